@@ -1,1 +1,31 @@
-int main() { return 0; }
+// motcua: the one-stop system's single binary. Each subcommand lives in its own file.
+#include <iostream>
+
+#include "cli/command.hpp"
+
+int main(int argc, char** argv) {
+  using namespace motcua::cli;
+  CLI::App app{"MotCua: electronic one-stop system for administrative procedures", "motcua"};
+  app.require_subcommand(1);
+  Action action;
+  add_deadline_command(app, action);
+  add_calendar_command(app, action);
+  add_lunar_command(app, action);
+  add_clock_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "motcua: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  try {
+    return action ? action() : kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "motcua: internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
