@@ -11,3 +11,28 @@ list(FILTER MOTCUA_CLI_SOURCES EXCLUDE REGEX "_test\\.cpp$")
 add_executable(motcua ${MOTCUA_CLI_SOURCES})
 target_include_directories(motcua PRIVATE src)
 target_link_libraries(motcua PRIVATE motcua_codec CLI11::CLI11)
+
+if(MOTCUA_BUILD_TESTS)
+  # Rule cases (tests/cases/) replayed by one driver against the real calendar data.
+  add_executable(cases_tests tests/cases_test.cpp)
+  target_link_libraries(cases_tests PRIVATE motcua_codec GTest::gtest_main)
+  target_compile_definitions(cases_tests PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  gtest_discover_tests(cases_tests DISCOVERY_TIMEOUT 120)
+endif()
+
+if(MOTCUA_BUILD_TESTS)
+  # The binary, run as a user runs it, from the repository root.
+  add_executable(cli_tests tests/cli_test.cpp)
+  target_link_libraries(cli_tests PRIVATE Boost::json GTest::gtest_main)
+  target_compile_definitions(cli_tests PRIVATE MOTCUA_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  add_dependencies(cli_tests motcua)
+  gtest_discover_tests(cli_tests DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
+
+if(MOTCUA_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+  add_executable(deadline_bench bench/deadline_bench.cpp)
+  target_link_libraries(deadline_bench PRIVATE motcua_codec benchmark::benchmark)
+  target_compile_definitions(deadline_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  set_target_properties(deadline_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
+endif()

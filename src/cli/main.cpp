@@ -12,6 +12,14 @@ int main(int argc, char** argv) {
   add_calendar_command(app, action);
   add_lunar_command(app, action);
   add_clock_command(app, action);
+  if (argc > 1 && argv[1][0] != '-') {
+    try {
+      app.get_subcommand(argv[1]);
+    } catch (const CLI::OptionNotFound&) {
+      std::cerr << "motcua: unknown command '" << argv[1] << "' (see motcua --help)\n";
+      return kExitBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -93,7 +93,8 @@ tl::expected<calendar::WorkingCalendar, std::string> load_calendar(
     const int year = schedule->year;
     announced.emplace(year, std::move(*schedule));
   }
-  if (ec) return tl::unexpected("cannot read calendar folder " + dir.string() + ": " + ec.message());
+  if (ec)
+    return tl::unexpected("cannot read calendar folder " + dir.string() + ": " + ec.message());
   return calendar::WorkingCalendar::build(std::move(announced), std::move(hours), options);
 }
 

@@ -15,7 +15,8 @@ tl::expected<calendar::YearSchedule, std::string> parse_year_schedule(std::strin
 
 // Reads every <year>.json in `dir`; years without a file are provisional.
 tl::expected<calendar::WorkingCalendar, std::string> load_calendar(
-    const std::filesystem::path& dir, calendar::OfficeHours hours = calendar::OfficeHours::standard(),
+    const std::filesystem::path& dir,
+    calendar::OfficeHours hours = calendar::OfficeHours::standard(),
     calendar::CalendarOptions options = {});
 
 }  // namespace motcua::codec

@@ -14,6 +14,7 @@ namespace motcua::codec {
 tl::expected<Date, std::string> parse_iso_date(std::string_view text);
 
 // "2026-03-12T09:00", "2026-03-12T09:00:30", "2026-03-12 09:00", with an optional "Z" or "+07:00".
-tl::expected<Instant, std::string> parse_iso_instant(std::string_view text, int default_offset_minutes);
+tl::expected<Instant, std::string> parse_iso_instant(std::string_view text,
+                                                     int default_offset_minutes);
 
 }  // namespace motcua::codec

@@ -42,7 +42,8 @@ tl::expected<void, std::string> validate(const OfficeHours& hours) {
   Seconds previous_end = 0;
   for (const auto& p : hours.periods) {
     if (p.start < previous_end || p.end <= p.start || p.end > kSecondsPerDay) {
-      return tl::unexpected(std::string("working periods must be ordered, non-empty and within a day"));
+      return tl::unexpected(
+          std::string("working periods must be ordered, non-empty and within a day"));
     }
     previous_end = p.end;
   }

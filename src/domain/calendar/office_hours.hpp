@@ -32,7 +32,8 @@ struct OfficeHours {
   Seconds closing() const { return periods.back().end; }
   // Working time on a working day before local second-of-day `s`.
   Seconds worked_before(Seconds s) const;
-  // The earliest second-of-day at which `worked` seconds of the day have elapsed (0 < worked <= total).
+  // The earliest second-of-day at which `worked` seconds of the day have elapsed (0 < worked <=
+  // total).
   Seconds instant_after_worked(Seconds worked) const;
 };
 

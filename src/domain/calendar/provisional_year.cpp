@@ -29,8 +29,8 @@ std::vector<ScheduledDay> statutory_holidays(int year) {
   if (const auto hung = from_lunar({year, 3, 10, false})) {
     days.push_back(holiday(*hung, "Giỗ Tổ Hùng Vương", "Hùng Kings' Commemoration Day"));
   }
-  days.push_back(holiday(date_from_ymd(year, 4, 30), "Ngày Giải phóng miền Nam, thống nhất đất nước",
-                         "Reunification Day"));
+  days.push_back(holiday(date_from_ymd(year, 4, 30),
+                         "Ngày Giải phóng miền Nam, thống nhất đất nước", "Reunification Day"));
   days.push_back(
       holiday(date_from_ymd(year, 5, 1), "Ngày Quốc tế Lao động", "International Workers' Day"));
   days.push_back(holiday(date_from_ymd(year, 9, 2), "Quốc khánh", "National Day"));
@@ -48,7 +48,8 @@ YearSchedule provisional_schedule(int year, const std::array<bool, 7>& weekly_re
   std::set<Date> off;
   for (const auto& day : schedule.days) off.insert(day.date);
 
-  // Taken in date order, so that a second holiday on the same weekend gets the day after the first's.
+  // Taken in date order, so that a second holiday on the same weekend gets the day after the
+  // first's.
   std::vector<ScheduledDay> compensatory;
   for (const auto& day : schedule.days) {
     if (!is_rest(day.date)) continue;

@@ -2,8 +2,8 @@
 // Labour Code 2019: Art. 112 lists the holidays, Art. 111(3) moves a holiday that falls on the
 // weekly rest day to the next working day. Tết and Hùng Kings' day come from the lunar calendar.
 //
-// The Prime Minister usually swaps days around Tết and 2 September; those swaps cannot be predicted,
-// which is why the result is marked provisional wherever it is shown.
+// The Prime Minister usually swaps days around Tết and 2 September; those swaps cannot be
+// predicted, which is why the result is marked provisional wherever it is shown.
 #pragma once
 
 #include <array>

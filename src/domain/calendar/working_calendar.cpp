@@ -61,8 +61,9 @@ tl::expected<WorkingCalendar, std::string> WorkingCalendar::build(
   cal.status_.resize(size);
   for (std::size_t i = 0; i < size; ++i) {
     const Date d = cal.first_ + static_cast<std::int32_t>(i);
-    cal.status_[i] = cal.hours_.weekly_rest[static_cast<int>(weekday_of(d))] ? DayStatus::weekly_rest
-                                                                              : DayStatus::working;
+    cal.status_[i] = cal.hours_.weekly_rest[static_cast<int>(weekday_of(d))]
+                         ? DayStatus::weekly_rest
+                         : DayStatus::working;
   }
 
   for (int year = kFirstCalendarYear; year <= kLastCalendarYear; ++year) {
@@ -78,7 +79,8 @@ tl::expected<WorkingCalendar, std::string> WorkingCalendar::build(
       if (day.kind == DayKind::pending_holiday && !options.include_pending_holidays) continue;
       auto& slot = cal.status_[static_cast<std::size_t>(cal.index_of(day.date))];
       const bool weekend = slot == DayStatus::weekly_rest;
-      // A holiday on the weekly rest day changes nothing here: its compensatory day is listed apart.
+      // A holiday on the weekly rest day changes nothing here: its compensatory day is listed
+      // apart.
       if (weekend && day.kind != DayKind::makeup_workday) continue;
       if (!weekend && day.kind == DayKind::makeup_workday) {
         return tl::unexpected("make-up working day " + to_iso(day.date) + " is not a rest day");
@@ -150,7 +152,8 @@ tl::expected<Instant, OutOfCalendarRange> WorkingCalendar::next_working_instant(
   const auto i = static_cast<std::size_t>(index_of(local.date));
   if (status_[i] == DayStatus::working || status_[i] == DayStatus::makeup_workday) {
     for (const auto& p : hours_.periods) {
-      if (local.second_of_day < p.start) return from_local(local.date, p.start, utc_offset_minutes());
+      if (local.second_of_day < p.start)
+        return from_local(local.date, p.start, utc_offset_minutes());
       if (local.second_of_day < p.end) return t;
     }
   }
@@ -163,7 +166,7 @@ tl::expected<Instant, OutOfCalendarRange> WorkingCalendar::next_working_instant(
 }
 
 tl::expected<Instant, OutOfCalendarRange> WorkingCalendar::add_working_time(Instant t,
-                                                                           Seconds working) const {
+                                                                            Seconds working) const {
   if (working <= 0) {
     if (!contains(local(t).date)) return tl::unexpected(out_of_range());
     return t;
@@ -178,8 +181,8 @@ tl::expected<Seconds, OutOfCalendarRange> WorkingCalendar::working_time_between(
   return position(b).map([&](Seconds pb) { return pb - *pa; });
 }
 
-tl::expected<Date, OutOfCalendarRange> WorkingCalendar::nth_working_day_after(Date d,
-                                                                             std::int32_t n) const {
+tl::expected<Date, OutOfCalendarRange> WorkingCalendar::nth_working_day_after(
+    Date d, std::int32_t n) const {
   if (n <= 0) return working_day_at_or_after(d);
   if (!contains(d)) return tl::unexpected(out_of_range());
   const auto k = static_cast<std::size_t>(rank_[static_cast<std::size_t>(index_of(d)) + 1]) +

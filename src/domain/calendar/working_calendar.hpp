@@ -56,7 +56,9 @@ class WorkingCalendar {
   const YearSchedule* schedule_of(int year) const;
 
   DayStatus status(Date d) const;
-  bool is_working_day(Date d) const { return status(d) == DayStatus::working || status(d) == DayStatus::makeup_workday; }
+  bool is_working_day(Date d) const {
+    return status(d) == DayStatus::working || status(d) == DayStatus::makeup_workday;
+  }
 
   // The first working instant at or after t.
   tl::expected<Instant, OutOfCalendarRange> next_working_instant(Instant t) const;
@@ -74,8 +76,12 @@ class WorkingCalendar {
   // The last working day strictly before d.
   tl::expected<Date, OutOfCalendarRange> previous_working_day(Date d) const;
 
-  Instant office_open(Date d) const { return from_local(d, hours_.opening(), utc_offset_minutes()); }
-  Instant office_close(Date d) const { return from_local(d, hours_.closing(), utc_offset_minutes()); }
+  Instant office_open(Date d) const {
+    return from_local(d, hours_.opening(), utc_offset_minutes());
+  }
+  Instant office_close(Date d) const {
+    return from_local(d, hours_.closing(), utc_offset_minutes());
+  }
   LocalDateTime local(Instant t) const { return to_local(t, utc_offset_minutes()); }
 
  private:
@@ -88,10 +94,10 @@ class WorkingCalendar {
   OfficeHours hours_;
   Seconds per_day_ = 0;
   Date first_;
-  std::vector<DayStatus> status_;             // one per day of the range
-  std::vector<std::int32_t> rank_;            // working days strictly before day i (size + 1)
-  std::vector<std::int32_t> working_days_;    // day indexes of the working days, in order
-  std::map<int, YearSchedule> schedules_;     // every year of the range, announced or provisional
+  std::vector<DayStatus> status_;           // one per day of the range
+  std::vector<std::int32_t> rank_;          // working days strictly before day i (size + 1)
+  std::vector<std::int32_t> working_days_;  // day indexes of the working days, in order
+  std::map<int, YearSchedule> schedules_;   // every year of the range, announced or provisional
 };
 
 }  // namespace motcua::calendar

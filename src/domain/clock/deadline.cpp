@@ -26,7 +26,8 @@ tl::expected<Instant, OutOfCalendarRange> due_from(const WorkingCalendar& cal, I
 }
 
 tl::expected<Deadline, OutOfCalendarRange> compute_deadline(const WorkingCalendar& cal,
-                                                            Instant received, const TimeLimit& limit,
+                                                            Instant received,
+                                                            const TimeLimit& limit,
                                                             DeadlineRule rule) {
   return cal.next_working_instant(received).and_then([&](Instant start) {
     return due_from(cal, start, limit, rule).map([&](Instant due) { return Deadline{start, due}; });

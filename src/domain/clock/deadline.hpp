@@ -17,7 +17,8 @@ struct Deadline {
 
 // `received` is when an official accepted the dossier. Counting starts at the next working instant.
 tl::expected<Deadline, OutOfCalendarRange> compute_deadline(const WorkingCalendar& cal,
-                                                            Instant received, const TimeLimit& limit,
+                                                            Instant received,
+                                                            const TimeLimit& limit,
                                                             DeadlineRule rule);
 
 // The due instant for a limit counted from `start`, which must already be a working instant.

@@ -94,7 +94,9 @@ class Replayer {
     if (cal_.is_working_day(local.date) && local.second_of_day <= kTransferCutoff) {
       return cal_.office_close(local.date);
     }
-    return cal_.nth_working_day_after(local.date, 1).map([&](Date d) { return cal_.office_open(d); });
+    return cal_.nth_working_day_after(local.date, 1).map([&](Date d) {
+      return cal_.office_open(d);
+    });
   }
 
   Result on_transferred(const ClockEvent& e) {
@@ -126,9 +128,10 @@ class Replayer {
 
   Result on_resume(const ClockEvent& e, PauseReason reason) {
     if (!report_.paused || report_.paused->reason != reason) {
-      return tl::unexpected(error(reason == PauseReason::supplement
-                                      ? "'supplement_completed' without a pending supplement request"
-                                      : "'payment_completed' without a pending payment request"));
+      return tl::unexpected(
+          error(reason == PauseReason::supplement
+                    ? "'supplement_completed' without a pending supplement request"
+                    : "'payment_completed' without a pending payment request"));
     }
     auto paused = end_pause(e.at);
     if (!paused) return tl::unexpected(paused.error());
@@ -243,8 +246,8 @@ class Replayer {
 
   Result on_finished(const ClockEvent& e) {
     if (report_.paused) {
-      // Finished while the applicant owed papers or fees (stopped, say): the wait is theirs, and the
-      // due date in force before the pause moves by it under both readings.
+      // Finished while the applicant owed papers or fees (stopped, say): the wait is theirs, and
+      // the due date in force before the pause moves by it under both readings.
       auto paused = end_pause(e.at);
       if (!paused) return tl::unexpected(paused.error());
       auto moved = checked(shift_due(cal_, *due_before_pause_, *paused, day_end_));
@@ -285,7 +288,7 @@ class Replayer {
   std::vector<Seconds> steps_paused_;
   std::vector<bool> steps_day_end_;
   std::optional<Instant> due_before_pause_;
-  Instant current_766_;   // the Decision 766 due date, kept while report_.due_766 is null
+  Instant current_766_;  // the Decision 766 due date, kept while report_.due_766 is null
 };
 
 }  // namespace

@@ -29,9 +29,9 @@ enum class ClockEventType {
   supplement_completed,  // the applicant completed the dossier
   payment_requested,     // financial obligation: the clock stops
   payment_completed,
-  apology,               // apology slip (phiếu xin lỗi) with a new due date
-  step_started,          // a step of the internal process starts
-  finished,              // result ready (or refusal after review, or stop)
+  apology,       // apology slip (phiếu xin lỗi) with a new due date
+  step_started,  // a step of the internal process starts
+  finished,      // result ready (or refusal after review, or stop)
 };
 std::string_view to_string(ClockEventType t);
 std::optional<ClockEventType> parse_clock_event_type(std::string_view text);
@@ -39,10 +39,10 @@ std::optional<ClockEventType> parse_clock_event_type(std::string_view text);
 struct ClockEvent {
   Instant at;
   ClockEventType type = ClockEventType::received;
-  std::optional<Instant> new_due;    // apology
-  std::string step;                  // step_started
-  std::string party;                 // step_started: who is responsible for the step
-  std::optional<TimeLimit> budget;   // step_started
+  std::optional<Instant> new_due;   // apology
+  std::string step;                 // step_started
+  std::string party;                // step_started: who is responsible for the step
+  std::optional<TimeLimit> budget;  // step_started
 };
 
 struct ClockInput {
@@ -53,11 +53,11 @@ struct ClockInput {
 };
 
 enum class ClockFlag {
-  transfer_late,             // a paper dossier reached the processing agency after its deadline
-  supplement_request_late,   // first supplement request after the 3rd working day
-  second_supplement,         // more than one supplement request: late for Decision 766
-  apology_late,              // apology issued later than the working day before the due day
-  extension_rejected,        // a second apology: the due date may be moved only once
+  transfer_late,            // a paper dossier reached the processing agency after its deadline
+  supplement_request_late,  // first supplement request after the 3rd working day
+  second_supplement,        // more than one supplement request: late for Decision 766
+  apology_late,             // apology issued later than the working day before the due day
+  extension_rejected,       // a second apology: the due date may be moved only once
 };
 std::string_view to_string(ClockFlag f);
 
@@ -88,7 +88,7 @@ struct ClockReport {
   std::optional<Instant> due;      // null while a pause makes it unknown
   std::optional<Instant> due_766;  // null while a pause makes it unknown
   Instant original_due;
-  bool day_end = false;            // on time means on or before the due's day
+  bool day_end = false;  // on time means on or before the due's day
   std::optional<Instant> transfer_due;
   std::optional<Instant> transferred;
   std::optional<ActivePause> paused;

@@ -16,12 +16,14 @@ tl::expected<TimeLimit, std::string> parse_time_limit(std::string_view text) {
   text = trim(text);
   const auto space = text.find(' ');
   if (space == std::string_view::npos) {
-    return tl::unexpected(std::string("time limit must be '<number> <unit>', e.g. '3 working-days'"));
+    return tl::unexpected(
+        std::string("time limit must be '<number> <unit>', e.g. '3 working-days'"));
   }
   const std::string_view number = text.substr(0, space);
   const std::string_view unit = trim(text.substr(space + 1));
   TimeLimit limit;
-  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), limit.amount);
+  const auto [end, ec] =
+      std::from_chars(number.data(), number.data() + number.size(), limit.amount);
   if (ec != std::errc() || end != number.data() + number.size() || limit.amount < 0 ||
       limit.amount > kMaxLimitAmount) {
     return tl::unexpected("time limit amount must be a whole number from 0 to " +

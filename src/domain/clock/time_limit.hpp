@@ -32,7 +32,8 @@ std::string_view to_string(DeadlineRule rule);
 std::optional<DeadlineRule> parse_deadline_rule(std::string_view text);
 
 // Under the civil-code rule and calendar-day limits a period ends at 24:00 of its last day
-// (Civil Code Art. 148): a dossier finished later that day is on time. The due shown is office close.
+// (Civil Code Art. 148): a dossier finished later that day is on time. The due shown is office
+// close.
 bool ends_at_day_end(const TimeLimit& limit, DeadlineRule rule);
 
 }  // namespace motcua::clock

@@ -1,0 +1,43 @@
+# Thin wrapper: every target does its own set-up on a fresh Debian 12 machine.
+#   make run    build and run the product
+#   make test   build and run every test (also under AddressSanitizer + UBSan)
+#   make bench  build and run the benchmarks (figures go in docs/performance.md)
+.PHONY: run test bench deps build build-asan format format-check clean
+
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+CMAKE_FLAGS ?=
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD)
+
+build-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_SANITIZE=ON \
+	  -DMOTCUA_BUILD_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD)
+
+run: build
+	@scripts/run-product $(BUILD)
+
+test: build build-asan format-check
+	@echo "== tests (release build)"
+	@cd $(BUILD) && ctest --output-on-failure --timeout 600
+	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure --timeout 900
+
+bench: build
+	@scripts/run-benchmarks $(BUILD)
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+format-check: deps
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

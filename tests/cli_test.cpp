@@ -1,0 +1,143 @@
+// Black-box tests of the motcua binary: every output is one JSON document on stdout; bad input is a
+// message on stderr, nothing on stdout and exit status 2.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+
+#include "run_process.hpp"
+
+namespace motcua {
+namespace {
+
+namespace json = boost::json;
+using testing::run_process;
+
+const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
+
+json::object run_ok(const std::string& args) {
+  const auto r = run_process(kBinary + " " + args);
+  EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
+  EXPECT_EQ(r.err, "");
+  return json::parse(r.out).as_object();
+}
+
+void expect_bad_input(const std::string& args, const std::string& message_part) {
+  const auto r = run_process(kBinary + " " + args);
+  EXPECT_EQ(r.status, 2) << args;
+  EXPECT_EQ(r.out, "") << args;
+  EXPECT_NE(r.err.find(message_part), std::string::npos) << args << " -> " << r.err;
+}
+
+TEST(Cli, DeadlineFindsItsDataFromTheRepositoryRoot) {
+  const auto out =
+      run_ok("deadline --received 2026-03-06T17:30 --limit '3 working-days' --rule civil-code");
+  EXPECT_EQ(out.at("counting_starts"), "2026-03-09T08:00:00+07:00");
+  EXPECT_EQ(out.at("due"), "2026-03-12T17:00:00+07:00");
+  EXPECT_EQ(out.at("provisional"), false);
+}
+
+TEST(Cli, DeadlineStandardRuleIsTheDefault) {
+  const auto out = run_ok("deadline --received 2026-03-06T17:30 --limit '3 working-days'");
+  EXPECT_EQ(out.at("rule"), "standard");
+  EXPECT_EQ(out.at("due"), "2026-03-11T17:00:00+07:00");
+}
+
+TEST(Cli, DeadlineInAnUnannouncedYearIsProvisional) {
+  const auto out =
+      run_ok("deadline --received 2027-02-01T10:00 --limit '5 working-days' --rule civil-code");
+  EXPECT_EQ(out.at("due"), "2027-02-15T17:00:00+07:00");
+  EXPECT_EQ(out.at("provisional"), true);
+}
+
+TEST(Cli, CalendarDirOverride) {
+  // An empty calendar folder: 2026 becomes provisional (Labour Code days only, no 22/08 make-up).
+  const auto dir = std::filesystem::temp_directory_path() / "motcua-empty-calendar";
+  std::filesystem::create_directories(dir);
+  const auto out = run_ok("calendar --year 2026 --calendar-dir " + dir.string());
+  EXPECT_EQ(out.at("provisional"), true);
+  for (const auto& day : out.at("days").as_array()) {
+    EXPECT_NE(day.at("date"), "2026-08-22");
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, CalendarListsWeekdaysOffAndWeekendsWorked) {
+  const auto out = run_ok("calendar --year 2026");
+  EXPECT_EQ(out.at("year"), 2026);
+  EXPECT_EQ(out.at("provisional"), false);
+  bool saw_makeup = false, saw_weekend_holiday = false;
+  for (const auto& day : out.at("days").as_array()) {
+    if (day.at("date") == "2026-08-22") saw_makeup = day.at("kind") == "makeup_workday";
+    if (day.at("date") == "2026-04-26") saw_weekend_holiday = true;  // a Sunday: not listed
+  }
+  EXPECT_TRUE(saw_makeup);
+  EXPECT_FALSE(saw_weekend_holiday);
+  const auto pending = run_ok("calendar --year 2026 --include-pending-holidays");
+  EXPECT_EQ(pending.at("days").as_array().size(), out.at("days").as_array().size() + 1);
+}
+
+TEST(Cli, Lunar) {
+  const auto out = run_ok("lunar 2026-02-17");
+  EXPECT_EQ(json::serialize(out), R"({"year":2026,"month":1,"day":1,"leap":false})");
+}
+
+TEST(Cli, ClockFromStdinAndFile) {
+  const std::string timeline = R"({"limit":"10 working-days","rule":"civil-code","events":[)"
+                               R"({"at":"2026-03-02T10:00","type":"received"},)"
+                               R"({"at":"2026-03-04T10:00","type":"supplement_requested"},)"
+                               R"({"at":"2026-03-10T10:00","type":"supplement_completed"}]})";
+  const auto r = run_process("printf '%s' '" + timeline + "' | " + kBinary + " clock -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto out = json::parse(r.out).as_object();
+  EXPECT_EQ(out.at("due"), "2026-03-24T17:00:00+07:00");
+  EXPECT_EQ(out.at("due_766"), "2026-03-20T17:00:00+07:00");
+  EXPECT_TRUE(out.at("on_time").is_null());
+  const auto path = std::filesystem::temp_directory_path() / "motcua-timeline.json";
+  std::ofstream(path) << timeline;
+  const auto from_file = run_ok("clock " + path.string());
+  EXPECT_EQ(json::serialize(from_file), json::serialize(out));
+  std::filesystem::remove(path);
+}
+
+TEST(Cli, BadInputIsExitTwoWithAMessageAndNoOutput) {
+  expect_bad_input("deadline --received 2026-02-30T10:00 --limit '3 working-days'",
+                   "malformed date-time");
+  expect_bad_input("deadline --received 2026-03-02T10:00 --limit '3 fortnights'",
+                   "unknown time limit unit");
+  expect_bad_input("deadline --received 2026-03-02T10:00 --limit '3 working-days' --rule lenient",
+                   "unknown rule");
+  expect_bad_input("deadline --received 2100-12-30T10:00 --limit '30 working-days'",
+                   "outside the supported calendar");
+  expect_bad_input("deadline --limit '3 working-days'", "--received");
+  expect_bad_input("calendar --year 1850", "out of range");
+  expect_bad_input("calendar --year 2026 --calendar-dir /nonexistent", "calendar folder not found");
+  expect_bad_input("lunar 2026-13-01", "malformed date");
+  expect_bad_input("lunar 2200-01-01", "outside the supported lunar calendar");
+  expect_bad_input("clock /nonexistent.json", "cannot read");
+  expect_bad_input("frobnicate", "frobnicate");
+}
+
+TEST(Cli, ClockBadJsonAndBadTimelines) {
+  const auto run_stdin = [](const std::string& text) {
+    return run_process("printf '%s' '" + text + "' | " + kBinary + " clock -");
+  };
+  for (
+      const auto& [text, part] : std::vector<std::pair<std::string, std::string>>{
+          {"{not json", "invalid JSON"},
+          {R"({"events":[]})", "missing 'limit'"},
+          {R"({"limit":"3 working-days","events":[{"at":"2026-03-02T10:00","type":"teleported"}]})",
+           "unknown event type"},
+          {R"({"limit":"3 working-days","events":[{"at":"2026-03-02T10:00","type":"finished"}]})",
+           "first event must be 'received'"},
+          {R"({"limit":"3 working-days","events":[{"at":"2026-03-02T10:00","type":"received"},{"at":"2026-03-01T10:00","type":"finished"}]})",
+           "time order"}}) {
+    const auto r = run_stdin(text);
+    EXPECT_EQ(r.status, 2) << text;
+    EXPECT_EQ(r.out, "") << text;
+    EXPECT_NE(r.err.find(part), std::string::npos) << text << " -> " << r.err;
+  }
+}
+
+}  // namespace
+}  // namespace motcua
