@@ -4,6 +4,9 @@ motcua_module(dossier src/domain/dossier DEPS motcua_calendar)
 motcua_module(clock src/domain/clock DEPS motcua_calendar)
 # JSON at the edges: data files, CLI and HTTP bodies.
 motcua_module(codec src/codec DEPS motcua_clock Boost::json)
+# HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files.
+motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
+              spdlog::spdlog OpenSSL::Crypto)
 
 # The binary: build/motcua.
 file(GLOB MOTCUA_CLI_SOURCES CONFIGURE_DEPENDS src/cli/*.cpp)

@@ -53,7 +53,7 @@ Weekday weekday_of(Date d) {
 
 std::string to_iso(Date d) {
   const auto ymd = ymd_of(d);
-  char buf[16];
+  char buf[48];  // room for any int year, so g++ sees no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day);
   return buf;
 }
@@ -73,7 +73,7 @@ std::string to_iso(Instant t, int utc_offset_minutes) {
   const auto local = to_local(t, utc_offset_minutes);
   const auto ymd = ymd_of(local.date);
   const int off = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
-  char buf[40];
+  char buf[96];  // room for any int fields, so g++ sees no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", ymd.year, ymd.month,
                 ymd.day, static_cast<int>(local.second_of_day / 3600),
                 static_cast<int>(local.second_of_day / 60 % 60),
