@@ -2,8 +2,24 @@
 motcua_module(calendar src/domain/calendar DEPS tl::expected)
 motcua_module(dossier src/domain/dossier DEPS motcua_calendar)
 motcua_module(clock src/domain/clock DEPS motcua_calendar)
-# JSON at the edges: data files, CLI and HTTP bodies.
-motcua_module(codec src/codec DEPS motcua_clock Boost::json)
+motcua_module(text src/domain/text)
+motcua_module(catalog src/domain/catalog DEPS motcua_text motcua_clock)
+motcua_module(agency src/domain/agency DEPS motcua_calendar)
+motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
+# JSON at the edges: data files, catalog imports, CLI and HTTP bodies. Modules still being written
+# may not exist yet; link those that do.
+set(MOTCUA_CODEC_DEPS motcua_clock Boost::json ZLIB::ZLIB)
+foreach(optional motcua_catalog motcua_agency motcua_process)
+  if(TARGET ${optional})
+    list(APPEND MOTCUA_CODEC_DEPS ${optional})
+  endif()
+endforeach()
+motcua_module(codec src/codec DEPS ${MOTCUA_CODEC_DEPS})
+# Storage: the SQL interface, the SQLite engine and the repositories; migrations embedded.
+motcua_module(store src/store DEPS SQLite::SQLite3 OpenSSL::Crypto Threads::Threads)
+include(cmake/embed_migrations.cmake)
+motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
+                        ${PROJECT_BINARY_DIR}/generated/sqlite_migrations.cpp)
 # HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files.
 motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
               spdlog::spdlog OpenSSL::Crypto)
@@ -18,7 +34,7 @@ target_link_libraries(motcua PRIVATE motcua_codec CLI11::CLI11)
 if(MOTCUA_BUILD_TESTS)
   # Rule cases (tests/cases/) replayed by one driver against the real calendar data.
   add_executable(cases_tests tests/cases_test.cpp)
-  target_link_libraries(cases_tests PRIVATE motcua_codec GTest::gtest_main)
+  target_link_libraries(cases_tests PRIVATE motcua_codec motcua_dossier GTest::gtest_main)
   target_compile_definitions(cases_tests PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   gtest_discover_tests(cases_tests DISCOVERY_TIMEOUT 120)
 endif()

@@ -12,6 +12,7 @@
 #include "codec/iso_time.hpp"
 #include "domain/calendar/lunar.hpp"
 #include "domain/clock/deadline.hpp"
+#include "domain/dossier/dossier_code.hpp"
 #include "table_file.hpp"
 
 namespace motcua {
@@ -80,6 +81,21 @@ TEST(RuleCases, LunarDates) {
     ASSERT_TRUE(lunar);
     EXPECT_EQ(*lunar, expected);
     EXPECT_EQ(calendar::from_lunar(expected), *solar);
+  }
+}
+
+TEST(RuleCases, DossierCodes) {
+  const auto rows = read_table((kCases / "dossier_codes.tsv").string());
+  ASSERT_GE(rows.size(), 5u);
+  for (const auto& row : rows) {
+    SCOPED_TRACE("dossier_codes.tsv:" + std::to_string(row.line) + " " + row.at("note"));
+    const auto date = codec::parse_iso_date(row.at("receipt_date"));
+    ASSERT_TRUE(date);
+    const auto code =
+        dossier::format_dossier_code(row.at("agency"), *date, std::stoi(row.at("sequence")));
+    EXPECT_EQ(code, row.at("code"));
+    const auto parsed = dossier::parse_dossier_code(code);
+    ASSERT_TRUE(parsed);
   }
 }
 

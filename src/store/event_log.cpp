@@ -1,0 +1,97 @@
+#include "store/event_log.hpp"
+
+#include "store/hashing.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+constexpr const char* kLastEvent = "SELECT seq, hash FROM dossier_events ORDER BY seq DESC LIMIT 1";
+constexpr const char* kInsertEvent =
+    "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, reason, from_status, "
+    "to_status, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kEventColumns =
+    "SELECT seq, dossier_id, type, actor_id, role, at, reason, from_status, to_status, payload, "
+    "prev_hash, hash FROM dossier_events ";
+
+void put_field(std::string& out, const std::string& value) {
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+  out += ';';
+}
+
+StoredEvent event_from_row(const SqlRow& r) {
+  return StoredEvent{r.integer(0),
+                     EventDraft{r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                                r.text(7), r.text(8), r.text(9)},
+                     r.text(10), r.text(11)};
+}
+
+}  // namespace
+
+std::string event_hash(std::int64_t seq, const EventDraft& e, const std::string& prev_hash) {
+  std::string canonical;
+  canonical.reserve(256 + e.payload.size());
+  for (const std::string* field : {&prev_hash, &e.dossier_id, &e.type, &e.actor_id, &e.role, &e.at,
+                                   &e.reason, &e.from_status, &e.to_status, &e.payload}) {
+    put_field(canonical, *field);
+  }
+  put_field(canonical, std::to_string(seq));
+  return sha256_hex(canonical);
+}
+
+StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
+  const auto last = db.query_one(kLastEvent);
+  const std::int64_t seq = last ? last->integer(0) + 1 : 1;
+  const std::string prev = last ? last->text(1) : kGenesisHash;
+  StoredEvent stored{seq, e, prev, event_hash(seq, e, prev)};
+  db.execute(kInsertEvent, {seq, e.dossier_id, e.type, e.actor_id, e.role, e.at, e.reason,
+                            e.from_status, e.to_status, e.payload, prev, stored.hash});
+  return stored;
+}
+
+std::vector<StoredEvent> events_of(SqlConnection& db, const std::string& dossier_id) {
+  std::vector<StoredEvent> out;
+  for (const auto& row :
+       db.query(std::string(kEventColumns) + "WHERE dossier_id = ? ORDER BY seq", {dossier_id})) {
+    out.push_back(event_from_row(row));
+  }
+  return out;
+}
+
+ChainCheck verify_chain(SqlConnection& db) {
+  ChainCheck check;
+  std::string prev = kGenesisHash;
+  std::int64_t expected_seq = 1;
+  // Read in pages so a long log does not sit in memory at once.
+  constexpr std::int64_t kPage = 10000;
+  for (;;) {
+    const auto rows = db.query(std::string(kEventColumns) + "WHERE seq >= ? ORDER BY seq LIMIT ?",
+                               {expected_seq, kPage});
+    for (const auto& row : rows) {
+      const auto e = event_from_row(row);
+      if (e.seq != expected_seq) {
+        check.first_broken_seq = expected_seq;
+        check.problem = "event " + std::to_string(expected_seq) + " is missing";
+        return check;
+      }
+      if (e.prev_hash != prev) {
+        check.first_broken_seq = e.seq;
+        check.problem = "event " + std::to_string(e.seq) + " does not follow the previous event";
+        return check;
+      }
+      if (event_hash(e.seq, e.event, e.prev_hash) != e.hash) {
+        check.first_broken_seq = e.seq;
+        check.problem = "event " + std::to_string(e.seq) + " was altered (hash mismatch)";
+        return check;
+      }
+      prev = e.hash;
+      ++expected_seq;
+      ++check.events_checked;
+    }
+    if (static_cast<std::int64_t>(rows.size()) < kPage) return check;
+  }
+}
+
+}  // namespace motcua::store

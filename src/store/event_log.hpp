@@ -1,0 +1,56 @@
+// The dossier event log (nhật ký xử lý hồ sơ): append-only and hash-chained. Each event's hash
+// covers the previous event's hash and every field of the event, so editing, removing or
+// reordering any past event breaks the chain from that point on, and `motcua verify-log` names the
+// first broken event. Database triggers also refuse UPDATE and DELETE on the table.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sql.hpp"
+
+namespace motcua::store {
+
+struct EventDraft {
+  std::string dossier_id;
+  std::string type;
+  std::string actor_id;
+  std::string role;
+  std::string at;  // ISO 8601 with offset
+  std::string reason;
+  std::string from_status;
+  std::string to_status;
+  std::string payload;  // JSON object text
+};
+
+struct StoredEvent {
+  std::int64_t seq = 0;
+  EventDraft event;
+  std::string prev_hash;
+  std::string hash;
+};
+
+inline constexpr const char* kGenesisHash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+// The hash of an event given its predecessor's hash: SHA-256 over a length-prefixed encoding of
+// every field, so no two different events share an encoding.
+std::string event_hash(std::int64_t seq, const EventDraft& e, const std::string& prev_hash);
+
+// Appends inside the caller's write transaction (the same one that writes the dossier's new state).
+StoredEvent append_event(SqlConnection& db, const EventDraft& e);
+
+std::vector<StoredEvent> events_of(SqlConnection& db, const std::string& dossier_id);
+
+struct ChainCheck {
+  std::int64_t events_checked = 0;
+  std::optional<std::int64_t> first_broken_seq;
+  std::string problem;  // empty when the chain holds
+  bool ok() const { return !first_broken_seq.has_value(); }
+};
+
+ChainCheck verify_chain(SqlConnection& db);
+
+}  // namespace motcua::store

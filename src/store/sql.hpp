@@ -1,0 +1,57 @@
+// The small SQL surface the repositories are written against, so that the same repository code runs
+// on SQLite (embedded default) and PostgreSQL (production). Statements use '?' placeholders; an
+// engine translates them if its dialect needs to.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace motcua::store {
+
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+struct SqlRow {
+  std::vector<SqlValue> values;
+
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values.at(i)); }
+  std::int64_t integer(std::size_t i) const;
+  std::string text(std::size_t i) const;
+  std::optional<std::int64_t> optional_integer(std::size_t i) const;
+  std::optional<std::string> optional_text(std::size_t i) const;
+};
+
+// A failure of the database itself (not a rule): I/O error, corruption, a constraint that the code
+// should have prevented. The HTTP edge maps it to a 500/503 problem.
+class StoreError : public std::runtime_error {
+ public:
+  explicit StoreError(const std::string& message) : std::runtime_error(message) {}
+};
+
+// A unique or foreign-key constraint was violated: usually a race the caller can report as 409.
+class ConstraintError : public StoreError {
+ public:
+  explicit ConstraintError(const std::string& message) : StoreError(message) {}
+};
+
+class SqlConnection {
+ public:
+  virtual ~SqlConnection() = default;
+  // Runs one statement; returns the number of rows changed.
+  virtual std::int64_t execute(std::string_view sql, const std::vector<SqlValue>& params = {}) = 0;
+  virtual std::vector<SqlRow> query(std::string_view sql,
+                                    const std::vector<SqlValue>& params = {}) = 0;
+  virtual std::int64_t last_insert_id() = 0;
+
+  std::optional<SqlRow> query_one(std::string_view sql, const std::vector<SqlValue>& params = {}) {
+    auto rows = query(sql, params);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+};
+
+}  // namespace motcua::store

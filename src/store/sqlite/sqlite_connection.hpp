@@ -1,0 +1,42 @@
+// One SQLite connection with a cache of prepared statements (SQL text -> statement), so repeated
+// statements are parsed once. Not thread-safe: the engine gives each connection to one thread at a
+// time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/sql.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace motcua::store {
+
+class SqliteConnection final : public SqlConnection {
+ public:
+  enum class Mode { read_write, read_only };
+  SqliteConnection(const std::string& path, Mode mode);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  std::int64_t execute(std::string_view sql, const std::vector<SqlValue>& params = {}) override;
+  std::vector<SqlRow> query(std::string_view sql,
+                            const std::vector<SqlValue>& params = {}) override;
+  std::int64_t last_insert_id() override;
+
+  // Runs several statements separated by ';' with no parameters (migrations, pragmas).
+  void execute_script(const std::string& sql);
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql, const std::vector<SqlValue>& params);
+  [[noreturn]] void fail(const std::string& what, int code);
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace motcua::store

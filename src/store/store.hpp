@@ -1,0 +1,41 @@
+// The storage engine interface. Everything that changes data goes through write(): the engine runs
+// queued write jobs of many callers in one transaction and one durable commit (group commit), each
+// job inside its own savepoint so that one failing job does not undo the others. Reads run on
+// separate connections and never wait for the writer.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/sql.hpp"
+
+namespace motcua::store {
+
+// A write job reads and writes through the connection it is given. Throwing rolls back only this
+// job's changes, and the exception is rethrown to the caller of write() after the batch commits.
+using WriteJob = std::function<void(SqlConnection&)>;
+using ReadJob = std::function<void(SqlConnection&)>;
+
+struct StoreStats {
+  std::uint64_t commits = 0;     // durable commits
+  std::uint64_t write_jobs = 0;  // jobs committed (a commit carries one or more)
+  std::uint64_t failed_jobs = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Returns once the job's changes are durable (or throws what the job threw / a StoreError).
+  virtual void write(const WriteJob& job) = 0;
+  virtual void read(const ReadJob& job) = 0;
+  virtual StoreStats stats() const = 0;
+  // The schema version after migrations.
+  virtual int schema_version() = 0;
+};
+
+// Opens (creating if needed) the SQLite database at `path` in WAL mode with synchronous=FULL and
+// applies pending migrations.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections = 4);
+
+}  // namespace motcua::store

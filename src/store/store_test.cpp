@@ -1,0 +1,217 @@
+#include "store/store.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <latch>
+#include <thread>
+
+#include "store/event_log.hpp"
+#include "store/outbox.hpp"
+
+namespace motcua::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("motcua-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "motcua.db").string();
+    store_ = open_sqlite_store(path_);
+    store_->write([](SqlConnection& db) {
+      db.execute(
+          "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES ('a1', '000.00.00.H01', "
+          "'Sở Tư pháp', 'department', '2025-07-01')");
+      for (const char* id : {"d1", "d2"}) {
+        db.execute(
+            "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, "
+            "applicant_name, "
+            "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+            "(?, '1.001193', 1, 'a1', 'Nguyễn Văn A', 'nguyen van a', 'online', 'submitted', 1, "
+            "'{}', 'now', 'now')",
+            {std::string(id)});
+      }
+    });
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  EventDraft draft(const std::string& dossier, const std::string& type) {
+    return EventDraft{
+        dossier, type,        "u1",       "reception",      "2026-03-02T10:00:00+07:00",
+        "",      "submitted", "received", R"({"note":"x"})"};
+  }
+
+  // A raw connection that bypasses the store, as an attacker with file access would.
+  void tamper(const std::string& sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+    EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(raw);
+  }
+
+  fs::path dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreTest, MigrationsApplyOnceAndSurviveReopen) {
+  EXPECT_EQ(store_->schema_version(), 1);
+  store_.reset();
+  store_ = open_sqlite_store(path_);
+  EXPECT_EQ(store_->schema_version(), 1);
+  int dossiers = 0;
+  store_->read([&](SqlConnection& db) {
+    dossiers = static_cast<int>(db.query_one("SELECT COUNT(*) FROM dossiers")->integer(0));
+  });
+  EXPECT_EQ(dossiers, 2);
+}
+
+TEST_F(StoreTest, WalModeAndFullSync) {
+  std::string mode;
+  store_->read([&](SqlConnection& db) { mode = db.query_one("PRAGMA journal_mode")->text(0); });
+  EXPECT_EQ(mode, "wal");
+}
+
+TEST_F(StoreTest, ConcurrentWritesAreGroupedIntoFewerCommits) {
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 25;
+  const auto before = store_->stats();
+  std::latch all_queued(kThreads);
+  // The first job holds the writer until every thread is about to write, so their jobs queue up
+  // and must be merged into shared commits.
+  std::thread blocker([&] {
+    store_->write([&](SqlConnection& db) {
+      all_queued.wait();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      append_event(db, draft("d1", "blocker"));
+    });
+  });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      all_queued.count_down();
+      for (int i = 0; i < kPerThread; ++i) {
+        store_->write(
+            [&](SqlConnection& db) { append_event(db, draft(t % 2 ? "d1" : "d2", "e")); });
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  blocker.join();
+  const auto after = store_->stats();
+  const auto jobs = after.write_jobs - before.write_jobs;
+  const auto commits = after.commits - before.commits;
+  EXPECT_EQ(jobs, static_cast<std::uint64_t>(kThreads * kPerThread + 1));
+  EXPECT_LT(commits, jobs);
+  ChainCheck check;
+  store_->read([&](SqlConnection& db) { check = verify_chain(db); });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.events_checked, kThreads * kPerThread + 1);
+}
+
+TEST_F(StoreTest, AFailingJobRollsBackOnlyItself) {
+  std::thread other(
+      [&] { store_->write([&](SqlConnection& db) { append_event(db, draft("d1", "kept")); }); });
+  EXPECT_THROW(store_->write([&](SqlConnection& db) {
+    append_event(db, draft("d2", "lost"));
+    throw std::runtime_error("rule broken");
+  }),
+               std::runtime_error);
+  other.join();
+  std::vector<StoredEvent> d1, d2;
+  store_->read([&](SqlConnection& db) {
+    d1 = events_of(db, "d1");
+    d2 = events_of(db, "d2");
+  });
+  ASSERT_EQ(d1.size(), 1u);
+  EXPECT_EQ(d1[0].event.type, "kept");
+  EXPECT_TRUE(d2.empty());
+}
+
+TEST_F(StoreTest, ConstraintViolationIsTyped) {
+  EXPECT_THROW(store_->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES ('a1', 'x', 'y', 'z', 'w')");
+  }),
+               ConstraintError);
+}
+
+TEST_F(StoreTest, EventLogIsAppendOnly) {
+  store_->write([&](SqlConnection& db) { append_event(db, draft("d1", "received")); });
+  EXPECT_THROW(store_->write(
+                   [](SqlConnection& db) { db.execute("UPDATE dossier_events SET reason = 'x'"); }),
+               StoreError);
+  EXPECT_THROW(store_->write([](SqlConnection& db) { db.execute("DELETE FROM dossier_events"); }),
+               StoreError);
+}
+
+TEST_F(StoreTest, VerifyNamesTheFirstAlteredEvent) {
+  store_->write([&](SqlConnection& db) {
+    for (int i = 0; i < 4; ++i)
+      append_event(db, draft(i % 2 ? "d1" : "d2", "e" + std::to_string(i)));
+  });
+  store_.reset();
+  tamper(
+      "DROP TRIGGER dossier_events_no_update; UPDATE dossier_events SET payload = "
+      "'{\"note\":\"y\"}' "
+      "WHERE seq = 3;");
+  store_ = open_sqlite_store(path_);
+  ChainCheck check;
+  store_->read([&](SqlConnection& db) { check = verify_chain(db); });
+  ASSERT_FALSE(check.ok());
+  EXPECT_EQ(*check.first_broken_seq, 3);
+  EXPECT_NE(check.problem.find("altered"), std::string::npos);
+}
+
+TEST_F(StoreTest, VerifyNamesARemovedEvent) {
+  store_->write([&](SqlConnection& db) {
+    for (int i = 0; i < 4; ++i) append_event(db, draft("d1", "e"));
+  });
+  store_.reset();
+  tamper("DROP TRIGGER dossier_events_no_delete; DELETE FROM dossier_events WHERE seq = 2;");
+  store_ = open_sqlite_store(path_);
+  ChainCheck check;
+  store_->read([&](SqlConnection& db) { check = verify_chain(db); });
+  ASSERT_FALSE(check.ok());
+  EXPECT_EQ(*check.first_broken_seq, 2);
+  EXPECT_NE(check.problem.find("missing"), std::string::npos);
+}
+
+TEST_F(StoreTest, OutboxIsIdempotentAndBacksOff) {
+  bool first = false, second = false;
+  store_->write([&](SqlConnection& db) {
+    first = enqueue_outbox(db, "mail", "d1:1:mail", R"({"to":"a@example.vn"})", "now", 100);
+    second = enqueue_outbox(db, "mail", "d1:1:mail", R"({"to":"a@example.vn"})", "now", 100);
+  });
+  EXPECT_TRUE(first);
+  EXPECT_FALSE(second);
+  std::vector<OutboxMessage> due;
+  store_->read([&](SqlConnection& db) { due = pending_outbox(db, 100, 10); });
+  ASSERT_EQ(due.size(), 1u);
+  store_->write([&](SqlConnection& db) { mark_failed(db, due[0].id, "smtp down", 100); });
+  store_->read([&](SqlConnection& db) {
+    EXPECT_TRUE(pending_outbox(db, 159, 10).empty());
+    EXPECT_EQ(pending_outbox(db, 160, 10).size(), 1u);
+  });
+  store_->write([&](SqlConnection& db) { mark_delivered(db, due[0].id, "later"); });
+  store_->read([&](SqlConnection& db) { EXPECT_TRUE(pending_outbox(db, 100000, 10).empty()); });
+}
+
+}  // namespace
+}  // namespace motcua::store
