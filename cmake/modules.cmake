@@ -8,7 +8,7 @@ motcua_module(agency src/domain/agency DEPS motcua_calendar)
 motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
 # JSON at the edges: data files, catalog imports, CLI and HTTP bodies. Modules still being written
 # may not exist yet; link those that do.
-set(MOTCUA_CODEC_DEPS motcua_clock Boost::json ZLIB::ZLIB)
+set(MOTCUA_CODEC_DEPS motcua_clock motcua_dossier Boost::json ZLIB::ZLIB)
 foreach(optional motcua_catalog motcua_agency motcua_process)
   if(TARGET ${optional})
     list(APPEND MOTCUA_CODEC_DEPS ${optional})
@@ -55,3 +55,6 @@ if(MOTCUA_BUILD_BENCH)
   target_compile_definitions(deadline_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(deadline_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
 endif()
+
+# Use cases: authorization, the dossier lifecycle, queries.
+motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text)

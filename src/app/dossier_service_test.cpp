@@ -1,0 +1,222 @@
+#include "app/dossier_service.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+
+#include "store/event_log.hpp"
+#include "store/outbox.hpp"
+#include "store/store.hpp"
+
+namespace motcua::app {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+using dossier::CommandKind;
+using dossier::Role;
+
+Instant at(int y, int m, int d, int hh, int mm = 0) {
+  return from_local(date_from_ymd(y, m, d), hh * 3600 + mm * 60, 420);
+}
+
+const calendar::WorkingCalendar& test_calendar() {
+  static const auto cal = *calendar::WorkingCalendar::build({}, calendar::OfficeHours::standard());
+  return cal;
+}
+
+void seed(store::SqlConnection& db) {
+  for (const char* sql : {
+           "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+           "('p1', '000.00.00.H40', 'Tỉnh Thử', 'province', NULL, '2025-07-01')",
+           "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+           "('c1', '000.01.01.H40', 'Xã Một', 'commune', 'p1', '2025-07-01')",
+           "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+           "('c2', '000.02.02.H40', 'Xã Hai', 'commune', 'p1', '2025-07-01')",
+           "INSERT INTO one_stop_units(id, agency_id, name) VALUES ('u1', 'c1', 'Bộ phận một cửa "
+           "xã Một')",
+           "INSERT INTO procedures(code, version, name, name_folded, effective_from, content_hash, "
+           "document, imported_at) VALUES ('1.001193', 1, 'Đăng ký khai sinh', 'dang ky khai "
+           "sinh', "
+           "'2020-01-01', 'h', '{\"limits\":{\"counter\":\"3 working-days\",\"online\":\"3 "
+           "working-days\"},"
+           "\"rule\":\"civil-code\"}', 'now')",
+       }) {
+    db.execute(sql);
+  }
+  for (const char* user : {"citizen-1", "citizen-2", "off-r", "off-p", "off-l", "off-x"}) {
+    db.execute(
+        "INSERT INTO users(id, username, kind, display_name, password_hash, created_at) "
+        "VALUES (?, ?, 'x', ?, '-', 'now')",
+        {std::string(user), std::string(user), std::string(user)});
+  }
+}
+
+class DossierServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("motcua-app-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    store_ = store::open_sqlite_store((dir_ / "db.sqlite").string());
+    store_->write(seed);
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  template <typename F>
+  AppResult<json::object> write(F&& f) {
+    AppResult<json::object> out = tl::unexpected(AppError{});
+    store_->write([&](store::SqlConnection& db) { out = f(db); });
+    return out;
+  }
+
+  AppResult<json::object> act(const Actor& a, const std::string& id, CommandKind k,
+                              json::value body = {}) {
+    return write([&](store::SqlConnection& db) { return service_.act(db, a, id, k, body); });
+  }
+
+  Instant now_ = at(2026, 3, 6, 17, 30);
+  DossierService service_{test_calendar(), [this] { return now_; }};
+  Actor citizen_{"citizen-1", "Nguyễn Văn An", true, {}};
+  Actor stranger_{"citizen-2", "Trần Thị Bình", true, {}};
+  Actor reception_{"off-r", "Lê Tiếp Nhận", false, {{Role::reception, "c1"}}};
+  Actor processing_{"off-p", "Phạm Xử Lý", false, {{Role::processing, "c1"}}};
+  Actor leader_{"off-l", "Hoàng Lãnh Đạo", false, {{Role::leader, "c1"}}};
+  Actor other_commune_{
+      "off-x", "Võ Xã Hai", false, {{Role::reception, "c2"}, {Role::leader, "c2"}}};
+  fs::path dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+NewDossier birth_registration() {
+  NewDossier d;
+  d.procedure_code = "1.001193";
+  d.agency_id = "c1";
+  d.receiving_unit_id = "u1";
+  d.applicant = {"Nguyễn Văn An", "001090000001", "Xã Một", "0900000001", "an@example.vn"};
+  return d;
+}
+
+TEST_F(DossierServiceTest, OnlineLifecycleFromSubmitToReturn) {
+  auto created = write([&](store::SqlConnection& db) {
+    return service_.create(db, citizen_, birth_registration());
+  });
+  ASSERT_TRUE(created) << created.error().detail;
+  EXPECT_EQ(created->at("status"), "submitted");
+  const std::string id(created->at("id").as_string());
+
+  // Accepted on Monday after a Friday-evening submission: the receipt instant is the acceptance.
+  now_ = at(2026, 3, 9, 9, 0);
+  auto accepted = act(reception_, id, CommandKind::accept);
+  ASSERT_TRUE(accepted) << accepted.error().code << " " << accepted.error().detail;
+  EXPECT_EQ(accepted->at("status"), "received");
+  EXPECT_EQ(accepted->at("code"), "000.01.01.H40-260309-0001");
+  EXPECT_EQ(accepted->at("due"), "2026-03-12T17:00:00+07:00");  // 3 working days, civil code
+
+  now_ = at(2026, 3, 9, 10, 0);
+  ASSERT_TRUE(
+      act(processing_, id, CommandKind::assign, {{"official_id", "off-p"}, {"step", "Thẩm định"}}));
+  now_ = at(2026, 3, 10, 10, 0);
+  auto approved = act(leader_, id, CommandKind::approve, {{"note", "Đủ điều kiện"}});
+  ASSERT_TRUE(approved) << approved.error().detail;
+  EXPECT_EQ(approved->at("status"), "result_ready");
+  EXPECT_EQ(approved->at("clock").at("on_time"), true);
+  now_ = at(2026, 3, 10, 15, 0);
+  auto returned = act(reception_, id, CommandKind::return_result,
+                      {{"channel", "counter"}, {"receiver_name", "Nguyễn Văn An"}});
+  ASSERT_TRUE(returned) << returned.error().detail;
+  EXPECT_EQ(returned->at("status"), "returned");
+  EXPECT_EQ(returned->at("timeline").as_array().size(), 5u);
+
+  store_->read([&](store::SqlConnection& db) {
+    EXPECT_TRUE(store::verify_chain(db).ok());
+    EXPECT_EQ(store::events_of(db, id).size(), 5u);
+    EXPECT_EQ(store::pending_outbox(db, now_.seconds + 1, 100).size(), 10u);  // notify + sync each
+  });
+}
+
+TEST_F(DossierServiceTest, CounterIntakeGivesCodeAndAppointmentAtOnce) {
+  auto d = birth_registration();
+  d.channel = dossier::Channel::counter;
+  now_ = at(2026, 3, 6, 15, 20);
+  auto created =
+      write([&](store::SqlConnection& db) { return service_.create(db, reception_, d); });
+  ASSERT_TRUE(created) << created.error().detail;
+  EXPECT_EQ(created->at("status"), "received");
+  EXPECT_EQ(created->at("code"), "000.01.01.H40-260306-0001");
+  EXPECT_EQ(created->at("clock").at("transfer_due"), "2026-03-09T08:00:00+07:00");
+  auto second = write([&](store::SqlConnection& db) { return service_.create(db, reception_, d); });
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->at("code"), "000.01.01.H40-260306-0002");
+}
+
+TEST_F(DossierServiceTest, OthersDossiersAreNotFoundAndNothingChanges) {
+  auto created = write([&](store::SqlConnection& db) {
+    return service_.create(db, citizen_, birth_registration());
+  });
+  ASSERT_TRUE(created);
+  const std::string id(created->at("id").as_string());
+  for (const Actor* outsider : {&stranger_, &other_commune_}) {
+    auto r = act(*outsider, id, CommandKind::request_withdrawal);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().status, 404);
+    auto seen = write([&](store::SqlConnection& db) { return service_.detail(db, *outsider, id); });
+    EXPECT_FALSE(seen);
+  }
+  store_->read([&](store::SqlConnection& db) { EXPECT_EQ(store::events_of(db, id).size(), 1u); });
+}
+
+TEST_F(DossierServiceTest, WrongRoleAndWrongStateAreTypedRefusals) {
+  auto created = write([&](store::SqlConnection& db) {
+    return service_.create(db, citizen_, birth_registration());
+  });
+  const std::string id(created->at("id").as_string());
+  auto by_applicant = act(citizen_, id, CommandKind::approve);
+  ASSERT_FALSE(by_applicant);
+  EXPECT_EQ(by_applicant.error().status, 403);
+  EXPECT_EQ(by_applicant.error().code, "role_not_allowed");
+  auto too_early = act(leader_, id, CommandKind::approve);
+  ASSERT_FALSE(too_early);
+  EXPECT_EQ(too_early.error().status, 409);
+  auto no_items = act(reception_, id, CommandKind::request_supplement, {{"reason", "thiếu"}});
+  ASSERT_FALSE(no_items);
+  EXPECT_EQ(no_items.error().status, 422);
+  auto bad_body = act(reception_, id, CommandKind::request_supplement, {{"missing_items", 5}});
+  ASSERT_FALSE(bad_body);
+  EXPECT_EQ(bad_body.error().code, "invalid_input");
+  store_->read([&](store::SqlConnection& db) { EXPECT_EQ(store::events_of(db, id).size(), 1u); });
+}
+
+TEST_F(DossierServiceTest, SupplementDuringReviewRestartsTheLegalLimit) {
+  auto created = write([&](store::SqlConnection& db) {
+    return service_.create(db, citizen_, birth_registration());
+  });
+  const std::string id(created->at("id").as_string());
+  now_ = at(2026, 3, 9, 9, 0);
+  ASSERT_TRUE(act(reception_, id, CommandKind::accept));
+  ASSERT_TRUE(act(processing_, id, CommandKind::assign, {{"official_id", "off-p"}}));
+  now_ = at(2026, 3, 10, 9, 0);
+  auto asked = act(processing_, id, CommandKind::request_supplement,
+                   {{"missing_items", json::array{"Giấy chứng sinh", "CCCD của mẹ"}},
+                    {"reason", "Thiếu giấy tờ"}});
+  ASSERT_TRUE(asked) << asked.error().detail;
+  EXPECT_EQ(asked->at("status"), "awaiting_supplement");
+  EXPECT_TRUE(asked->at("due").is_null());
+  now_ = at(2026, 3, 12, 9, 0);
+  auto provided = act(citizen_, id, CommandKind::provide_supplement,
+                      {{"documents", json::array{"giay-chung-sinh.pdf"}}});
+  ASSERT_TRUE(provided) << provided.error().detail;
+  EXPECT_EQ(provided->at("status"), "in_progress");
+  EXPECT_EQ(provided->at("due"), "2026-03-17T17:00:00+07:00");      // restart: 3 days after 12/03
+  EXPECT_EQ(provided->at("due_766"), "2026-03-16T17:00:00+07:00");  // moved by 2 waiting days
+}
+
+}  // namespace
+}  // namespace motcua::app

@@ -1,0 +1,162 @@
+#include "store/dossier_repository.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, code, procedure_code, procedure_version, variant, receiving_unit_id, agency_id, "
+    "applicant_id, applicant_name, applicant_folded, channel, status, assignee_id, current_step, "
+    "submitted_at, received_at, due_s, due_766_s, finished_at, version, document, created_at, "
+    "updated_at";
+
+constexpr const char* kNextSequence =
+    "INSERT INTO dossier_sequences(agency_code, day, last) VALUES (?, ?, 1) "
+    "ON CONFLICT(agency_code, day) DO UPDATE SET last = last + 1 RETURNING last";
+
+constexpr const char* kSubtree =
+    "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
+    "SELECT a.id FROM agencies a JOIN sub ON a.parent_id = sub.id) SELECT id FROM sub";
+
+SqlValue opt(const std::optional<std::string>& v) { return v ? SqlValue(*v) : SqlValue(nullptr); }
+SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(nullptr); }
+
+std::vector<SqlValue> values_of(const DossierRecord& r) {
+  return {r.id,
+          opt(r.code),
+          r.procedure_code,
+          r.procedure_version,
+          r.variant,
+          opt(r.receiving_unit_id),
+          r.agency_id,
+          opt(r.applicant_id),
+          r.applicant_name,
+          r.applicant_folded,
+          r.channel,
+          r.status,
+          opt(r.assignee_id),
+          r.current_step,
+          opt(r.submitted_at),
+          opt(r.received_at),
+          opt(r.due_s),
+          opt(r.due_766_s),
+          opt(r.finished_at),
+          r.version,
+          r.document,
+          r.created_at,
+          r.updated_at};
+}
+
+DossierRecord record_from(const SqlRow& row) {
+  DossierRecord r;
+  r.id = row.text(0);
+  r.code = row.optional_text(1);
+  r.procedure_code = row.text(2);
+  r.procedure_version = row.integer(3);
+  r.variant = row.text(4);
+  r.receiving_unit_id = row.optional_text(5);
+  r.agency_id = row.text(6);
+  r.applicant_id = row.optional_text(7);
+  r.applicant_name = row.text(8);
+  r.applicant_folded = row.text(9);
+  r.channel = row.text(10);
+  r.status = row.text(11);
+  r.assignee_id = row.optional_text(12);
+  r.current_step = row.text(13);
+  r.submitted_at = row.optional_text(14);
+  r.received_at = row.optional_text(15);
+  r.due_s = row.optional_integer(16);
+  r.due_766_s = row.optional_integer(17);
+  r.finished_at = row.optional_text(18);
+  r.version = row.integer(19);
+  r.document = row.text(20);
+  r.created_at = row.text(21);
+  r.updated_at = row.text(22);
+  return r;
+}
+
+std::string placeholders(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += i == 0 ? "?" : ", ?";
+  return s;
+}
+
+}  // namespace
+
+void insert_dossier(SqlConnection& db, const DossierRecord& r) {
+  db.execute(
+      std::string("INSERT INTO dossiers(") + kColumns + ") VALUES (" + placeholders(23) + ")",
+      values_of(r));
+}
+
+void update_dossier(SqlConnection& db, const DossierRecord& r) {
+  // The id goes last, in the WHERE clause.
+  const auto all = values_of(r);
+  std::vector<SqlValue> values(std::next(all.begin()), all.end());
+  values.emplace_back(r.id);
+  values.emplace_back(r.version - 1);
+  const auto changed = db.execute(
+      "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
+      "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
+      "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
+      "submitted_at = ?, received_at = ?, due_s = ?, due_766_s = ?, finished_at = ?, version = ?, "
+      "document = ?, created_at = ?, updated_at = ? WHERE id = ? AND version = ?",
+      values);
+  if (changed != 1) throw ConstraintError("dossier " + r.id + " was changed concurrently");
+}
+
+std::optional<DossierRecord> find_dossier(SqlConnection& db, const std::string& id) {
+  auto row = db.query_one(std::string("SELECT ") + kColumns + " FROM dossiers WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return record_from(*row);
+}
+
+std::optional<DossierRecord> find_dossier_by_code(SqlConnection& db, const std::string& code) {
+  auto row =
+      db.query_one(std::string("SELECT ") + kColumns + " FROM dossiers WHERE code = ?", {code});
+  if (!row) return std::nullopt;
+  return record_from(*row);
+}
+
+std::int64_t next_daily_sequence(SqlConnection& db, const std::string& agency_code,
+                                 const std::string& local_day) {
+  return db.query_one(kNextSequence, {agency_code, local_day})->integer(0);
+}
+
+std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter& f) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM dossiers WHERE 1 = 1";
+  std::vector<SqlValue> params;
+  if (!f.agency_ids.empty()) {
+    sql += " AND agency_id IN (" + placeholders(f.agency_ids.size()) + ")";
+    for (const auto& a : f.agency_ids) params.emplace_back(a);
+  }
+  if (f.applicant_id) {
+    sql += " AND applicant_id = ?";
+    params.emplace_back(*f.applicant_id);
+  }
+  if (f.assignee_id) {
+    sql += " AND assignee_id = ?";
+    params.emplace_back(*f.assignee_id);
+  }
+  if (!f.statuses.empty()) {
+    sql += " AND status IN (" + placeholders(f.statuses.size()) + ")";
+    for (const auto& s : f.statuses) params.emplace_back(s);
+  }
+  if (!f.applicant_folded_like.empty()) {
+    sql += " AND applicant_folded LIKE ?";
+    params.emplace_back("%" + f.applicant_folded_like + "%");
+  }
+  sql += " ORDER BY due_s IS NULL, due_s, created_at LIMIT ?";
+  params.emplace_back(std::int64_t{f.limit});
+  std::vector<DossierRecord> out;
+  for (const auto& row : db.query(sql, params)) out.push_back(record_from(row));
+  return out;
+}
+
+std::vector<std::string> agency_subtree(SqlConnection& db, const std::string& root) {
+  std::vector<std::string> ids;
+  for (const auto& row : db.query(kSubtree, {root})) ids.push_back(row.text(0));
+  return ids;
+}
+
+}  // namespace motcua::store

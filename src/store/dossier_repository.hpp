@@ -1,0 +1,64 @@
+// Rows of the `dossiers` table and the daily sequence of dossier codes. The domain state is not
+// stored here as such: it is rebuilt from the event log; these columns are what queries need.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sql.hpp"
+
+namespace motcua::store {
+
+struct DossierRecord {
+  std::string id;
+  std::optional<std::string> code;
+  std::string procedure_code;
+  std::int64_t procedure_version = 1;
+  std::string variant;
+  std::optional<std::string> receiving_unit_id;
+  std::string agency_id;
+  std::optional<std::string> applicant_id;
+  std::string applicant_name;
+  std::string applicant_folded;
+  std::string channel;
+  std::string status;
+  std::optional<std::string> assignee_id;
+  std::string current_step;
+  std::optional<std::string> submitted_at;
+  std::optional<std::string> received_at;
+  std::optional<std::int64_t> due_s;
+  std::optional<std::int64_t> due_766_s;
+  std::optional<std::string> finished_at;
+  std::int64_t version = 0;
+  std::string document;  // JSON: applicant details, terms, papers
+  std::string created_at;
+  std::string updated_at;
+};
+
+void insert_dossier(SqlConnection& db, const DossierRecord& r);
+// Writes `r` if the stored version is `r.version - 1`; throws ConstraintError otherwise, so two
+// writers can never both change the same dossier from the same state.
+void update_dossier(SqlConnection& db, const DossierRecord& r);
+std::optional<DossierRecord> find_dossier(SqlConnection& db, const std::string& id);
+std::optional<DossierRecord> find_dossier_by_code(SqlConnection& db, const std::string& code);
+
+// The next number of the day for an agency code (starts at 1).
+std::int64_t next_daily_sequence(SqlConnection& db, const std::string& agency_code,
+                                 const std::string& local_day);
+
+struct DossierFilter {
+  std::vector<std::string> agency_ids;  // empty: any (callers always scope)
+  std::optional<std::string> applicant_id;
+  std::optional<std::string> assignee_id;
+  std::vector<std::string> statuses;  // empty: any
+  std::string applicant_folded_like;  // accent-insensitive name search, empty: any
+  int limit = 200;
+};
+// Ordered by due time (no due date last), then creation.
+std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter& filter);
+
+// Every agency id in the subtree under `root` (root included).
+std::vector<std::string> agency_subtree(SqlConnection& db, const std::string& root);
+
+}  // namespace motcua::store
