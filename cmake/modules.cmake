@@ -57,4 +57,5 @@ if(MOTCUA_BUILD_BENCH)
 endif()
 
 # Use cases: authorization, the dossier lifecycle, queries.
-motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text)
+motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
+              PkgConfig::SODIUM)
