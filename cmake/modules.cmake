@@ -24,12 +24,16 @@ motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
 motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
               spdlog::spdlog OpenSSL::Crypto)
 
+# Use cases: authorization, the dossier lifecycle, queries.
+motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
+              PkgConfig::SODIUM)
+
 # The binary: build/motcua.
 file(GLOB MOTCUA_CLI_SOURCES CONFIGURE_DEPENDS src/cli/*.cpp)
 list(FILTER MOTCUA_CLI_SOURCES EXCLUDE REGEX "_test\\.cpp$")
 add_executable(motcua ${MOTCUA_CLI_SOURCES})
 target_include_directories(motcua PRIVATE src)
-target_link_libraries(motcua PRIVATE motcua_codec CLI11::CLI11)
+target_link_libraries(motcua PRIVATE motcua_app motcua_codec CLI11::CLI11)
 
 if(MOTCUA_BUILD_TESTS)
   # Rule cases (tests/cases/) replayed by one driver against the real calendar data.
@@ -56,6 +60,3 @@ if(MOTCUA_BUILD_BENCH)
   set_target_properties(deadline_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
 endif()
 
-# Use cases: authorization, the dossier lifecycle, queries.
-motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
-              PkgConfig::SODIUM)

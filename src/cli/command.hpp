@@ -25,5 +25,6 @@ void add_deadline_command(CLI::App& app, Action& action);
 void add_calendar_command(CLI::App& app, Action& action);
 void add_lunar_command(CLI::App& app, Action& action);
 void add_clock_command(CLI::App& app, Action& action);
+void add_store_commands(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

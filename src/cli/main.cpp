@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "store/sql.hpp"
 
 int main(int argc, char** argv) {
   using namespace motcua::cli;
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   add_calendar_command(app, action);
   add_lunar_command(app, action);
   add_clock_command(app, action);
+  add_store_commands(app, action);
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);
@@ -32,6 +34,9 @@ int main(int argc, char** argv) {
   }
   try {
     return action ? action() : kExitBadInput;
+  } catch (const motcua::store::StoreError& e) {
+    std::cerr << "motcua: database error: " << e.what() << "\n";
+    return kExitFailure;
   } catch (const std::exception& e) {
     std::cerr << "motcua: internal error: " << e.what() << "\n";
     return kExitFailure;
