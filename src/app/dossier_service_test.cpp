@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "app/dossier_queries.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "store/store.hpp"
@@ -216,6 +217,43 @@ TEST_F(DossierServiceTest, SupplementDuringReviewRestartsTheLegalLimit) {
   EXPECT_EQ(provided->at("status"), "in_progress");
   EXPECT_EQ(provided->at("due"), "2026-03-17T17:00:00+07:00");      // restart: 3 days after 12/03
   EXPECT_EQ(provided->at("due_766"), "2026-03-16T17:00:00+07:00");  // moved by 2 waiting days
+}
+
+TEST_F(DossierServiceTest, QueueTrackingAndSearch) {
+  auto d = birth_registration();
+  d.channel = dossier::Channel::counter;
+  now_ = at(2026, 3, 9, 9, 0);
+  auto created =
+      write([&](store::SqlConnection& db) { return service_.create(db, reception_, d); });
+  ASSERT_TRUE(created);
+  const std::string code(created->at("code").as_string());
+  store_->read([&](store::SqlConnection& db) {
+    auto queue = work_queue(db, reception_, {}, test_calendar(), at(2026, 3, 9, 10, 0));
+    ASSERT_TRUE(queue);
+    ASSERT_EQ(queue->size(), 1u);
+    EXPECT_EQ(queue->at(0).at("lateness"), "on_time");
+    auto soon = work_queue(db, reception_, {}, test_calendar(), at(2026, 3, 11, 17, 0));
+    EXPECT_EQ(soon->at(0).at("lateness"), "due_soon");
+    auto late = work_queue(db, reception_, {}, test_calendar(), at(2026, 3, 13, 8, 0));
+    EXPECT_EQ(late->at(0).at("lateness"), "overdue");
+    EXPECT_TRUE(work_queue(db, other_commune_, {}, test_calendar(), now_)->empty());
+    EXPECT_FALSE(work_queue(db, citizen_, {}, test_calendar(), now_));
+
+    auto tracked = track(db, code, 420);
+    ASSERT_TRUE(tracked);
+    EXPECT_EQ(tracked->at("applicant"), "N***** V** A*");
+    EXPECT_EQ(tracked->at("status"), "received");
+    EXPECT_FALSE(tracked->contains("id"));
+    EXPECT_EQ(json::serialize(*tracked).find("001090000001"), std::string::npos);
+    EXPECT_EQ(track(db, "000.01.01.H40-260309-9999", 420).error().status, 404);
+
+    for (const char* q : {"dang ky khai sinh", "Đăng ký khai sinh", "KHAI SINH", "1.0011"}) {
+      const auto found = search_procedures(db, q, 10);
+      ASSERT_EQ(found.size(), 1u) << q;
+      EXPECT_EQ(found[0].at("code"), "1.001193");
+    }
+    EXPECT_TRUE(search_procedures(db, "kết hôn", 10).empty());
+  });
 }
 
 }  // namespace
