@@ -27,13 +27,20 @@ motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
               PkgConfig::SODIUM)
+# The API: /api/v1 handlers over the use cases; the OpenAPI document embedded.
+motcua_module(api src/api DEPS motcua_app motcua_http)
+if(TARGET motcua_api)
+  include(cmake/embed_text.cmake)
+  motcua_embed_text(motcua_api ${PROJECT_SOURCE_DIR}/docs/api/openapi.json openapi_document
+                    ${PROJECT_BINARY_DIR}/generated/openapi_document.cpp)
+endif()
 
 # The binary: build/motcua.
 file(GLOB MOTCUA_CLI_SOURCES CONFIGURE_DEPENDS src/cli/*.cpp)
 list(FILTER MOTCUA_CLI_SOURCES EXCLUDE REGEX "_test\\.cpp$")
 add_executable(motcua ${MOTCUA_CLI_SOURCES})
 target_include_directories(motcua PRIVATE src)
-target_link_libraries(motcua PRIVATE motcua_app motcua_codec CLI11::CLI11)
+target_link_libraries(motcua PRIVATE motcua_api motcua_app motcua_codec CLI11::CLI11)
 
 if(MOTCUA_BUILD_TESTS)
   # Rule cases (tests/cases/) replayed by one driver against the real calendar data.
@@ -60,3 +67,16 @@ if(MOTCUA_BUILD_BENCH)
   set_target_properties(deadline_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
 endif()
 
+
+if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
+  # The real binary over HTTP on loopback, with fresh databases.
+  file(GLOB MOTCUA_INTEGRATION_TESTS CONFIGURE_DEPENDS tests/integration/*_test.cpp)
+  add_executable(integration_tests ${MOTCUA_INTEGRATION_TESTS})
+  target_include_directories(integration_tests PRIVATE src tests/integration)
+  target_link_libraries(integration_tests PRIVATE motcua_api motcua_app GTest::gtest_main)
+  target_compile_definitions(integration_tests PRIVATE MOTCUA_BINARY_DIR="${PROJECT_BINARY_DIR}"
+                             MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  add_dependencies(integration_tests motcua)
+  gtest_discover_tests(integration_tests DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                       PROPERTIES TIMEOUT 300)
+endif()

@@ -26,5 +26,6 @@ void add_calendar_command(CLI::App& app, Action& action);
 void add_lunar_command(CLI::App& app, Action& action);
 void add_clock_command(CLI::App& app, Action& action);
 void add_store_commands(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

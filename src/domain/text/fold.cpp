@@ -73,9 +73,20 @@ std::optional<char32_t> compose_with_marks(char32_t letter, const std::u32string
 }  // namespace
 
 bool is_unicode_space(char32_t cp) {
-  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x0085 || cp == 0x00A0 ||
-         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x0085 || cp == 0x00A0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+bool starts_with_capital(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  std::size_t pos = 0;
+  const char32_t cp = decode_utf8(utf8, pos);
+  if ((cp >= 'A' && cp <= 'Z') || cp == 0x0110 || (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7)) {
+    return true;
+  }
+  const auto vowel = vietnamese_vowel(cp);
+  return vowel && vowel->upper;
 }
 
 std::string fold_vietnamese(std::string_view utf8) {

@@ -29,6 +29,10 @@ struct CleanOptions {
 };
 std::string clean_text(std::string_view utf8, CleanOptions options = {});
 
+// True when the text starts with a capital letter of Vietnamese (A-Z, Đ, and every capital vowel
+// with its marks, precomposed) or Latin-1 (À-Þ). Used to find where glued words begin.
+bool starts_with_capital(std::string_view utf8);
+
 // Unicode white space (ASCII, NBSP U+00A0, U+1680, U+2000..U+200A, U+2028/9, U+202F, U+205F,
 // U+3000, U+0085).
 bool is_unicode_space(char32_t cp);

@@ -32,10 +32,10 @@ constexpr std::array<Row, 12> kRows{{
     {"y", "y ỳ ý ỷ ỹ ỵ", "Y Ỳ Ý Ỷ Ỹ Ỵ"},
 }};
 // Combining marks, written out so the test does not depend on the tables it checks.
-constexpr std::array<const char*, 6> kToneMarks{"", "\u0300", "\u0301", "\u0309", "\u0303",
-                                                "\u0323"};
-constexpr std::array<const char*, 12> kModifierMarks{
-    "", "\u0306", "\u0302", "", "\u0302", "", "", "\u0302", "\u031B", "", "\u031B", ""};
+constexpr std::array<const char*, 6> kToneMarks{"",       "\u0300", "\u0301",
+                                                "\u0309", "\u0303", "\u0323"};
+constexpr std::array<const char*, 12> kModifierMarks{"", "\u0306", "\u0302", "", "\u0302", "",
+                                                     "", "\u0302", "\u031B", "", "\u031B", ""};
 
 std::string repeat_base(const char* base) {
   std::string s;
@@ -109,7 +109,7 @@ TEST(Fold, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(fold_vietnamese("a\xFF"
                             "b"),
             "a" + replacement + "b");
-  EXPECT_EQ(fold_vietnamese("\xC3"), replacement);               // truncated
+  EXPECT_EQ(fold_vietnamese("\xC3"), replacement);                    // truncated
   EXPECT_EQ(fold_vietnamese("\xC0\xAF"), replacement + replacement);  // overlong
   EXPECT_EQ(fold_vietnamese("\xED\xA0\x80"),
             replacement + replacement + replacement);  // surrogate
@@ -132,6 +132,15 @@ TEST(Tokens, SplitAtPunctuation) {
             (std::vector<std::string>{"thu", "tuc", "dang", "ky", "khai", "sinh", "cap", "xa", "1",
                                       "001193", "moi"}));
   EXPECT_TRUE(search_tokens(" \u00a0 ").empty());
+}
+
+TEST(Capital, VietnameseCapitals) {
+  for (const char* s : {"Không", "Đăng", "Ủy", "Ấp", "Ước", "Ý", "Érable"}) {
+    EXPECT_TRUE(starts_with_capital(s)) << s;
+  }
+  for (const char* s : {"không", "đăng", "ủy", "1", "", " A", "\xFF"}) {
+    EXPECT_FALSE(starts_with_capital(s)) << s;
+  }
 }
 
 TEST(Utf8, RoundTripsEveryPlane) {

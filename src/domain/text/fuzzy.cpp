@@ -57,7 +57,8 @@ namespace {
 bool equal_up_to_i_y(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t k = 0; k < a.size(); ++k) {
-    const bool same = a[k] == b[k] || ((a[k] == 'i' || a[k] == 'y') && (b[k] == 'i' || b[k] == 'y'));
+    const bool same =
+        a[k] == b[k] || ((a[k] == 'i' || a[k] == 'y') && (b[k] == 'i' || b[k] == 'y'));
     if (!same) return false;
   }
   return true;

@@ -17,8 +17,8 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_distan
 int typo_budget(std::size_t code_points);
 
 // True when every word of `query` matches some word of `text` (both folded here): equal (i and y
-// count as the same letter: kí / ký), within the word's typo budget, or, for the last query word only, a prefix of a text word (the user is
-// still typing).
+// count as the same letter: kí / ký), within the word's typo budget, or, for the last query word
+// only, a prefix of a text word (the user is still typing).
 bool fuzzy_match(std::string_view query, std::string_view text);
 
 }  // namespace motcua::text

@@ -109,8 +109,7 @@ std::optional<VietnameseVowel> vietnamese_vowel(char32_t cp) {
 std::optional<char32_t> compose(const VietnameseVowel& v) {
   for (std::size_t row = 0; row < kVowelRows.size(); ++row) {
     if (kVowelRows[row].base == v.base && kVowelRows[row].modifier == v.modifier) {
-      return vowel_tables()
-          .composed[v.upper ? 1 : 0][row][static_cast<std::size_t>(v.tone)];
+      return vowel_tables().composed[v.upper ? 1 : 0][row][static_cast<std::size_t>(v.tone)];
     }
   }
   return std::nullopt;

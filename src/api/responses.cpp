@@ -1,0 +1,37 @@
+#include "api/responses.hpp"
+
+#include <boost/json.hpp>
+
+#include "http/problem.hpp"
+
+namespace motcua::api {
+
+http::HttpResponse problem_of(const app::AppError& e, const http::HttpRequest& request) {
+  return http::to_response(
+      http::Problem{e.status, e.code, e.message_vi, e.message_en, e.detail, request.path});
+}
+
+http::HttpResponse malformed_json(const std::string& detail) {
+  return http::problem(400, "malformed_json", "Nội dung gửi lên không phải JSON hợp lệ.",
+                       "The request body is not valid JSON.", detail);
+}
+
+http::HttpResponse unauthenticated() {
+  return http::problem(401, "unauthenticated", "Vui lòng đăng nhập.", "Please log in.");
+}
+
+http::HttpResponse csrf_failed() {
+  return http::problem(403, "csrf_failed",
+                       "Yêu cầu thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).",
+                       "The request lacks a valid anti-forgery token (X-CSRF-Token).");
+}
+
+tl::expected<boost::json::value, http::HttpResponse> parse_body(const http::HttpRequest& request) {
+  if (request.body.empty()) return boost::json::value(nullptr);
+  boost::system::error_code ec;
+  auto value = boost::json::parse(request.body, ec);
+  if (ec) return tl::unexpected(malformed_json(ec.message()));
+  return value;
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,19 @@
+// The /api/v1 routes, grouped by resource. Each group registers its routes on the router; the
+// OpenAPI document (src/api/openapi.json, served at /api/v1/openapi.json) lists every one of them,
+// and a test checks the two agree.
+#pragma once
+
+#include "api/api_context.hpp"
+#include "http/router.hpp"
+
+namespace motcua::api {
+
+void add_session_routes(http::Router& router, ApiContext& ctx);
+void add_dossier_routes(http::Router& router, ApiContext& ctx);
+void add_public_routes(http::Router& router, ApiContext& ctx);
+void add_openapi_route(http::Router& router);
+
+// All of the above.
+void add_api_routes(http::Router& router, ApiContext& ctx);
+
+}  // namespace motcua::api

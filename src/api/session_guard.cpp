@@ -1,0 +1,36 @@
+#include "api/session_guard.hpp"
+
+#include <sodium.h>
+
+#include "api/responses.hpp"
+
+namespace motcua::api {
+
+namespace {
+bool same_token(std::string_view a, const std::string& b) {
+  // Constant time, so the comparison does not tell an attacker how much of a guess was right.
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+}  // namespace
+
+std::optional<app::Session> session_of(ApiContext& ctx, const http::HttpRequest& request) {
+  const auto token = request.cookie(kSessionCookie);
+  if (!token) return std::nullopt;
+  std::optional<app::Session> session;
+  const auto now_s = ctx.now().seconds;
+  ctx.store.read([&](store::SqlConnection& db) { session = app::find_session(db, *token, now_s); });
+  return session;
+}
+
+http::Handler authenticated(ApiContext& ctx, ActorHandler handler) {
+  return [&ctx, handler = std::move(handler)](http::HttpRequest& request) {
+    const auto session = session_of(ctx, request);
+    if (!session) return unauthenticated();
+    const bool safe = request.method == http::Method::get || request.method == http::Method::head;
+    if (!safe && !same_token(request.header(kCsrfHeader), session->csrf_token))
+      return csrf_failed();
+    return handler(request, session->actor);
+  };
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,115 @@
+// motcua serve [--db PATH] [--listen 127.0.0.1:8080]: the one-stop server. Once listening it prints
+// one JSON line on stdout ({"status":"listening","url":...}) and serves until SIGINT or SIGTERM,
+// then stops gracefully (requests in flight finish).
+#include <signal.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <iostream>
+
+#include "api/routes.hpp"
+#include "cli/calendar_option.hpp"
+#include "cli/command.hpp"
+#include "cli/db_option.hpp"
+#include "codec/iso_time.hpp"
+#include "http/builtin_routes.hpp"
+#include "http/metrics.hpp"
+#include "http/server.hpp"
+
+namespace motcua::cli {
+
+namespace {
+
+struct ServeArgs {
+  DbOption db;
+  CalendarOption calendar;
+  std::string listen = "127.0.0.1:8080";
+  std::string static_dir = "web/dist";
+  bool insecure_cookies = false;
+  int threads = 0;
+  std::string fake_now;  // tests and demonstrations only: a frozen clock
+};
+
+Instant system_now() {
+  return Instant{std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::system_clock::now().time_since_epoch())
+                     .count()};
+}
+
+int run_serve(const ServeArgs& args) {
+  const auto colon = args.listen.rfind(':');
+  if (colon == std::string::npos) return bad_input("--listen must be ADDRESS:PORT");
+  http::ServerConfig config;
+  config.address = args.listen.substr(0, colon);
+  try {
+    const int port = std::stoi(args.listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    config.port = static_cast<std::uint16_t>(port);
+  } catch (const std::exception&) {
+    return bad_input("--listen has an invalid port: " + args.listen);
+  }
+  if (args.threads > 0) config.threads = args.threads;
+  config.static_dir = args.static_dir;
+  auto cal = args.calendar.load();
+  if (!cal) return bad_input(cal.error());
+  auto store = args.db.open();
+
+  // Block the stop signals before any thread starts, so that only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  api::ApiSettings settings;
+  settings.secure_cookies = !args.insecure_cookies;
+  app::NowFunction now = system_now;
+  if (!args.fake_now.empty()) {
+    auto frozen = codec::parse_iso_instant(args.fake_now, cal->utc_offset_minutes());
+    if (!frozen) return bad_input(frozen.error());
+    now = [t = *frozen] { return t; };
+  }
+  api::ApiContext ctx(*store, *cal, now, settings);
+  http::Metrics metrics;
+  http::Router router;
+  http::BuiltinRoutesOptions builtin;
+  builtin.health_checks.push_back(
+      {"database", [&] {
+         bool ok = false;
+         store->read([&](store::SqlConnection& db) { ok = db.query_one("SELECT 1").has_value(); });
+         return ok;
+       }});
+  http::add_builtin_routes(router, metrics, builtin);
+  api::add_api_routes(router, ctx);
+  http::HttpServer server(config, router, metrics);
+  server.start();
+  print_json(
+      boost::json::object{{"status", "listening"},
+                          {"url", "http://" + config.address + ":" + std::to_string(server.port())},
+                          {"port", server.port()},
+                          {"database", args.db.resolved()}});
+  std::cout.flush();
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  server.stop();
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, Action& action) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* cmd = app.add_subcommand("serve", "Run the one-stop server");
+  args->db.add_to(*cmd);
+  args->calendar.add_to(*cmd);
+  cmd->add_option("--listen", args->listen, "ADDRESS:PORT to listen on (port 0: any free port)");
+  cmd->add_option("--static-dir", args->static_dir, "Folder of the built web application");
+  cmd->add_option("--threads", args->threads, "I/O threads (default: one per core)");
+  cmd->add_option("--fake-now", args->fake_now,
+                  "Freeze the clock at this instant (tests and demonstrations only)");
+  cmd->add_flag("--insecure-cookies", args->insecure_cookies,
+                "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
+  cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });
+}
+
+}  // namespace motcua::cli

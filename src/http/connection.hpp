@@ -1,0 +1,108 @@
+// Internal to the server: one TCP connection served by one coroutine, and the registry through
+// which stop() reaches every connection. This header brings in Asio, so only server.cpp and
+// connection.cpp include it.
+#pragma once
+
+#include <atomic>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "http/http_types.hpp"
+#include "http/pipeline.hpp"
+#include "http/server.hpp"
+
+namespace motcua::http::detail {
+
+class ConnectionRegistry;
+
+// What every connection of one server shares; owned by the server, outlives the connections.
+struct ServerContext {
+  const ServerConfig& config;
+  const Pipeline& pipeline;
+  ConnectionRegistry& registry;
+};
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  // `socket` must use a strand of its own: the coroutine and the deadline timer run on it.
+  Connection(boost::asio::ip::tcp::socket socket, ServerContext& context);
+
+  // Serves requests until the peer leaves, a timeout, an error or a stop, then closes the socket
+  // and leaves the registry.
+  static boost::asio::awaitable<void> run(std::shared_ptr<Connection> self);
+
+  // Both only on executor() (post them there).
+  // Finish the request in progress (answered with Connection: close); close now if idle.
+  void request_stop();
+  void force_close();
+
+  boost::asio::any_io_executor executor() { return socket_.get_executor(); }
+
+ private:
+  boost::asio::awaitable<void> serve();
+  boost::asio::awaitable<bool> wait_for_request(std::chrono::milliseconds timeout);
+  boost::asio::awaitable<bool> serve_one();
+  // Decorates, writes and records one response; true if the connection may carry another.
+  boost::asio::awaitable<bool> respond(HttpRequest& request, std::string_view method,
+                                       std::string_view route, HttpResponse response,
+                                       bool keep_alive, bool head, unsigned version,
+                                       std::chrono::steady_clock::time_point started);
+  // For a request that could not be read to its end: answer (if there is anything to say) and
+  // close, draining what the client still sends.
+  boost::asio::awaitable<void> refuse(HttpRequest& request, std::string_view method,
+                                      std::string_view route, HttpResponse response,
+                                      unsigned version,
+                                      std::chrono::steady_clock::time_point started);
+  boost::asio::awaitable<void> close();
+
+  // A deadline for the next socket operation: when it passes, the operation is cancelled and
+  // timed_out_ is set. Unlike beast::tcp_stream's timeout this leaves the socket open, so a 408
+  // can still be written.
+  void arm(std::chrono::milliseconds timeout);
+  void disarm();
+
+  boost::asio::ip::tcp::socket socket_;
+  boost::asio::steady_timer timer_;
+  boost::beast::flat_buffer buffer_;
+  ServerContext& context_;
+  std::string remote_;
+  std::uint64_t deadline_generation_ = 0;
+  bool idle_ = false;  // waiting for the first byte of a request
+  bool stop_requested_ = false;
+  bool timed_out_ = false;
+  bool unread_input_ = false;  // closing before the request was read to its end
+};
+
+class ConnectionRegistry {
+ public:
+  // False once stopping: the caller closes the new connection instead of serving it.
+  bool add(const std::shared_ptr<Connection>& connection);
+  void remove(const Connection* connection);
+  // From now on add() refuses; every live connection is asked to stop.
+  void stop_all();
+  void force_close_all();
+  // True when the last connection has gone within `timeout`.
+  bool wait_empty(std::chrono::milliseconds timeout);
+  // Read without the lock by connections about to answer: a handler that was running when stop()
+  // began cannot see request_stop() (queued behind it on its strand) before its response goes out.
+  bool stopping() const { return stopping_.load(std::memory_order_acquire); }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable empty_;
+  std::unordered_map<const Connection*, std::weak_ptr<Connection>> live_;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace motcua::http::detail

@@ -1,0 +1,115 @@
+// A fresh database for black-box tests: one province with two communes and a one-stop unit, two
+// procedures, and one account per role. Written through the library before the server starts.
+#pragma once
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "app/accounts.hpp"
+#include "store/store.hpp"
+
+namespace motcua::testing {
+
+inline constexpr const char* kPassword = "mật khẩu thử nghiệm";
+
+inline void seed_fixture(const std::string& db_path) {
+  auto store = store::open_sqlite_store(db_path);
+  store->write([](store::SqlConnection& db) {
+    for (const char* sql : {
+             "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+             "('p1', '000.00.00.H40', 'Tỉnh Thử', 'province', NULL, '2025-07-01')",
+             "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+             "('c1', '000.01.01.H40', 'Xã Một', 'commune', 'p1', '2025-07-01')",
+             "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+             "('c2', '000.02.02.H40', 'Xã Hai', 'commune', 'p1', '2025-07-01')",
+             "INSERT INTO one_stop_units(id, agency_id, name) VALUES ('u1', 'c1', 'Bộ phận một cửa "
+             "xã Một')",
+             "INSERT INTO procedures(code, version, name, name_folded, effective_from, "
+             "content_hash, "
+             "document, imported_at) VALUES ('1.001193', 1, 'Đăng ký khai sinh', 'dang ky khai "
+             "sinh', "
+             "'2020-01-01', 'h', '{\"limits\":{\"counter\":\"3 working-days\",\"online\":\"3 "
+             "working-days\"},"
+             "\"rule\":\"civil-code\"}', 'now')",
+             "INSERT INTO procedures(code, version, name, name_folded, effective_from, "
+             "content_hash, "
+             "document, imported_at) VALUES ('1.000894', 1, 'Đăng ký kết hôn', 'dang ky ket hon', "
+             "'2020-01-01', 'h', '{\"limits\":{\"counter\":\"5 working-days\"}}', 'now')",
+         }) {
+      db.execute(sql);
+    }
+    using dossier::Role;
+    const app::NewUser users[] = {
+        {"citizen-an",
+         "an",
+         true,
+         "Nguyễn Văn An",
+         kPassword,
+         "001090000001",
+         "an@example.vn",
+         "0900000001",
+         {}},
+        {"citizen-binh", "binh", true, "Trần Thị Bình", kPassword, "001090000002", "", "", {}},
+        {"off-reception",
+         "tiepnhan",
+         false,
+         "Lê Tiếp Nhận",
+         kPassword,
+         "",
+         "",
+         "",
+         {{Role::reception, "c1"}}},
+        {"off-processing",
+         "chuyenvien",
+         false,
+         "Phạm Chuyên Viên",
+         kPassword,
+         "",
+         "",
+         "",
+         {{Role::processing, "c1"}}},
+        {"off-leader",
+         "lanhdao",
+         false,
+         "Hoàng Lãnh Đạo",
+         kPassword,
+         "",
+         "",
+         "",
+         {{Role::leader, "c1"}}},
+        {"off-other",
+         "xahai",
+         false,
+         "Võ Xã Hai",
+         kPassword,
+         "",
+         "",
+         "",
+         {{Role::reception, "c2"}, {Role::processing, "c2"}, {Role::leader, "c2"}}},
+    };
+    for (const auto& u : users) {
+      if (!app::create_user(db, u, "2026-01-01T00:00:00+07:00"))
+        throw std::runtime_error("seed user");
+    }
+  });
+}
+
+// A temporary folder removed at the end of the test.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name)
+      : path_(std::filesystem::temp_directory_path() /
+              ("motcua-it-" + std::to_string(::getpid()) + "-" + name)) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace motcua::testing

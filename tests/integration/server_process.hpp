@@ -1,0 +1,73 @@
+// Starts the real `motcua serve` binary on a free loopback port with its own database, reads the
+// port from its first stdout line, and stops it (SIGTERM, or SIGKILL for crash tests).
+#pragma once
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace motcua::testing {
+
+class ServerProcess {
+ public:
+  ServerProcess(const std::string& binary, const std::string& db_path,
+                const std::vector<std::string>& extra_args = {}) {
+    int out[2];
+    if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], STDOUT_FILENO);
+      ::close(out[0]);
+      ::close(out[1]);
+      std::vector<std::string> args = {binary,     "serve",       "--db",      db_path,
+                                       "--listen", "127.0.0.1:0", "--threads", "2"};
+      args.insert(args.end(), extra_args.begin(), extra_args.end());
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      // The request log goes to stderr; keep test output readable.
+      if (std::FILE* devnull = std::fopen("/dev/null", "w"))
+        ::dup2(::fileno(devnull), STDERR_FILENO);
+      ::execv(binary.c_str(), argv.data());
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char c;
+    while (::read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+    ::close(out[0]);
+    if (line.empty()) {
+      stop();
+      throw std::runtime_error("server did not start");
+    }
+    port_ = static_cast<int>(boost::json::parse(line).at("port").as_int64());
+  }
+  ~ServerProcess() { stop(); }
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+
+  // Graceful stop; returns the exit status.
+  int stop(int signal_number = SIGTERM) {
+    if (pid_ <= 0) return -1;
+    ::kill(pid_, signal_number);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return status;
+  }
+  void kill9() { stop(SIGKILL); }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace motcua::testing
