@@ -6,15 +6,9 @@ motcua_module(text src/domain/text)
 motcua_module(catalog src/domain/catalog DEPS motcua_text motcua_clock)
 motcua_module(agency src/domain/agency DEPS motcua_calendar)
 motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
-# JSON at the edges: data files, catalog imports, CLI and HTTP bodies. Modules still being written
-# may not exist yet; link those that do.
-set(MOTCUA_CODEC_DEPS motcua_clock motcua_dossier Boost::json ZLIB::ZLIB)
-foreach(optional motcua_catalog motcua_agency motcua_process)
-  if(TARGET ${optional})
-    list(APPEND MOTCUA_CODEC_DEPS ${optional})
-  endif()
-endforeach()
-motcua_module(codec src/codec DEPS ${MOTCUA_CODEC_DEPS})
+# JSON and CSV at the edges: data files, catalog imports, CLI and HTTP bodies.
+motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog motcua_agency
+              motcua_process Boost::json ZLIB::ZLIB)
 # Storage: the SQL interface, the SQLite engine and the repositories; migrations embedded.
 motcua_module(store src/store DEPS SQLite::SQLite3 OpenSSL::Crypto Threads::Threads)
 include(cmake/embed_migrations.cmake)

@@ -5,7 +5,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/http/empty_body.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -232,9 +232,11 @@ asio::awaitable<bool> Connection::serve_one() {
   parser.body_limit(limit);
 
   if (!parser.is_done()) {
-    if (iequals(req.header("Expect"), "100-continue")) {
-      bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
-      auto [ec, n] = co_await bhttp::async_write(socket_, go_on, use_nothrow);
+    // RFC 9110 10.1.1: no 100 Continue to an HTTP/1.0 client.
+    if (version == 11 && iequals(req.header("Expect"), "100-continue")) {
+      // A fixed line: no need to instantiate Beast's serializer for a second message type.
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(kContinue), use_nothrow);
       if (ec) co_return false;
     }
     auto [body_ec, body_bytes] = co_await bhttp::async_read(socket_, buffer_, parser, use_nothrow);

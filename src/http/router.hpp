@@ -1,7 +1,7 @@
 // Our own small router: method + path pattern -> handler.
 //
-//   router.add(Method::post, "/api/v1/dossiers/{id}/accept", accept_dossier, {.max_body_bytes = 64
-//   << 10});
+//   router.add(Method::post, "/api/v1/dossiers/{id}/accept", accept_dossier,
+//              {.max_body_bytes = 64 * 1024});
 //
 // Patterns are absolute paths whose segments are literals or "{name}" parameters; a parameter
 // matches one non-empty segment, percent-decoded (so "%2F" stays inside the value). When several

@@ -45,7 +45,8 @@ TEST(OpenApi, DocumentListsExactlyTheRegisteredRoutes) {
     registered.insert(lower(http::to_string(route.method)) + " " + route.pattern);
   }
   for (const auto& r : registered) EXPECT_TRUE(documented.count(r)) << "not documented: " << r;
-  for (const auto& d : documented) EXPECT_TRUE(registered.count(d)) << "documented but not served: " << d;
+  for (const auto& d : documented)
+    EXPECT_TRUE(registered.count(d)) << "documented but not served: " << d;
   EXPECT_GE(registered.size(), 30u);
 }
 

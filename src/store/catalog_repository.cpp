@@ -1,0 +1,24 @@
+#include "store/catalog_repository.hpp"
+
+namespace motcua::store {
+
+namespace {
+constexpr const char* kLatest =
+    "SELECT version, content_hash FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1";
+constexpr const char* kInsert =
+    "INSERT INTO procedures(code, version, name, name_folded, field, level, source, "
+    "effective_from, "
+    "content_hash, document, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+}  // namespace
+
+UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& r,
+                               const std::string& effective_from, const std::string& now_iso) {
+  const auto latest = db.query_one(kLatest, {r.code});
+  if (latest && latest->text(1) == r.content_hash) return UpsertOutcome::unchanged;
+  const std::int64_t version = latest ? latest->integer(0) + 1 : 1;
+  db.execute(kInsert, {r.code, version, r.name, r.name_folded, r.field, r.level, r.source,
+                       effective_from, r.content_hash, r.document, now_iso});
+  return latest ? UpsertOutcome::updated : UpsertOutcome::imported;
+}
+
+}  // namespace motcua::store
