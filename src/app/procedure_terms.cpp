@@ -7,6 +7,7 @@ namespace motcua::app {
 namespace json = boost::json;
 
 namespace {
+constexpr const char* kLocalTerms = "SELECT limits, rule FROM procedure_local_terms WHERE code = ?";
 constexpr const char* kProcedureInForce =
     "SELECT version, name, document FROM procedures WHERE code = ? AND effective_from <= ? "
     "ORDER BY version DESC LIMIT 1";
@@ -41,7 +42,23 @@ AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const s
   const auto doc = json::parse(row->text(2), ec);
   if (ec || !doc.is_object())
     throw store::StoreError("procedure " + code + " document is not JSON");
-  const auto limit = clock::parse_time_limit(limit_text(doc.as_object(), channel));
+  // Local details override the catalog's, channel by channel.
+  json::object merged = doc.as_object();
+  std::string local_rule;
+  if (const auto local = db.query_one(kLocalTerms, {code})) {
+    const auto local_limits = json::parse(local->text(0), ec);
+    if (!ec && local_limits.is_object()) {
+      json::object limits = merged.contains("limits") && merged["limits"].is_object()
+                                ? merged["limits"].as_object()
+                                : json::object{};
+      for (const auto& [channel_name, value] : local_limits.as_object())
+        limits[channel_name] = value;
+      merged["limits"] = std::move(limits);
+    }
+    local_rule = local->text(1);
+  }
+  if (!local_rule.empty()) merged["rule"] = local_rule;
+  const auto limit = clock::parse_time_limit(limit_text(merged, channel));
   if (!limit) {
     return tl::unexpected(AppError{
         422, "procedure_without_time_limit",

@@ -9,8 +9,9 @@
 //                personal data)
 //   record()     after the response is written: one JSON access log line and the metrics
 //                motcua_http_requests_total{method,route,status},
-//                motcua_http_request_duration_seconds{method,route}; route is the pattern, never
-//                the raw path, so the number of series stays bounded
+//                motcua_http_request_duration_seconds{method,route} (plus the gauge
+//                motcua_http_requests_in_flight); route is the pattern, never the raw path, so
+//                the number of series stays bounded
 #pragma once
 
 #include <chrono>

@@ -9,11 +9,11 @@
 //
 // `type` is https://motcua.local/problems/<code>: an identifier, stable for a code, that names our
 // own registry rather than "about:blank", because clients must be able to tell e.g. body_too_large
-// from another 413. It is not promised to resolve (RFC 9457 3.1.1 allows that); docs/api lists the
-// codes. `title` is the English message (fixed per code, as the RFC asks of a title); `detail`,
-// present only when given, explains this occurrence; `instance` is the request path when known.
-// The extension members carry the stable snake_case `code` that programs switch on and the
-// message in Vietnamese (the language of the service) and English.
+// from another 413. It is not promised to resolve (RFC 9457 3.1.1 allows that); the API
+// documentation is the place to list the codes. `title` is the English message (fixed per code, as
+// the RFC asks of a title); `detail`, present only when given, explains this occurrence; `instance`
+// is the request path when known. The extension members carry the stable snake_case `code` that
+// programs switch on and the message in Vietnamese (the language of the service) and English.
 #pragma once
 
 #include <string>
