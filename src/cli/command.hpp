@@ -28,5 +28,6 @@ void add_clock_command(CLI::App& app, Action& action);
 void add_store_commands(CLI::App& app, Action& action);
 void add_serve_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
+void add_demo_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   add_store_commands(app, action);
   add_serve_command(app, action);
   add_import_command(app, action);
+  add_demo_command(app, action);
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);

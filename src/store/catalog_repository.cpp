@@ -16,8 +16,12 @@ UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& r,
   const auto latest = db.query_one(kLatest, {r.code});
   if (latest && latest->text(1) == r.content_hash) return UpsertOutcome::unchanged;
   const std::int64_t version = latest ? latest->integer(0) + 1 : 1;
-  db.execute(kInsert, {r.code, version, r.name, r.name_folded, r.field, r.level, r.source,
-                       effective_from, r.content_hash, r.document, now_iso});
+  // The catalog does not say since when its first known version has been in force: it was in
+  // force before we imported it, so it applies to any earlier date. Later versions start on the
+  // import day.
+  const std::string from = latest ? effective_from : std::string(kInForceBeforeImport);
+  db.execute(kInsert, {r.code, version, r.name, r.name_folded, r.field, r.level, r.source, from,
+                       r.content_hash, r.document, now_iso});
   return latest ? UpsertOutcome::updated : UpsertOutcome::imported;
 }
 

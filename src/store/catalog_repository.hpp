@@ -20,6 +20,9 @@ struct ProcedureRow {
   std::string document;  // JSON
 };
 
+// effective_from of a procedure's first known version.
+inline constexpr const char* kInForceBeforeImport = "0001-01-01";
+
 enum class UpsertOutcome { imported, updated, unchanged };
 
 // `effective_from` is the local date (YYYY-MM-DD) the new version takes effect.
