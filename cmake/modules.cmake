@@ -59,6 +59,9 @@ if(MOTCUA_BUILD_BENCH)
   target_link_libraries(deadline_bench PRIVATE motcua_codec benchmark::benchmark)
   target_compile_definitions(deadline_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(deadline_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
+  add_executable(store_bench bench/store_bench.cpp)
+  target_link_libraries(store_bench PRIVATE motcua_store benchmark::benchmark)
+  set_target_properties(store_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
 endif()
 
 
