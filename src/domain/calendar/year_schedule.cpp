@@ -1,12 +1,11 @@
 #include "domain/calendar/year_schedule.hpp"
 
-#include <array>
-#include <utility>
+#include "domain/common/enum_names.hpp"
 
 namespace motcua::calendar {
 
 namespace {
-constexpr std::array<std::pair<DayKind, std::string_view>, 5> kNames{{
+constexpr detail::NameTable<DayKind, 5> kNames{{
     {DayKind::holiday, "holiday"},
     {DayKind::compensatory, "compensatory"},
     {DayKind::swap_off, "swap_off"},
@@ -15,18 +14,10 @@ constexpr std::array<std::pair<DayKind, std::string_view>, 5> kNames{{
 }};
 }  // namespace
 
-std::string_view to_string(DayKind kind) {
-  for (const auto& [k, name] : kNames) {
-    if (k == kind) return name;
-  }
-  return "unknown";
-}
+std::string_view to_string(DayKind kind) { return detail::name_in(kNames, kind); }
 
 std::optional<DayKind> parse_day_kind(std::string_view text) {
-  for (const auto& [k, name] : kNames) {
-    if (name == text) return k;
-  }
-  return std::nullopt;
+  return detail::value_in(kNames, text);
 }
 
 }  // namespace motcua::calendar

@@ -2,7 +2,7 @@
 
 #include <type_traits>
 
-#include "domain/dossier/enum_names.hpp"
+#include "domain/common/enum_names.hpp"
 
 namespace motcua::dossier {
 

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "domain/dossier/enum_names.hpp"
+#include "domain/common/enum_names.hpp"
 
 namespace motcua::dossier {
 

@@ -1,6 +1,6 @@
 #include "domain/dossier/status.hpp"
 
-#include "domain/dossier/enum_names.hpp"
+#include "domain/common/enum_names.hpp"
 
 namespace motcua::dossier {
 

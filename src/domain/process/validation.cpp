@@ -4,13 +4,14 @@
 #include <set>
 #include <utility>
 
+#include "domain/common/enum_names.hpp"
 #include "domain/process/process_graph.hpp"
 
 namespace motcua::process {
 
 namespace {
 
-constexpr std::array<std::pair<ProblemCode, std::string_view>, kAllProblemCodes.size()> kNames = {{
+constexpr detail::NameTable<ProblemCode, kAllProblemCodes.size()> kNames = {{
     {ProblemCode::empty_field, "empty_field"},
     {ProblemCode::invalid_version, "invalid_version"},
     {ProblemCode::invalid_limit, "invalid_limit"},
@@ -312,18 +313,10 @@ std::string plural(std::int64_t n, std::string_view one, std::string_view many) 
 
 }  // namespace
 
-std::string_view to_string(ProblemCode code) {
-  for (const auto& [candidate, name] : kNames) {
-    if (candidate == code) return name;
-  }
-  return "unknown";
-}
+std::string_view to_string(ProblemCode code) { return detail::name_in(kNames, code); }
 
 std::optional<ProblemCode> parse_problem_code(std::string_view name) {
-  for (const auto& [candidate, candidate_name] : kNames) {
-    if (candidate_name == name) return candidate;
-  }
-  return std::nullopt;
+  return detail::value_in(kNames, name);
 }
 
 std::vector<Problem> validate(const ProcessDefinition& process) { return Checker(process).run(); }

@@ -1,4 +1,4 @@
-// Internal helper: one table of (value, snake_case name) pairs per enum gives both to_string and
+// One table of (value, snake_case name) pairs per enum gives both to_string and
 // parse, so the two directions cannot drift apart.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <utility>
 
-namespace motcua::dossier::detail {
+namespace motcua::detail {
 
 template <class Enum, std::size_t N>
 using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
@@ -29,4 +29,4 @@ constexpr std::optional<Enum> value_in(const NameTable<Enum, N>& table, std::str
   return std::nullopt;
 }
 
-}  // namespace motcua::dossier::detail
+}  // namespace motcua::detail
