@@ -72,8 +72,8 @@ http::HttpResponse idempotent_write(ApiContext& ctx, const http::HttpRequest& re
     return refused.response;
   } catch (const store::ConstraintError&) {
     return http::problem(409, "concurrent_change",
-                         "Hồ sơ vừa được người khác thay đổi; vui lòng tải lại và thử lại.",
-                         "The dossier was changed by someone else; reload and try again.");
+                         "Dữ liệu vừa được người khác thay đổi; vui lòng tải lại và thử lại.",
+                         "The data was changed by someone else; reload and try again.");
   }
   return response;
 }

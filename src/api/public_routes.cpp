@@ -107,6 +107,8 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_session_routes(router, ctx);
   add_dossier_routes(router, ctx);
   add_public_routes(router, ctx);
+  add_paper_routes(router, ctx);
+  add_process_routes(router, ctx);
   add_openapi_route(router);
 }
 

@@ -11,6 +11,8 @@ namespace motcua::api {
 void add_session_routes(http::Router& router, ApiContext& ctx);
 void add_dossier_routes(http::Router& router, ApiContext& ctx);
 void add_public_routes(http::Router& router, ApiContext& ctx);
+void add_paper_routes(http::Router& router, ApiContext& ctx);
+void add_process_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

@@ -14,6 +14,20 @@ using dossier::DossierStatus;
 
 namespace {
 
+// Events in the log that record a fact about the dossier but are not commands of the state
+// machine, so they change neither its state nor its clock: rebuilding skips them. Each writer of
+// such an event adds its type here.
+constexpr std::string_view kNonCommandEventTypes[] = {
+    "paper_attached",  // app/dossier_papers.hpp: a paper uploaded to the dossier
+};
+
+bool is_non_command_event(std::string_view type) {
+  for (const auto t : kNonCommandEventTypes) {
+    if (t == type) return true;
+  }
+  return false;
+}
+
 std::optional<CommandKind> kind_of_event_type(std::string_view type) {
   for (int k = 0; k <= static_cast<int>(CommandKind::stop); ++k) {
     const auto kind = static_cast<CommandKind>(k);
@@ -45,8 +59,17 @@ clock::ClockEvent clock_event(Instant at, clock::ClockEventType type) {
   return clock::ClockEvent{at, type, std::nullopt, {}, {}, std::nullopt};
 }
 
+const ProcessStepTerms* process_step(const ClockTerms& terms, const std::string& step_id) {
+  if (!terms.process || step_id.empty()) return nullptr;
+  for (const auto& s : terms.process->steps) {
+    if (s.id == step_id) return &s;
+  }
+  return nullptr;
+}
+
 // The clock event a domain event stands for, if any.
-std::optional<clock::ClockEvent> to_clock_event(const dossier::Event& e, const std::string& actor) {
+std::optional<clock::ClockEvent> to_clock_event(const dossier::Event& e, const std::string& actor,
+                                                const ClockTerms& terms) {
   using clock::ClockEventType;
   switch (dossier::kind_of(e.command)) {
     case CommandKind::accept:
@@ -83,7 +106,12 @@ std::optional<clock::ClockEvent> to_clock_event(const dossier::Event& e, const s
             }
           },
           e.command);
-      c.step = step.empty() ? "Xử lý" : step;
+      if (const auto* known = process_step(terms, step)) {
+        c.step = known->name;
+        c.budget = known->budget;
+      } else {
+        c.step = step.empty() ? "Xử lý" : step;
+      }
       c.party = "official:" + (official.empty() ? actor : official);
       return c;
     }
@@ -102,6 +130,7 @@ std::optional<clock::ClockEvent> to_clock_event(const dossier::Event& e, const s
 History load_history(const std::vector<store::StoredEvent>& stored, int offset) {
   History h;
   for (const auto& s : stored) {
+    if (is_non_command_event(s.event.type)) continue;
     h.events.push_back(parse_event(s, offset));
     h.actors.push_back(s.event.actor_id);
     h.state = dossier::apply(std::move(h.state), h.events.back());
@@ -113,7 +142,7 @@ std::optional<clock::ClockInput> clock_input(const History& history, const Clock
   clock::ClockInput input{terms.limit, terms.rule, terms.channel, {}};
   bool received = false, finished = false;
   for (std::size_t i = 0; i < history.events.size(); ++i) {
-    auto c = to_clock_event(history.events[i], history.actors[i]);
+    auto c = to_clock_event(history.events[i], history.actors[i], terms);
     if (!c) continue;
     if (c->type == clock::ClockEventType::received) received = true;
     if (!received || finished) continue;  // a stop before receipt, or anything after the finish

@@ -8,6 +8,7 @@
 #include "app/dossier_document.hpp"
 #include "app/dossier_views.hpp"
 #include "app/procedure_terms.hpp"
+#include "app/processes.hpp"
 #include "codec/command_json.hpp"
 #include "domain/clock/deadline.hpp"
 #include "domain/dossier/dossier_code.hpp"
@@ -239,6 +240,8 @@ AppResult<json::object> DossierService::create(store::SqlConnection& db, const A
 
   Loaded l;
   l.document = DossierDocument{in.applicant, terms->name, terms->clock, in.return_channel, {}};
+  // The internal process in force is copied in: the clock gives its steps' names and budgets.
+  l.document.terms.process = process_terms_in_force(db, terms->code, in.agency_id);
   auto& r = l.record;
   r.id = random_id();
   r.procedure_code = terms->code;

@@ -28,6 +28,7 @@ struct ServeArgs {
   bool insecure_cookies = false;
   int threads = 0;
   std::string fake_now;  // tests and demonstrations only: a frozen clock
+  std::string uploads_dir = "var/uploads";
 };
 
 Instant system_now() {
@@ -63,6 +64,7 @@ int run_serve(const ServeArgs& args) {
 
   api::ApiSettings settings;
   settings.secure_cookies = !args.insecure_cookies;
+  settings.uploads_dir = args.uploads_dir;
   app::NowFunction now = system_now;
   if (!args.fake_now.empty()) {
     auto frozen = codec::parse_iso_instant(args.fake_now, cal->utc_offset_minutes());
@@ -105,6 +107,8 @@ void add_serve_command(CLI::App& app, Action& action) {
   cmd->add_option("--listen", args->listen, "ADDRESS:PORT to listen on (port 0: any free port)");
   cmd->add_option("--static-dir", args->static_dir, "Folder of the built web application");
   cmd->add_option("--threads", args->threads, "I/O threads (default: one per core)");
+  cmd->add_option("--uploads-dir", args->uploads_dir,
+                  "Folder of uploaded papers, content-addressed (default: var/uploads)");
   cmd->add_option("--fake-now", args->fake_now,
                   "Freeze the clock at this instant (tests and demonstrations only)");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "store/event_log.hpp"
+#include "store/migrations.hpp"
 #include "store/outbox.hpp"
 
 namespace motcua::store {
@@ -71,10 +72,16 @@ class StoreTest : public ::testing::Test {
 };
 
 TEST_F(StoreTest, MigrationsApplyOnceAndSurviveReopen) {
-  EXPECT_EQ(store_->schema_version(), 1);
+  const int latest = sqlite_migrations().back().version;
+  EXPECT_EQ(store_->schema_version(), latest);
   store_.reset();
   store_ = open_sqlite_store(path_);
-  EXPECT_EQ(store_->schema_version(), 1);
+  EXPECT_EQ(store_->schema_version(), latest);
+  std::int64_t applied = 0;
+  store_->read([&](SqlConnection& db) {
+    applied = db.query_one("SELECT COUNT(*) FROM schema_migrations")->integer(0);
+  });
+  EXPECT_EQ(applied, static_cast<std::int64_t>(sqlite_migrations().size()));
   int dossiers = 0;
   store_->read([&](SqlConnection& db) {
     dossiers = static_cast<int>(db.query_one("SELECT COUNT(*) FROM dossiers")->integer(0));

@@ -96,6 +96,25 @@ inline void seed_fixture(const std::string& db_path) {
   });
 }
 
+// Adds an administrator, `quantri`, whose grant on the province p1 covers both communes. Kept
+// apart from seed_fixture, whose users other tests count on.
+inline void seed_administrator(const std::string& db_path) {
+  auto store = store::open_sqlite_store(db_path);
+  store->write([](store::SqlConnection& db) {
+    const app::NewUser admin{"off-admin",
+                             "quantri",
+                             false,
+                             "Đinh Quản Trị",
+                             kPassword,
+                             "",
+                             "",
+                             "",
+                             {{dossier::Role::administrator, "p1"}}};
+    if (!app::create_user(db, admin, "2026-01-01T00:00:00+07:00"))
+      throw std::runtime_error("seed administrator");
+  });
+}
+
 // A temporary folder removed at the end of the test.
 class TempDir {
  public:

@@ -1,0 +1,83 @@
+// Papers attached to a dossier: upload as the raw request body, download as an attachment.
+//
+//   POST /api/v1/dossiers/{id}/papers?name=Giấy%20chứng%20sinh     body: the file's bytes
+//        Content-Type: application/pdf | image/jpeg | image/png; X-File-Name (optional, may be
+//        percent-encoded UTF-8); Idempotency-Key honoured
+//   GET  /api/v1/dossiers/{id}/papers/{paper_id}
+//
+// The order of checks keeps work and disk space away from those who may not upload: the type and
+// size are checked from the request alone, then whether the actor may see the dossier, and only
+// then are the bytes written (outside the write job, app/dossier_papers.hpp says why).
+#include <boost/json.hpp>
+
+#include "api/idempotent_write.hpp"
+#include "api/responses.hpp"
+#include "api/routes.hpp"
+#include "api/session_guard.hpp"
+#include "app/dossier_papers.hpp"
+#include "app/paper_content.hpp"
+#include "store/file_blobs.hpp"
+
+namespace motcua::api {
+
+namespace {
+
+// A header value that clients may percent-encode to carry UTF-8 (header values are ASCII).
+std::string decoded_header(const http::HttpRequest& r, std::string_view name) {
+  const std::string raw(r.header(name));
+  auto decoded = http::percent_decode(raw);
+  return decoded ? *decoded : raw;
+}
+
+http::HttpResponse upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
+  const std::string id = r.path_params.at("id");
+  auto media_type = app::check_paper_bytes(r.header("Content-Type"), r.body);
+  if (!media_type) return problem_of(media_type.error(), r);
+
+  app::AppResult<void> allowed = tl::unexpected(app::AppError{});
+  ctx.store.read(
+      [&](store::SqlConnection& db) { allowed = app::may_handle_papers(db, actor, id); });
+  if (!allowed) return problem_of(allowed.error(), r);
+
+  const auto blob = store::put_blob(ctx.settings.uploads_dir, r.body);
+  const app::PaperUpload paper{std::string(r.query_value("name").value_or("")),
+                               decoded_header(r, "X-File-Name"), *media_type, blob.sha256,
+                               blob.size};
+  return idempotent_write(
+      ctx, r, actor,
+      [&](store::SqlConnection& db) {
+        return app::attach_paper(db, actor, id, paper, ctx.now(), ctx.utc_offset());
+      },
+      201);
+}
+
+http::HttpResponse download(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
+  app::AppResult<store::PaperRecord> paper = tl::unexpected(app::AppError{});
+  ctx.store.read([&](store::SqlConnection& db) {
+    paper = app::paper_to_download(db, actor, r.path_params.at("id"), r.path_params.at("paper_id"));
+  });
+  if (!paper) return problem_of(paper.error(), r);
+  auto bytes = store::read_blob(ctx.settings.uploads_dir, paper->sha256);
+  // A row without its file means the uploads folder was lost or not restored with the database:
+  // an operations failure, logged by the pipeline, not something the user can fix.
+  if (!bytes) throw store::StoreError("paper file missing: " + paper->sha256);
+  auto response = http::HttpResponse::text(200, std::move(*bytes), paper->content_type);
+  response.set_header("Content-Disposition", app::attachment_disposition(app::download_name(
+                                                 paper->file_name, paper->content_type)));
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("ETag", "\"" + paper->sha256 + "\"");
+  return response;
+}
+
+}  // namespace
+
+void add_paper_routes(http::Router& router, ApiContext& ctx) {
+  using http::Method;
+  router.add(Method::post, "/api/v1/dossiers/{id}/papers",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) { return upload(ctx, r, a); }),
+             {.max_body_bytes = ctx.settings.max_upload_bytes});
+  router.add(Method::get, "/api/v1/dossiers/{id}/papers/{paper_id}",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) { return download(ctx, r, a); }));
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,33 @@
+// Content-addressed files for uploaded papers (giấy tờ đính kèm). Each file in the folder is named
+// by the SHA-256 of its bytes (64 lowercase hex digits), so identical uploads share one file and a
+// name always stands for the same content; rows in the database refer to files by that name.
+//
+// A file is written to a temporary name in the same folder, flushed to disk (fsync), renamed into
+// place and the folder flushed: after a crash the final name holds the whole file or nothing,
+// never part of it. Temporary files a crash leaves behind start with '.' and end in ".tmp".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace motcua::store {
+
+struct StoredBlob {
+  std::string sha256;  // the file's name in the folder
+  std::int64_t size = 0;
+  bool created = false;  // false: a file with this content was already there
+};
+
+// Stores `bytes` under `dir` (created if missing). Throws StoreError on any I/O failure, after
+// removing its temporary file.
+StoredBlob put_blob(const std::string& dir, std::string_view bytes);
+
+// The bytes stored under `sha256`, or nullopt when there is no such file. A name that is not 64
+// lowercase hex digits is refused (nullopt), so a caller can never be steered out of the folder.
+std::optional<std::string> read_blob(const std::string& dir, std::string_view sha256);
+
+bool is_sha256_hex(std::string_view text);
+
+}  // namespace motcua::store

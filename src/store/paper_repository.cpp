@@ -1,0 +1,34 @@
+#include "store/paper_repository.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO papers(id, dossier_id, paper_name, file_name, content_type, size, sha256, "
+    "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kFind =
+    "SELECT id, dossier_id, paper_name, file_name, content_type, size, sha256, uploaded_by, "
+    "uploaded_at FROM papers WHERE dossier_id = ? AND id = ?";
+constexpr const char* kCount = "SELECT COUNT(*) FROM papers WHERE dossier_id = ?";
+
+}  // namespace
+
+void insert_paper(SqlConnection& db, const PaperRecord& p) {
+  db.execute(kInsert, {p.id, p.dossier_id, p.paper_name, p.file_name, p.content_type, p.size,
+                       p.sha256, p.uploaded_by, p.uploaded_at});
+}
+
+std::optional<PaperRecord> find_paper(SqlConnection& db, const std::string& dossier_id,
+                                      const std::string& paper_id) {
+  const auto row = db.query_one(kFind, {dossier_id, paper_id});
+  if (!row) return std::nullopt;
+  return PaperRecord{row->text(0),    row->text(1), row->text(2), row->text(3), row->text(4),
+                     row->integer(5), row->text(6), row->text(7), row->text(8)};
+}
+
+std::int64_t count_papers(SqlConnection& db, const std::string& dossier_id) {
+  return db.query_one(kCount, {dossier_id})->integer(0);
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,208 @@
+// Papers attached to dossiers, over real HTTP against the real binary: uploads of each accepted
+// type come back byte for byte, the limits and refusals are exact problems, and the event log
+// stays a valid hash chain.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "api_client.hpp"
+#include "fixture.hpp"
+#include "server_process.hpp"
+#include "store/event_log.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace json = boost::json;
+const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
+
+// Bytes as scanners produce them: binary after the signature, NUL and high bytes included.
+const std::string kPdf = std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15) +
+                         std::string(3000, '\0') +
+                         "\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n";
+const std::string kPng = std::string("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\x00\x01", 20) +
+                         std::string(500, '\xA5');
+const std::string kExe = std::string("MZ\x90\x00\x03\x00\x00\x00\x04\x00", 10) + "This program";
+
+std::string url_encode(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 && c < 0x80) {
+      out.push_back(ch);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+class Papers : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    seed_fixture(db_);
+    // The server keeps uploads in var/uploads under its working folder: start it inside the
+    // test's folder, so the files go away with it.
+    char previous[4096];
+    ASSERT_NE(::getcwd(previous, sizeof previous), nullptr);
+    ASSERT_EQ(::chdir(dir_.file("").c_str()), 0);
+    server_ = std::make_unique<ServerProcess>(
+        kBinary, db_,
+        std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--calendar-dir",
+                                 std::string(MOTCUA_SOURCE_DIR) + "/data/calendars/vn"});
+    ASSERT_EQ(::chdir(previous), 0);
+    for (const auto& [client, user] :
+         {std::pair{&an_, "an"}, std::pair{&binh_, "binh"}, std::pair{&reception_, "tiepnhan"}}) {
+      *client = ApiClient(server_->port());
+      ASSERT_EQ(client->login(user, kPassword), 200) << user;
+    }
+    auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
+                                                             {"agency_id", "c1"},
+                                                             {"receiving_unit_id", "u1"}});
+    ASSERT_EQ(created.status, 201) << created.raw.body;
+    id_ = std::string(created.body.at("id").as_string());
+    base_ = "/api/v1/dossiers/" + id_ + "/papers";
+  }
+  void TearDown() override { server_.reset(); }
+
+  ApiResult upload(const ApiClient& who, const std::string& name, const std::string& type,
+                   const std::string& bytes, const std::string& file_name = {},
+                   const std::string& idempotency_key = {}) {
+    std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", type}};
+    if (!file_name.empty()) headers.emplace_back("X-File-Name", url_encode(file_name));
+    if (!idempotency_key.empty()) headers.emplace_back("Idempotency-Key", idempotency_key);
+    return who.call("POST", base_ + "?name=" + url_encode(name), bytes, headers);
+  }
+
+  static void expect_problem(const ApiResult& r, int status, const char* code) {
+    EXPECT_EQ(r.status, status) << r.raw.body;
+    EXPECT_EQ(r.raw.header("Content-Type"), "application/problem+json");
+    ASSERT_TRUE(r.body.is_object()) << r.raw.body;
+    EXPECT_EQ(r.body.at("code"), code) << r.raw.body;
+    EXPECT_FALSE(r.body.at("message_vi").as_string().empty());
+    EXPECT_FALSE(r.body.at("message_en").as_string().empty());
+  }
+
+  // The dossier's stored events, read after the server has stopped.
+  std::vector<store::StoredEvent> stored_events() {
+    server_.reset();
+    auto store = store::open_sqlite_store(db_);
+    std::vector<store::StoredEvent> events;
+    store->read([&](store::SqlConnection& db) { events = store::events_of(db, id_); });
+    return events;
+  }
+
+  // `motcua verify-log --db`: exit status and its JSON answer.
+  std::pair<int, json::value> verify_log() {
+    const std::string command = kBinary + " verify-log --db '" + db_ + "' 2>/dev/null";
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+    const int status = ::pclose(pipe);
+    return {WEXITSTATUS(status), json::parse(out)};
+  }
+
+  TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
+  std::string db_ = dir_.file("motcua.db");
+  std::unique_ptr<ServerProcess> server_;
+  ApiClient an_{0}, binh_{0}, reception_{0};
+  std::string id_, base_;
+};
+
+TEST_F(Papers, UploadedFilesComeBackByteForByte) {
+  auto pdf = upload(an_, "Giấy chứng sinh", "application/pdf", kPdf, "Giấy chứng sinh.pdf");
+  ASSERT_EQ(pdf.status, 201) << pdf.raw.body;
+  EXPECT_EQ(pdf.body.at("paper_name"), "Giấy chứng sinh");
+  EXPECT_EQ(pdf.body.at("file_name"), "Giấy chứng sinh.pdf");
+  EXPECT_EQ(pdf.body.at("size"), static_cast<std::int64_t>(kPdf.size()));
+  auto png = upload(reception_, "Ảnh chân dung", "image/png", kPng);
+  ASSERT_EQ(png.status, 201) << png.raw.body;
+
+  const auto pdf_url = std::string(pdf.body.at("download_url").as_string());
+  auto got_pdf = an_.get(pdf_url);
+  ASSERT_EQ(got_pdf.status, 200);
+  EXPECT_EQ(got_pdf.raw.body, kPdf);
+  EXPECT_EQ(got_pdf.raw.header("Content-Type"), "application/pdf");
+  EXPECT_EQ(got_pdf.raw.header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(got_pdf.raw.header("Content-Disposition"),
+            "attachment; filename=\"giay chung sinh.pdf\"; "
+            "filename*=UTF-8''Gi%E1%BA%A5y%20ch%E1%BB%A9ng%20sinh.pdf");
+  auto got_png = reception_.get(std::string(png.body.at("download_url").as_string()));
+  ASSERT_EQ(got_png.status, 200);
+  EXPECT_EQ(got_png.raw.body, kPng);
+  EXPECT_EQ(got_png.raw.header("Content-Type"), "image/png");
+  EXPECT_EQ(got_png.raw.header("Content-Disposition"),
+            "attachment; filename=\"giay-to.png\"; filename*=UTF-8''giay-to.png");
+
+  auto dossier = an_.get("/api/v1/dossiers/" + id_);
+  ASSERT_EQ(dossier.status, 200);
+  EXPECT_EQ(dossier.body.at("status"), "submitted");
+  ASSERT_EQ(dossier.body.at("papers").as_array().size(), 2u);
+  EXPECT_EQ(dossier.body.at("papers").as_array()[1].at("paper_name"), "Ảnh chân dung");
+  // The lifecycle goes on over a log holding paper events.
+  auto accepted = reception_.post("/api/v1/dossiers/" + id_ + "/accept", json::object{});
+  ASSERT_EQ(accepted.status, 200) << accepted.raw.body;
+
+  const auto events = stored_events();
+  ASSERT_EQ(events.size(), 4u);  // submitted, two papers, accepted
+  for (const std::size_t i : {1u, 2u}) {
+    EXPECT_EQ(events[i].event.type, "paper_attached");
+    EXPECT_EQ(events[i].event.from_status, "submitted");
+    EXPECT_EQ(events[i].event.to_status, "submitted");
+  }
+  const auto payload = json::parse(events[1].event.payload);
+  EXPECT_EQ(payload.at("paper_id"), pdf.body.at("id"));
+  EXPECT_EQ(payload.at("content_type"), "application/pdf");
+  EXPECT_EQ(payload.at("sha256"), pdf.body.at("sha256"));
+  const auto [exit_status, report] = verify_log();
+  EXPECT_EQ(exit_status, 0);
+  EXPECT_EQ(report.at("ok"), true);
+  EXPECT_EQ(report.at("events_checked"), 4);
+}
+
+TEST_F(Papers, LimitsAndRefusalsAreExactProblems) {
+  // 11 MiB: refused from the Content-Length, before the body is read.
+  expect_problem(upload(an_, "Bản quét", "application/pdf", "%PDF-" + std::string(11 << 20, 'x')),
+                 413, "body_too_large");
+  // An executable declared as a PDF; a PNG declared as a PDF; a type that is not taken.
+  expect_problem(upload(an_, "Tệp lạ", "application/pdf", kExe), 415, "unsupported_media_type");
+  expect_problem(upload(an_, "Ảnh", "application/pdf", kPng), 415, "unsupported_media_type");
+  expect_problem(upload(an_, "Trang", "text/html", "<html>"), 415, "unsupported_media_type");
+  expect_problem(upload(an_, "Rỗng", "application/pdf", ""), 422, "empty_file");
+  expect_problem(upload(an_, "", "application/pdf", kPdf), 422, "invalid_input");
+  // Another applicant's dossier does not exist for them, for upload and download alike.
+  expect_problem(upload(binh_, "Giấy", "application/pdf", kPdf), 404, "not_found");
+  auto mine = upload(an_, "Giấy chứng sinh", "application/pdf", kPdf);
+  ASSERT_EQ(mine.status, 201);
+  expect_problem(binh_.get(std::string(mine.body.at("download_url").as_string())), 404,
+                 "not_found");
+  expect_problem(an_.get(base_ + "/pp_nothing"), 404, "not_found");
+  // No session; a session without the CSRF token.
+  expect_problem(ApiClient(server_->port()).call("POST", base_ + "?name=x", kPdf, {}), 401,
+                 "unauthenticated");
+  expect_problem(
+      an_.call("POST", base_ + "?name=x", kPdf, {{"Content-Type", "application/pdf"}}, false), 403,
+      "csrf_failed");
+  EXPECT_EQ(stored_events().size(), 2u);  // submitted and the one accepted paper
+}
+
+TEST_F(Papers, IdempotencyKeyAttachesOnce) {
+  auto first = upload(an_, "Giấy chứng sinh", "application/pdf", kPdf, "cs.pdf", "paper-key-1");
+  ASSERT_EQ(first.status, 201) << first.raw.body;
+  auto again = upload(an_, "Giấy chứng sinh", "application/pdf", kPdf, "cs.pdf", "paper-key-1");
+  ASSERT_EQ(again.status, 201);
+  EXPECT_EQ(again.raw.header("Idempotent-Replayed"), "true");
+  EXPECT_EQ(again.raw.body, first.raw.body);
+  expect_problem(upload(an_, "Ảnh", "image/png", kPng, "", "paper-key-1"), 422,
+                 "idempotency_key_reused");
+  EXPECT_EQ(an_.get("/api/v1/dossiers/" + id_).body.at("papers").as_array().size(), 1u);
+}
+
+}  // namespace
+}  // namespace motcua::testing
