@@ -1,8 +1,9 @@
 # Thin wrapper: every target does its own set-up on a fresh Debian 12 machine.
 #   make run    build and run the product
-#   make test   build and run every test (also under AddressSanitizer + UBSan)
+#   make test   build and run every test (also under AddressSanitizer + UBSan, then the browser)
+#   make e2e    browser tests of the web application against the release build
 #   make bench  build and run the benchmarks (figures go in docs/performance.md)
-.PHONY: run test bench deps build build-asan format format-check clean
+.PHONY: run test e2e bench deps build build-web build-asan format format-check clean
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
@@ -14,6 +15,12 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD)
+	@$(MAKE) --no-print-directory build-web
+
+# The web application needs Node.js; without it the server still builds and serves its API.
+build-web:
+	@if command -v node >/dev/null 2>&1; then scripts/build-web; \
+	else echo "make: Node.js not found, web/dist not built (README: Web application)" >&2; fi
 
 build-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_SANITIZE=ON \
@@ -29,6 +36,13 @@ test: build build-asan format-check
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure --timeout 900
+	@$(MAKE) --no-print-directory e2e
+
+# Browser tests (Debian chromium + playwright-core) against $(BUILD)/motcua; last, as their
+# closing "N passed, N failed" line is the run's last word.
+e2e: build
+	@echo "== browser tests (tests/e2e)"
+	@scripts/test-e2e $(BUILD)
 
 bench: build
 	@scripts/run-benchmarks $(BUILD)

@@ -1,0 +1,50 @@
+// A tiny API client for test set-up (creating dossiers as an applicant) and for the calls a test
+// forces past the UI. It keeps the session cookie and the CSRF token the way a browser would.
+export const PASSWORD = 'motcua-demo-2026'
+
+export function baseUrl() {
+  const url = process.env.MOTCUA_E2E_URL
+  if (!url) throw new Error('MOTCUA_E2E_URL is not set: run the tests through tests/e2e/run.mjs')
+  return url
+}
+
+export async function apiSession(username) {
+  const response = await fetch(`${baseUrl()}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`)
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { csrf_token: csrf, user } = await response.json()
+
+  async function call(method, path, body) {
+    const headers = { Cookie: cookie, Accept: 'application/json' }
+    if (method !== 'GET') headers['X-CSRF-Token'] = csrf
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    const res = await fetch(`${baseUrl()}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+  return { user, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) }
+}
+
+/** Submits an online dossier to Phường Hoa Lư as congdan.an, ready for reception. */
+export async function submitBirthRegistration(applicantName) {
+  const an = await apiSession('congdan.an')
+  const created = await an.post('/dossiers', {
+    procedure_code: '1.001193',
+    agency_id: 'commune-14329',
+    receiving_unit_id: 'mc-14329',
+    channel: 'online',
+    return_channel: 'counter',
+    applicant: { name: applicantName, id_number: '037090001234', phone: '0912345678' },
+    submit: true,
+  })
+  if (created.status !== 201) throw new Error(`create dossier: ${created.status} ${JSON.stringify(created.body)}`)
+  return created.body
+}

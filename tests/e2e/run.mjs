@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Runs the browser tests against the real server: builds a fresh demo province in a temporary
+// folder, starts `motcua serve` on a free loopback port, runs every *.test.mjs file here with
+// node's test runner (one file at a time: the machine may have two cores), prints the spec report
+// and closes with "N passed, N failed" on its own line.
+//
+//   node tests/e2e/run.mjs [--update-docs]
+//
+// MOTCUA_BIN (default build/motcua) names the server binary; screenshots go to out/screenshots/,
+// and with --update-docs they are also copied to docs/screenshots/.
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { run } from 'node:test'
+import { spec } from 'node:test/reporters'
+import { fileURLToPath } from 'node:url'
+import { buildDemo, startServer, tempPaths, vietnamTimeNow } from './lib/server.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, '../..')
+const binary = resolve(root, process.env.MOTCUA_BIN || 'build/motcua')
+const staticDir = join(root, 'web/dist')
+const screenshots = join(root, 'out/screenshots')
+const updateDocs = process.argv.includes('--update-docs')
+
+function requireFile(path, hint) {
+  if (!existsSync(path)) {
+    console.error(`e2e: ${path} is missing (${hint})`)
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  }
+}
+
+requireFile(binary, 'build the server first: make build')
+requireFile(join(staticDir, 'index.html'), 'build the web application first: scripts/build-web')
+
+const work = await mkdtemp(join(tmpdir(), 'motcua-e2e-'))
+const { db, logFile } = tempPaths(work)
+const started = Date.now()
+const demo = buildDemo({ binary, root, db })
+const fakeNow = vietnamTimeNow()
+console.log(`e2e: demo province with ${demo.dossiers_created} dossiers built in ${Date.now() - started} ms; clock frozen at ${fakeNow}`)
+const server = await startServer({ binary, root, db, staticDir, fakeNow, logFile })
+console.log(`e2e: motcua serve at ${server.url} (log: ${logFile})`)
+
+await rm(screenshots, { recursive: true, force: true })
+process.env.MOTCUA_E2E_URL = server.url
+process.env.MOTCUA_E2E_SCREENSHOTS = screenshots
+
+const files = (await readdir(here)).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => join(here, name))
+
+let passed = 0
+let failed = 0
+const stream = run({ files, concurrency: 1, timeout: 120_000 })
+// Suites report too; only tests are counted, as node's own summary does.
+stream.on('test:pass', (event) => {
+  if (event.details?.type !== 'suite') passed += 1
+})
+stream.on('test:fail', (event) => {
+  if (event.details?.type !== 'suite') failed += 1
+})
+await new Promise((done) => {
+  stream.compose(spec).on('end', done).pipe(process.stdout, { end: false })
+})
+
+await server.stop()
+if (failed === 0) {
+  await rm(work, { recursive: true, force: true })
+} else {
+  console.log(`e2e: server log and database kept in ${work}`)
+}
+
+if (updateDocs && failed === 0) {
+  const docs = join(root, 'docs/screenshots')
+  await mkdir(docs, { recursive: true })
+  for (const name of await readdir(screenshots)) await copyFile(join(screenshots, name), join(docs, name))
+  console.log(`e2e: screenshots copied to ${docs}`)
+}
+
+console.log(`${passed} passed, ${failed} failed`)
+process.exitCode = failed === 0 && passed > 0 ? 0 : 1

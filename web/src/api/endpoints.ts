@@ -1,0 +1,68 @@
+// Typed functions for the routes the screens use, one per route.
+import { apiRequest } from './client'
+import type {
+  ActionName,
+  CommandBody,
+  DossierDetail,
+  DossierListItem,
+  Lateness,
+  Procedure,
+  ProcedureSummary,
+  SessionInfo,
+  Tracking,
+} from './types'
+
+const segment = encodeURIComponent
+
+export function searchProcedures(query: string, signal?: AbortSignal): Promise<ProcedureSummary[]> {
+  const params = new URLSearchParams({ q: query, limit: '30' })
+  return apiRequest(`/procedures?${params}`, signal ? { signal } : {})
+}
+
+export function getProcedure(code: string): Promise<Procedure> {
+  return apiRequest(`/procedures/${segment(code)}`)
+}
+
+export function trackDossier(code: string): Promise<Tracking> {
+  return apiRequest(`/track/${segment(code)}`)
+}
+
+export function logIn(username: string, password: string): Promise<SessionInfo> {
+  return apiRequest('/session', { method: 'POST', body: { username, password } })
+}
+
+export function currentSession(): Promise<SessionInfo> {
+  return apiRequest('/session')
+}
+
+export function logOut(): Promise<void> {
+  return apiRequest('/session', { method: 'DELETE' })
+}
+
+export interface QueueFilter {
+  lateness?: Lateness | ''
+  applicant?: string
+  /** Only the dossiers assigned to the caller. */
+  mine?: boolean
+}
+
+export function workQueue(filter: QueueFilter, signal?: AbortSignal): Promise<DossierListItem[]> {
+  const params = new URLSearchParams()
+  if (filter.lateness) params.set('lateness', filter.lateness)
+  if (filter.applicant?.trim()) params.set('applicant', filter.applicant.trim())
+  if (filter.mine) params.set('mine', '1')
+  const query = params.toString() ? `?${params}` : ''
+  return apiRequest(`/queue${query}`, signal ? { signal } : {})
+}
+
+export function myDossiers(): Promise<DossierListItem[]> {
+  return apiRequest('/my/dossiers')
+}
+
+export function getDossier(id: string): Promise<DossierDetail> {
+  return apiRequest(`/dossiers/${segment(id)}`)
+}
+
+export function actOnDossier(id: string, action: ActionName, body: CommandBody): Promise<DossierDetail> {
+  return apiRequest(`/dossiers/${segment(id)}/${action}`, { method: 'POST', body })
+}

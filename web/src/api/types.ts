@@ -1,0 +1,229 @@
+// Shapes of the /api/v1 responses the web application reads (docs/api/openapi.json describes the
+// routes; the bodies below are what the server renders). Only the fields the screens use are
+// listed, so a new server field never breaks the build.
+
+/** RFC 9457 problem with the server's messages in both languages. */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  code: string
+  detail?: string
+  message_vi: string
+  message_en: string
+}
+
+export type RoleName = 'applicant' | 'reception' | 'processing' | 'leader' | 'administrator'
+
+export interface RoleGrant {
+  readonly role: RoleName
+  readonly agency_id: string
+}
+
+export interface User {
+  readonly id: string
+  readonly display_name: string
+  readonly applicant: boolean
+  readonly roles: readonly RoleGrant[]
+}
+
+export interface SessionInfo {
+  user: User
+  csrf_token: string
+}
+
+export interface ProcedureSummary {
+  code: string
+  version: number
+  name: string
+  field: string
+  level: string
+}
+
+export type ChannelName = 'counter' | 'online' | 'post'
+
+export interface FeeAmount {
+  kind: string
+  currency: string
+  amount: number
+  note: string
+}
+
+export interface ProcedureChannel {
+  channel: ChannelName
+  channel_raw: string
+  time: { raw: string; status: string; note: string; limit: string | null }
+  fee: { raw: string; status: string; amounts: FeeAmount[] }
+  description: string
+}
+
+export interface Paper {
+  name: string
+  form_files: string[]
+  originals: number
+  copies: number
+  count_raw: string
+  mandatory: boolean
+}
+
+export interface PaperCase {
+  name: string
+  papers: Paper[]
+}
+
+export interface LegalBasis {
+  number?: string
+  title?: string
+  issued?: string
+  issuer?: string
+}
+
+export interface ProcedureDocument {
+  code: string
+  name: string
+  field: string
+  levels: string[]
+  applicants: string
+  competent_agency: string
+  implementing_agency: string
+  receiving_address: string
+  result: string
+  channels: ProcedureChannel[]
+  limits: Partial<Record<ChannelName, string>>
+  cases: PaperCase[]
+  legal_basis: LegalBasis[]
+  detail_url?: string
+}
+
+export interface Procedure {
+  code: string
+  version: number
+  name: string
+  field: string
+  level: string
+  document: ProcedureDocument
+}
+
+export type DossierStatus =
+  | 'draft'
+  | 'submitted'
+  | 'received'
+  | 'refused_at_receipt'
+  | 'in_progress'
+  | 'awaiting_supplement'
+  | 'awaiting_payment'
+  | 'withdrawal_requested'
+  | 'stopped'
+  | 'result_ready'
+  | 'returned'
+
+export type Lateness = 'on_time' | 'due_soon' | 'overdue' | 'paused' | 'closed'
+
+/** One row of the work queue or of "my dossiers". */
+export interface DossierListItem {
+  id: string
+  code: string | null
+  procedure_code: string
+  applicant_name: string
+  status: DossierStatus
+  assignee_id: string | null
+  step: string
+  received_at: string | null
+  due: string | null
+  lateness: Lateness
+}
+
+export interface StatusLabels {
+  status: DossierStatus
+  status_label_vi: string
+  status_label_en: string
+}
+
+export interface TimelineEntry {
+  type: string
+  at: string
+  from: DossierStatus
+  to: DossierStatus
+  to_label_vi: string
+  to_label_en: string
+  role?: string
+  actor_id?: string
+  data?: Record<string, unknown>
+}
+
+export interface Tracking extends StatusLabels {
+  code: string
+  procedure_name: string
+  applicant: string
+  received_at: string | null
+  due: string | null
+  finished_at: string | null
+  timeline: TimelineEntry[]
+}
+
+export interface StepUse {
+  name: string
+  party: string
+  started: string
+  ended: string | null
+  due: string | null
+  used_minutes: number
+  result: string | null
+}
+
+export interface ProcessStep {
+  id: string
+  name: string
+  budget: string
+}
+
+export interface DossierDetail extends StatusLabels {
+  id: string
+  code: string | null
+  procedure: { code: string; version: number; name: string; variant: string }
+  agency_id: string
+  receiving_unit_id: string | null
+  channel: ChannelName
+  return_channel: ChannelName
+  applicant: { name: string; id_number: string; address: string; phone: string; email: string }
+  assignee_id: string | null
+  step: string
+  submitted_at: string | null
+  received_at: string | null
+  due: string | null
+  due_766: string | null
+  finished_at: string | null
+  terms: {
+    limit: string
+    rule: string
+    channel: ChannelName
+    process: { id: string; version: number; steps: ProcessStep[] } | null
+  } | null
+  missing_items: string[]
+  version: number
+  timeline: TimelineEntry[]
+  control_sheet: StepUse[]
+  clock: { paused: unknown; flags: string[] } | null
+}
+
+/** The commands of slice 1, by the path segment of POST /api/v1/dossiers/{id}/{segment}. */
+export type ActionName =
+  | 'accept'
+  | 'request-supplement'
+  | 'refuse'
+  | 'assign'
+  | 'forward'
+  | 'approve'
+  | 'reject'
+  | 'return-result'
+
+export interface CommandBody {
+  missing_items?: string[]
+  reason?: string
+  reasons?: string[]
+  official_id?: string
+  step?: string
+  note?: string
+  channel?: ChannelName
+  receiver_name?: string
+}

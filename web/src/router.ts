@@ -1,0 +1,67 @@
+// Routes. The citizen's first screen (procedure search) is in the entry chunk; everything else is
+// loaded on demand so a phone on a slow line downloads only what it shows.
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+import { ensureSessionKnown, homeFor, session } from './session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /**
+     * The page needs a logged-in user; others are public. Roles are not checked here: the server
+     * answers for them, and a page reached without the right role shows the server's refusal.
+     */
+    requiresLogin?: boolean
+    /** Officials' screens with wide tables use the whole width of a desk monitor. */
+    wide?: boolean
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'home', component: HomeView },
+    // Procedure and dossier codes contain dots ("1.001193", "000.14.29.H42-261124-0001"). The
+    // server sends index.html for unknown paths only when their last segment has no dot (a
+    // missing "app.js" must stay a 404), so codes travel in the query string, where a link
+    // opened directly (a bookmark, the QR code on a receipt) still reaches the application.
+    { path: '/procedure', name: 'procedure', component: () => import('./views/ProcedureView.vue') },
+    { path: '/track', name: 'track', component: () => import('./views/TrackView.vue') },
+    { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
+    {
+      path: '/my',
+      name: 'my-dossiers',
+      component: () => import('./views/MyDossiersView.vue'),
+      meta: { requiresLogin: true, wide: true },
+    },
+    {
+      path: '/queue',
+      name: 'queue',
+      component: () => import('./views/QueueView.vue'),
+      meta: { requiresLogin: true, wide: true },
+    },
+    {
+      path: '/dossiers/:id',
+      name: 'dossier',
+      component: () => import('./views/DossierView.vue'),
+      meta: { requiresLogin: true, wide: true },
+    },
+    { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+/** Only paths inside this application may be a login redirect target (no open redirects). */
+export function safeRedirect(target: unknown): string | null {
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : null
+}
+
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  if (to.meta.requiresLogin) {
+    await ensureSessionKnown()
+    if (!session.user) return { name: 'login', query: { redirect: to.fullPath } }
+  } else if (to.name === 'login') {
+    await ensureSessionKnown()
+    if (session.user) return safeRedirect(to.query.redirect) ?? homeFor(session.user)
+  }
+  return true
+})

@@ -1,0 +1,67 @@
+// Who is logged in. The session itself is an HttpOnly cookie the page cannot read; the server
+// tells us the user and the CSRF token on login and on GET /api/v1/session.
+import { reactive, readonly } from 'vue'
+import { ApiError, setCsrfToken } from './api/client'
+import { currentSession, logIn, logOut } from './api/endpoints'
+import type { SessionInfo, User } from './api/types'
+
+interface SessionState {
+  user: User | null
+  /** False until the first GET /session has answered. */
+  known: boolean
+}
+
+const state = reactive<SessionState>({ user: null, known: false })
+
+export const session = readonly(state)
+
+function adopt(info: SessionInfo | null): void {
+  state.user = info?.user ?? null
+  setCsrfToken(info?.csrf_token ?? '')
+  state.known = true
+}
+
+let pending: Promise<void> | null = null
+
+/** Asks the server once who we are; later calls share the answer. */
+export function ensureSessionKnown(): Promise<void> {
+  if (state.known) return Promise.resolve()
+  pending ??= currentSession()
+    .then(adopt)
+    .catch((error: unknown) => {
+      // 401 just means "not logged in"; any other failure is treated the same way so the public
+      // pages keep working while the server is unreachable.
+      if (!(error instanceof ApiError)) console.error(error)
+      adopt(null)
+    })
+  return pending
+}
+
+export async function signIn(username: string, password: string): Promise<User> {
+  const info = await logIn(username, password)
+  adopt(info)
+  return info.user
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await logOut()
+  } finally {
+    // Forget the user even if the server was unreachable: the cookie expires on its own.
+    adopt(null)
+  }
+}
+
+/** Called when the server answers 401 to a logged-in page: the session ended elsewhere. */
+export function forgetSession(): void {
+  adopt(null)
+}
+
+export function isOfficial(user: User | null): boolean {
+  return !!user && !user.applicant
+}
+
+/** Where a user lands after logging in. */
+export function homeFor(user: User): string {
+  return user.applicant ? '/my' : '/queue'
+}
