@@ -44,6 +44,9 @@ void seed(store::SqlConnection& db) {
            "'2020-01-01', 'h', '{\"limits\":{\"counter\":\"3 working-days\",\"online\":\"3 "
            "working-days\"},"
            "\"rule\":\"civil-code\"}', 'now')",
+           "INSERT INTO procedures(code, version, name, name_folded, effective_from, content_hash, "
+           "document, imported_at) VALUES ('1.000894', 1, 'Đăng ký kết hôn', 'dang ky ket hon', "
+           "'2020-01-01', 'h', '{\"limits\":{\"counter\":\"5 working-days\"}}', 'now')",
        }) {
     db.execute(sql);
   }
@@ -219,6 +222,26 @@ TEST_F(DossierServiceTest, SupplementDuringReviewRestartsTheLegalLimit) {
   EXPECT_EQ(provided->at("due_766"), "2026-03-16T17:00:00+07:00");  // moved by 2 waiting days
 }
 
+TEST_F(DossierServiceTest, LocalTermsOverrideTheCatalogLimitAndRule) {
+  // The catalog says 5 working days under the standard rule; the province sets 2, civil code.
+  store_->write([](store::SqlConnection& db) {
+    db.execute(
+        "INSERT INTO procedure_local_terms(code, limits, rule, note, updated_by, updated_at) "
+        "VALUES "
+        "('1.000894', '{\"counter\":\"2 working-days\"}', 'civil-code', 'test', 'test', 'now')");
+  });
+  auto d = birth_registration();
+  d.procedure_code = "1.000894";
+  d.channel = dossier::Channel::counter;
+  now_ = at(2026, 3, 9, 10, 0);
+  auto created =
+      write([&](store::SqlConnection& db) { return service_.create(db, reception_, d); });
+  ASSERT_TRUE(created) << created.error().detail;
+  EXPECT_EQ(created->at("terms").at("limit"), "2 working-days");
+  EXPECT_EQ(created->at("terms").at("rule"), "civil-code");
+  EXPECT_EQ(created->at("due"), "2026-03-11T17:00:00+07:00");
+}
+
 TEST_F(DossierServiceTest, QueueTrackingAndSearch) {
   auto d = birth_registration();
   d.channel = dossier::Channel::counter;
@@ -252,7 +275,10 @@ TEST_F(DossierServiceTest, QueueTrackingAndSearch) {
       ASSERT_EQ(found.size(), 1u) << q;
       EXPECT_EQ(found[0].at("code"), "1.001193");
     }
-    EXPECT_TRUE(search_procedures(db, "kết hôn", 10).empty());
+    const auto marriage = search_procedures(db, "ket hon", 10);
+    ASSERT_EQ(marriage.size(), 1u);
+    EXPECT_EQ(marriage[0].at("code"), "1.000894");
+    EXPECT_TRUE(search_procedures(db, "giấy phép lái xe", 10).empty());
   });
 }
 

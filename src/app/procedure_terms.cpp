@@ -67,8 +67,7 @@ AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const s
   }
   terms.clock.limit = *limit;
   terms.clock.channel = channel;
-  if (const auto* rule = doc.as_object().if_contains("rule");
-      rule != nullptr && rule->is_string()) {
+  if (const auto* rule = merged.if_contains("rule"); rule != nullptr && rule->is_string()) {
     if (auto r = clock::parse_deadline_rule(std::string(rule->as_string()))) terms.clock.rule = *r;
   }
   return terms;
