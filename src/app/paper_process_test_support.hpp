@@ -13,6 +13,7 @@
 #include "app/app_error.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/store.hpp"
+#include "store/test_seed.hpp"
 
 namespace motcua::app::test_support {
 
@@ -26,14 +27,8 @@ inline const calendar::WorkingCalendar& test_calendar() {
 }
 
 inline void seed_catalog(store::SqlConnection& db) {
+  store::seed_test_agencies(db);
   for (const char* sql : {
-           "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
-           "('p1', '000.00.00.H40', 'Tỉnh Thử', 'province', NULL, '2025-07-01')",
-           "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
-           "('c1', '000.01.01.H40', 'Xã Một', 'commune', 'p1', '2025-07-01')",
-           "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
-           "('c2', '000.02.02.H40', 'Xã Hai', 'commune', 'p1', '2025-07-01')",
-           "INSERT INTO one_stop_units(id, agency_id, name) VALUES ('u1', 'c1', 'Một cửa xã Một')",
            "INSERT INTO procedures(code, version, name, name_folded, effective_from, content_hash, "
            "document, imported_at) VALUES ('1.001193', 1, 'Đăng ký khai sinh', "
            "'dang ky khai sinh', '2020-01-01', 'h', "

@@ -9,6 +9,7 @@
 
 #include "app/accounts.hpp"
 #include "store/store.hpp"
+#include "store/test_seed.hpp"
 
 namespace motcua::testing {
 
@@ -17,15 +18,8 @@ inline constexpr const char* kPassword = "mật khẩu thử nghiệm";
 inline void seed_fixture(const std::string& db_path) {
   auto store = store::open_sqlite_store(db_path);
   store->write([](store::SqlConnection& db) {
+    store::seed_test_agencies(db);
     for (const char* sql : {
-             "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
-             "('p1', '000.00.00.H40', 'Tỉnh Thử', 'province', NULL, '2025-07-01')",
-             "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
-             "('c1', '000.01.01.H40', 'Xã Một', 'commune', 'p1', '2025-07-01')",
-             "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
-             "('c2', '000.02.02.H40', 'Xã Hai', 'commune', 'p1', '2025-07-01')",
-             "INSERT INTO one_stop_units(id, agency_id, name) VALUES ('u1', 'c1', 'Bộ phận một cửa "
-             "xã Một')",
              "INSERT INTO procedures(code, version, name, name_folded, effective_from, "
              "content_hash, "
              "document, imported_at) VALUES ('1.001193', 1, 'Đăng ký khai sinh', 'dang ky khai "
