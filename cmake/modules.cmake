@@ -21,8 +21,11 @@ motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
               PkgConfig::SODIUM)
+# QR codes (receipt slips) drawn as SVG; the encoding is Debian's libqrencode.
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+motcua_module(qr src/qr DEPS PkgConfig::QRENCODE)
 # The API: /api/v1 handlers over the use cases; the OpenAPI document embedded.
-motcua_module(api src/api DEPS motcua_app motcua_http)
+motcua_module(api src/api DEPS motcua_app motcua_http motcua_qr)
 if(TARGET motcua_api)
   include(cmake/embed_text.cmake)
   motcua_embed_text(motcua_api ${PROJECT_SOURCE_DIR}/docs/api/openapi.json openapi_document

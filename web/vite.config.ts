@@ -24,8 +24,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Vue, the router and vue-i18n change far less often than the app: one named chunk that
-        // browsers keep cached across releases of the screens.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        // browsers keep cached across releases of the screens. uPlot is only for the statistics
+        // and leader views: its own chunk, so the citizen's first load never carries it.
+        codeSplitting: {
+          groups: [
+            { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -2,10 +2,12 @@
 // Handlers stay thin: parse the request, call a use case, render the result.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "app/accounts.hpp"
+#include "app/calendar_admin.hpp"
 #include "app/dossier_service.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
@@ -19,9 +21,28 @@ struct ApiSettings {
   std::size_t max_upload_bytes = 10 * 1024 * 1024;
 };
 
+// The calendar in use, as handlers written before it became replaceable read it: it converts to a
+// `const WorkingCalendar&` of the current snapshot. The reference stays valid after a swap
+// (ActiveCalendar keeps replaced calendars alive), but two reads may see two calendars: code that
+// computes more than once per request should take one `snapshot()` and use it throughout.
+class CurrentCalendar {
+ public:
+  explicit CurrentCalendar(const app::ActiveCalendar& active) : active_(active) {}
+  app::CalendarPtr snapshot() const { return active_.snapshot(); }
+  operator const calendar::WorkingCalendar&() const { return *active_.snapshot(); }
+  const calendar::WorkingCalendar* operator->() const { return active_.snapshot().get(); }
+  int utc_offset_minutes() const { return active_.snapshot()->utc_offset_minutes(); }
+  LocalDateTime local(Instant t) const { return active_.snapshot()->local(t); }
+
+ private:
+  const app::ActiveCalendar& active_;
+};
+
 struct ApiContext {
   store::Store& store;
-  const calendar::WorkingCalendar& calendar;
+  // Owned here; replaced at run time by an administrator's import (api/admin_routes.cpp).
+  std::unique_ptr<app::ActiveCalendar> calendars;
+  CurrentCalendar calendar;
   app::DossierService dossiers;
   // Failures per username are limited tightly; per client address more loosely, since a counter
   // PC or an office behind one NAT address serves many people.
@@ -30,13 +51,19 @@ struct ApiContext {
   app::NowFunction now;
   ApiSettings settings;
 
-  ApiContext(store::Store& s, const calendar::WorkingCalendar& cal, app::NowFunction now_fn,
+  ApiContext(store::Store& s, std::unique_ptr<app::ActiveCalendar> active, app::NowFunction now_fn,
              ApiSettings api_settings = {})
       : store(s),
-        calendar(cal),
-        dossiers(cal, now_fn),
+        calendars(std::move(active)),
+        calendar(*calendars),
+        dossiers([c = calendars.get()] { return c->snapshot(); }, now_fn),
         now(now_fn),
         settings(std::move(api_settings)) {}
+  // A calendar that only an import would change (a copy is taken).
+  ApiContext(store::Store& s, const calendar::WorkingCalendar& cal, app::NowFunction now_fn,
+             ApiSettings api_settings = {})
+      : ApiContext(s, std::make_unique<app::ActiveCalendar>(cal), std::move(now_fn),
+                   std::move(api_settings)) {}
 
   int utc_offset() const { return calendar.utc_offset_minutes(); }
   std::string now_iso() const { return to_iso(now(), utc_offset()); }

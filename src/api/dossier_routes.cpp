@@ -7,6 +7,7 @@
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
 #include "app/dossier_queries.hpp"
+#include "app/dossier_workspace.hpp"
 
 namespace motcua::api {
 
@@ -92,9 +93,25 @@ http::HttpResponse create(ApiContext& ctx, http::HttpRequest& r, const app::Acto
   if (!body) return body.error();
   auto input = new_dossier_from(*body, actor);
   if (!input) return problem_of(input.error(), r);
+  // The checklist of papers handed over at the counter (originals and copies), for the receipt.
+  const auto* list = body->is_object() ? body->as_object().if_contains("papers_received") : nullptr;
+  auto papers = app::parse_received_papers(list);
+  if (!papers) return problem_of(papers.error(), r);
   return idempotent_write(
       ctx, r, actor,
-      [&](store::SqlConnection& db) { return ctx.dossiers.create(db, actor, *input); }, 201);
+      [&](store::SqlConnection& db) -> app::AppResult<json::object> {
+        auto created = ctx.dossiers.create(db, actor, *input);
+        if (!created || papers->empty()) return created;
+        if (actor.applicant) {
+          return tl::unexpected(
+              app::invalid_input("'papers_received' is recorded by reception at the counter"));
+        }
+        app::record_received_papers(db, actor, std::string((*created)["id"].as_string()), *papers,
+                                    ctx.now_iso());
+        (*created)["received_papers"] = *papers;
+        return created;
+      },
+      201);
 }
 
 http::HttpResponse command(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
@@ -122,6 +139,7 @@ app::QueueQuery queue_query(const http::HttpRequest& r) {
   q.mine_only = r.query_value("mine").value_or("") == "1";
   q.applicant = std::string(r.query_value("applicant").value_or(""));
   q.lateness = std::string(r.query_value("lateness").value_or(""));
+  q.procedure_code = std::string(r.query_value("procedure").value_or(""));
   return q;
 }
 

@@ -5,6 +5,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "app/dossier_queries.hpp"
+#include "app/procedure_terms.hpp"
 
 namespace motcua::api {
 
@@ -39,13 +40,21 @@ http::HttpResponse procedure(ApiContext& ctx, http::HttpRequest& r) {
       response = problem_of(app::not_found("procedure " + r.path_params.at("code")), r);
       return;
     }
-    json::object out{{"code", row->text(0)},
+    // The terms that apply locally (docs/rules.md 6): province-wide ones always, an agency's
+    // (time limit, rule, receiving address) when the citizen chose where to apply.
+    const std::string code = row->text(0);
+    const std::string agency(r.query_value("agency_id").value_or(""));
+    auto document = json::parse(row->text(6));
+    if (document.is_object()) {
+      document = app::apply_local_terms(db, std::move(document.as_object()), code, agency);
+    }
+    json::object out{{"code", code},
                      {"version", row->integer(1)},
                      {"name", row->text(2)},
                      {"field", row->text(3)},
                      {"level", row->text(4)},
                      {"effective_from", row->text(5)},
-                     {"document", json::parse(row->text(6))}};
+                     {"document", std::move(document)}};
     response = http::HttpResponse::json(200, out);
   });
   return response;
@@ -109,6 +118,10 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_public_routes(router, ctx);
   add_paper_routes(router, ctx);
   add_process_routes(router, ctx);
+  add_citizen_routes(router, ctx);
+  add_officer_routes(router, ctx);
+  add_statistics_routes(router, ctx);
+  add_admin_routes(router, ctx);
   add_openapi_route(router);
 }
 

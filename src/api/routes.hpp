@@ -13,6 +13,10 @@ void add_dossier_routes(http::Router& router, ApiContext& ctx);
 void add_public_routes(http::Router& router, ApiContext& ctx);
 void add_paper_routes(http::Router& router, ApiContext& ctx);
 void add_process_routes(http::Router& router, ApiContext& ctx);
+void add_citizen_routes(http::Router& router, ApiContext& ctx);
+void add_officer_routes(http::Router& router, ApiContext& ctx);
+void add_statistics_routes(http::Router& router, ApiContext& ctx);
+void add_admin_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

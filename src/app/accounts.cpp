@@ -43,11 +43,11 @@ AppError unauthorized() {
 }  // namespace
 
 AppResult<void> create_user(store::SqlConnection& db, const NewUser& u, const std::string& now_iso,
-                            PasswordCost cost) {
+                            PasswordCost cost, const std::string& password_hash) {
   if (u.username.empty() || u.display_name.empty()) {
     return tl::unexpected(invalid_input("username and display name are required"));
   }
-  if (auto problem = password_problem(u.password); !problem.empty()) {
+  if (auto problem = password_problem(u.password); password_hash.empty() && !problem.empty()) {
     return tl::unexpected(invalid_input(problem));
   }
   if (db.query_one("SELECT 1 FROM users WHERE username = ?", {u.username})) {
@@ -56,7 +56,8 @@ AppResult<void> create_user(store::SqlConnection& db, const NewUser& u, const st
   }
   db.execute(kInsertUser,
              {u.id, u.username, std::string(u.applicant ? "applicant" : "official"), u.display_name,
-              u.id_number, u.email, u.phone, hash_password(u.password, cost), now_iso});
+              u.id_number, u.email, u.phone,
+              password_hash.empty() ? hash_password(u.password, cost) : password_hash, now_iso});
   for (const auto& g : u.grants) {
     db.execute(kInsertGrant, {u.id, std::string(dossier::to_string(g.role)), g.agency_id});
   }

@@ -40,9 +40,13 @@ struct Session {
 inline constexpr std::int64_t kSessionSeconds = 8 * 3600;  // one working day
 
 // Creates a user (password hashed with Argon2id). Fails on a taken username or a weak password.
+// With `password_hash` given (hashed beforehand, outside the write transaction: Argon2id takes a
+// tenth of a second and the store has one writer), `user.password` is ignored: the caller
+// checked it.
 AppResult<void> create_user(store::SqlConnection& db, const NewUser& user,
                             const std::string& now_iso,
-                            PasswordCost cost = PasswordCost::interactive);
+                            PasswordCost cost = PasswordCost::interactive,
+                            const std::string& password_hash = {});
 
 std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& user_id);
 

@@ -21,6 +21,8 @@ std::vector<std::string> scoped_agencies(store::SqlConnection& db, const Actor& 
 
 std::vector<dossier::Role> roles_over(store::SqlConnection& db, const Actor& actor,
                                       const store::DossierRecord& d) {
+  // A draft its applicant discarded is kept only for the log (app/dossier_drafts.hpp).
+  if (d.status == "discarded") return {};
   if (actor.applicant) {
     if (d.applicant_id && *d.applicant_id == actor.user_id) return {dossier::Role::applicant};
     return {};

@@ -18,7 +18,9 @@ namespace {
 // machine, so they change neither its state nor its clock: rebuilding skips them. Each writer of
 // such an event adds its type here.
 constexpr std::string_view kNonCommandEventTypes[] = {
-    "paper_attached",  // app/dossier_papers.hpp: a paper uploaded to the dossier
+    "paper_attached",   // app/dossier_papers.hpp: a paper uploaded to the dossier
+    "draft_updated",    // app/dossier_drafts.hpp: the applicant changed a draft's details
+    "draft_discarded",  // app/dossier_drafts.hpp: the applicant threw a draft away
 };
 
 bool is_non_command_event(std::string_view type) {

@@ -20,20 +20,6 @@ const std::vector<std::string> kOpenStatuses = {"submitted",        "received",
                                                 "awaiting_payment", "withdrawal_requested",
                                                 "result_ready"};
 
-std::vector<std::string> words_of(const std::string& folded) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : folded + " ") {
-    if (c == ' ') {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word.push_back(c);
-    }
-  }
-  return words;
-}
-
 }  // namespace
 
 AppResult<json::array> work_queue(store::SqlConnection& db, const Actor& actor, const QueueQuery& q,
@@ -50,6 +36,7 @@ AppResult<json::array> work_queue(store::SqlConnection& db, const Actor& actor, 
   for (const auto& r : store::list_dossiers(db, filter)) {
     auto item = queue_item(r, cal, now);
     if (!q.lateness.empty() && item["lateness"] != q.lateness.c_str()) continue;
+    if (!q.procedure_code.empty() && r.procedure_code != q.procedure_code) continue;
     out.push_back(std::move(item));
   }
   return out;
@@ -61,7 +48,10 @@ AppResult<json::array> my_dossiers(store::SqlConnection& db, const Actor& actor,
   store::DossierFilter filter;
   filter.applicant_id = actor.user_id;
   json::array out;
-  for (const auto& r : store::list_dossiers(db, filter)) out.push_back(queue_item(r, cal, now));
+  for (const auto& r : store::list_dossiers(db, filter)) {
+    if (r.status == "discarded") continue;  // a draft its applicant threw away (dossier_drafts.hpp)
+    out.push_back(queue_item(r, cal, now));
+  }
   return out;
 }
 
@@ -70,34 +60,6 @@ AppResult<json::object> track(store::SqlConnection& db, const std::string& code,
   if (!record) return tl::unexpected(not_found("dossier code " + code));
   const auto history = load_history(store::events_of(db, record->id), offset);
   return tracking_view(*record, history, document_from_json(record->document), offset);
-}
-
-json::array search_procedures(store::SqlConnection& db, const std::string& q, int limit) {
-  const auto words = words_of(text::fold_vietnamese(q));
-  std::string sql =
-      "SELECT p.code, p.version, p.name, p.field, p.level FROM procedures p WHERE p.version = "
-      "(SELECT MAX(version) FROM procedures WHERE code = p.code)";
-  std::vector<store::SqlValue> params;
-  if (!words.empty()) {
-    sql += " AND (p.code LIKE ? OR (1 = 1";
-    params.emplace_back(q + "%");
-    for (const auto& w : words) {
-      sql += " AND p.name_folded LIKE ?";
-      params.emplace_back("%" + w + "%");
-    }
-    sql += "))";
-  }
-  sql += " ORDER BY length(p.name), p.code LIMIT ?";
-  params.emplace_back(std::int64_t{limit});
-  json::array out;
-  for (const auto& row : db.query(sql, params)) {
-    out.push_back(json::object{{"code", row.text(0)},
-                               {"version", row.integer(1)},
-                               {"name", row.text(2)},
-                               {"field", row.text(3)},
-                               {"level", row.text(4)}});
-  }
-  return out;
 }
 
 }  // namespace motcua::app

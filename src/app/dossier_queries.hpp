@@ -7,6 +7,7 @@
 
 #include "app/actor.hpp"
 #include "app/app_error.hpp"
+#include "app/procedure_search.hpp"  // search_procedures, used with these queries
 #include "domain/calendar/working_calendar.hpp"
 #include "store/sql.hpp"
 
@@ -17,6 +18,7 @@ struct QueueQuery {
   bool mine_only = false;             // only dossiers assigned to the actor
   std::string applicant;              // accent-insensitive name filter
   std::string lateness;               // on_time | due_soon | overdue | paused, empty: any
+  std::string procedure_code;         // one procedure only, empty: any
   int limit = 200;
 };
 
@@ -30,8 +32,5 @@ AppResult<boost::json::array> my_dossiers(store::SqlConnection& db, const Actor&
 // Anyone may track a dossier by its code: status, dates and a masked name only.
 AppResult<boost::json::object> track(store::SqlConnection& db, const std::string& code,
                                      int utc_offset_minutes);
-
-// Procedures whose folded name contains every folded word of `q` (or whose code starts with it).
-boost::json::array search_procedures(store::SqlConnection& db, const std::string& q, int limit);
 
 }  // namespace motcua::app

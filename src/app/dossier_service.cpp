@@ -7,6 +7,7 @@
 #include "app/dossier_access.hpp"
 #include "app/dossier_document.hpp"
 #include "app/dossier_views.hpp"
+#include "app/dossier_workspace.hpp"
 #include "app/procedure_terms.hpp"
 #include "app/processes.hpp"
 #include "codec/command_json.hpp"
@@ -146,7 +147,9 @@ static AppResult<json::object> commit(store::SqlConnection& db,
     store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", json::serialize(change),
                           to_iso(now, offset), now.seconds);
   }
-  return dossier_view(l.record, l.history, l.document, report, offset);
+  auto view = dossier_view(l.record, l.history, l.document, report, offset);
+  add_workspace_fields(db, actor, l.record, l.history.state, now, offset, view);
+  return view;
 }
 
 // Fills in what the one-stop system, not the official, decides at receipt: the dossier code and
@@ -189,7 +192,9 @@ static AppResult<std::vector<dossier::Event>> decide_as_any(const std::vector<Ro
 AppResult<json::object> DossierService::act(store::SqlConnection& db, const Actor& actor,
                                             const std::string& id, CommandKind kind,
                                             const json::value& body) {
-  const int offset = calendar_.utc_offset_minutes();
+  const auto calendar_snapshot = calendar_();
+  const calendar::WorkingCalendar& cal = *calendar_snapshot;
+  const int offset = cal.utc_offset_minutes();
   auto loaded = load(db, id, offset);
   if (!loaded) return tl::unexpected(loaded.error());
   const auto roles = roles_over(db, actor, loaded->record);
@@ -198,20 +203,22 @@ AppResult<json::object> DossierService::act(store::SqlConnection& db, const Acto
   if (!command) return tl::unexpected(invalid_input(command.error()));
   const Instant now = now_();
   if (kind == CommandKind::accept) {
-    auto details = receipt_details(db, calendar_, *loaded, now);
+    auto details = receipt_details(db, cal, *loaded, now);
     if (!details) return tl::unexpected(details.error());
     *command = std::move(*details);
   }
   auto events = decide_as_any(roles, loaded->history.state, *command, now);
   if (!events) return tl::unexpected(events.error());
-  return commit(db, calendar_, *loaded, *events, actor, now);
+  return commit(db, cal, *loaded, *events, actor, now);
 }
 
 AppResult<json::object> DossierService::create(store::SqlConnection& db, const Actor& actor,
                                                const NewDossier& in) {
-  const int offset = calendar_.utc_offset_minutes();
+  const auto calendar_snapshot = calendar_();
+  const calendar::WorkingCalendar& cal = *calendar_snapshot;
+  const int offset = cal.utc_offset_minutes();
   const Instant now = now_();
-  const std::string today = to_iso(calendar_.local(now).date);
+  const std::string today = to_iso(cal.local(now).date);
   if (in.applicant.name.empty())
     return tl::unexpected(invalid_input("'applicant.name' is required"));
   if (!db.query_one(kAgencyValid, {in.agency_id, today, today})) {
@@ -235,7 +242,8 @@ AppResult<json::object> DossierService::create(store::SqlConnection& db, const A
     return tl::unexpected(
         invalid_input("applicants submit online; counter and post intake is reception's"));
   }
-  auto terms = load_procedure_terms(db, in.procedure_code, clock_channel(in.channel), today);
+  auto terms =
+      load_procedure_terms(db, in.procedure_code, clock_channel(in.channel), today, in.agency_id);
   if (!terms) return tl::unexpected(terms.error());
 
   Loaded l;
@@ -269,7 +277,7 @@ AppResult<json::object> DossierService::create(store::SqlConnection& db, const A
     return {};
   };
   if (counter_intake) {
-    auto details = receipt_details(db, calendar_, l, now);
+    auto details = receipt_details(db, cal, l, now);
     if (!details) return tl::unexpected(details.error());
     if (auto ok = step(dossier::Submit{in.channel}); !ok) return tl::unexpected(ok.error());
     if (auto ok = step(*details); !ok) return tl::unexpected(ok.error());
@@ -278,21 +286,25 @@ AppResult<json::object> DossierService::create(store::SqlConnection& db, const A
   }
   // commit() folds the events again from a fresh state; start it from draft.
   l.history = History{};
-  return commit(db, calendar_, l, events, actor, now);
+  return commit(db, cal, l, events, actor, now);
 }
 
 AppResult<json::object> DossierService::detail(store::SqlConnection& db, const Actor& actor,
                                                const std::string& id) {
-  const int offset = calendar_.utc_offset_minutes();
+  const auto calendar_snapshot = calendar_();
+  const calendar::WorkingCalendar& cal = *calendar_snapshot;
+  const int offset = cal.utc_offset_minutes();
   auto loaded = load(db, id, offset);
   if (!loaded) return tl::unexpected(loaded.error());
   if (roles_over(db, actor, loaded->record).empty())
     return tl::unexpected(not_found("dossier " + id));
   std::optional<clock::ClockReport> report;
   if (auto input = clock_input(loaded->history, loaded->document.terms)) {
-    if (auto replayed = clock::replay(calendar_, *input)) report = std::move(*replayed);
+    if (auto replayed = clock::replay(cal, *input)) report = std::move(*replayed);
   }
-  return dossier_view(loaded->record, loaded->history, loaded->document, report, offset);
+  auto view = dossier_view(loaded->record, loaded->history, loaded->document, report, offset);
+  add_workspace_fields(db, actor, loaded->record, loaded->history.state, now_(), offset, view);
+  return view;
 }
 
 }  // namespace motcua::app

@@ -6,6 +6,7 @@
 
 #include <boost/json/object.hpp>
 #include <functional>
+#include <memory>
 
 #include "app/actor.hpp"
 #include "app/app_error.hpp"
@@ -35,11 +36,21 @@ struct NewDossier {
 };
 
 using NowFunction = std::function<Instant()>;
+// The calendar to compute with: each use case takes one snapshot and keeps it to the end, so an
+// administrator's import (app/calendar_admin.hpp) never changes the tables under it.
+using CalendarSource = std::function<std::shared_ptr<const calendar::WorkingCalendar>()>;
 
 class DossierService {
  public:
+  // A calendar that never changes (tests, the demo): the caller keeps it alive.
   DossierService(const calendar::WorkingCalendar& calendar, NowFunction now)
-      : calendar_(calendar), now_(std::move(now)) {}
+      : calendar_([&calendar] {
+          return std::shared_ptr<const calendar::WorkingCalendar>(
+              std::shared_ptr<const calendar::WorkingCalendar>{}, &calendar);
+        }),
+        now_(std::move(now)) {}
+  DossierService(CalendarSource calendar, NowFunction now)
+      : calendar_(std::move(calendar)), now_(std::move(now)) {}
 
   // An applicant creates an online dossier (draft, or submitted); reception creates a counter or
   // postal dossier and receives it at once (code and appointment given).
@@ -55,11 +66,15 @@ class DossierService {
   AppResult<boost::json::object> detail(store::SqlConnection& db, const Actor& actor,
                                         const std::string& dossier_id);
 
-  const calendar::WorkingCalendar& calendar() const { return calendar_; }
+  // The calendar now. The reference stays valid after an import replaces it (the replaced
+  // calendar is kept alive), but a use case that computes more than once should keep one
+  // calendar_snapshot() throughout.
+  const calendar::WorkingCalendar& calendar() const { return *calendar_(); }
+  std::shared_ptr<const calendar::WorkingCalendar> calendar_snapshot() const { return calendar_(); }
   Instant now() const { return now_(); }
 
  private:
-  const calendar::WorkingCalendar& calendar_;
+  CalendarSource calendar_;
   NowFunction now_;
 };
 

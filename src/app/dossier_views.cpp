@@ -56,6 +56,16 @@ bool is_closed(const std::string& status) {
          status == "result_ready";
 }
 
+// The queue shows what the procedure is called, not just its catalogue code; the name the dossier
+// was received under is in its document.
+std::string procedure_name_of(const store::DossierRecord& r) {
+  boost::system::error_code ec;
+  const auto doc = json::parse(r.document, ec);
+  if (ec || !doc.is_object()) return {};
+  const auto* name = doc.as_object().if_contains("procedure_name");
+  return name != nullptr && name->is_string() ? std::string(name->as_string()) : std::string();
+}
+
 }  // namespace
 
 json::object dossier_view(const store::DossierRecord& r, const History& h, const DossierDocument& d,
@@ -131,6 +141,7 @@ json::object queue_item(const store::DossierRecord& r, const calendar::WorkingCa
   return {{"id", r.id},
           {"code", r.code ? json::value(*r.code) : json::value(nullptr)},
           {"procedure_code", r.procedure_code},
+          {"procedure_name", procedure_name_of(r)},
           {"applicant_name", r.applicant_name},
           {"status", r.status},
           {"assignee_id", time_or_null(r.assignee_id)},

@@ -31,6 +31,12 @@ struct ServeArgs {
   std::string uploads_dir = "var/uploads";
 };
 
+calendar::CalendarOptions calendar_options(const ServeArgs& args) {
+  calendar::CalendarOptions options;
+  options.include_pending_holidays = args.calendar.include_pending;
+  return options;
+}
+
 Instant system_now() {
   return Instant{std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::system_clock::now().time_since_epoch())
@@ -71,7 +77,29 @@ int run_serve(const ServeArgs& args) {
     if (!frozen) return bad_input(frozen.error());
     now = [t = *frozen] { return t; };
   }
-  api::ApiContext ctx(*store, *cal, now, settings);
+  // Years an administrator imported override the data files (app/calendar_admin.hpp); open
+  // dossiers whose stored due dates no longer follow the calendar (a data file changed with an
+  // upgrade, say) are brought up to date before serving.
+  auto active = std::make_unique<app::ActiveCalendar>(std::move(*cal), calendar_options(args));
+  std::int64_t recomputed = 0;
+  try {
+    std::map<int, calendar::YearSchedule> stored;
+    store->read([&](store::SqlConnection& db) { stored = app::stored_years(db); });
+    if (!stored.empty()) {
+      auto built = active->build(stored);
+      if (!built) return bad_input("stored calendar years: " + built.error());
+      active->publish(std::move(*built));
+    }
+    const auto current = active->snapshot();
+    const std::string now_iso = to_iso(now(), current->utc_offset_minutes());
+    store->write([&](store::SqlConnection& db) {
+      recomputed = static_cast<std::int64_t>(
+          app::recompute_open_dossiers(db, *current, true, now_iso).size());
+    });
+  } catch (const store::StoreError& e) {
+    return bad_input(e.what());
+  }
+  api::ApiContext ctx(*store, std::move(active), now, settings);
   http::Metrics metrics;
   http::Router router;
   http::BuiltinRoutesOptions builtin;
@@ -89,7 +117,8 @@ int run_serve(const ServeArgs& args) {
       boost::json::object{{"status", "listening"},
                           {"url", "http://" + config.address + ":" + std::to_string(server.port())},
                           {"port", server.port()},
-                          {"database", args.db.resolved()}});
+                          {"database", args.db.resolved()},
+                          {"dossiers_recomputed", recomputed}});
   std::cout.flush();
   int received = 0;
   sigwait(&stop_signals, &received);

@@ -13,6 +13,7 @@
 #include "http/access_log.hpp"
 #include "http/http_errors.hpp"
 #include "http/metrics.hpp"
+#include "http/response_compression.hpp"
 #include "http/static_files.hpp"
 
 namespace motcua::http {
@@ -131,6 +132,7 @@ void Pipeline::decorate(const HttpRequest& request, HttpResponse& res) const {
   set_default(res, "X-Frame-Options", "DENY");
   set_default(res, "Content-Security-Policy", options_.content_security_policy);
   set_default(res, "Cache-Control", "no-store");
+  compress_response(request, res);
   res.set_header("Date", http_date(std::chrono::system_clock::now()));
 }
 

@@ -40,7 +40,10 @@ test('the processing official takes the dossier and forwards it to the leader', 
 
   await act(page, 'Chuyển bước tiếp theo', 'in_progress', async () => {
     assert.equal(await page.getByLabel('Bước tiếp theo').inputValue(), 'phe-duyet', 'the next step is proposed')
-    await page.getByLabel('Tài khoản cán bộ nhận hồ sơ').fill('u-lanhdao.hoalu')
+    // The official is picked from the server's list of the agency's officials, not typed.
+    const picker = page.getByLabel('Cán bộ nhận hồ sơ')
+    await picker.locator('option[value="u-lanhdao.hoalu"]').waitFor({ state: 'attached' })
+    await picker.selectOption('u-lanhdao.hoalu')
   })
   await page.getByRole('status').filter({ hasText: 'Đã thực hiện: Chuyển bước tiếp theo' }).waitFor()
   const facts = await page.locator('.facts').innerText()

@@ -6,8 +6,10 @@
 //
 //   node tests/e2e/run.mjs [--update-docs]
 //
-// MOTCUA_BIN (default build/motcua) names the server binary; screenshots go to out/screenshots/,
-// and with --update-docs they are also copied to docs/screenshots/.
+// MOTCUA_BIN (default build/motcua) names the server binary, MOTCUA_STATIC_DIR (default web/dist)
+// the built web application, MOTCUA_E2E_ONLY (comma-separated parts of file names) a subset of the
+// test files; screenshots go to out/screenshots/ (MOTCUA_SCREENSHOTS), and with --update-docs they
+// are also copied to docs/screenshots/.
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,8 +22,8 @@ import { buildDemo, startServer, tempPaths, vietnamTimeNow } from './lib/server.
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
 const binary = resolve(root, process.env.MOTCUA_BIN || 'build/motcua')
-const staticDir = join(root, 'web/dist')
-const screenshots = join(root, 'out/screenshots')
+const staticDir = resolve(root, process.env.MOTCUA_STATIC_DIR || 'web/dist')
+const screenshots = resolve(root, process.env.MOTCUA_SCREENSHOTS || 'out/screenshots')
 const updateDocs = process.argv.includes('--update-docs')
 
 function requireFile(path, hint) {
@@ -48,7 +50,12 @@ await rm(screenshots, { recursive: true, force: true })
 process.env.MOTCUA_E2E_URL = server.url
 process.env.MOTCUA_E2E_SCREENSHOTS = screenshots
 
-const files = (await readdir(here)).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => join(here, name))
+const only = (process.env.MOTCUA_E2E_ONLY || '').split(',').filter(Boolean)
+const files = (await readdir(here))
+  .filter((name) => name.endsWith('.test.mjs'))
+  .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
+  .sort()
+  .map((name) => join(here, name))
 
 let passed = 0
 let failed = 0

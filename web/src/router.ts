@@ -2,7 +2,15 @@
 // loaded on demand so a phone on a slow line downloads only what it shows.
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
 import HomeView from './views/HomeView.vue'
+import { getProcedure } from './api/endpoints'
+import { prefetch, procedureKey } from './lib/prefetch'
 import { ensureSessionKnown, homeFor, session } from './session'
+import * as citizen from './routes/citizen'
+import * as officer from './routes/officer'
+import * as leader from './routes/leader'
+import * as stats from './routes/stats'
+import * as admin from './routes/admin'
+import type { NavLink } from './routes/nav'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -45,10 +53,18 @@ export const router = createRouter({
       component: () => import('./views/DossierView.vue'),
       meta: { requiresLogin: true, wide: true },
     },
+    ...citizen.routes,
+    ...officer.routes,
+    ...leader.routes,
+    ...stats.routes,
+    ...admin.routes,
     { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 })
+
+/** The header links every area adds after the built-in ones, in this order. */
+export const areaNavLinks: NavLink[] = [...citizen.navLinks, ...officer.navLinks, ...leader.navLinks, ...stats.navLinks, ...admin.navLinks]
 
 /** Only paths inside this application may be a login redirect target (no open redirects). */
 export function safeRedirect(target: unknown): string | null {
@@ -56,6 +72,11 @@ export function safeRedirect(target: unknown): string | null {
 }
 
 router.beforeEach(async (to: RouteLocationNormalized) => {
+  if (to.name === 'procedure' && typeof to.query.code === 'string') {
+    const code = to.query.code
+    const agency = typeof to.query.agency_id === 'string' ? to.query.agency_id : ''
+    prefetch(procedureKey(code, agency), () => getProcedure(code, agency))
+  }
   if (to.meta.requiresLogin) {
     await ensureSessionKnown()
     if (!session.user) return { name: 'login', query: { redirect: to.fullPath } }

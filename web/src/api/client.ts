@@ -41,15 +41,21 @@ export function setCsrfToken(token: string): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Sent as JSON. */
   body?: unknown
+  /** Sent as it is (a file upload), with `contentType`; takes the place of `body`. */
+  raw?: { data: BodyInit; contentType: string }
+  /** Further request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>
   signal?: AbortSignal
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET'
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
+  if (options.raw) headers['Content-Type'] = options.raw.contentType
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
 
   let response: Response
@@ -58,7 +64,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.raw ? options.raw.data : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     })
   } catch (error) {

@@ -19,8 +19,10 @@ export function searchProcedures(query: string, signal?: AbortSignal): Promise<P
   return apiRequest(`/procedures?${params}`, signal ? { signal } : {})
 }
 
-export function getProcedure(code: string): Promise<Procedure> {
-  return apiRequest(`/procedures/${segment(code)}`)
+/** With an agency, its local terms (time limit, rule, fees note, address) replace the catalog's. */
+export function getProcedure(code: string, agencyId = ''): Promise<Procedure> {
+  const query = agencyId ? `?agency_id=${segment(agencyId)}` : ''
+  return apiRequest(`/procedures/${segment(code)}${query}`)
 }
 
 export function trackDossier(code: string): Promise<Tracking> {

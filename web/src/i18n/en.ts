@@ -1,4 +1,9 @@
 // English messages. Typed by the Vietnamese schema, so a key missing here fails the type check.
+import * as citizen from './areas/citizen'
+import * as officer from './areas/officer'
+import * as leader from './areas/leader'
+import * as stats from './areas/stats'
+import * as admin from './areas/admin'
 import type { MessageSchema } from './vi'
 
 const en: MessageSchema = {
@@ -267,6 +272,11 @@ const en: MessageSchema = {
     text: 'This address does not exist.',
     home: 'Go to the procedure search',
   },
+  citizen: citizen.en,
+  officer: officer.en,
+  leader: leader.en,
+  stats: stats.en,
+  admin: admin.en,
 }
 
 export default en

@@ -2,6 +2,12 @@
 // from its English twin (en.ts must have exactly the same keys; the type check enforces it).
 // Status, role and command wording follows the server (src/domain/dossier) so the screens and the
 // printed forms say the same thing. vue-i18n reserves { } @ $ |: none appear in plain text here.
+import * as citizen from './areas/citizen'
+import * as officer from './areas/officer'
+import * as leader from './areas/leader'
+import * as stats from './areas/stats'
+import * as admin from './areas/admin'
+
 const vi = {
   app: {
     name: 'Một cửa điện tử',
@@ -268,6 +274,11 @@ const vi = {
     text: 'Địa chỉ này không có trong hệ thống.',
     home: 'Về trang tra cứu thủ tục',
   },
+  citizen: citizen.vi,
+  officer: officer.vi,
+  leader: leader.vi,
+  stats: stats.vi,
+  admin: admin.vi,
 }
 
 export default vi

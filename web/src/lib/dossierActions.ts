@@ -1,40 +1,42 @@
-// Which of slice 1's commands to offer on a dossier. This mirrors the server's transition table
-// (src/domain/dossier/transition_table.cpp) only to decide which buttons to draw: the server
-// decides every command again, including the agency scope the client cannot see, and its refusal
-// is shown as a problem. Keep the rows in step with that table.
-import type { ActionName, DossierDetail, DossierStatus, RoleName, User } from '../api/types'
+// Which commands to offer on a dossier: exactly those the server lists in `allowed_actions` (it
+// asks its state machine with the official's roles over this dossier), less the few this screen
+// has no form for. The server decides every command again when it is given; a refusal is shown as
+// its problem.
+import type { DossierDetail, User } from '../api/types'
+import type { OfficerAction, WorkspaceDossier } from '../api/officer'
 
-interface ActionRule {
-  action: ActionName
-  from: DossierStatus[]
-  roles: RoleName[]
-}
-
-const RULES: ActionRule[] = [
-  { action: 'accept', from: ['draft', 'submitted'], roles: ['reception'] },
-  { action: 'request-supplement', from: ['submitted', 'received'], roles: ['reception'] },
-  { action: 'request-supplement', from: ['in_progress'], roles: ['processing', 'leader'] },
-  { action: 'refuse', from: ['submitted'], roles: ['reception'] },
-  // The server also lets reception assign; "take the dossier" is the reviewers' button, though.
-  { action: 'assign', from: ['received', 'in_progress'], roles: ['processing', 'leader'] },
-  { action: 'forward', from: ['in_progress'], roles: ['processing', 'leader'] },
-  { action: 'approve', from: ['in_progress'], roles: ['leader'] },
-  { action: 'reject', from: ['in_progress'], roles: ['leader'] },
-  { action: 'return-result', from: ['result_ready'], roles: ['reception'] },
+/** The order of the buttons: the usual next step first, the rarer ones after. */
+const ORDER: OfficerAction[] = [
+  'accept',
+  'assign',
+  'forward',
+  'approve',
+  'return-result',
+  'request-supplement',
+  'provide-supplement',
+  'refuse',
+  'reject',
+  'send-back',
+  'consult',
+  'reply-consultation',
+  'request-payment',
+  'confirm-payment',
+  'apology',
+  'request-withdrawal',
+  'cancel-withdrawal',
+  'stop',
 ]
 
-export function availableActions(dossier: DossierDetail, user: User | null): ActionName[] {
+export function availableActions(dossier: DossierDetail | WorkspaceDossier, user: User | null): OfficerAction[] {
   if (!user || user.applicant) return []
-  const held = new Set(user.roles.map((grant) => grant.role))
-  const actions: ActionName[] = []
-  for (const rule of RULES) {
-    if (!rule.from.includes(dossier.status)) continue
-    if (!rule.roles.some((role) => held.has(role))) continue
-    // Taking a dossier one already holds changes nothing.
-    if (rule.action === 'assign' && dossier.assignee_id === user.id) continue
-    if (!actions.includes(rule.action)) actions.push(rule.action)
-  }
-  return actions
+  const allowed = new Set((dossier as Partial<WorkspaceDossier>).allowed_actions ?? [])
+  const reviewer = user.roles.some((grant) => grant.role === 'processing' || grant.role === 'leader')
+  return ORDER.filter((action) => {
+    if (!allowed.has(action)) return false
+    // "Assign" here is "take the dossier yourself": a reviewer's button, and pointless when held.
+    if (action === 'assign') return reviewer && dossier.assignee_id !== user.id
+    return true
+  })
 }
 
 /**
@@ -42,7 +44,7 @@ export function availableActions(dossier: DossierDetail, user: User | null): Act
  * first step (receiving and checking, done by reception at acceptance) is over, so review starts
  * at the second. Otherwise the dossier stays at its step ('' tells the server to keep it).
  */
-export function stepToTake(dossier: DossierDetail): string {
+export function stepToTake(dossier: DossierDetail | WorkspaceDossier): string {
   if (dossier.step) return ''
   return dossier.terms?.process?.steps[1]?.id ?? ''
 }

@@ -1,0 +1,248 @@
+// Administration: officials and their roles, the working calendar (announced schedules,
+// provisional years), local details of catalog procedures. Administrators only; every change
+// needs a reason (audit log), and edits two administrators could collide on carry the version the
+// editor read (409 when it moved).
+//
+//   GET    /api/v1/admin/users?q=                              officials with their roles
+//   POST   /api/v1/admin/users                                 create with a temporary password
+//   PATCH  /api/v1/admin/users/{id}                            display name, disabled
+//   PUT    /api/v1/admin/users/{id}/roles/{role}/{agency_id}   grant
+//   DELETE /api/v1/admin/users/{id}/roles/{role}/{agency_id}   revoke
+//   GET    /api/v1/procedures/{code}/local-terms?agency_id=    an agency's local details
+//   PUT    /api/v1/procedures/{code}/local-terms?agency_id=    save them (next version)
+//   GET    /api/v1/calendar/years?from=&to=                    years, announced or provisional
+//   POST   /api/v1/calendar/years/{year}[?dry_run=true]        import an announced year (new)
+//   PUT    /api/v1/calendar/years/{year}[?dry_run=true]        replace an imported year
+#include <boost/json.hpp>
+#include <charconv>
+#include <mutex>
+
+#include "api/idempotent_write.hpp"
+#include "api/responses.hpp"
+#include "api/routes.hpp"
+#include "api/session_guard.hpp"
+#include "app/admin_local_terms.hpp"
+#include "app/admin_users.hpp"
+#include "app/calendar_admin.hpp"
+#include "http/problem.hpp"
+#include "store/calendar_repository.hpp"
+
+namespace motcua::api {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kCalendarBodyLimit = 64 * 1024;
+constexpr int kMaxYearsListed = 100;
+
+// A 422 whose `problems` member lists every problem, so an editor can mark them all at once.
+http::HttpResponse with_problems(std::string_view code, const std::string& vi,
+                                 const std::string& en, const json::array& problems,
+                                 const http::HttpRequest& r) {
+  auto response = http::to_response(http::Problem{
+      422, std::string(code), vi, en, std::to_string(problems.size()) + " problem(s)", r.path});
+  auto body = json::parse(response.body).as_object();
+  body["problems"] = problems;
+  response.body = json::serialize(body);
+  return response;
+}
+
+std::optional<int> int_of(std::string_view text) {
+  int value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+std::string reason_of(const json::value& body) {
+  if (!body.is_object()) return {};
+  const auto* v = body.as_object().if_contains("reason");
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string{};
+}
+
+bool flag(const http::HttpRequest& r, std::string_view name) {
+  const auto v = r.query_value(name);
+  return v && (*v == "true" || *v == "1");
+}
+
+// ---- officials ----
+
+http::HttpResponse create_official(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
+  if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
+  auto body = parse_body(r);
+  if (!body) return body.error();
+  // Checked and hashed here, outside the write transaction (Argon2id is slow on purpose).
+  auto official = app::read_new_official(*body);
+  if (!official) return problem_of(official.error(), r);
+  return idempotent_write(
+      ctx, r, a,
+      [&](store::SqlConnection& db) {
+        return app::create_official(db, a, *official, ctx.now_iso());
+      },
+      201);
+}
+
+http::HttpResponse change_grant(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a,
+                                bool grant) {
+  if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
+  auto body = parse_body(r);
+  if (!body) return body.error();
+  const std::string reason = reason_of(*body);
+  return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
+    return app::change_grant(db, a, r.path_params.at("id"), r.path_params.at("role"),
+                             r.path_params.at("agency_id"), grant, reason, ctx.now_iso());
+  });
+}
+
+// ---- local terms ----
+
+http::HttpResponse save_local_terms(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
+  if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
+  auto body = parse_body(r);
+  if (!body) return body.error();
+  const auto draft = app::read_local_terms_draft(*body);
+  if (!draft.problems.empty()) {
+    return with_problems(
+        "invalid_local_terms", "Chi tiết địa phương chưa hợp lệ; xem danh sách lỗi.",
+        "The local details are not valid; see the list of problems.", draft.problems, r);
+  }
+  const std::string agency(r.query_value("agency_id").value_or(""));
+  return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
+    return app::save_local_terms(db, a, r.path_params.at("code"), agency, draft, ctx.now_iso());
+  });
+}
+
+// ---- calendar ----
+
+http::HttpResponse list_years(ApiContext& ctx, http::HttpRequest& r) {
+  const auto cal = ctx.calendar.snapshot();
+  const int this_year = ymd_of(cal->local(ctx.now()).date).year;
+  int from = this_year - 1;
+  for (const auto& [year, schedule] : ctx.calendars->file_years()) from = std::min(from, year);
+  int to = this_year + 3;
+  json::object out;
+  ctx.store.read([&](store::SqlConnection& db) {
+    // Imported years are listed too, however far ahead.
+    for (const auto& row : store::list_calendar_years(db)) to = std::max(to, row.year);
+    if (const auto v = r.query_value("from")) from = int_of(*v).value_or(from);
+    if (const auto v = r.query_value("to")) to = int_of(*v).value_or(to);
+    from = std::max(from, calendar::kFirstCalendarYear);
+    to = std::min({to, calendar::kLastCalendarYear, from + kMaxYearsListed - 1});
+    out = app::list_calendar_years(db, *cal, *ctx.calendars, from, to);
+  });
+  return http::HttpResponse::json(200, out);
+}
+
+http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a,
+                               bool create) {
+  if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
+  const auto year = int_of(r.path_params.at("year"));
+  if (!year) return problem_of(app::not_found("calendar year " + r.path_params.at("year")), r);
+  auto body = parse_body(r);
+  if (!body) return body.error();
+  auto draft = app::read_year_draft(*body, *year);
+  if (!draft.problems.empty()) {
+    return with_problems("invalid_calendar", "Lịch năm chưa hợp lệ; xem danh sách lỗi.",
+                         "The calendar year is not valid; see the list of problems.",
+                         draft.problems, r);
+  }
+  app::YearImport request{*year, 0, flag(r, "dry_run"), reason_of(*body)};
+  if (!create) {
+    const auto* v = body->as_object().if_contains("expected_version");
+    if (v == nullptr || !v->is_int64()) {
+      return problem_of(app::invalid_input("'expected_version' (the version you read) is required"),
+                        r);
+    }
+    request.expected_version = v->as_int64();
+  }
+  // One import at a time: build, store and publish must happen in the same order for everyone.
+  const std::lock_guard lock(ctx.calendars->import_mutex());
+  const auto before = ctx.calendar.snapshot();
+  std::map<int, calendar::YearSchedule> years;
+  ctx.store.read([&](store::SqlConnection& db) { years = app::stored_years(db); });
+  years[*year] = *draft.schedule;
+  auto next = ctx.calendars->build(years);
+  if (!next) {
+    return problem_of(app::AppError{422, "invalid_calendar", "Lịch năm chưa hợp lệ.",
+                                    "The calendar year is not valid.", next.error()},
+                      r);
+  }
+  const auto run = [&](store::SqlConnection& db) {
+    return app::import_calendar_year(db, a, request, draft, *before, **next, ctx.now_iso());
+  };
+  if (request.dry_run) {
+    app::AppResult<json::object> preview = tl::unexpected(app::AppError{});
+    ctx.store.read([&](store::SqlConnection& db) { preview = run(db); });
+    return render(preview, r);
+  }
+  auto response = idempotent_write(ctx, r, a, run, create ? 201 : 200);
+  if (response.status < 300) {
+    ctx.calendars->publish(*next);
+    // A dossier written with the old calendar between the commit and the publish above is
+    // brought up to date now; usually there is none.
+    ctx.store.write([&](store::SqlConnection& db) {
+      app::recompute_open_dossiers(db, **next, true, ctx.now_iso());
+    });
+  }
+  return response;
+}
+
+}  // namespace
+
+void add_admin_routes(http::Router& router, ApiContext& ctx) {
+  using http::Method;
+  router.add(
+      Method::get, "/api/v1/admin/users", authenticated(ctx, [&ctx](auto& r, const auto& a) {
+        const std::string q(r.query_value("q").value_or(""));
+        app::AppResult<json::array> found = tl::unexpected(app::AppError{});
+        ctx.store.read([&](store::SqlConnection& db) { found = app::list_officials(db, a, q); });
+        return render(found, r);
+      }));
+  router.add(
+      Method::post, "/api/v1/admin/users",
+      authenticated(ctx, [&ctx](auto& r, const auto& a) { return create_official(ctx, r, a); }));
+  router.add(Method::patch, "/api/v1/admin/users/{id}",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
+               auto body = parse_body(r);
+               if (!body) return body.error();
+               return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
+                 return app::update_official(db, a, r.path_params.at("id"), *body, ctx.now_iso());
+               });
+             }));
+  router.add(
+      Method::put, "/api/v1/admin/users/{id}/roles/{role}/{agency_id}",
+      authenticated(ctx, [&ctx](auto& r, const auto& a) { return change_grant(ctx, r, a, true); }));
+  router.add(Method::del, "/api/v1/admin/users/{id}/roles/{role}/{agency_id}",
+             authenticated(
+                 ctx, [&ctx](auto& r, const auto& a) { return change_grant(ctx, r, a, false); }));
+
+  router.add(Method::get, "/api/v1/procedures/{code}/local-terms",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
+               const std::string agency(r.query_value("agency_id").value_or(""));
+               app::AppResult<json::object> found = tl::unexpected(app::AppError{});
+               ctx.store.read([&](store::SqlConnection& db) {
+                 found = app::local_terms_view(db, r.path_params.at("code"), agency);
+               });
+               return render(found, r);
+             }));
+  router.add(
+      Method::put, "/api/v1/procedures/{code}/local-terms",
+      authenticated(ctx, [&ctx](auto& r, const auto& a) { return save_local_terms(ctx, r, a); }));
+
+  router.add(Method::get, "/api/v1/calendar/years",
+             [&ctx](http::HttpRequest& r) { return list_years(ctx, r); });
+  router.add(
+      Method::post, "/api/v1/calendar/years/{year}",
+      authenticated(ctx, [&ctx](auto& r, const auto& a) { return import_year(ctx, r, a, true); }),
+      {.max_body_bytes = kCalendarBodyLimit});
+  router.add(
+      Method::put, "/api/v1/calendar/years/{year}",
+      authenticated(ctx, [&ctx](auto& r, const auto& a) { return import_year(ctx, r, a, false); }),
+      {.max_body_bytes = kCalendarBodyLimit});
+}
+
+}  // namespace motcua::api

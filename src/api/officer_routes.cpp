@@ -1,0 +1,107 @@
+// Officers' helpers: the officials an action can name, the tracking book of a one-stop unit, and
+// the QR code printed on receipt slips (public: it encodes only the public tracking address).
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cctype>
+#include <cstdlib>
+
+#include "api/responses.hpp"
+#include "api/routes.hpp"
+#include "api/session_guard.hpp"
+#include "app/officer_queries.hpp"
+#include "qr/qr_svg.hpp"
+#include "store/dossier_repository.hpp"
+
+namespace motcua::api {
+
+namespace json = boost::json;
+
+namespace {
+
+// Where the public tracking page lives. MOTCUA_PUBLIC_URL (e.g. https://motcua.ninhbinh.gov.vn)
+// when the server sits behind a proxy; otherwise the Host the browser used, kept only if it looks
+// like a host name so a crafted header cannot put arbitrary text in the code.
+std::string public_origin(const http::HttpRequest& r) {
+  if (const char* env = std::getenv("MOTCUA_PUBLIC_URL"); env != nullptr && *env != '\0') {
+    std::string origin(env);
+    while (!origin.empty() && origin.back() == '/') origin.pop_back();
+    return origin;
+  }
+  const std::string host(r.header("Host"));
+  const bool plain =
+      !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' ||
+               c == ':' || c == '[' || c == ']';
+      });
+  return "http://" + (plain ? host : std::string("localhost"));
+}
+
+// Dossier codes are letters, digits, dots and dashes; anything else needs no encoding here.
+std::string url_encode(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '.' || c == '-' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+http::HttpResponse tracking_qr(ApiContext& ctx, http::HttpRequest& r) {
+  const std::string code = r.path_params.at("code");
+  // Tracking by code is public already (GET /api/v1/track/{code} answers 404 for an unknown
+  // code), so answering 404 here tells nobody anything new; drawing codes for unknown dossiers
+  // would only let the endpoint be used as a free QR generator.
+  bool known = false;
+  ctx.store.read(
+      [&](store::SqlConnection& db) { known = store::find_dossier_by_code(db, code).has_value(); });
+  if (!known) return problem_of(app::not_found("dossier code " + code), r);
+  const auto svg = qr::svg_of(public_origin(r) + "/track?code=" + url_encode(code),
+                              "Mã QR tra cứu hồ sơ " + code);
+  if (!svg) return problem_of(app::invalid_input("the code is too long for a QR code"), r);
+  auto response = http::HttpResponse::text(200, *svg, "image/svg+xml");
+  // A dossier's code never changes, so neither does its picture for a given host.
+  response.set_header("Cache-Control", "public, max-age=31536000, immutable");
+  response.set_header("Vary", "Host");
+  return response;
+}
+
+}  // namespace
+
+void add_officer_routes(http::Router& router, ApiContext& ctx) {
+  using http::Method;
+  router.add(Method::get, "/api/v1/officials", authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               const std::string agency(r.query_value("agency_id").value_or(""));
+               const std::string role_text(r.query_value("role").value_or(""));
+               std::optional<dossier::Role> role;
+               if (!role_text.empty()) {
+                 role = dossier::parse_role(role_text);
+                 if (!role)
+                   return problem_of(app::invalid_input("unknown role '" + role_text + "'"), r);
+               }
+               app::AppResult<json::array> result = tl::unexpected(app::AppError{});
+               ctx.store.read(
+                   [&](store::SqlConnection& db) { result = app::officials(db, a, agency, role); });
+               return render(result, r);
+             }));
+  router.add(
+      Method::get, "/api/v1/tracking-book", authenticated(ctx, [&ctx](auto& r, const auto& a) {
+        app::AppResult<json::object> result = tl::unexpected(app::AppError{});
+        ctx.store.read([&](store::SqlConnection& db) {
+          result =
+              app::tracking_book(db, a, std::string(r.query_value("unit").value_or("")),
+                                 std::string(r.query_value("from").value_or("")),
+                                 std::string(r.query_value("to").value_or("")), ctx.utc_offset());
+        });
+        return render(result, r);
+      }));
+  router.add(Method::get, "/api/v1/track/{code}/qr.svg",
+             [&ctx](http::HttpRequest& r) { return tracking_qr(ctx, r); });
+}
+
+}  // namespace motcua::api

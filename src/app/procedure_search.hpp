@@ -1,0 +1,20 @@
+// Procedure search for the citizen portal's search box: accent-insensitive, and forgiving of typos.
+// First the exact folded match (every folded word of the query inside the folded name, or a code
+// prefix), which the index narrows quickly; when it finds fewer than kFuzzyFallbackBelow
+// procedures, the latest versions are scanned with text::fuzzy_match ("dang ki khai sin" finds
+// "Đăng ký khai sinh") and the close matches follow the exact ones.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <string>
+
+#include "store/sql.hpp"
+
+namespace motcua::app {
+
+inline constexpr std::size_t kFuzzyFallbackBelow = 5;
+
+// Each item: {code, version, name, field, level, match: "exact" | "fuzzy"}.
+boost::json::array search_procedures(store::SqlConnection& db, const std::string& q, int limit);
+
+}  // namespace motcua::app

@@ -1,0 +1,248 @@
+#include "store/statistics_queries.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+constexpr const char* kStale =
+    "SELECT d.id FROM dossiers d LEFT JOIN dossier_outcomes o ON o.dossier_id = d.id "
+    "WHERE d.received_at IS NOT NULL AND (o.dossier_id IS NULL OR o.version <> d.version)";
+
+constexpr const char* kUpsertOutcome =
+    "INSERT INTO dossier_outcomes(dossier_id, version, agency_id, procedure_code, channel, "
+    "received_s, received_month, finished_s, outcome, overdue_from_s, due_s, due_766_s, paused, "
+    "supplement_requests, apology_reason, apology_new_due_s, flags) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(dossier_id) DO UPDATE SET version = excluded.version, "
+    "agency_id = excluded.agency_id, procedure_code = excluded.procedure_code, "
+    "channel = excluded.channel, received_s = excluded.received_s, "
+    "received_month = excluded.received_month, finished_s = excluded.finished_s, "
+    "outcome = excluded.outcome, overdue_from_s = excluded.overdue_from_s, due_s = excluded.due_s, "
+    "due_766_s = excluded.due_766_s, paused = excluded.paused, "
+    "supplement_requests = excluded.supplement_requests, "
+    "apology_reason = excluded.apology_reason, apology_new_due_s = excluded.apology_new_due_s, "
+    "flags = excluded.flags";
+constexpr const char* kDeleteSteps = "DELETE FROM dossier_step_outcomes WHERE dossier_id = ?";
+constexpr const char* kInsertStep =
+    "INSERT INTO dossier_step_outcomes(dossier_id, idx, name, party, started_s, ended_s, due_s, "
+    "used_s, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kDeleteParty = "DELETE FROM dossier_party_time WHERE dossier_id = ?";
+constexpr const char* kInsertParty =
+    "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES (?, ?, ?)";
+
+// The open-dossier columns compare `overdue_from_s` with the time of the query (bound twice).
+constexpr const char* kOnTimeColumns =
+    "o.received_month, COUNT(*), "
+    "SUM(CASE WHEN o.outcome = 'early' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'on_time' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'late' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'open' AND (o.overdue_from_s IS NULL OR o.overdue_from_s > ?) "
+    "THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'open' AND o.overdue_from_s <= ? THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'open' AND o.paused <> '' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.channel = 'online' THEN 1 ELSE 0 END) "
+    "FROM dossier_outcomes o ";
+
+constexpr const char* kOfficials =
+    "SELECT o.agency_id, s.party, COUNT(*), "
+    "SUM(CASE WHEN s.result = 'early' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN s.result = 'on_time' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN s.result = 'late' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN s.result = '' THEN 1 ELSE 0 END), SUM(s.used_s) "
+    "FROM dossier_step_outcomes s JOIN dossier_outcomes o ON o.dossier_id = s.dossier_id "
+    "WHERE s.ended_s IS NOT NULL AND ";
+
+constexpr const char* kPartyTime =
+    "SELECT o.procedure_code, p.party, SUM(p.seconds) FROM dossier_party_time p "
+    "JOIN dossier_outcomes o ON o.dossier_id = p.dossier_id WHERE o.outcome <> 'open' AND ";
+constexpr const char* kFinishedPerProcedure =
+    "SELECT o.procedure_code, COUNT(*) FROM dossier_outcomes o WHERE o.outcome <> 'open' AND ";
+
+constexpr const char* kOutcomeColumns =
+    "o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s, "
+    "o.received_month, o.finished_s, o.outcome, o.overdue_from_s, o.due_s, o.due_766_s, o.paused, "
+    "o.supplement_requests, o.apology_reason, o.apology_new_due_s, o.flags";
+constexpr const char* kSteps =
+    "SELECT name, party, started_s, ended_s, due_s, used_s, result FROM dossier_step_outcomes "
+    "WHERE dossier_id = ? ORDER BY idx";
+constexpr const char* kApplicantTime =
+    "SELECT seconds FROM dossier_party_time WHERE dossier_id = ? AND party = 'applicant'";
+
+constexpr const char* kAgencyName = "SELECT name FROM agencies WHERE id = ?";
+constexpr const char* kProcedureName =
+    "SELECT name FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1";
+constexpr const char* kUserName = "SELECT display_name FROM users WHERE id = ?";
+constexpr const char* kUserRoles = "SELECT DISTINCT role FROM user_roles WHERE user_id = ?";
+
+SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(nullptr); }
+
+// "o.received_month BETWEEN ? AND ? [AND o.agency_id IN (?, ...)]" with its parameters appended.
+std::string scope_clause(const OutcomeScope& scope, std::vector<SqlValue>& params) {
+  std::string sql = "o.received_month >= ? AND o.received_month <= ?";
+  params.emplace_back(scope.from_month);
+  params.emplace_back(scope.to_month);
+  if (!scope.all_agencies) {
+    sql += " AND o.agency_id IN (";
+    for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      params.emplace_back(scope.agency_ids[i]);
+    }
+    if (scope.agency_ids.empty()) sql += "NULL";
+    sql += ")";
+  }
+  return sql;
+}
+
+OutcomeRow outcome_from(const SqlRow& r) {
+  OutcomeRow o;
+  o.dossier_id = r.text(0);
+  o.version = r.integer(1);
+  o.agency_id = r.text(2);
+  o.procedure_code = r.text(3);
+  o.channel = r.text(4);
+  o.received_s = r.integer(5);
+  o.received_month = r.text(6);
+  o.finished_s = r.optional_integer(7);
+  o.outcome = r.text(8);
+  o.overdue_from_s = r.optional_integer(9);
+  o.due_s = r.optional_integer(10);
+  o.due_766_s = r.optional_integer(11);
+  o.paused = r.text(12);
+  o.supplement_requests = r.integer(13);
+  o.apology_reason = r.text(14);
+  o.apology_new_due_s = r.optional_integer(15);
+  o.flags = r.text(16);
+  return o;
+}
+
+std::string text_or_empty(SqlConnection& db, const char* sql, const std::string& key) {
+  const auto row = db.query_one(sql, {key});
+  return row ? row->text(0) : std::string();
+}
+
+}  // namespace
+
+std::vector<std::string> stale_outcome_ids(SqlConnection& db) {
+  std::vector<std::string> ids;
+  for (const auto& row : db.query(kStale)) ids.push_back(row.text(0));
+  return ids;
+}
+
+void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<StepRow>& steps,
+                     const std::vector<std::pair<std::string, std::int64_t>>& party_time) {
+  db.execute(kUpsertOutcome,
+             {o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s,
+              o.received_month, opt(o.finished_s), o.outcome, opt(o.overdue_from_s), opt(o.due_s),
+              opt(o.due_766_s), o.paused, o.supplement_requests, o.apology_reason,
+              opt(o.apology_new_due_s), o.flags});
+  db.execute(kDeleteSteps, {o.dossier_id});
+  std::int64_t idx = 0;
+  for (const auto& s : steps) {
+    db.execute(kInsertStep, {o.dossier_id, idx++, s.name, s.party, s.started_s, opt(s.ended_s),
+                             opt(s.due_s), s.used_s, s.result});
+  }
+  db.execute(kDeleteParty, {o.dossier_id});
+  for (const auto& [party, seconds] : party_time) {
+    db.execute(kInsertParty, {o.dossier_id, party, seconds});
+  }
+}
+
+std::vector<OnTimeCounts> on_time_counts(SqlConnection& db, const OutcomeScope& scope,
+                                         const std::string& group_by, std::int64_t now_s) {
+  const std::string group = group_by == "procedure" ? "o.procedure_code" : "o.agency_id";
+  std::vector<SqlValue> params{now_s, now_s};
+  std::string sql = "SELECT " + group + ", " + kOnTimeColumns + "WHERE ";
+  sql += scope_clause(scope, params);
+  sql += " GROUP BY " + group + ", o.received_month ORDER BY " + group + ", o.received_month";
+  std::vector<OnTimeCounts> out;
+  for (const auto& r : db.query(sql, params)) {
+    out.push_back(OnTimeCounts{r.text(0), r.text(1), r.integer(2), r.integer(3), r.integer(4),
+                               r.integer(5), r.integer(6), r.integer(7), r.integer(8),
+                               r.integer(9)});
+  }
+  return out;
+}
+
+std::vector<OfficialCounts> official_counts(SqlConnection& db, const OutcomeScope& scope) {
+  std::vector<SqlValue> params;
+  std::string sql = kOfficials + scope_clause(scope, params);
+  sql += " GROUP BY o.agency_id, s.party ORDER BY o.agency_id, s.party";
+  std::vector<OfficialCounts> out;
+  for (const auto& r : db.query(sql, params)) {
+    out.push_back(OfficialCounts{r.text(0), r.text(1), r.integer(2), r.integer(3), r.integer(4),
+                                 r.integer(5), r.integer(6), r.integer(7)});
+  }
+  return out;
+}
+
+std::vector<PartyTime> party_time(SqlConnection& db, const OutcomeScope& scope) {
+  std::vector<SqlValue> params;
+  std::string sql = kPartyTime + scope_clause(scope, params);
+  sql += " GROUP BY o.procedure_code, p.party ORDER BY o.procedure_code, p.party";
+  std::vector<PartyTime> out;
+  for (const auto& r : db.query(sql, params)) {
+    out.push_back(PartyTime{r.text(0), r.text(1), r.integer(2)});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> finished_per_procedure(
+    SqlConnection& db, const OutcomeScope& scope) {
+  std::vector<SqlValue> params;
+  std::string sql = kFinishedPerProcedure + scope_clause(scope, params);
+  sql += " GROUP BY o.procedure_code ORDER BY o.procedure_code";
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& r : db.query(sql, params)) out.emplace_back(r.text(0), r.integer(1));
+  return out;
+}
+
+std::vector<OverdueRow> overdue_dossiers(SqlConnection& db, const OutcomeScope& scope,
+                                         std::int64_t now_s, int limit) {
+  std::vector<SqlValue> params;
+  std::string sql = std::string("SELECT ") + kOutcomeColumns +
+                    ", d.code, d.status, d.assignee_id, d.current_step FROM dossier_outcomes o "
+                    "JOIN dossiers d ON d.id = o.dossier_id WHERE ";
+  sql += scope_clause(scope, params);
+  sql +=
+      " AND (o.outcome = 'late' OR (o.outcome = 'open' AND o.overdue_from_s <= ?)) "
+      "ORDER BY COALESCE(o.due_766_s, o.received_s), o.dossier_id LIMIT ?";
+  params.emplace_back(now_s);
+  params.emplace_back(std::int64_t{limit});
+  std::vector<OverdueRow> out;
+  for (const auto& r : db.query(sql, params)) {
+    out.push_back(OverdueRow{outcome_from(r), r.optional_text(17), r.text(18), r.optional_text(19),
+                             r.text(20)});
+  }
+  return out;
+}
+
+std::vector<StepRow> steps_of(SqlConnection& db, const std::string& dossier_id) {
+  std::vector<StepRow> out;
+  for (const auto& r : db.query(kSteps, {dossier_id})) {
+    out.push_back(StepRow{r.text(0), r.text(1), r.integer(2), r.optional_integer(3),
+                          r.optional_integer(4), r.integer(5), r.text(6)});
+  }
+  return out;
+}
+
+std::int64_t applicant_time(SqlConnection& db, const std::string& dossier_id) {
+  const auto row = db.query_one(kApplicantTime, {dossier_id});
+  return row ? row->integer(0) : 0;
+}
+
+std::string agency_name(SqlConnection& db, const std::string& id) {
+  return text_or_empty(db, kAgencyName, id);
+}
+std::string procedure_name(SqlConnection& db, const std::string& code) {
+  return text_or_empty(db, kProcedureName, code);
+}
+std::string user_name(SqlConnection& db, const std::string& id) {
+  return text_or_empty(db, kUserName, id);
+}
+std::vector<std::string> user_roles(SqlConnection& db, const std::string& id) {
+  std::vector<std::string> out;
+  for (const auto& r : db.query(kUserRoles, {id})) out.push_back(r.text(0));
+  return out;
+}
+
+}  // namespace motcua::store

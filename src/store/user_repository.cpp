@@ -1,0 +1,73 @@
+#include "store/user_repository.hpp"
+
+namespace motcua::store {
+
+namespace {
+// Never the password hash: these rows go to administrators' screens.
+constexpr const char* kColumns =
+    "SELECT id, username, kind, display_name, email, phone, disabled, version, created_at "
+    "FROM users ";
+constexpr const char* kListWhere =
+    "WHERE kind = ? AND (? = '' OR instr(lower(username), lower(?)) > 0 OR "
+    "instr(lower(display_name), lower(?)) > 0) ORDER BY username LIMIT ?";
+constexpr const char* kGrants =
+    "SELECT r.role, r.agency_id, COALESCE(a.name, '') FROM user_roles r "
+    "LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = ? ORDER BY r.role, r.agency_id";
+constexpr const char* kUpdate =
+    "UPDATE users SET display_name = ?, disabled = ?, version = version + 1 "
+    "WHERE id = ? AND version = ?";
+constexpr const char* kBump = "UPDATE users SET version = version + 1 WHERE id = ?";
+constexpr const char* kAddGrant =
+    "INSERT OR IGNORE INTO user_roles(user_id, role, agency_id) VALUES (?, ?, ?)";
+constexpr const char* kRemoveGrant =
+    "DELETE FROM user_roles WHERE user_id = ? AND role = ? AND agency_id = ?";
+constexpr const char* kDeleteSessions = "DELETE FROM sessions WHERE user_id = ?";
+
+UserRow row_of(SqlConnection& db, const SqlRow& r) {
+  UserRow u{r.text(0), r.text(1),         r.text(2),    r.text(3), r.text(4),
+            r.text(5), r.integer(6) != 0, r.integer(7), r.text(8), {}};
+  for (const auto& g : db.query(kGrants, {u.id})) {
+    u.grants.push_back({g.text(0), g.text(1), g.text(2)});
+  }
+  return u;
+}
+}  // namespace
+
+std::vector<UserRow> list_users(SqlConnection& db, const UserFilter& f) {
+  std::vector<UserRow> out;
+  const auto rows =
+      db.query(std::string(kColumns) + kListWhere,
+               {f.kind, f.username_like, f.username_like, f.username_like, std::int64_t{f.limit}});
+  for (const auto& r : rows) out.push_back(row_of(db, r));
+  return out;
+}
+
+std::optional<UserRow> find_user(SqlConnection& db, const std::string& id) {
+  const auto r = db.query_one(std::string(kColumns) + "WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return row_of(db, *r);
+}
+
+bool update_user(SqlConnection& db, const std::string& id, const std::string& display_name,
+                 bool disabled, std::int64_t expected_version) {
+  return db.execute(kUpdate,
+                    {display_name, std::int64_t{disabled ? 1 : 0}, id, expected_version}) == 1;
+}
+
+void bump_user_version(SqlConnection& db, const std::string& id) { db.execute(kBump, {id}); }
+
+bool add_grant(SqlConnection& db, const std::string& user_id, const std::string& role,
+               const std::string& agency_id) {
+  return db.execute(kAddGrant, {user_id, role, agency_id}) == 1;
+}
+
+bool remove_grant(SqlConnection& db, const std::string& user_id, const std::string& role,
+                  const std::string& agency_id) {
+  return db.execute(kRemoveGrant, {user_id, role, agency_id}) == 1;
+}
+
+void delete_sessions_of(SqlConnection& db, const std::string& user_id) {
+  db.execute(kDeleteSessions, {user_id});
+}
+
+}  // namespace motcua::store

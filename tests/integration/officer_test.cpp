@@ -1,0 +1,211 @@
+// The officers' workspace over real HTTP: the actions offered per role and state, the officials an
+// action can name, counter intake with its paper checklist, the receipt's QR code and the tracking
+// book (form 07).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "api_client.hpp"
+#include "fixture.hpp"
+#include "server_process.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace json = boost::json;
+const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
+
+std::vector<std::string> strings_of(const json::value& v) {
+  std::vector<std::string> out;
+  for (const auto& s : v.as_array()) out.emplace_back(s.as_string());
+  return out;
+}
+
+class Officer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    seed_fixture(db_);
+    server_ = std::make_unique<ServerProcess>(
+        kBinary, db_, std::vector<std::string>{"--fake-now", "2026-03-09T09:00"});
+    const std::pair<ApiClient*, const char*> logins[] = {{&an_, "an"},
+                                                         {&reception_, "tiepnhan"},
+                                                         {&processing_, "chuyenvien"},
+                                                         {&leader_, "lanhdao"},
+                                                         {&other_, "xahai"}};
+    for (const auto& [client, user] : logins) {
+      *client = ApiClient(server_->port());
+      ASSERT_EQ(client->login(user, kPassword), 200) << user;
+    }
+  }
+  void TearDown() override { server_.reset(); }
+
+  json::object counter_intake(json::array papers) {
+    auto r = reception_.post(
+        "/api/v1/dossiers",
+        json::object{
+            {"procedure_code", "1.001193"},
+            {"agency_id", "c1"},
+            {"receiving_unit_id", "u1"},
+            {"channel", "counter"},
+            {"return_channel", "counter"},
+            {"applicant",
+             {{"name", "Đỗ Thị Quầy"}, {"id_number", "001190000123"}, {"address", "Xã Một"}}},
+            {"papers_received", std::move(papers)}});
+    EXPECT_EQ(r.status, 201) << r.raw.body;
+    return r.body.is_object() ? r.body.as_object() : json::object{};
+  }
+
+  TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
+  std::string db_ = dir_.file("motcua.db");
+  std::unique_ptr<ServerProcess> server_;
+  ApiClient an_{0}, reception_{0}, processing_{0}, leader_{0}, other_{0};
+};
+
+TEST_F(Officer, AllowedActionsFollowRoleAndState) {
+  auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
+                                                           {"agency_id", "c1"},
+                                                           {"receiving_unit_id", "u1"}});
+  ASSERT_EQ(created.status, 201) << created.raw.body;
+  const std::string base = "/api/v1/dossiers/" + std::string(created.body.at("id").as_string());
+  EXPECT_EQ(strings_of(created.body.at("allowed_actions")),
+            (std::vector<std::string>{"request-withdrawal"}));
+  EXPECT_EQ(
+      strings_of(reception_.get(base).body.at("allowed_actions")),
+      (std::vector<std::string>{"accept", "request-supplement", "refuse", "request-withdrawal"}));
+  // Processing and leaders see the submitted dossier but have nothing to do with it yet.
+  EXPECT_TRUE(processing_.get(base).body.at("allowed_actions").as_array().empty());
+
+  auto accepted = reception_.post(base + "/accept", json::object{});
+  ASSERT_EQ(accepted.status, 200);
+  EXPECT_EQ(accepted.body.at("received_by").at("name"), "Lê Tiếp Nhận");
+  EXPECT_EQ(accepted.body.at("receiving_unit").at("name"), "Bộ phận một cửa xã Một");
+  EXPECT_EQ(accepted.body.at("agency").at("name"), "Xã Một");
+  EXPECT_EQ(accepted.body.at("agency").at("parent_name"), "Tỉnh Thử");
+  EXPECT_EQ(strings_of(processing_.get(base).body.at("allowed_actions")),
+            (std::vector<std::string>{"assign", "request-payment"}));
+
+  ASSERT_EQ(
+      processing_.post(base + "/assign", json::object{{"official_id", "off-processing"}}).status,
+      200);
+  const auto leader_actions = strings_of(leader_.get(base).body.at("allowed_actions"));
+  for (const char* a : {"approve", "reject", "apology", "forward", "consult", "send-back"})
+    EXPECT_NE(std::find(leader_actions.begin(), leader_actions.end(), a), leader_actions.end())
+        << a;
+  const auto processing_actions = strings_of(processing_.get(base).body.at("allowed_actions"));
+  EXPECT_EQ(std::find(processing_actions.begin(), processing_actions.end(), "approve"),
+            processing_actions.end());
+  EXPECT_EQ(processing_.get(base).body.at("assignee_name"), "Phạm Chuyên Viên");
+
+  // The apology is allowed once: after it the button goes, and a forced call is refused.
+  ASSERT_EQ(processing_
+                .post(base + "/apology", json::object{{"reason", "Chờ xác minh"},
+                                                      {"new_due", "2026-03-20T17:00:00+07:00"}})
+                .status,
+            200);
+  const auto after = strings_of(processing_.get(base).body.at("allowed_actions"));
+  EXPECT_EQ(std::find(after.begin(), after.end(), "apology"), after.end());
+  // A guard, not the payload: reply-consultation without an open consultation is not offered.
+  EXPECT_EQ(std::find(after.begin(), after.end(), "reply-consultation"), after.end());
+  // The processing official forcing a leader's command is refused with the server's message.
+  auto forced = processing_.post(base + "/approve", json::object{{"note", "x"}});
+  EXPECT_EQ(forced.status, 403) << forced.raw.body;
+}
+
+TEST_F(Officer, OfficialsAreThoseOfAgenciesTheCallerWorksIn) {
+  auto r = reception_.get("/api/v1/officials?agency_id=c1&role=processing");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  ASSERT_EQ(r.body.as_array().size(), 1u);
+  EXPECT_EQ(r.body.at(0).at("id"), "off-processing");
+  EXPECT_EQ(r.body.at(0).at("display_name"), "Phạm Chuyên Viên");
+  EXPECT_EQ(r.body.at(0).at("roles").at(0).at("agency_name"), "Xã Một");
+  auto all = reception_.get("/api/v1/officials?agency_id=c1");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_EQ(all.body.as_array().size(), 3u);  // reception, processing, leader of c1
+  // Not their agency, and no process of theirs names it: refused, not listed.
+  EXPECT_EQ(reception_.get("/api/v1/officials?agency_id=c2").status, 403);
+  EXPECT_EQ(an_.get("/api/v1/officials").status, 403);
+  EXPECT_EQ(reception_.get("/api/v1/officials?role=nobody").status, 422);
+  EXPECT_EQ(ApiClient(server_->port()).get("/api/v1/officials").status, 401);
+}
+
+TEST_F(Officer, CounterIntakeRecordsPapersAndTheReceiptHasAQrCode) {
+  auto d = counter_intake(json::array{
+      json::object{{"name", "Giấy chứng sinh"}, {"originals", 1}},
+      json::object{{"name", "CCCD của người đi khai"}, {"originals", 0}, {"copies", 1}}});
+  ASSERT_EQ(d.at("status"), "received");
+  const std::string code(d.at("code").as_string());
+  EXPECT_EQ(d.at("received_papers").as_array().size(), 2u);
+  const std::string base = "/api/v1/dossiers/" + std::string(d.at("id").as_string());
+  auto detail = reception_.get(base);
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.body.at("received_papers").at(1).at("copies"), 1);
+  EXPECT_EQ(detail.body.at("received_papers").at(0).at("name"), "Giấy chứng sinh");
+  EXPECT_EQ(detail.body.at("received_by").at("id"), "off-reception");
+
+  // Public: no session needed.
+  ApiClient anyone(server_->port());
+  auto qr = anyone.call("GET", "/api/v1/track/" + code + "/qr.svg", {}, {{"Host", "motcua.test"}});
+  ASSERT_EQ(qr.status, 200) << qr.raw.body;
+  EXPECT_EQ(qr.raw.header("Content-Type"), "image/svg+xml");
+  EXPECT_NE(qr.raw.header("Cache-Control").find("immutable"), std::string::npos);
+  EXPECT_EQ(qr.raw.body.rfind("<svg", 0), 0u);
+  EXPECT_NE(qr.raw.body.find("Mã QR tra cứu hồ sơ " + code), std::string::npos);
+  EXPECT_EQ(anyone.get("/api/v1/track/000.01.01.H40-260309-9999/qr.svg").status, 404);
+
+  // Bad checklists are refused before anything is written.
+  auto bad = reception_.post(
+      "/api/v1/dossiers",
+      json::object{
+          {"procedure_code", "1.001193"},
+          {"agency_id", "c1"},
+          {"receiving_unit_id", "u1"},
+          {"applicant", {{"name", "X"}}},
+          {"papers_received", json::array{json::object{{"name", " "}, {"originals", 1}}}}});
+  EXPECT_EQ(bad.status, 422) << bad.raw.body;
+  auto none = reception_.post(
+      "/api/v1/dossiers",
+      json::object{
+          {"procedure_code", "1.001193"},
+          {"agency_id", "c1"},
+          {"receiving_unit_id", "u1"},
+          {"applicant", {{"name", "X"}}},
+          {"papers_received", json::array{json::object{{"name", "A"}, {"originals", 0}}}}});
+  EXPECT_EQ(none.status, 422);
+}
+
+TEST_F(Officer, QueueRowsNameTheProcedureAndFilterByIt) {
+  counter_intake(json::array{});
+  auto q = reception_.get("/api/v1/queue?procedure=1.001193");
+  ASSERT_EQ(q.status, 200);
+  ASSERT_EQ(q.body.as_array().size(), 1u);
+  EXPECT_EQ(q.body.at(0).at("procedure_name"), "Đăng ký khai sinh");
+  EXPECT_TRUE(reception_.get("/api/v1/queue?procedure=1.000894").body.as_array().empty());
+}
+
+TEST_F(Officer, TrackingBookListsTheUnitsDossiersForReceptionAndLeaders) {
+  auto d = counter_intake(json::array{});
+  const std::string book = "/api/v1/tracking-book?unit=u1&from=2026-03-01&to=2026-03-31";
+  auto r = reception_.get(book);
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  EXPECT_EQ(r.body.at("unit").at("name"), "Bộ phận một cửa xã Một");
+  ASSERT_EQ(r.body.at("dossiers").as_array().size(), 1u);
+  const auto& row = r.body.at("dossiers").at(0);
+  EXPECT_EQ(row.at("line"), 1);
+  EXPECT_EQ(row.at("code"), d.at("code"));
+  EXPECT_EQ(row.at("procedure_name"), "Đăng ký khai sinh");
+  EXPECT_EQ(row.at("applicant_name"), "Đỗ Thị Quầy");
+  EXPECT_EQ(row.at("agency_name"), "Xã Một");
+  EXPECT_EQ(leader_.get(book).status, 200);
+  EXPECT_TRUE(reception_.get("/api/v1/tracking-book?unit=u1&from=2026-04-01&to=2026-04-30")
+                  .body.at("dossiers")
+                  .as_array()
+                  .empty());
+  EXPECT_EQ(processing_.get(book).status, 404);  // processing does not keep the book
+  EXPECT_EQ(other_.get(book).status, 404);       // another commune's staff
+  EXPECT_EQ(reception_.get("/api/v1/tracking-book?unit=u1&from=2026-03-31&to=2026-03-01").status,
+            422);
+  EXPECT_EQ(reception_.get("/api/v1/tracking-book?unit=u1&from=x&to=y").status, 422);
+}
+
+}  // namespace
+}  // namespace motcua::testing

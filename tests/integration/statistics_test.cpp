@@ -1,0 +1,333 @@
+// Statistics over real HTTP: dossiers with known timelines are written through the use cases
+// before the server starts (early, on time, late despite an apology, open overdue, open within
+// time, another commune's), then the public on-time figures, the leaders' figures and the approval
+// queue are checked number by number, with authorization on every row.
+#include <gtest/gtest.h>
+
+#include "api_client.hpp"
+#include "app/dossier_service.hpp"
+#include "app/processes.hpp"
+#include "codec/calendar_files.hpp"
+#include "fixture.hpp"
+#include "server_process.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace json = boost::json;
+using dossier::CommandKind;
+const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
+
+Instant at(int m, int d, int hh, int mm = 0) {
+  return from_local(date_from_ymd(2026, m, d), hh * 3600 + mm * 60, 420);
+}
+
+json::object step(const char* id, const char* name, const char* role, const char* budget,
+                  json::array actions) {
+  return {{"id", id},
+          {"name", name},
+          {"responsible", {{"role", role}}},
+          {"budget", budget},
+          {"actions", std::move(actions)}};
+}
+
+json::object birth_process() {
+  const auto action = [](const char* kind, const char* target) {
+    json::object a{{"kind", kind}};
+    if (target != nullptr) a["target"] = target;
+    return a;
+  };
+  return {{"id", "khai-sinh-c1"},
+          {"procedure_code", "1.001193"},
+          {"agency_id", "c1"},
+          {"legal_limit", "3 working-days"},
+          {"steps", json::array{
+                        step("review", "Thẩm định hồ sơ", "processing", "20 hours",
+                             {action("forward", "decide"), action("request_supplement", nullptr)}),
+                        step("decide", "Phê duyệt kết quả", "leader", "4 hours",
+                             {action("approve", nullptr), action("send_back", "review")}),
+                    }}};
+}
+
+// Writes the scenario through the real use cases, with the clock set for each command.
+class Scenario {
+ public:
+  Scenario(store::Store& store, const calendar::WorkingCalendar& cal)
+      : store_(store), service_(cal, [this] { return now_; }) {}
+
+  std::string received(const char* agency, const char* reception, Instant when) {
+    now_ = when;
+    app::NewDossier d;
+    d.procedure_code = "1.001193";
+    d.agency_id = agency;
+    if (std::string(agency) == "c1") d.receiving_unit_id = "u1";
+    d.channel = dossier::Channel::counter;
+    d.return_channel = dossier::Channel::counter;
+    d.applicant = {"Nguyễn Văn An", "001090000001", "Xã Một", "0900000001", ""};
+    std::string id;
+    store_.write([&](store::SqlConnection& db) {
+      auto r = service_.create(db, *app::load_actor(db, reception), d);
+      if (!r) throw std::runtime_error("create: " + r.error().detail);
+      id = std::string(r->at("id").as_string());
+    });
+    return id;
+  }
+  void act(const std::string& id, const char* who, CommandKind kind, Instant when,
+           json::object body = {}) {
+    now_ = when;
+    store_.write([&](store::SqlConnection& db) {
+      auto r = service_.act(db, *app::load_actor(db, who), id, kind, body);
+      if (!r) throw std::runtime_error("act: " + r.error().code + " " + r.error().detail);
+    });
+  }
+  // Assign to the processing official at the review step, forward to the leader, then approve.
+  void reviewed(const std::string& id, Instant assign, Instant forward, Instant approve) {
+    act(id, "off-processing", CommandKind::assign, assign,
+        {{"official_id", "off-processing"}, {"step", "review"}});
+    act(id, "off-processing", CommandKind::forward, forward,
+        {{"official_id", "off-leader"}, {"step", "decide"}});
+    act(id, "off-leader", CommandKind::approve, approve, {{"note", "Đồng ý"}});
+  }
+
+ private:
+  store::Store& store_;
+  Instant now_;
+  app::DossierService service_;
+};
+
+class Statistics : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    seed_fixture(db_);
+    seed_administrator(db_);
+    {
+      const auto cal = codec::load_calendar(std::string(MOTCUA_SOURCE_DIR) + "/data/calendars/vn");
+      ASSERT_TRUE(cal) << cal.error();
+      auto store = store::open_sqlite_store(db_);
+      store->write([](store::SqlConnection& db) {
+        auto draft = app::read_process_draft(db, birth_process());
+        auto saved = app::save_process(db, *app::load_actor(db, "off-admin"), "khai-sinh-c1", draft,
+                                       "test", "2026-01-01T00:00:00+07:00");
+        if (!saved) throw std::runtime_error("process: " + json::serialize(draft.problems));
+      });
+      Scenario s(*store, *cal);
+      // February, commune c1: due Thursday 05/02 at office close (3 working days, civil code).
+      ids_["early"] = s.received("c1", "off-reception", at(2, 2, 9));
+      s.reviewed(ids_["early"], at(2, 2, 9, 30), at(2, 2, 15), at(2, 3, 10));
+      ids_["on_time"] = s.received("c1", "off-reception", at(2, 2, 9));
+      s.reviewed(ids_["on_time"], at(2, 2, 9, 30), at(2, 5, 9), at(2, 5, 16));
+      ids_["late"] = s.received("c1", "off-reception", at(2, 2, 9));
+      s.act(ids_["late"], "off-processing", CommandKind::assign, at(2, 2, 9, 30),
+            {{"official_id", "off-processing"}, {"step", "review"}});
+      s.act(
+          ids_["late"], "off-processing", CommandKind::issue_apology, at(2, 3, 10),
+          {{"reason", "Cần xác minh với cơ quan khác"}, {"new_due", "2026-02-10T17:00:00+07:00"}});
+      s.act(ids_["late"], "off-processing", CommandKind::forward, at(2, 6, 9),
+            {{"official_id", "off-leader"}, {"step", "decide"}});
+      s.act(ids_["late"], "off-leader", CommandKind::approve, at(2, 6, 11), {{"note", "Đồng ý"}});
+      // March, c1: one overdue at the server's now (09/03 09:00), one within time, one waiting for
+      // the leader's approval.
+      ids_["overdue"] = s.received("c1", "off-reception", at(3, 2, 9));
+      s.act(ids_["overdue"], "off-processing", CommandKind::assign, at(3, 2, 9, 30),
+            {{"official_id", "off-processing"}, {"step", "review"}});
+      ids_["within"] = s.received("c1", "off-reception", at(3, 6, 9));
+      ids_["approval"] = s.received("c1", "off-reception", at(3, 6, 10));
+      s.act(ids_["approval"], "off-processing", CommandKind::assign, at(3, 6, 10, 30),
+            {{"official_id", "off-processing"}, {"step", "review"}});
+      s.act(ids_["approval"], "off-processing", CommandKind::forward, at(3, 9, 8, 30),
+            {{"official_id", "off-leader"}, {"step", "decide"}});
+      // March, commune c2: finished early by its own officials.
+      ids_["c2"] = s.received("c2", "off-other", at(3, 2, 9));
+      s.act(ids_["c2"], "off-other", CommandKind::assign, at(3, 2, 9, 30),
+            {{"official_id", "off-other"}, {"step", "Xử lý"}});
+      s.act(ids_["c2"], "off-other", CommandKind::approve, at(3, 3, 9), {{"note", "Đồng ý"}});
+    }
+    server_ = std::make_unique<ServerProcess>(
+        kBinary, db_, std::vector<std::string>{"--fake-now", "2026-03-09T09:00"});
+    for (const auto& [client, user] : {std::pair{&leader_, "lanhdao"}, std::pair{&other_, "xahai"},
+                                       std::pair{&admin_, "quantri"}, std::pair{&citizen_, "an"},
+                                       std::pair{&processing_, "chuyenvien"}}) {
+      *client = ApiClient(server_->port());
+      ASSERT_EQ(client->login(user, kPassword), 200) << user;
+    }
+  }
+  void TearDown() override { server_.reset(); }
+
+  static const json::value& group(const json::value& body, const char* id) {
+    for (const auto& g : body.at("groups").as_array()) {
+      if (g.at("id") == id) return g;
+    }
+    throw std::runtime_error(std::string("no group ") + id);
+  }
+  static const json::value& month(const json::value& g, const char* m) {
+    for (const auto& row : g.at("months").as_array()) {
+      if (row.at("month") == m) return row;
+    }
+    throw std::runtime_error(std::string("no month ") + m);
+  }
+  static std::vector<std::string> ids_of(const json::value& list, const char* key = "id") {
+    std::vector<std::string> out;
+    for (const auto& d : list.as_array()) out.emplace_back(d.at(key).as_string());
+    return out;
+  }
+
+  TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
+  std::string db_ = dir_.file("motcua.db");
+  std::map<std::string, std::string> ids_;
+  std::unique_ptr<ServerProcess> server_;
+  ApiClient leader_{0}, other_{0}, admin_{0}, citizen_{0}, processing_{0};
+};
+
+TEST_F(Statistics, PublicOnTimeFiguresPerAgencyAndMonth) {
+  ApiClient anyone(server_->port());
+  const auto r = anyone.get("/api/v1/statistics/on-time?group=agency&from=2026-02&to=2026-03");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  EXPECT_EQ(r.body.at("months"), (json::array{"2026-02", "2026-03"}));
+  const auto& c1 = group(r.body, "c1");
+  EXPECT_EQ(c1.at("name"), "Xã Một");
+  const auto& feb = month(c1, "2026-02");
+  EXPECT_EQ(feb.at("received"), 3);
+  EXPECT_EQ(feb.at("finished_early"), 1);
+  EXPECT_EQ(feb.at("finished_on_time"), 1);
+  // The apology moved the legal due date, not the Decision 766 one: still late in public.
+  EXPECT_EQ(feb.at("finished_late"), 1);
+  EXPECT_DOUBLE_EQ(feb.at("on_time_rate").as_double(), 0.6667);
+  const auto& mar = month(c1, "2026-03");
+  EXPECT_EQ(mar.at("received"), 3);
+  EXPECT_EQ(mar.at("open_overdue"), 1);
+  EXPECT_EQ(mar.at("open_within_time"), 2);
+  EXPECT_DOUBLE_EQ(mar.at("on_time_rate").as_double(), 0.6667);
+  EXPECT_EQ(month(group(r.body, "c2"), "2026-03").at("finished_early"), 1);
+  EXPECT_EQ(r.body.at("totals").at("all").at("received"), 7);
+  EXPECT_TRUE(r.body.at("definition").at("on_time_rate").at("vi").is_string());
+  // No personal data in public figures.
+  EXPECT_EQ(r.raw.body.find("Nguyễn"), std::string::npos);
+
+  const auto by_procedure = anyone.get(
+      "/api/v1/statistics/on-time?group=procedure&from=2026-02"
+      "&to=2026-03&agency_id=c2");
+  ASSERT_EQ(by_procedure.status, 200);
+  ASSERT_EQ(by_procedure.body.at("groups").as_array().size(), 1u);
+  EXPECT_EQ(group(by_procedure.body, "1.001193").at("totals").at("received"), 1);
+}
+
+TEST_F(Statistics, FiguresFollowNewEventsAndBadInputIsRefused) {
+  ApiClient anyone(server_->port());
+  const std::string target = "/api/v1/statistics/on-time?from=2026-03&to=2026-03&agency_id=c1";
+  ASSERT_EQ(anyone.get(target).status, 200);
+  ASSERT_EQ(leader_
+                .post("/api/v1/dossiers/" + ids_["approval"] + "/approve",
+                      json::object{{"note", "Đồng ý"}})
+                .status,
+            200);
+  const auto after = anyone.get(target);
+  const auto& mar = month(group(after.body, "c1"), "2026-03");
+  EXPECT_EQ(mar.at("finished_early"), 1);
+  EXPECT_EQ(mar.at("open_within_time"), 1);
+
+  EXPECT_EQ(anyone.get("/api/v1/statistics/on-time?from=2026-13").status, 422);
+  EXPECT_EQ(anyone.get("/api/v1/statistics/on-time?from=2026-03&to=2026-02").status, 422);
+  EXPECT_EQ(anyone.get("/api/v1/statistics/on-time?from=2020-01&to=2026-02").status, 422);
+  EXPECT_EQ(anyone.get("/api/v1/statistics/on-time?group=official").status, 422);
+  const auto unknown = anyone.get("/api/v1/statistics/on-time?agency_id=nowhere");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_TRUE(unknown.body.at("message_vi").is_string());
+}
+
+TEST_F(Statistics, LeadersSeeOnlyTheOfficialsOfTheirAgencies) {
+  const auto mine = leader_.get("/api/v1/statistics/officials?from=2026-02&to=2026-03");
+  ASSERT_EQ(mine.status, 200) << mine.raw.body;
+  ASSERT_EQ(ids_of(mine.body.at("units"), "agency_id"), std::vector<std::string>{"c1"});
+  const auto& unit = mine.body.at("units").at(0);
+  std::map<std::string, json::object> officials;
+  for (const auto& o : unit.at("officials").as_array())
+    officials[std::string(o.at("official_id").as_string())] = o.as_object();
+  // Review (20 working hours): early in 'early' and 'approval', late in 'on_time' and 'late';
+  // still running in 'overdue' (not counted: only closed steps are). Decide (4 hours): on time
+  // in 'early' and 'late', late in 'on_time'; still running in 'approval'.
+  EXPECT_EQ(officials["off-processing"].at("steps"), 4);
+  EXPECT_EQ(officials["off-processing"].at("early"), 2);
+  EXPECT_EQ(officials["off-processing"].at("late"), 2);
+  EXPECT_EQ(officials["off-processing"].at("name"), "Phạm Chuyên Viên");
+  EXPECT_EQ(officials["off-leader"].at("steps"), 3);
+  EXPECT_EQ(officials["off-leader"].at("on_time"), 2);
+  EXPECT_EQ(officials["off-leader"].at("late"), 1);
+  EXPECT_EQ(officials.count("off-other"), 0u);
+
+  const auto theirs = other_.get("/api/v1/statistics/officials?from=2026-02&to=2026-03");
+  ASSERT_EQ(ids_of(theirs.body.at("units"), "agency_id"), std::vector<std::string>{"c2"});
+  EXPECT_EQ(other_.get("/api/v1/statistics/officials?agency_id=c1").status, 404);
+  const auto both = admin_.get("/api/v1/statistics/officials?from=2026-02&to=2026-03");
+  EXPECT_EQ(ids_of(both.body.at("units"), "agency_id"), (std::vector<std::string>{"c1", "c2"}));
+
+  ApiClient anyone(server_->port());
+  for (const char* path : {"/api/v1/statistics/officials", "/api/v1/statistics/overdue",
+                           "/api/v1/statistics/time-used", "/api/v1/approvals"}) {
+    EXPECT_EQ(anyone.get(path).status, 401) << path;
+    EXPECT_EQ(citizen_.get(path).status, 403) << path;
+  }
+  EXPECT_EQ(processing_.get("/api/v1/statistics/overdue").status, 403);
+}
+
+TEST_F(Statistics, OverdueDossiersCarryTheirCauses) {
+  const auto r = leader_.get("/api/v1/statistics/overdue?from=2026-02&to=2026-03");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  const auto& list = r.body.at("dossiers");
+  ASSERT_EQ(ids_of(list), (std::vector<std::string>{ids_["late"], ids_["overdue"]}));
+  const auto& late = list.at(0);
+  EXPECT_EQ(late.at("outcome"), "finished_late");
+  EXPECT_EQ(late.at("due_766"), "2026-02-05T17:00:00+07:00");
+  EXPECT_EQ(late.at("due"), "2026-02-10T17:00:00+07:00");
+  EXPECT_EQ(late.at("causes").at("apology").at("reason"), "Cần xác minh với cơ quan khác");
+  EXPECT_EQ(late.at("causes").at("late_steps").at(0).at("official_id"), "off-processing");
+  const auto& open = list.at(1);
+  EXPECT_EQ(open.at("outcome"), "open_overdue");
+  EXPECT_EQ(open.at("holder").at("official_id"), "off-processing");
+  EXPECT_EQ(open.at("causes").at("late_steps").at(0).at("name"), "Thẩm định hồ sơ");
+  EXPECT_TRUE(other_.get("/api/v1/statistics/overdue?from=2026-02&to=2026-03")
+                  .body.at("dossiers")
+                  .as_array()
+                  .empty());
+}
+
+TEST_F(Statistics, TimeUsedAddsUpPerParty) {
+  const auto r = leader_.get("/api/v1/statistics/time-used?from=2026-02&to=2026-03");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  const auto& procedure = r.body.at("procedures").at(0);
+  EXPECT_EQ(procedure.at("code"), "1.001193");
+  EXPECT_EQ(procedure.at("dossiers"), 3);
+  std::map<std::string, std::int64_t> minutes;
+  std::int64_t sum = 0;
+  for (const auto& p : procedure.at("parties").as_array()) {
+    minutes[std::string(p.at("party").as_string())] = p.at("minutes").as_int64();
+    sum += p.at("minutes").as_int64();
+  }
+  // Counting starts at receipt (09:00) and the review step at 09:30: 30 minutes each.
+  EXPECT_EQ(minutes["unassigned"], 90);
+  EXPECT_GT(minutes["processing"], 0);
+  EXPECT_GT(minutes["leader"], 0);
+  EXPECT_EQ(sum, procedure.at("minutes").as_int64());
+}
+
+TEST_F(Statistics, ApprovalQueueHoldsWhatWaitsForThisLeader) {
+  const auto r = leader_.get("/api/v1/approvals");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  EXPECT_EQ(ids_of(r.body.at("dossiers")), std::vector<std::string>{ids_["approval"]});
+  EXPECT_TRUE(other_.get("/api/v1/approvals").body.at("dossiers").as_array().empty());
+}
+
+TEST_F(Statistics, Index766SaysWhatIsComputed) {
+  ApiClient anyone(server_->port());
+  const auto r = anyone.get("/api/v1/statistics/index-766?from=2026-02&to=2026-03");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  std::map<std::string, json::value> by_key;
+  for (const auto& c : r.body.at("components").as_array())
+    by_key[std::string(c.at("key").as_string())] = c;
+  EXPECT_EQ(by_key["progress"].at("status"), "computed");
+  // 7 received: early 2 (one in c2), on time 1, open within 2 -> 5/7.
+  EXPECT_DOUBLE_EQ(by_key["progress"].at("value").as_double(), 0.7143);
+  EXPECT_EQ(by_key["satisfaction"].at("status"), "not_available");
+}
+
+}  // namespace
+}  // namespace motcua::testing

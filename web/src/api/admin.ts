@@ -1,0 +1,232 @@
+// The administration API: officials and roles, local terms of procedures, the working calendar and
+// internal processes. Every change carries a `reason` (the audit log's "why") and, where two
+// administrators could collide, the version the editor read.
+import { apiRequest } from './client'
+
+function send<T>(method: 'PUT' | 'PATCH' | 'POST' | 'DELETE', path: string, body: unknown): Promise<T> {
+  return apiRequest<T>(path, { method, body })
+}
+
+const seg = encodeURIComponent
+
+export interface Grant {
+  role: string
+  agency_id: string
+  agency_name?: string
+}
+
+export interface Official {
+  id: string
+  username: string
+  display_name: string
+  email: string
+  phone: string
+  disabled: boolean
+  version: number
+  created_at: string
+  grants: Grant[]
+}
+
+export interface Agency {
+  id: string
+  code: string
+  name: string
+  name_en: string
+  kind: string
+  parent_id: string | null
+}
+
+export function listOfficials(q = ''): Promise<Official[]> {
+  return apiRequest(`/admin/users?${new URLSearchParams({ q })}`)
+}
+
+export interface NewOfficial {
+  username: string
+  display_name: string
+  temporary_password: string
+  email?: string
+  grants: Grant[]
+  reason: string
+}
+
+export function createOfficial(body: NewOfficial): Promise<Official> {
+  return send('POST', '/admin/users', body)
+}
+
+export function updateOfficial(
+  id: string,
+  body: { display_name?: string; disabled?: boolean; expected_version: number; reason: string },
+): Promise<Official> {
+  return send('PATCH', `/admin/users/${seg(id)}`, body)
+}
+
+export function changeGrant(id: string, grant: Grant, add: boolean, reason: string): Promise<Official> {
+  return send(add ? 'PUT' : 'DELETE', `/admin/users/${seg(id)}/roles/${seg(grant.role)}/${seg(grant.agency_id)}`, {
+    reason,
+  })
+}
+
+/** The agency tree, level by level (roots first). */
+export async function allAgencies(): Promise<Agency[]> {
+  const roots = await apiRequest<Agency[]>('/agencies')
+  const children = await Promise.all(roots.map((a) => apiRequest<Agency[]>(`/agencies?parent=${seg(a.id)}`)))
+  return [...roots, ...children.flat()]
+}
+
+// ---- local terms ----
+
+export type Limits = Partial<Record<'counter' | 'online' | 'post', string>>
+
+export interface TermsPart {
+  limits?: Limits
+  rule?: string
+  receiving_address?: string
+}
+
+export interface AgencyTermsRow {
+  agency_id: string
+  limits: Limits
+  rule: string
+  fees_note: string
+  receiving_address: string
+  note: string
+  version: number
+  updated_by: string
+  updated_at: string
+}
+
+export interface LocalTermsView {
+  code: string
+  agency_id: string
+  own: AgencyTermsRow | null
+  inherited: AgencyTermsRow | null
+  catalog: TermsPart
+  effective: TermsPart
+}
+
+export interface FieldProblem {
+  field?: string
+  step?: string
+  date?: string
+  code: string
+  message_vi: string
+  message_en: string
+}
+
+export function getLocalTerms(code: string, agencyId: string): Promise<LocalTermsView> {
+  return apiRequest(`/procedures/${seg(code)}/local-terms?${new URLSearchParams({ agency_id: agencyId })}`)
+}
+
+export function saveLocalTerms(
+  code: string,
+  agencyId: string,
+  body: Omit<AgencyTermsRow, 'agency_id' | 'version' | 'updated_by' | 'updated_at'> & {
+    expected_version: number
+    reason: string
+  },
+): Promise<LocalTermsView> {
+  return send('PUT', `/procedures/${seg(code)}/local-terms?${new URLSearchParams({ agency_id: agencyId })}`, body)
+}
+
+// ---- calendar ----
+
+export interface CalendarDay {
+  date: string
+  kind: string
+  name: string
+  name_en: string
+  source: string
+  status: string
+}
+
+export interface CalendarYear {
+  year: number
+  source: 'file' | 'database' | 'provisional'
+  provisional: boolean
+  version: number
+  updated_by: string | null
+  updated_at: string | null
+  weekdays_off: number
+  makeup_workdays: number
+  days: CalendarDay[]
+}
+
+export function calendarYears(): Promise<{ years: CalendarYear[] }> {
+  return apiRequest('/calendar/years')
+}
+
+export interface YearImportResult {
+  year: number
+  version: number
+  dry_run: boolean
+  provisional_before: boolean
+  provisional: boolean
+  changed_days: { date: string; before: string; after: string }[]
+  dossiers_changed: number
+  dossiers: { id: string; code: string; due_before: string | null; due_after: string | null }[]
+}
+
+export function importYear(
+  year: number,
+  schedule: Record<string, unknown>,
+  options: { expectedVersion: number; reason: string; dryRun: boolean },
+): Promise<YearImportResult> {
+  const body = { ...schedule, reason: options.reason, expected_version: options.expectedVersion }
+  const query = options.dryRun ? '?dry_run=true' : ''
+  return send(options.expectedVersion > 0 ? 'PUT' : 'POST', `/calendar/years/${year}${query}`, body)
+}
+
+// ---- internal processes ----
+
+export interface ProcessAction {
+  kind: string
+  target?: string
+}
+
+export interface ProcessStep {
+  id: string
+  name: string
+  responsible: { role: string }
+  budget: string
+  actions: ProcessAction[]
+}
+
+export interface ProcessDefinition {
+  id: string
+  procedure_code: string
+  agency_id: string
+  version?: number
+  legal_limit: string
+  steps: ProcessStep[]
+  [key: string]: unknown
+}
+
+export interface ProcessSummary {
+  id: string
+  version: number
+  procedure_code: string
+  agency_id: string
+  legal_limit: string | null
+  steps: number
+  updated_by: string
+  updated_at: string
+}
+
+export function listProcesses(): Promise<ProcessSummary[]> {
+  return apiRequest('/processes')
+}
+
+export function getProcess(id: string): Promise<ProcessDefinition> {
+  return apiRequest(`/processes/${seg(id)}`)
+}
+
+export function validateProcess(
+  definition: ProcessDefinition,
+  signal?: AbortSignal,
+): Promise<{ valid: boolean; problems: FieldProblem[] }> {
+  return apiRequest('/processes/validate', { method: 'POST', body: definition, ...(signal ? { signal } : {}) })
+}
+
+export function saveProcess(definition: ProcessDefinition, reason: string): Promise<ProcessDefinition> {
+  return send('PUT', `/processes/${seg(definition.id)}`, { ...definition, reason })
+}

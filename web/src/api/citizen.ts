@@ -1,0 +1,168 @@
+// Typed functions for the citizen routes: drafts of online submissions, paper uploads, the
+// satisfaction rating and feedback on regulations (server: src/api/citizen_routes.cpp).
+import { apiRequest } from './client'
+import type { ChannelName, DossierDetail } from './types'
+
+const segment = encodeURIComponent
+
+export interface Applicant {
+  name: string
+  id_number: string
+  address: string
+  phone: string
+  email: string
+}
+
+export interface OneStopUnit {
+  id: string
+  agency_id: string
+  name: string
+  name_en: string
+  address: string
+}
+
+export interface UploadedPaper {
+  id: string
+  paper_name: string
+  file_name: string
+  content_type: string
+  size: number
+  download_url: string
+  dossier_version: number
+}
+
+/** A paper as the dossier document lists it. */
+export interface DossierPaper {
+  id: string
+  paper_name: string
+  file_name: string
+  size: number
+  uploaded_at: string
+}
+
+export type CitizenDossier = DossierDetail & { papers?: DossierPaper[] }
+
+export type Attitude = 'courteous' | 'discourteous' | 'harassing'
+
+export interface Rating {
+  overall: number
+  contacts: number
+  bodies: number
+  attitude: Attitude
+  points: { contacts: number; bodies: number; attitude: number }
+  comment: string
+  rated_at: string
+}
+
+export interface RatingState {
+  dossier_id: string
+  rated: boolean
+  may_rate: boolean
+  rating: Rating | null
+}
+
+export interface NewRating {
+  overall: number
+  contacts: number
+  bodies: number
+  attitude: Attitude
+  comment: string
+}
+
+export interface Feedback {
+  id?: string
+  code: string
+  status: 'received' | 'answered'
+  procedure_code: string
+  procedure_name: string
+  agency_id: string
+  agency_name: string
+  content: string
+  received_at: string
+  answer_due: string
+  answer: string | null
+  legal_reference: string | null
+  answered_at: string | null
+  name?: string
+  contact?: string
+}
+
+export interface NewFeedback {
+  name: string
+  contact: string
+  procedure_code: string
+  content: string
+  agency_id?: string
+}
+
+export function oneStopUnits(): Promise<OneStopUnit[]> {
+  return apiRequest('/one-stop-units')
+}
+
+export function createDraft(input: {
+  procedure_code: string
+  agency_id: string
+  receiving_unit_id: string
+  variant: string
+  applicant: Applicant
+  return_channel: ChannelName
+}): Promise<CitizenDossier> {
+  return apiRequest('/dossiers', { method: 'POST', body: { ...input, channel: 'online', submit: false } })
+}
+
+export function getCitizenDossier(id: string): Promise<CitizenDossier> {
+  return apiRequest(`/dossiers/${segment(id)}`)
+}
+
+export function updateDraft(
+  id: string,
+  changes: { version: number; variant?: string; applicant?: Applicant; return_channel?: ChannelName; reason?: string },
+): Promise<CitizenDossier> {
+  return apiRequest(`/dossiers/${segment(id)}`, { method: 'PUT', body: changes })
+}
+
+export function discardDraft(id: string, version: number): Promise<{ id: string; status: string }> {
+  return apiRequest(`/dossiers/${segment(id)}?version=${version}`, { method: 'DELETE' })
+}
+
+export function uploadPaper(id: string, paperName: string, file: File): Promise<UploadedPaper> {
+  const headers: Record<string, string> = {}
+  if (file.name) headers['X-File-Name'] = encodeURIComponent(file.name)
+  return apiRequest(`/dossiers/${segment(id)}/papers?name=${encodeURIComponent(paperName)}`, {
+    method: 'POST',
+    raw: { data: file, contentType: file.type || 'application/octet-stream' },
+    headers,
+  })
+}
+
+export function submitDraft(id: string): Promise<CitizenDossier> {
+  return apiRequest(`/dossiers/${segment(id)}/submit`, { method: 'POST', body: {} })
+}
+
+export function provideSupplement(id: string, documents: string[]): Promise<CitizenDossier> {
+  return apiRequest(`/dossiers/${segment(id)}/provide-supplement`, { method: 'POST', body: { documents } })
+}
+
+export function getRating(id: string): Promise<RatingState> {
+  return apiRequest(`/dossiers/${segment(id)}/rating`)
+}
+
+export function rateDossier(id: string, rating: NewRating): Promise<RatingState> {
+  return apiRequest(`/dossiers/${segment(id)}/rating`, { method: 'POST', body: rating })
+}
+
+export function sendFeedback(input: NewFeedback): Promise<Feedback> {
+  return apiRequest('/feedback', { method: 'POST', body: input })
+}
+
+export function feedbackStatus(code: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(code)}`)
+}
+
+export function feedbackQueue(status: '' | 'received' | 'answered'): Promise<Feedback[]> {
+  return apiRequest(status ? `/feedback?status=${status}` : '/feedback')
+}
+
+export function answerFeedback(id: string, answer: string, legalReference: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(id)}/answer`, { method: 'POST', body: { answer, legal_reference: legalReference } })
+}

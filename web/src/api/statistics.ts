@@ -1,0 +1,179 @@
+// Types and calls of the statistics screens: public on-time figures (no login), the leader's
+// figures per unit and official, overdue dossiers with their causes, who used the time, and the
+// approval queue. The server sends the definition of every figure with it; screens show them.
+import { apiRequest } from './client'
+import type { DossierListItem } from './types'
+
+export interface Bilingual {
+  vi: string
+  en: string
+}
+
+export interface MonthRange {
+  from?: string
+  to?: string
+  agency_id?: string
+}
+
+export interface OnTimeCounts {
+  received: number
+  finished_early: number
+  finished_on_time: number
+  finished_late: number
+  open_within_time: number
+  open_overdue: number
+  open_paused: number
+  /** (early + on time + open within time) / received; null when nothing was received. */
+  on_time_rate: number | null
+}
+
+export interface OnTimeMonth extends OnTimeCounts {
+  month: string
+}
+
+export interface OnTimeGroup {
+  id: string
+  name: string
+  months: OnTimeMonth[]
+  totals: OnTimeCounts
+}
+
+export interface OnTimeStatistics {
+  group: 'agency' | 'procedure'
+  from: string
+  to: string
+  as_of: string
+  months: string[]
+  groups: OnTimeGroup[]
+  totals: { months: OnTimeMonth[]; all: OnTimeCounts }
+  definition: Record<'period' | 'due_date' | 'on_time' | 'open' | 'on_time_rate', Bilingual>
+}
+
+export interface StepCounts {
+  steps: number
+  early: number
+  on_time: number
+  late: number
+  without_budget: number
+  minutes_used: number
+  on_time_rate: number | null
+}
+
+export interface OfficialRow extends StepCounts {
+  official_id: string
+  name: string
+}
+
+export interface UnitRow extends StepCounts {
+  agency_id: string
+  name: string
+  officials: OfficialRow[]
+}
+
+export interface OfficialStatistics {
+  from: string
+  to: string
+  units: UnitRow[]
+  definition: Bilingual
+}
+
+export interface LateStep {
+  name: string
+  official_id: string
+  official_name: string
+  started: string
+  due: string | null
+  ended: string | null
+  minutes_used: number
+}
+
+export interface OverdueDossier {
+  id: string
+  code: string | null
+  procedure_code: string
+  procedure_name: string
+  agency_id: string
+  agency_name: string
+  status: string
+  outcome: 'finished_late' | 'open_overdue'
+  received: string
+  due: string | null
+  due_766: string | null
+  finished: string | null
+  holder: { official_id: string; name: string; step: string } | null
+  causes: {
+    apology: { reason: string; new_due: string | null } | null
+    late_steps: LateStep[]
+    supplement_requests: number
+    applicant_minutes: number
+    paused: string | null
+    flags: string[]
+  }
+}
+
+export interface OverdueStatistics {
+  from: string
+  to: string
+  dossiers: OverdueDossier[]
+  limit: number
+  definition: Bilingual
+}
+
+export interface PartyMinutes {
+  party: string
+  minutes: number
+  minutes_per_dossier: number
+  share: number | null
+}
+
+export interface TimeUsedStatistics {
+  from: string
+  to: string
+  procedures: { code: string; name: string; dossiers: number; minutes: number; parties: PartyMinutes[] }[]
+  totals: { dossiers: number; minutes: number; parties: PartyMinutes[] }
+  definition: Bilingual
+}
+
+export interface ApprovalQueue {
+  as_of: string
+  dossiers: (DossierListItem & { procedure_name?: string })[]
+  definition: Bilingual
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value)
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+export function onTimeStatistics(group: 'agency' | 'procedure', range: MonthRange): Promise<OnTimeStatistics> {
+  return apiRequest(`/statistics/on-time${query({ group, ...range })}`)
+}
+
+export function officialStatistics(range: MonthRange): Promise<OfficialStatistics> {
+  return apiRequest(`/statistics/officials${query({ ...range })}`)
+}
+
+export function overdueStatistics(range: MonthRange): Promise<OverdueStatistics> {
+  return apiRequest(`/statistics/overdue${query({ ...range })}`)
+}
+
+export function timeUsedStatistics(range: MonthRange): Promise<TimeUsedStatistics> {
+  return apiRequest(`/statistics/time-used${query({ ...range })}`)
+}
+
+export function approvalQueue(): Promise<ApprovalQueue> {
+  return apiRequest('/approvals')
+}
+
+/** "2026-03" for the month `offset` months from the current one in Vietnam. */
+export function monthFromNow(offset: number, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
+    .formatToParts(now)
+  const year = Number(parts.find((p) => p.type === 'year')?.value)
+  const month = Number(parts.find((p) => p.type === 'month')?.value) - 1 + offset
+  const y = year + Math.floor(month / 12)
+  const m = ((month % 12) + 12) % 12
+  return `${y}-${String(m + 1).padStart(2, '0')}`
+}

@@ -1,0 +1,17 @@
+// Routes and header links of the admin screens. Views load on demand (their own chunk).
+import type { RouteRecordRaw } from 'vue-router'
+import { hasRole, type NavLink } from './nav'
+
+const meta = { requiresLogin: true, wide: true }
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/admin', name: 'admin', component: () => import('../views/admin/AdminHomeView.vue'), meta },
+  { path: '/admin/catalog', name: 'admin-catalog', component: () => import('../views/admin/AdminCatalogView.vue'), meta },
+  { path: '/admin/processes', name: 'admin-processes', component: () => import('../views/admin/AdminProcessView.vue'), meta },
+  { path: '/admin/calendar', name: 'admin-calendar', component: () => import('../views/admin/AdminCalendarView.vue'), meta },
+  { path: '/admin/users', name: 'admin-users', component: () => import('../views/admin/AdminUsersView.vue'), meta },
+]
+
+export const navLinks: NavLink[] = [
+  { to: '/admin', label: 'admin.nav.admin', visible: (user) => hasRole(user, 'administrator') },
+]

@@ -1,0 +1,32 @@
+// Routes and header links of the citizen screens. Views load on demand (their own chunk).
+import type { RouteRecordRaw } from 'vue-router'
+import { hasRole, type NavLink } from './nav'
+
+export const routes: RouteRecordRaw[] = [
+  {
+    // /submit?code=<procedure> starts a draft; /submit?id=<dossier> resumes one.
+    path: '/submit',
+    name: 'citizen-submit',
+    component: () => import('../views/citizen/SubmitWizardView.vue'),
+    meta: { requiresLogin: true },
+  },
+  {
+    path: '/my/dossier',
+    name: 'citizen-dossier',
+    component: () => import('../views/citizen/CitizenDossierView.vue'),
+    meta: { requiresLogin: true },
+  },
+  { path: '/feedback', name: 'citizen-feedback', component: () => import('../views/citizen/FeedbackView.vue') },
+  { path: '/feedback/status', name: 'citizen-feedback-status', component: () => import('../views/citizen/FeedbackStatusView.vue') },
+  {
+    path: '/feedback/answer',
+    name: 'citizen-feedback-answer',
+    component: () => import('../views/citizen/FeedbackAnswerView.vue'),
+    meta: { requiresLogin: true, wide: true },
+  },
+]
+
+export const navLinks: NavLink[] = [
+  { to: '/feedback', label: 'citizen.nav.feedback', visible: (user) => !user || user.applicant },
+  { to: '/feedback/answer', label: 'citizen.nav.feedbackAnswer', visible: (user) => hasRole(user, 'leader', 'administrator') },
+]
