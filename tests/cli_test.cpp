@@ -141,3 +141,18 @@ TEST(Cli, ClockBadJsonAndBadTimelines) {
 
 }  // namespace
 }  // namespace motcua
+
+namespace motcua::testing {
+namespace {
+
+TEST(Cli, ServeRefusesAPublicUrlThatIsNotAnHttpOrigin) {
+  // Checked before the database is opened or a port bound: nothing starts.
+  for (const std::string bad : {"ftp://dvc.example.vn", "dvc.example.vn", "https://", "https://a b",
+                                "https://dvc.example.vn/?x=1", "https://dvc.example.vn/#top"}) {
+    expect_bad_input("serve --db :memory: --listen 127.0.0.1:0 --public-url '" + bad + "'",
+                     "--public-url");
+  }
+}
+
+}  // namespace
+}  // namespace motcua::testing

@@ -19,6 +19,9 @@ struct ApiSettings {
   bool secure_cookies = true;
   std::string uploads_dir = "var/uploads";
   std::size_t max_upload_bytes = 10 * 1024 * 1024;
+  // Origin of the public site (e.g. https://dichvucong.ninhbinh.gov.vn), for links printed on paper
+  // such as the receipt's QR code. Empty: the Host the browser used, over http.
+  std::string public_url;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
-#include <cstdlib>
 
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -18,12 +17,12 @@ namespace json = boost::json;
 
 namespace {
 
-// Where the public tracking page lives. MOTCUA_PUBLIC_URL (e.g. https://motcua.ninhbinh.gov.vn)
-// when the server sits behind a proxy; otherwise the Host the browser used, kept only if it looks
-// like a host name so a crafted header cannot put arbitrary text in the code.
-std::string public_origin(const http::HttpRequest& r) {
-  if (const char* env = std::getenv("MOTCUA_PUBLIC_URL"); env != nullptr && *env != '\0') {
-    std::string origin(env);
+// Where the public tracking page lives: `serve --public-url` (or MOTCUA_PUBLIC_URL) when the
+// server sits behind a proxy; otherwise the Host the browser used, kept only if it looks like a
+// host name so a crafted header cannot put arbitrary text in the code.
+std::string public_origin(const ApiContext& ctx, const http::HttpRequest& r) {
+  if (!ctx.settings.public_url.empty()) {
+    std::string origin = ctx.settings.public_url;
     while (!origin.empty() && origin.back() == '/') origin.pop_back();
     return origin;
   }
@@ -61,7 +60,7 @@ http::HttpResponse tracking_qr(ApiContext& ctx, http::HttpRequest& r) {
   ctx.store.read(
       [&](store::SqlConnection& db) { known = store::find_dossier_by_code(db, code).has_value(); });
   if (!known) return problem_of(app::not_found("dossier code " + code), r);
-  const auto svg = qr::svg_of(public_origin(r) + "/track?code=" + url_encode(code),
+  const auto svg = qr::svg_of(public_origin(ctx, r) + "/track?code=" + url_encode(code),
                               "Mã QR tra cứu hồ sơ " + code);
   if (!svg) return problem_of(app::invalid_input("the code is too long for a QR code"), r);
   auto response = http::HttpResponse::text(200, *svg, "image/svg+xml");

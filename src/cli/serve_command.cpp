@@ -29,7 +29,15 @@ struct ServeArgs {
   int threads = 0;
   std::string fake_now;  // tests and demonstrations only: a frozen clock
   std::string uploads_dir = "var/uploads";
+  std::string public_url;  // origin printed in QR codes; empty: the request's Host
 };
+
+// An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
+bool valid_public_url(const std::string& url) {
+  if (!url.starts_with("https://") && !url.starts_with("http://")) return false;
+  const auto rest = url.substr(url.find("://") + 3);
+  return !rest.empty() && rest.find_first_of(" \t\r\n\"'<>?#") == std::string::npos;
+}
 
 calendar::CalendarOptions calendar_options(const ServeArgs& args) {
   calendar::CalendarOptions options;
@@ -71,6 +79,11 @@ int run_serve(const ServeArgs& args) {
   api::ApiSettings settings;
   settings.secure_cookies = !args.insecure_cookies;
   settings.uploads_dir = args.uploads_dir;
+  if (!args.public_url.empty() && !valid_public_url(args.public_url)) {
+    return bad_input(
+        "--public-url must be an http:// or https:// origin, e.g. https://dvc.example.vn");
+  }
+  settings.public_url = args.public_url;
   app::NowFunction now = system_now;
   if (!args.fake_now.empty()) {
     auto frozen = codec::parse_iso_instant(args.fake_now, cal->utc_offset_minutes());
@@ -140,6 +153,10 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "Folder of uploaded papers, content-addressed (default: var/uploads)");
   cmd->add_option("--fake-now", args->fake_now,
                   "Freeze the clock at this instant (tests and demonstrations only)");
+  cmd->add_option("--public-url", args->public_url,
+                  "Public origin printed in QR codes, e.g. https://dichvucong.ninhbinh.gov.vn "
+                  "(default: the Host the browser used)")
+      ->envname("MOTCUA_PUBLIC_URL");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });
