@@ -5,6 +5,7 @@
 
 #include "api_client.hpp"
 #include "fixture.hpp"
+#include "log_in.hpp"
 #include "server_process.hpp"
 #include "store/audit_log.hpp"
 
@@ -30,11 +31,8 @@ class Admin : public ::testing::Test {
     server_ = std::make_unique<ServerProcess>(
         kBinary, db_,
         std::vector<std::string>{"--fake-now", "2027-01-04T09:00", "--calendar-dir", kCalendarDir});
-    for (const auto& [client, user] :
-         {std::pair{&admin_, "quantri"}, std::pair{&reception_, "tiepnhan"}}) {
-      *client = ApiClient(server_->port());
-      ASSERT_EQ(client->login(user, kPassword), 200) << user;
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        log_in_all(server_->port(), {{&admin_, "quantri"}, {&reception_, "tiepnhan"}}));
   }
 
   ApiResult send(const ApiClient& who, const std::string& method, const std::string& target,

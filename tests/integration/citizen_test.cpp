@@ -5,6 +5,7 @@
 
 #include "api_client.hpp"
 #include "fixture.hpp"
+#include "log_in.hpp"
 #include "server_process.hpp"
 #include "store/audit_log.hpp"
 #include "store/event_log.hpp"
@@ -35,17 +36,13 @@ class Citizen : public ::testing::Test {
         kBinary, db_,
         std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--calendar-dir",
                                  std::string(MOTCUA_SOURCE_DIR) + "/data/calendars/vn"});
-    const std::pair<ApiClient*, const char*> logins[] = {{&an_, "an"},
+    ASSERT_NO_FATAL_FAILURE(log_in_all(server_->port(), {{&an_, "an"},
                                                          {&binh_, "binh"},
                                                          {&reception_, "tiepnhan"},
                                                          {&processing_, "chuyenvien"},
                                                          {&leader_, "lanhdao"},
                                                          {&other_, "xahai"},
-                                                         {&admin_, "quantri"}};
-    for (const auto& [client, user] : logins) {
-      *client = ApiClient(server_->port());
-      ASSERT_EQ(client->login(user, kPassword), 200) << user;
-    }
+                                                         {&admin_, "quantri"}}));
   }
   void TearDown() override { server_.reset(); }
 

@@ -7,6 +7,7 @@
 
 #include "api_client.hpp"
 #include "fixture.hpp"
+#include "log_in.hpp"
 #include "server_process.hpp"
 
 namespace motcua::testing {
@@ -27,15 +28,11 @@ class Officer : public ::testing::Test {
     seed_fixture(db_);
     server_ = std::make_unique<ServerProcess>(
         kBinary, db_, std::vector<std::string>{"--fake-now", "2026-03-09T09:00"});
-    const std::pair<ApiClient*, const char*> logins[] = {{&an_, "an"},
+    ASSERT_NO_FATAL_FAILURE(log_in_all(server_->port(), {{&an_, "an"},
                                                          {&reception_, "tiepnhan"},
                                                          {&processing_, "chuyenvien"},
                                                          {&leader_, "lanhdao"},
-                                                         {&other_, "xahai"}};
-    for (const auto& [client, user] : logins) {
-      *client = ApiClient(server_->port());
-      ASSERT_EQ(client->login(user, kPassword), 200) << user;
-    }
+                                                         {&other_, "xahai"}}));
   }
   void TearDown() override { server_.reset(); }
 

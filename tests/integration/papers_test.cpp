@@ -9,6 +9,7 @@
 
 #include "api_client.hpp"
 #include "fixture.hpp"
+#include "log_in.hpp"
 #include "server_process.hpp"
 #include "store/event_log.hpp"
 
@@ -56,11 +57,8 @@ class Papers : public ::testing::Test {
         std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--calendar-dir",
                                  std::string(MOTCUA_SOURCE_DIR) + "/data/calendars/vn"});
     ASSERT_EQ(::chdir(previous), 0);
-    for (const auto& [client, user] :
-         {std::pair{&an_, "an"}, std::pair{&binh_, "binh"}, std::pair{&reception_, "tiepnhan"}}) {
-      *client = ApiClient(server_->port());
-      ASSERT_EQ(client->login(user, kPassword), 200) << user;
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        log_in_all(server_->port(), {{&an_, "an"}, {&binh_, "binh"}, {&reception_, "tiepnhan"}}));
     auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
                                                              {"agency_id", "c1"},
                                                              {"receiving_unit_id", "u1"}});

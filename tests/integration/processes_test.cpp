@@ -6,6 +6,7 @@
 
 #include "api_client.hpp"
 #include "fixture.hpp"
+#include "log_in.hpp"
 #include "server_process.hpp"
 #include "store/audit_log.hpp"
 
@@ -58,12 +59,11 @@ class Processes : public ::testing::Test {
     seed_administrator(db_);
     server_ = std::make_unique<ServerProcess>(
         kBinary, db_, std::vector<std::string>{"--fake-now", "2026-03-09T09:00"});
-    for (const auto& [client, user] :
-         {std::pair{&admin_, "quantri"}, std::pair{&an_, "an"}, std::pair{&reception_, "tiepnhan"},
-          std::pair{&processing_, "chuyenvien"}, std::pair{&leader_, "lanhdao"}}) {
-      *client = ApiClient(server_->port());
-      ASSERT_EQ(client->login(user, kPassword), 200) << user;
-    }
+    ASSERT_NO_FATAL_FAILURE(log_in_all(server_->port(), {{&admin_, "quantri"},
+                                                         {&an_, "an"},
+                                                         {&reception_, "tiepnhan"},
+                                                         {&processing_, "chuyenvien"},
+                                                         {&leader_, "lanhdao"}}));
   }
   void TearDown() override { server_.reset(); }
 
