@@ -30,6 +30,8 @@ std::string joined(const std::vector<std::string>& parts) {
 
 bool refresh_dossier_outcome(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
                              const std::string& dossier_id) {
+  // Cleared whatever happens below: a dossier not received yet is marked again by its next change.
+  store::clear_stale_outcome(db, dossier_id);
   const auto record = store::find_dossier(db, dossier_id);
   if (!record || !record->received_at) return false;
   const auto document = document_from_json(record->document);

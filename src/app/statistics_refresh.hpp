@@ -1,7 +1,8 @@
 // Keeps the statistics read model (store/statistics_queries.hpp) equal to the event log. A
-// dossier's rows are rebuilt whenever its `dossiers.version` moved since they were written, so
-// every statistics request first refreshes the few dossiers that changed since the last one and
-// then aggregates in SQL. The rows are a cache: deleting them loses nothing.
+// dossier's rows are rebuilt whenever it changed since they were written (triggers on `dossiers`
+// mark every insert and version change, migration 0008), so every statistics request first
+// refreshes the few dossiers marked since the last one and then aggregates in SQL. The rows are a
+// cache: deleting them (and marking every dossier) loses nothing.
 #pragma once
 
 #include <cstddef>

@@ -4,9 +4,9 @@ namespace motcua::store {
 
 namespace {
 
-constexpr const char* kStale =
-    "SELECT d.id FROM dossiers d LEFT JOIN dossier_outcomes o ON o.dossier_id = d.id "
-    "WHERE d.received_at IS NOT NULL AND (o.dossier_id IS NULL OR o.version <> d.version)";
+// Marked by triggers on `dossiers` (migration 0008), cleared by the refresh.
+constexpr const char* kStale = "SELECT dossier_id FROM dossier_outcomes_dirty";
+constexpr const char* kClearStale = "DELETE FROM dossier_outcomes_dirty WHERE dossier_id = ?";
 
 constexpr const char* kUpsertOutcome =
     "INSERT INTO dossier_outcomes(dossier_id, version, agency_id, procedure_code, channel, "
@@ -126,6 +126,10 @@ std::vector<std::string> stale_outcome_ids(SqlConnection& db) {
   std::vector<std::string> ids;
   for (const auto& row : db.query(kStale)) ids.push_back(row.text(0));
   return ids;
+}
+
+void clear_stale_outcome(SqlConnection& db, const std::string& dossier_id) {
+  db.execute(kClearStale, {dossier_id});
 }
 
 void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<StepRow>& steps,

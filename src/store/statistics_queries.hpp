@@ -41,8 +41,11 @@ struct StepRow {
   std::string result;
 };
 
-// Received dossiers whose outcome row is missing or older than the dossier row.
+// Dossiers created or changed since their outcome rows were last rebuilt (marked by triggers on
+// `dossiers`, migration 0008); some may not be received yet.
 std::vector<std::string> stale_outcome_ids(SqlConnection& db);
+// Clears a dossier's mark; call in the transaction that rebuilds (or decides to skip) its rows.
+void clear_stale_outcome(SqlConnection& db, const std::string& dossier_id);
 
 // Replaces the outcome, steps and party time of one dossier.
 void replace_outcome(SqlConnection& db, const OutcomeRow& row, const std::vector<StepRow>& steps,
