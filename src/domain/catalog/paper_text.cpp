@@ -162,7 +162,9 @@ NameAndForm split_form_file(std::string_view text) {
 }
 
 bool is_optional_paper(std::string_view name) {
-  return text::fold_vietnamese(name).find("neu co") != std::string::npos;
+  const std::string folded = text::fold_vietnamese(name);
+  return folded.find("neu co") != std::string::npos || folded.starts_with("truong hop ") ||
+         folded.find("trong truong hop ") != std::string::npos;
 }
 
 }  // namespace motcua::catalog

@@ -36,7 +36,10 @@ struct NameAndForm {
 };
 NameAndForm split_form_file(std::string_view text);
 
-// "(nếu có)": the paper is only needed if the applicant has it.
+// Not asked of every applicant: "(nếu có)" (only if the applicant has it), or a paper for a
+// particular situation, "Trường hợp …" / "… trong trường hợp …" (e.g. the record of an abandoned
+// child among the papers of a birth registration). A paper with a fallback, "Giấy chứng sinh;
+// trường hợp không có … thì …", is still asked of everyone.
 bool is_optional_paper(std::string_view name);
 
 }  // namespace motcua::catalog

@@ -96,6 +96,17 @@ TEST(Paper, OptionalWhenTheNameSaysIfAny) {
   EXPECT_TRUE(is_optional_paper("Biên bản tổ chức đối thoại (nếu có)"));
   EXPECT_TRUE(is_optional_paper("Giấy tờ khác (NẾU CÓ)"));
   EXPECT_FALSE(is_optional_paper("Đơn khiếu nại"));
+  // Papers for a particular situation (the birth registration's list, national catalog 1.001193).
+  EXPECT_TRUE(is_optional_paper(
+      "Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm "
+      "quyền lập."));
+  EXPECT_TRUE(is_optional_paper(
+      "Văn bản ủy quyền (được chứng thực) theo quy định của pháp luật trong trường hợp ủy quyền "
+      "thực hiện việc đăng ký khai sinh."));
+  // A fallback for the same paper is not a condition on needing it.
+  EXPECT_FALSE(is_optional_paper(
+      "Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng "
+      "xác nhận về việc sinh."));
 }
 
 }  // namespace
