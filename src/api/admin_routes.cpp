@@ -17,6 +17,7 @@
 #include <charconv>
 #include <mutex>
 
+#include "api/admin_agency_routes.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -243,6 +244,8 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
       Method::put, "/api/v1/calendar/years/{year}",
       authenticated(ctx, [&ctx](auto& r, const auto& a) { return import_year(ctx, r, a, false); }),
       {.max_body_bytes = kCalendarBodyLimit});
+
+  add_admin_agency_routes(router, ctx);
 }
 
 }  // namespace motcua::api

@@ -304,7 +304,7 @@ describe('officials screens on a desk monitor', () => {
     await assertNoViolations(page, 'tracking book (form 07)')
   })
 
-  test('administration: home, calendar, users, catalog, processes', async () => {
+  test('administration: home, calendar, users, agencies, catalog, processes', async () => {
     const { page } = browser
     await switchUser(browser, 'quantri', '/queue')
     await visit(page, '/admin', 'h1')
@@ -313,6 +313,8 @@ describe('officials screens on a desk monitor', () => {
     await assertNoViolations(page, 'calendar')
     await visit(page, '/admin/users', 'tr[data-username="quantri"]')
     await assertNoViolations(page, 'users')
+    await visit(page, '/admin/agencies', 'tr[data-agency]')
+    await assertNoViolations(page, 'agencies and one-stop units')
     await visit(page, '/admin/catalog', 'h1')
     await assertNoViolations(page, 'catalog')
     await page.getByLabel('Tìm thủ tục').fill('đăng ký khai sinh')

@@ -230,3 +230,53 @@ export function validateProcess(
 export function saveProcess(definition: ProcessDefinition, reason: string): Promise<ProcessDefinition> {
   return send('PUT', `/processes/${seg(definition.id)}`, { ...definition, reason })
 }
+
+// ---- agencies and one-stop units ----
+
+export interface OneStopUnit {
+  id: string
+  agency_id: string
+  name: string
+  name_en: string
+  address: string
+}
+
+export interface AdminAgency extends Agency {
+  units: OneStopUnit[]
+}
+
+/** Agencies of the administrator's tree matching `q`, each with its one-stop units. */
+export function listAdminAgencies(q = ''): Promise<AdminAgency[]> {
+  return apiRequest(`/admin/agencies?${new URLSearchParams({ q })}`)
+}
+
+/** `expected` holds the values the editor read: the server refuses (409) when they moved. */
+export function updateAgency(
+  id: string,
+  body: {
+    name: string
+    name_en: string
+    code: string
+    expected: { name: string; name_en: string; code: string }
+    reason: string
+  },
+): Promise<AdminAgency> {
+  return send('PATCH', `/admin/agencies/${seg(id)}`, body)
+}
+
+export function createOneStopUnit(body: OneStopUnit & { reason: string }): Promise<OneStopUnit> {
+  return send('POST', '/admin/one-stop-units', body)
+}
+
+export function updateOneStopUnit(
+  id: string,
+  body: {
+    name: string
+    name_en: string
+    address: string
+    expected: { name: string; name_en: string; address: string }
+    reason: string
+  },
+): Promise<OneStopUnit> {
+  return send('PATCH', `/admin/one-stop-units/${seg(id)}`, body)
+}

@@ -10,6 +10,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin/processes', name: 'admin-processes', component: () => import('../views/admin/AdminProcessView.vue'), meta },
   { path: '/admin/calendar', name: 'admin-calendar', component: () => import('../views/admin/AdminCalendarView.vue'), meta },
   { path: '/admin/users', name: 'admin-users', component: () => import('../views/admin/AdminUsersView.vue'), meta },
+  { path: '/admin/agencies', name: 'admin-agencies', component: () => import('../views/admin/AdminAgenciesView.vue'), meta },
 ]
 
 export const navLinks: NavLink[] = [
