@@ -1,7 +1,7 @@
-// The statistics read model (app/statistics_refresh.hpp, store/statistics_queries.hpp) against
-// demo provinces of N dossiers: the first full build, the steady state of a public request (the
-// staleness check, then the on-time aggregate), the incremental refresh after a few commands, and
-// the leader's queries. Each database is built once per N by the demo generator (the real use
+// The statistics read model (app/statistics/statistics_refresh.hpp, store/statistics_queries.hpp)
+// against demo provinces of N dossiers: the first full build, the steady state of a public request
+// (the staleness check, then the on-time aggregate), the incremental refresh after a few commands,
+// and the leader's queries. Each database is built once per N by the demo generator (the real use
 // cases, so real histories) into a temporary folder; that build is not timed. Figures and the
 // command that produced them are in docs/performance.md ("Statistics").
 #include <benchmark/benchmark.h>
@@ -14,12 +14,12 @@
 #include <map>
 #include <memory>
 
-#include "app/accounts.hpp"
-#include "app/demo.hpp"
-#include "app/dossier_service.hpp"
-#include "app/statistics.hpp"
-#include "app/statistics_refresh.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/dossier/dossier_service.hpp"
+#include "app/statistics/statistics.hpp"
+#include "app/statistics/statistics_refresh.hpp"
 #include "codec/calendar_files.hpp"
+#include "demo/demo.hpp"
 #include "store/store.hpp"
 
 namespace {

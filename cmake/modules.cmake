@@ -21,6 +21,8 @@ motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
               PkgConfig::SODIUM)
+# The demo province (motcua demo, benchmarks): built through the same use cases as real work.
+motcua_module(demo src/demo DEPS motcua_app)
 # QR codes (receipt slips) drawn as SVG; the encoding is Debian's libqrencode.
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 motcua_module(qr src/qr DEPS PkgConfig::QRENCODE)
@@ -37,7 +39,7 @@ file(GLOB MOTCUA_CLI_SOURCES CONFIGURE_DEPENDS src/cli/*.cpp)
 list(FILTER MOTCUA_CLI_SOURCES EXCLUDE REGEX "_test\\.cpp$")
 add_executable(motcua ${MOTCUA_CLI_SOURCES})
 target_include_directories(motcua PRIVATE src)
-target_link_libraries(motcua PRIVATE motcua_api motcua_app motcua_codec CLI11::CLI11)
+target_link_libraries(motcua PRIVATE motcua_api motcua_demo motcua_app motcua_codec CLI11::CLI11)
 
 if(MOTCUA_BUILD_TESTS)
   # Rule cases (tests/cases/) replayed by one driver against the real calendar data.
@@ -68,7 +70,8 @@ if(MOTCUA_BUILD_BENCH)
   # The statistics read model over demo provinces of 1,000 to 50,000 dossiers.
   add_executable(statistics_bench bench/statistics_bench.cpp)
   target_include_directories(statistics_bench PRIVATE src)
-  target_link_libraries(statistics_bench PRIVATE motcua_app motcua_codec benchmark::benchmark)
+  target_link_libraries(statistics_bench PRIVATE motcua_demo motcua_app motcua_codec
+                        benchmark::benchmark)
   target_compile_definitions(statistics_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(statistics_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                     ${PROJECT_BINARY_DIR}/bench)

@@ -11,8 +11,8 @@
 #include "api/idempotent_write.hpp"
 #include "api/responses.hpp"
 #include "api/session_guard.hpp"
-#include "app/admin_agencies.hpp"
-#include "app/admin_users.hpp"
+#include "app/admin/admin_agencies.hpp"
+#include "app/admin/admin_users.hpp"
 
 namespace motcua::api {
 

@@ -1,4 +1,4 @@
-// Administration of agencies and one-stop units (see app/admin_agencies.hpp), registered by
+// Administration of agencies and one-stop units (see app/admin/admin_agencies.hpp), registered by
 // add_admin_routes.
 #pragma once
 

@@ -22,9 +22,9 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
-#include "app/admin_local_terms.hpp"
-#include "app/admin_users.hpp"
-#include "app/calendar_admin.hpp"
+#include "app/admin/admin_local_terms.hpp"
+#include "app/admin/admin_users.hpp"
+#include "app/calendar/calendar_admin.hpp"
 #include "http/problem.hpp"
 #include "store/calendar_repository.hpp"
 
@@ -166,9 +166,10 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
   years[*year] = *draft.schedule;
   auto next = ctx.calendars->build(years);
   if (!next) {
-    return problem_of(app::AppError{422, "invalid_calendar", "Lịch năm chưa hợp lệ.",
-                                    "The calendar year is not valid.", next.error()},
-                      r);
+    return problem_of(
+        app::AppError{app::ErrorKind::invalid_input, "invalid_calendar", "Lịch năm chưa hợp lệ.",
+                      "The calendar year is not valid.", next.error()},
+        r);
   }
   const auto run = [&](store::SqlConnection& db) {
     return app::import_calendar_year(db, a, request, draft, *before, **next, ctx.now_iso());

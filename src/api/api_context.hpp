@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "app/accounts.hpp"
-#include "app/calendar_admin.hpp"
-#include "app/dossier_service.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/calendar/calendar_admin.hpp"
+#include "app/dossier/dossier_service.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
 

@@ -6,9 +6,9 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
-#include "app/dossier_drafts.hpp"
-#include "app/feedback.hpp"
-#include "app/ratings.hpp"
+#include "app/dossier/dossier_drafts.hpp"
+#include "app/engagement/feedback.hpp"
+#include "app/engagement/ratings.hpp"
 
 namespace motcua::api {
 

@@ -6,8 +6,8 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
-#include "app/dossier_queries.hpp"
-#include "app/dossier_workspace.hpp"
+#include "app/dossier/dossier_workspace.hpp"
+#include "app/queries/dossier_queries.hpp"
 
 namespace motcua::api {
 

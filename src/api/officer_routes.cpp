@@ -7,7 +7,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
-#include "app/officer_queries.hpp"
+#include "app/queries/officer_queries.hpp"
 #include "qr/qr_svg.hpp"
 #include "store/dossier_repository.hpp"
 

@@ -7,15 +7,15 @@
 //
 // The order of checks keeps work and disk space away from those who may not upload: the type and
 // size are checked from the request alone, then whether the actor may see the dossier, and only
-// then are the bytes written (outside the write job, app/dossier_papers.hpp says why).
+// then are the bytes written (outside the write job, app/dossier/dossier_papers.hpp says why).
 #include <boost/json.hpp>
 
 #include "api/idempotent_write.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
-#include "app/dossier_papers.hpp"
-#include "app/paper_content.hpp"
+#include "app/dossier/dossier_papers.hpp"
+#include "app/dossier/paper_content.hpp"
 #include "store/file_blobs.hpp"
 
 namespace motcua::api {

@@ -15,7 +15,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
-#include "app/processes.hpp"
+#include "app/admin/processes.hpp"
 #include "http/problem.hpp"
 #include "store/process_repository.hpp"
 

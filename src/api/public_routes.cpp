@@ -4,8 +4,8 @@
 
 #include "api/responses.hpp"
 #include "api/routes.hpp"
-#include "app/dossier_queries.hpp"
-#include "app/procedure_terms.hpp"
+#include "app/dossier/procedure_terms.hpp"
+#include "app/queries/dossier_queries.hpp"
 
 namespace motcua::api {
 

@@ -6,9 +6,30 @@
 
 namespace motcua::api {
 
+int http_status(app::ErrorKind kind) {
+  switch (kind) {
+    case app::ErrorKind::invalid_input:
+    case app::ErrorKind::rule_violation:
+      return 422;
+    case app::ErrorKind::unauthenticated:
+      return 401;
+    case app::ErrorKind::forbidden:
+      return 403;
+    case app::ErrorKind::not_found:
+      return 404;
+    case app::ErrorKind::conflict:
+      return 409;
+    case app::ErrorKind::unsupported_media_type:
+      return 415;
+    case app::ErrorKind::rate_limited:
+      return 429;
+  }
+  return 500;
+}
+
 http::HttpResponse problem_of(const app::AppError& e, const http::HttpRequest& request) {
-  return http::to_response(
-      http::Problem{e.status, e.code, e.message_vi, e.message_en, e.detail, request.path});
+  return http::to_response(http::Problem{http_status(e.kind), e.code, e.message_vi, e.message_en,
+                                         e.detail, request.path});
 }
 
 http::HttpResponse malformed_json(const std::string& detail) {

@@ -4,11 +4,13 @@
 
 #include <boost/json/value.hpp>
 
-#include "app/app_error.hpp"
+#include "app/common/app_error.hpp"
 #include "http/http_types.hpp"
 
 namespace motcua::api {
 
+// The one place where a kind of refusal becomes an HTTP status.
+int http_status(app::ErrorKind kind);
 http::HttpResponse problem_of(const app::AppError& e, const http::HttpRequest& request);
 http::HttpResponse malformed_json(const std::string& detail);
 http::HttpResponse unauthenticated();

@@ -1,14 +1,14 @@
 // On-time statistics: public figures per agency, procedure and month; leaders' figures per unit and
 // official, overdue dossiers with their causes, who used the time; the leader's approval queue.
-// Each statistics request first brings the read model up to date (app/statistics_refresh.hpp),
-// then aggregates in SQL on a reader connection.
+// Each statistics request first brings the read model up to date
+// (app/statistics/statistics_refresh.hpp), then aggregates in SQL on a reader connection.
 #include <boost/json.hpp>
 
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
-#include "app/statistics.hpp"
-#include "app/statistics_refresh.hpp"
+#include "app/statistics/statistics.hpp"
+#include "app/statistics/statistics_refresh.hpp"
 
 namespace motcua::api {
 

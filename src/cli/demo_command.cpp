@@ -1,13 +1,13 @@
-// motcua demo [--db PATH] [--dossiers N]: builds the demo province (app/demo.hpp) in the database
+// motcua demo [--db PATH] [--dossiers N]: builds the demo province (demo/demo.hpp) in the database
 // and prints what it holds. Safe to run twice: the second run adds nothing.
 #include <boost/json.hpp>
 #include <chrono>
 #include <iostream>
 
-#include "app/demo.hpp"
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
+#include "demo/demo.hpp"
 
 namespace motcua::cli {
 

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "app/data_import.hpp"
+#include "app/imports/data_import.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
 #include "codec/catalog_report.hpp"

@@ -90,7 +90,7 @@ int run_serve(const ServeArgs& args) {
     if (!frozen) return bad_input(frozen.error());
     now = [t = *frozen] { return t; };
   }
-  // Years an administrator imported override the data files (app/calendar_admin.hpp); open
+  // Years an administrator imported override the data files (app/calendar/calendar_admin.hpp); open
   // dossiers whose stored due dates no longer follow the calendar (a data file changed with an
   // upgrade, say) are brought up to date before serving.
   auto active = std::make_unique<app::ActiveCalendar>(std::move(*cal), calendar_options(args));

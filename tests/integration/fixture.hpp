@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "app/accounts.hpp"
+#include "app/accounts/accounts.hpp"
 #include "store/store.hpp"
 #include "store/test_seed.hpp"
 

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "api_client.hpp"
-#include "app/dossier_service.hpp"
-#include "app/processes.hpp"
+#include "app/admin/processes.hpp"
+#include "app/dossier/dossier_service.hpp"
 #include "codec/calendar_files.hpp"
 #include "fixture.hpp"
 #include "server_process.hpp"

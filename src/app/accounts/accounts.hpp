@@ -1,0 +1,86 @@
+// Local accounts and sessions. A session is a random token in an HttpOnly, Secure, SameSite=Strict
+// cookie; only its SHA-256 is stored, so a stolen database does not hold usable sessions. Each
+// session has a CSRF token that every state-changing request must echo in a header. Login failures
+// are rate-limited per username and per client address. An OIDC login (VNeID) can later create the
+// same sessions after its own verification.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "app/accounts/passwords.hpp"
+#include "app/common/actor.hpp"
+#include "app/common/app_error.hpp"
+#include "store/sql.hpp"
+
+namespace motcua::app {
+
+struct NewUser {
+  std::string id;
+  std::string username;
+  bool applicant = true;
+  std::string display_name;
+  std::string password;
+  std::string id_number;
+  std::string email;
+  std::string phone;
+  std::vector<RoleGrant> grants;  // officials only
+};
+
+struct Session {
+  std::string token;  // the cookie value (only returned at login)
+  std::string csrf_token;
+  Actor actor;
+  std::int64_t expires_s = 0;
+};
+
+inline constexpr std::int64_t kSessionSeconds = 8 * 3600;  // one working day
+
+// Creates a user (password hashed with Argon2id). Fails on a taken username or a weak password.
+// With `password_hash` given (hashed beforehand, outside the write transaction: Argon2id takes a
+// tenth of a second and the store has one writer), `user.password` is ignored: the caller
+// checked it.
+AppResult<void> create_user(store::SqlConnection& db, const NewUser& user,
+                            const std::string& now_iso,
+                            PasswordCost cost = PasswordCost::interactive,
+                            const std::string& password_hash = {});
+
+std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& user_id);
+
+// Checks the password and, when it matches, writes a new session. Returns 401 for an unknown user
+// or a wrong password alike (no user enumeration).
+AppResult<Session> login(store::SqlConnection& db, const std::string& username,
+                         const std::string& password, std::int64_t now_s,
+                         const std::string& now_iso);
+
+// The session of a cookie token, if it exists and has not expired.
+std::optional<Session> find_session(store::SqlConnection& db, const std::string& token,
+                                    std::int64_t now_s);
+void logout(store::SqlConnection& db, const std::string& token);
+
+// Counts recent login failures per key (username, client address). In memory: a restart forgets,
+// which only helps an attacker for one window.
+class LoginThrottle {
+ public:
+  LoginThrottle(int max_failures = 5, std::int64_t window_s = 15 * 60)
+      : max_failures_(max_failures), window_s_(window_s) {}
+  // Seconds to wait before the next attempt, or 0 when one is allowed.
+  std::int64_t retry_after(const std::string& key, std::int64_t now_s);
+  void record_failure(const std::string& key, std::int64_t now_s);
+  void record_success(const std::string& key);
+
+ private:
+  struct Entry {
+    int failures = 0;
+    std::int64_t window_start = 0;
+  };
+  std::mutex mu_;
+  std::map<std::string, Entry> entries_;
+  int max_failures_;
+  std::int64_t window_s_;
+};
+
+}  // namespace motcua::app

@@ -1,0 +1,218 @@
+#include "app/admin/processes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/dossier/dossier_service.hpp"
+#include "app/dossier/paper_process_test_support.hpp"
+#include "codec/process_json.hpp"
+#include "domain/process/process_test_support.hpp"
+#include "store/audit_log.hpp"
+#include "store/process_repository.hpp"
+
+namespace motcua::app {
+namespace {
+
+namespace json = boost::json;
+using dossier::CommandKind;
+using dossier::Role;
+using test_support::local_time;
+
+// The birth registration process of the domain tests, at commune c1 of the fixture.
+json::value birth_process() {
+  auto p = process::test_support::birth_registration();
+  p.agency_id = "c1";
+  return codec::process_to_json(p);
+}
+
+std::vector<std::string> codes_of(const json::array& problems) {
+  std::vector<std::string> codes;
+  for (const auto& p : problems) codes.emplace_back(p.at("code").as_string());
+  return codes;
+}
+
+class ProcessesTest : public test_support::StoreTest {
+ protected:
+  AppResult<json::object> save(const Actor& who, const json::value& body,
+                               const std::string& id = "khai-sinh-xa") {
+    return write<json::object>([&](store::SqlConnection& db) {
+      return save_process(db, who, id, read_process_draft(db, body, id), "Ban hành QĐ 12",
+                          "2026-03-02T08:00:00+07:00");
+    });
+  }
+
+  ProcessDraft draft(const json::value& body, const std::string& id = {}) {
+    ProcessDraft out;
+    store_->read([&](store::SqlConnection& db) { out = read_process_draft(db, body, id); });
+    return out;
+  }
+
+  Actor admin_{"admin", "Quản Trị", false, {{Role::administrator, "p1"}}};
+  Actor commune_admin_{"off-x", "Quản trị xã Hai", false, {{Role::administrator, "c2"}}};
+  Actor processing_{"off-p", "Phạm Xử Lý", false, {{Role::processing, "c1"}}};
+  Actor leader_{"off-l", "Hoàng Lãnh Đạo", false, {{Role::leader, "c1"}}};
+  Actor reception_{"off-r", "Lê Tiếp Nhận", false, {{Role::reception, "c1"}}};
+};
+
+TEST_F(ProcessesTest, EachSaveAddsAVersionWithAnAuditRow) {
+  auto first = save(admin_, birth_process());
+  ASSERT_TRUE(first) << first.error().code << " " << first.error().detail;
+  EXPECT_EQ(first->at("version"), 1);
+
+  // Saving the same definition again changes nothing.
+  auto same = save(admin_, birth_process());
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->at("version"), 1);
+
+  auto changed = birth_process();
+  changed.as_object()["steps"].as_array()[0].as_object()["name"] = "Tiếp nhận, kiểm tra hồ sơ";
+  changed.as_object()["version"] = 7;  // ignored: the server numbers versions
+  auto second = save(admin_, changed);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->at("version"), 2);
+
+  store_->read([&](store::SqlConnection& db) {
+    const auto audit = store::audit_of(db, "khai-sinh-xa");
+    ASSERT_EQ(audit.size(), 2u);
+    EXPECT_EQ(audit[0].action, "process.saved");
+    EXPECT_EQ(audit[0].actor_id, "admin");
+    EXPECT_EQ(audit[0].reason, "Ban hành QĐ 12");
+    EXPECT_EQ(json::parse(audit[0].details), (json::object{{"version", 1}, {"steps", 5}}));
+    EXPECT_EQ(json::parse(audit[1].details).at("version"), 2);
+
+    EXPECT_EQ(find_process(db, "khai-sinh-xa")->at("version"), 2);
+    EXPECT_EQ(find_process(db, "khai-sinh-xa", 1)->at("steps").as_array()[0].at("name"),
+              "Tiếp nhận hồ sơ");
+    EXPECT_EQ(find_process(db, "khai-sinh-xa", 3).error().kind, ErrorKind::not_found);
+    EXPECT_EQ(find_process(db, "nothing").error().kind, ErrorKind::not_found);
+    const auto listed = list_processes(db, "1.001193", "");
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].at("version"), 2);
+    EXPECT_EQ(listed[0].at("steps"), 5);
+    EXPECT_EQ(listed[0].at("legal_limit"), "1 working-days");
+    EXPECT_TRUE(list_processes(db, "", "c2").empty());
+  });
+}
+
+TEST_F(ProcessesTest, OnlyAdministratorsOverTheAgencyMaySave) {
+  for (const Actor* who : {&processing_, &leader_, &reception_, &commune_admin_}) {
+    auto refused = save(*who, birth_process());
+    ASSERT_FALSE(refused) << who->user_id;
+    EXPECT_EQ(refused.error().kind, ErrorKind::forbidden) << who->user_id;
+  }
+  EXPECT_FALSE(require_some_administrator(processing_));
+  EXPECT_TRUE(require_some_administrator(commune_admin_));
+  store_->read([&](store::SqlConnection& db) {
+    EXPECT_FALSE(store::latest_process(db, "khai-sinh-xa"));
+    EXPECT_TRUE(store::audit_of(db, "khai-sinh-xa").empty());
+  });
+}
+
+TEST_F(ProcessesTest, ProblemsAreListedTogether) {
+  auto body = birth_process();
+  auto& o = body.as_object();
+  o["procedure_code"] = "9.999999";
+  o["steps"].as_array()[1].as_object()["budget"] = "5 hours";  // the main path now exceeds 1 day
+  o.erase("version");
+  o["reason"] = "thử";
+  const auto checked = draft(body, "another-id");
+  ASSERT_TRUE(checked.definition);
+  EXPECT_EQ(checked.reason, "thử");
+  EXPECT_EQ(
+      codes_of(checked.problems),
+      (std::vector<std::string>{"budget_total_mismatch", "id_mismatch", "unknown_procedure"}));
+  for (const auto& p : checked.problems) {
+    EXPECT_FALSE(p.at("message_vi").as_string().empty());
+    EXPECT_FALSE(p.at("message_en").as_string().empty());
+  }
+
+  o["agency_id"] = "x9";
+  EXPECT_EQ(codes_of(draft(body).problems).back(), "unknown_agency");
+
+  const auto malformed = draft(json::object{{"id", "x"}, {"steps", 3}});
+  EXPECT_FALSE(malformed.definition);
+  EXPECT_EQ(codes_of(malformed.problems), std::vector<std::string>{"malformed_process"});
+  EXPECT_EQ(codes_of(draft(json::array{}).problems), std::vector<std::string>{"malformed_process"});
+
+  auto refused = save(admin_, body);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::invalid_input);
+  EXPECT_EQ(refused.error().code, "invalid_process");
+}
+
+TEST_F(ProcessesTest, AProcessKeepsItsProcedureAndAgency) {
+  ASSERT_TRUE(save(admin_, birth_process()));
+  auto moved = birth_process();
+  moved.as_object()["agency_id"] = "c2";
+  auto refused = save(admin_, moved);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(refused.error().code, "process_identity_changed");
+}
+
+TEST_F(ProcessesTest, NewDossiersFollowTheProcessInForceOnTheControlSheet) {
+  ASSERT_TRUE(save(admin_, birth_process()));
+  store_->read([&](store::SqlConnection& db) {
+    const auto terms = process_terms_in_force(db, "1.001193", "c1");
+    ASSERT_TRUE(terms);
+    EXPECT_EQ(terms->id, "khai-sinh-xa");
+    EXPECT_EQ(terms->version, 1);
+    ASSERT_EQ(terms->steps.size(), 5u);
+    EXPECT_EQ(terms->steps[1].name, "Thẩm định hồ sơ");
+    EXPECT_FALSE(process_terms_in_force(db, "1.001193", "c2"));
+  });
+
+  Instant now = local_time(2026, 3, 9, 9, 0);
+  DossierService service(test_support::test_calendar(), [&] { return now; });
+  NewDossier d;
+  d.procedure_code = "1.001193";
+  d.agency_id = "c1";
+  d.receiving_unit_id = "u1";
+  d.channel = dossier::Channel::counter;
+  d.applicant = {"Đỗ Thị Cúc", "001", "", "", ""};
+  auto created = write<json::object>(
+      [&](store::SqlConnection& db) { return service.create(db, reception_, d); });
+  ASSERT_TRUE(created) << created.error().detail;
+  EXPECT_EQ(created->at("terms").at("process").at("id"), "khai-sinh-xa");
+  EXPECT_EQ(created->at("terms").at("process").at("version"), 1);
+  const std::string id(created->at("id").as_string());
+  const auto act = [&](const Actor& who, CommandKind kind, json::object body) {
+    return write<json::object>(
+        [&](store::SqlConnection& db) { return service.act(db, who, id, kind, body); });
+  };
+
+  // Review (3 hours) from 10:00 is due at 14:00 (lunch 12-13) and ends at 11:00; the decision
+  // (2 hours) from 11:00 is due at 14:00 and ends at 15:00.
+  now = local_time(2026, 3, 9, 10, 0);
+  ASSERT_TRUE(
+      act(processing_, CommandKind::assign, {{"official_id", "off-p"}, {"step", "review"}}));
+  now = local_time(2026, 3, 9, 11, 0);
+  ASSERT_TRUE(
+      act(processing_, CommandKind::forward, {{"official_id", "off-l"}, {"step", "decide"}}));
+  now = local_time(2026, 3, 9, 15, 0);
+  auto approved = act(leader_, CommandKind::approve, {{"note", "Đủ điều kiện"}});
+  ASSERT_TRUE(approved) << approved.error().detail;
+  const auto& sheet = approved->at("control_sheet").as_array();
+  ASSERT_EQ(sheet.size(), 2u);
+  EXPECT_EQ(sheet[0].at("name"), "Thẩm định hồ sơ");
+  EXPECT_EQ(sheet[0].at("due"), "2026-03-09T14:00:00+07:00");
+  EXPECT_EQ(sheet[0].at("result"), "on_time");
+  EXPECT_EQ(sheet[1].at("name"), "Phê duyệt");
+  EXPECT_EQ(sheet[1].at("due"), "2026-03-09T14:00:00+07:00");
+  EXPECT_EQ(sheet[1].at("result"), "late");
+
+  // A step that is not in the process keeps the old behaviour: its text, no budget.
+  auto other = write<json::object>(
+      [&](store::SqlConnection& db) { return service.create(db, reception_, d); });
+  ASSERT_TRUE(other);
+  const std::string other_id(other->at("id").as_string());
+  auto assigned = write<json::object>([&](store::SqlConnection& db) {
+    return service.act(db, processing_, other_id, CommandKind::assign,
+                       json::object{{"official_id", "off-p"}, {"step", "Thẩm định"}});
+  });
+  ASSERT_TRUE(assigned);
+  EXPECT_EQ(assigned->at("control_sheet").as_array()[0].at("name"), "Thẩm định");
+  EXPECT_TRUE(assigned->at("control_sheet").as_array()[0].at("due").is_null());
+}
+
+}  // namespace
+}  // namespace motcua::app

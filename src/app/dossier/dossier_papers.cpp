@@ -1,0 +1,134 @@
+#include "app/dossier/dossier_papers.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "app/accounts/passwords.hpp"
+#include "app/dossier/dossier_access.hpp"
+#include "app/dossier/dossier_document.hpp"
+#include "app/dossier/paper_content.hpp"
+#include "domain/text/fold.hpp"
+#include "store/dossier_repository.hpp"
+#include "store/event_log.hpp"
+
+namespace motcua::app {
+
+namespace json = boost::json;
+
+namespace {
+
+// Papers are taken until the dossier is decided: while the applicant prepares it, while it is
+// reviewed, and when a supplement is asked for. After that they could no longer change anything.
+constexpr std::string_view kOpenStatuses[] = {"draft", "submitted", "received", "in_progress",
+                                              "awaiting_supplement"};
+constexpr std::size_t kMaxPaperNameBytes = 300;
+
+bool accepts_papers(const std::string& status) {
+  return std::find(std::begin(kOpenStatuses), std::end(kOpenStatuses), status) !=
+         std::end(kOpenStatuses);
+}
+
+struct Visible {
+  store::DossierRecord record;
+  std::vector<dossier::Role> roles;
+};
+
+AppResult<Visible> visible_dossier(store::SqlConnection& db, const Actor& actor,
+                                   const std::string& dossier_id) {
+  auto record = store::find_dossier(db, dossier_id);
+  if (!record) return tl::unexpected(not_found("dossier " + dossier_id));
+  auto roles = roles_over(db, actor, *record);
+  if (roles.empty()) return tl::unexpected(not_found("dossier " + dossier_id));
+  return Visible{std::move(*record), std::move(roles)};
+}
+
+}  // namespace
+
+json::object paper_json(const store::PaperRecord& p) {
+  return {{"id", p.id},
+          {"dossier_id", p.dossier_id},
+          {"paper_name", p.paper_name},
+          {"file_name", p.file_name},
+          {"content_type", p.content_type},
+          {"size", p.size},
+          {"sha256", p.sha256},
+          {"uploaded_by", p.uploaded_by},
+          {"uploaded_at", p.uploaded_at},
+          {"download_url", "/api/v1/dossiers/" + p.dossier_id + "/papers/" + p.id}};
+}
+
+AppResult<void> may_handle_papers(store::SqlConnection& db, const Actor& actor,
+                                  const std::string& dossier_id) {
+  auto visible = visible_dossier(db, actor, dossier_id);
+  if (!visible) return tl::unexpected(visible.error());
+  return {};
+}
+
+AppResult<json::object> attach_paper(store::SqlConnection& db, const Actor& actor,
+                                     const std::string& dossier_id, const PaperUpload& upload,
+                                     Instant now, int offset) {
+  auto visible = visible_dossier(db, actor, dossier_id);
+  if (!visible) return tl::unexpected(visible.error());
+  auto& record = visible->record;
+  if (!accepts_papers(record.status)) {
+    return tl::unexpected(conflict(
+        "not_allowed_in_state", "Không thể đính kèm giấy tờ khi hồ sơ ở trạng thái này.",
+        "Papers cannot be attached to a dossier in this status.", "status " + record.status));
+  }
+  if (store::count_papers(db, dossier_id) >= kMaxPapersPerDossier) {
+    return tl::unexpected(
+        conflict("too_many_papers", "Hồ sơ đã có đủ số giấy tờ tối đa được đính kèm.",
+                 "The dossier already has the largest number of papers allowed.",
+                 "at most " + std::to_string(kMaxPapersPerDossier) + " papers per dossier"));
+  }
+  const std::string paper_name = text::clean_text(upload.paper_name);
+  if (paper_name.empty() || paper_name.size() > kMaxPaperNameBytes) {
+    return tl::unexpected(invalid_input("'name' (the paper's name) is required, at most " +
+                                        std::to_string(kMaxPaperNameBytes) + " bytes"));
+  }
+
+  const std::string at = to_iso(now, offset);
+  const store::PaperRecord paper{"pp_" + random_token(12),
+                                 dossier_id,
+                                 paper_name,
+                                 clean_file_name(upload.file_name),
+                                 upload.content_type,
+                                 upload.size,
+                                 upload.sha256,
+                                 actor.user_id,
+                                 at};
+  store::insert_paper(db, paper);
+
+  auto document = document_from_json(record.document);
+  auto entry = paper_json(paper);
+  entry.erase("dossier_id");
+  entry.erase("download_url");
+  document.papers.push_back(std::move(entry));
+  record.document = json::serialize(to_json(document));
+  record.updated_at = at;
+  ++record.version;
+  store::update_dossier(db, record);
+
+  const json::object payload{{"paper_id", paper.id},         {"name", paper.paper_name},
+                             {"file_name", paper.file_name}, {"content_type", paper.content_type},
+                             {"size", paper.size},           {"sha256", paper.sha256}};
+  store::append_event(
+      db, store::EventDraft{dossier_id, kPaperAttachedEvent, actor.user_id,
+                            std::string(dossier::to_string(visible->roles.front())), at, "",
+                            record.status, record.status, json::serialize(payload)});
+  auto out = paper_json(paper);
+  out["dossier_version"] = record.version;
+  return out;
+}
+
+AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,
+                                                const std::string& dossier_id,
+                                                const std::string& paper_id) {
+  auto visible = visible_dossier(db, actor, dossier_id);
+  if (!visible) return tl::unexpected(visible.error());
+  auto paper = store::find_paper(db, dossier_id, paper_id);
+  if (!paper) return tl::unexpected(not_found("paper " + paper_id));
+  return std::move(*paper);
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,56 @@
+// Papers attached to a dossier (giấy tờ đính kèm): scans of the documents a procedure asks for,
+// uploaded by the applicant or by an official working on the dossier.
+//
+// The bytes go to the content-addressed file folder (store/file_blobs.hpp) before the write job,
+// so the single database writer never waits on a large fsync; the job then records the paper in
+// one transaction: the `papers` row, the paper in the dossier document's `papers` array, a new
+// dossier version and a `paper_attached` event in the hash-chained log (from and to the current
+// status: attaching a paper is a fact, not a step of the state machine, and rebuilding the state
+// skips it, app/dossier/dossier_history.cpp). A file whose job then fails stays on disk
+// unreferenced, which is harmless: it is only ever reached through a row.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+
+#include "app/common/actor.hpp"
+#include "app/common/app_error.hpp"
+#include "domain/calendar/date.hpp"
+#include "store/paper_repository.hpp"
+
+namespace motcua::app {
+
+inline constexpr std::int64_t kMaxPapersPerDossier = 50;
+inline constexpr const char* kPaperAttachedEvent = "paper_attached";
+
+struct PaperUpload {
+  std::string paper_name;    // what the paper is ("Giấy chứng sinh"), from the uploader
+  std::string file_name;     // as uploaded, may be empty; cleaned here (clean_file_name)
+  std::string content_type;  // checked against the bytes (paper_content.hpp)
+  std::string sha256;        // of the bytes, already stored
+  std::int64_t size = 0;
+};
+
+// Whether the actor may work with the dossier's papers at all: the applicant of the dossier or an
+// official with a role over it (dossier_access.hpp). Anyone else gets 404, as for the dossier.
+// Checked before the bytes are stored, so a stranger cannot fill the disk.
+AppResult<void> may_handle_papers(store::SqlConnection& db, const Actor& actor,
+                                  const std::string& dossier_id);
+
+// Records an uploaded paper. Refused with 404 as above, 409 not_allowed_in_state unless the
+// dossier is draft, submitted, received, in_progress or awaiting_supplement, 409 too_many_papers
+// beyond kMaxPapersPerDossier, 422 invalid_input for a missing or overlong paper name. Returns the
+// paper as JSON.
+AppResult<boost::json::object> attach_paper(store::SqlConnection& db, const Actor& actor,
+                                            const std::string& dossier_id,
+                                            const PaperUpload& upload, Instant now,
+                                            int utc_offset_minutes);
+
+// A paper of the dossier, for download by those who may see the dossier.
+AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,
+                                                const std::string& dossier_id,
+                                                const std::string& paper_id);
+
+boost::json::object paper_json(const store::PaperRecord& paper);
+
+}  // namespace motcua::app

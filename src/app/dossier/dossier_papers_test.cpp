@@ -1,0 +1,168 @@
+#include "app/dossier/dossier_papers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/dossier/dossier_service.hpp"
+#include "app/dossier/paper_process_test_support.hpp"
+#include "store/event_log.hpp"
+#include "store/file_blobs.hpp"
+
+namespace motcua::app {
+namespace {
+
+namespace json = boost::json;
+using dossier::CommandKind;
+using dossier::Role;
+using test_support::local_time;
+
+const std::string kPdfBytes = "%PDF-1.7\nthe scanned birth certificate\n";
+
+class DossierPapersTest : public test_support::StoreTest {
+ protected:
+  std::string create_online() {
+    NewDossier d;
+    d.procedure_code = "1.001193";
+    d.agency_id = "c1";
+    d.receiving_unit_id = "u1";
+    d.applicant = {"Nguyễn Văn An", "001090000001", "", "", ""};
+    auto created = write<json::object>(
+        [&](store::SqlConnection& db) { return service_.create(db, citizen_, d); });
+    EXPECT_TRUE(created) << created.error().detail;
+    return std::string(created->at("id").as_string());
+  }
+
+  PaperUpload upload(const std::string& bytes, std::string name = "Giấy chứng sinh") {
+    const auto blob = store::put_blob((dir_ / "uploads").string(), bytes);
+    return PaperUpload{std::move(name), "chung-sinh.pdf", "application/pdf", blob.sha256,
+                       blob.size};
+  }
+
+  AppResult<json::object> attach(const Actor& who, const std::string& id, const PaperUpload& p) {
+    return write<json::object>([&](store::SqlConnection& db) {
+      return attach_paper(db, who, id, p, now_, test_support::test_calendar().utc_offset_minutes());
+    });
+  }
+
+  AppResult<json::object> act(const Actor& who, const std::string& id, CommandKind kind,
+                              json::value body = json::object{}) {
+    return write<json::object>(
+        [&](store::SqlConnection& db) { return service_.act(db, who, id, kind, body); });
+  }
+
+  AppResult<json::object> detail(const Actor& who, const std::string& id) {
+    AppResult<json::object> out = tl::unexpected(AppError{});
+    store_->read([&](store::SqlConnection& db) { out = service_.detail(db, who, id); });
+    return out;
+  }
+
+  Instant now_ = local_time(2026, 3, 9, 9, 0);
+  DossierService service_{test_support::test_calendar(), [this] { return now_; }};
+  Actor citizen_{"citizen-1", "Nguyễn Văn An", true, {}};
+  Actor stranger_{"citizen-2", "Trần Thị Bình", true, {}};
+  Actor reception_{"off-r", "Lê Tiếp Nhận", false, {{Role::reception, "c1"}}};
+  Actor other_commune_{"off-x", "Võ Xã Hai", false, {{Role::reception, "c2"}}};
+};
+
+TEST_F(DossierPapersTest, AttachingRecordsRowDocumentVersionAndChainedEvent) {
+  const auto id = create_online();
+  const auto before = detail(citizen_, id);
+  ASSERT_TRUE(before);
+
+  const auto paper = upload(kPdfBytes);
+  auto attached = attach(citizen_, id, paper);
+  ASSERT_TRUE(attached) << attached.error().code << " " << attached.error().detail;
+  EXPECT_EQ(attached->at("paper_name"), "Giấy chứng sinh");
+  EXPECT_EQ(attached->at("content_type"), "application/pdf");
+  EXPECT_EQ(attached->at("size"), static_cast<std::int64_t>(kPdfBytes.size()));
+  EXPECT_EQ(attached->at("sha256").as_string(), paper.sha256);
+  EXPECT_EQ(attached->at("dossier_version"), before->at("version").as_int64() + 1);
+
+  // State rebuilding skips the event (same status), but the timeline shows the upload, in log
+  // order, and the document lists the paper.
+  const auto after = detail(citizen_, id);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->at("status"), "submitted");
+  const auto& timeline = after->at("timeline").as_array();
+  ASSERT_EQ(timeline.size(), before->at("timeline").as_array().size() + 1);
+  EXPECT_EQ(timeline.back().at("type"), "paper_attached");
+  ASSERT_EQ(after->at("papers").as_array().size(), 1u);
+  EXPECT_EQ(after->at("papers").as_array()[0].at("id"), attached->at("id"));
+  EXPECT_EQ(after->at("papers").as_array()[0].at("file_name"), "chung-sinh.pdf");
+
+  store_->read([&](store::SqlConnection& db) {
+    const auto events = store::events_of(db, id);
+    ASSERT_EQ(events.size(), 2u);  // submitted, paper_attached
+    const auto& e = events.back().event;
+    EXPECT_EQ(e.type, "paper_attached");
+    EXPECT_EQ(e.role, "applicant");
+    EXPECT_EQ(e.from_status, "submitted");
+    EXPECT_EQ(e.to_status, "submitted");
+    const auto payload = json::parse(e.payload);
+    EXPECT_EQ(payload.at("paper_id"), attached->at("id"));
+    EXPECT_EQ(payload.at("name"), "Giấy chứng sinh");
+    EXPECT_EQ(payload.at("sha256").as_string(), paper.sha256);
+    EXPECT_TRUE(store::verify_chain(db).ok());
+  });
+
+  // The lifecycle goes on over a log that holds the paper event.
+  auto accepted = act(reception_, id, CommandKind::accept);
+  ASSERT_TRUE(accepted) << accepted.error().detail;
+  EXPECT_EQ(accepted->at("status"), "received");
+  EXPECT_EQ(accepted->at("papers").as_array().size(), 1u);
+}
+
+TEST_F(DossierPapersTest, OnlyThoseWhoSeeTheDossierMayAttachOrDownload) {
+  const auto id = create_online();
+  const auto paper = upload(kPdfBytes);
+  for (const Actor* who : {&stranger_, &other_commune_}) {
+    auto refused = attach(*who, id, paper);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, ErrorKind::not_found);
+    store_->read([&](store::SqlConnection& db) { EXPECT_FALSE(may_handle_papers(db, *who, id)); });
+  }
+  auto by_desk = attach(reception_, id, paper);
+  ASSERT_TRUE(by_desk) << by_desk.error().detail;
+  const std::string paper_id(by_desk->at("id").as_string());
+  store_->read([&](store::SqlConnection& db) {
+    EXPECT_TRUE(paper_to_download(db, citizen_, id, paper_id));
+    EXPECT_EQ(paper_to_download(db, stranger_, id, paper_id).error().kind, ErrorKind::not_found);
+    EXPECT_EQ(paper_to_download(db, citizen_, id, "pp_none").error().kind, ErrorKind::not_found);
+    EXPECT_EQ(store::events_of(db, id).back().event.role, "reception");
+  });
+}
+
+TEST_F(DossierPapersTest, RefusedAfterTheDecisionAndBeyondFiftyPapers) {
+  const auto id = create_online();
+  const auto paper = upload(kPdfBytes);
+  for (std::int64_t i = 0; i < kMaxPapersPerDossier; ++i) ASSERT_TRUE(attach(citizen_, id, paper));
+  auto too_many = attach(citizen_, id, paper);
+  ASSERT_FALSE(too_many);
+  EXPECT_EQ(too_many.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(too_many.error().code, "too_many_papers");
+
+  const auto refused_id = create_online();
+  ASSERT_TRUE(act(reception_, refused_id, CommandKind::refuse,
+                  json::object{{"reasons", json::array{"Không thuộc thẩm quyền"}}}));
+  auto closed = attach(citizen_, refused_id, paper);
+  ASSERT_FALSE(closed);
+  EXPECT_EQ(closed.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(closed.error().code, "not_allowed_in_state");
+}
+
+TEST_F(DossierPapersTest, APaperNeedsAName) {
+  const auto id = create_online();
+  for (const std::string& name : {std::string(), std::string("   "), std::string(301, 'x')}) {
+    auto refused = attach(citizen_, id, upload(kPdfBytes, name));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, ErrorKind::invalid_input);
+  }
+  store_->read([&](store::SqlConnection& db) {
+    EXPECT_EQ(store::count_papers(db, id), 0);
+    EXPECT_EQ(store::events_of(db, id).size(), 1u);
+  });
+}
+
+}  // namespace
+}  // namespace motcua::app

@@ -1,0 +1,310 @@
+#include "app/dossier/dossier_service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <random>
+
+#include "app/admin/processes.hpp"
+#include "app/dossier/dossier_access.hpp"
+#include "app/dossier/dossier_document.hpp"
+#include "app/dossier/dossier_views.hpp"
+#include "app/dossier/dossier_workspace.hpp"
+#include "app/dossier/procedure_terms.hpp"
+#include "codec/command_json.hpp"
+#include "domain/clock/deadline.hpp"
+#include "domain/dossier/dossier_code.hpp"
+#include "domain/text/fold.hpp"
+#include "store/outbox.hpp"
+
+namespace motcua::app {
+
+namespace json = boost::json;
+using dossier::CommandKind;
+using dossier::Role;
+
+namespace {
+
+constexpr const char* kAgencyCode = "SELECT code FROM agencies WHERE id = ?";
+constexpr const char* kAgencyValid =
+    "SELECT 1 FROM agencies WHERE id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > "
+    "?)";
+constexpr const char* kUnitAgency = "SELECT agency_id FROM one_stop_units WHERE id = ?";
+
+clock::Channel clock_channel(dossier::Channel c) {
+  switch (c) {
+    case dossier::Channel::counter:
+      return clock::Channel::counter;
+    case dossier::Channel::post:
+      return clock::Channel::post;
+    case dossier::Channel::online:
+      return clock::Channel::online;
+  }
+  return clock::Channel::counter;
+}
+
+std::string random_id() {
+  // Dossier ids are opaque and unguessable (they appear in URLs); codes are the public handle.
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id = "d_";
+  for (int i = 0; i < 24; ++i) id.push_back(kHex[rng() & 15]);
+  return id;
+}
+
+// The reason recorded in the log for commands that carry one.
+std::string reason_of(const dossier::Command& command) {
+  return std::visit(
+      [](const auto& c) -> std::string {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (requires { c.reason; }) {
+          return c.reason;
+        } else if constexpr (requires { c.reasons; }) {
+          std::string joined;
+          for (const auto& r : c.reasons) joined += (joined.empty() ? "" : "; ") + r;
+          return joined;
+        } else {
+          (void)sizeof(T);
+          return {};
+        }
+      },
+      command);
+}
+
+}  // namespace
+
+// Everything a command needs, loaded once per job.
+struct Loaded {
+  store::DossierRecord record;
+  DossierDocument document;
+  History history;
+};
+
+static AppResult<Loaded> load(store::SqlConnection& db, const std::string& id, int offset) {
+  auto record = store::find_dossier(db, id);
+  if (!record) return tl::unexpected(not_found("dossier " + id));
+  Loaded l{std::move(*record), {}, {}};
+  l.document = document_from_json(l.record.document);
+  l.history = load_history(store::events_of(db, id), offset);
+  return l;
+}
+
+// Writes the state after `new_events`: the event log, the row (status, due dates) and the outbox.
+static AppResult<json::object> commit(store::SqlConnection& db,
+                                      const calendar::WorkingCalendar& cal, Loaded& l,
+                                      const std::vector<dossier::Event>& new_events,
+                                      const Actor& actor, Instant now) {
+  const int offset = cal.utc_offset_minutes();
+  for (const auto& e : new_events) {
+    l.history.events.push_back(e);
+    l.history.actors.push_back(actor.user_id);
+    l.history.state = dossier::apply(std::move(l.history.state), e);
+  }
+  std::optional<clock::ClockReport> report;
+  if (auto input = clock_input(l.history, l.document.terms)) {
+    auto replayed = clock::replay(cal, *input);
+    if (!replayed) {
+      return tl::unexpected(
+          conflict("clock_rejected", "Mốc thời gian không hợp lệ với thời hạn giải quyết.",
+                   "The timeline is not valid for the legal clock.", replayed.error().message));
+    }
+    report = std::move(*replayed);
+  }
+  const auto& state = l.history.state;
+  auto& r = l.record;
+  r.status = std::string(dossier::to_string(state.status));
+  if (!state.dossier_code.empty()) r.code = state.dossier_code;
+  r.assignee_id =
+      state.assignee.empty() ? std::nullopt : std::optional<std::string>(state.assignee);
+  r.current_step = state.step;
+  if (state.submitted_at) r.submitted_at = to_iso(*state.submitted_at, offset);
+  if (state.received_at) r.received_at = to_iso(*state.received_at, offset);
+  const auto finished = state.completed_at ? state.completed_at : state.closed_at;
+  if (finished) r.finished_at = to_iso(*finished, offset);
+  r.due_s =
+      report && report->due ? std::optional<std::int64_t>(report->due->seconds) : std::nullopt;
+  r.due_766_s = report && report->due_766 ? std::optional<std::int64_t>(report->due_766->seconds)
+                                          : std::nullopt;
+  r.document = json::serialize(to_json(l.document));
+  r.updated_at = to_iso(now, offset);
+  ++r.version;
+  if (r.version == 1) {
+    store::insert_dossier(db, r);
+  } else {
+    store::update_dossier(db, r);
+  }
+  for (const auto& e : new_events) {
+    const auto stored =
+        store::append_event(db, to_draft(r.id, e, actor.user_id, reason_of(e.command), offset));
+    const std::string key = r.id + ":" + std::to_string(stored.seq);
+    const json::object change{{"dossier_id", r.id},
+                              {"dossier_code", r.code ? *r.code : ""},
+                              {"event", e.type},
+                              {"status", r.status},
+                              {"portal_status", dossier::portal_status_code(e.to)},
+                              {"at", to_iso(e.at, offset)}};
+    store::enqueue_outbox(db, "notify.applicant", key + ":notify", json::serialize(change),
+                          to_iso(now, offset), now.seconds);
+    store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", json::serialize(change),
+                          to_iso(now, offset), now.seconds);
+  }
+  auto view = dossier_view(l.record, l.history, l.document, report, offset);
+  add_workspace_fields(db, actor, l.record, l.history.state, now, offset, view);
+  return view;
+}
+
+// Fills in what the one-stop system, not the official, decides at receipt: the dossier code and
+// the appointment on the receipt slip.
+static AppResult<dossier::Accept> receipt_details(store::SqlConnection& db,
+                                                  const calendar::WorkingCalendar& cal,
+                                                  const Loaded& l, Instant now) {
+  std::string agency = l.record.agency_id;
+  if (l.record.receiving_unit_id) {
+    if (auto row = db.query_one(kUnitAgency, {*l.record.receiving_unit_id})) agency = row->text(0);
+  }
+  const auto code_row = db.query_one(kAgencyCode, {agency});
+  if (!code_row) return tl::unexpected(invalid_input("unknown agency " + agency));
+  const Date today = cal.local(now).date;
+  const auto sequence = store::next_daily_sequence(db, code_row->text(0), to_iso(today));
+  auto deadline = clock::compute_deadline(cal, now, l.document.terms.limit, l.document.terms.rule);
+  if (!deadline) return tl::unexpected(invalid_input(deadline.error().message));
+  return dossier::Accept{
+      dossier::format_dossier_code(code_row->text(0), today, static_cast<int>(sequence)),
+      deadline->due};
+}
+
+// Tries the actor's roles over the dossier in turn: the first the state machine accepts acts.
+static AppResult<std::vector<dossier::Event>> decide_as_any(const std::vector<Role>& roles,
+                                                            const dossier::DossierState& state,
+                                                            const dossier::Command& command,
+                                                            Instant now) {
+  std::optional<dossier::DecisionError> first_error;
+  for (const Role role : roles) {
+    auto events = dossier::decide(state, command, role, now);
+    if (events) return std::move(*events);
+    if (!first_error || first_error->code == dossier::ErrorCode::role_not_allowed) {
+      first_error = events.error();
+    }
+  }
+  if (!first_error) return tl::unexpected(forbidden_action("no role over this dossier"));
+  return tl::unexpected(from_decision(*first_error));
+}
+
+AppResult<json::object> DossierService::act(store::SqlConnection& db, const Actor& actor,
+                                            const std::string& id, CommandKind kind,
+                                            const json::value& body) {
+  const auto calendar_snapshot = calendar_();
+  const calendar::WorkingCalendar& cal = *calendar_snapshot;
+  const int offset = cal.utc_offset_minutes();
+  auto loaded = load(db, id, offset);
+  if (!loaded) return tl::unexpected(loaded.error());
+  const auto roles = roles_over(db, actor, loaded->record);
+  if (roles.empty()) return tl::unexpected(not_found("dossier " + id));
+  auto command = codec::command_from_json(kind, body, offset);
+  if (!command) return tl::unexpected(invalid_input(command.error()));
+  const Instant now = now_();
+  if (kind == CommandKind::accept) {
+    auto details = receipt_details(db, cal, *loaded, now);
+    if (!details) return tl::unexpected(details.error());
+    *command = std::move(*details);
+  }
+  auto events = decide_as_any(roles, loaded->history.state, *command, now);
+  if (!events) return tl::unexpected(events.error());
+  return commit(db, cal, *loaded, *events, actor, now);
+}
+
+AppResult<json::object> DossierService::create(store::SqlConnection& db, const Actor& actor,
+                                               const NewDossier& in) {
+  const auto calendar_snapshot = calendar_();
+  const calendar::WorkingCalendar& cal = *calendar_snapshot;
+  const int offset = cal.utc_offset_minutes();
+  const Instant now = now_();
+  const std::string today = to_iso(cal.local(now).date);
+  if (in.applicant.name.empty())
+    return tl::unexpected(invalid_input("'applicant.name' is required"));
+  if (!db.query_one(kAgencyValid, {in.agency_id, today, today})) {
+    return tl::unexpected(
+        invalid_input("unknown or no longer valid agency '" + in.agency_id + "'"));
+  }
+  if (in.receiving_unit_id && !db.query_one(kUnitAgency, {*in.receiving_unit_id})) {
+    return tl::unexpected(invalid_input("unknown one-stop unit '" + *in.receiving_unit_id + "'"));
+  }
+  const bool counter_intake = !actor.applicant;
+  if (counter_intake) {
+    const auto reception = scoped_agencies(db, actor, Role::reception);
+    std::string unit_agency = in.agency_id;
+    if (in.receiving_unit_id)
+      unit_agency = db.query_one(kUnitAgency, {*in.receiving_unit_id})->text(0);
+    if (std::find(reception.begin(), reception.end(), unit_agency) == reception.end()) {
+      return tl::unexpected(
+          forbidden_action("only reception of the receiving unit takes in dossiers"));
+    }
+  } else if (in.channel != dossier::Channel::online) {
+    return tl::unexpected(
+        invalid_input("applicants submit online; counter and post intake is reception's"));
+  }
+  auto terms =
+      load_procedure_terms(db, in.procedure_code, clock_channel(in.channel), today, in.agency_id);
+  if (!terms) return tl::unexpected(terms.error());
+
+  Loaded l;
+  l.document = DossierDocument{in.applicant, terms->name, terms->clock, in.return_channel, {}};
+  // The internal process in force is copied in: the clock gives its steps' names and budgets.
+  l.document.terms.process = process_terms_in_force(db, terms->code, in.agency_id);
+  auto& r = l.record;
+  r.id = random_id();
+  r.procedure_code = terms->code;
+  r.procedure_version = terms->version;
+  r.variant = in.variant;
+  r.receiving_unit_id = in.receiving_unit_id;
+  r.agency_id = in.agency_id;
+  if (actor.applicant) r.applicant_id = actor.user_id;
+  r.applicant_name = in.applicant.name;
+  r.applicant_folded = text::fold_vietnamese(in.applicant.name);
+  r.channel = std::string(dossier::to_string(in.channel));
+  r.status = "draft";
+  r.document = json::serialize(to_json(l.document));
+  r.created_at = r.updated_at = to_iso(now, offset);
+
+  std::vector<dossier::Event> events;
+  const auto role = counter_intake ? Role::reception : Role::applicant;
+  auto step = [&](const dossier::Command& c) -> AppResult<void> {
+    auto e = dossier::decide(l.history.state, c, role, now);
+    if (!e) return tl::unexpected(from_decision(e.error()));
+    for (const auto& ev : *e) {
+      l.history.state = dossier::apply(std::move(l.history.state), ev);
+      events.push_back(ev);
+    }
+    return {};
+  };
+  if (counter_intake) {
+    auto details = receipt_details(db, cal, l, now);
+    if (!details) return tl::unexpected(details.error());
+    if (auto ok = step(dossier::Submit{in.channel}); !ok) return tl::unexpected(ok.error());
+    if (auto ok = step(*details); !ok) return tl::unexpected(ok.error());
+  } else if (in.submit) {
+    if (auto ok = step(dossier::Submit{in.channel}); !ok) return tl::unexpected(ok.error());
+  }
+  // commit() folds the events again from a fresh state; start it from draft.
+  l.history = History{};
+  return commit(db, cal, l, events, actor, now);
+}
+
+AppResult<json::object> DossierService::detail(store::SqlConnection& db, const Actor& actor,
+                                               const std::string& id) {
+  const auto calendar_snapshot = calendar_();
+  const calendar::WorkingCalendar& cal = *calendar_snapshot;
+  const int offset = cal.utc_offset_minutes();
+  auto loaded = load(db, id, offset);
+  if (!loaded) return tl::unexpected(loaded.error());
+  if (roles_over(db, actor, loaded->record).empty())
+    return tl::unexpected(not_found("dossier " + id));
+  std::optional<clock::ClockReport> report;
+  if (auto input = clock_input(loaded->history, loaded->document.terms)) {
+    if (auto replayed = clock::replay(cal, *input)) report = std::move(*replayed);
+  }
+  auto view = dossier_view(loaded->record, loaded->history, loaded->document, report, offset);
+  add_workspace_fields(db, actor, loaded->record, loaded->history.state, now_(), offset, view);
+  return view;
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,152 @@
+#include "app/dossier/procedure_terms.hpp"
+
+#include <boost/json.hpp>
+
+namespace motcua::app {
+
+namespace json = boost::json;
+
+namespace {
+constexpr const char* kLocalTerms = "SELECT limits, rule FROM procedure_local_terms WHERE code = ?";
+constexpr const char* kProcedureInForce =
+    "SELECT version, name, document FROM procedures WHERE code = ? AND effective_from <= ? "
+    "ORDER BY version DESC LIMIT 1";
+constexpr const char* kAgencyTerms =
+    "SELECT agency_id, limits, rule, fees_note, receiving_address, note, version, updated_by, "
+    "updated_at FROM procedure_agency_terms WHERE code = ? AND agency_id = ?";
+constexpr const char* kParent = "SELECT parent_id FROM agencies WHERE id = ?";
+// The agency tree is shallow (province, department or commune); a cycle must not loop forever.
+constexpr int kMaxDepth = 16;
+
+std::string limit_text(const json::object& doc, clock::Channel channel) {
+  const auto* limits = doc.if_contains("limits");
+  if (limits == nullptr || !limits->is_object()) return {};
+  const auto& l = limits->as_object();
+  if (const auto* v = l.if_contains(clock::to_string(channel)); v != nullptr && v->is_string()) {
+    return std::string(v->as_string());
+  }
+  // A channel without its own limit uses the counter's, then any other (the national data often
+  // lists one channel only).
+  for (const char* other : {"counter", "online", "post"}) {
+    if (const auto* v = l.if_contains(other); v != nullptr && v->is_string()) {
+      return std::string(v->as_string());
+    }
+  }
+  return {};
+}
+
+void merge_limits(json::object& doc, const json::object& local_limits) {
+  json::object limits = doc.contains("limits") && doc["limits"].is_object()
+                            ? doc["limits"].as_object()
+                            : json::object{};
+  for (const auto& [channel_name, value] : local_limits) limits[channel_name] = value;
+  doc["limits"] = std::move(limits);
+}
+
+// Province-wide terms (procedure_local_terms), then the agency's: each overrides what it sets.
+std::optional<AgencyTerms> merge_local(store::SqlConnection& db, json::object& doc,
+                                       const std::string& code, const std::string& agency_id) {
+  boost::system::error_code ec;
+  if (const auto local = db.query_one(kLocalTerms, {code})) {
+    const auto local_limits = json::parse(local->text(0), ec);
+    if (!ec && local_limits.is_object()) merge_limits(doc, local_limits.as_object());
+    if (!local->text(1).empty()) doc["rule"] = local->text(1);
+  }
+  if (agency_id.empty()) return std::nullopt;
+  auto terms = nearest_agency_terms(db, code, agency_id);
+  if (!terms) return std::nullopt;
+  merge_limits(doc, terms->limits);
+  if (!terms->rule.empty()) doc["rule"] = terms->rule;
+  if (!terms->receiving_address.empty()) doc["receiving_address"] = terms->receiving_address;
+  return terms;
+}
+}  // namespace
+
+std::optional<AgencyTerms> own_agency_terms(store::SqlConnection& db, const std::string& code,
+                                            const std::string& agency_id) {
+  const auto row = db.query_one(kAgencyTerms, {code, agency_id});
+  if (!row) return std::nullopt;
+  boost::system::error_code ec;
+  auto limits = json::parse(row->text(1), ec);
+  if (ec || !limits.is_object()) {
+    throw store::StoreError("local terms of " + code + " at " + agency_id + " are not JSON");
+  }
+  return AgencyTerms{row->text(0),    std::move(limits.as_object()),
+                     row->text(2),    row->text(3),
+                     row->text(4),    row->text(5),
+                     row->integer(6), row->text(7),
+                     row->text(8)};
+}
+
+std::optional<AgencyTerms> nearest_agency_terms(store::SqlConnection& db, const std::string& code,
+                                                const std::string& agency_id) {
+  std::string at = agency_id;
+  for (int depth = 0; depth < kMaxDepth && !at.empty(); ++depth) {
+    if (auto own = own_agency_terms(db, code, at)) return own;
+    const auto parent = db.query_one(kParent, {at});
+    if (!parent || parent->is_null(0)) break;
+    at = parent->text(0);
+  }
+  return std::nullopt;
+}
+
+json::object to_json(const AgencyTerms& t) {
+  return {{"agency_id", t.agency_id},
+          {"limits", t.limits},
+          {"rule", t.rule},
+          {"fees_note", t.fees_note},
+          {"receiving_address", t.receiving_address},
+          {"note", t.note},
+          {"version", t.version},
+          {"updated_by", t.updated_by},
+          {"updated_at", t.updated_at}};
+}
+
+json::object apply_local_terms(store::SqlConnection& db, json::object document,
+                               const std::string& code, const std::string& agency_id) {
+  const auto terms = merge_local(db, document, code, agency_id);
+  if (terms) {
+    document["local_terms"] = json::object{{"agency_id", agency_id},
+                                           {"from_agency_id", terms->agency_id},
+                                           {"fees_note", terms->fees_note},
+                                           {"note", terms->note},
+                                           {"version", terms->version}};
+  } else {
+    document["local_terms"] = nullptr;
+  }
+  return document;
+}
+
+AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const std::string& code,
+                                               clock::Channel channel, const std::string& today,
+                                               const std::string& agency_id) {
+  const auto row = db.query_one(kProcedureInForce, {code, today});
+  if (!row) {
+    return tl::unexpected(AppError{ErrorKind::invalid_input, "unknown_procedure",
+                                   "Thủ tục hành chính không tồn tại.",
+                                   "No such administrative procedure.", code});
+  }
+  ProcedureTerms terms{code, row->integer(0), row->text(1), {}};
+  boost::system::error_code ec;
+  const auto doc = json::parse(row->text(2), ec);
+  if (ec || !doc.is_object())
+    throw store::StoreError("procedure " + code + " document is not JSON");
+  // Local details override the catalog's, channel by channel.
+  json::object merged = doc.as_object();
+  merge_local(db, merged, code, agency_id);
+  const auto limit = clock::parse_time_limit(limit_text(merged, channel));
+  if (!limit) {
+    return tl::unexpected(AppError{
+        ErrorKind::invalid_input, "procedure_without_time_limit",
+        "Thủ tục chưa có thời hạn giải quyết; cần khai báo thời hạn trước khi tiếp nhận hồ sơ.",
+        "The procedure has no time limit; set one before receiving dossiers.", code});
+  }
+  terms.clock.limit = *limit;
+  terms.clock.channel = channel;
+  if (const auto* rule = merged.if_contains("rule"); rule != nullptr && rule->is_string()) {
+    if (auto r = clock::parse_deadline_rule(std::string(rule->as_string()))) terms.clock.rule = *r;
+  }
+  return terms;
+}
+
+}  // namespace motcua::app

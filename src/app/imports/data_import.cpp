@@ -1,0 +1,157 @@
+#include "app/imports/data_import.hpp"
+
+#include <boost/json.hpp>
+#include <regex>
+
+#include "codec/catalog_file.hpp"
+#include "codec/catalog_report.hpp"
+#include "codec/procedure_json.hpp"
+#include "codec/units_csv.hpp"
+#include "domain/catalog/canonical.hpp"
+#include "domain/text/fold.hpp"
+#include "store/catalog_repository.hpp"
+#include "store/hashing.hpp"
+
+namespace motcua::app {
+
+namespace {
+
+constexpr std::size_t kBatch = 250;  // records per write transaction
+
+constexpr const char* kFindAgency =
+    "SELECT name, name_en, kind, COALESCE(parent_id, ''), valid_from, COALESCE(valid_to, '') "
+    "FROM agencies WHERE id = ?";
+constexpr const char* kInsertAgency =
+    "INSERT INTO agencies(id, code, name, name_en, kind, parent_id, valid_from, valid_to) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kUpdateAgency =
+    "UPDATE agencies SET name = ?, name_en = ?, kind = ?, parent_id = ?, valid_from = ?, valid_to "
+    "= ? "
+    "WHERE id = ?";
+
+store::ProcedureRow row_of(const catalog::Procedure& p) {
+  store::ProcedureRow r;
+  r.code = p.code;
+  r.name = p.name;
+  r.name_folded = text::fold_vietnamese(p.name);
+  r.field = p.field;
+  r.level = p.levels.empty() ? "" : std::string(catalog::to_string(p.levels.front()));
+  r.source = p.source;
+  r.content_hash = store::sha256_hex(catalog::canonical_text(p));
+  r.document = boost::json::serialize(codec::procedure_to_json(p));
+  return r;
+}
+
+store::SqlValue text_or_null(const std::string& s) {
+  return s.empty() ? store::SqlValue(nullptr) : store::SqlValue(s);
+}
+
+}  // namespace
+
+tl::expected<CatalogImportOutcome, std::string> import_catalog(
+    store::Store& store, const std::filesystem::path& file, std::ostream* report,
+    const std::string& today, const std::function<void(std::size_t)>& progress) {
+  auto reader = codec::CatalogFileReader::open(file);
+  if (!reader) return tl::unexpected(reader.error());
+  codec::CatalogImporter importer;
+  CatalogImportOutcome out;
+  std::vector<store::ProcedureRow> batch;
+  const auto flush = [&] {
+    if (batch.empty()) return;
+    store.write([&](store::SqlConnection& db) {
+      for (const auto& row : batch) {
+        switch (store::upsert_procedure(db, row, today, today)) {
+          case store::UpsertOutcome::imported:
+            ++out.imported;
+            break;
+          case store::UpsertOutcome::updated:
+            ++out.updated;
+            break;
+          case store::UpsertOutcome::unchanged:
+            ++out.unchanged;
+            break;
+        }
+      }
+    });
+    batch.clear();
+  };
+  std::size_t lines = 0;
+  for (;;) {
+    auto next = reader->next();
+    if (!next) return tl::unexpected(next.error());
+    if (!*next) break;
+    ++lines;
+    auto result = importer.add_line((*next)->text, (*next)->number);
+    if (!result) continue;
+    if (report != nullptr && codec::needs_report(*result))
+      *report << codec::render_report_line(*result) << "\n";
+    if (*result) batch.push_back(row_of((*result)->procedure));
+    if (batch.size() >= kBatch) {
+      flush();
+      if (progress) progress(lines);
+    }
+  }
+  flush();
+  if (progress) progress(lines);
+  out.summary = importer.summary();
+  return out;
+}
+
+tl::expected<UnitsImportOutcome, std::string> import_units(store::Store& store,
+                                                           const std::filesystem::path& dir) {
+  static const std::regex kEdition(R"(vn-provinces-(\d{4})-(\d{2})-(\d{2})\.csv)");
+  std::vector<codec::UnitsEdition> editions;
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    names.push_back(entry.path().filename().string());
+  if (ec) return tl::unexpected("cannot read " + dir.string() + ": " + ec.message());
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
+    std::smatch m;
+    if (!std::regex_match(name, m, kEdition)) continue;
+    const Date effective = date_from_ymd(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+    auto edition = codec::load_units_edition(dir, effective);
+    if (!edition) return tl::unexpected(edition.error());
+    editions.push_back(std::move(*edition));
+  }
+  if (editions.empty()) return tl::unexpected("no vn-provinces-YYYY-MM-DD.csv in " + dir.string());
+  auto imported = codec::import_units(editions);
+  if (!imported) return tl::unexpected(imported.error());
+  UnitsImportOutcome out;
+  out.editions = editions.size();
+  // Parents before children, so that every parent_id already exists when a row is written.
+  std::vector<const agency::Agency*> ordered;
+  for (const auto& a : imported->tree.agencies()) ordered.push_back(&a);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
+    return x->parent_id.empty() && !y->parent_id.empty();
+  });
+  store.write([&](store::SqlConnection& db) {
+    for (const auto* agency_ptr : ordered) {
+      const auto& a = *agency_ptr;
+      if (a.kind == agency::AgencyKind::province) ++out.provinces;
+      if (a.kind == agency::AgencyKind::commune) ++out.communes;
+      const std::string parent = a.parent_id;
+      const std::string from = to_iso(a.valid_from);
+      const std::string to = a.valid_to ? to_iso(*a.valid_to) : "";
+      const std::string kind(agency::to_string(a.kind));
+      const auto existing = db.query_one(kFindAgency, {a.id});
+      if (!existing) {
+        db.execute(kInsertAgency, {a.id, a.code, a.name, a.name_en, kind, text_or_null(parent),
+                                   from, text_or_null(to)});
+        ++out.inserted;
+      } else if (existing->text(0) != a.name || existing->text(1) != a.name_en ||
+                 existing->text(2) != kind || existing->text(3) != parent ||
+                 existing->text(4) != from || existing->text(5) != to) {
+        db.execute(kUpdateAgency,
+                   {a.name, a.name_en, kind, text_or_null(parent), from, text_or_null(to), a.id});
+        ++out.updated;
+      } else {
+        ++out.unchanged;
+      }
+    }
+  });
+  return out;
+}
+
+}  // namespace motcua::app

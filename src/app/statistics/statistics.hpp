@@ -1,0 +1,54 @@
+// Statistics use cases (báo cáo, thống kê): public on-time figures per agency or procedure and
+// month, the Decision 766 components we can compute, and the leader's figures (per unit and
+// official, overdue dossiers with their causes, who used the time, the approval queue). Each reads
+// the statistics read model after refresh_statistics() (statistics_refresh.hpp); the definitions of
+// every figure are in statistics_outcome.hpp and docs/rules.md ("Statistics").
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+
+#include "app/common/actor.hpp"
+#include "app/common/app_error.hpp"
+#include "domain/calendar/working_calendar.hpp"
+#include "store/sql.hpp"
+
+namespace motcua::app {
+
+struct StatisticsQuery {
+  std::string group = "agency";  // agency | procedure (on-time figures)
+  std::string from;              // YYYY-MM; empty: five months before `to`
+  std::string to;                // YYYY-MM; empty: the current month
+  std::string agency_id;         // empty: every agency (public) or every agency led (leaders)
+};
+
+// Public: no personal data, anyone may read.
+AppResult<boost::json::object> on_time_statistics(store::SqlConnection& db,
+                                                  const calendar::WorkingCalendar& cal,
+                                                  const StatisticsQuery& q, Instant now);
+AppResult<boost::json::object> index_766(store::SqlConnection& db,
+                                         const calendar::WorkingCalendar& cal,
+                                         const StatisticsQuery& q, Instant now);
+
+// Leaders and administrators, over the agencies in the subtree of their leader/administrator
+// grants only.
+AppResult<boost::json::object> official_statistics(store::SqlConnection& db,
+                                                   const calendar::WorkingCalendar& cal,
+                                                   const Actor& actor, const StatisticsQuery& q,
+                                                   Instant now);
+AppResult<boost::json::object> overdue_statistics(store::SqlConnection& db,
+                                                  const calendar::WorkingCalendar& cal,
+                                                  const Actor& actor, const StatisticsQuery& q,
+                                                  Instant now);
+AppResult<boost::json::object> time_used_statistics(store::SqlConnection& db,
+                                                    const calendar::WorkingCalendar& cal,
+                                                    const Actor& actor, const StatisticsQuery& q,
+                                                    Instant now);
+
+// The dossiers in progress assigned to this leader (the approval step hands the dossier to the
+// leader who signs), in agencies the actor leads, oldest due first.
+AppResult<boost::json::object> approval_queue(store::SqlConnection& db,
+                                              const calendar::WorkingCalendar& cal,
+                                              const Actor& actor, Instant now);
+
+}  // namespace motcua::app

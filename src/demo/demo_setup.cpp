@@ -1,0 +1,220 @@
+#include "demo/demo_setup.hpp"
+
+#include <boost/json.hpp>
+#include <fstream>
+
+#include "app/accounts/accounts.hpp"
+#include "app/dossier/procedure_terms.hpp"
+#include "app/imports/data_import.hpp"
+#include "codec/process_json.hpp"
+#include "domain/process/validation.hpp"
+
+namespace motcua::app::demo {
+
+namespace json = boost::json;
+using dossier::Role;
+
+namespace {
+
+std::string text_of(const json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+const json::array& array_of(const json::object& o, const char* key) {
+  static const json::array kEmpty;
+  const auto* v = o.if_contains(key);
+  return v != nullptr && v->is_array() ? v->as_array() : kEmpty;
+}
+
+process::Step step(const char* id, const char* name, const char* name_en, Role role,
+                   clock::TimeLimit budget, std::vector<process::Action> actions) {
+  return process::Step{
+      id, name, name_en, process::Responsible{role, {}}, budget, std::move(actions)};
+}
+
+// The competent agencies a configured procedure is decided by in the demo.
+std::vector<std::string> competent_agencies(const json::object& config,
+                                            const json::object& procedure) {
+  if (text_of(procedure, "level") == "province") return {text_of(procedure, "department")};
+  std::vector<std::string> communes;
+  for (const auto& unit : array_of(config, "one_stop_units")) {
+    const auto agency = text_of(unit.as_object(), "agency_id");
+    if (agency.rfind("commune-", 0) == 0) communes.push_back(agency);
+  }
+  return communes;
+}
+
+}  // namespace
+
+process::ProcessDefinition standard_process(const std::string& code, const std::string& agency,
+                                            const clock::TimeLimit& limit) {
+  using process::ActionKind;
+  using U = clock::LimitUnit;
+  // Budgets: receiving and returning take an hour each and the leader two; review gets the rest.
+  // Calendar-day limits are split in whole days instead (validation keeps units apart).
+  clock::TimeLimit receive{1, U::working_hours}, approve{2, U::working_hours},
+      give{1, U::working_hours};
+  clock::TimeLimit review{limit.amount * 8 - 4, U::working_hours};
+  if (limit.unit == U::working_hours) review = {limit.amount - 4, U::working_hours};
+  if (limit.unit == U::calendar_days) {
+    receive = {1, U::calendar_days};
+    approve = {1, U::calendar_days};
+    give = {1, U::calendar_days};
+    review = {limit.amount - 3, U::calendar_days};
+  }
+  process::ProcessDefinition p;
+  p.id = code + "@" + agency;
+  p.procedure_code = code;
+  p.agency_id = agency;
+  p.version = 1;
+  p.legal_limit = limit;
+  p.steps = {
+      step("tiep-nhan", "Tiếp nhận, kiểm tra hồ sơ", "Receive and check", Role::reception, receive,
+           {{ActionKind::forward, "tham-dinh"}, {ActionKind::request_supplement, {}}}),
+      step("tham-dinh", "Thẩm định hồ sơ", "Review", Role::processing, review,
+           {{ActionKind::forward, "phe-duyet"},
+            {ActionKind::request_supplement, {}},
+            {ActionKind::consult, {}},
+            {ActionKind::send_back, "tiep-nhan"}}),
+      step("phe-duyet", "Phê duyệt, ký kết quả", "Approve and sign", Role::leader, approve,
+           {{ActionKind::approve, "tra-ket-qua"},
+            {ActionKind::refuse, "tra-ket-qua"},
+            {ActionKind::send_back, "tham-dinh"}}),
+      step("tra-ket-qua", "Trả kết quả", "Return the result", Role::reception, give,
+           {{ActionKind::return_result, {}}}),
+  };
+  return p;
+}
+
+tl::expected<void, std::string> set_up_agencies(store::Store& store, const json::object& config,
+                                                const std::filesystem::path& data_dir,
+                                                DemoOutcome& out) {
+  auto units = import_units(store, data_dir / "units");
+  if (!units) return tl::unexpected(units.error());
+  out.agencies = units->provinces + units->communes;
+  const std::string province = "province-" + text_of(config, "province");
+  store.write([&](store::SqlConnection& db) {
+    if (const auto* codes = config.if_contains("agency_codes");
+        codes != nullptr && codes->is_object()) {
+      for (const auto& [id, code] : codes->as_object()) {
+        db.execute("UPDATE agencies SET code = ? WHERE id = ?",
+                   {std::string(code.as_string()), std::string(id)});
+      }
+    }
+    for (const auto& d : array_of(config, "departments")) {
+      const auto& o = d.as_object();
+      db.execute(
+          "INSERT INTO agencies(id, code, name, name_en, kind, parent_id, valid_from) VALUES "
+          "(?, ?, ?, ?, 'department', ?, '2025-07-01') ON CONFLICT(id) DO NOTHING",
+          {text_of(o, "id"), text_of(o, "code"), text_of(o, "name"), text_of(o, "name_en"),
+           province});
+      ++out.agencies;
+    }
+    for (const auto& u : array_of(config, "one_stop_units")) {
+      const auto& o = u.as_object();
+      db.execute(
+          "INSERT INTO one_stop_units(id, agency_id, name, name_en, address) VALUES (?, ?, ?, ?, "
+          "?) "
+          "ON CONFLICT(id) DO NOTHING",
+          {text_of(o, "id"), text_of(o, "agency_id"), text_of(o, "name"), text_of(o, "name_en"),
+           text_of(o, "address")});
+    }
+  });
+  return {};
+}
+
+tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::object& config,
+                                               const DemoOptions& options, const std::string& today,
+                                               DemoOutcome& out) {
+  std::filesystem::create_directories(options.report_dir);
+  std::ofstream report(options.report_dir / "catalog-import-report.jsonl", std::ios::trunc);
+  for (const char* file : {"dvcqg-catalog-2642.jsonl.gz", "bqp-structured-207.jsonl"}) {
+    auto imported = import_catalog(store, options.data_dir / "catalog" / file, &report, today);
+    if (!imported) return tl::unexpected(imported.error());
+    out.procedures += imported->summary.parsed();
+  }
+  std::string problem;
+  store.write([&](store::SqlConnection& db) {
+    for (const auto& p : array_of(config, "procedures")) {
+      const auto& o = p.as_object();
+      const auto code = text_of(o, "code");
+      const auto* limits = o.if_contains("limits");
+      db.execute(
+          "INSERT INTO procedure_local_terms(code, limits, rule, note, updated_by, updated_at) "
+          "VALUES (?, ?, ?, ?, 'demo', ?) ON CONFLICT(code) DO NOTHING",
+          {code, limits ? json::serialize(*limits) : std::string("{}"), text_of(o, "rule"),
+           text_of(o, "note"), today});
+      auto terms = load_procedure_terms(db, code, clock::Channel::counter, today);
+      if (!terms) {
+        problem =
+            "procedure " + code + ": " + terms.error().detail + " " + terms.error().message_en;
+        return;
+      }
+      for (const auto& agency : competent_agencies(config, o)) {
+        const auto process = standard_process(code, agency, terms->clock.limit);
+        if (const auto problems = process::validate(process); !problems.empty()) {
+          problem = "process " + process.id + ": " + problems.front().message_en;
+          return;
+        }
+        db.execute(
+            "INSERT INTO processes(id, version, procedure_code, agency_id, document, updated_by, "
+            "updated_at) VALUES (?, 1, ?, ?, ?, 'demo', ?) ON CONFLICT(id, version) DO NOTHING",
+            {process.id, code, agency, codec::serialize_process(process), today});
+        ++out.processes;
+      }
+    }
+  });
+  if (!problem.empty()) return tl::unexpected(problem);
+  return {};
+}
+
+tl::expected<void, std::string> set_up_people(store::Store& store, const json::object& config,
+                                              DemoOutcome& out) {
+  const auto password = text_of(config, "password");
+  std::string problem;
+  store.write([&](store::SqlConnection& db) {
+    const auto add = [&](NewUser user) {
+      if (db.query_one("SELECT 1 FROM users WHERE username = ?", {user.username})) return;
+      if (auto created = create_user(db, user, "2025-07-01T08:00:00+07:00"); !created) {
+        problem = user.username + ": " + created.error().detail;
+      }
+      ++out.users;
+    };
+    for (const auto& o : array_of(config, "officials")) {
+      const auto& official = o.as_object();
+      NewUser u{"u-" + text_of(official, "username"),
+                text_of(official, "username"),
+                false,
+                text_of(official, "name"),
+                password,
+                "",
+                "",
+                "",
+                {}};
+      for (const auto& grant : array_of(official, "roles")) {
+        const auto& g = grant.as_array();
+        if (auto role = dossier::parse_role(std::string(g[0].as_string()))) {
+          u.grants.push_back({*role, std::string(g[1].as_string())});
+        }
+      }
+      add(std::move(u));
+    }
+    for (const auto& c : array_of(config, "citizens")) {
+      const auto& citizen = c.as_object();
+      add(NewUser{"u-" + text_of(citizen, "username"),
+                  text_of(citizen, "username"),
+                  true,
+                  text_of(citizen, "name"),
+                  password,
+                  text_of(citizen, "id_number"),
+                  text_of(citizen, "email"),
+                  text_of(citizen, "phone"),
+                  {}});
+    }
+  });
+  if (!problem.empty()) return tl::unexpected(problem);
+  return {};
+}
+
+}  // namespace motcua::app::demo

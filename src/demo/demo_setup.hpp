@@ -1,0 +1,27 @@
+// The static part of the demo: agencies, one-stop units, catalog, local terms, processes, people.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include "demo/demo.hpp"
+#include "domain/process/process.hpp"
+
+namespace motcua::app::demo {
+
+// A four-step process (receive, review, approve, return) whose budgets add up to `limit`.
+process::ProcessDefinition standard_process(const std::string& procedure_code,
+                                            const std::string& agency_id,
+                                            const clock::TimeLimit& limit);
+
+tl::expected<void, std::string> set_up_agencies(store::Store& store,
+                                                const boost::json::object& config,
+                                                const std::filesystem::path& data_dir,
+                                                DemoOutcome& out);
+tl::expected<void, std::string> set_up_catalog(store::Store& store,
+                                               const boost::json::object& config,
+                                               const DemoOptions& options, const std::string& today,
+                                               DemoOutcome& out);
+tl::expected<void, std::string> set_up_people(store::Store& store,
+                                              const boost::json::object& config, DemoOutcome& out);
+
+}  // namespace motcua::app::demo
