@@ -3,9 +3,14 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+#include <optional>
+#include <type_traits>
 
+#include "api/api_context.hpp"
 #include "app/common/app_error.hpp"
 #include "http/http_types.hpp"
+#include "store/sql.hpp"
 
 namespace motcua::api {
 
@@ -19,11 +24,24 @@ http::HttpResponse csrf_failed();
 // Parses the request body as JSON (an empty body is null).
 tl::expected<boost::json::value, http::HttpResponse> parse_body(const http::HttpRequest& request);
 
+// A use case's answer as JSON: a view type is encoded by its `tag_invoke(value_from_tag, ...)`
+// overload (src/api/views/), found by argument-dependent lookup.
 template <typename T>
 http::HttpResponse render(const app::AppResult<T>& result, const http::HttpRequest& request,
                           int success_status = 200) {
   if (!result) return problem_of(result.error(), request);
-  return http::HttpResponse::json(success_status, boost::json::value(*result));
+  return http::HttpResponse::json(success_status, boost::json::value_from(*result));
+}
+
+// The read handlers' one shape: run `use_case(db)` (an AppResult) on a reader connection and
+// render its answer.
+template <typename UseCase>
+http::HttpResponse read_and_render(ApiContext& ctx, const http::HttpRequest& request,
+                                   UseCase&& use_case, int success_status = 200) {
+  using Result = std::invoke_result_t<UseCase&, store::SqlConnection&>;
+  std::optional<Result> result;
+  ctx.store.read([&](store::SqlConnection& db) { result.emplace(use_case(db)); });
+  return render(*result, request, success_status);
 }
 
 }  // namespace motcua::api

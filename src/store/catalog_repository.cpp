@@ -9,7 +9,47 @@ constexpr const char* kInsert =
     "INSERT INTO procedures(code, version, name, name_folded, field, level, source, "
     "effective_from, "
     "content_hash, document, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kVersionColumns =
+    "SELECT code, version, name, name_folded, field, level, effective_from, document "
+    "FROM procedures ";
+constexpr const char* kExists = "SELECT 1 FROM procedures WHERE code = ? LIMIT 1";
+constexpr const char* kLatestEach =
+    "SELECT p.code, p.version, p.name, p.name_folded, p.field, p.level, p.effective_from, '' "
+    "FROM procedures p WHERE p.version = (SELECT MAX(version) FROM procedures WHERE code = "
+    "p.code)";
+
+ProcedureVersionRow version_of(const SqlRow& r) {
+  return {r.text(0), r.integer(1), r.text(2), r.text(3),
+          r.text(4), r.text(5),    r.text(6), r.text(7)};
+}
 }  // namespace
+
+bool procedure_exists(SqlConnection& db, const std::string& code) {
+  return db.query_one(kExists, {code}).has_value();
+}
+
+std::optional<ProcedureVersionRow> latest_procedure(SqlConnection& db, const std::string& code) {
+  const auto r = db.query_one(
+      std::string(kVersionColumns) + "WHERE code = ? ORDER BY version DESC LIMIT 1", {code});
+  if (!r) return std::nullopt;
+  return version_of(*r);
+}
+
+std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const std::string& code,
+                                                      const std::string& date) {
+  const auto r = db.query_one(std::string(kVersionColumns) +
+                                  "WHERE code = ? AND effective_from <= ? "
+                                  "ORDER BY version DESC LIMIT 1",
+                              {code, date});
+  if (!r) return std::nullopt;
+  return version_of(*r);
+}
+
+std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db) {
+  std::vector<ProcedureVersionRow> out;
+  for (const auto& r : db.query(kLatestEach)) out.push_back(version_of(r));
+  return out;
+}
 
 UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& r,
                                const std::string& effective_from, const std::string& now_iso) {

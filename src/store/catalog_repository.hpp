@@ -3,7 +3,9 @@
 // under. The content hash (SHA-256 of the canonical text) tells "unchanged" from "updated".
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "store/sql.hpp"
 
@@ -28,5 +30,26 @@ enum class UpsertOutcome { imported, updated, unchanged };
 // `effective_from` is the local date (YYYY-MM-DD) the new version takes effect.
 UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& row,
                                const std::string& effective_from, const std::string& now_iso);
+
+// One stored version of a procedure.
+struct ProcedureVersionRow {
+  std::string code;
+  std::int64_t version = 0;
+  std::string name;
+  std::string name_folded;
+  std::string field;
+  std::string level;
+  std::string effective_from;
+  std::string document;  // JSON; empty where a query leaves it out
+};
+
+bool procedure_exists(SqlConnection& db, const std::string& code);
+// The newest version of a procedure, whatever its date (the catalog as published now).
+std::optional<ProcedureVersionRow> latest_procedure(SqlConnection& db, const std::string& code);
+// The version in force on `date` (YYYY-MM-DD): the newest one effective on or before it.
+std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const std::string& code,
+                                                      const std::string& date);
+// The newest version of every procedure, without their documents (search scans these).
+std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db);
 
 }  // namespace motcua::store
