@@ -75,6 +75,11 @@ if(MOTCUA_BUILD_BENCH)
   target_compile_definitions(statistics_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(statistics_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                     ${PROJECT_BINARY_DIR}/bench)
+  # The dossier workload over REST against a running server (scripts/bench-rest-workload).
+  add_executable(rest_workload bench/rest_workload.cpp)
+  target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)
+  set_target_properties(rest_workload PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                 ${PROJECT_BINARY_DIR}/bench)
 endif()
 
 

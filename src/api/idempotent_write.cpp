@@ -1,22 +1,18 @@
 #include "api/idempotent_write.hpp"
 
-#include <boost/json.hpp>
+#include <future>
+#include <memory>
 
 #include "api/responses.hpp"
 #include "http/problem.hpp"
 #include "store/hashing.hpp"
+#include "store/idempotency_repository.hpp"
 
 namespace motcua::api {
 
 namespace {
 
-constexpr const char* kFindKey =
-    "SELECT request_hash, status, response FROM idempotency_keys WHERE actor_id = ? AND key = ?";
-constexpr const char* kSaveKey =
-    "INSERT INTO idempotency_keys(actor_id, key, request_hash, status, response, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
-
-// Thrown inside the write job to roll back its savepoint; carries the response to send.
+// Thrown inside the write job to roll back its savepoint; carries the answer to send.
 struct Refused {
   http::HttpResponse response;
 };
@@ -35,47 +31,101 @@ http::HttpResponse reused_key() {
                        "This Idempotency-Key was already used for a different request.");
 }
 
+http::HttpResponse concurrent_change() {
+  return http::problem(409, "concurrent_change",
+                       "Dữ liệu vừa được người khác thay đổi; vui lòng tải lại và thử lại.",
+                       "The data was changed by someone else; reload and try again.");
+}
+
+// What the job leaves for the answer, shared between the writer thread and the io thread (the
+// store's completion happens-before the answer is built).
+struct Outcome {
+  std::optional<http::HttpResponse> ready;  // a replay or a refusal
+  EncodeBody encode;                        // else: the body, encoded after the commit
+  std::string body;                         // or already encoded (stored with a key)
+};
+
 }  // namespace
+
+void start_idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
+                            const std::string& actor_id, WriteJob job, int success_status,
+                            http::Respond respond) {
+  std::string key(request.header(kIdempotencyHeader));
+  if (request.has_header(kIdempotencyHeader) && !valid_key(key)) {
+    answer_now(
+        respond,
+        http::problem(400, "invalid_idempotency_key", "Khóa Idempotency-Key không hợp lệ.",
+                      "The Idempotency-Key header is not valid (1-200 visible ASCII characters)."));
+    return;
+  }
+  std::string request_hash = store::sha256_hex(std::string(http::to_string(request.method)) + " " +
+                                               request.path + "\n" + request.body);
+  auto outcome = std::make_shared<Outcome>();
+  std::string now_iso = ctx.now_iso();
+  // Only what the job needs is captured: the request itself is not touched on the writer thread.
+  auto write = [outcome, job = std::move(job), key, request_hash = std::move(request_hash),
+                actor_id, success_status, now_iso = std::move(now_iso),
+                path = request.path](store::SqlConnection& db) {
+    if (!key.empty()) {
+      if (auto seen = store::find_stored_answer(db, actor_id, key)) {
+        if (seen->request_hash != request_hash) throw Refused{reused_key()};
+        auto replay =
+            http::HttpResponse::text(seen->status, std::move(seen->body), "application/json");
+        replay.set_header("Idempotent-Replayed", "true");
+        outcome->ready = std::move(replay);
+        return;
+      }
+    }
+    auto step = job(db);
+    if (!step) {
+      http::HttpRequest where;
+      where.path = path;
+      throw Refused{problem_of(step.error(), where)};
+    }
+    if (key.empty()) {
+      outcome->encode = std::move(*step);
+      return;
+    }
+    outcome->body = (*step)();
+    store::store_answer(db, actor_id, key, {request_hash, success_status, outcome->body}, now_iso);
+  };
+  ctx.store.submit(std::move(write), [outcome, respond = std::move(respond),
+                                      success_status](std::exception_ptr error) {
+    if (error) {
+      try {
+        std::rethrow_exception(error);
+      } catch (const Refused& refused) {
+        answer_now(respond, refused.response);
+      } catch (const store::ConstraintError&) {
+        answer_now(respond, concurrent_change());
+      } catch (...) {
+        // A store failure: the pipeline turns the exception into a logged 500 problem.
+        respond([error]() -> http::HttpResponse { std::rethrow_exception(error); });
+      }
+      return;
+    }
+    respond([outcome, success_status] {
+      if (outcome->ready) return *outcome->ready;
+      if (outcome->encode) outcome->body = outcome->encode();
+      return http::HttpResponse::text(success_status, std::move(outcome->body), "application/json");
+    });
+  });
+}
 
 http::HttpResponse idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
                                     const app::Actor& actor, const WriteUseCase& use_case,
                                     int success_status) {
-  const std::string key(request.header(kIdempotencyHeader));
-  if (request.has_header(kIdempotencyHeader) && !valid_key(key)) {
-    return http::problem(
-        400, "invalid_idempotency_key", "Khóa Idempotency-Key không hợp lệ.",
-        "The Idempotency-Key header is not valid (1-200 visible ASCII characters).");
-  }
-  const std::string request_hash = store::sha256_hex(std::string(http::to_string(request.method)) +
-                                                     " " + request.path + "\n" + request.body);
-  http::HttpResponse response;
-  try {
-    ctx.store.write([&](store::SqlConnection& db) {
-      if (!key.empty()) {
-        if (const auto seen = db.query_one(kFindKey, {actor.user_id, key})) {
-          if (seen->text(0) != request_hash) throw Refused{reused_key()};
-          response = http::HttpResponse::text(static_cast<int>(seen->integer(1)), seen->text(2),
-                                              "application/json");
-          response.set_header("Idempotent-Replayed", "true");
-          return;
-        }
-      }
-      auto result = use_case(db);
-      if (!result) throw Refused{problem_of(result.error(), request)};
-      response = http::HttpResponse::json(success_status, *result);
-      if (!key.empty()) {
-        db.execute(kSaveKey, {actor.user_id, key, request_hash, std::int64_t{success_status},
-                              response.body, ctx.now_iso()});
-      }
-    });
-  } catch (const Refused& refused) {
-    return refused.response;
-  } catch (const store::ConstraintError&) {
-    return http::problem(409, "concurrent_change",
-                         "Dữ liệu vừa được người khác thay đổi; vui lòng tải lại và thử lại.",
-                         "The data was changed by someone else; reload and try again.");
-  }
-  return response;
+  std::promise<http::HttpResponse> answer;
+  auto future = answer.get_future();
+  start_idempotent_write(
+      ctx, request, actor.user_id,
+      [&use_case](store::SqlConnection& db) -> WriteStep {
+        auto result = use_case(db);
+        if (!result) return tl::unexpected(std::move(result.error()));
+        return EncodeBody([object = std::move(*result)] { return boost::json::serialize(object); });
+      },
+      success_status, [&answer](http::MakeResponse make) { answer.set_value(make()); });
+  return future.get();
 }
 
 }  // namespace motcua::api

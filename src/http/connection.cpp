@@ -252,9 +252,32 @@ asio::awaitable<bool> Connection::serve_one() {
 
   req.body = std::move(parser.get().body());
   const bool keep_alive = parser.get().keep_alive();
-  HttpResponse res = pipeline.handle(req, match);
+  // Not a conditional expression: g++ 12 miscompiles co_await inside `?:` (the temporary of the
+  // other branch is destroyed twice).
+  HttpResponse res;
+  if (Pipeline::answers_later(match)) {
+    res = co_await answer_later(req, match);
+  } else {
+    res = pipeline.handle(req, match);
+  }
   co_return co_await respond(req, method_name, route, std::move(res), keep_alive,
                              req.method == Method::head, version, started);
+}
+
+asio::awaitable<HttpResponse> Connection::answer_later(HttpRequest& req, const RouteMatch& match) {
+  // The handler answers from another thread (the store's writer, after the commit): the answer is
+  // posted back to this connection's executor, which resumes the coroutine. Meanwhile this io
+  // thread serves other connections.
+  co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(HttpResponse)>(
+      [this, &req, &match](auto handler) {
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        context_.pipeline.handle_async(
+            req, match, [shared, executor = socket_.get_executor()](MakeResponse make) {
+              asio::post(executor,
+                         [shared, make = std::move(make)]() mutable { (*shared)(make()); });
+            });
+      },
+      asio::use_awaitable);
 }
 
 asio::awaitable<bool> Connection::respond(HttpRequest& req, std::string_view method,

@@ -53,6 +53,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   boost::asio::awaitable<void> serve();
   boost::asio::awaitable<bool> wait_for_request(std::chrono::milliseconds timeout);
   boost::asio::awaitable<bool> serve_one();
+  boost::asio::awaitable<HttpResponse> answer_later(HttpRequest& request, const RouteMatch& match);
   // Decorates, writes and records one response; true if the connection may carry another.
   boost::asio::awaitable<bool> respond(HttpRequest& request, std::string_view method,
                                        std::string_view route, HttpResponse response,

@@ -79,19 +79,25 @@ std::string_view Pipeline::route_label(const RouteMatch& match) const {
   return kRouteInvalid;
 }
 
+HttpResponse Pipeline::checked(const HttpRequest& request, HttpResponse res) const {
+  std::string error;
+  if (res.status < 200 || res.status > 599) {
+    error = "handler returned status " + std::to_string(res.status);
+  } else {
+    for (const auto& [name, value] : res.headers) {
+      if (!valid_header(name, value)) error = "handler returned an invalid header: " + name;
+    }
+  }
+  if (error.empty()) return res;
+  log_error("handler failed", request.request_id, error);
+  return errors::internal_error(request.path);
+}
+
 HttpResponse Pipeline::guarded(const HttpRequest& request,
                                const std::function<HttpResponse()>& fn) const {
   std::string error;
   try {
-    HttpResponse res = fn();
-    if (res.status < 200 || res.status > 599) {
-      error = "handler returned status " + std::to_string(res.status);
-    } else {
-      for (const auto& [name, value] : res.headers) {
-        if (!valid_header(name, value)) error = "handler returned an invalid header: " + name;
-      }
-    }
-    if (error.empty()) return res;
+    return checked(request, fn());
   } catch (const std::exception& e) {
     error = e.what();
   } catch (...) {
@@ -99,6 +105,33 @@ HttpResponse Pipeline::guarded(const HttpRequest& request,
   }
   log_error("handler failed", request.request_id, error);
   return errors::internal_error(request.path);
+}
+
+bool Pipeline::answers_later(const RouteMatch& match) {
+  return match.outcome == RouteMatch::Outcome::matched && match.route != nullptr &&
+         static_cast<bool>(match.route->async_handler);
+}
+
+void Pipeline::handle_async(HttpRequest& request, const RouteMatch& match, Respond respond) const {
+  request.path_params = match.params;
+  // Exactly one answer, whether the handler responds, throws first, or responds and then throws.
+  auto answered = std::make_shared<std::atomic<bool>>(false);
+  auto once = [this, &request, answered, respond](MakeResponse make) {
+    if (answered->exchange(true)) return;
+    respond([this, &request, make = std::move(make)] { return guarded(request, make); });
+  };
+  std::string error;
+  try {
+    match.route->async_handler(request, once);
+    return;
+  } catch (const std::exception& e) {
+    error = e.what();
+  } catch (...) {
+    error = "unknown exception";
+  }
+  if (answered->exchange(true)) return;
+  log_error("handler failed", request.request_id, error);
+  respond([&request] { return errors::internal_error(request.path); });
 }
 
 HttpResponse Pipeline::handle(HttpRequest& request, const RouteMatch& match) const {

@@ -65,6 +65,13 @@ class Pipeline {
   std::string_view route_label(const RouteMatch& match) const;
 
   HttpResponse handle(HttpRequest& request, const RouteMatch& match) const;
+  // Whether the matched route answers later (an AsyncHandler): the connection then calls
+  // handle_async instead of handle and waits for `respond` without holding its thread.
+  static bool answers_later(const RouteMatch& match);
+  // Starts the route's async handler; `respond` receives, exactly once, a function that builds the
+  // checked answer (a 500 problem if the handler threw before answering, or the function threw or
+  // built something malformed). The caller runs that function on its io thread.
+  void handle_async(HttpRequest& request, const RouteMatch& match, Respond respond) const;
   void decorate(const HttpRequest& request, HttpResponse& response) const;
   void record(const Exchange& exchange) const;
 
@@ -75,6 +82,8 @@ class Pipeline {
 
  private:
   HttpResponse guarded(const HttpRequest& request, const std::function<HttpResponse()>& fn) const;
+  // The handler's answer if it is well formed, else a 500 problem (the cause logged).
+  HttpResponse checked(const HttpRequest& request, HttpResponse res) const;
 
   const Router& router_;
   const StaticFiles* static_files_;

@@ -49,14 +49,30 @@ Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
 void Router::add(Method method, std::string_view pattern, Handler handler, RouteOptions options) {
-  if (pattern.empty() || pattern.front() != '/') bad_pattern(pattern, "must start with '/'");
   if (!handler) bad_pattern(pattern, "handler is empty");
-
   auto route = std::make_unique<Route>();
   route->method = method;
   route->pattern = std::string(pattern);
   route->handler = std::move(handler);
   route->options = options;
+  insert(std::move(route));
+}
+
+void Router::add_async(Method method, std::string_view pattern, AsyncHandler handler,
+                       RouteOptions options) {
+  if (!handler) bad_pattern(pattern, "handler is empty");
+  auto route = std::make_unique<Route>();
+  route->method = method;
+  route->pattern = std::string(pattern);
+  route->async_handler = std::move(handler);
+  route->options = options;
+  insert(std::move(route));
+}
+
+void Router::insert(std::unique_ptr<Route> route) {
+  const std::string_view pattern = route->pattern;
+  const Method method = route->method;
+  if (pattern.empty() || pattern.front() != '/') bad_pattern(pattern, "must start with '/'");
 
   Node* node = root_.get();
   std::string_view rest = pattern.substr(1);

@@ -28,9 +28,21 @@
 
 namespace motcua::http {
 
-// Handlers run synchronously on an io thread; they should not block for long (SQLite is fine).
-// An exception becomes a 500 problem; its message is logged, never sent.
+// Handlers run synchronously on an io thread; they should not block for long (a read on SQLite is
+// fine, waiting for a durable commit is not). An exception becomes a 500 problem; its message is
+// logged, never sent.
 using Handler = std::function<HttpResponse(HttpRequest&)>;
+
+// A handler that answers later: it starts its work (a write job handed to the store) and returns;
+// `respond` is then called exactly once, from any thread, with a function that builds the answer.
+// The connection runs that function on its own io thread, so encoding the answer never happens
+// on the thread that called `respond` (the store's writer). The connection waits without holding
+// its io thread, so many requests can share one commit. The request stays alive and untouched
+// until `respond` is called. An exception thrown before the handler responded, or by the
+// function, becomes a 500 problem.
+using MakeResponse = std::function<HttpResponse()>;
+using Respond = std::function<void(MakeResponse)>;
+using AsyncHandler = std::function<void(HttpRequest&, Respond)>;
 
 struct RouteOptions {
   // Largest request body this route accepts; none: the server's default_body_limit.
@@ -41,7 +53,8 @@ struct Route {
   Method method = Method::get;
   std::string pattern;
   std::vector<std::string> param_names;  // in the order the parameters appear
-  Handler handler;
+  Handler handler;                       // exactly one of the two is set
+  AsyncHandler async_handler;
   RouteOptions options;
 };
 
@@ -79,6 +92,8 @@ class Router {
   // unclosed "{}", a parameter name that is not an identifier, a name used twice) or when the
   // same method and pattern are added twice.
   void add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
+  void add_async(Method method, std::string_view pattern, AsyncHandler handler,
+                 RouteOptions options = {});
 
   RouteMatch match(Method method, std::string_view path) const;
 
@@ -88,6 +103,8 @@ class Router {
   struct Node;  // a trie node; opaque, defined in router.cpp
 
  private:
+  void insert(std::unique_ptr<Route> route);
+
   std::unique_ptr<Node> root_;
   std::vector<std::unique_ptr<Route>> routes_;  // pointers stay valid as routes are added
 };

@@ -4,6 +4,7 @@
 // separate connections and never wait for the writer.
 #pragma once
 
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -16,6 +17,10 @@ namespace motcua::store {
 // job's changes, and the exception is rethrown to the caller of write() after the batch commits.
 using WriteJob = std::function<void(SqlConnection&)>;
 using ReadJob = std::function<void(SqlConnection&)>;
+// Called once the job's batch has committed durably (null), or with what the job threw or why the
+// commit failed. It runs on the writer thread: it should only hand the outcome over (post it to
+// the caller's executor), never do the caller's work there.
+using WriteDone = std::function<void(std::exception_ptr)>;
 
 struct StoreStats {
   std::uint64_t commits = 0;     // durable commits
@@ -27,7 +32,11 @@ class Store {
  public:
   virtual ~Store() = default;
   // Returns once the job's changes are durable (or throws what the job threw / a StoreError).
+  // The calling thread waits for the commit: the CLI and tests use it; the server uses submit().
   virtual void write(const WriteJob& job) = 0;
+  // Queues the job and returns at once; `done` tells its fate after the commit. Concurrent jobs
+  // share one transaction and one fsync (group commit), each in its own savepoint.
+  virtual void submit(WriteJob job, WriteDone done) = 0;
   virtual void read(const ReadJob& job) = 0;
   virtual StoreStats stats() const = 0;
   // The schema version after migrations.

@@ -6,8 +6,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <latch>
+#include <mutex>
 #include <thread>
 
 #include "store/event_log.hpp"
@@ -130,6 +132,36 @@ TEST_F(StoreTest, ConcurrentWritesAreGroupedIntoFewerCommits) {
   store_->read([&](SqlConnection& db) { check = verify_chain(db); });
   EXPECT_TRUE(check.ok()) << check.problem;
   EXPECT_EQ(check.events_checked, kThreads * kPerThread + 1);
+}
+
+TEST_F(StoreTest, SubmittedJobsFromOneThreadShareCommitsAndReportEachOutcome) {
+  // One thread (as an io thread does) submits many jobs without waiting; each learns its own fate
+  // after the commit, and the queued jobs share commits.
+  constexpr int kJobs = 200;
+  const auto before = store_->stats();
+  std::mutex mu;
+  std::condition_variable cv;
+  int done = 0;
+  int failed = 0;
+  for (int i = 0; i < kJobs; ++i) {
+    store_->submit(
+        [this, i](SqlConnection& db) {
+          if (i == 7) throw std::runtime_error("refused");
+          append_event(db, draft("d1", "e"));
+        },
+        [&](std::exception_ptr error) {
+          std::lock_guard lock(mu);
+          ++done;
+          if (error) ++failed;
+          cv.notify_one();
+        });
+  }
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return done == kJobs; });
+  EXPECT_EQ(failed, 1);
+  const auto after = store_->stats();
+  EXPECT_EQ(after.write_jobs - before.write_jobs, static_cast<std::uint64_t>(kJobs - 1));
+  EXPECT_LT(after.commits - before.commits, static_cast<std::uint64_t>(kJobs / 2));
 }
 
 TEST_F(StoreTest, AFailingJobRollsBackOnlyItself) {

@@ -4,6 +4,8 @@
 // acknowledged commit survive power loss.
 #include <condition_variable>
 #include <deque>
+#include <future>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -19,9 +21,9 @@ namespace {
 constexpr std::size_t kMaxBatch = 512;
 
 struct PendingWrite {
-  const WriteJob* job = nullptr;
+  WriteJob job;
+  WriteDone done;
   std::exception_ptr error;
-  bool done = false;
 };
 
 void apply_migrations(SqliteConnection& db) {
@@ -73,13 +75,31 @@ class SqliteStore final : public Store {
   }
 
   void write(const WriteJob& job) override {
-    PendingWrite pending{&job, nullptr, false};
-    std::unique_lock lock(mu_);
-    if (stopping_) throw StoreError("store is closing");
-    queue_.push_back(&pending);
-    work_cv_.notify_one();
-    done_cv_.wait(lock, [&] { return pending.done; });
-    if (pending.error) std::rethrow_exception(pending.error);
+    std::promise<void> committed;
+    auto outcome = committed.get_future();
+    submit([&job](SqlConnection& db) { job(db); },
+           [&committed](std::exception_ptr error) {
+             if (error) {
+               committed.set_exception(error);
+             } else {
+               committed.set_value();
+             }
+           });
+    outcome.get();
+  }
+
+  void submit(WriteJob job, WriteDone done) override {
+    auto pending =
+        std::make_unique<PendingWrite>(PendingWrite{std::move(job), std::move(done), {}});
+    {
+      std::lock_guard lock(mu_);
+      if (!stopping_) {
+        queue_.push_back(std::move(pending));
+        work_cv_.notify_one();
+        return;
+      }
+    }
+    pending->done(std::make_exception_ptr(StoreError("store is closing")));
   }
 
   void read(const ReadJob& job) override {
@@ -113,7 +133,7 @@ class SqliteStore final : public Store {
   }
 
   StoreStats stats() const override {
-    std::lock_guard lock(mu_);
+    std::lock_guard lock(stats_mu_);
     return stats_;
   }
 
@@ -132,32 +152,36 @@ class SqliteStore final : public Store {
     for (;;) {
       work_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty() && stopping_) return;
-      std::vector<PendingWrite*> batch;
+      std::vector<std::unique_ptr<PendingWrite>> batch;
       while (!queue_.empty() && batch.size() < kMaxBatch) {
-        batch.push_back(queue_.front());
+        batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
       lock.unlock();
       const std::size_t failed = run_batch(batch);
+      {
+        std::lock_guard stats_lock(stats_mu_);
+        ++stats_.commits;
+        stats_.write_jobs += batch.size() - failed;
+        stats_.failed_jobs += failed;
+      }
+      // Outside the queue's lock: a callback may submit the caller's next job at once.
+      for (auto& p : batch) p->done(p->error);
+      batch.clear();
       lock.lock();
-      ++stats_.commits;
-      stats_.write_jobs += batch.size() - failed;
-      stats_.failed_jobs += failed;
-      for (auto* p : batch) p->done = true;
-      done_cv_.notify_all();
     }
   }
 
   // Runs every job of the batch in one transaction, each inside a savepoint; commits once.
   // Returns how many jobs failed.
-  std::size_t run_batch(const std::vector<PendingWrite*>& batch) {
+  std::size_t run_batch(const std::vector<std::unique_ptr<PendingWrite>>& batch) {
     std::size_t failed = 0;
     try {
       writer_db_.execute("BEGIN IMMEDIATE");
-      for (auto* p : batch) {
+      for (const auto& p : batch) {
         writer_db_.execute("SAVEPOINT job");
         try {
-          (*p->job)(writer_db_);
+          p->job(writer_db_);
           writer_db_.execute("RELEASE job");
         } catch (...) {
           p->error = std::current_exception();
@@ -174,7 +198,7 @@ class SqliteStore final : public Store {
         writer_db_.execute_script("ROLLBACK");
       } catch (...) {
       }
-      for (auto* p : batch) {
+      for (const auto& p : batch) {
         if (!p->error) {
           p->error = error;
           ++failed;
@@ -185,11 +209,11 @@ class SqliteStore final : public Store {
   }
 
   SqliteConnection writer_db_;
-  mutable std::mutex mu_;
+  std::mutex mu_;
   std::condition_variable work_cv_;
-  std::condition_variable done_cv_;
-  std::deque<PendingWrite*> queue_;
+  std::deque<std::unique_ptr<PendingWrite>> queue_;
   bool stopping_ = false;
+  mutable std::mutex stats_mu_;
   StoreStats stats_;
   std::thread writer_;
 
