@@ -95,3 +95,11 @@ if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
   gtest_discover_tests(integration_tests DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
                        PROPERTIES TIMEOUT 300)
 endif()
+
+if(MOTCUA_BUILD_TESTS)
+  # Every SQL statement lives in src/store: a check over the sources, and a check of the check.
+  add_test(NAME sql_location COMMAND ${PROJECT_SOURCE_DIR}/scripts/check-sql-location
+                                     ${PROJECT_SOURCE_DIR})
+  add_test(NAME sql_location_self_test
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/check-sql-location --self-test)
+endif()
