@@ -4,6 +4,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "store/demo_rows.hpp"
 
 namespace motcua::app::demo {
 
@@ -252,9 +253,7 @@ tl::expected<void, std::string> create_dossiers(store::Store& store,
                                                 const json::object& config, Instant now,
                                                 const DemoOptions& options, DemoOutcome& out) {
   std::int64_t existing = 0;
-  store.read([&](store::SqlConnection& db) {
-    existing = db.query_one("SELECT COUNT(*) FROM dossiers")->integer(0);
-  });
+  store.read([&](store::SqlConnection& db) { existing = store::count_dossiers(db); });
   if (existing > 0) return {};  // a demo database already has its dossiers
   Simulation sim(store, cal, config, now, options.seed);
   sim.days_back_ = options.days_back;

@@ -8,6 +8,10 @@
 #include "app/imports/data_import.hpp"
 #include "codec/process_json.hpp"
 #include "domain/process/validation.hpp"
+#include "store/account_repository.hpp"
+#include "store/agency_repository.hpp"
+#include "store/demo_rows.hpp"
+#include "store/process_repository.hpp"
 
 namespace motcua::app::demo {
 
@@ -98,27 +102,24 @@ tl::expected<void, std::string> set_up_agencies(store::Store& store, const json:
     if (const auto* codes = config.if_contains("agency_codes");
         codes != nullptr && codes->is_object()) {
       for (const auto& [id, code] : codes->as_object()) {
-        db.execute("UPDATE agencies SET code = ? WHERE id = ?",
-                   {std::string(code.as_string()), std::string(id)});
+        store::set_agency_code(db, std::string(id), std::string(code.as_string()));
       }
     }
     for (const auto& d : array_of(config, "departments")) {
       const auto& o = d.as_object();
-      db.execute(
-          "INSERT INTO agencies(id, code, name, name_en, kind, parent_id, valid_from) VALUES "
-          "(?, ?, ?, ?, 'department', ?, '2025-07-01') ON CONFLICT(id) DO NOTHING",
-          {text_of(o, "id"), text_of(o, "code"), text_of(o, "name"), text_of(o, "name_en"),
-           province});
+      if (!store::agency_exists(db, text_of(o, "id"))) {
+        store::insert_agency(
+            db, {text_of(o, "id"), text_of(o, "code"), text_of(o, "name"), text_of(o, "name_en"),
+                 "department", province, "2025-07-01", std::nullopt});
+      }
       ++out.agencies;
     }
     for (const auto& u : array_of(config, "one_stop_units")) {
       const auto& o = u.as_object();
-      db.execute(
-          "INSERT INTO one_stop_units(id, agency_id, name, name_en, address) VALUES (?, ?, ?, ?, "
-          "?) "
-          "ON CONFLICT(id) DO NOTHING",
-          {text_of(o, "id"), text_of(o, "agency_id"), text_of(o, "name"), text_of(o, "name_en"),
-           text_of(o, "address")});
+      if (!store::find_unit(db, text_of(o, "id"))) {
+        store::insert_unit(db, {text_of(o, "id"), text_of(o, "agency_id"), text_of(o, "name"),
+                                text_of(o, "name_en"), text_of(o, "address")});
+      }
     }
   });
   return {};
@@ -140,11 +141,9 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::
       const auto& o = p.as_object();
       const auto code = text_of(o, "code");
       const auto* limits = o.if_contains("limits");
-      db.execute(
-          "INSERT INTO procedure_local_terms(code, limits, rule, note, updated_by, updated_at) "
-          "VALUES (?, ?, ?, ?, 'demo', ?) ON CONFLICT(code) DO NOTHING",
-          {code, limits ? json::serialize(*limits) : std::string("{}"), text_of(o, "rule"),
-           text_of(o, "note"), today});
+      store::insert_local_terms_if_absent(
+          db, {code, limits ? json::serialize(*limits) : std::string("{}"), text_of(o, "rule"),
+               text_of(o, "note"), "demo", today});
       auto terms = load_procedure_terms(db, code, clock::Channel::counter, today);
       if (!terms) {
         problem =
@@ -157,10 +156,10 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::
           problem = "process " + process.id + ": " + problems.front().message_en;
           return;
         }
-        db.execute(
-            "INSERT INTO processes(id, version, procedure_code, agency_id, document, updated_by, "
-            "updated_at) VALUES (?, 1, ?, ?, ?, 'demo', ?) ON CONFLICT(id, version) DO NOTHING",
-            {process.id, code, agency, codec::serialize_process(process), today});
+        if (!store::process_version(db, process.id, 1)) {
+          store::insert_process(
+              db, {process.id, 1, code, agency, codec::serialize_process(process), "demo", today});
+        }
         ++out.processes;
       }
     }
@@ -175,7 +174,7 @@ tl::expected<void, std::string> set_up_people(store::Store& store, const json::o
   std::string problem;
   store.write([&](store::SqlConnection& db) {
     const auto add = [&](NewUser user) {
-      if (db.query_one("SELECT 1 FROM users WHERE username = ?", {user.username})) return;
+      if (store::username_taken(db, user.username)) return;
       if (auto created = create_user(db, user, "2025-07-01T08:00:00+07:00"); !created) {
         problem = user.username + ": " + created.error().detail;
       }
