@@ -1,6 +1,5 @@
 #include "demo/demo_setup.hpp"
 
-#include <boost/json.hpp>
 #include <fstream>
 
 #include "app/accounts/accounts.hpp"
@@ -15,21 +14,9 @@
 
 namespace motcua::app::demo {
 
-namespace json = boost::json;
 using dossier::Role;
 
 namespace {
-
-std::string text_of(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-const json::array& array_of(const json::object& o, const char* key) {
-  static const json::array kEmpty;
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_array() ? v->as_array() : kEmpty;
-}
 
 process::Step step(const char* id, const char* name, const char* name_en, Role role,
                    clock::TimeLimit budget, std::vector<process::Action> actions) {
@@ -38,13 +25,12 @@ process::Step step(const char* id, const char* name, const char* name_en, Role r
 }
 
 // The competent agencies a configured procedure is decided by in the demo.
-std::vector<std::string> competent_agencies(const json::object& config,
-                                            const json::object& procedure) {
-  if (text_of(procedure, "level") == "province") return {text_of(procedure, "department")};
+std::vector<std::string> competent_agencies(const codec::DemoConfig& config,
+                                            const codec::DemoProcedure& procedure) {
+  if (procedure.level == "province") return {procedure.department};
   std::vector<std::string> communes;
-  for (const auto& unit : array_of(config, "one_stop_units")) {
-    const auto agency = text_of(unit.as_object(), "agency_id");
-    if (agency.rfind("commune-", 0) == 0) communes.push_back(agency);
+  for (const auto& unit : config.one_stop_units) {
+    if (unit.agency_id.rfind("commune-", 0) == 0) communes.push_back(unit.agency_id);
   }
   return communes;
 }
@@ -91,41 +77,33 @@ process::ProcessDefinition standard_process(const std::string& code, const std::
   return p;
 }
 
-tl::expected<void, std::string> set_up_agencies(store::Store& store, const json::object& config,
+tl::expected<void, std::string> set_up_agencies(store::Store& store,
+                                                const codec::DemoConfig& config,
                                                 const std::filesystem::path& data_dir,
                                                 DemoOutcome& out) {
   auto units = import_units(store, data_dir / "units");
   if (!units) return tl::unexpected(units.error());
   out.agencies = units->provinces + units->communes;
-  const std::string province = "province-" + text_of(config, "province");
+  const std::string province = "province-" + config.province;
   store.write([&](store::SqlConnection& db) {
-    if (const auto* codes = config.if_contains("agency_codes");
-        codes != nullptr && codes->is_object()) {
-      for (const auto& [id, code] : codes->as_object()) {
-        store::set_agency_code(db, std::string(id), std::string(code.as_string()));
-      }
-    }
-    for (const auto& d : array_of(config, "departments")) {
-      const auto& o = d.as_object();
-      if (!store::agency_exists(db, text_of(o, "id"))) {
-        store::insert_agency(
-            db, {text_of(o, "id"), text_of(o, "code"), text_of(o, "name"), text_of(o, "name_en"),
-                 "department", province, "2025-07-01", std::nullopt});
+    for (const auto& [id, code] : config.agency_codes) store::set_agency_code(db, id, code);
+    for (const auto& d : config.departments) {
+      if (!store::agency_exists(db, d.id)) {
+        store::insert_agency(db, {d.id, d.code, d.name, d.name_en, "department", province,
+                                  "2025-07-01", std::nullopt});
       }
       ++out.agencies;
     }
-    for (const auto& u : array_of(config, "one_stop_units")) {
-      const auto& o = u.as_object();
-      if (!store::find_unit(db, text_of(o, "id"))) {
-        store::insert_unit(db, {text_of(o, "id"), text_of(o, "agency_id"), text_of(o, "name"),
-                                text_of(o, "name_en"), text_of(o, "address")});
+    for (const auto& u : config.one_stop_units) {
+      if (!store::find_unit(db, u.id)) {
+        store::insert_unit(db, {u.id, u.agency_id, u.name, u.name_en, u.address});
       }
     }
   });
   return {};
 }
 
-tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::object& config,
+tl::expected<void, std::string> set_up_catalog(store::Store& store, const codec::DemoConfig& config,
                                                const DemoOptions& options, const std::string& today,
                                                DemoOutcome& out) {
   std::filesystem::create_directories(options.report_dir);
@@ -137,20 +115,16 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::
   }
   std::string problem;
   store.write([&](store::SqlConnection& db) {
-    for (const auto& p : array_of(config, "procedures")) {
-      const auto& o = p.as_object();
-      const auto code = text_of(o, "code");
-      const auto* limits = o.if_contains("limits");
-      store::insert_local_terms_if_absent(
-          db, {code, limits ? json::serialize(*limits) : std::string("{}"), text_of(o, "rule"),
-               text_of(o, "note"), "demo", today});
+    for (const auto& p : config.procedures) {
+      const auto& code = p.code;
+      store::insert_local_terms_if_absent(db, {code, p.limits, p.rule, p.note, "demo", today});
       auto terms = load_procedure_terms(db, code, clock::Channel::counter, today);
       if (!terms) {
         problem =
             "procedure " + code + ": " + terms.error().detail + " " + terms.error().message_en;
         return;
       }
-      for (const auto& agency : competent_agencies(config, o)) {
+      for (const auto& agency : competent_agencies(config, p)) {
         const auto process = standard_process(code, agency, terms->clock.limit);
         if (const auto problems = process::validate(process); !problems.empty()) {
           problem = "process " + process.id + ": " + problems.front().message_en;
@@ -168,9 +142,9 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::
   return {};
 }
 
-tl::expected<void, std::string> set_up_people(store::Store& store, const json::object& config,
+tl::expected<void, std::string> set_up_people(store::Store& store, const codec::DemoConfig& config,
                                               DemoOutcome& out) {
-  const auto password = text_of(config, "password");
+  const auto& password = config.password;
   std::string problem;
   store.write([&](store::SqlConnection& db) {
     const auto add = [&](NewUser user) {
@@ -180,35 +154,30 @@ tl::expected<void, std::string> set_up_people(store::Store& store, const json::o
       }
       ++out.users;
     };
-    for (const auto& o : array_of(config, "officials")) {
-      const auto& official = o.as_object();
-      NewUser u{"u-" + text_of(official, "username"),
-                text_of(official, "username"),
+    for (const auto& official : config.officials) {
+      NewUser u{"u-" + official.username,
+                official.username,
                 false,
-                text_of(official, "name"),
+                official.name,
                 password,
                 "",
                 "",
                 "",
                 {}};
-      for (const auto& grant : array_of(official, "roles")) {
-        const auto& g = grant.as_array();
-        if (auto role = dossier::parse_role(std::string(g[0].as_string()))) {
-          u.grants.push_back({*role, std::string(g[1].as_string())});
-        }
+      for (const auto& [role_name, agency_id] : official.roles) {
+        if (auto role = dossier::parse_role(role_name)) u.grants.push_back({*role, agency_id});
       }
       add(std::move(u));
     }
-    for (const auto& c : array_of(config, "citizens")) {
-      const auto& citizen = c.as_object();
-      add(NewUser{"u-" + text_of(citizen, "username"),
-                  text_of(citizen, "username"),
+    for (const auto& c : config.citizens) {
+      add(NewUser{"u-" + c.username,
+                  c.username,
                   true,
-                  text_of(citizen, "name"),
+                  c.name,
                   password,
-                  text_of(citizen, "id_number"),
-                  text_of(citizen, "email"),
-                  text_of(citizen, "phone"),
+                  c.id_number,
+                  c.email,
+                  c.phone,
                   {}});
     }
   });
