@@ -101,8 +101,4 @@ json::object procedure_to_json(const Procedure& p) {
           {"detail_url", p.detail_url}};
 }
 
-std::string serialize_procedure(const catalog::Procedure& p) {
-  return boost::json::serialize(procedure_to_json(p));
-}
-
 }  // namespace motcua::codec

@@ -5,15 +5,11 @@
 #pragma once
 
 #include <boost/json/object.hpp>
-#include <string>
 
 #include "domain/catalog/procedure.hpp"
 
 namespace motcua::codec {
 
 boost::json::object procedure_to_json(const catalog::Procedure& p);
-
-// The stored document (procedures.document) as text, for callers that do not handle JSON.
-std::string serialize_procedure(const catalog::Procedure& p);
 
 }  // namespace motcua::codec

@@ -4,7 +4,7 @@
 
 #include "codec/catalog_file.hpp"
 #include "codec/catalog_report.hpp"
-#include "codec/procedure_json.hpp"
+#include "codec/procedure_document.hpp"
 #include "codec/units_csv.hpp"
 #include "domain/catalog/canonical.hpp"
 #include "domain/text/fold.hpp"
