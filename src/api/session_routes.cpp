@@ -1,6 +1,5 @@
 // POST /api/v1/session (log in), GET /api/v1/session (who am I), DELETE /api/v1/session (log out).
-#include <boost/json.hpp>
-
+#include "api/json/accounts_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -8,22 +7,7 @@
 
 namespace motcua::api {
 
-namespace json = boost::json;
-
 namespace {
-
-json::object user_json(const app::Actor& a, const std::string& csrf) {
-  json::array roles;
-  for (const auto& g : a.grants) {
-    roles.push_back(json::object{{"role", dossier::to_string(g.role)}, {"agency_id", g.agency_id}});
-  }
-  return {{"user",
-           {{"id", a.user_id},
-            {"display_name", a.display_name},
-            {"applicant", a.applicant},
-            {"roles", std::move(roles)}}},
-          {"csrf_token", csrf}};
-}
 
 http::SetCookie session_cookie(const ApiContext& ctx, std::string value, std::int64_t max_age) {
   http::SetCookie c;
@@ -45,15 +29,10 @@ http::HttpResponse too_many(std::int64_t retry_after) {
 http::HttpResponse log_in(ApiContext& ctx, http::HttpRequest& request) {
   auto body = parse_body(request);
   if (!body) return body.error();
-  const auto* o = body->if_object();
-  const auto* user = o ? o->if_contains("username") : nullptr;
-  const auto* pass = o ? o->if_contains("password") : nullptr;
-  if (user == nullptr || pass == nullptr || !user->is_string() || !pass->is_string()) {
-    return problem_of(app::invalid_input("'username' and 'password' are required strings"),
-                      request);
-  }
-  const std::string username(user->as_string());
-  const std::string password(pass->as_string());
+  const auto credentials = login_request_from_json(*body);
+  if (!credentials) return problem_of(credentials.error(), request);
+  const std::string& username = credentials->username;
+  const std::string& password = credentials->password;
   const auto now_s = ctx.now().seconds;
   const std::string& address = request.remote_address;
   for (const auto wait : {ctx.user_throttle.retry_after(username, now_s),
@@ -70,7 +49,8 @@ http::HttpResponse log_in(ApiContext& ctx, http::HttpRequest& request) {
     return problem_of(session.error(), request);
   }
   ctx.user_throttle.record_success(username);
-  auto response = http::HttpResponse::json(200, user_json(session->actor, session->csrf_token));
+  auto response =
+      http::HttpResponse::json(200, boost::json::value_from(app::session_view(*session)));
   response.set_cookie(session_cookie(ctx, session->token, app::kSessionSeconds));
   response.set_header("Cache-Control", "no-store");
   return response;
@@ -84,7 +64,8 @@ void add_session_routes(http::Router& router, ApiContext& ctx) {
   router.add(http::Method::get, "/api/v1/session", [&ctx](http::HttpRequest& r) {
     const auto session = session_of(ctx, r);
     if (!session) return unauthenticated();
-    auto response = http::HttpResponse::json(200, user_json(session->actor, session->csrf_token));
+    auto response =
+        http::HttpResponse::json(200, boost::json::value_from(app::session_view(*session)));
     response.set_header("Cache-Control", "no-store");
     return response;
   });

@@ -15,6 +15,7 @@
 #include "http/builtin_routes.hpp"
 #include "http/metrics.hpp"
 #include "http/server.hpp"
+#include "store/health.hpp"
 
 namespace motcua::cli {
 
@@ -116,12 +117,13 @@ int run_serve(const ServeArgs& args) {
   http::Metrics metrics;
   http::Router router;
   http::BuiltinRoutesOptions builtin;
-  builtin.health_checks.push_back(
-      {"database", [&] {
-         bool ok = false;
-         store->read([&](store::SqlConnection& db) { ok = db.query_one("SELECT 1").has_value(); });
-         return ok;
-       }});
+  // Readiness: a reader connection answers a trivial query.
+  const auto database_answers = [&] {
+    bool ok = false;
+    store->read([&](store::SqlConnection& db) { ok = store::ping(db); });
+    return ok;
+  };
+  builtin.health_checks.push_back({"database", database_answers});
   http::add_builtin_routes(router, metrics, builtin);
   api::add_api_routes(router, ctx);
   http::HttpServer server(config, router, metrics);

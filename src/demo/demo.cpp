@@ -1,9 +1,9 @@
 #include "demo/demo.hpp"
 
-#include <boost/json.hpp>
 #include <fstream>
 #include <sstream>
 
+#include "codec/demo_config.hpp"
 #include "demo/demo_dossiers.hpp"
 #include "demo/demo_setup.hpp"
 
@@ -17,11 +17,9 @@ tl::expected<DemoOutcome, std::string> build_demo(store::Store& store,
   if (!in) return tl::unexpected("cannot read " + config_path.string());
   std::stringstream text;
   text << in.rdbuf();
-  boost::system::error_code ec;
-  const auto config = boost::json::parse(text.str(), ec);
-  if (ec || !config.is_object())
-    return tl::unexpected(config_path.string() + " is not a JSON object");
-  const auto& o = config.as_object();
+  const auto config = codec::parse_demo_config(text.str());
+  if (!config) return tl::unexpected(config_path.string() + ": " + config.error());
+  const auto& o = *config;
   const std::string today = to_iso(calendar.local(now).date);
   DemoOutcome out;
   if (auto ok = demo::set_up_agencies(store, o, options.data_dir, out); !ok)

@@ -4,6 +4,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "store/demo_rows.hpp"
 
 namespace motcua::app::demo {
 
@@ -19,15 +20,10 @@ struct Cast {
   Actor reception, processing, leader;
 };
 
-std::string text_of(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 class Simulation {
  public:
-  Simulation(store::Store& store, const calendar::WorkingCalendar& cal, const json::object& config,
-             Instant now, std::uint64_t seed)
+  Simulation(store::Store& store, const calendar::WorkingCalendar& cal,
+             const codec::DemoConfig& config, Instant now, std::uint64_t seed)
       : store_(store), cal_(cal), config_(config), present_(now), rng_(seed), service_(cal, [this] {
           return clock_;
         }) {}
@@ -59,14 +55,14 @@ class Simulation {
 
   // One dossier's life, in one write transaction. Returns its final status, or empty if creation
   // was refused.
-  std::string live_one(const json::object& procedure, bool recent) {
+  std::string live_one(const codec::DemoProcedure& procedure, bool recent) {
     recent_ = recent;
-    const bool provincial = text_of(procedure, "level") == "province";
+    const bool provincial = procedure.level == "province";
     const Cast& cast = provincial ? province_ : communes_[pick(communes_.size())];
-    const auto& names = config_.at("applicant_names").as_array();
+    const auto& names = config_.applicant_names;
     std::string status;
     store_.write([&](store::SqlConnection& db) {
-      status = run(db, procedure, cast, std::string(names[pick(names.size())].as_string()));
+      status = run(db, procedure, cast, names[pick(names.size())]);
     });
     return status;
   }
@@ -95,7 +91,7 @@ class Simulation {
     return true;
   }
 
-  std::string run(store::SqlConnection& db, const json::object& procedure, const Cast& cast,
+  std::string run(store::SqlConnection& db, const codec::DemoProcedure& procedure, const Cast& cast,
                   const std::string& walk_in_name) {
     if (recent_) {
       // Started within the last working day: still at its first steps now.
@@ -115,7 +111,7 @@ class Simulation {
     const bool online = chance() < 0.4;
     const Actor& citizen = citizens_[pick(citizens_.size())];
     NewDossier input;
-    input.procedure_code = text_of(procedure, "code");
+    input.procedure_code = procedure.code;
     input.agency_id = cast.agency_id;
     input.receiving_unit_id = cast.unit_id;
     input.channel = online ? dossier::Channel::online : dossier::Channel::counter;
@@ -234,7 +230,7 @@ class Simulation {
  private:
   store::Store& store_;
   const calendar::WorkingCalendar& cal_;
-  const json::object& config_;
+  const codec::DemoConfig& config_;
   Instant present_;
   Instant clock_;
   std::mt19937_64 rng_;
@@ -249,17 +245,15 @@ class Simulation {
 
 tl::expected<void, std::string> create_dossiers(store::Store& store,
                                                 const calendar::WorkingCalendar& cal,
-                                                const json::object& config, Instant now,
+                                                const codec::DemoConfig& config, Instant now,
                                                 const DemoOptions& options, DemoOutcome& out) {
   std::int64_t existing = 0;
-  store.read([&](store::SqlConnection& db) {
-    existing = db.query_one("SELECT COUNT(*) FROM dossiers")->integer(0);
-  });
+  store.read([&](store::SqlConnection& db) { existing = store::count_dossiers(db); });
   if (existing > 0) return {};  // a demo database already has its dossiers
   Simulation sim(store, cal, config, now, options.seed);
   sim.days_back_ = options.days_back;
   if (auto ok = sim.load_people(); !ok) return ok;
-  const auto& procedures = config.at("procedures").as_array();
+  const auto& procedures = config.procedures;
   // Civil-status procedures are the everyday ones: weight them up.
   std::vector<std::size_t> weighted;
   for (std::size_t i = 0; i < procedures.size(); ++i) {
@@ -268,7 +262,7 @@ tl::expected<void, std::string> create_dossiers(store::Store& store,
   }
   std::mt19937_64 pick(options.seed + 1);
   for (int i = 0; i < options.dossiers; ++i) {
-    const auto& procedure = procedures[weighted[pick() % weighted.size()]].as_object();
+    const auto& procedure = procedures[weighted[pick() % weighted.size()]];
     // The last few start within the last working day, so that every early state is on show.
     const bool recent = i >= options.dossiers - std::min(options.dossiers / 10, 24);
     const auto status = sim.live_one(procedure, recent);

@@ -3,16 +3,16 @@
 // clock that never passes the present, so recent dossiers are still open, some overdue.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <random>
 
+#include "codec/demo_config.hpp"
 #include "demo/demo.hpp"
 
 namespace motcua::app::demo {
 
 tl::expected<void, std::string> create_dossiers(store::Store& store,
                                                 const calendar::WorkingCalendar& cal,
-                                                const boost::json::object& config, Instant now,
+                                                const codec::DemoConfig& config, Instant now,
                                                 const DemoOptions& options, DemoOutcome& out);
 
 }  // namespace motcua::app::demo

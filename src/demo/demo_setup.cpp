@@ -1,6 +1,5 @@
 #include "demo/demo_setup.hpp"
 
-#include <boost/json.hpp>
 #include <fstream>
 
 #include "app/accounts/accounts.hpp"
@@ -8,24 +7,16 @@
 #include "app/imports/data_import.hpp"
 #include "codec/process_json.hpp"
 #include "domain/process/validation.hpp"
+#include "store/account_repository.hpp"
+#include "store/agency_repository.hpp"
+#include "store/demo_rows.hpp"
+#include "store/process_repository.hpp"
 
 namespace motcua::app::demo {
 
-namespace json = boost::json;
 using dossier::Role;
 
 namespace {
-
-std::string text_of(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-const json::array& array_of(const json::object& o, const char* key) {
-  static const json::array kEmpty;
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_array() ? v->as_array() : kEmpty;
-}
 
 process::Step step(const char* id, const char* name, const char* name_en, Role role,
                    clock::TimeLimit budget, std::vector<process::Action> actions) {
@@ -34,13 +25,12 @@ process::Step step(const char* id, const char* name, const char* name_en, Role r
 }
 
 // The competent agencies a configured procedure is decided by in the demo.
-std::vector<std::string> competent_agencies(const json::object& config,
-                                            const json::object& procedure) {
-  if (text_of(procedure, "level") == "province") return {text_of(procedure, "department")};
+std::vector<std::string> competent_agencies(const codec::DemoConfig& config,
+                                            const codec::DemoProcedure& procedure) {
+  if (procedure.level == "province") return {procedure.department};
   std::vector<std::string> communes;
-  for (const auto& unit : array_of(config, "one_stop_units")) {
-    const auto agency = text_of(unit.as_object(), "agency_id");
-    if (agency.rfind("commune-", 0) == 0) communes.push_back(agency);
+  for (const auto& unit : config.one_stop_units) {
+    if (unit.agency_id.rfind("commune-", 0) == 0) communes.push_back(unit.agency_id);
   }
   return communes;
 }
@@ -87,44 +77,33 @@ process::ProcessDefinition standard_process(const std::string& code, const std::
   return p;
 }
 
-tl::expected<void, std::string> set_up_agencies(store::Store& store, const json::object& config,
+tl::expected<void, std::string> set_up_agencies(store::Store& store,
+                                                const codec::DemoConfig& config,
                                                 const std::filesystem::path& data_dir,
                                                 DemoOutcome& out) {
   auto units = import_units(store, data_dir / "units");
   if (!units) return tl::unexpected(units.error());
   out.agencies = units->provinces + units->communes;
-  const std::string province = "province-" + text_of(config, "province");
+  const std::string province = "province-" + config.province;
   store.write([&](store::SqlConnection& db) {
-    if (const auto* codes = config.if_contains("agency_codes");
-        codes != nullptr && codes->is_object()) {
-      for (const auto& [id, code] : codes->as_object()) {
-        db.execute("UPDATE agencies SET code = ? WHERE id = ?",
-                   {std::string(code.as_string()), std::string(id)});
+    for (const auto& [id, code] : config.agency_codes) store::set_agency_code(db, id, code);
+    for (const auto& d : config.departments) {
+      if (!store::agency_exists(db, d.id)) {
+        store::insert_agency(db, {d.id, d.code, d.name, d.name_en, "department", province,
+                                  "2025-07-01", std::nullopt});
       }
-    }
-    for (const auto& d : array_of(config, "departments")) {
-      const auto& o = d.as_object();
-      db.execute(
-          "INSERT INTO agencies(id, code, name, name_en, kind, parent_id, valid_from) VALUES "
-          "(?, ?, ?, ?, 'department', ?, '2025-07-01') ON CONFLICT(id) DO NOTHING",
-          {text_of(o, "id"), text_of(o, "code"), text_of(o, "name"), text_of(o, "name_en"),
-           province});
       ++out.agencies;
     }
-    for (const auto& u : array_of(config, "one_stop_units")) {
-      const auto& o = u.as_object();
-      db.execute(
-          "INSERT INTO one_stop_units(id, agency_id, name, name_en, address) VALUES (?, ?, ?, ?, "
-          "?) "
-          "ON CONFLICT(id) DO NOTHING",
-          {text_of(o, "id"), text_of(o, "agency_id"), text_of(o, "name"), text_of(o, "name_en"),
-           text_of(o, "address")});
+    for (const auto& u : config.one_stop_units) {
+      if (!store::find_unit(db, u.id)) {
+        store::insert_unit(db, {u.id, u.agency_id, u.name, u.name_en, u.address});
+      }
     }
   });
   return {};
 }
 
-tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::object& config,
+tl::expected<void, std::string> set_up_catalog(store::Store& store, const codec::DemoConfig& config,
                                                const DemoOptions& options, const std::string& today,
                                                DemoOutcome& out) {
   std::filesystem::create_directories(options.report_dir);
@@ -136,31 +115,25 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::
   }
   std::string problem;
   store.write([&](store::SqlConnection& db) {
-    for (const auto& p : array_of(config, "procedures")) {
-      const auto& o = p.as_object();
-      const auto code = text_of(o, "code");
-      const auto* limits = o.if_contains("limits");
-      db.execute(
-          "INSERT INTO procedure_local_terms(code, limits, rule, note, updated_by, updated_at) "
-          "VALUES (?, ?, ?, ?, 'demo', ?) ON CONFLICT(code) DO NOTHING",
-          {code, limits ? json::serialize(*limits) : std::string("{}"), text_of(o, "rule"),
-           text_of(o, "note"), today});
+    for (const auto& p : config.procedures) {
+      const auto& code = p.code;
+      store::insert_local_terms_if_absent(db, {code, p.limits, p.rule, p.note, "demo", today});
       auto terms = load_procedure_terms(db, code, clock::Channel::counter, today);
       if (!terms) {
         problem =
             "procedure " + code + ": " + terms.error().detail + " " + terms.error().message_en;
         return;
       }
-      for (const auto& agency : competent_agencies(config, o)) {
+      for (const auto& agency : competent_agencies(config, p)) {
         const auto process = standard_process(code, agency, terms->clock.limit);
         if (const auto problems = process::validate(process); !problems.empty()) {
           problem = "process " + process.id + ": " + problems.front().message_en;
           return;
         }
-        db.execute(
-            "INSERT INTO processes(id, version, procedure_code, agency_id, document, updated_by, "
-            "updated_at) VALUES (?, 1, ?, ?, ?, 'demo', ?) ON CONFLICT(id, version) DO NOTHING",
-            {process.id, code, agency, codec::serialize_process(process), today});
+        if (!store::process_version(db, process.id, 1)) {
+          store::insert_process(
+              db, {process.id, 1, code, agency, codec::serialize_process(process), "demo", today});
+        }
         ++out.processes;
       }
     }
@@ -169,47 +142,42 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const json::
   return {};
 }
 
-tl::expected<void, std::string> set_up_people(store::Store& store, const json::object& config,
+tl::expected<void, std::string> set_up_people(store::Store& store, const codec::DemoConfig& config,
                                               DemoOutcome& out) {
-  const auto password = text_of(config, "password");
+  const auto& password = config.password;
   std::string problem;
   store.write([&](store::SqlConnection& db) {
     const auto add = [&](NewUser user) {
-      if (db.query_one("SELECT 1 FROM users WHERE username = ?", {user.username})) return;
+      if (store::username_taken(db, user.username)) return;
       if (auto created = create_user(db, user, "2025-07-01T08:00:00+07:00"); !created) {
         problem = user.username + ": " + created.error().detail;
       }
       ++out.users;
     };
-    for (const auto& o : array_of(config, "officials")) {
-      const auto& official = o.as_object();
-      NewUser u{"u-" + text_of(official, "username"),
-                text_of(official, "username"),
+    for (const auto& official : config.officials) {
+      NewUser u{"u-" + official.username,
+                official.username,
                 false,
-                text_of(official, "name"),
+                official.name,
                 password,
                 "",
                 "",
                 "",
                 {}};
-      for (const auto& grant : array_of(official, "roles")) {
-        const auto& g = grant.as_array();
-        if (auto role = dossier::parse_role(std::string(g[0].as_string()))) {
-          u.grants.push_back({*role, std::string(g[1].as_string())});
-        }
+      for (const auto& [role_name, agency_id] : official.roles) {
+        if (auto role = dossier::parse_role(role_name)) u.grants.push_back({*role, agency_id});
       }
       add(std::move(u));
     }
-    for (const auto& c : array_of(config, "citizens")) {
-      const auto& citizen = c.as_object();
-      add(NewUser{"u-" + text_of(citizen, "username"),
-                  text_of(citizen, "username"),
+    for (const auto& c : config.citizens) {
+      add(NewUser{"u-" + c.username,
+                  c.username,
                   true,
-                  text_of(citizen, "name"),
+                  c.name,
                   password,
-                  text_of(citizen, "id_number"),
-                  text_of(citizen, "email"),
-                  text_of(citizen, "phone"),
+                  c.id_number,
+                  c.email,
+                  c.phone,
                   {}});
     }
   });

@@ -1,8 +1,7 @@
 // The static part of the demo: agencies, one-stop units, catalog, local terms, processes, people.
 #pragma once
 
-#include <boost/json/object.hpp>
-
+#include "codec/demo_config.hpp"
 #include "demo/demo.hpp"
 #include "domain/process/process.hpp"
 
@@ -14,14 +13,13 @@ process::ProcessDefinition standard_process(const std::string& procedure_code,
                                             const clock::TimeLimit& limit);
 
 tl::expected<void, std::string> set_up_agencies(store::Store& store,
-                                                const boost::json::object& config,
+                                                const codec::DemoConfig& config,
                                                 const std::filesystem::path& data_dir,
                                                 DemoOutcome& out);
-tl::expected<void, std::string> set_up_catalog(store::Store& store,
-                                               const boost::json::object& config,
+tl::expected<void, std::string> set_up_catalog(store::Store& store, const codec::DemoConfig& config,
                                                const DemoOptions& options, const std::string& today,
                                                DemoOutcome& out);
-tl::expected<void, std::string> set_up_people(store::Store& store,
-                                              const boost::json::object& config, DemoOutcome& out);
+tl::expected<void, std::string> set_up_people(store::Store& store, const codec::DemoConfig& config,
+                                              DemoOutcome& out);
 
 }  // namespace motcua::app::demo

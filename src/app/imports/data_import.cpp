@@ -1,14 +1,14 @@
 #include "app/imports/data_import.hpp"
 
-#include <boost/json.hpp>
 #include <regex>
 
 #include "codec/catalog_file.hpp"
 #include "codec/catalog_report.hpp"
-#include "codec/procedure_json.hpp"
+#include "codec/procedure_document.hpp"
 #include "codec/units_csv.hpp"
 #include "domain/catalog/canonical.hpp"
 #include "domain/text/fold.hpp"
+#include "store/agency_repository.hpp"
 #include "store/catalog_repository.hpp"
 #include "store/hashing.hpp"
 
@@ -17,17 +17,6 @@ namespace motcua::app {
 namespace {
 
 constexpr std::size_t kBatch = 250;  // records per write transaction
-
-constexpr const char* kFindAgency =
-    "SELECT name, name_en, kind, COALESCE(parent_id, ''), valid_from, COALESCE(valid_to, '') "
-    "FROM agencies WHERE id = ?";
-constexpr const char* kInsertAgency =
-    "INSERT INTO agencies(id, code, name, name_en, kind, parent_id, valid_from, valid_to) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kUpdateAgency =
-    "UPDATE agencies SET name = ?, name_en = ?, kind = ?, parent_id = ?, valid_from = ?, valid_to "
-    "= ? "
-    "WHERE id = ?";
 
 store::ProcedureRow row_of(const catalog::Procedure& p) {
   store::ProcedureRow r;
@@ -38,12 +27,12 @@ store::ProcedureRow row_of(const catalog::Procedure& p) {
   r.level = p.levels.empty() ? "" : std::string(catalog::to_string(p.levels.front()));
   r.source = p.source;
   r.content_hash = store::sha256_hex(catalog::canonical_text(p));
-  r.document = boost::json::serialize(codec::procedure_to_json(p));
+  r.document = codec::serialize_procedure(p);
   return r;
 }
 
-store::SqlValue text_or_null(const std::string& s) {
-  return s.empty() ? store::SqlValue(nullptr) : store::SqlValue(s);
+std::optional<std::string> unless_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
 }  // namespace
@@ -131,20 +120,24 @@ tl::expected<UnitsImportOutcome, std::string> import_units(store::Store& store,
       const auto& a = *agency_ptr;
       if (a.kind == agency::AgencyKind::province) ++out.provinces;
       if (a.kind == agency::AgencyKind::commune) ++out.communes;
-      const std::string parent = a.parent_id;
-      const std::string from = to_iso(a.valid_from);
-      const std::string to = a.valid_to ? to_iso(*a.valid_to) : "";
-      const std::string kind(agency::to_string(a.kind));
-      const auto existing = db.query_one(kFindAgency, {a.id});
+      const store::AgencyRow row{a.id,
+                                 a.code,
+                                 a.name,
+                                 a.name_en,
+                                 std::string(agency::to_string(a.kind)),
+                                 unless_empty(a.parent_id),
+                                 to_iso(a.valid_from),
+                                 a.valid_to ? std::optional(to_iso(*a.valid_to)) : std::nullopt};
+      const auto existing = store::find_agency(db, a.id);
       if (!existing) {
-        db.execute(kInsertAgency, {a.id, a.code, a.name, a.name_en, kind, text_or_null(parent),
-                                   from, text_or_null(to)});
+        store::insert_agency(db, row);
         ++out.inserted;
-      } else if (existing->text(0) != a.name || existing->text(1) != a.name_en ||
-                 existing->text(2) != kind || existing->text(3) != parent ||
-                 existing->text(4) != from || existing->text(5) != to) {
-        db.execute(kUpdateAgency,
-                   {a.name, a.name_en, kind, text_or_null(parent), from, text_or_null(to), a.id});
+      } else if (existing->name != row.name || existing->name_en != row.name_en ||
+                 existing->kind != row.kind ||
+                 existing->parent_id.value_or("") != row.parent_id.value_or("") ||
+                 existing->valid_from != row.valid_from ||
+                 existing->valid_to.value_or("") != row.valid_to.value_or("")) {
+        store::update_agency_from_import(db, row);
         ++out.updated;
       } else {
         ++out.unchanged;

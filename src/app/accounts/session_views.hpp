@@ -1,0 +1,28 @@
+// What the session endpoints read and answer, as plain types (encoded and decoded in
+// src/api/json/accounts_json).
+#pragma once
+
+#include <string>
+
+#include "app/accounts/accounts.hpp"
+
+namespace motcua::app {
+
+// A login attempt's credentials.
+struct LoginRequest {
+  std::string username;
+  std::string password;
+};
+
+// The signed-in user and the CSRF token the browser must echo; never the session token itself,
+// which travels only in the HttpOnly cookie.
+struct SessionView {
+  Actor actor;
+  std::string csrf_token;
+};
+
+inline SessionView session_view(const Session& session) {
+  return {session.actor, session.csrf_token};
+}
+
+}  // namespace motcua::app

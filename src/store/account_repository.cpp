@@ -1,0 +1,52 @@
+#include "store/account_repository.hpp"
+
+namespace motcua::store {
+
+namespace {
+constexpr const char* kUsernameTaken = "SELECT 1 FROM users WHERE username = ?";
+constexpr const char* kInsertUser =
+    "INSERT INTO users(id, username, kind, display_name, id_number, email, phone, password_hash, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertGrant =
+    "INSERT INTO user_roles(user_id, role, agency_id) VALUES (?, ?, ?)";
+constexpr const char* kUserById =
+    "SELECT id, kind, display_name FROM users WHERE id = ? AND disabled = 0";
+constexpr const char* kUserByName =
+    "SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0";
+constexpr const char* kGrants =
+    "SELECT role, agency_id FROM user_roles WHERE user_id = ? ORDER BY role";
+}  // namespace
+
+bool username_taken(SqlConnection& db, const std::string& username) {
+  return db.query_one(kUsernameTaken, {username}).has_value();
+}
+
+void insert_user(SqlConnection& db, const NewUserRow& r) {
+  db.execute(kInsertUser, {r.id, r.username, r.kind, r.display_name, r.id_number, r.email, r.phone,
+                           r.password_hash, r.created_at});
+}
+
+void insert_user_grant(SqlConnection& db, const std::string& user_id, const std::string& role,
+                       const std::string& agency_id) {
+  db.execute(kInsertGrant, {user_id, role, agency_id});
+}
+
+std::optional<ActiveUserRow> find_active_user(SqlConnection& db, const std::string& id) {
+  const auto row = db.query_one(kUserById, {id});
+  if (!row) return std::nullopt;
+  return ActiveUserRow{row->text(0), row->text(1), row->text(2)};
+}
+
+std::optional<CredentialRow> credentials_of(SqlConnection& db, const std::string& username) {
+  const auto row = db.query_one(kUserByName, {username});
+  if (!row) return std::nullopt;
+  return CredentialRow{row->text(0), row->text(1)};
+}
+
+std::vector<GrantRow> grants_of(SqlConnection& db, const std::string& user_id) {
+  std::vector<GrantRow> out;
+  for (const auto& g : db.query(kGrants, {user_id})) out.push_back({g.text(0), g.text(1)});
+  return out;
+}
+
+}  // namespace motcua::store
