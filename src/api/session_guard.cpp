@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <variant>
+
 #include "api/responses.hpp"
 
 namespace motcua::api {
@@ -22,14 +24,34 @@ std::optional<app::Session> session_of(ApiContext& ctx, const http::HttpRequest&
   return session;
 }
 
+namespace {
+// The session's actor, or the refusal to answer.
+std::variant<app::Actor, http::HttpResponse> guard(ApiContext& ctx,
+                                                   const http::HttpRequest& request) {
+  auto session = session_of(ctx, request);
+  if (!session) return unauthenticated();
+  const bool safe = request.method == http::Method::get || request.method == http::Method::head;
+  if (!safe && !same_token(request.header(kCsrfHeader), session->csrf_token)) return csrf_failed();
+  return std::move(session->actor);
+}
+}  // namespace
+
 http::Handler authenticated(ApiContext& ctx, ActorHandler handler) {
   return [&ctx, handler = std::move(handler)](http::HttpRequest& request) {
-    const auto session = session_of(ctx, request);
-    if (!session) return unauthenticated();
-    const bool safe = request.method == http::Method::get || request.method == http::Method::head;
-    if (!safe && !same_token(request.header(kCsrfHeader), session->csrf_token))
-      return csrf_failed();
-    return handler(request, session->actor);
+    auto guarded = guard(ctx, request);
+    if (auto* refusal = std::get_if<http::HttpResponse>(&guarded)) return std::move(*refusal);
+    return handler(request, std::get<app::Actor>(guarded));
+  };
+}
+
+http::AsyncHandler authenticated_async(ApiContext& ctx, AsyncActorHandler handler) {
+  return [&ctx, handler = std::move(handler)](http::HttpRequest& request, http::Respond respond) {
+    auto guarded = guard(ctx, request);
+    if (auto* refusal = std::get_if<http::HttpResponse>(&guarded)) {
+      respond([refusal = std::move(*refusal)] { return refusal; });
+      return;
+    }
+    handler(request, std::get<app::Actor>(guarded), std::move(respond));
   };
 }
 

@@ -16,4 +16,9 @@ std::optional<app::Session> session_of(ApiContext& ctx, const http::HttpRequest&
 
 http::Handler authenticated(ApiContext& ctx, ActorHandler handler);
 
+// The same guard for handlers that answer later (writes): `handler` gets the actor and the
+// responder; a missing session or CSRF token is answered at once.
+using AsyncActorHandler = std::function<void(http::HttpRequest&, const app::Actor&, http::Respond)>;
+http::AsyncHandler authenticated_async(ApiContext& ctx, AsyncActorHandler handler);
+
 }  // namespace motcua::api

@@ -1,8 +1,12 @@
 // POST /api/v1/session (log in), GET /api/v1/session (who am I), DELETE /api/v1/session (log out).
+#include <memory>
+
+#include "api/idempotent_write.hpp"
 #include "api/json/accounts_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "api/write_then.hpp"
 #include "http/problem.hpp"
 
 namespace motcua::api {
@@ -26,41 +30,52 @@ http::HttpResponse too_many(std::int64_t retry_after) {
   return r;
 }
 
-http::HttpResponse log_in(ApiContext& ctx, http::HttpRequest& request) {
+// The password is checked on a reader connection (Argon2id is CPU work and must not hold the
+// store's writer); only the new session is written, without holding the io thread.
+void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) {
   auto body = parse_body(request);
-  if (!body) return body.error();
+  if (!body) return answer_now(respond, body.error());
   const auto credentials = login_request_from_json(*body);
-  if (!credentials) return problem_of(credentials.error(), request);
+  if (!credentials) return answer_now(respond, problem_of(credentials.error(), request));
   const std::string& username = credentials->username;
-  const std::string& password = credentials->password;
   const auto now_s = ctx.now().seconds;
   const std::string& address = request.remote_address;
   for (const auto wait : {ctx.user_throttle.retry_after(username, now_s),
                           ctx.address_throttle.retry_after(address, now_s)}) {
-    if (wait > 0) return too_many(wait);
+    if (wait > 0) return answer_now(respond, too_many(wait));
   }
-  app::AppResult<app::Session> session = tl::unexpected(app::AppError{});
-  ctx.store.write([&](store::SqlConnection& db) {
-    session = app::login(db, username, password, now_s, ctx.now_iso());
+  app::AppResult<app::Actor> actor = tl::unexpected(app::AppError{});
+  ctx.store.read([&](store::SqlConnection& db) {
+    actor = app::authenticate(db, username, credentials->password);
   });
-  if (!session) {
+  if (!actor) {
     ctx.user_throttle.record_failure(username, now_s);
     ctx.address_throttle.record_failure(address, now_s);
-    return problem_of(session.error(), request);
+    return answer_now(respond, problem_of(actor.error(), request));
   }
   ctx.user_throttle.record_success(username);
-  auto response =
-      http::HttpResponse::json(200, boost::json::value_from(app::session_view(*session)));
-  response.set_cookie(session_cookie(ctx, session->token, app::kSessionSeconds));
-  response.set_header("Cache-Control", "no-store");
-  return response;
+  auto session = std::make_shared<app::Session>();
+  write_then(
+      ctx,
+      [session, actor = std::move(*actor), now_s, now_iso = ctx.now_iso()](
+          store::SqlConnection& db) { *session = app::open_session(db, actor, now_s, now_iso); },
+      [&ctx, session] {
+        auto response =
+            http::HttpResponse::json(200, boost::json::value_from(app::session_view(*session)));
+        response.set_cookie(session_cookie(ctx, session->token, app::kSessionSeconds));
+        response.set_header("Cache-Control", "no-store");
+        return response;
+      },
+      std::move(respond));
 }
 
 }  // namespace
 
 void add_session_routes(http::Router& router, ApiContext& ctx) {
-  router.add(http::Method::post, "/api/v1/session",
-             [&ctx](http::HttpRequest& r) { return log_in(ctx, r); }, {.max_body_bytes = 4096});
+  router.add_async(
+      http::Method::post, "/api/v1/session",
+      [&ctx](http::HttpRequest& r, http::Respond respond) { log_in(ctx, r, std::move(respond)); },
+      {.max_body_bytes = 4096});
   router.add(http::Method::get, "/api/v1/session", [&ctx](http::HttpRequest& r) {
     const auto session = session_of(ctx, r);
     if (!session) return unauthenticated();
@@ -69,14 +84,20 @@ void add_session_routes(http::Router& router, ApiContext& ctx) {
     response.set_header("Cache-Control", "no-store");
     return response;
   });
-  router.add(http::Method::del, "/api/v1/session",
-             authenticated(ctx, [&ctx](http::HttpRequest& r, const app::Actor&) {
-               const auto token = r.cookie(kSessionCookie);
-               ctx.store.write([&](store::SqlConnection& db) { app::logout(db, *token); });
-               auto response = http::HttpResponse::empty(204);
-               response.set_cookie(session_cookie(ctx, "", 0));
-               return response;
-             }));
+  router.add_async(http::Method::del, "/api/v1/session",
+                   authenticated_async(
+                       ctx, [&ctx](http::HttpRequest& r, const app::Actor&, http::Respond respond) {
+                         write_then(
+                             ctx,
+                             [token = std::string(*r.cookie(kSessionCookie))](
+                                 store::SqlConnection& db) { app::logout(db, token); },
+                             [&ctx] {
+                               auto response = http::HttpResponse::empty(204);
+                               response.set_cookie(session_cookie(ctx, "", 0));
+                               return response;
+                             },
+                             std::move(respond));
+                       }));
 }
 
 }  // namespace motcua::api

@@ -57,9 +57,8 @@ std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& use
   return actor;
 }
 
-AppResult<Session> login(store::SqlConnection& db, const std::string& username,
-                         const std::string& password, std::int64_t now_s,
-                         const std::string& now_iso) {
+AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& username,
+                              const std::string& password) {
   const auto credentials = store::credentials_of(db, username);
   if (!credentials) {
     (void)verify_password(dummy_hash(), password);
@@ -70,11 +69,24 @@ AppResult<Session> login(store::SqlConnection& db, const std::string& username,
   }
   auto actor = load_actor(db, credentials->user_id);
   if (!actor) return tl::unexpected(unauthorized());
-  Session s{random_token(), random_token(), std::move(*actor), now_s + kSessionSeconds};
+  return std::move(*actor);
+}
+
+Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,
+                     const std::string& now_iso) {
+  Session s{random_token(), random_token(), std::move(actor), now_s + kSessionSeconds};
   store::delete_expired_sessions(db, now_s);
   store::insert_session(
       db, {store::sha256_hex(s.token), s.actor.user_id, s.csrf_token, now_iso, s.expires_s});
   return s;
+}
+
+AppResult<Session> login(store::SqlConnection& db, const std::string& username,
+                         const std::string& password, std::int64_t now_s,
+                         const std::string& now_iso) {
+  auto actor = authenticate(db, username, password);
+  if (!actor) return tl::unexpected(actor.error());
+  return open_session(db, std::move(*actor), now_s, now_iso);
 }
 
 std::optional<Session> find_session(store::SqlConnection& db, const std::string& token,

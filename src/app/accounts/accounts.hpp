@@ -50,8 +50,17 @@ AppResult<void> create_user(store::SqlConnection& db, const NewUser& user,
 
 std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& user_id);
 
-// Checks the password and, when it matches, writes a new session. Returns 401 for an unknown user
-// or a wrong password alike (no user enumeration).
+// Checks the password (Argon2id: CPU-bound, tens of milliseconds) and answers the actor. Reads
+// only, so it runs outside the write transaction and never holds the store's writer. Returns 401
+// for an unknown user or a wrong password alike (no user enumeration), in about the same time.
+AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& username,
+                              const std::string& password);
+
+// Writes a new session for an authenticated actor (and drops expired ones).
+Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,
+                     const std::string& now_iso);
+
+// Both in one job (the CLI and tests).
 AppResult<Session> login(store::SqlConnection& db, const std::string& username,
                          const std::string& password, std::int64_t now_s,
                          const std::string& now_iso);
