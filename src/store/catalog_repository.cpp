@@ -67,6 +67,10 @@ UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& r,
 
 namespace {
 
+// The name alone: statistics name many procedures, and their documents are large.
+constexpr const char* kLatestName =
+    "SELECT name FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1";
+
 // LIKE wildcards in user text are literal characters.
 std::string like_escaped(const std::string& text) {
   std::string out;
@@ -99,6 +103,11 @@ std::vector<ProcedureVersionRow> search_latest_procedures(
   std::vector<ProcedureVersionRow> out;
   for (const auto& r : db.query(sql, params)) out.push_back(version_of(r));
   return out;
+}
+
+std::string latest_procedure_name(SqlConnection& db, const std::string& code) {
+  const auto r = db.query_one(kLatestName, {code});
+  return r ? r->text(0) : std::string();
 }
 
 }  // namespace motcua::store

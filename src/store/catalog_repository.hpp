@@ -59,4 +59,7 @@ std::vector<ProcedureVersionRow> search_latest_procedures(
     SqlConnection& db, const std::string& code_prefix, const std::vector<std::string>& folded_words,
     int limit);
 
+// The name of the newest version ("" for an unknown code).
+std::string latest_procedure_name(SqlConnection& db, const std::string& code);
+
 }  // namespace motcua::store
