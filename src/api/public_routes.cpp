@@ -1,5 +1,6 @@
 // Routes anyone may call without logging in: tracking by dossier code, the procedure catalog, the
-// agencies.
+// agencies. The procedure's stored document is parsed here, where JSON belongs, to apply the local
+// terms to it (app/dossier/procedure_terms.hpp).
 #include <boost/json.hpp>
 
 #include "api/json/queries_json.hpp"
@@ -8,8 +9,7 @@
 #include "app/dossier/procedure_terms.hpp"
 #include "app/queries/dossier_queries.hpp"
 #include "app/queries/procedure_search.hpp"
-#include "store/agency_repository.hpp"
-#include "store/catalog_repository.hpp"
+#include "app/queries/public_catalog.hpp"
 
 namespace motcua::api {
 
@@ -30,9 +30,9 @@ int limit_of(const http::HttpRequest& r, int fallback, int max) {
 http::HttpResponse procedure(ApiContext& ctx, http::HttpRequest& r) {
   http::HttpResponse response;
   ctx.store.read([&](store::SqlConnection& db) {
-    const auto row = store::latest_procedure(db, r.path_params.at("code"));
+    const auto row = app::published_procedure(db, r.path_params.at("code"));
     if (!row) {
-      response = problem_of(app::not_found("procedure " + r.path_params.at("code")), r);
+      response = problem_of(row.error(), r);
       return;
     }
     // The terms that apply locally (docs/rules.md 6): province-wide ones always, an agency's
@@ -79,14 +79,14 @@ void add_public_routes(http::Router& router, ApiContext& ctx) {
     const std::string parent(r.query_value("parent").value_or(""));
     json::array out;
     ctx.store.read([&](store::SqlConnection& db) {
-      for (const auto& row : store::child_agencies(db, parent)) out.push_back(agency_json(row));
+      for (const auto& row : app::agencies_under(db, parent)) out.push_back(agency_json(row));
     });
     return http::HttpResponse::json(200, out);
   });
   router.add(Method::get, "/api/v1/one-stop-units", [&ctx](http::HttpRequest&) {
     json::array out;
     ctx.store.read([&](store::SqlConnection& db) {
-      for (const auto& row : store::list_units(db)) out.push_back(unit_json(row));
+      for (const auto& row : app::one_stop_units(db)) out.push_back(unit_json(row));
     });
     return http::HttpResponse::json(200, out);
   });
