@@ -36,28 +36,32 @@ struct Tally {
 
 OnTimeDefinition definition() {
   return {
-      bilingual("Hồ sơ được nhóm theo tháng tiếp nhận (giờ Việt Nam).",
-                "Dossiers are grouped by the month they were received (Vietnam time)."),
-      bilingual("Hạn dùng là hạn theo Quyết định 766 (due_766): thời gian chờ bổ sung, nộp phí "
-                "được cộng thêm; phiếu xin lỗi không dời hạn.",
-                "The due date is the Decision 766 one (due_766): time waiting for papers or fees "
-                "is added; an apology slip does not move it."),
-      bilingual("Đúng hạn: hoàn thành (có kết quả, từ chối sau thẩm định hoặc dừng) không muộn "
-                "hơn hạn, và không bị yêu cầu bổ sung quá một lần. Trước hạn: hoàn thành vào "
-                "một ngày trước ngày đến hạn.",
-                "On time: finished (result ready, refused after review, or stopped) no later "
-                "than the due date, with at most one supplement request. Early: finished on a "
-                "day before the due day."),
-      bilingual("Hồ sơ chưa hoàn thành: quá hạn khi đã qua hạn vào thời điểm xem; khi đang "
-                "tạm dừng chờ công dân thì giữ nguyên tình trạng lúc tạm dừng; yêu cầu bổ sung "
-                "lần hai tính là quá hạn.",
-                "Open dossiers: overdue once the due date has passed at the time of the query; "
-                "while paused for the applicant they keep their state at the pause; a second "
-                "supplement request counts as overdue."),
-      bilingual("Tỷ lệ đúng hạn = (hoàn thành trước hạn + đúng hạn + chưa hoàn thành còn trong "
-                "hạn) / số hồ sơ tiếp nhận (Quyết định 766/QĐ-TTg, chỉ số tiến độ).",
-                "On-time rate = (finished early + on time + open within time) / dossiers "
-                "received (Decision 766/QĐ-TTg, progress index)."),
+      .period = bilingual("Hồ sơ được nhóm theo tháng tiếp nhận (giờ Việt Nam).",
+                          "Dossiers are grouped by the month they were received (Vietnam time)."),
+      .due_date = bilingual(
+          "Hạn dùng là hạn theo Quyết định 766 (due_766): thời gian chờ bổ sung, nộp phí "
+          "được cộng thêm; phiếu xin lỗi không dời hạn.",
+          "The due date is the Decision 766 one (due_766): time waiting for papers or fees "
+          "is added; an apology slip does not move it."),
+      .on_time =
+          bilingual("Đúng hạn: hoàn thành (có kết quả, từ chối sau thẩm định hoặc dừng) không muộn "
+                    "hơn hạn, và không bị yêu cầu bổ sung quá một lần. Trước hạn: hoàn thành vào "
+                    "một ngày trước ngày đến hạn.",
+                    "On time: finished (result ready, refused after review, or stopped) no later "
+                    "than the due date, with at most one supplement request. Early: finished on a "
+                    "day before the due day."),
+      .open =
+          bilingual("Hồ sơ chưa hoàn thành: quá hạn khi đã qua hạn vào thời điểm xem; khi đang "
+                    "tạm dừng chờ công dân thì giữ nguyên tình trạng lúc tạm dừng; yêu cầu bổ sung "
+                    "lần hai tính là quá hạn.",
+                    "Open dossiers: overdue once the due date has passed at the time of the query; "
+                    "while paused for the applicant they keep their state at the pause; a second "
+                    "supplement request counts as overdue."),
+      .on_time_rate =
+          bilingual("Tỷ lệ đúng hạn = (hoàn thành trước hạn + đúng hạn + chưa hoàn thành còn trong "
+                    "hạn) / số hồ sơ tiếp nhận (Quyết định 766/QĐ-TTg, chỉ số tiến độ).",
+                    "On-time rate = (finished early + on time + open within time) / dossiers "
+                    "received (Decision 766/QĐ-TTg, progress index)."),
   };
 }
 
