@@ -243,10 +243,8 @@ void BM_OnTimeRequestAfter10Commands(benchmark::State& state) {
 
 // (d) The leader's queries for one commune over six months (the route first runs the staleness
 // check of BM_StalenessCheck, not counted here).
-using LeaderUseCase = app::AppResult<boost::json::object> (*)(store::SqlConnection&,
-                                                              const calendar::WorkingCalendar&,
-                                                              const app::Actor&,
-                                                              const app::StatisticsQuery&, Instant);
+// Each leader query answers its own view type.
+template <typename LeaderUseCase>
 void leader_query(benchmark::State& state, LeaderUseCase use_case) {
   auto& p = province(static_cast<int>(state.range(0)));
   up_to_date(p);

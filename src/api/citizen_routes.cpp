@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/idempotent_write.hpp"
+#include "api/json/engagement_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -29,6 +30,13 @@ http::HttpResponse parsed_write(ApiContext& ctx, http::HttpRequest& r, const app
   return idempotent_write(
       ctx, r, actor, [&](store::SqlConnection& db) { return use_case(db, *input); },
       success_status);
+}
+
+// idempotent_write stores and answers a JSON object; the rating and answer use cases answer views.
+template <typename View>
+app::AppResult<json::object> view_object(app::AppResult<View> result) {
+  if (!result) return tl::unexpected(std::move(result.error()));
+  return std::move(json::value_from(*result).as_object());
 }
 
 http::HttpResponse update_draft(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
@@ -60,19 +68,17 @@ http::HttpResponse discard_draft(ApiContext& ctx, http::HttpRequest& r, const ap
 http::HttpResponse rate(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
   const std::string id = r.path_params.at("id");
   return parsed_write<app::RatingInput>(
-      ctx, r, a, app::rating_from_json,
+      ctx, r, a, rating_from_json,
       [&](store::SqlConnection& db, const app::RatingInput& in) {
-        return app::rate_dossier(db, a, id, in, ctx.now(), ctx.utc_offset());
+        return view_object(app::rate_dossier(db, a, id, in, ctx.now(), ctx.utc_offset()));
       },
       201);
 }
 
 http::HttpResponse rating(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
-  app::AppResult<json::object> result = tl::unexpected(app::AppError{});
-  ctx.store.read([&](store::SqlConnection& db) {
-    result = app::dossier_rating(db, a, r.path_params.at("id"));
+  return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+    return app::dossier_rating(db, a, r.path_params.at("id"));
   });
-  return render(result, r);
 }
 
 // Anyone may send feedback without an account (Decree 20/2008 Art. 4), so there is no session and
@@ -80,9 +86,9 @@ http::HttpResponse rating(ApiContext& ctx, http::HttpRequest& r, const app::Acto
 http::HttpResponse send_feedback(ApiContext& ctx, http::HttpRequest& r) {
   auto body = parse_body(r);
   if (!body) return body.error();
-  auto input = app::feedback_from_json(*body);
+  auto input = feedback_from_json(*body);
   if (!input) return problem_of(input.error(), r);
-  app::AppResult<json::object> result = tl::unexpected(app::AppError{});
+  app::AppResult<app::FeedbackView> result = tl::unexpected(app::AppError{});
   ctx.store.write([&](store::SqlConnection& db) {
     const calendar::WorkingCalendar& cal = ctx.calendar;
     result = app::submit_feedback(db, cal, *input, ctx.now());
@@ -91,26 +97,22 @@ http::HttpResponse send_feedback(ApiContext& ctx, http::HttpRequest& r) {
 }
 
 http::HttpResponse feedback_status(ApiContext& ctx, http::HttpRequest& r) {
-  app::AppResult<json::object> result = tl::unexpected(app::AppError{});
-  ctx.store.read([&](store::SqlConnection& db) {
-    result = app::feedback_status(db, r.path_params.at("code"));
+  return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+    return app::feedback_status(db, r.path_params.at("code"));
   });
-  return render(result, r);
 }
 
 http::HttpResponse feedback_list(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
-  app::AppResult<json::array> result = tl::unexpected(app::AppError{});
   const std::string status(r.query_value("status").value_or(""));
-  ctx.store.read([&](store::SqlConnection& db) { result = app::feedback_queue(db, a, status); });
-  return render(result, r);
+  return read_and_render(
+      ctx, r, [&](store::SqlConnection& db) { return app::feedback_queue(db, a, status); });
 }
 
 http::HttpResponse answer(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
   const std::string id = r.path_params.at("id");
   return parsed_write<app::FeedbackAnswer>(
-      ctx, r, a, app::answer_from_json,
-      [&](store::SqlConnection& db, const app::FeedbackAnswer& in) {
-        return app::answer_feedback(db, a, id, in, ctx.now(), ctx.utc_offset());
+      ctx, r, a, answer_from_json, [&](store::SqlConnection& db, const app::FeedbackAnswer& in) {
+        return view_object(app::answer_feedback(db, a, id, in, ctx.now(), ctx.utc_offset()));
       });
 }
 

@@ -1,9 +1,9 @@
 // Officers' helpers: the officials an action can name, the tracking book of a one-stop unit, and
 // the QR code printed on receipt slips (public: it encodes only the public tracking address).
 #include <algorithm>
-#include <boost/json.hpp>
 #include <cctype>
 
+#include "api/json/queries_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -12,8 +12,6 @@
 #include "store/dossier_repository.hpp"
 
 namespace motcua::api {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -83,22 +81,19 @@ void add_officer_routes(http::Router& router, ApiContext& ctx) {
                  if (!role)
                    return problem_of(app::invalid_input("unknown role '" + role_text + "'"), r);
                }
-               app::AppResult<json::array> result = tl::unexpected(app::AppError{});
-               ctx.store.read(
-                   [&](store::SqlConnection& db) { result = app::officials(db, a, agency, role); });
-               return render(result, r);
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::officials(db, a, agency, role);
+               });
              }));
-  router.add(
-      Method::get, "/api/v1/tracking-book", authenticated(ctx, [&ctx](auto& r, const auto& a) {
-        app::AppResult<json::object> result = tl::unexpected(app::AppError{});
-        ctx.store.read([&](store::SqlConnection& db) {
-          result =
-              app::tracking_book(db, a, std::string(r.query_value("unit").value_or("")),
-                                 std::string(r.query_value("from").value_or("")),
-                                 std::string(r.query_value("to").value_or("")), ctx.utc_offset());
-        });
-        return render(result, r);
-      }));
+  router.add(Method::get, "/api/v1/tracking-book",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::tracking_book(db, a, std::string(r.query_value("unit").value_or("")),
+                                           std::string(r.query_value("from").value_or("")),
+                                           std::string(r.query_value("to").value_or("")),
+                                           ctx.utc_offset());
+               });
+             }));
   router.add(Method::get, "/api/v1/track/{code}/qr.svg",
              [&ctx](http::HttpRequest& r) { return tracking_qr(ctx, r); });
 }

@@ -2,8 +2,7 @@
 // official, overdue dossiers with their causes, who used the time; the leader's approval queue.
 // Each statistics request first brings the read model up to date
 // (app/statistics/statistics_refresh.hpp), then aggregates in SQL on a reader connection.
-#include <boost/json.hpp>
-
+#include "api/json/statistics_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -11,8 +10,6 @@
 #include "app/statistics/statistics_refresh.hpp"
 
 namespace motcua::api {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -25,35 +22,27 @@ app::StatisticsQuery query_of(const http::HttpRequest& r) {
   return q;
 }
 
-using PublicUseCase = app::AppResult<json::object> (*)(store::SqlConnection&,
-                                                       const calendar::WorkingCalendar&,
-                                                       const app::StatisticsQuery&, Instant);
-using LeaderUseCase = app::AppResult<json::object> (*)(store::SqlConnection&,
-                                                       const calendar::WorkingCalendar&,
-                                                       const app::Actor&,
-                                                       const app::StatisticsQuery&, Instant);
-
-http::Handler public_handler(ApiContext& ctx, PublicUseCase use_case) {
+// Each use case answers its own view type, hence templates rather than function pointers.
+template <typename UseCase>
+http::Handler public_handler(ApiContext& ctx, UseCase use_case) {
   return [&ctx, use_case](http::HttpRequest& r) {
     // One calendar for the whole request, even if an administrator replaces it meanwhile.
     const auto cal = ctx.calendar.snapshot();
     app::refresh_statistics(ctx.store, *cal);
-    app::AppResult<json::object> result = tl::unexpected(app::AppError{});
     const auto q = query_of(r);
-    ctx.store.read([&](store::SqlConnection& db) { result = use_case(db, *cal, q, ctx.now()); });
-    return render(result, r);
+    return read_and_render(
+        ctx, r, [&](store::SqlConnection& db) { return use_case(db, *cal, q, ctx.now()); });
   };
 }
 
-http::Handler leader_handler(ApiContext& ctx, LeaderUseCase use_case) {
+template <typename UseCase>
+http::Handler leader_handler(ApiContext& ctx, UseCase use_case) {
   return authenticated(ctx, [&ctx, use_case](http::HttpRequest& r, const app::Actor& actor) {
     const auto cal = ctx.calendar.snapshot();
     app::refresh_statistics(ctx.store, *cal);
-    app::AppResult<json::object> result = tl::unexpected(app::AppError{});
     const auto q = query_of(r);
-    ctx.store.read(
-        [&](store::SqlConnection& db) { result = use_case(db, *cal, actor, q, ctx.now()); });
-    return render(result, r);
+    return read_and_render(
+        ctx, r, [&](store::SqlConnection& db) { return use_case(db, *cal, actor, q, ctx.now()); });
   });
 }
 
@@ -72,12 +61,10 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
              leader_handler(ctx, &app::time_used_statistics));
   router.add(Method::get, "/api/v1/approvals",
              authenticated(ctx, [&ctx](http::HttpRequest& r, const app::Actor& actor) {
-               app::AppResult<json::object> result = tl::unexpected(app::AppError{});
                const auto cal = ctx.calendar.snapshot();
-               ctx.store.read([&](store::SqlConnection& db) {
-                 result = app::approval_queue(db, *cal, actor, ctx.now());
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::approval_queue(db, *cal, actor, ctx.now());
                });
-               return render(result, r);
              }));
 }
 

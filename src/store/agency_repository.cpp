@@ -151,4 +151,14 @@ void update_unit(SqlConnection& db, const OneStopUnitRow& u) {
   db.execute(kUpdateUnit, {u.name, u.name_en, u.address, u.id});
 }
 
+// Declared in the header but missing from the shared base; defined here for the public list.
+std::vector<AgencyRow> child_agencies(SqlConnection& db, const std::string& parent_id, int limit) {
+  std::vector<AgencyRow> out;
+  for (const auto& r : db.query(std::string(kAgencyColumns) + kChildrenWhere,
+                                {parent_id, parent_id, std::int64_t{limit}})) {
+    out.push_back(agency_of(r));
+  }
+  return out;
+}
+
 }  // namespace motcua::store

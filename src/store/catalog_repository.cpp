@@ -65,4 +65,49 @@ UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& r,
   return latest ? UpsertOutcome::updated : UpsertOutcome::imported;
 }
 
+namespace {
+
+// The name alone: statistics name many procedures, and their documents are large.
+constexpr const char* kLatestName =
+    "SELECT name FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1";
+
+// LIKE wildcards in user text are literal characters.
+std::string like_escaped(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ProcedureVersionRow> search_latest_procedures(
+    SqlConnection& db, const std::string& code_prefix, const std::vector<std::string>& folded_words,
+    int limit) {
+  // Only fixed clauses and '?' placeholders are added to kLatestEach; every value is a parameter.
+  std::string sql = kLatestEach;
+  std::vector<SqlValue> params;
+  if (!folded_words.empty()) {
+    sql += " AND (p.code LIKE ? ESCAPE '\\' OR (1 = 1";
+    params.emplace_back(like_escaped(code_prefix) + "%");
+    for (const auto& w : folded_words) {
+      sql += " AND p.name_folded LIKE ? ESCAPE '\\'";
+      params.emplace_back("%" + like_escaped(w) + "%");
+    }
+    sql += "))";
+  }
+  sql += " ORDER BY length(p.name), p.code LIMIT ?";
+  params.emplace_back(std::int64_t{limit});
+  std::vector<ProcedureVersionRow> out;
+  for (const auto& r : db.query(sql, params)) out.push_back(version_of(r));
+  return out;
+}
+
+std::string latest_procedure_name(SqlConnection& db, const std::string& code) {
+  const auto r = db.query_one(kLatestName, {code});
+  return r ? r->text(0) : std::string();
+}
+
 }  // namespace motcua::store

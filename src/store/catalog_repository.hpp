@@ -52,4 +52,14 @@ std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const s
 // The newest version of every procedure, without their documents (search scans these).
 std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db);
 
+// The search box's exact match over the newest versions (without documents): the code starting
+// with `code_prefix`, or the folded name containing every one of `folded_words`; every procedure
+// when there are no words. Shortest names first, at most `limit`.
+std::vector<ProcedureVersionRow> search_latest_procedures(
+    SqlConnection& db, const std::string& code_prefix, const std::vector<std::string>& folded_words,
+    int limit);
+
+// The name of the newest version ("" for an unknown code).
+std::string latest_procedure_name(SqlConnection& db, const std::string& code);
+
 }  // namespace motcua::store

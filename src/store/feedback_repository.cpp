@@ -14,6 +14,10 @@ constexpr const char* kInsert =
 constexpr const char* kAnswer =
     "UPDATE feedback SET status = 'answered', answer = ?, legal_reference = ?, answer_folded = ?, "
     "answered_by = ?, answered_at = ? WHERE id = ? AND status = 'received'";
+// The top-level agency the installation's administrators are granted.
+constexpr const char* kServedProvince =
+    "SELECT a.id FROM user_roles r JOIN agencies a ON a.id = r.agency_id WHERE r.role = "
+    "'administrator' AND a.parent_id IS NULL ORDER BY a.id LIMIT 1";
 constexpr const char* kRecentAnswers =
     "SELECT id, code, answer_folded FROM feedback WHERE status = 'answered' ORDER BY answered_at "
     "DESC LIMIT ?";
@@ -80,6 +84,12 @@ std::vector<EarlierAnswer> recent_answers(SqlConnection& db, int limit) {
     out.push_back({row.text(0), row.text(1), row.optional_text(2).value_or("")});
   }
   return out;
+}
+
+std::optional<std::string> served_province(SqlConnection& db) {
+  const auto row = db.query_one(kServedProvince);
+  if (!row) return std::nullopt;
+  return row->text(0);
 }
 
 }  // namespace motcua::store

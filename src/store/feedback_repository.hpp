@@ -49,4 +49,9 @@ struct EarlierAnswer {
 // The most recent answers (any agency), newest first, to check a new answer is not a copy.
 std::vector<EarlierAnswer> recent_answers(SqlConnection& db, int limit);
 
+// Feedback that names no agency goes to the province this system serves: the top-level agency its
+// administrators are granted (the unit tables hold every province of the country). Nullopt when
+// no administrator holds one (callers fall back to any current top-level agency).
+std::optional<std::string> served_province(SqlConnection& db);
+
 }  // namespace motcua::store

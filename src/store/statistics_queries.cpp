@@ -1,5 +1,7 @@
 #include "store/statistics_queries.hpp"
 
+#include "store/catalog_repository.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -69,8 +71,6 @@ constexpr const char* kApplicantTime =
     "SELECT seconds FROM dossier_party_time WHERE dossier_id = ? AND party = 'applicant'";
 
 constexpr const char* kAgencyName = "SELECT name FROM agencies WHERE id = ?";
-constexpr const char* kProcedureName =
-    "SELECT name FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1";
 constexpr const char* kUserName = "SELECT display_name FROM users WHERE id = ?";
 constexpr const char* kUserRoles = "SELECT DISTINCT role FROM user_roles WHERE user_id = ?";
 
@@ -238,7 +238,7 @@ std::string agency_name(SqlConnection& db, const std::string& id) {
   return text_or_empty(db, kAgencyName, id);
 }
 std::string procedure_name(SqlConnection& db, const std::string& code) {
-  return text_or_empty(db, kProcedureName, code);
+  return latest_procedure_name(db, code);
 }
 std::string user_name(SqlConnection& db, const std::string& id) {
   return text_or_empty(db, kUserName, id);

@@ -267,11 +267,11 @@ TEST_F(DossierServiceTest, QueueTrackingAndSearch) {
     for (const char* q : {"dang ky khai sinh", "Đăng ký khai sinh", "KHAI SINH", "1.0011"}) {
       const auto found = search_procedures(db, q, 10);
       ASSERT_EQ(found.size(), 1u) << q;
-      EXPECT_EQ(found[0].at("code"), "1.001193");
+      EXPECT_EQ(found[0].code, "1.001193");
     }
     const auto marriage = search_procedures(db, "ket hon", 10);
     ASSERT_EQ(marriage.size(), 1u);
-    EXPECT_EQ(marriage[0].at("code"), "1.000894");
+    EXPECT_EQ(marriage[0].code, "1.000894");
     EXPECT_TRUE(search_procedures(db, "giấy phép lái xe", 10).empty());
   });
 }

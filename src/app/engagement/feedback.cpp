@@ -1,55 +1,28 @@
 #include "app/engagement/feedback.hpp"
 
 #include <algorithm>
-#include <boost/json.hpp>
 #include <regex>
 #include <set>
 
 #include "app/accounts/passwords.hpp"
 #include "app/dossier/dossier_access.hpp"
+#include "codec/flat_json.hpp"
 #include "domain/clock/deadline.hpp"
 #include "domain/text/fold.hpp"
+#include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
+#include "store/catalog_repository.hpp"
 #include "store/feedback_repository.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
-
 namespace {
 
-constexpr const char* kProcedureName =
-    "SELECT name FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1";
-constexpr const char* kAgencyName = "SELECT name FROM agencies WHERE id = ?";
-// Feedback that names no agency goes to the province this system serves: the top-level agency its
-// administrators are granted (the unit tables hold every province of the country), else any
-// top-level agency.
-constexpr const char* kServedProvince =
-    "SELECT a.id FROM user_roles r JOIN agencies a ON a.id = r.agency_id WHERE r.role = "
-    "'administrator' AND a.parent_id IS NULL ORDER BY a.id LIMIT 1";
-constexpr const char* kRootAgency =
-    "SELECT id FROM agencies WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY id LIMIT 1";
-constexpr std::size_t kMaxShortBytes = 200;
-constexpr std::size_t kMaxContentBytes = 5000;
-constexpr std::size_t kMinContentBytes = 20;
 constexpr int kCopyCheckWindow = 2000;
-
-std::string text_of(const json::object& o, const char* key, bool multi_line = false) {
-  const auto* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return {};
-  return text::clean_text(std::string_view(v->as_string()), {.keep_line_breaks = multi_line});
-}
 
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-bool plausible_contact(const std::string& contact) {
-  if (contact.find('@') != std::string::npos && contact.find('.') != std::string::npos) return true;
-  const auto digits =
-      std::count_if(contact.begin(), contact.end(), [](char c) { return c >= '0' && c <= '9'; });
-  return digits >= 9 && digits <= 15;
 }
 
 AppError answer_refused(const std::string& code, const std::string& vi, const std::string& en,
@@ -57,23 +30,22 @@ AppError answer_refused(const std::string& code, const std::string& vi, const st
   return AppError{ErrorKind::invalid_input, code, vi, en, detail};
 }
 
-json::object public_json(store::SqlConnection& db, const store::FeedbackRecord& f) {
-  const auto agency = db.query_one(kAgencyName, {f.agency_id});
-  const auto opt = [](const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-  };
-  return {{"code", f.code},
-          {"status", f.status},
-          {"procedure_code", f.procedure_code},
-          {"procedure_name", f.procedure_name},
-          {"agency_id", f.agency_id},
-          {"agency_name", agency ? agency->text(0) : std::string()},
-          {"content", f.content},
-          {"received_at", f.received_at},
-          {"answer_due", f.answer_due},
-          {"answer", opt(f.answer)},
-          {"legal_reference", opt(f.legal_reference)},
-          {"answered_at", opt(f.answered_at)}};
+FeedbackView public_view(store::SqlConnection& db, const store::FeedbackRecord& f) {
+  const auto agency = store::find_agency(db, f.agency_id);
+  FeedbackView v;
+  v.code = f.code;
+  v.status = f.status;
+  v.procedure_code = f.procedure_code;
+  v.procedure_name = f.procedure_name;
+  v.agency_id = f.agency_id;
+  v.agency_name = agency ? agency->name : std::string();
+  v.content = f.content;
+  v.received_at = f.received_at;
+  v.answer_due = f.answer_due;
+  v.answer = f.answer;
+  v.legal_reference = f.legal_reference;
+  v.answered_at = f.answered_at;
+  return v;
 }
 
 std::vector<std::string> answering_agencies(store::SqlConnection& db, const Actor& actor) {
@@ -115,44 +87,19 @@ double answer_similarity(std::string_view a, std::string_view b) {
   return static_cast<double>(common) / static_cast<double>(pa.size() + pb.size() - common);
 }
 
-AppResult<NewFeedback> feedback_from_json(const json::value& body) {
-  if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
-  const auto& o = body.as_object();
-  NewFeedback f{text_of(o, "name"), text_of(o, "contact"), text_of(o, "procedure_code"),
-                text_of(o, "agency_id"), text_of(o, "content", true)};
-  if (f.name.empty() || f.name.size() > kMaxShortBytes)
-    return tl::unexpected(invalid_input("'name' is required (at most 200 bytes)"));
-  if (f.contact.size() > kMaxShortBytes || !plausible_contact(f.contact))
-    return tl::unexpected(invalid_input("'contact' must be a phone number or an e-mail address"));
-  if (f.procedure_code.empty() || f.procedure_code.size() > kMaxShortBytes)
-    return tl::unexpected(invalid_input("'procedure_code' is required"));
-  if (f.content.size() < kMinContentBytes || f.content.size() > kMaxContentBytes)
-    return tl::unexpected(invalid_input("'content' must have 20 to 5000 bytes"));
-  return f;
-}
-
-AppResult<FeedbackAnswer> answer_from_json(const json::value& body) {
-  if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
-  const auto& o = body.as_object();
-  FeedbackAnswer a{text_of(o, "answer", true), text_of(o, "legal_reference")};
-  if (a.answer.size() > kMaxContentBytes || a.legal_reference.size() > kMaxShortBytes)
-    return tl::unexpected(invalid_input("'answer' is at most 5000 bytes"));
-  return a;
-}
-
-AppResult<json::object> submit_feedback(store::SqlConnection& db,
+AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,
                                         const calendar::WorkingCalendar& cal, const NewFeedback& in,
                                         Instant now) {
-  const auto procedure = db.query_one(kProcedureName, {in.procedure_code});
+  const auto procedure = store::latest_procedure(db, in.procedure_code);
   if (!procedure)
     return tl::unexpected(invalid_input("unknown procedure '" + in.procedure_code + "'"));
   std::string agency = in.agency_id;
   if (agency.empty()) {
-    auto root = db.query_one(kServedProvince);
-    if (!root) root = db.query_one(kRootAgency);
+    auto root = store::served_province(db);
+    if (!root) root = store::first_current_root_agency(db);
     if (!root) return tl::unexpected(invalid_input("no agency to address the feedback to"));
-    agency = root->text(0);
-  } else if (!db.query_one(kAgencyName, {agency})) {
+    agency = *root;
+  } else if (!store::agency_exists(db, agency)) {
     return tl::unexpected(invalid_input("unknown agency '" + agency + "'"));
   }
   const clock::TimeLimit limit{kFeedbackAnswerWorkingDays, clock::LimitUnit::working_days};
@@ -172,7 +119,7 @@ AppResult<json::object> submit_feedback(store::SqlConnection& db,
   f.name = in.name;
   f.contact = in.contact;
   f.procedure_code = in.procedure_code;
-  f.procedure_name = procedure->text(0);
+  f.procedure_name = procedure->name;
   f.agency_id = agency;
   f.content = in.content;
   f.status = "received";
@@ -180,39 +127,39 @@ AppResult<json::object> submit_feedback(store::SqlConnection& db,
   f.answer_due = to_iso(due->due, offset);
   store::insert_feedback(db, f);
   store::append_audit(db, {0, "public", f.received_at, "feedback.received", f.id, "",
-                           json::serialize(json::object{{"code", f.code},
-                                                        {"procedure_code", f.procedure_code},
-                                                        {"agency_id", f.agency_id}})});
-  auto out = public_json(db, f);
-  out["id"] = f.id;
+                           codec::flat_object_text({{"code", f.code},
+                                                    {"procedure_code", f.procedure_code},
+                                                    {"agency_id", f.agency_id}})});
+  auto out = public_view(db, f);
+  out.id = f.id;
   return out;
 }
 
-AppResult<json::object> feedback_status(store::SqlConnection& db, const std::string& code) {
+AppResult<FeedbackView> feedback_status(store::SqlConnection& db, const std::string& code) {
   const auto f = store::find_feedback_by_code(db, code);
   if (!f) return tl::unexpected(not_found("feedback " + code));
-  return public_json(db, *f);
+  return public_view(db, *f);
 }
 
-AppResult<json::array> feedback_queue(store::SqlConnection& db, const Actor& actor,
-                                      const std::string& status) {
+AppResult<std::vector<FeedbackView>> feedback_queue(store::SqlConnection& db, const Actor& actor,
+                                                    const std::string& status) {
   if (!status.empty() && status != "received" && status != "answered")
     return tl::unexpected(invalid_input("'status' must be received or answered"));
   const auto agencies = answering_agencies(db, actor);
   if (agencies.empty())
     return tl::unexpected(forbidden_action("feedback is answered by leaders and administrators"));
-  json::array out;
+  std::vector<FeedbackView> out;
   for (const auto& f : store::list_feedback(db, agencies, status, 500)) {
-    auto item = public_json(db, f);
-    item["id"] = f.id;
-    item["name"] = f.name;
-    item["contact"] = f.contact;
+    auto item = public_view(db, f);
+    item.id = f.id;
+    item.name = f.name;
+    item.contact = f.contact;
     out.push_back(std::move(item));
   }
   return out;
 }
 
-AppResult<json::object> answer_feedback(store::SqlConnection& db, const Actor& actor,
+AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& actor,
                                         const std::string& id, const FeedbackAnswer& in,
                                         Instant now, int offset) {
   auto f = store::find_feedback(db, id);
@@ -268,11 +215,11 @@ AppResult<json::object> answer_feedback(store::SqlConnection& db, const Actor& a
     return tl::unexpected(conflict("already_answered", "Phản ánh này đã được trả lời.",
                                    "This feedback has already been answered."));
   }
-  store::append_audit(
-      db, {0, actor.user_id, at, "feedback.answered", f->id, "",
-           json::serialize(json::object{{"code", f->code}, {"legal_reference", *number}})});
-  auto out = public_json(db, *f);
-  out["id"] = f->id;
+  store::append_audit(db,
+                      {0, actor.user_id, at, "feedback.answered", f->id, "",
+                       codec::flat_object_text({{"code", f->code}, {"legal_reference", *number}})});
+  auto out = public_view(db, *f);
+  out.id = f->id;
   return out;
 }
 

@@ -9,14 +9,14 @@
 // (word-pair overlap below kCopyThreshold). docs/rules.md section 10.
 #pragma once
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
+#include "app/engagement/engagement_views.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/sql.hpp"
 
@@ -44,31 +44,28 @@ struct NewFeedback {
   std::string agency_id;  // optional: the province (root agency) when empty
   std::string content;
 };
-AppResult<NewFeedback> feedback_from_json(const boost::json::value& body);
 
 struct FeedbackAnswer {
   std::string answer;
   std::string legal_reference;
 };
-AppResult<FeedbackAnswer> answer_from_json(const boost::json::value& body);
 
-// Records new feedback: {"id", "code", "status", "received_at", "answer_due", ...}.
-AppResult<boost::json::object> submit_feedback(store::SqlConnection& db,
-                                               const calendar::WorkingCalendar& cal,
-                                               const NewFeedback& input, Instant now);
+// Records new feedback; the view carries its id.
+AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,
+                                        const calendar::WorkingCalendar& cal,
+                                        const NewFeedback& input, Instant now);
 
 // What anyone holding the code sees: no name or contact.
-AppResult<boost::json::object> feedback_status(store::SqlConnection& db, const std::string& code);
+AppResult<FeedbackView> feedback_status(store::SqlConnection& db, const std::string& code);
 
 // For leaders and administrators: the feedback addressed to agencies in their grants' subtrees.
-AppResult<boost::json::array> feedback_queue(store::SqlConnection& db, const Actor& actor,
-                                             const std::string& status);
+AppResult<std::vector<FeedbackView>> feedback_queue(store::SqlConnection& db, const Actor& actor,
+                                                    const std::string& status);
 
 // Answers once. 404 outside the actor's agencies, 409 already_answered, 422 with codes
 // legal_reference_missing, legal_reference_not_in_answer, answer_too_short, answer_copied.
-AppResult<boost::json::object> answer_feedback(store::SqlConnection& db, const Actor& actor,
-                                               const std::string& feedback_id,
-                                               const FeedbackAnswer& input, Instant now,
-                                               int utc_offset_minutes);
+AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& actor,
+                                        const std::string& feedback_id, const FeedbackAnswer& input,
+                                        Instant now, int utc_offset_minutes);
 
 }  // namespace motcua::app

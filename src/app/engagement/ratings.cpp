@@ -1,22 +1,16 @@
 #include "app/engagement/ratings.hpp"
 
 #include <algorithm>
-#include <boost/json.hpp>
 
 #include "app/dossier/dossier_access.hpp"
-#include "domain/text/fold.hpp"
+#include "codec/flat_json.hpp"
 #include "store/audit_log.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/rating_repository.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
-
 namespace {
-
-constexpr std::size_t kMaxCommentBytes = 2000;
-constexpr int kMaxCount = 99;
 
 std::string_view attitude_name(Attitude a) {
   switch (a) {
@@ -28,25 +22,6 @@ std::string_view attitude_name(Attitude a) {
       return "harassing";
   }
   return "courteous";
-}
-
-json::object rating_json(const store::RatingRecord& r) {
-  return {{"overall", r.overall},
-          {"contacts", r.contacts},
-          {"bodies", r.bodies},
-          {"attitude", r.attitude},
-          {"points",
-           {{"contacts", r.points_contacts},
-            {"bodies", r.points_bodies},
-            {"attitude", r.points_attitude}}},
-          {"comment", r.comment},
-          {"rated_at", r.rated_at}};
-}
-
-std::optional<int> int_field(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  if (v == nullptr || !v->is_int64()) return std::nullopt;
-  return static_cast<int>(std::clamp<std::int64_t>(v->as_int64(), -1, 1000));
 }
 
 }  // namespace
@@ -68,39 +43,9 @@ bool may_be_rated(std::string_view status) {
   return status == "returned" || status == "refused_at_receipt" || status == "stopped";
 }
 
-AppResult<RatingInput> rating_from_json(const json::value& body) {
-  if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
-  const auto& o = body.as_object();
-  RatingInput in;
-  const auto overall = int_field(o, "overall");
-  if (!overall || *overall < 1 || *overall > 5)
-    return tl::unexpected(invalid_input("'overall' must be a whole number from 1 to 5"));
-  in.overall = *overall;
-  const auto contacts = int_field(o, "contacts");
-  if (!contacts || *contacts < 0 || *contacts > kMaxCount)
-    return tl::unexpected(invalid_input("'contacts' must be a whole number from 0 to 99"));
-  in.contacts = *contacts;
-  const auto bodies = int_field(o, "bodies");
-  if (!bodies || *bodies < 1 || *bodies > kMaxCount)
-    return tl::unexpected(invalid_input("'bodies' must be a whole number from 1 to 99"));
-  in.bodies = *bodies;
-  const auto* a = o.if_contains("attitude");
-  const auto attitude = a != nullptr && a->is_string()
-                            ? parse_attitude(std::string_view(a->as_string()))
-                            : std::nullopt;
-  if (!attitude)
-    return tl::unexpected(invalid_input("'attitude' must be courteous, discourteous or harassing"));
-  in.attitude = *attitude;
-  if (const auto* c = o.if_contains("comment"); c != nullptr && c->is_string())
-    in.comment = text::clean_text(std::string_view(c->as_string()), {.keep_line_breaks = true});
-  if (in.comment.size() > kMaxCommentBytes)
-    return tl::unexpected(invalid_input("'comment' is at most 2000 bytes"));
-  return in;
-}
-
-AppResult<json::object> rate_dossier(store::SqlConnection& db, const Actor& actor,
-                                     const std::string& id, const RatingInput& in, Instant now,
-                                     int offset) {
+AppResult<DossierRatingView> rate_dossier(store::SqlConnection& db, const Actor& actor,
+                                          const std::string& id, const RatingInput& in, Instant now,
+                                          int offset) {
   const auto record = store::find_dossier(db, id);
   if (!record || roles_over(db, actor, *record).empty())
     return tl::unexpected(not_found("dossier " + id));
@@ -130,27 +75,22 @@ AppResult<json::object> rate_dossier(store::SqlConnection& db, const Actor& acto
                               in.comment,
                               at};
   store::insert_rating(db, r);
-  json::object details{{"overall", r.overall},
-                       {"points_contacts", r.points_contacts},
-                       {"points_bodies", r.points_bodies},
-                       {"points_attitude", r.points_attitude}};
-  store::append_audit(db,
-                      {0, actor.user_id, at, "dossier.rated", id, "", json::serialize(details)});
-  return json::object{
-      {"dossier_id", id}, {"rated", true}, {"may_rate", false}, {"rating", rating_json(r)}};
+  const auto details = codec::flat_object_text({{"overall", r.overall},
+                                                {"points_contacts", r.points_contacts},
+                                                {"points_bodies", r.points_bodies},
+                                                {"points_attitude", r.points_attitude}});
+  store::append_audit(db, {0, actor.user_id, at, "dossier.rated", id, "", details});
+  return DossierRatingView{id, true, false, r};
 }
 
-AppResult<json::object> dossier_rating(store::SqlConnection& db, const Actor& actor,
-                                       const std::string& id) {
+AppResult<DossierRatingView> dossier_rating(store::SqlConnection& db, const Actor& actor,
+                                            const std::string& id) {
   const auto record = store::find_dossier(db, id);
   if (!record || roles_over(db, actor, *record).empty())
     return tl::unexpected(not_found("dossier " + id));
   const auto rating = store::find_rating(db, id);
-  return json::object{
-      {"dossier_id", id},
-      {"rated", rating.has_value()},
-      {"may_rate", !rating && actor.applicant && may_be_rated(record->status)},
-      {"rating", rating ? json::value(rating_json(*rating)) : json::value(nullptr)}};
+  return DossierRatingView{id, rating.has_value(),
+                           !rating && actor.applicant && may_be_rated(record->status), rating};
 }
 
 }  // namespace motcua::app

@@ -7,12 +7,12 @@
 // from the legal clock, not from the applicant, and are not asked. docs/rules.md section 9.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
+#include "app/engagement/engagement_views.hpp"
 #include "domain/calendar/date.hpp"
 #include "store/sql.hpp"
 
@@ -38,17 +38,15 @@ std::optional<Attitude> parse_attitude(std::string_view text);
 // it was refused at receipt, or it was stopped.
 bool may_be_rated(std::string_view status);
 
-AppResult<RatingInput> rating_from_json(const boost::json::value& body);
-
 // Records the rating. 404 unless the actor is the applicant who owns the dossier (officials get
 // 403 when they can see it), 409 rating_not_open before the outcome, 409 already_rated after a
 // first rating.
-AppResult<boost::json::object> rate_dossier(store::SqlConnection& db, const Actor& actor,
-                                            const std::string& dossier_id, const RatingInput& input,
-                                            Instant now, int utc_offset_minutes);
+AppResult<DossierRatingView> rate_dossier(store::SqlConnection& db, const Actor& actor,
+                                          const std::string& dossier_id, const RatingInput& input,
+                                          Instant now, int utc_offset_minutes);
 
-// {"dossier_id", "rated", "may_rate", "rating": {...} | null} for anyone who may see the dossier.
-AppResult<boost::json::object> dossier_rating(store::SqlConnection& db, const Actor& actor,
-                                              const std::string& dossier_id);
+// The rating state for anyone who may see the dossier.
+AppResult<DossierRatingView> dossier_rating(store::SqlConnection& db, const Actor& actor,
+                                            const std::string& dossier_id);
 
 }  // namespace motcua::app

@@ -5,16 +5,18 @@
 // "Đăng ký khai sinh") and the close matches follow the exact ones.
 #pragma once
 
-#include <boost/json/array.hpp>
 #include <string>
+#include <vector>
 
+#include "app/queries/officer_views.hpp"
 #include "store/sql.hpp"
 
 namespace motcua::app {
 
 inline constexpr std::size_t kFuzzyFallbackBelow = 5;
 
-// Each item: {code, version, name, field, level, match: "exact" | "fuzzy"}.
-boost::json::array search_procedures(store::SqlConnection& db, const std::string& q, int limit);
+// Exact matches first, then the close ones.
+std::vector<ProcedureMatch> search_procedures(store::SqlConnection& db, const std::string& q,
+                                              int limit);
 
 }  // namespace motcua::app

@@ -5,11 +5,14 @@
 // every figure are in statistics_outcome.hpp and docs/rules.md ("Statistics").
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
+#include "app/dossier/dossier_views.hpp"
+#include "app/statistics/statistics_views.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/sql.hpp"
 
@@ -23,32 +26,43 @@ struct StatisticsQuery {
 };
 
 // Public: no personal data, anyone may read.
-AppResult<boost::json::object> on_time_statistics(store::SqlConnection& db,
-                                                  const calendar::WorkingCalendar& cal,
-                                                  const StatisticsQuery& q, Instant now);
-AppResult<boost::json::object> index_766(store::SqlConnection& db,
-                                         const calendar::WorkingCalendar& cal,
-                                         const StatisticsQuery& q, Instant now);
+AppResult<OnTimeStatistics> on_time_statistics(store::SqlConnection& db,
+                                               const calendar::WorkingCalendar& cal,
+                                               const StatisticsQuery& q, Instant now);
+AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                              const StatisticsQuery& q, Instant now);
 
 // Leaders and administrators, over the agencies in the subtree of their leader/administrator
 // grants only.
-AppResult<boost::json::object> official_statistics(store::SqlConnection& db,
-                                                   const calendar::WorkingCalendar& cal,
-                                                   const Actor& actor, const StatisticsQuery& q,
-                                                   Instant now);
-AppResult<boost::json::object> overdue_statistics(store::SqlConnection& db,
+AppResult<OfficialStatistics> official_statistics(store::SqlConnection& db,
                                                   const calendar::WorkingCalendar& cal,
                                                   const Actor& actor, const StatisticsQuery& q,
                                                   Instant now);
-AppResult<boost::json::object> time_used_statistics(store::SqlConnection& db,
-                                                    const calendar::WorkingCalendar& cal,
-                                                    const Actor& actor, const StatisticsQuery& q,
-                                                    Instant now);
+AppResult<OverdueStatistics> overdue_statistics(store::SqlConnection& db,
+                                                const calendar::WorkingCalendar& cal,
+                                                const Actor& actor, const StatisticsQuery& q,
+                                                Instant now);
+AppResult<TimeUsedStatistics> time_used_statistics(store::SqlConnection& db,
+                                                   const calendar::WorkingCalendar& cal,
+                                                   const Actor& actor, const StatisticsQuery& q,
+                                                   Instant now);
+
+// A row of the approval queue: whatever queue_item() answers (dossier_views.hpp), encoded as the
+// work queue's rows are.
+using ApprovalItem =
+    decltype(queue_item(std::declval<const store::DossierRecord&>(),
+                        std::declval<const calendar::WorkingCalendar&>(), std::declval<Instant>()));
+
+struct ApprovalQueue {
+  std::string as_of;
+  std::vector<ApprovalItem> dossiers;
+  Bilingual definition;
+};
 
 // The dossiers in progress assigned to this leader (the approval step hands the dossier to the
 // leader who signs), in agencies the actor leads, oldest due first.
-AppResult<boost::json::object> approval_queue(store::SqlConnection& db,
-                                              const calendar::WorkingCalendar& cal,
-                                              const Actor& actor, Instant now);
+AppResult<ApprovalQueue> approval_queue(store::SqlConnection& db,
+                                        const calendar::WorkingCalendar& cal, const Actor& actor,
+                                        Instant now);
 
 }  // namespace motcua::app

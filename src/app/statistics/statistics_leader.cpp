@@ -1,7 +1,6 @@
 // Leaders' statistics: on-time figures per unit and official from the control sheet, the overdue
 // dossiers with their recorded causes, who used the time, and the approval queue. Every row is
 // limited to the agencies the actor leads (statistics_scope.hpp).
-#include <boost/json.hpp>
 #include <map>
 
 #include "app/dossier/dossier_access.hpp"
@@ -12,8 +11,6 @@
 
 namespace motcua::app {
 
-namespace json = boost::json;
-
 namespace {
 
 constexpr std::string_view kOfficialPrefix = "official:";
@@ -23,12 +20,13 @@ std::string official_id(const std::string& party) {
   return party.starts_with(kOfficialPrefix) ? party.substr(kOfficialPrefix.size()) : party;
 }
 
-json::value time_or_null(const std::optional<std::int64_t>& s, int offset) {
-  return s ? json::value(to_iso(Instant{*s}, offset)) : json::value(nullptr);
+std::optional<std::string> time_or_null(const std::optional<std::int64_t>& s, int offset) {
+  if (!s) return std::nullopt;
+  return to_iso(Instant{*s}, offset);
 }
 
-json::array split_commas(const std::string& text) {
-  json::array parts;
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
   std::string part;
   for (char c : text + ",") {
     if (c != ',') {
@@ -53,14 +51,14 @@ struct StepTally {
     no_budget += c.no_budget;
     used_s += c.used_s;
   }
-  json::object to_json() const {
-    return {{"steps", steps},
-            {"early", early},
-            {"on_time", on_time},
-            {"late", late},
-            {"without_budget", no_budget},
-            {"minutes_used", minutes(used_s)},
-            {"on_time_rate", rate(early + on_time, early + on_time + late)}};
+  StepCounts view() const {
+    return {steps,
+            early,
+            on_time,
+            late,
+            no_budget,
+            minutes(used_s),
+            rate(early + on_time, early + on_time + late)};
   }
 };
 
@@ -85,130 +83,105 @@ std::string party_kind(store::SqlConnection& db, const std::string& party,
 
 }  // namespace
 
-AppResult<json::object> official_statistics(store::SqlConnection& db,
-                                            const calendar::WorkingCalendar& cal,
-                                            const Actor& actor, const StatisticsQuery& q,
-                                            Instant now) {
+AppResult<OfficialStatistics> official_statistics(store::SqlConnection& db,
+                                                  const calendar::WorkingCalendar& cal,
+                                                  const Actor& actor, const StatisticsQuery& q,
+                                                  Instant now) {
   store::OutcomeScope scope;
   auto months = month_range(q, cal, now, scope);
   if (!months) return tl::unexpected(months.error());
   if (auto ok = led_agencies(db, actor, q, scope); !ok) return tl::unexpected(ok.error());
   std::map<std::string, std::vector<store::OfficialCounts>> by_unit;
   for (auto& c : store::official_counts(db, scope)) by_unit[c.agency_id].push_back(std::move(c));
-  json::array units;
+  std::vector<UnitFigures> units;
   for (const auto& [agency, rows] : by_unit) {
     StepTally unit;
-    json::array officials;
+    std::vector<OfficialFigures> officials;
     for (const auto& c : rows) {
       unit.add(c);
       StepTally one;
       one.add(c);
-      auto o = one.to_json();
       const auto id = official_id(c.party);
-      o["official_id"] = id;
-      o["name"] = store::user_name(db, id);
-      officials.push_back(std::move(o));
+      officials.push_back({one.view(), id, store::user_name(db, id)});
     }
-    auto u = unit.to_json();
-    u["agency_id"] = agency;
-    u["name"] = store::agency_name(db, agency);
-    u["officials"] = std::move(officials);
-    units.push_back(std::move(u));
+    units.push_back({unit.view(), agency, store::agency_name(db, agency), std::move(officials)});
   }
-  return json::object{
-      {"from", scope.from_month},
-      {"to", scope.to_month},
-      {"as_of", to_iso(now, cal.utc_offset_minutes())},
-      {"units", units},
-      {"definition",
-       bilingual("Các bước đã kết thúc trên phiếu kiểm soát (Mẫu 06) của hồ sơ tiếp nhận trong "
-                 "kỳ, theo đơn vị giải quyết và người giữ bước. Kết quả bước: trước hạn / đúng "
-                 "hạn / quá hạn so với hạn của bước (thời gian tạm dừng không tính). Tỷ lệ đúng "
-                 "hạn = (trước hạn + đúng hạn) / số bước có định mức thời gian.",
-                 "Closed steps of the control sheet (Form 06) of dossiers received in the "
-                 "period, per deciding unit and the official who held the step. Step result: "
-                 "early / on time / late against the step's due (pauses excluded). On-time rate "
-                 "= (early + on time) / steps with a time budget.")}};
+  return OfficialStatistics{
+      scope.from_month, scope.to_month, to_iso(now, cal.utc_offset_minutes()), std::move(units),
+      bilingual("Các bước đã kết thúc trên phiếu kiểm soát (Mẫu 06) của hồ sơ tiếp nhận trong "
+                "kỳ, theo đơn vị giải quyết và người giữ bước. Kết quả bước: trước hạn / đúng "
+                "hạn / quá hạn so với hạn của bước (thời gian tạm dừng không tính). Tỷ lệ đúng "
+                "hạn = (trước hạn + đúng hạn) / số bước có định mức thời gian.",
+                "Closed steps of the control sheet (Form 06) of dossiers received in the "
+                "period, per deciding unit and the official who held the step. Step result: "
+                "early / on time / late against the step's due (pauses excluded). On-time rate "
+                "= (early + on time) / steps with a time budget.")};
 }
 
-AppResult<json::object> overdue_statistics(store::SqlConnection& db,
-                                           const calendar::WorkingCalendar& cal, const Actor& actor,
-                                           const StatisticsQuery& q, Instant now) {
+AppResult<OverdueStatistics> overdue_statistics(store::SqlConnection& db,
+                                                const calendar::WorkingCalendar& cal,
+                                                const Actor& actor, const StatisticsQuery& q,
+                                                Instant now) {
   store::OutcomeScope scope;
   auto months = month_range(q, cal, now, scope);
   if (!months) return tl::unexpected(months.error());
   if (auto ok = led_agencies(db, actor, q, scope); !ok) return tl::unexpected(ok.error());
   const int offset = cal.utc_offset_minutes();
-  json::array out;
+  std::vector<OverdueDossier> out;
   for (const auto& row : store::overdue_dossiers(db, scope, now.seconds, kOverdueLimit)) {
     const auto& o = row.outcome;
-    json::array late_steps;
+    std::vector<LateStep> late_steps;
     for (const auto& s : store::steps_of(db, o.dossier_id)) {
       // A step counts when it ended late, or is still running past its due.
       const bool running_late = !s.ended_s && s.due_s && *s.due_s < now.seconds;
       if (s.result != "late" && !running_late) continue;
       const auto who = official_id(s.party);
-      late_steps.push_back(json::object{{"name", s.name},
-                                        {"official_id", who},
-                                        {"official_name", store::user_name(db, who)},
-                                        {"started", to_iso(Instant{s.started_s}, offset)},
-                                        {"due", time_or_null(s.due_s, offset)},
-                                        {"ended", time_or_null(s.ended_s, offset)},
-                                        {"minutes_used", minutes(s.used_s)}});
+      late_steps.push_back({s.name, who, store::user_name(db, who),
+                            to_iso(Instant{s.started_s}, offset), time_or_null(s.due_s, offset),
+                            time_or_null(s.ended_s, offset), minutes(s.used_s)});
     }
-    json::object causes{
-        {"apology",
-         o.apology_reason.empty()
-             ? json::value(nullptr)
-             : json::value(json::object{{"reason", o.apology_reason},
-                                        {"new_due", time_or_null(o.apology_new_due_s, offset)}})},
-        {"late_steps", late_steps},
-        {"supplement_requests", o.supplement_requests},
-        {"applicant_minutes", minutes(store::applicant_time(db, o.dossier_id))},
-        {"paused", o.paused.empty() ? json::value(nullptr) : json::value(o.paused)},
-        {"flags", split_commas(o.flags)}};
-    json::value holder = nullptr;
+    OverdueCauses causes;
+    if (!o.apology_reason.empty()) {
+      causes.apology = ApologyCause{o.apology_reason, time_or_null(o.apology_new_due_s, offset)};
+    }
+    causes.late_steps = std::move(late_steps);
+    causes.supplement_requests = o.supplement_requests;
+    causes.applicant_minutes = minutes(store::applicant_time(db, o.dossier_id));
+    if (!o.paused.empty()) causes.paused = o.paused;
+    causes.flags = split_commas(o.flags);
+    std::optional<DossierHolder> holder;
     if (o.outcome == "open" && row.assignee_id) {
-      holder = json::object{{"official_id", *row.assignee_id},
-                            {"name", store::user_name(db, *row.assignee_id)},
-                            {"step", row.current_step}};
+      holder =
+          DossierHolder{*row.assignee_id, store::user_name(db, *row.assignee_id), row.current_step};
     }
-    out.push_back(json::object{{"id", o.dossier_id},
-                               {"code", row.code ? json::value(*row.code) : json::value(nullptr)},
-                               {"procedure_code", o.procedure_code},
-                               {"procedure_name", store::procedure_name(db, o.procedure_code)},
-                               {"agency_id", o.agency_id},
-                               {"agency_name", store::agency_name(db, o.agency_id)},
-                               {"status", row.status},
-                               {"outcome", o.outcome == "late" ? "finished_late" : "open_overdue"},
-                               {"received", to_iso(Instant{o.received_s}, offset)},
-                               {"due", time_or_null(o.due_s, offset)},
-                               {"due_766", time_or_null(o.due_766_s, offset)},
-                               {"finished", time_or_null(o.finished_s, offset)},
-                               {"holder", holder},
-                               {"causes", causes}});
+    out.push_back({o.dossier_id, row.code, o.procedure_code,
+                   store::procedure_name(db, o.procedure_code), o.agency_id,
+                   store::agency_name(db, o.agency_id), row.status,
+                   o.outcome == "late" ? "finished_late" : "open_overdue",
+                   to_iso(Instant{o.received_s}, offset), time_or_null(o.due_s, offset),
+                   time_or_null(o.due_766_s, offset), time_or_null(o.finished_s, offset),
+                   std::move(holder), std::move(causes)});
   }
-  return json::object{
-      {"from", scope.from_month},
-      {"to", scope.to_month},
-      {"as_of", to_iso(now, offset)},
-      {"limit", kOverdueLimit},
-      {"dossiers", out},
-      {"definition",
-       bilingual("Hồ sơ tiếp nhận trong kỳ đã hoàn thành quá hạn hoặc chưa hoàn thành và đã "
-                 "quá hạn (hạn theo Quyết định 766), kèm nguyên nhân đã ghi nhận: phiếu xin "
-                 "lỗi, bước xử lý quá hạn và người giữ bước, số lần yêu cầu bổ sung và thời gian "
-                 "chờ công dân.",
-                 "Dossiers received in the period that finished late or are open and overdue "
-                 "(Decision 766 due date), with the causes on record: the apology slip, the "
-                 "steps that overran and who held them, supplement requests and the time spent "
-                 "waiting for the applicant.")}};
+  return OverdueStatistics{
+      scope.from_month,
+      scope.to_month,
+      to_iso(now, offset),
+      kOverdueLimit,
+      std::move(out),
+      bilingual("Hồ sơ tiếp nhận trong kỳ đã hoàn thành quá hạn hoặc chưa hoàn thành và đã "
+                "quá hạn (hạn theo Quyết định 766), kèm nguyên nhân đã ghi nhận: phiếu xin "
+                "lỗi, bước xử lý quá hạn và người giữ bước, số lần yêu cầu bổ sung và thời gian "
+                "chờ công dân.",
+                "Dossiers received in the period that finished late or are open and overdue "
+                "(Decision 766 due date), with the causes on record: the apology slip, the "
+                "steps that overran and who held them, supplement requests and the time spent "
+                "waiting for the applicant.")};
 }
 
-AppResult<json::object> time_used_statistics(store::SqlConnection& db,
-                                             const calendar::WorkingCalendar& cal,
-                                             const Actor& actor, const StatisticsQuery& q,
-                                             Instant now) {
+AppResult<TimeUsedStatistics> time_used_statistics(store::SqlConnection& db,
+                                                   const calendar::WorkingCalendar& cal,
+                                                   const Actor& actor, const StatisticsQuery& q,
+                                                   Instant now) {
   store::OutcomeScope scope;
   auto months = month_range(q, cal, now, scope);
   if (!months) return tl::unexpected(months.error());
@@ -222,19 +195,17 @@ AppResult<json::object> time_used_statistics(store::SqlConnection& db,
   }
   std::map<std::string, std::int64_t> all_parties;
   std::int64_t all_total = 0, all_dossiers = 0;
-  const auto parties_json = [](const std::map<std::string, std::int64_t>& parties,
-                               std::int64_t total, std::int64_t dossiers) {
-    json::array out;
+  const auto shares = [](const std::map<std::string, std::int64_t>& parties, std::int64_t total,
+                         std::int64_t dossiers) {
+    std::vector<PartyShare> out;
     for (const auto& [party, seconds] : parties) {
-      out.push_back(
-          json::object{{"party", party},
-                       {"minutes", minutes(seconds)},
-                       {"minutes_per_dossier", dossiers > 0 ? minutes(seconds / dossiers) : 0},
-                       {"share", rate(seconds, total)}});
+      out.push_back({party, minutes(seconds),
+                     dossiers > 0 ? minutes(seconds / dossiers) : std::int64_t{0},
+                     rate(seconds, total)});
     }
     return out;
   };
-  json::array procedures;
+  std::vector<ProcedureTime> procedures;
   for (const auto& [code, parties] : by_procedure) {
     std::int64_t total = 0;
     for (const auto& [party, seconds] : parties) {
@@ -243,38 +214,34 @@ AppResult<json::object> time_used_statistics(store::SqlConnection& db,
     }
     all_total += total;
     all_dossiers += finished[code];
-    procedures.push_back(json::object{{"code", code},
-                                      {"name", store::procedure_name(db, code)},
-                                      {"dossiers", finished[code]},
-                                      {"minutes", minutes(total)},
-                                      {"parties", parties_json(parties, total, finished[code])}});
+    procedures.push_back({code, store::procedure_name(db, code), finished[code], minutes(total),
+                          shares(parties, total, finished[code])});
   }
-  return json::object{
-      {"from", scope.from_month},
-      {"to", scope.to_month},
-      {"as_of", to_iso(now, cal.utc_offset_minutes())},
-      {"procedures", procedures},
-      {"totals", json::object{{"dossiers", all_dossiers},
-                              {"minutes", minutes(all_total)},
-                              {"parties", parties_json(all_parties, all_total, all_dossiers)}}},
-      {"definition",
-       bilingual("Thời gian làm việc (phút, theo lịch làm việc) của các hồ sơ đã hoàn thành, "
-                 "tiếp nhận trong kỳ, chia theo bên sử dụng: applicant = chờ công dân bổ sung "
-                 "hoặc nộp phí; unassigned = từ lúc bắt đầu tính đến khi giao bước đầu tiên; "
-                 "reception / processing / leader = các bước do cán bộ có vai trò đó giữ (cán bộ "
-                 "nhiều vai trò tính vào vai trò cao nhất). Thời gian lấy ý kiến cơ quan khác "
-                 "tính cho người giữ bước.",
-                 "Working time (minutes, on the working calendar) of finished dossiers received "
-                 "in the period, by the party that used it: applicant = waiting for papers or "
-                 "fees; unassigned = from the start of counting to the first step; reception / "
-                 "processing / leader = steps held by officials with that role (an official "
-                 "with several roles counts under the highest). Time consulting another agency "
-                 "counts for the step holder.")}};
+  return TimeUsedStatistics{
+      scope.from_month,
+      scope.to_month,
+      to_iso(now, cal.utc_offset_minutes()),
+      std::move(procedures),
+      all_dossiers,
+      minutes(all_total),
+      shares(all_parties, all_total, all_dossiers),
+      bilingual("Thời gian làm việc (phút, theo lịch làm việc) của các hồ sơ đã hoàn thành, "
+                "tiếp nhận trong kỳ, chia theo bên sử dụng: applicant = chờ công dân bổ sung "
+                "hoặc nộp phí; unassigned = từ lúc bắt đầu tính đến khi giao bước đầu tiên; "
+                "reception / processing / leader = các bước do cán bộ có vai trò đó giữ (cán bộ "
+                "nhiều vai trò tính vào vai trò cao nhất). Thời gian lấy ý kiến cơ quan khác "
+                "tính cho người giữ bước.",
+                "Working time (minutes, on the working calendar) of finished dossiers received "
+                "in the period, by the party that used it: applicant = waiting for papers or "
+                "fees; unassigned = from the start of counting to the first step; reception / "
+                "processing / leader = steps held by officials with that role (an official "
+                "with several roles counts under the highest). Time consulting another agency "
+                "counts for the step holder.")};
 }
 
-AppResult<json::object> approval_queue(store::SqlConnection& db,
-                                       const calendar::WorkingCalendar& cal, const Actor& actor,
-                                       Instant now) {
+AppResult<ApprovalQueue> approval_queue(store::SqlConnection& db,
+                                        const calendar::WorkingCalendar& cal, const Actor& actor,
+                                        Instant now) {
   if (actor.applicant || !actor.has_role(dossier::Role::leader)) {
     return tl::unexpected(forbidden_action("the approval queue is for leaders"));
   }
@@ -283,18 +250,16 @@ AppResult<json::object> approval_queue(store::SqlConnection& db,
   filter.assignee_id = actor.user_id;
   filter.statuses = {"in_progress"};
   filter.limit = 500;
-  json::array items;
+  std::vector<ApprovalItem> items;
   if (!filter.agency_ids.empty()) {
     for (const auto& r : store::list_dossiers(db, filter)) items.push_back(queue_item(r, cal, now));
   }
-  return json::object{
-      {"as_of", to_iso(now, cal.utc_offset_minutes())},
-      {"dossiers", items},
-      {"definition",
-       bilingual("Hồ sơ đang xử lý được chuyển cho lãnh đạo này (bước phê duyệt, ký kết quả) "
-                 "tại các cơ quan do lãnh đạo phụ trách, hạn sớm nhất trước.",
-                 "Dossiers in progress handed to this leader (the approval and signing step) at "
-                 "the agencies they lead, earliest due first.")}};
+  return ApprovalQueue{
+      to_iso(now, cal.utc_offset_minutes()), std::move(items),
+      bilingual("Hồ sơ đang xử lý được chuyển cho lãnh đạo này (bước phê duyệt, ký kết quả) "
+                "tại các cơ quan do lãnh đạo phụ trách, hạn sớm nhất trước.",
+                "Dossiers in progress handed to this leader (the approval and signing step) at "
+                "the agencies they lead, earliest due first.")};
 }
 
 }  // namespace motcua::app

@@ -1,14 +1,11 @@
 // Public statistics: on-time figures per agency or procedure and month, and the Decision 766
 // components that the data allow.
-#include <boost/json.hpp>
 #include <map>
 
 #include "app/statistics/statistics.hpp"
 #include "app/statistics/statistics_scope.hpp"
 
 namespace motcua::app {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -31,54 +28,48 @@ struct Tally {
   // every dossier received.
   std::int64_t counted_on_time() const { return early + on_time + open_within; }
 
-  json::object to_json() const {
-    return {{"received", received},
-            {"finished_early", early},
-            {"finished_on_time", on_time},
-            {"finished_late", late},
-            {"open_within_time", open_within},
-            {"open_overdue", open_overdue},
-            {"open_paused", open_paused},
-            {"on_time_rate", rate(counted_on_time(), received)}};
+  OnTimeTally view() const {
+    return {received,    early,        on_time,     late,
+            open_within, open_overdue, open_paused, rate(counted_on_time(), received)};
   }
 };
 
-json::object definition() {
+OnTimeDefinition definition() {
   return {
-      {"period", bilingual("Hồ sơ được nhóm theo tháng tiếp nhận (giờ Việt Nam).",
-                           "Dossiers are grouped by the month they were received (Vietnam time).")},
-      {"due_date",
-       bilingual("Hạn dùng là hạn theo Quyết định 766 (due_766): thời gian chờ bổ sung, nộp phí "
-                 "được cộng thêm; phiếu xin lỗi không dời hạn.",
-                 "The due date is the Decision 766 one (due_766): time waiting for papers or fees "
-                 "is added; an apology slip does not move it.")},
-      {"on_time",
-       bilingual("Đúng hạn: hoàn thành (có kết quả, từ chối sau thẩm định hoặc dừng) không muộn "
-                 "hơn hạn, và không bị yêu cầu bổ sung quá một lần. Trước hạn: hoàn thành vào "
-                 "một ngày trước ngày đến hạn.",
-                 "On time: finished (result ready, refused after review, or stopped) no later "
-                 "than the due date, with at most one supplement request. Early: finished on a "
-                 "day before the due day.")},
-      {"open",
-       bilingual("Hồ sơ chưa hoàn thành: quá hạn khi đã qua hạn vào thời điểm xem; khi đang "
-                 "tạm dừng chờ công dân thì giữ nguyên tình trạng lúc tạm dừng; yêu cầu bổ sung "
-                 "lần hai tính là quá hạn.",
-                 "Open dossiers: overdue once the due date has passed at the time of the query; "
-                 "while paused for the applicant they keep their state at the pause; a second "
-                 "supplement request counts as overdue.")},
-      {"on_time_rate",
-       bilingual("Tỷ lệ đúng hạn = (hoàn thành trước hạn + đúng hạn + chưa hoàn thành còn trong "
-                 "hạn) / số hồ sơ tiếp nhận (Quyết định 766/QĐ-TTg, chỉ số tiến độ).",
-                 "On-time rate = (finished early + on time + open within time) / dossiers "
-                 "received (Decision 766/QĐ-TTg, progress index).")},
+      .period = bilingual("Hồ sơ được nhóm theo tháng tiếp nhận (giờ Việt Nam).",
+                          "Dossiers are grouped by the month they were received (Vietnam time)."),
+      .due_date = bilingual(
+          "Hạn dùng là hạn theo Quyết định 766 (due_766): thời gian chờ bổ sung, nộp phí "
+          "được cộng thêm; phiếu xin lỗi không dời hạn.",
+          "The due date is the Decision 766 one (due_766): time waiting for papers or fees "
+          "is added; an apology slip does not move it."),
+      .on_time =
+          bilingual("Đúng hạn: hoàn thành (có kết quả, từ chối sau thẩm định hoặc dừng) không muộn "
+                    "hơn hạn, và không bị yêu cầu bổ sung quá một lần. Trước hạn: hoàn thành vào "
+                    "một ngày trước ngày đến hạn.",
+                    "On time: finished (result ready, refused after review, or stopped) no later "
+                    "than the due date, with at most one supplement request. Early: finished on a "
+                    "day before the due day."),
+      .open =
+          bilingual("Hồ sơ chưa hoàn thành: quá hạn khi đã qua hạn vào thời điểm xem; khi đang "
+                    "tạm dừng chờ công dân thì giữ nguyên tình trạng lúc tạm dừng; yêu cầu bổ sung "
+                    "lần hai tính là quá hạn.",
+                    "Open dossiers: overdue once the due date has passed at the time of the query; "
+                    "while paused for the applicant they keep their state at the pause; a second "
+                    "supplement request counts as overdue."),
+      .on_time_rate =
+          bilingual("Tỷ lệ đúng hạn = (hoàn thành trước hạn + đúng hạn + chưa hoàn thành còn trong "
+                    "hạn) / số hồ sơ tiếp nhận (Quyết định 766/QĐ-TTg, chỉ số tiến độ).",
+                    "On-time rate = (finished early + on time + open within time) / dossiers "
+                    "received (Decision 766/QĐ-TTg, progress index)."),
   };
 }
 
 }  // namespace
 
-AppResult<json::object> on_time_statistics(store::SqlConnection& db,
-                                           const calendar::WorkingCalendar& cal,
-                                           const StatisticsQuery& q, Instant now) {
+AppResult<OnTimeStatistics> on_time_statistics(store::SqlConnection& db,
+                                               const calendar::WorkingCalendar& cal,
+                                               const StatisticsQuery& q, Instant now) {
   if (q.group != "agency" && q.group != "procedure") {
     return tl::unexpected(invalid_input("'group' must be agency or procedure"));
   }
@@ -97,40 +88,36 @@ AppResult<json::object> on_time_statistics(store::SqlConnection& db,
     all.add(c);
   }
   const auto month_rows = [&](const std::map<std::string, Tally>& tallies) {
-    json::array rows;
+    std::vector<MonthTally> rows;
     for (const auto& m : *months) {
       const auto it = tallies.find(m);
       const Tally t = it == tallies.end() ? Tally{} : it->second;
-      auto row = t.to_json();
-      row["month"] = m;
-      rows.push_back(std::move(row));
+      rows.push_back({m, t.view()});
     }
     return rows;
   };
-  json::array groups;
+  std::vector<OnTimeGroup> groups;
   for (const auto& [id, tallies] : by_group) {
     Tally total;
     for (const auto& [m, t] : tallies) total.add(t);
-    const auto name =
-        q.group == "agency" ? store::agency_name(db, id) : store::procedure_name(db, id);
-    groups.push_back(json::object{
-        {"id", id}, {"name", name}, {"months", month_rows(tallies)}, {"totals", total.to_json()}});
+    auto name = q.group == "agency" ? store::agency_name(db, id) : store::procedure_name(db, id);
+    groups.push_back({id, std::move(name), month_rows(tallies), total.view()});
   }
-  json::array month_list(months->begin(), months->end());
-  return json::object{
-      {"group", q.group},
-      {"from", scope.from_month},
-      {"to", scope.to_month},
-      {"agency_id", q.agency_id.empty() ? json::value(nullptr) : json::value(q.agency_id)},
-      {"as_of", to_iso(now, cal.utc_offset_minutes())},
-      {"months", month_list},
-      {"groups", groups},
-      {"totals", json::object{{"months", month_rows(by_month)}, {"all", all.to_json()}}},
-      {"definition", definition()}};
+  return OnTimeStatistics{
+      q.group,
+      scope.from_month,
+      scope.to_month,
+      q.agency_id.empty() ? std::nullopt : std::optional<std::string>(q.agency_id),
+      to_iso(now, cal.utc_offset_minutes()),
+      *months,
+      std::move(groups),
+      month_rows(by_month),
+      all.view(),
+      definition()};
 }
 
-AppResult<json::object> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
-                                  const StatisticsQuery& q, Instant now) {
+AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                              const StatisticsQuery& q, Instant now) {
   store::OutcomeScope scope;
   auto months = month_range(q, cal, now, scope);
   if (!months) return tl::unexpected(months.error());
@@ -139,39 +126,30 @@ AppResult<json::object> index_766(store::SqlConnection& db, const calendar::Work
   for (const auto& c : store::on_time_counts(db, scope, "agency", now.seconds)) all.add(c);
   const auto missing = [](const char* key, const char* vi, const char* en, int points,
                           const char* why_vi, const char* why_en) {
-    return json::object{{"key", key},           {"name", bilingual(vi, en)},
-                        {"max_points", points}, {"status", "not_available"},
-                        {"value", nullptr},     {"note", bilingual(why_vi, why_en)}};
+    return IndexComponent{
+        key,          bilingual(vi, en),        points, "not_available", std::nullopt,
+        std::nullopt, bilingual(why_vi, why_en)};
   };
-  json::array components{
+  std::vector<IndexComponent> components{
       missing("transparency", "Công khai, minh bạch", "Transparency", 18,
               "Cần dữ liệu công bố thủ tục và đồng bộ với Cổng DVCQG, hệ thống chưa ghi nhận.",
               "Needs procedure publication and National Portal sync data the system does not "
               "record yet."),
-      json::object{
-          {"key", "progress"},
-          {"name", bilingual("Tiến độ giải quyết", "Progress")},
-          {"max_points", 20},
-          {"status", "computed"},
-          {"value", rate(all.counted_on_time(), all.received)},
-          {"counts", all.to_json()},
-          {"note",
-           bilingual("Tỷ lệ hồ sơ đúng hạn theo công thức 766 (xem định nghĩa ở thống kê đúng "
-                     "hạn). Chưa quy đổi ra điểm: thang điểm chi tiết chưa được kiểm chứng.",
-                     "The Decision 766 on-time rate (see the on-time statistics' definition). "
-                     "Not converted to points: the detailed scale is not verified.")}},
-      json::object{
-          {"key", "online"},
-          {"name", bilingual("Cung cấp dịch vụ trực tuyến", "Online services")},
-          {"max_points", 22},
-          {"status", "partial"},
-          {"value", rate(all.online, all.received)},
-          {"note",
-           bilingual("Chỉ tính tỷ lệ hồ sơ nộp trực tuyến trên tổng hồ sơ tiếp nhận; chưa nhân "
-                     "tỷ lệ đồng bộ, chưa có tỷ lệ thủ tục trực tuyến và thanh toán trực tuyến.",
-                     "Only the share of dossiers submitted online among those received; not "
-                     "multiplied by the sync rate; the share of procedures offered online and of "
-                     "online payments are not computed.")}},
+      IndexComponent{
+          "progress", bilingual("Tiến độ giải quyết", "Progress"), 20, "computed",
+          rate(all.counted_on_time(), all.received), all.view(),
+          bilingual("Tỷ lệ hồ sơ đúng hạn theo công thức 766 (xem định nghĩa ở thống kê đúng "
+                    "hạn). Chưa quy đổi ra điểm: thang điểm chi tiết chưa được kiểm chứng.",
+                    "The Decision 766 on-time rate (see the on-time statistics' definition). "
+                    "Not converted to points: the detailed scale is not verified.")},
+      IndexComponent{
+          "online", bilingual("Cung cấp dịch vụ trực tuyến", "Online services"), 22, "partial",
+          rate(all.online, all.received), std::nullopt,
+          bilingual("Chỉ tính tỷ lệ hồ sơ nộp trực tuyến trên tổng hồ sơ tiếp nhận; chưa nhân "
+                    "tỷ lệ đồng bộ, chưa có tỷ lệ thủ tục trực tuyến và thanh toán trực tuyến.",
+                    "Only the share of dossiers submitted online among those received; not "
+                    "multiplied by the sync rate; the share of procedures offered online and of "
+                    "online payments are not computed.")},
       missing("digitisation", "Số hóa hồ sơ", "Digitisation", 22,
               "Chưa ghi nhận kết quả điện tử và việc tái sử dụng dữ liệu số hóa.",
               "Electronic results and reuse of digitised data are not recorded yet."),
@@ -179,14 +157,12 @@ AppResult<json::object> index_766(store::SqlConnection& db, const calendar::Work
               "Cần dữ liệu đánh giá và phản ánh kiến nghị, chưa được tổng hợp ở đây.",
               "Needs ratings and feedback data, not aggregated here."),
   };
-  return json::object{{"from", scope.from_month},
-                      {"to", scope.to_month},
-                      {"as_of", to_iso(now, cal.utc_offset_minutes())},
-                      {"components", components},
-                      {"source", bilingual("Quyết định 766/QĐ-TTg ngày 23/6/2022; công thức theo "
-                                           "bản mô tả của bên thứ ba [S].",
-                                           "Decision 766/QĐ-TTg of 23/06/2022; formulas from a "
-                                           "third-party transcription [S].")}};
+  return Index766{scope.from_month, scope.to_month, to_iso(now, cal.utc_offset_minutes()),
+                  std::move(components),
+                  bilingual("Quyết định 766/QĐ-TTg ngày 23/6/2022; công thức theo "
+                            "bản mô tả của bên thứ ba [S].",
+                            "Decision 766/QĐ-TTg of 23/06/2022; formulas from a "
+                            "third-party transcription [S].")};
 }
 
 }  // namespace motcua::app

@@ -10,8 +10,6 @@
 
 namespace motcua::app {
 
-namespace json = boost::json;
-
 std::optional<int> parse_month(const std::string& text) {
   if (text.size() != 7 || text[4] != '-') return std::nullopt;
   for (std::size_t i = 0; i < 7; ++i) {
@@ -93,11 +91,11 @@ AppResult<void> led_agencies(store::SqlConnection& db, const Actor& actor, const
   return {};
 }
 
-json::value rate(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return nullptr;
+std::optional<double> rate(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return std::nullopt;
   return std::round(static_cast<double>(part) / static_cast<double>(whole) * 10000.0) / 10000.0;
 }
 
-json::object bilingual(const char* vi, const char* en) { return {{"vi", vi}, {"en", en}}; }
+Bilingual bilingual(const char* vi, const char* en) { return {vi, en}; }
 
 }  // namespace motcua::app

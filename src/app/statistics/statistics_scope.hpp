@@ -2,13 +2,14 @@
 // caller may see, as a store::OutcomeScope; and the wording of the definitions sent with figures.
 #pragma once
 
-#include <boost/json/object.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
 #include "app/statistics/statistics.hpp"
+#include "app/statistics/statistics_views.hpp"
 #include "store/statistics_queries.hpp"
 
 namespace motcua::app {
@@ -35,10 +36,9 @@ AppResult<void> public_agencies(store::SqlConnection& db, const StatisticsQuery&
 AppResult<void> led_agencies(store::SqlConnection& db, const Actor& actor, const StatisticsQuery& q,
                              store::OutcomeScope& scope);
 
-// part / whole rounded to 4 decimals, null when whole is 0.
-boost::json::value rate(std::int64_t part, std::int64_t whole);
+// part / whole rounded to 4 decimals, nullopt when whole is 0.
+std::optional<double> rate(std::int64_t part, std::int64_t whole);
 
-// {"vi": ..., "en": ...}
-boost::json::object bilingual(const char* vi, const char* en);
+Bilingual bilingual(const char* vi, const char* en);
 
 }  // namespace motcua::app

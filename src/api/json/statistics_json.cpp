@@ -1,0 +1,219 @@
+#include "api/json/statistics_json.hpp"
+
+#include <boost/json.hpp>
+
+// The approval queue's rows are the work queue's: their encoder lives with the dossier views once
+// those are typed (before that, queue_item() answers JSON already).
+#if __has_include("api/json/dossier_json.hpp")
+#include "api/json/dossier_json.hpp"
+#endif
+
+namespace motcua::app {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value optional_text(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::value optional_rate(const std::optional<double>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::object tally_json(const OnTimeTally& t) {
+  return {{"received", t.received},
+          {"finished_early", t.finished_early},
+          {"finished_on_time", t.finished_on_time},
+          {"finished_late", t.finished_late},
+          {"open_within_time", t.open_within_time},
+          {"open_overdue", t.open_overdue},
+          {"open_paused", t.open_paused},
+          {"on_time_rate", optional_rate(t.on_time_rate)}};
+}
+
+json::array months_json(const std::vector<MonthTally>& months) {
+  json::array rows;
+  for (const auto& m : months) {
+    auto row = tally_json(m.tally);
+    row["month"] = m.month;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+json::object steps_json(const StepCounts& c) {
+  return {{"steps", c.steps},
+          {"early", c.early},
+          {"on_time", c.on_time},
+          {"late", c.late},
+          {"without_budget", c.without_budget},
+          {"minutes_used", c.minutes_used},
+          {"on_time_rate", optional_rate(c.on_time_rate)}};
+}
+
+json::array shares_json(const std::vector<PartyShare>& parties) {
+  json::array out;
+  for (const auto& p : parties) {
+    out.push_back(json::object{{"party", p.party},
+                               {"minutes", p.minutes},
+                               {"minutes_per_dossier", p.minutes_per_dossier},
+                               {"share", optional_rate(p.share)}});
+  }
+  return out;
+}
+
+json::object overdue_json(const OverdueDossier& d) {
+  json::array late_steps;
+  for (const auto& s : d.causes.late_steps) {
+    late_steps.push_back(json::object{{"name", s.name},
+                                      {"official_id", s.official_id},
+                                      {"official_name", s.official_name},
+                                      {"started", s.started},
+                                      {"due", optional_text(s.due)},
+                                      {"ended", optional_text(s.ended)},
+                                      {"minutes_used", s.minutes_used}});
+  }
+  json::value apology = nullptr;
+  if (d.causes.apology) {
+    apology = json::object{{"reason", d.causes.apology->reason},
+                           {"new_due", optional_text(d.causes.apology->new_due)}};
+  }
+  json::value holder = nullptr;
+  if (d.holder) {
+    holder = json::object{
+        {"official_id", d.holder->official_id}, {"name", d.holder->name}, {"step", d.holder->step}};
+  }
+  json::object causes{{"apology", std::move(apology)},
+                      {"late_steps", std::move(late_steps)},
+                      {"supplement_requests", d.causes.supplement_requests},
+                      {"applicant_minutes", d.causes.applicant_minutes},
+                      {"paused", optional_text(d.causes.paused)},
+                      {"flags", json::value_from(d.causes.flags)}};
+  return {{"id", d.id},
+          {"code", optional_text(d.code)},
+          {"procedure_code", d.procedure_code},
+          {"procedure_name", d.procedure_name},
+          {"agency_id", d.agency_id},
+          {"agency_name", d.agency_name},
+          {"status", d.status},
+          {"outcome", d.outcome},
+          {"received", d.received},
+          {"due", optional_text(d.due)},
+          {"due_766", optional_text(d.due_766)},
+          {"finished", optional_text(d.finished)},
+          {"holder", std::move(holder)},
+          {"causes", std::move(causes)}};
+}
+
+}  // namespace
+
+void tag_invoke(json::value_from_tag, json::value& out, const Bilingual& text) {
+  out = json::object{{"vi", text.vi}, {"en", text.en}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const OnTimeStatistics& v) {
+  json::array groups;
+  for (const auto& g : v.groups) {
+    groups.push_back(json::object{{"id", g.id},
+                                  {"name", g.name},
+                                  {"months", months_json(g.months)},
+                                  {"totals", tally_json(g.totals)}});
+  }
+  const auto& d = v.definition;
+  out = json::object{
+      {"group", v.group},
+      {"from", v.from},
+      {"to", v.to},
+      {"agency_id", optional_text(v.agency_id)},
+      {"as_of", v.as_of},
+      {"months", json::value_from(v.months)},
+      {"groups", std::move(groups)},
+      {"totals", json::object{{"months", months_json(v.total_months)}, {"all", tally_json(v.all)}}},
+      {"definition", json::object{{"period", json::value_from(d.period)},
+                                  {"due_date", json::value_from(d.due_date)},
+                                  {"on_time", json::value_from(d.on_time)},
+                                  {"open", json::value_from(d.open)},
+                                  {"on_time_rate", json::value_from(d.on_time_rate)}}}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const Index766& v) {
+  json::array components;
+  for (const auto& c : v.components) {
+    json::object o{{"key", c.key},
+                   {"name", json::value_from(c.name)},
+                   {"max_points", c.max_points},
+                   {"status", c.status},
+                   {"value", optional_rate(c.value)}};
+    if (c.counts) o["counts"] = tally_json(*c.counts);
+    o["note"] = json::value_from(c.note);
+    components.push_back(std::move(o));
+  }
+  out = json::object{{"from", v.from},
+                     {"to", v.to},
+                     {"as_of", v.as_of},
+                     {"components", std::move(components)},
+                     {"source", json::value_from(v.source)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const OfficialStatistics& v) {
+  json::array units;
+  for (const auto& u : v.units) {
+    json::array officials;
+    for (const auto& o : u.officials) {
+      auto row = steps_json(o.counts);
+      row["official_id"] = o.official_id;
+      row["name"] = o.name;
+      officials.push_back(std::move(row));
+    }
+    auto row = steps_json(u.counts);
+    row["agency_id"] = u.agency_id;
+    row["name"] = u.name;
+    row["officials"] = std::move(officials);
+    units.push_back(std::move(row));
+  }
+  out = json::object{{"from", v.from},
+                     {"to", v.to},
+                     {"as_of", v.as_of},
+                     {"units", std::move(units)},
+                     {"definition", json::value_from(v.definition)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const OverdueStatistics& v) {
+  json::array dossiers;
+  for (const auto& d : v.dossiers) dossiers.push_back(overdue_json(d));
+  out = json::object{{"from", v.from},
+                     {"to", v.to},
+                     {"as_of", v.as_of},
+                     {"limit", v.limit},
+                     {"dossiers", std::move(dossiers)},
+                     {"definition", json::value_from(v.definition)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const TimeUsedStatistics& v) {
+  json::array procedures;
+  for (const auto& p : v.procedures) {
+    procedures.push_back(json::object{{"code", p.code},
+                                      {"name", p.name},
+                                      {"dossiers", p.dossiers},
+                                      {"minutes", p.minutes},
+                                      {"parties", shares_json(p.parties)}});
+  }
+  out = json::object{{"from", v.from},
+                     {"to", v.to},
+                     {"as_of", v.as_of},
+                     {"procedures", std::move(procedures)},
+                     {"totals", json::object{{"dossiers", v.total_dossiers},
+                                             {"minutes", v.total_minutes},
+                                             {"parties", shares_json(v.total_parties)}}},
+                     {"definition", json::value_from(v.definition)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const ApprovalQueue& v) {
+  out = json::object{{"as_of", v.as_of},
+                     {"dossiers", json::value_from(v.dossiers)},
+                     {"definition", json::value_from(v.definition)}};
+}
+
+}  // namespace motcua::app

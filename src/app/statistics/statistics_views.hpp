@@ -1,0 +1,198 @@
+// What the statistics use cases answer (statistics.hpp); their JSON is in
+// api/json/statistics_json.hpp. Rates are part / whole rounded to 4 decimals, absent (null) when
+// there is nothing to divide by; durations are whole minutes of the working calendar.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motcua::app {
+
+// User text in both languages of the interface.
+struct Bilingual {
+  std::string vi;
+  std::string en;
+};
+
+// Public on-time figures (Decision 766 progress) of a set of dossiers.
+struct OnTimeTally {
+  std::int64_t received = 0;
+  std::int64_t finished_early = 0;
+  std::int64_t finished_on_time = 0;
+  std::int64_t finished_late = 0;
+  std::int64_t open_within_time = 0;
+  std::int64_t open_overdue = 0;
+  std::int64_t open_paused = 0;
+  std::optional<double> on_time_rate;
+};
+
+struct MonthTally {
+  std::string month;  // YYYY-MM
+  OnTimeTally tally;
+};
+
+struct OnTimeGroup {
+  std::string id;  // agency id or procedure code
+  std::string name;
+  std::vector<MonthTally> months;
+  OnTimeTally totals;
+};
+
+struct OnTimeDefinition {
+  Bilingual period;
+  Bilingual due_date;
+  Bilingual on_time;
+  Bilingual open;
+  Bilingual on_time_rate;
+};
+
+struct OnTimeStatistics {
+  std::string group;
+  std::string from;
+  std::string to;
+  std::optional<std::string> agency_id;
+  std::string as_of;
+  std::vector<std::string> months;
+  std::vector<OnTimeGroup> groups;
+  std::vector<MonthTally> total_months;
+  OnTimeTally all;
+  OnTimeDefinition definition;
+};
+
+// One component of the Decision 766 index: computed, partial or not available.
+struct IndexComponent {
+  std::string key;
+  Bilingual name;
+  int max_points = 0;
+  std::string status;  // computed | partial | not_available
+  std::optional<double> value;
+  std::optional<OnTimeTally> counts;
+  Bilingual note;
+};
+
+struct Index766 {
+  std::string from;
+  std::string to;
+  std::string as_of;
+  std::vector<IndexComponent> components;
+  Bilingual source;
+};
+
+// Closed control-sheet steps of a unit or an official.
+struct StepCounts {
+  std::int64_t steps = 0;
+  std::int64_t early = 0;
+  std::int64_t on_time = 0;
+  std::int64_t late = 0;
+  std::int64_t without_budget = 0;
+  std::int64_t minutes_used = 0;
+  std::optional<double> on_time_rate;
+};
+
+struct OfficialFigures {
+  StepCounts counts;
+  std::string official_id;
+  std::string name;
+};
+
+struct UnitFigures {
+  StepCounts counts;
+  std::string agency_id;
+  std::string name;
+  std::vector<OfficialFigures> officials;
+};
+
+struct OfficialStatistics {
+  std::string from;
+  std::string to;
+  std::string as_of;
+  std::vector<UnitFigures> units;
+  Bilingual definition;
+};
+
+struct LateStep {
+  std::string name;
+  std::string official_id;
+  std::string official_name;
+  std::string started;
+  std::optional<std::string> due;
+  std::optional<std::string> ended;
+  std::int64_t minutes_used = 0;
+};
+
+struct ApologyCause {
+  std::string reason;
+  std::optional<std::string> new_due;
+};
+
+struct OverdueCauses {
+  std::optional<ApologyCause> apology;
+  std::vector<LateStep> late_steps;
+  std::int64_t supplement_requests = 0;
+  std::int64_t applicant_minutes = 0;
+  std::optional<std::string> paused;
+  std::vector<std::string> flags;
+};
+
+// Who holds an open overdue dossier now.
+struct DossierHolder {
+  std::string official_id;
+  std::string name;
+  std::string step;
+};
+
+struct OverdueDossier {
+  std::string id;
+  std::optional<std::string> code;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string agency_id;
+  std::string agency_name;
+  std::string status;
+  std::string outcome;  // finished_late | open_overdue
+  std::string received;
+  std::optional<std::string> due;
+  std::optional<std::string> due_766;
+  std::optional<std::string> finished;
+  std::optional<DossierHolder> holder;
+  OverdueCauses causes;
+};
+
+struct OverdueStatistics {
+  std::string from;
+  std::string to;
+  std::string as_of;
+  int limit = 0;
+  std::vector<OverdueDossier> dossiers;
+  Bilingual definition;
+};
+
+struct PartyShare {
+  std::string party;
+  std::int64_t minutes = 0;
+  std::int64_t minutes_per_dossier = 0;
+  std::optional<double> share;
+};
+
+struct ProcedureTime {
+  std::string code;
+  std::string name;
+  std::int64_t dossiers = 0;
+  std::int64_t minutes = 0;
+  std::vector<PartyShare> parties;
+};
+
+struct TimeUsedStatistics {
+  std::string from;
+  std::string to;
+  std::string as_of;
+  std::vector<ProcedureTime> procedures;
+  std::int64_t total_dossiers = 0;
+  std::int64_t total_minutes = 0;
+  std::vector<PartyShare> total_parties;
+  Bilingual definition;
+};
+
+}  // namespace motcua::app

@@ -1,0 +1,46 @@
+#include "store/tracking_book_queries.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+constexpr const char* kUnit =
+    "SELECT u.id, u.name, u.address, u.agency_id, a.name, COALESCE(pa.name, '') "
+    "FROM one_stop_units u JOIN agencies a ON a.id = u.agency_id "
+    "LEFT JOIN agencies pa ON pa.id = a.parent_id WHERE u.id = ?";
+constexpr const char* kBook =
+    "SELECT d.id, d.code, d.procedure_code, d.applicant_name, d.document, d.agency_id, "
+    "a.name, d.channel, d.received_at, d.due_s, d.finished_at, d.status FROM dossiers d "
+    "JOIN agencies a ON a.id = d.agency_id WHERE d.receiving_unit_id = ? "
+    "AND d.received_at IS NOT NULL AND substr(d.received_at, 1, 10) >= ? "
+    "AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, d.code LIMIT 5000";
+constexpr const char* kReturn =
+    "SELECT at, payload FROM dossier_events WHERE dossier_id = ? AND type = 'result_returned' "
+    "ORDER BY seq DESC LIMIT 1";
+
+}  // namespace
+
+std::optional<BookUnitRow> book_unit(SqlConnection& db, const std::string& unit_id) {
+  const auto r = db.query_one(kUnit, {unit_id});
+  if (!r) return std::nullopt;
+  return BookUnitRow{r->text(0), r->text(1), r->text(2), r->text(3), r->text(4), r->text(5)};
+}
+
+std::vector<BookDossierRow> book_dossiers(SqlConnection& db, const std::string& unit_id,
+                                          const std::string& from, const std::string& to) {
+  std::vector<BookDossierRow> out;
+  for (const auto& r : db.query(kBook, {unit_id, from, to})) {
+    out.push_back({r.text(0), r.optional_text(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                   r.text(6), r.text(7), r.text(8), r.optional_integer(9), r.optional_text(10),
+                   r.text(11)});
+  }
+  return out;
+}
+
+std::optional<ReturnEventRow> last_return(SqlConnection& db, const std::string& dossier_id) {
+  const auto r = db.query_one(kReturn, {dossier_id});
+  if (!r) return std::nullopt;
+  return ReturnEventRow{r->text(0), r->text(1)};
+}
+
+}  // namespace motcua::store
