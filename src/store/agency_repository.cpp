@@ -79,12 +79,12 @@ std::optional<std::string> first_current_root_agency(SqlConnection& db) {
   return r->text(0);
 }
 
-std::vector<AgencyRow> list_agencies(SqlConnection& db, const std::string& kind) {
+std::vector<AgencyRow> child_agencies(SqlConnection& db, const std::string& parent_id, int limit) {
   std::vector<AgencyRow> out;
-  const auto rows =
-      kind.empty() ? db.query(std::string(kAgencyColumns) + "ORDER BY name")
-                   : db.query(std::string(kAgencyColumns) + "WHERE kind = ? ORDER BY name", {kind});
-  for (const auto& r : rows) out.push_back(agency_of(r));
+  for (const auto& r : db.query(std::string(kAgencyColumns) + kChildrenWhere,
+                                {parent_id, parent_id, std::int64_t{limit}})) {
+    out.push_back(agency_of(r));
+  }
   return out;
 }
 
@@ -149,16 +149,6 @@ void insert_unit(SqlConnection& db, const OneStopUnitRow& u) {
 
 void update_unit(SqlConnection& db, const OneStopUnitRow& u) {
   db.execute(kUpdateUnit, {u.name, u.name_en, u.address, u.id});
-}
-
-// Declared in the header but missing from the shared base; defined here for the public list.
-std::vector<AgencyRow> child_agencies(SqlConnection& db, const std::string& parent_id, int limit) {
-  std::vector<AgencyRow> out;
-  for (const auto& r : db.query(std::string(kAgencyColumns) + kChildrenWhere,
-                                {parent_id, parent_id, std::int64_t{limit}})) {
-    out.push_back(agency_of(r));
-  }
-  return out;
 }
 
 }  // namespace motcua::store
