@@ -19,6 +19,8 @@
 
 #include "api/admin_agency_routes.hpp"
 #include "api/idempotent_write.hpp"
+#include "api/json/admin_json.hpp"
+#include "api/json/write_result.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -75,12 +77,12 @@ http::HttpResponse create_official(ApiContext& ctx, http::HttpRequest& r, const 
   auto body = parse_body(r);
   if (!body) return body.error();
   // Checked and hashed here, outside the write transaction (Argon2id is slow on purpose).
-  auto official = app::read_new_official(*body);
+  auto official = new_official_from_json(*body);
   if (!official) return problem_of(official.error(), r);
   return idempotent_write(
       ctx, r, a,
       [&](store::SqlConnection& db) {
-        return app::create_official(db, a, *official, ctx.now_iso());
+        return as_json_object(app::create_official(db, a, *official, ctx.now_iso()));
       },
       201);
 }
@@ -92,8 +94,9 @@ http::HttpResponse change_grant(ApiContext& ctx, http::HttpRequest& r, const app
   if (!body) return body.error();
   const std::string reason = reason_of(*body);
   return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-    return app::change_grant(db, a, r.path_params.at("id"), r.path_params.at("role"),
-                             r.path_params.at("agency_id"), grant, reason, ctx.now_iso());
+    return as_json_object(app::change_grant(db, a, r.path_params.at("id"), r.path_params.at("role"),
+                                            r.path_params.at("agency_id"), grant, reason,
+                                            ctx.now_iso()));
   });
 }
 
@@ -195,13 +198,11 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
 
 void add_admin_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
-  router.add(
-      Method::get, "/api/v1/admin/users", authenticated(ctx, [&ctx](auto& r, const auto& a) {
-        const std::string q(r.query_value("q").value_or(""));
-        app::AppResult<json::array> found = tl::unexpected(app::AppError{});
-        ctx.store.read([&](store::SqlConnection& db) { found = app::list_officials(db, a, q); });
-        return render(found, r);
-      }));
+  router.add(Method::get, "/api/v1/admin/users", authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               const std::string q(r.query_value("q").value_or(""));
+               return read_and_render(
+                   ctx, r, [&](store::SqlConnection& db) { return app::list_officials(db, a, q); });
+             }));
   router.add(
       Method::post, "/api/v1/admin/users",
       authenticated(ctx, [&ctx](auto& r, const auto& a) { return create_official(ctx, r, a); }));
@@ -210,8 +211,10 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
                if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
                auto body = parse_body(r);
                if (!body) return body.error();
+               const auto edit = official_edit_from_json(*body);
                return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-                 return app::update_official(db, a, r.path_params.at("id"), *body, ctx.now_iso());
+                 return as_json_object(
+                     app::update_official(db, a, r.path_params.at("id"), edit, ctx.now_iso()));
                });
              }));
   router.add(

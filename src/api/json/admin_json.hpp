@@ -1,0 +1,33 @@
+// JSON of the administration routes (agencies, one-stop units, officials): encoders of the views
+// of src/app/admin, found by value_from through ADL, and decoders of the request bodies. Decoders
+// keep the checks and messages in the order the use cases report them.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+
+#include "app/admin/admin_agencies.hpp"
+#include "app/admin/admin_users.hpp"
+#include "app/admin/admin_views.hpp"
+
+namespace motcua::app {
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const UnitView& unit);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const AgencyView& agency);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const OfficialView& official);
+
+}  // namespace motcua::app
+
+namespace motcua::api {
+
+app::AgencyEdit agency_edit_from_json(const boost::json::value& body);
+app::UnitEdit unit_edit_from_json(const boost::json::value& body);
+// 422 when the body is not an object; field problems travel in `field_error`.
+app::AppResult<app::NewUnit> new_unit_from_json(const boost::json::value& body);
+
+// {username, display_name, temporary_password, email?, phone?, grants: [{role, agency_id}],
+// reason}. The password is checked and hashed here, so call it outside the write job.
+app::AppResult<app::NewOfficial> new_official_from_json(const boost::json::value& body);
+app::OfficialEdit official_edit_from_json(const boost::json::value& body);
+
+}  // namespace motcua::api
