@@ -4,6 +4,7 @@
 
 #include "app/accounts/passwords.hpp"
 #include "codec/json_fields.hpp"
+#include "codec/process_json.hpp"
 
 namespace motcua::app {
 
@@ -42,7 +43,35 @@ void tag_invoke(json::value_from_tag, json::value& out, const OfficialView& u) {
       {"version", u.version}, {"created_at", u.created_at}, {"grants", std::move(grants)}};
 }
 
+void tag_invoke(json::value_from_tag, json::value& out, const ProcessProblem& p) {
+  out = json::object{{"code", p.code},
+                     {"step", p.step},
+                     {"message_vi", p.message_vi},
+                     {"message_en", p.message_en}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const ProcessSummary& s) {
+  out = json::object{
+      {"id", s.id},
+      {"version", s.version},
+      {"procedure_code", s.procedure_code},
+      {"agency_id", s.agency_id},
+      {"legal_limit", s.legal_limit ? json::value(*s.legal_limit) : json::value(nullptr)},
+      {"steps", s.steps},
+      {"updated_by", s.updated_by},
+      {"updated_at", s.updated_at}};
+}
+
 }  // namespace motcua::app
+
+namespace motcua::process {
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const ProcessDefinition& definition) {
+  out = codec::process_to_json(definition);
+}
+
+}  // namespace motcua::process
 
 namespace motcua::api {
 
@@ -228,6 +257,22 @@ app::OfficialEdit official_edit_from_json(const json::value& body) {
   edit.expected_version = version->as_int64();
   edit.reason = text_field(o, "reason");
   return edit;
+}
+
+app::ProcessDraft process_draft_from_json(const json::value& body, const std::string& expected_id) {
+  if (!body.is_object()) return app::malformed_draft("the process must be a JSON object");
+  json::object o = body.as_object();
+  std::string reason;
+  if (const auto* v = o.if_contains("reason")) {
+    if (!v->is_string()) return app::malformed_draft("reason: must be a string");
+    reason = std::string(v->as_string());
+    o.erase("reason");
+  }
+  // The server numbers versions; an editor need not send one.
+  if (!o.contains("version")) o["version"] = 1;
+  auto parsed = codec::process_from_json(o);
+  if (!parsed) return app::malformed_draft(parsed.error());
+  return app::draft_of(std::move(*parsed), std::move(reason), expected_id);
 }
 
 }  // namespace motcua::api

@@ -9,14 +9,28 @@
 #include "app/admin/admin_agencies.hpp"
 #include "app/admin/admin_users.hpp"
 #include "app/admin/admin_views.hpp"
+#include "app/admin/processes.hpp"
 
 namespace motcua::app {
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const UnitView& unit);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const AgencyView& agency);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const OfficialView& official);
+// {code, step, message_vi, message_en}
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const ProcessProblem& problem);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const ProcessSummary& summary);
 
 }  // namespace motcua::app
+
+namespace motcua::process {
+
+// A definition in codec/process_json.hpp's format (beside the type, for ADL).
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const ProcessDefinition& definition);
+
+}  // namespace motcua::process
 
 namespace motcua::api {
 
@@ -29,5 +43,12 @@ app::AppResult<app::NewUnit> new_unit_from_json(const boost::json::value& body);
 // reason}. The password is checked and hashed here, so call it outside the write job.
 app::AppResult<app::NewOfficial> new_official_from_json(const boost::json::value& body);
 app::OfficialEdit official_edit_from_json(const boost::json::value& body);
+
+// A process in codec/process_json.hpp's format whose `version` may be left out (the server
+// numbers versions) and which may carry a `reason` for the audit log; checked for shape and by
+// process::validate, and against `expected_id` when it is not empty. References to the catalog
+// and agencies are app::check_process_references' job.
+app::ProcessDraft process_draft_from_json(const boost::json::value& body,
+                                          const std::string& expected_id = {});
 
 }  // namespace motcua::api
