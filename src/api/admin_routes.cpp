@@ -20,6 +20,7 @@
 #include "api/admin_agency_routes.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/json/admin_json.hpp"
+#include "api/json/calendar_json.hpp"
 #include "api/json/write_result.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -41,10 +42,11 @@ constexpr int kMaxYearsListed = 100;
 
 // A 422 whose `problems` member lists every problem, so an editor can mark them all at once.
 http::HttpResponse with_problems(std::string_view code, const std::string& vi,
-                                 const std::string& en, const json::array& problems,
+                                 const std::string& en, const json::value& problems,
                                  const http::HttpRequest& r) {
-  auto response = http::to_response(http::Problem{
-      422, std::string(code), vi, en, std::to_string(problems.size()) + " problem(s)", r.path});
+  auto response = http::to_response(
+      http::Problem{422, std::string(code), vi, en,
+                    std::to_string(problems.as_array().size()) + " problem(s)", r.path});
   auto body = json::parse(response.body).as_object();
   body["problems"] = problems;
   response.body = json::serialize(body);
@@ -126,7 +128,7 @@ http::HttpResponse list_years(ApiContext& ctx, http::HttpRequest& r) {
   int from = this_year - 1;
   for (const auto& [year, schedule] : ctx.calendars->file_years()) from = std::min(from, year);
   int to = this_year + 3;
-  json::object out;
+  app::CalendarYearsView out;
   ctx.store.read([&](store::SqlConnection& db) {
     // Imported years are listed too, however far ahead.
     for (const auto& row : store::list_calendar_years(db)) to = std::max(to, row.year);
@@ -136,7 +138,7 @@ http::HttpResponse list_years(ApiContext& ctx, http::HttpRequest& r) {
     to = std::min({to, calendar::kLastCalendarYear, from + kMaxYearsListed - 1});
     out = app::list_calendar_years(db, *cal, *ctx.calendars, from, to);
   });
-  return http::HttpResponse::json(200, out);
+  return http::HttpResponse::json(200, json::value_from(out));
 }
 
 http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a,
@@ -146,11 +148,11 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
   if (!year) return problem_of(app::not_found("calendar year " + r.path_params.at("year")), r);
   auto body = parse_body(r);
   if (!body) return body.error();
-  auto draft = app::read_year_draft(*body, *year);
+  auto draft = app::read_year_draft(submitted_year_from_json(*body), *year);
   if (!draft.problems.empty()) {
     return with_problems("invalid_calendar", "Lịch năm chưa hợp lệ; xem danh sách lỗi.",
                          "The calendar year is not valid; see the list of problems.",
-                         draft.problems, r);
+                         json::value_from(draft.problems), r);
   }
   app::YearImport request{*year, 0, flag(r, "dry_run"), reason_of(*body)};
   if (!create) {
@@ -177,12 +179,10 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
   const auto run = [&](store::SqlConnection& db) {
     return app::import_calendar_year(db, a, request, draft, *before, **next, ctx.now_iso());
   };
-  if (request.dry_run) {
-    app::AppResult<json::object> preview = tl::unexpected(app::AppError{});
-    ctx.store.read([&](store::SqlConnection& db) { preview = run(db); });
-    return render(preview, r);
-  }
-  auto response = idempotent_write(ctx, r, a, run, create ? 201 : 200);
+  if (request.dry_run) return read_and_render(ctx, r, run);
+  auto response = idempotent_write(
+      ctx, r, a, [&](store::SqlConnection& db) { return as_json_object(run(db)); },
+      create ? 201 : 200);
   if (response.status < 300) {
     ctx.calendars->publish(*next);
     // A dossier written with the old calendar between the commit and the publish above is
