@@ -108,11 +108,12 @@ http::HttpResponse save_local_terms(ApiContext& ctx, http::HttpRequest& r, const
   if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
   auto body = parse_body(r);
   if (!body) return body.error();
-  const auto draft = app::read_local_terms_draft(*body);
+  const auto draft = local_terms_draft_from_json(*body);
   if (!draft.problems.empty()) {
-    return with_problems(
-        "invalid_local_terms", "Chi tiết địa phương chưa hợp lệ; xem danh sách lỗi.",
-        "The local details are not valid; see the list of problems.", draft.problems, r);
+    return with_problems("invalid_local_terms",
+                         "Chi tiết địa phương chưa hợp lệ; xem danh sách lỗi.",
+                         "The local details are not valid; see the list of problems.",
+                         json::value_from(draft.problems), r);
   }
   const std::string agency(r.query_value("agency_id").value_or(""));
   return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {

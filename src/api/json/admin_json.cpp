@@ -5,6 +5,8 @@
 #include "app/accounts/passwords.hpp"
 #include "codec/json_fields.hpp"
 #include "codec/process_json.hpp"
+#include "domain/clock/legal_clock.hpp"
+#include "domain/clock/time_limit.hpp"
 
 namespace motcua::app {
 
@@ -60,6 +62,13 @@ void tag_invoke(json::value_from_tag, json::value& out, const ProcessSummary& s)
       {"steps", s.steps},
       {"updated_by", s.updated_by},
       {"updated_at", s.updated_at}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const FieldProblem& p) {
+  out = json::object{{"field", p.field},
+                     {"code", p.code},
+                     {"message_vi", p.message_vi},
+                     {"message_en", p.message_en}};
 }
 
 }  // namespace motcua::app
@@ -273,6 +282,88 @@ app::ProcessDraft process_draft_from_json(const json::value& body, const std::st
   auto parsed = codec::process_from_json(o);
   if (!parsed) return app::malformed_draft(parsed.error());
   return app::draft_of(std::move(*parsed), std::move(reason), expected_id);
+}
+
+namespace {
+
+constexpr std::size_t kMaxText = 2000;
+
+app::FieldProblem field_problem(std::string_view field, std::string_view code,
+                                const std::string& vi, const std::string& en) {
+  return {std::string(field), std::string(code), vi, en};
+}
+
+std::string text_member(const json::object& o, std::string_view key,
+                        std::vector<app::FieldProblem>& problems) {
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return {};
+  if (!v->is_string() || v->as_string().size() > kMaxText) {
+    problems.push_back(field_problem(key, "invalid_text", "Cần một chuỗi tối đa 2000 ký tự.",
+                                     "A string of at most 2000 characters is expected."));
+    return {};
+  }
+  return std::string(v->as_string());
+}
+
+}  // namespace
+
+app::LocalTermsDraft local_terms_draft_from_json(const json::value& body) {
+  app::LocalTermsDraft d;
+  if (!body.is_object()) {
+    d.problems.push_back(field_problem("", "malformed", "Nội dung phải là một đối tượng JSON.",
+                                       "The body must be a JSON object."));
+    return d;
+  }
+  const auto& o = body.as_object();
+  if (const auto* limits = o.if_contains("limits"); limits != nullptr && !limits->is_null()) {
+    if (!limits->is_object()) {
+      d.problems.push_back(field_problem("limits", "invalid_limits",
+                                         "Thời hạn phải là đối tượng theo kênh nộp.",
+                                         "Limits must be an object keyed by channel."));
+    } else {
+      for (const auto& [channel, value] : limits->as_object()) {
+        const std::string field = "limits." + std::string(channel);
+        if (!clock::parse_channel(channel)) {
+          d.problems.push_back(field_problem(field, "unknown_channel",
+                                             "Kênh nộp không hợp lệ (counter, online, post).",
+                                             "Unknown channel (counter, online, post)."));
+          continue;
+        }
+        if (value.is_string() && value.as_string().empty()) continue;  // cleared: inherited
+        const auto parsed = value.is_string()
+                                ? clock::parse_time_limit(std::string(value.as_string()))
+                                : tl::unexpected(std::string("not a string"));
+        if (!parsed || parsed->amount <= 0) {
+          d.problems.push_back(field_problem(
+              field, "invalid_time_limit",
+              "Thời hạn không hợp lệ; ví dụ \"5 working-days\", \"15 days\", \"8 hours\".",
+              "Not a time limit; e.g. \"5 working-days\", \"15 days\", \"8 hours\"."));
+          continue;
+        }
+        d.terms.limits[channel] = clock::to_string(*parsed);
+      }
+    }
+  }
+  d.terms.rule = text_member(o, "rule", d.problems);
+  if (!d.terms.rule.empty() && !clock::parse_deadline_rule(d.terms.rule)) {
+    d.problems.push_back(field_problem("rule", "unknown_rule",
+                                       "Cách tính hạn không hợp lệ (standard, civil-code).",
+                                       "Unknown deadline rule (standard, civil-code)."));
+  }
+  d.terms.fees_note = text_member(o, "fees_note", d.problems);
+  d.terms.receiving_address = text_member(o, "receiving_address", d.problems);
+  d.terms.note = text_member(o, "note", d.problems);
+  d.reason = text_member(o, "reason", d.problems);
+  if (const auto* v = o.if_contains("expected_version"); v != nullptr) {
+    if (v->is_int64() && v->as_int64() >= 0) {
+      d.expected_version = v->as_int64();
+    } else {
+      d.problems.push_back(field_problem("expected_version", "invalid_version",
+                                         "Phiên bản phải là số nguyên không âm.",
+                                         "The version must be a non-negative integer."));
+    }
+  }
+  return d;
 }
 
 }  // namespace motcua::api

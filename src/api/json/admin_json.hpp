@@ -7,6 +7,7 @@
 #include <boost/json/value_from.hpp>
 
 #include "app/admin/admin_agencies.hpp"
+#include "app/admin/admin_local_terms.hpp"
 #include "app/admin/admin_users.hpp"
 #include "app/admin/admin_views.hpp"
 #include "app/admin/processes.hpp"
@@ -21,6 +22,9 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
                 const ProcessProblem& problem);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
                 const ProcessSummary& summary);
+
+// {field, code, message_vi, message_en}
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const FieldProblem& problem);
 
 }  // namespace motcua::app
 
@@ -48,6 +52,10 @@ app::OfficialEdit official_edit_from_json(const boost::json::value& body);
 // numbers versions) and which may carry a `reason` for the audit log; checked for shape and by
 // process::validate, and against `expected_id` when it is not empty. References to the catalog
 // and agencies are app::check_process_references' job.
+// The body of a local-terms save: {limits?: {channel: "N working-days" or "" (inherited)}, rule?,
+// fees_note?, receiving_address?, note?, reason, expected_version?}, every problem listed.
+app::LocalTermsDraft local_terms_draft_from_json(const boost::json::value& body);
+
 app::ProcessDraft process_draft_from_json(const boost::json::value& body,
                                           const std::string& expected_id = {});
 
