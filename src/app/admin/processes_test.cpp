@@ -12,7 +12,6 @@
 namespace motcua::app {
 namespace {
 
-// Only the dossier part of the last test still speaks JSON: DossierService answers JSON objects.
 namespace json = boost::json;
 using dossier::CommandKind;
 using dossier::Role;
