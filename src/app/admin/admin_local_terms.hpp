@@ -13,6 +13,9 @@
 
 namespace motcua::app {
 
+// These two still answer JSON: the catalog and effective parts come from
+// app/dossier/procedure_terms (apply_local_terms, to_json), which works on JSON documents; they
+// become views once AgencyTerms and apply_local_terms are typed.
 // {code, agency_id, own (this agency's row or null), inherited (an ancestor's row or null),
 //  catalog {limits, rule, receiving_address}, effective {limits, rule, receiving_address}}.
 AppResult<boost::json::object> local_terms_view(store::SqlConnection& db, const std::string& code,
