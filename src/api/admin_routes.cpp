@@ -19,6 +19,9 @@
 
 #include "api/admin_agency_routes.hpp"
 #include "api/idempotent_write.hpp"
+#include "api/json/admin_json.hpp"
+#include "api/json/calendar_json.hpp"
+#include "api/json/write_result.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -39,10 +42,11 @@ constexpr int kMaxYearsListed = 100;
 
 // A 422 whose `problems` member lists every problem, so an editor can mark them all at once.
 http::HttpResponse with_problems(std::string_view code, const std::string& vi,
-                                 const std::string& en, const json::array& problems,
+                                 const std::string& en, const json::value& problems,
                                  const http::HttpRequest& r) {
-  auto response = http::to_response(http::Problem{
-      422, std::string(code), vi, en, std::to_string(problems.size()) + " problem(s)", r.path});
+  auto response = http::to_response(
+      http::Problem{422, std::string(code), vi, en,
+                    std::to_string(problems.as_array().size()) + " problem(s)", r.path});
   auto body = json::parse(response.body).as_object();
   body["problems"] = problems;
   response.body = json::serialize(body);
@@ -75,12 +79,12 @@ http::HttpResponse create_official(ApiContext& ctx, http::HttpRequest& r, const 
   auto body = parse_body(r);
   if (!body) return body.error();
   // Checked and hashed here, outside the write transaction (Argon2id is slow on purpose).
-  auto official = app::read_new_official(*body);
+  auto official = new_official_from_json(*body);
   if (!official) return problem_of(official.error(), r);
   return idempotent_write(
       ctx, r, a,
       [&](store::SqlConnection& db) {
-        return app::create_official(db, a, *official, ctx.now_iso());
+        return as_json_object(app::create_official(db, a, *official, ctx.now_iso()));
       },
       201);
 }
@@ -92,8 +96,9 @@ http::HttpResponse change_grant(ApiContext& ctx, http::HttpRequest& r, const app
   if (!body) return body.error();
   const std::string reason = reason_of(*body);
   return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-    return app::change_grant(db, a, r.path_params.at("id"), r.path_params.at("role"),
-                             r.path_params.at("agency_id"), grant, reason, ctx.now_iso());
+    return as_json_object(app::change_grant(db, a, r.path_params.at("id"), r.path_params.at("role"),
+                                            r.path_params.at("agency_id"), grant, reason,
+                                            ctx.now_iso()));
   });
 }
 
@@ -103,11 +108,12 @@ http::HttpResponse save_local_terms(ApiContext& ctx, http::HttpRequest& r, const
   if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
   auto body = parse_body(r);
   if (!body) return body.error();
-  const auto draft = app::read_local_terms_draft(*body);
+  const auto draft = local_terms_draft_from_json(*body);
   if (!draft.problems.empty()) {
-    return with_problems(
-        "invalid_local_terms", "Chi tiết địa phương chưa hợp lệ; xem danh sách lỗi.",
-        "The local details are not valid; see the list of problems.", draft.problems, r);
+    return with_problems("invalid_local_terms",
+                         "Chi tiết địa phương chưa hợp lệ; xem danh sách lỗi.",
+                         "The local details are not valid; see the list of problems.",
+                         json::value_from(draft.problems), r);
   }
   const std::string agency(r.query_value("agency_id").value_or(""));
   return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
@@ -123,7 +129,7 @@ http::HttpResponse list_years(ApiContext& ctx, http::HttpRequest& r) {
   int from = this_year - 1;
   for (const auto& [year, schedule] : ctx.calendars->file_years()) from = std::min(from, year);
   int to = this_year + 3;
-  json::object out;
+  app::CalendarYearsView out;
   ctx.store.read([&](store::SqlConnection& db) {
     // Imported years are listed too, however far ahead.
     for (const auto& row : store::list_calendar_years(db)) to = std::max(to, row.year);
@@ -133,7 +139,7 @@ http::HttpResponse list_years(ApiContext& ctx, http::HttpRequest& r) {
     to = std::min({to, calendar::kLastCalendarYear, from + kMaxYearsListed - 1});
     out = app::list_calendar_years(db, *cal, *ctx.calendars, from, to);
   });
-  return http::HttpResponse::json(200, out);
+  return http::HttpResponse::json(200, json::value_from(out));
 }
 
 http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a,
@@ -143,11 +149,11 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
   if (!year) return problem_of(app::not_found("calendar year " + r.path_params.at("year")), r);
   auto body = parse_body(r);
   if (!body) return body.error();
-  auto draft = app::read_year_draft(*body, *year);
+  auto draft = app::read_year_draft(submitted_year_from_json(*body), *year);
   if (!draft.problems.empty()) {
     return with_problems("invalid_calendar", "Lịch năm chưa hợp lệ; xem danh sách lỗi.",
                          "The calendar year is not valid; see the list of problems.",
-                         draft.problems, r);
+                         json::value_from(draft.problems), r);
   }
   app::YearImport request{*year, 0, flag(r, "dry_run"), reason_of(*body)};
   if (!create) {
@@ -174,12 +180,10 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
   const auto run = [&](store::SqlConnection& db) {
     return app::import_calendar_year(db, a, request, draft, *before, **next, ctx.now_iso());
   };
-  if (request.dry_run) {
-    app::AppResult<json::object> preview = tl::unexpected(app::AppError{});
-    ctx.store.read([&](store::SqlConnection& db) { preview = run(db); });
-    return render(preview, r);
-  }
-  auto response = idempotent_write(ctx, r, a, run, create ? 201 : 200);
+  if (request.dry_run) return read_and_render(ctx, r, run);
+  auto response = idempotent_write(
+      ctx, r, a, [&](store::SqlConnection& db) { return as_json_object(run(db)); },
+      create ? 201 : 200);
   if (response.status < 300) {
     ctx.calendars->publish(*next);
     // A dossier written with the old calendar between the commit and the publish above is
@@ -195,13 +199,11 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
 
 void add_admin_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
-  router.add(
-      Method::get, "/api/v1/admin/users", authenticated(ctx, [&ctx](auto& r, const auto& a) {
-        const std::string q(r.query_value("q").value_or(""));
-        app::AppResult<json::array> found = tl::unexpected(app::AppError{});
-        ctx.store.read([&](store::SqlConnection& db) { found = app::list_officials(db, a, q); });
-        return render(found, r);
-      }));
+  router.add(Method::get, "/api/v1/admin/users", authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               const std::string q(r.query_value("q").value_or(""));
+               return read_and_render(
+                   ctx, r, [&](store::SqlConnection& db) { return app::list_officials(db, a, q); });
+             }));
   router.add(
       Method::post, "/api/v1/admin/users",
       authenticated(ctx, [&ctx](auto& r, const auto& a) { return create_official(ctx, r, a); }));
@@ -210,8 +212,10 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
                if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
                auto body = parse_body(r);
                if (!body) return body.error();
+               const auto edit = official_edit_from_json(*body);
                return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-                 return app::update_official(db, a, r.path_params.at("id"), *body, ctx.now_iso());
+                 return as_json_object(
+                     app::update_official(db, a, r.path_params.at("id"), edit, ctx.now_iso()));
                });
              }));
   router.add(

@@ -12,6 +12,8 @@
 #include <boost/json.hpp>
 
 #include "api/idempotent_write.hpp"
+#include "api/json/admin_json.hpp"
+#include "api/json/write_result.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -27,13 +29,14 @@ namespace {
 
 constexpr std::size_t kProcessBodyLimit = 256 * 1024;
 
-http::HttpResponse invalid_process(const json::array& problems, const http::HttpRequest& r) {
+http::HttpResponse invalid_process(const std::vector<app::ProcessProblem>& problems,
+                                   const http::HttpRequest& r) {
   auto response = http::to_response(
       http::Problem{422, "invalid_process", "Quy trình nội bộ chưa hợp lệ; xem danh sách lỗi.",
                     "The process is not valid; see the list of problems.",
                     std::to_string(problems.size()) + " problem(s)", r.path});
   auto body = json::parse(response.body).as_object();
-  body["problems"] = problems;
+  body["problems"] = json::value_from(problems);
   response.body = json::serialize(body);
   return response;
 }
@@ -60,10 +63,10 @@ http::HttpResponse save(ApiContext& ctx, http::HttpRequest& r, const app::Actor&
   auto body = parse_body(r);
   if (!body) return body.error();
   const std::string id = r.path_params.at("id");
-  app::ProcessDraft draft;
+  app::ProcessDraft draft = process_draft_from_json(*body, id);
   bool exists = false;
   ctx.store.read([&](store::SqlConnection& db) {
-    draft = app::read_process_draft(db, *body, id);
+    draft = app::check_process_references(db, std::move(draft));
     exists = store::latest_process(db, id).has_value();
   });
   if (!draft.problems.empty()) return invalid_process(draft.problems, r);
@@ -72,8 +75,8 @@ http::HttpResponse save(ApiContext& ctx, http::HttpRequest& r, const app::Actor&
       ctx, r, actor,
       [&](store::SqlConnection& db) {
         // Checked again inside the transaction: the catalog may have changed since.
-        const auto current = app::read_process_draft(db, *body, id);
-        return app::save_process(db, actor, id, current, reason, ctx.now_iso());
+        const auto current = app::check_process_references(db, process_draft_from_json(*body, id));
+        return as_json_object(app::save_process(db, actor, id, current, reason, ctx.now_iso()));
       },
       exists ? 200 : 201);
 }
@@ -81,10 +84,13 @@ http::HttpResponse save(ApiContext& ctx, http::HttpRequest& r, const app::Actor&
 http::HttpResponse validate(ApiContext& ctx, http::HttpRequest& r) {
   auto body = parse_body(r);
   if (!body) return body.error();
-  app::ProcessDraft draft;
-  ctx.store.read([&](store::SqlConnection& db) { draft = app::read_process_draft(db, *body); });
-  return http::HttpResponse::json(
-      200, json::object{{"valid", draft.problems.empty()}, {"problems", draft.problems}});
+  app::ProcessDraft draft = process_draft_from_json(*body);
+  ctx.store.read([&](store::SqlConnection& db) {
+    draft = app::check_process_references(db, std::move(draft));
+  });
+  return http::HttpResponse::json(200,
+                                  json::object{{"valid", draft.problems.empty()},
+                                               {"problems", json::value_from(draft.problems)}});
 }
 
 }  // namespace
@@ -94,22 +100,20 @@ void add_process_routes(http::Router& router, ApiContext& ctx) {
   router.add(Method::get, "/api/v1/processes", authenticated(ctx, [&ctx](auto& r, const auto&) {
                const std::string procedure(r.query_value("procedure").value_or(""));
                const std::string agency(r.query_value("agency").value_or(""));
-               json::array found;
+               std::vector<app::ProcessSummary> found;
                ctx.store.read([&](store::SqlConnection& db) {
                  found = app::list_processes(db, procedure, agency);
                });
-               return http::HttpResponse::json(200, found);
+               return http::HttpResponse::json(200, json::value_from(found));
              }));
   router.add(Method::post, "/api/v1/processes/validate",
              authenticated(ctx, [&ctx](auto& r, const auto&) { return validate(ctx, r); }),
              {.max_body_bytes = kProcessBodyLimit});
   router.add(Method::get, "/api/v1/processes/{id}",
              authenticated(ctx, [&ctx](auto& r, const auto&) {
-               app::AppResult<json::object> found = tl::unexpected(app::AppError{});
-               ctx.store.read([&](store::SqlConnection& db) {
-                 found = app::find_process(db, r.path_params.at("id"), version_query(r));
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::find_process(db, r.path_params.at("id"), version_query(r));
                });
-               return render(found, r);
              }));
   router.add(Method::put, "/api/v1/processes/{id}",
              authenticated(ctx, [&ctx](auto& r, const auto& a) { return save(ctx, r, a); }),

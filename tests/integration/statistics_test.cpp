@@ -8,6 +8,7 @@
 #include "app/admin/processes.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "codec/calendar_files.hpp"
+#include "codec/process_json.hpp"
 #include "fixture.hpp"
 #include "server_process.hpp"
 
@@ -105,10 +106,18 @@ class Statistics : public ::testing::Test {
       ASSERT_TRUE(cal) << cal.error();
       auto store = store::open_sqlite_store(db_);
       store->write([](store::SqlConnection& db) {
-        auto draft = app::read_process_draft(db, birth_process());
+        auto body = birth_process();
+        if (!body.contains("version")) body["version"] = 1;
+        auto parsed = codec::process_from_json(body);
+        if (!parsed) throw std::runtime_error("process: " + parsed.error());
+        auto draft = app::check_process_references(db, app::draft_of(std::move(*parsed), "", ""));
         auto saved = app::save_process(db, *app::load_actor(db, "off-admin"), "khai-sinh-c1", draft,
                                        "test", "2026-01-01T00:00:00+07:00");
-        if (!saved) throw std::runtime_error("process: " + json::serialize(draft.problems));
+        if (!saved) {
+          throw std::runtime_error("process: " + (draft.problems.empty()
+                                                      ? saved.error().code
+                                                      : draft.problems.front().code));
+        }
       });
       Scenario s(*store, *cal);
       // February, commune c1: due Thursday 05/02 at office close (3 working days, civil code).

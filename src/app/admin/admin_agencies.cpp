@@ -2,35 +2,18 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "app/admin/admin_users.hpp"
 #include "app/dossier/dossier_access.hpp"
+#include "codec/admin_audit_json.hpp"
 #include "domain/text/fold.hpp"
+#include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
-
 namespace {
 
-constexpr const char* kAgency =
-    "SELECT id, code, name, name_en, kind, parent_id FROM agencies WHERE id = ?";
-constexpr const char* kCodeUsedElsewhere = "SELECT id FROM agencies WHERE code = ? AND id <> ?";
-constexpr const char* kUpdateAgency =
-    "UPDATE agencies SET code = ?, name = ?, name_en = ? WHERE id = ?";
-constexpr const char* kUnit =
-    "SELECT id, agency_id, name, name_en, address FROM one_stop_units WHERE id = ?";
-constexpr const char* kUnitsOf =
-    "SELECT id, agency_id, name, name_en, address FROM one_stop_units WHERE agency_id = ? "
-    "ORDER BY name";
-constexpr const char* kInsertUnit =
-    "INSERT INTO one_stop_units(id, agency_id, name, name_en, address) VALUES (?, ?, ?, ?, ?)";
-constexpr const char* kUpdateUnit =
-    "UPDATE one_stop_units SET name = ?, name_en = ?, address = ? WHERE id = ?";
-constexpr std::size_t kMaxName = 200;
-constexpr std::size_t kMaxAddress = 300;
 constexpr std::size_t kMaxListed = 200;
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -38,24 +21,6 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 AppError reason_required() {
   return {ErrorKind::invalid_input, "reason_required", "Cần ghi lý do thay đổi.",
           "A reason for the change is required.", ""};
-}
-
-std::string string_member(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string{};
-}
-
-// Reads an optional string field into `target`; false when present but not a string or too long
-// (or blank, when `required`).
-bool read_text(const json::object& o, std::string_view key, std::size_t max, bool required,
-               std::string& target) {
-  const auto* v = o.if_contains(key);
-  if (v == nullptr) return true;
-  if (!v->is_string() || v->as_string().size() > max) return false;
-  std::string text(v->as_string());
-  if (required && blank(text)) return false;
-  target = std::move(text);
-  return true;
 }
 
 // A unit id is part of URLs and of stored dossiers: lowercase letters, digits and '-'.
@@ -66,54 +31,25 @@ bool valid_unit_id(const std::string& id) {
   });
 }
 
-struct AgencyRow {
-  std::string id, code, name, name_en, kind, parent_id;
-};
-
-struct UnitRow {
-  std::string id, agency_id, name, name_en, address;
-};
-
-std::optional<AgencyRow> find_agency(store::SqlConnection& db, const std::string& id) {
-  const auto row = db.query_one(kAgency, {id});
-  if (!row) return std::nullopt;
-  return AgencyRow{row->text(0), row->text(1), row->text(2),
-                   row->text(3), row->text(4), row->is_null(5) ? "" : row->text(5)};
+UnitView unit_view(const store::OneStopUnitRow& u) {
+  return {u.id, u.agency_id, u.name, u.name_en, u.address};
 }
 
-std::optional<UnitRow> find_unit(store::SqlConnection& db, const std::string& id) {
-  const auto row = db.query_one(kUnit, {id});
-  if (!row) return std::nullopt;
-  return UnitRow{row->text(0), row->text(1), row->text(2), row->text(3), row->text(4)};
+codec::AuditUnit audit_unit(const store::OneStopUnitRow& u) {
+  return {u.id, u.agency_id, u.name, u.name_en, u.address};
 }
 
-json::object unit_view(const UnitRow& u) {
-  return {{"id", u.id},
-          {"agency_id", u.agency_id},
-          {"name", u.name},
-          {"name_en", u.name_en},
-          {"address", u.address}};
-}
-
-json::object agency_view(store::SqlConnection& db, const AgencyRow& a) {
-  json::array units;
-  for (const auto& row : db.query(kUnitsOf, {a.id})) {
-    units.push_back(unit_view({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)}));
-  }
-  return {{"id", a.id},
-          {"code", a.code},
-          {"name", a.name},
-          {"name_en", a.name_en},
-          {"kind", a.kind},
-          {"parent_id", a.parent_id.empty() ? json::value(nullptr) : json::value(a.parent_id)},
-          {"units", std::move(units)}};
+AgencyView agency_view(store::SqlConnection& db, const store::AgencyRow& a) {
+  AgencyView view{a.id, a.code, a.name, a.name_en, a.kind, a.parent_id, {}};
+  for (const auto& u : store::units_of_agency(db, a.id)) view.units.push_back(unit_view(u));
+  return view;
 }
 
 // The agency, if it exists (404) and lies in the actor's administrator tree (403).
-AppResult<AgencyRow> managed_agency(store::SqlConnection& db, const Actor& actor,
-                                    const std::string& agency_id) {
+AppResult<store::AgencyRow> managed_agency(store::SqlConnection& db, const Actor& actor,
+                                           const std::string& agency_id) {
   if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
-  auto agency = find_agency(db, agency_id);
+  auto agency = store::find_agency(db, agency_id);
   if (!agency) return tl::unexpected(not_found("agency " + agency_id));
   const auto scope = scoped_agencies(db, actor, dossier::Role::administrator);
   if (std::find(scope.begin(), scope.end(), agency_id) == scope.end()) {
@@ -125,18 +61,16 @@ AppResult<AgencyRow> managed_agency(store::SqlConnection& db, const Actor& actor
 // 409 when the editor read values that have changed since: two administrators editing the same
 // record do not silently overwrite each other. Agencies carry no version column, so the values
 // themselves are compared.
-AppResult<void> check_expected(const json::object& body,
+AppResult<void> check_expected(bool not_object, const std::map<std::string, std::string>& expected,
                                const std::map<std::string, std::string>& stored) {
-  const auto* expected = body.if_contains("expected");
-  if (expected == nullptr) return {};
-  if (!expected->is_object()) return tl::unexpected(invalid_input("'expected' must be an object"));
-  for (const auto& [key, value] : expected->as_object()) {
-    const auto it = stored.find(std::string(key));
-    if (it == stored.end() || !value.is_string()) continue;
-    if (value.as_string() != it->second) {
+  if (not_object) return tl::unexpected(invalid_input("'expected' must be an object"));
+  for (const auto& [key, value] : expected) {
+    const auto it = stored.find(key);
+    if (it == stored.end()) continue;
+    if (value != it->second) {
       return tl::unexpected(
           conflict("changed_meanwhile", "Dữ liệu vừa được người khác thay đổi; hãy tải lại.",
-                   "Someone else changed this meanwhile; reload and retry.", std::string(key)));
+                   "Someone else changed this meanwhile; reload and retry.", key));
     }
   }
   return {};
@@ -164,13 +98,13 @@ bool is_circular_agency_code(std::string_view code) {
   return true;
 }
 
-AppResult<json::array> list_admin_agencies(store::SqlConnection& db, const Actor& actor,
-                                           const std::string& query) {
+AppResult<std::vector<AgencyView>> list_admin_agencies(store::SqlConnection& db, const Actor& actor,
+                                                       const std::string& query) {
   if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
   const std::string needle = text::fold_vietnamese(query);
-  std::vector<AgencyRow> found;
+  std::vector<store::AgencyRow> found;
   for (const auto& id : scoped_agencies(db, actor, dossier::Role::administrator)) {
-    auto agency = find_agency(db, id);
+    auto agency = store::find_agency(db, id);
     if (!agency) continue;
     const std::string haystack = text::fold_vietnamese(agency->name + " " + agency->name_en + " " +
                                                        agency->code + " " + agency->id);
@@ -179,12 +113,12 @@ AppResult<json::array> list_admin_agencies(store::SqlConnection& db, const Actor
     }
   }
   // The tree's root first, then by name: the list reads like the province's directory.
-  std::sort(found.begin(), found.end(), [](const AgencyRow& a, const AgencyRow& b) {
+  std::sort(found.begin(), found.end(), [](const store::AgencyRow& a, const store::AgencyRow& b) {
     const bool ra = a.kind == "province", rb = b.kind == "province";
     if (ra != rb) return ra;
     return a.name < b.name;
   });
-  json::array out;
+  std::vector<AgencyView> out;
   for (const auto& a : found) {
     if (out.size() == kMaxListed) break;
     out.push_back(agency_view(db, a));
@@ -192,23 +126,16 @@ AppResult<json::array> list_admin_agencies(store::SqlConnection& db, const Actor
   return out;
 }
 
-AppResult<json::object> update_agency(store::SqlConnection& db, const Actor& actor,
-                                      const std::string& agency_id, const json::value& body,
-                                      const std::string& now_iso) {
+AppResult<AgencyView> update_agency(store::SqlConnection& db, const Actor& actor,
+                                    const std::string& agency_id, const AgencyEdit& edit,
+                                    const std::string& now_iso) {
   auto agency = managed_agency(db, actor, agency_id);
   if (!agency) return tl::unexpected(agency.error());
-  if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
-  const auto& o = body.as_object();
-  AgencyRow after = *agency;
-  if (!read_text(o, "name", kMaxName, true, after.name)) {
-    return tl::unexpected(invalid_input("'name' must be a non-empty string (at most 200)"));
-  }
-  if (!read_text(o, "name_en", kMaxName, false, after.name_en)) {
-    return tl::unexpected(invalid_input("'name_en' must be a string (at most 200)"));
-  }
-  if (!read_text(o, "code", 32, true, after.code)) {
-    return tl::unexpected(invalid_input("'code' must be a non-empty string"));
-  }
+  if (edit.field_error) return tl::unexpected(*edit.field_error);
+  store::AgencyRow after = *agency;
+  if (edit.name) after.name = *edit.name;
+  if (edit.name_en) after.name_en = *edit.name_en;
+  if (edit.code) after.code = *edit.code;
   if (after.code != agency->code && !is_circular_agency_code(after.code)) {
     return tl::unexpected(AppError{
         ErrorKind::invalid_input, "invalid_agency_code",
@@ -217,33 +144,29 @@ AppResult<json::object> update_agency(store::SqlConnection& db, const Actor& act
         after.code});
   }
   if (auto ok = check_expected(
-          o, {{"name", agency->name}, {"name_en", agency->name_en}, {"code", agency->code}});
+          edit.expected_not_object, edit.expected,
+          {{"name", agency->name}, {"name_en", agency->name_en}, {"code", agency->code}});
       !ok) {
     return tl::unexpected(ok.error());
   }
-  const std::string reason = string_member(o, "reason");
-  if (blank(reason)) return tl::unexpected(reason_required());
-  if (const auto other = db.query_one(kCodeUsedElsewhere, {after.code, agency_id})) {
+  if (blank(edit.reason)) return tl::unexpected(reason_required());
+  if (const auto other = store::agency_with_code(db, after.code, agency_id)) {
     return tl::unexpected(conflict("agency_code_taken", "Mã cơ quan này đã được cơ quan khác dùng.",
-                                   "Another agency already uses this code.", other->text(0)));
+                                   "Another agency already uses this code.", *other));
   }
-  db.execute(kUpdateAgency, {after.code, after.name, after.name_en, agency_id});
-  const json::object details{
-      {"before",
-       json::object{{"code", agency->code}, {"name", agency->name}, {"name_en", agency->name_en}}},
-      {"after",
-       json::object{{"code", after.code}, {"name", after.name}, {"name_en", after.name_en}}}};
-  store::append_audit(db, {0, actor.user_id, now_iso, "agency.updated", agency_id, reason,
-                           json::serialize(details)});
+  store::rename_agency(db, agency_id, after.code, after.name, after.name_en);
+  store::append_audit(db,
+                      {0, actor.user_id, now_iso, "agency.updated", agency_id, edit.reason,
+                       codec::agency_change_details({agency->code, agency->name, agency->name_en},
+                                                    {after.code, after.name, after.name_en})});
   return agency_view(db, after);
 }
 
-AppResult<json::object> create_one_stop_unit(store::SqlConnection& db, const Actor& actor,
-                                             const json::value& body, const std::string& now_iso) {
+AppResult<UnitView> create_one_stop_unit(store::SqlConnection& db, const Actor& actor,
+                                         const NewUnit& input, const std::string& now_iso) {
   if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
-  if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
-  const auto& o = body.as_object();
-  UnitRow unit{string_member(o, "id"), string_member(o, "agency_id"), "", "", ""};
+  const store::OneStopUnitRow unit{input.id, input.agency_id, input.name, input.name_en,
+                                   input.address};
   auto agency = managed_agency(db, actor, unit.agency_id);
   if (!agency) return tl::unexpected(agency.error());
   if (!valid_unit_id(unit.id)) {
@@ -252,57 +175,43 @@ AppResult<json::object> create_one_stop_unit(store::SqlConnection& db, const Act
                  "Mã bộ phận gồm 2-64 ký tự: chữ thường không dấu, số, gạch ngang.",
                  "A unit id has 2-64 characters: lowercase letters, digits and '-'.", unit.id});
   }
-  if (!o.contains("name") || !read_text(o, "name", kMaxName, true, unit.name)) {
-    return tl::unexpected(invalid_input("'name' is required (at most 200 characters)"));
-  }
-  if (!read_text(o, "name_en", kMaxName, false, unit.name_en) ||
-      !read_text(o, "address", kMaxAddress, false, unit.address)) {
-    return tl::unexpected(invalid_input("'name_en' or 'address' is not a string or too long"));
-  }
-  const std::string reason = string_member(o, "reason");
-  if (blank(reason)) return tl::unexpected(reason_required());
-  if (find_unit(db, unit.id)) {
+  if (input.field_error) return tl::unexpected(*input.field_error);
+  if (blank(input.reason)) return tl::unexpected(reason_required());
+  if (store::find_unit(db, unit.id)) {
     return tl::unexpected(conflict("unit_id_taken", "Mã bộ phận một cửa này đã có.",
                                    "A one-stop unit with this id already exists.", unit.id));
   }
-  db.execute(kInsertUnit, {unit.id, unit.agency_id, unit.name, unit.name_en, unit.address});
-  store::append_audit(
-      db, {0, actor.user_id, now_iso, "one_stop_unit.created", unit.id, reason,
-           json::serialize(json::object{{"before", nullptr}, {"after", unit_view(unit)}})});
+  store::insert_unit(db, unit);
+  store::append_audit(db,
+                      {0, actor.user_id, now_iso, "one_stop_unit.created", unit.id, input.reason,
+                       codec::unit_change_details(std::nullopt, audit_unit(unit))});
   return unit_view(unit);
 }
 
-AppResult<json::object> update_one_stop_unit(store::SqlConnection& db, const Actor& actor,
-                                             const std::string& unit_id, const json::value& body,
-                                             const std::string& now_iso) {
+AppResult<UnitView> update_one_stop_unit(store::SqlConnection& db, const Actor& actor,
+                                         const std::string& unit_id, const UnitEdit& edit,
+                                         const std::string& now_iso) {
   if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
-  const auto unit = find_unit(db, unit_id);
+  const auto unit = store::find_unit(db, unit_id);
   if (!unit) return tl::unexpected(not_found("one-stop unit " + unit_id));
   if (auto agency = managed_agency(db, actor, unit->agency_id); !agency) {
     return tl::unexpected(agency.error());
   }
-  if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
-  const auto& o = body.as_object();
-  UnitRow after = *unit;
-  if (!read_text(o, "name", kMaxName, true, after.name)) {
-    return tl::unexpected(invalid_input("'name' must be a non-empty string (at most 200)"));
-  }
-  if (!read_text(o, "name_en", kMaxName, false, after.name_en) ||
-      !read_text(o, "address", kMaxAddress, false, after.address)) {
-    return tl::unexpected(invalid_input("'name_en' or 'address' is not a string or too long"));
-  }
+  if (edit.field_error) return tl::unexpected(*edit.field_error);
+  store::OneStopUnitRow after = *unit;
+  if (edit.name) after.name = *edit.name;
+  if (edit.name_en) after.name_en = *edit.name_en;
+  if (edit.address) after.address = *edit.address;
   if (auto ok = check_expected(
-          o, {{"name", unit->name}, {"name_en", unit->name_en}, {"address", unit->address}});
+          edit.expected_not_object, edit.expected,
+          {{"name", unit->name}, {"name_en", unit->name_en}, {"address", unit->address}});
       !ok) {
     return tl::unexpected(ok.error());
   }
-  const std::string reason = string_member(o, "reason");
-  if (blank(reason)) return tl::unexpected(reason_required());
-  db.execute(kUpdateUnit, {after.name, after.name_en, after.address, unit_id});
-  store::append_audit(
-      db,
-      {0, actor.user_id, now_iso, "one_stop_unit.updated", unit_id, reason,
-       json::serialize(json::object{{"before", unit_view(*unit)}, {"after", unit_view(after)}})});
+  if (blank(edit.reason)) return tl::unexpected(reason_required());
+  store::update_unit(db, after);
+  store::append_audit(db, {0, actor.user_id, now_iso, "one_stop_unit.updated", unit_id, edit.reason,
+                           codec::unit_change_details(audit_unit(*unit), audit_unit(after))});
   return unit_view(after);
 }
 

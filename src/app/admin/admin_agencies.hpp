@@ -5,10 +5,13 @@
 // stored as text, and the daily sequence is kept per code, so no code is ever issued twice.
 #pragma once
 
-#include <boost/json.hpp>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "app/admin/admin_views.hpp"
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
 #include "store/sql.hpp"
@@ -21,25 +24,47 @@ bool is_circular_agency_code(std::string_view code);
 
 // Agencies in the administrator's tree whose name, English name, code or id contains `query`
 // (empty: all), each with its one-stop units; at most 200.
-AppResult<boost::json::array> list_admin_agencies(store::SqlConnection& db, const Actor& actor,
-                                                  const std::string& query);
+AppResult<std::vector<AgencyView>> list_admin_agencies(store::SqlConnection& db, const Actor& actor,
+                                                       const std::string& query);
 
-// Body: {name?, name_en?, code?, expected?: {name, name_en, code} (the values the editor read;
-// 409 when they moved), reason}. 409 when another agency uses the code.
-AppResult<boost::json::object> update_agency(store::SqlConnection& db, const Actor& actor,
-                                             const std::string& agency_id,
-                                             const boost::json::value& body,
-                                             const std::string& now_iso);
+// An edit as decoded from a request (src/api/json/admin_json.cpp). Fields left out keep their
+// stored value. `field_error` is the first problem with the body's shape or fields; it is
+// reported only once the record is found and in scope, so a missing record still answers 404.
+struct AgencyEdit {
+  std::optional<std::string> name, name_en, code;
+  // The values the editor read (string members of `expected` only); 409 when they moved.
+  std::map<std::string, std::string> expected;
+  bool expected_not_object = false;
+  std::string reason;
+  std::optional<AppError> field_error;
+};
+struct UnitEdit {
+  std::optional<std::string> name, name_en, address;
+  std::map<std::string, std::string> expected;
+  bool expected_not_object = false;
+  std::string reason;
+  std::optional<AppError> field_error;
+};
+struct NewUnit {
+  std::string id, agency_id;
+  std::string name, name_en, address;
+  std::string reason;
+  std::optional<AppError> field_error;  // about name, name_en or address
+};
+
+// Body: {name?, name_en?, code?, expected?: {name, name_en, code}, reason}. 409 when another
+// agency uses the code.
+AppResult<AgencyView> update_agency(store::SqlConnection& db, const Actor& actor,
+                                    const std::string& agency_id, const AgencyEdit& edit,
+                                    const std::string& now_iso);
 
 // Body: {id, agency_id, name, name_en?, address?, reason}.
-AppResult<boost::json::object> create_one_stop_unit(store::SqlConnection& db, const Actor& actor,
-                                                    const boost::json::value& body,
-                                                    const std::string& now_iso);
+AppResult<UnitView> create_one_stop_unit(store::SqlConnection& db, const Actor& actor,
+                                         const NewUnit& unit, const std::string& now_iso);
 
 // Body: {name?, name_en?, address?, expected?: {name, name_en, address}, reason}.
-AppResult<boost::json::object> update_one_stop_unit(store::SqlConnection& db, const Actor& actor,
-                                                    const std::string& unit_id,
-                                                    const boost::json::value& body,
-                                                    const std::string& now_iso);
+AppResult<UnitView> update_one_stop_unit(store::SqlConnection& db, const Actor& actor,
+                                         const std::string& unit_id, const UnitEdit& edit,
+                                         const std::string& now_iso);
 
 }  // namespace motcua::app

@@ -3,8 +3,8 @@
 // (optimistic: the editor sends the version it read) and audited with its reason.
 #pragma once
 
-#include <boost/json.hpp>
 #include <string>
+#include <vector>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
@@ -13,19 +13,29 @@
 
 namespace motcua::app {
 
+// These two still answer JSON: the catalog and effective parts come from
+// app/dossier/procedure_terms (apply_local_terms, to_json), which works on JSON documents; they
+// become views once AgencyTerms and apply_local_terms are typed.
 // {code, agency_id, own (this agency's row or null), inherited (an ancestor's row or null),
 //  catalog {limits, rule, receiving_address}, effective {limits, rule, receiving_address}}.
 AppResult<boost::json::object> local_terms_view(store::SqlConnection& db, const std::string& code,
                                                 const std::string& agency_id);
 
-// The body of a save, checked. Problems: [{field, code, message_vi, message_en}].
+// One problem of a local-terms body: the field (e.g. "limits.online"), a code and the messages.
+struct FieldProblem {
+  std::string field;
+  std::string code;
+  std::string message_vi;
+  std::string message_en;
+};
+
+// The body of a save, checked (decoded by src/api/json/admin_json.cpp).
 struct LocalTermsDraft {
   AgencyTerms terms;
   std::int64_t expected_version = 0;  // 0: the agency has no row yet
   std::string reason;
-  boost::json::array problems;
+  std::vector<FieldProblem> problems;
 };
-LocalTermsDraft read_local_terms_draft(const boost::json::value& body);
 
 // Saves the next version. Refusals: 404 (procedure or agency), 403 (not an administrator over the
 // agency), 409 local_terms_version_mismatch, 422 invalid_local_terms / reason_required.

@@ -5,9 +5,12 @@
 // the version the editor read (409).
 #pragma once
 
-#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "app/admin/admin_views.hpp"
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
 #include "store/sql.hpp"
@@ -18,8 +21,8 @@ namespace motcua::app {
 AppResult<void> require_administrator(const Actor& actor);
 
 // Officials whose username or name contains `query` (empty: all), with their grants.
-AppResult<boost::json::array> list_officials(store::SqlConnection& db, const Actor& actor,
-                                             const std::string& query);
+AppResult<std::vector<OfficialView>> list_officials(store::SqlConnection& db, const Actor& actor,
+                                                    const std::string& query);
 
 struct NewOfficial {
   std::string username;
@@ -30,26 +33,32 @@ struct NewOfficial {
   std::vector<RoleGrant> grants;
   std::string reason;
 };
-// Reads and checks a create body: {username, display_name, temporary_password, email?, phone?,
-// grants: [{role, agency_id}], reason}. The password is checked and hashed here, so call it
-// outside the write job.
-AppResult<NewOfficial> read_new_official(const boost::json::value& body);
+// A create body is read, checked and its password hashed by api/json/admin_json.cpp
+// (new_official_from_json), outside the write job: Argon2id is slow on purpose.
+// 3-64 characters: lowercase letters, digits, '.', '_' and '-'.
+bool valid_username(const std::string& username);
 
-AppResult<boost::json::object> create_official(store::SqlConnection& db, const Actor& actor,
-                                               const NewOfficial& official,
-                                               const std::string& now_iso);
+AppResult<OfficialView> create_official(store::SqlConnection& db, const Actor& actor,
+                                        const NewOfficial& official, const std::string& now_iso);
 
-// Body: {display_name?, disabled?, expected_version, reason}.
-AppResult<boost::json::object> update_official(store::SqlConnection& db, const Actor& actor,
-                                               const std::string& user_id,
-                                               const boost::json::value& body,
-                                               const std::string& now_iso);
+// Body: {display_name?, disabled?, expected_version, reason}, decoded. `field_error` is the first
+// problem with the body, reported once the official is found and manageable.
+struct OfficialEdit {
+  std::optional<std::string> display_name;
+  std::optional<bool> disabled;
+  std::int64_t expected_version = 0;
+  std::string reason;
+  std::optional<AppError> field_error;
+};
+AppResult<OfficialView> update_official(store::SqlConnection& db, const Actor& actor,
+                                        const std::string& user_id, const OfficialEdit& edit,
+                                        const std::string& now_iso);
 
 // Grants (grant = true) or revokes a role at an agency. Idempotent: granting a held role or
 // revoking an absent one changes nothing and records nothing.
-AppResult<boost::json::object> change_grant(store::SqlConnection& db, const Actor& actor,
-                                            const std::string& user_id, const std::string& role,
-                                            const std::string& agency_id, bool grant,
-                                            const std::string& reason, const std::string& now_iso);
+AppResult<OfficialView> change_grant(store::SqlConnection& db, const Actor& actor,
+                                     const std::string& user_id, const std::string& role,
+                                     const std::string& agency_id, bool grant,
+                                     const std::string& reason, const std::string& now_iso);
 
 }  // namespace motcua::app

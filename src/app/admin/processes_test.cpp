@@ -4,7 +4,7 @@
 
 #include "app/dossier/dossier_service.hpp"
 #include "app/dossier/paper_process_test_support.hpp"
-#include "codec/process_json.hpp"
+#include "domain/clock/time_limit.hpp"
 #include "domain/process/process_test_support.hpp"
 #include "store/audit_log.hpp"
 #include "store/process_repository.hpp"
@@ -18,31 +18,34 @@ using dossier::Role;
 using test_support::local_time;
 
 // The birth registration process of the domain tests, at commune c1 of the fixture.
-json::value birth_process() {
+process::ProcessDefinition birth_process() {
   auto p = process::test_support::birth_registration();
   p.agency_id = "c1";
-  return codec::process_to_json(p);
+  return p;
 }
 
-std::vector<std::string> codes_of(const json::array& problems) {
+std::vector<std::string> codes_of(const std::vector<ProcessProblem>& problems) {
   std::vector<std::string> codes;
-  for (const auto& p : problems) codes.emplace_back(p.at("code").as_string());
+  for (const auto& p : problems) codes.push_back(p.code);
   return codes;
 }
 
 class ProcessesTest : public test_support::StoreTest {
  protected:
-  AppResult<json::object> save(const Actor& who, const json::value& body,
-                               const std::string& id = "khai-sinh-xa") {
-    return write<json::object>([&](store::SqlConnection& db) {
-      return save_process(db, who, id, read_process_draft(db, body, id), "Ban hành QĐ 12",
-                          "2026-03-02T08:00:00+07:00");
+  AppResult<process::ProcessDefinition> save(const Actor& who,
+                                             const process::ProcessDefinition& definition,
+                                             const std::string& id = "khai-sinh-xa") {
+    return write<process::ProcessDefinition>([&](store::SqlConnection& db) {
+      return save_process(db, who, id, check_process_references(db, draft_of(definition, "", id)),
+                          "Ban hành QĐ 12", "2026-03-02T08:00:00+07:00");
     });
   }
 
-  ProcessDraft draft(const json::value& body, const std::string& id = {}) {
+  ProcessDraft draft(const process::ProcessDefinition& definition, const std::string& id = {}) {
     ProcessDraft out;
-    store_->read([&](store::SqlConnection& db) { out = read_process_draft(db, body, id); });
+    store_->read([&](store::SqlConnection& db) {
+      out = check_process_references(db, draft_of(definition, "thử", id));
+    });
     return out;
   }
 
@@ -56,19 +59,19 @@ class ProcessesTest : public test_support::StoreTest {
 TEST_F(ProcessesTest, EachSaveAddsAVersionWithAnAuditRow) {
   auto first = save(admin_, birth_process());
   ASSERT_TRUE(first) << first.error().code << " " << first.error().detail;
-  EXPECT_EQ(first->at("version"), 1);
+  EXPECT_EQ(first->version, 1);
 
   // Saving the same definition again changes nothing.
   auto same = save(admin_, birth_process());
   ASSERT_TRUE(same);
-  EXPECT_EQ(same->at("version"), 1);
+  EXPECT_EQ(same->version, 1);
 
   auto changed = birth_process();
-  changed.as_object()["steps"].as_array()[0].as_object()["name"] = "Tiếp nhận, kiểm tra hồ sơ";
-  changed.as_object()["version"] = 7;  // ignored: the server numbers versions
+  changed.steps[0].name = "Tiếp nhận, kiểm tra hồ sơ";
+  changed.version = 7;  // ignored: the server numbers versions
   auto second = save(admin_, changed);
   ASSERT_TRUE(second);
-  EXPECT_EQ(second->at("version"), 2);
+  EXPECT_EQ(second->version, 2);
 
   store_->read([&](store::SqlConnection& db) {
     const auto audit = store::audit_of(db, "khai-sinh-xa");
@@ -76,19 +79,18 @@ TEST_F(ProcessesTest, EachSaveAddsAVersionWithAnAuditRow) {
     EXPECT_EQ(audit[0].action, "process.saved");
     EXPECT_EQ(audit[0].actor_id, "admin");
     EXPECT_EQ(audit[0].reason, "Ban hành QĐ 12");
-    EXPECT_EQ(json::parse(audit[0].details), (json::object{{"version", 1}, {"steps", 5}}));
-    EXPECT_EQ(json::parse(audit[1].details).at("version"), 2);
+    EXPECT_EQ(audit[0].details, R"({"version":1,"steps":5})");
+    EXPECT_EQ(audit[1].details, R"({"version":2,"steps":5})");
 
-    EXPECT_EQ(find_process(db, "khai-sinh-xa")->at("version"), 2);
-    EXPECT_EQ(find_process(db, "khai-sinh-xa", 1)->at("steps").as_array()[0].at("name"),
-              "Tiếp nhận hồ sơ");
+    EXPECT_EQ(find_process(db, "khai-sinh-xa")->version, 2);
+    EXPECT_EQ(find_process(db, "khai-sinh-xa", 1)->steps[0].name, "Tiếp nhận hồ sơ");
     EXPECT_EQ(find_process(db, "khai-sinh-xa", 3).error().kind, ErrorKind::not_found);
     EXPECT_EQ(find_process(db, "nothing").error().kind, ErrorKind::not_found);
     const auto listed = list_processes(db, "1.001193", "");
     ASSERT_EQ(listed.size(), 1u);
-    EXPECT_EQ(listed[0].at("version"), 2);
-    EXPECT_EQ(listed[0].at("steps"), 5);
-    EXPECT_EQ(listed[0].at("legal_limit"), "1 working-days");
+    EXPECT_EQ(listed[0].version, 2);
+    EXPECT_EQ(listed[0].steps, 5);
+    EXPECT_EQ(listed[0].legal_limit, "1 working-days");
     EXPECT_TRUE(list_processes(db, "", "c2").empty());
   });
 }
@@ -109,11 +111,10 @@ TEST_F(ProcessesTest, OnlyAdministratorsOverTheAgencyMaySave) {
 
 TEST_F(ProcessesTest, ProblemsAreListedTogether) {
   auto body = birth_process();
-  auto& o = body.as_object();
-  o["procedure_code"] = "9.999999";
-  o["steps"].as_array()[1].as_object()["budget"] = "5 hours";  // the main path now exceeds 1 day
-  o.erase("version");
-  o["reason"] = "thử";
+  body.procedure_code = "9.999999";
+  auto budget = clock::parse_time_limit("5 hours");
+  ASSERT_TRUE(budget);
+  body.steps[1].budget = *budget;  // the main path now exceeds 1 day
   const auto checked = draft(body, "another-id");
   ASSERT_TRUE(checked.definition);
   EXPECT_EQ(checked.reason, "thử");
@@ -121,17 +122,16 @@ TEST_F(ProcessesTest, ProblemsAreListedTogether) {
       codes_of(checked.problems),
       (std::vector<std::string>{"budget_total_mismatch", "id_mismatch", "unknown_procedure"}));
   for (const auto& p : checked.problems) {
-    EXPECT_FALSE(p.at("message_vi").as_string().empty());
-    EXPECT_FALSE(p.at("message_en").as_string().empty());
+    EXPECT_FALSE(p.message_vi.empty());
+    EXPECT_FALSE(p.message_en.empty());
   }
 
-  o["agency_id"] = "x9";
+  body.agency_id = "x9";
   EXPECT_EQ(codes_of(draft(body).problems).back(), "unknown_agency");
 
-  const auto malformed = draft(json::object{{"id", "x"}, {"steps", 3}});
+  const auto malformed = malformed_draft("steps: must be an array");
   EXPECT_FALSE(malformed.definition);
   EXPECT_EQ(codes_of(malformed.problems), std::vector<std::string>{"malformed_process"});
-  EXPECT_EQ(codes_of(draft(json::array{}).problems), std::vector<std::string>{"malformed_process"});
 
   auto refused = save(admin_, body);
   ASSERT_FALSE(refused);
@@ -142,7 +142,7 @@ TEST_F(ProcessesTest, ProblemsAreListedTogether) {
 TEST_F(ProcessesTest, AProcessKeepsItsProcedureAndAgency) {
   ASSERT_TRUE(save(admin_, birth_process()));
   auto moved = birth_process();
-  moved.as_object()["agency_id"] = "c2";
+  moved.agency_id = "c2";
   auto refused = save(admin_, moved);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().kind, ErrorKind::conflict);

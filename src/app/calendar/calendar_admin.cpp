@@ -5,17 +5,19 @@
 
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "codec/calendar_audit_json.hpp"
 #include "codec/calendar_files.hpp"
 #include "codec/iso_time.hpp"
 #include "domain/clock/legal_clock.hpp"
+#include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/calendar_repository.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
+#include "store/open_dossiers.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
 using calendar::DayKind;
 using calendar::DayStatus;
 using calendar::WorkingCalendar;
@@ -23,26 +25,23 @@ using calendar::YearSchedule;
 
 namespace {
 
-constexpr const char* kOpenDossiers =
-    "SELECT id FROM dossiers WHERE received_at IS NOT NULL AND finished_at IS NULL ORDER BY id";
-constexpr const char* kRootAgencies = "SELECT id FROM agencies WHERE parent_id IS NULL";
 // An announced year lists a few dozen exceptions; anything far beyond is not a schedule.
 constexpr std::size_t kMaxDays = 120;
 // The audit row lists the changed dossiers up to this many; the count is always exact.
 constexpr std::size_t kMaxListedDossiers = 500;
 
-json::object calendar_problem(std::string_view code, const std::string& date, const std::string& vi,
-                              const std::string& en) {
-  return {{"code", code}, {"date", date}, {"message_vi", vi}, {"message_en", en}};
+CalendarProblem calendar_problem(std::string_view code, const std::string& date,
+                                 const std::string& vi, const std::string& en) {
+  return {std::string(code), date, vi, en};
 }
 
 bool is_off(DayStatus s) {
   return s == DayStatus::holiday || s == DayStatus::compensatory || s == DayStatus::swap_off;
 }
 
-json::value instant_or_null(std::optional<std::int64_t> s, int offset) {
-  if (!s) return nullptr;
-  return json::value(to_iso(Instant{*s}, offset));
+std::optional<std::string> instant_or_null(std::optional<std::int64_t> s, int offset) {
+  if (!s) return std::nullopt;
+  return to_iso(Instant{*s}, offset);
 }
 
 std::optional<std::int64_t> seconds_of(const std::optional<Instant>& t) {
@@ -53,9 +52,9 @@ std::optional<std::int64_t> seconds_of(const std::optional<Instant>& t) {
 // changes it.
 AppResult<void> require_calendar_administrator(store::SqlConnection& db, const Actor& actor) {
   if (!actor.applicant) {
-    for (const auto& row : db.query(kRootAgencies)) {
+    for (const auto& root : store::root_agency_ids(db)) {
       for (const auto& g : actor.grants) {
-        if (g.role == dossier::Role::administrator && g.agency_id == row.text(0)) return {};
+        if (g.role == dossier::Role::administrator && g.agency_id == root) return {};
       }
     }
   }
@@ -64,18 +63,15 @@ AppResult<void> require_calendar_administrator(store::SqlConnection& db, const A
 }
 
 // Checks one entry of "days" or "pending"; adds problems, returns the day when usable.
-std::optional<calendar::ScheduledDay> check_day(const json::value& v, int year, bool pending,
+std::optional<calendar::ScheduledDay> check_day(const SubmittedDay& day, int year, bool pending,
                                                 std::set<std::int32_t>& seen,
-                                                json::array& problems) {
-  if (!v.is_object()) {
+                                                std::vector<CalendarProblem>& problems) {
+  if (!day.is_object) {
     problems.push_back(calendar_problem("malformed_day", "", "Mỗi ngày phải là một đối tượng JSON.",
                                         "Each day must be a JSON object."));
     return std::nullopt;
   }
-  const auto& o = v.as_object();
-  const auto* date_v = o.if_contains("date");
-  const std::string date_text =
-      date_v != nullptr && date_v->is_string() ? std::string(date_v->as_string()) : "";
+  const std::string& date_text = day.date;
   const auto date = codec::parse_iso_date(date_text);
   if (!date) {
     problems.push_back(calendar_problem("invalid_date", date_text,
@@ -95,9 +91,7 @@ std::optional<calendar::ScheduledDay> check_day(const json::value& v, int year, 
                                         "The day is listed twice."));
     ok = false;
   }
-  const auto* kind_v = o.if_contains("kind");
-  const std::string kind_text =
-      kind_v != nullptr && kind_v->is_string() ? std::string(kind_v->as_string()) : "";
+  const std::string& kind_text = day.kind;
   const auto kind = calendar::parse_day_kind(kind_text);
   if (!kind) {
     problems.push_back(calendar_problem(
@@ -127,9 +121,7 @@ std::optional<calendar::ScheduledDay> check_day(const json::value& v, int year, 
                                         "A compensatory or swapped day off must be a weekday."));
     ok = false;
   }
-  const auto* name_v = o.if_contains("name");
-  const std::string name =
-      name_v != nullptr && name_v->is_string() ? std::string(name_v->as_string()) : "";
+  const std::string& name = day.name;
   if (name.empty() || name.size() > 300) {
     problems.push_back(calendar_problem("missing_name", date_text,
                                         "Cần tên ngày (tiếng Việt, tối đa 300 ký tự).",
@@ -183,67 +175,53 @@ std::map<int, YearSchedule> stored_years(store::SqlConnection& db) {
 
 // ---- reading ----
 
-json::object list_calendar_years(store::SqlConnection& db, const WorkingCalendar& cal,
-                                 const ActiveCalendar& active, int from, int to) {
+CalendarYearsView list_calendar_years(store::SqlConnection& db, const WorkingCalendar& cal,
+                                      const ActiveCalendar& active, int from, int to) {
   std::map<int, store::CalendarYearRow> stored;
   for (auto& row : store::list_calendar_years(db)) stored.emplace(row.year, std::move(row));
-  json::array years;
+  CalendarYearsView out{calendar::kFirstCalendarYear, calendar::kLastCalendarYear, {}};
   for (int year = from; year <= to; ++year) {
     const auto* schedule = cal.schedule_of(year);
     if (schedule == nullptr) continue;
     const auto row = stored.find(year);
     const bool in_db = row != stored.end();
-    const char* source = in_db                                ? "database"
-                         : active.file_years().contains(year) ? "file"
-                                                              : "provisional";
-    json::array days;
-    for (const auto& d : schedule->days) {
-      days.push_back(json::object{{"date", to_iso(d.date)},
-                                  {"kind", calendar::to_string(d.kind)},
-                                  {"name", d.name},
-                                  {"name_en", d.name_en},
-                                  {"source", d.source},
-                                  {"status", calendar::to_string(cal.status(d.date))}});
+    CalendarYearView item;
+    item.year = year;
+    item.source = in_db ? "database" : active.file_years().contains(year) ? "file" : "provisional";
+    item.provisional = cal.is_provisional_year(year);
+    if (in_db) {
+      item.version = row->second.version;
+      item.updated_by = row->second.updated_by;
+      item.updated_at = row->second.updated_at;
     }
-    std::int64_t off = 0, makeup = 0;
+    for (const auto& d : schedule->days) {
+      item.days.push_back({to_iso(d.date), std::string(calendar::to_string(d.kind)), d.name,
+                           d.name_en, d.source,
+                           std::string(calendar::to_string(cal.status(d.date)))});
+    }
     const auto first = date_from_ymd(year, 1, 1);
     const auto last = date_from_ymd(year, 12, 31);
     for (auto d = first; d <= last; d = d + 1) {
       const auto status = cal.status(d);
-      if (is_off(status)) ++off;
-      if (status == DayStatus::makeup_workday) ++makeup;
+      if (is_off(status)) ++item.weekdays_off;
+      if (status == DayStatus::makeup_workday) ++item.makeup_workdays;
     }
-    json::object item{{"year", year},
-                      {"source", source},
-                      {"provisional", cal.is_provisional_year(year)},
-                      {"version", in_db ? row->second.version : std::int64_t{0}},
-                      {"updated_by", in_db ? json::value(row->second.updated_by) : nullptr},
-                      {"updated_at", in_db ? json::value(row->second.updated_at) : nullptr},
-                      {"weekdays_off", off},
-                      {"makeup_workdays", makeup},
-                      {"days", std::move(days)}};
-    years.push_back(std::move(item));
+    out.years.push_back(std::move(item));
   }
-  return {{"first_year", calendar::kFirstCalendarYear},
-          {"last_year", calendar::kLastCalendarYear},
-          {"years", std::move(years)}};
+  return out;
 }
 
 // ---- checking an import ----
 
-YearDraft read_year_draft(const json::value& body, int year) {
+YearDraft read_year_draft(const SubmittedYear& submitted, int year) {
   YearDraft draft;
-  if (!body.is_object()) {
+  if (!submitted.is_object) {
     draft.problems.push_back(calendar_problem("malformed_calendar", "",
                                               "Lịch năm phải là một đối tượng JSON.",
                                               "The year must be a JSON object."));
     return draft;
   }
-  json::object o = body.as_object();
-  // Members of the request, not of the schedule.
-  for (const char* key : {"reason", "expected_version"}) o.erase(key);
-  const auto* year_v = o.if_contains("year");
-  if (year_v == nullptr || !year_v->is_int64() || year_v->as_int64() != year) {
+  if (!submitted.year || *submitted.year != year) {
     draft.problems.push_back(calendar_problem(
         "year_mismatch", "", "Trường \"year\" phải là " + std::to_string(year) + ".",
         "The \"year\" member must be " + std::to_string(year) + "."));
@@ -256,18 +234,19 @@ YearDraft read_year_draft(const json::value& body, int year) {
   }
   std::set<std::int32_t> seen;
   std::size_t count = 0;
-  for (const char* key : {"days", "pending"}) {
-    const auto* list = o.if_contains(key);
-    if (list == nullptr) continue;
-    if (!list->is_array()) {
+  for (const auto& [key, list] :
+       {std::pair<std::string, const SubmittedDayList*>{"days", &submitted.days},
+        {"pending", &submitted.pending}}) {
+    if (!list->present) continue;
+    if (!list->is_array) {
       draft.problems.push_back(calendar_problem("malformed_calendar", "",
-                                                "\"" + std::string(key) + "\" phải là một mảng.",
-                                                "\"" + std::string(key) + "\" must be an array."));
+                                                "\"" + key + "\" phải là một mảng.",
+                                                "\"" + key + "\" must be an array."));
       continue;
     }
-    count += list->as_array().size();
-    for (const auto& v : list->as_array()) {
-      (void)check_day(v, year, std::string_view(key) == "pending", seen, draft.problems);
+    count += list->entries.size();
+    for (const auto& day : list->entries) {
+      (void)check_day(day, year, key == "pending", seen, draft.problems);
     }
   }
   if (count > kMaxDays) {
@@ -276,7 +255,7 @@ YearDraft read_year_draft(const json::value& body, int year) {
         "Too many days (at most " + std::to_string(kMaxDays) + ")."));
   }
   if (!draft.problems.empty()) return draft;
-  draft.document = json::serialize(o);
+  draft.document = submitted.document;
   auto parsed = codec::parse_year_schedule(draft.document);
   if (!parsed) {
     draft.problems.push_back(calendar_problem(
@@ -290,25 +269,26 @@ YearDraft read_year_draft(const json::value& body, int year) {
 
 // ---- consequences ----
 
-json::array changed_days(const WorkingCalendar& before, const WorkingCalendar& after, int year) {
-  json::array out;
+std::vector<DayChange> changed_days(const WorkingCalendar& before, const WorkingCalendar& after,
+                                    int year) {
+  std::vector<DayChange> out;
   const auto first = date_from_ymd(year, 1, 1);
   const auto last = date_from_ymd(year, 12, 31);
   for (auto d = first; d <= last; d = d + 1) {
     if (before.status(d) == after.status(d)) continue;
-    out.push_back(json::object{{"date", to_iso(d)},
-                               {"before", calendar::to_string(before.status(d))},
-                               {"after", calendar::to_string(after.status(d))}});
+    out.push_back({to_iso(d), std::string(calendar::to_string(before.status(d))),
+                   std::string(calendar::to_string(after.status(d)))});
   }
   return out;
 }
 
-json::array recompute_open_dossiers(store::SqlConnection& db, const WorkingCalendar& cal,
-                                    bool write, const std::string& now_iso) {
+std::vector<DueDateChange> recompute_open_dossiers(store::SqlConnection& db,
+                                                   const WorkingCalendar& cal, bool write,
+                                                   const std::string& now_iso) {
   const int offset = cal.utc_offset_minutes();
-  json::array changed;
-  for (const auto& id_row : db.query(kOpenDossiers)) {
-    auto record = store::find_dossier(db, id_row.text(0));
+  std::vector<DueDateChange> changed;
+  for (const auto& id : store::open_dossier_ids(db)) {
+    auto record = store::find_dossier(db, id);
     if (!record) continue;
     const auto document = document_from_json(record->document);
     const auto history = load_history(store::events_of(db, record->id), offset);
@@ -320,12 +300,10 @@ json::array recompute_open_dossiers(store::SqlConnection& db, const WorkingCalen
     const auto due = seconds_of(report->due);
     const auto due_766 = seconds_of(report->due_766);
     if (due == record->due_s && due_766 == record->due_766_s) continue;
-    changed.push_back(json::object{{"id", record->id},
-                                   {"code", record->code ? *record->code : ""},
-                                   {"due_before", instant_or_null(record->due_s, offset)},
-                                   {"due_after", instant_or_null(due, offset)},
-                                   {"due_766_before", instant_or_null(record->due_766_s, offset)},
-                                   {"due_766_after", instant_or_null(due_766, offset)}});
+    changed.push_back({record->id, record->code ? *record->code : "",
+                       instant_or_null(record->due_s, offset), instant_or_null(due, offset),
+                       instant_or_null(record->due_766_s, offset),
+                       instant_or_null(due_766, offset)});
     if (write) {
       record->due_s = due;
       record->due_766_s = due_766;
@@ -337,11 +315,11 @@ json::array recompute_open_dossiers(store::SqlConnection& db, const WorkingCalen
   return changed;
 }
 
-AppResult<json::object> import_calendar_year(store::SqlConnection& db, const Actor& actor,
-                                             const YearImport& request, const YearDraft& draft,
-                                             const WorkingCalendar& before,
-                                             const WorkingCalendar& next,
-                                             const std::string& now_iso) {
+AppResult<YearImportView> import_calendar_year(store::SqlConnection& db, const Actor& actor,
+                                               const YearImport& request, const YearDraft& draft,
+                                               const WorkingCalendar& before,
+                                               const WorkingCalendar& next,
+                                               const std::string& now_iso) {
   if (auto ok = require_calendar_administrator(db, actor); !ok) return tl::unexpected(ok.error());
   if (!draft.schedule || !draft.problems.empty()) {
     return tl::unexpected(AppError{ErrorKind::invalid_input, "invalid_calendar",
@@ -365,33 +343,32 @@ AppResult<json::object> import_calendar_year(store::SqlConnection& db, const Act
                                    "Cần ghi lý do thay đổi (ví dụ số văn bản công bố).",
                                    "A reason is required (the announcement's number, say).", ""});
   }
-  auto days = changed_days(before, next, request.year);
-  auto dossiers = recompute_open_dossiers(db, next, !request.dry_run, now_iso);
-  const auto dossier_count = static_cast<std::int64_t>(dossiers.size());
-  const std::int64_t version = request.dry_run ? current : current + 1;
+  YearImportView view;
+  view.year = request.year;
+  view.dry_run = request.dry_run;
+  view.provisional_before = before.is_provisional_year(request.year);
+  view.provisional = next.is_provisional_year(request.year);
+  view.changed_days = changed_days(before, next, request.year);
+  view.dossiers = recompute_open_dossiers(db, next, !request.dry_run, now_iso);
+  view.dossiers_changed = static_cast<std::int64_t>(view.dossiers.size());
+  view.version = request.dry_run ? current : current + 1;
   if (!request.dry_run) {
-    store::save_calendar_year(db, {request.year, draft.document, version, actor.user_id, now_iso});
-    json::array listed;
-    for (std::size_t i = 0; i < dossiers.size() && i < kMaxListedDossiers; ++i) {
-      listed.push_back(dossiers[i]);
+    store::save_calendar_year(db,
+                              {request.year, draft.document, view.version, actor.user_id, now_iso});
+    std::vector<codec::AuditDayChange> days;
+    for (const auto& d : view.changed_days) days.push_back({d.date, d.before, d.after});
+    std::vector<codec::AuditDueChange> listed;
+    for (std::size_t i = 0; i < view.dossiers.size() && i < kMaxListedDossiers; ++i) {
+      const auto& d = view.dossiers[i];
+      listed.push_back(
+          {d.id, d.code, d.due_before, d.due_after, d.due_766_before, d.due_766_after});
     }
-    const json::object details{{"year", request.year},
-                               {"version", version},
-                               {"changed_days", days},
-                               {"dossiers_changed", dossier_count},
-                               {"dossiers", std::move(listed)}};
-    store::append_audit(
-        db, {0, actor.user_id, now_iso, "calendar.year_imported",
-             "calendar:" + std::to_string(request.year), request.reason, json::serialize(details)});
+    store::append_audit(db, {0, actor.user_id, now_iso, "calendar.year_imported",
+                             "calendar:" + std::to_string(request.year), request.reason,
+                             codec::calendar_import_details(request.year, view.version, days,
+                                                            view.dossiers_changed, listed)});
   }
-  return json::object{{"year", request.year},
-                      {"version", version},
-                      {"dry_run", request.dry_run},
-                      {"provisional_before", before.is_provisional_year(request.year)},
-                      {"provisional", next.is_provisional_year(request.year)},
-                      {"changed_days", std::move(days)},
-                      {"dossiers_changed", dossier_count},
-                      {"dossiers", std::move(dossiers)}};
+  return view;
 }
 
 }  // namespace motcua::app

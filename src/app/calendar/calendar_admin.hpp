@@ -9,7 +9,6 @@
 #pragma once
 
 #include <atomic>
-#include <boost/json.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/calendar/calendar_views.hpp"
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
 #include "domain/calendar/working_calendar.hpp"
@@ -63,31 +63,31 @@ class ActiveCalendar {
 std::map<int, calendar::YearSchedule> stored_years(store::SqlConnection& db);
 
 // The years from..to with their source (file, database, provisional), days and counts.
-boost::json::object list_calendar_years(store::SqlConnection& db,
-                                        const calendar::WorkingCalendar& cal,
-                                        const ActiveCalendar& active, int from, int to);
+CalendarYearsView list_calendar_years(store::SqlConnection& db,
+                                      const calendar::WorkingCalendar& cal,
+                                      const ActiveCalendar& active, int from, int to);
 
-// Checks an announced year sent by an administrator. Problems use the shape
-// {code, date, message_vi, message_en}; the schedule is returned only when there are none.
+// Checks an announced year sent by an administrator (decoded by src/api/json/calendar_json.cpp);
+// the schedule is returned only when there are no problems.
 struct YearDraft {
   std::optional<calendar::YearSchedule> schedule;
   std::string document;  // the canonical JSON stored (the file format of docs/rules.md 1.5)
-  boost::json::array problems;
+  std::vector<CalendarProblem> problems;
 };
-YearDraft read_year_draft(const boost::json::value& body, int year);
+YearDraft read_year_draft(const SubmittedYear& submitted, int year);
 
 // Open dossiers (received, not finished) whose stored due dates differ from their legal clock
-// replayed on `cal`: [{id, code, due_before, due_after, due_766_before, due_766_after}]. With
+// replayed on `cal`. With
 // `write`, their dossiers.due_s / due_766_s columns are updated (version bumped) in the caller's
 // transaction. Comparing with the stored columns, not with the previous calendar, also catches a
 // dossier written with the old calendar while the new one was being published.
-boost::json::array recompute_open_dossiers(store::SqlConnection& db,
-                                           const calendar::WorkingCalendar& cal, bool write,
-                                           const std::string& now_iso);
+std::vector<DueDateChange> recompute_open_dossiers(store::SqlConnection& db,
+                                                   const calendar::WorkingCalendar& cal, bool write,
+                                                   const std::string& now_iso);
 
-// The days of `year` whose status differs between two calendars: [{date, before, after}].
-boost::json::array changed_days(const calendar::WorkingCalendar& before,
-                                const calendar::WorkingCalendar& after, int year);
+// The days of `year` whose status differs between two calendars.
+std::vector<DayChange> changed_days(const calendar::WorkingCalendar& before,
+                                    const calendar::WorkingCalendar& after, int year);
 
 struct YearImport {
   int year = 0;
@@ -100,11 +100,10 @@ struct YearImport {
 // whole country's), audits it and recomputes the due dates of open dossiers, in the caller's
 // transaction. `next` is the calendar with the new year; the caller publishes it after commit.
 // Refusals: 403, 409 calendar_version_mismatch, 422 reason_required.
-AppResult<boost::json::object> import_calendar_year(store::SqlConnection& db, const Actor& actor,
-                                                    const YearImport& request,
-                                                    const YearDraft& draft,
-                                                    const calendar::WorkingCalendar& before,
-                                                    const calendar::WorkingCalendar& next,
-                                                    const std::string& now_iso);
+AppResult<YearImportView> import_calendar_year(store::SqlConnection& db, const Actor& actor,
+                                               const YearImport& request, const YearDraft& draft,
+                                               const calendar::WorkingCalendar& before,
+                                               const calendar::WorkingCalendar& next,
+                                               const std::string& now_iso);
 
 }  // namespace motcua::app

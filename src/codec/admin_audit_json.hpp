@@ -1,0 +1,46 @@
+// The `details` documents of the audit rows written by administration (agencies, one-stop units,
+// officials, processes): JSON text built here so the use cases never handle JSON themselves.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motcua::codec {
+
+struct AuditAgencyNames {
+  std::string code;
+  std::string name;
+  std::string name_en;
+};
+
+struct AuditUnit {
+  std::string id;
+  std::string agency_id;
+  std::string name;
+  std::string name_en;
+  std::string address;
+};
+
+struct AuditGrant {
+  std::string role;
+  std::string agency_id;
+};
+
+// {"before": {code, name, name_en}, "after": {...}}
+std::string agency_change_details(const AuditAgencyNames& before, const AuditAgencyNames& after);
+// {"before": unit or null, "after": unit}
+std::string unit_change_details(const std::optional<AuditUnit>& before, const AuditUnit& after);
+// {"username", "display_name", "grants": [{role, agency_id}]}
+std::string official_created_details(const std::string& username, const std::string& display_name,
+                                     const std::vector<AuditGrant>& grants);
+// {"before": {display_name, disabled}, "after": {...}}
+std::string official_change_details(const std::string& name_before, bool disabled_before,
+                                    const std::string& name_after, bool disabled_after);
+// {"role", "agency_id"}
+std::string grant_details(const AuditGrant& grant);
+// {"version", "steps"}
+std::string process_saved_details(std::int64_t version, std::int64_t steps);
+
+}  // namespace motcua::codec
