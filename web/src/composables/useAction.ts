@@ -3,9 +3,12 @@
 // is still busy (a double click must not send twice), clears the previous problem, and resolves to
 // the action's value, or to undefined when the server answered with a problem. Errors that are
 // not server answers (a bug, a network failure) are rethrown so they are not hidden as a problem.
+// With `forgetSessionOn401` a 401 also forgets the session, as useLoader does, for screens where
+// the session may have ended elsewhere (expired, logged out in another tab).
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import { ApiError } from '../api/client'
 import type { Problem } from '../api/types'
+import { forgetSession } from '../session'
 
 export interface Action {
   busy: Ref<boolean>
@@ -13,7 +16,11 @@ export interface Action {
   run: <T>(work: () => Promise<T>) => Promise<T | undefined>
 }
 
-export function useAction(): Action {
+export interface ActionOptions {
+  forgetSessionOn401?: boolean
+}
+
+export function useAction(options: ActionOptions = {}): Action {
   const busy = ref(false)
   const problem = shallowRef<Problem | null>(null)
 
@@ -25,6 +32,7 @@ export function useAction(): Action {
       return await work()
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
+      if (options.forgetSessionOn401 && error.status === 401) forgetSession()
       problem.value = error.problem
       return undefined
     } finally {
@@ -33,4 +41,10 @@ export function useAction(): Action {
   }
 
   return { busy, problem, run }
+}
+
+/** The list a refused document comes back with (a problem's `problems`: one entry per field or
+ * day), or undefined when the problem has none. */
+export function listedProblems<T>(problem: Problem | null): T[] | undefined {
+  return (problem as unknown as { problems?: T[] } | null)?.problems
 }
