@@ -77,6 +77,10 @@ TEST(Contract, ReportsADriftedAnswerWithItsPointer) {
   const auto wrong = c.check("GET", "/api/v1/agencies", 200, "application/json", R"({"x":1})");
   ASSERT_FALSE(wrong.empty());
   EXPECT_EQ(wrong.front().substr(0, 2), "/:");
+  const auto text = c.check("GET", "/api/v1/agencies", 200, "text/html", "<p>");
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_NE(text.front().find("text/html"), std::string::npos);
+  EXPECT_TRUE(c.check("GET", "/metrics", 200, "text/plain; version=0.0.4", "up 1").empty());
   const auto problem = c.check(
       "GET", "/api/v1/agencies", 400, "application/problem+json",
       R"({"type":"t","title":"t","status":"400","code":"c","message_vi":"v","message_en":"e"})");

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <cmath>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,8 +53,9 @@ class SchemaValidator {
     if (type == "string") return v.is_string();
     if (type == "integer") {
       if (v.is_int64() || v.is_uint64()) return true;
-      return v.is_double() &&
-             v.as_double() == static_cast<double>(static_cast<long long>(v.as_double()));
+      // JSON Schema counts 1.0 as an integer: a number whose fraction is zero.
+      return v.is_double() && std::isfinite(v.as_double()) &&
+             std::trunc(v.as_double()) == v.as_double();
     }
     if (type == "number") return v.is_number();
     return false;

@@ -98,6 +98,10 @@ class OpenApiContract {
     }
     const auto& resolved = deref(*response).as_object();
     const auto* content = resolved.if_contains("content");
+    if (content && !media.empty() && !content->as_object().contains(media)) {
+      problems.push_back("status " + std::to_string(status) + " documents no " + media + " answer");
+      return problems;
+    }
     if (!is_json) return problems;  // files, SVG, metrics text: not JSON, nothing to validate
     const boost::json::value* schema = nullptr;
     if (content) {
