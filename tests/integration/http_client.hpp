@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -31,6 +32,16 @@ struct HttpResult {
     return {};
   }
 };
+
+// Sees every response the tests receive; the contract check (contract_check_test.cpp) installs
+// itself here so each JSON answer is validated against docs/api/openapi.json.
+using ResponseObserver =
+    std::function<void(const std::string& method, const std::string& target,
+                       const std::string& request_body, const HttpResult& response)>;
+inline ResponseObserver& response_observer() {
+  static ResponseObserver observer;
+  return observer;
+}
 
 inline HttpResult http_request(int port, const std::string& method, const std::string& target,
                                const std::vector<std::pair<std::string, std::string>>& headers = {},
@@ -86,6 +97,7 @@ inline HttpResult http_request(int port, const std::string& method, const std::s
     pos = next;
   }
   result.body = raw.substr(head_end + 4);
+  if (const auto& observe = response_observer()) observe(method, target, body, result);
   return result;
 }
 
