@@ -7,6 +7,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_workspace.hpp"
 #include "app/queries/dossier_queries.hpp"
 #include "codec/command_json.hpp"
@@ -79,9 +80,17 @@ http::HttpResponse command(ApiContext& ctx, http::HttpRequest& r, const app::Act
                            CommandKind kind) {
   auto body = parse_body(r);
   if (!body) return body.error();
-  auto decoded = codec::command_from_json(kind, *body, ctx.utc_offset());
-  if (!decoded) return problem_of(app::invalid_input(decoded.error()), r);
   const std::string id = r.path_params.at("id");
+  auto decoded = codec::command_from_json(kind, *body, ctx.utc_offset());
+  if (!decoded) {
+    // A dossier the actor may not see stays not found, whatever the body says (as when the body
+    // was read inside the use case).
+    app::AppResult<void> visible = tl::unexpected(app::AppError{});
+    ctx.store.read(
+        [&](store::SqlConnection& db) { visible = app::may_see_dossier(db, actor, id); });
+    if (!visible) return problem_of(visible.error(), r);
+    return problem_of(app::invalid_input(decoded.error()), r);
+  }
   return idempotent_write(ctx, r, actor,
                           [&](store::SqlConnection& db) -> app::AppResult<json::object> {
                             auto committed = ctx.dossiers.act(db, actor, id, *decoded);

@@ -69,14 +69,15 @@ json::object clock_terms_to_json(const clock::ClockTerms& t) {
 }
 
 json::object document_paper_to_json(const DocumentPaper& p) {
+  // The key order of the documents already stored (uploaded_at second), which the API shows as is.
   return {{"id", p.id},
+          {"uploaded_at", p.uploaded_at},
           {"paper_name", p.paper_name},
           {"file_name", p.file_name},
           {"content_type", p.content_type},
           {"size", p.size},
           {"sha256", p.sha256},
-          {"uploaded_by", p.uploaded_by},
-          {"uploaded_at", p.uploaded_at}};
+          {"uploaded_by", p.uploaded_by}};
 }
 
 json::array document_papers_to_json(const std::vector<DocumentPaper>& papers) {
