@@ -46,9 +46,9 @@ struct DiscardedDraft {
   std::int64_t version = 0;
 };
 
-// Applies the changes and returns the dossier as DossierService::detail shows it. 404 when the
-// actor may not see the dossier, 403 for an official, 409 not_a_draft / version_conflict, 422 for
-// an empty applicant name or an overlong field.
+// Applies the changes and returns the dossier as DossierService::detail shows it. not_found when
+// the actor may not see the dossier, forbidden for an official, conflict not_a_draft /
+// version_conflict, invalid_input for an empty applicant name or an overlong field.
 AppResult<DossierView> update_draft(store::SqlConnection& db, DossierService& dossiers,
                                     const Actor& actor, const std::string& dossier_id,
                                     const DraftChanges& changes, Instant now,

@@ -31,15 +31,15 @@ struct PaperUpload {
 };
 
 // Whether the actor may work with the dossier's papers at all: the applicant of the dossier or an
-// official with a role over it (dossier_access.hpp). Anyone else gets 404, as for the dossier.
-// Checked before the bytes are stored, so a stranger cannot fill the disk.
+// official with a role over it (dossier_access.hpp). Anyone else gets not_found, as for the
+// dossier. Checked before the bytes are stored, so a stranger cannot fill the disk.
 AppResult<void> may_handle_papers(store::SqlConnection& db, const Actor& actor,
                                   const std::string& dossier_id);
 
-// Records an uploaded paper. Refused with 404 as above, 409 not_allowed_in_state unless the
-// dossier is draft, submitted, received, in_progress or awaiting_supplement, 409 too_many_papers
-// beyond kMaxPapersPerDossier, 422 invalid_input for a missing or overlong paper name. Returns the
-// paper and the dossier's new version.
+// Records an uploaded paper. Refused with not_found as above, conflict not_allowed_in_state unless
+// the dossier is draft, submitted, received, in_progress or awaiting_supplement, conflict
+// too_many_papers beyond kMaxPapersPerDossier, invalid_input for a missing or overlong paper name.
+// Returns the paper and the dossier's new version.
 struct AttachedPaper {
   store::PaperRecord paper;
   std::int64_t dossier_version = 0;
