@@ -222,10 +222,10 @@ void BM_OnTimeRequestAfter10Commands(benchmark::State& state) {
       bool ok = false;
       p.store->write([&](store::SqlConnection& db) {
         const auto actor = app::load_actor(db, m.reception_id);
-        const auto kind = m.withdrawal_pending ? dossier::CommandKind::cancel_withdrawal
-                                               : dossier::CommandKind::request_withdrawal;
-        ok = actor && service.act(db, *actor, m.dossier_id, kind,
-                                  boost::json::object{{"reason", "Benchmark"}});
+        const dossier::Command command =
+            m.withdrawal_pending ? dossier::Command{dossier::CancelWithdrawal{}}
+                                 : dossier::Command{dossier::RequestWithdrawal{"Benchmark"}};
+        ok = actor && service.act(db, *actor, m.dossier_id, command).has_value();
       });
       if (!ok) {
         state.SkipWithError("a command was refused");

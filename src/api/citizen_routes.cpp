@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/idempotent_write.hpp"
+#include "api/json/dossier_json.hpp"
 #include "api/json/engagement_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -41,11 +42,13 @@ app::AppResult<json::object> view_object(app::AppResult<View> result) {
 
 http::HttpResponse update_draft(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
   const std::string id = r.path_params.at("id");
-  return parsed_write<app::DraftChanges>(ctx, r, a, app::draft_changes_from_json,
-                                         [&](store::SqlConnection& db, const app::DraftChanges& c) {
-                                           return app::update_draft(db, ctx.dossiers, a, id, c,
-                                                                    ctx.now(), ctx.utc_offset());
-                                         });
+  return parsed_write<app::DraftChanges>(
+      ctx, r, a, draft_changes_from_json,
+      [&](store::SqlConnection& db, const app::DraftChanges& c) -> app::AppResult<json::object> {
+        auto view = app::update_draft(db, ctx.dossiers, a, id, c, ctx.now(), ctx.utc_offset());
+        if (!view) return tl::unexpected(view.error());
+        return json::value_from(*view).as_object();
+      });
 }
 
 http::HttpResponse discard_draft(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
@@ -60,8 +63,10 @@ http::HttpResponse discard_draft(ApiContext& ctx, http::HttpRequest& r, const ap
     }
   }
   const std::string reason(r.query_value("reason").value_or(""));
-  return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-    return app::discard_draft(db, a, id, version, reason, ctx.now(), ctx.utc_offset());
+  return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) -> app::AppResult<json::object> {
+    auto discarded = app::discard_draft(db, a, id, version, reason, ctx.now(), ctx.utc_offset());
+    if (!discarded) return tl::unexpected(discarded.error());
+    return json::value_from(*discarded).as_object();
   });
 }
 

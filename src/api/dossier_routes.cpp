@@ -3,11 +3,14 @@
 #include <boost/json.hpp>
 
 #include "api/idempotent_write.hpp"
+#include "api/json/dossier_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_workspace.hpp"
 #include "app/queries/dossier_queries.hpp"
+#include "codec/command_json.hpp"
 
 namespace motcua::api {
 
@@ -41,75 +44,34 @@ constexpr std::pair<const char*, CommandKind> kCommandRoutes[] = {
 
 constexpr std::size_t kCommandBodyLimit = 64 * 1024;
 
-std::string text_field(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-tl::expected<app::NewDossier, app::AppError> new_dossier_from(const json::value& body,
-                                                              const app::Actor& actor) {
-  if (!body.is_object())
-    return tl::unexpected(app::invalid_input("the body must be a JSON object"));
-  const auto& o = body.as_object();
-  app::NewDossier d;
-  d.procedure_code = text_field(o, "procedure_code");
-  d.variant = text_field(o, "variant");
-  d.agency_id = text_field(o, "agency_id");
-  if (auto unit = text_field(o, "receiving_unit_id"); !unit.empty()) d.receiving_unit_id = unit;
-  if (d.procedure_code.empty() || d.agency_id.empty()) {
-    return tl::unexpected(app::invalid_input("'procedure_code' and 'agency_id' are required"));
-  }
-  if (const auto* a = o.if_contains("applicant"); a != nullptr && a->is_object()) {
-    const auto& ao = a->as_object();
-    d.applicant = {text_field(ao, "name"), text_field(ao, "id_number"), text_field(ao, "address"),
-                   text_field(ao, "phone"), text_field(ao, "email")};
-  }
-  if (d.applicant.name.empty() && actor.applicant) d.applicant.name = actor.display_name;
-  const auto channel_of =
-      [&](const char* key,
-          dossier::Channel fallback) -> tl::expected<dossier::Channel, app::AppError> {
-    const auto text = text_field(o, key);
-    if (text.empty()) return fallback;
-    const auto c = dossier::parse_channel(text);
-    if (!c)
-      return tl::unexpected(
-          app::invalid_input(std::string("'") + key + "' must be counter, post or online"));
-    return *c;
-  };
-  auto channel =
-      channel_of("channel", actor.applicant ? dossier::Channel::online : dossier::Channel::counter);
-  if (!channel) return tl::unexpected(channel.error());
-  d.channel = *channel;
-  auto ret = channel_of("return_channel", *channel);
-  if (!ret) return tl::unexpected(ret.error());
-  d.return_channel = *ret;
-  if (const auto* s = o.if_contains("submit"); s != nullptr && s->is_bool())
-    d.submit = s->as_bool();
-  return d;
+// The committed dossier's view, as the write's answer: built in the same job for now.
+json::object answer(ApiContext& ctx, store::SqlConnection& db, const app::Actor& actor,
+                    const app::CommittedDossier& committed) {
+  return json::value_from(ctx.dossiers.view(db, actor, committed)).as_object();
 }
 
 http::HttpResponse create(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
   auto body = parse_body(r);
   if (!body) return body.error();
-  auto input = new_dossier_from(*body, actor);
+  auto input = new_dossier_from_json(*body, actor);
   if (!input) return problem_of(input.error(), r);
   // The checklist of papers handed over at the counter (originals and copies), for the receipt.
   const auto* list = body->is_object() ? body->as_object().if_contains("papers_received") : nullptr;
-  auto papers = app::parse_received_papers(list);
+  auto papers = received_papers_from_json(list);
   if (!papers) return problem_of(papers.error(), r);
   return idempotent_write(
       ctx, r, actor,
       [&](store::SqlConnection& db) -> app::AppResult<json::object> {
         auto created = ctx.dossiers.create(db, actor, *input);
-        if (!created || papers->empty()) return created;
-        if (actor.applicant) {
-          return tl::unexpected(
-              app::invalid_input("'papers_received' is recorded by reception at the counter"));
+        if (!created) return tl::unexpected(created.error());
+        if (!papers->empty()) {
+          if (actor.applicant) {
+            return tl::unexpected(
+                app::invalid_input("'papers_received' is recorded by reception at the counter"));
+          }
+          app::record_received_papers(db, actor, created->record.id, *papers, ctx.now_iso());
         }
-        app::record_received_papers(db, actor, std::string((*created)["id"].as_string()), *papers,
-                                    ctx.now_iso());
-        (*created)["received_papers"] = *papers;
-        return created;
+        return answer(ctx, db, actor, *created);
       },
       201);
 }
@@ -119,17 +81,28 @@ http::HttpResponse command(ApiContext& ctx, http::HttpRequest& r, const app::Act
   auto body = parse_body(r);
   if (!body) return body.error();
   const std::string id = r.path_params.at("id");
-  return idempotent_write(ctx, r, actor, [&](store::SqlConnection& db) {
-    return ctx.dossiers.act(db, actor, id, kind, *body);
-  });
+  auto decoded = codec::command_from_json(kind, *body, ctx.utc_offset());
+  if (!decoded) {
+    // A dossier the actor may not see stays not found, whatever the body says (as when the body
+    // was read inside the use case).
+    app::AppResult<void> visible = tl::unexpected(app::AppError{});
+    ctx.store.read(
+        [&](store::SqlConnection& db) { visible = app::may_see_dossier(db, actor, id); });
+    if (!visible) return problem_of(visible.error(), r);
+    return problem_of(app::invalid_input(decoded.error()), r);
+  }
+  return idempotent_write(ctx, r, actor,
+                          [&](store::SqlConnection& db) -> app::AppResult<json::object> {
+                            auto committed = ctx.dossiers.act(db, actor, id, *decoded);
+                            if (!committed) return tl::unexpected(committed.error());
+                            return answer(ctx, db, actor, *committed);
+                          });
 }
 
 http::HttpResponse detail(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
-  app::AppResult<json::object> result = tl::unexpected(app::AppError{});
-  ctx.store.read([&](store::SqlConnection& db) {
-    result = ctx.dossiers.detail(db, actor, r.path_params.at("id"));
+  return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+    return ctx.dossiers.detail(db, actor, r.path_params.at("id"));
   });
-  return render(result, r);
 }
 
 app::QueueQuery queue_query(const http::HttpRequest& r) {
@@ -160,18 +133,14 @@ void add_dossier_routes(http::Router& router, ApiContext& ctx) {
         {.max_body_bytes = kCommandBodyLimit});
   }
   router.add(Method::get, "/api/v1/queue", authenticated(ctx, [&ctx](auto& r, const auto& a) {
-               app::AppResult<json::array> result = tl::unexpected(app::AppError{});
-               ctx.store.read([&](store::SqlConnection& db) {
-                 result = app::work_queue(db, a, queue_query(r), ctx.calendar, ctx.now());
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::work_queue(db, a, queue_query(r), ctx.calendar, ctx.now());
                });
-               return render(result, r);
              }));
   router.add(Method::get, "/api/v1/my/dossiers", authenticated(ctx, [&ctx](auto& r, const auto& a) {
-               app::AppResult<json::array> result = tl::unexpected(app::AppError{});
-               ctx.store.read([&](store::SqlConnection& db) {
-                 result = app::my_dossiers(db, a, ctx.calendar, ctx.now());
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::my_dossiers(db, a, ctx.calendar, ctx.now());
                });
-               return render(result, r);
              }));
 }
 

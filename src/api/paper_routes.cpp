@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "api/idempotent_write.hpp"
+#include "api/json/dossier_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -45,8 +46,10 @@ http::HttpResponse upload(ApiContext& ctx, http::HttpRequest& r, const app::Acto
                                blob.size};
   return idempotent_write(
       ctx, r, actor,
-      [&](store::SqlConnection& db) {
-        return app::attach_paper(db, actor, id, paper, ctx.now(), ctx.utc_offset());
+      [&](store::SqlConnection& db) -> app::AppResult<boost::json::object> {
+        auto attached = app::attach_paper(db, actor, id, paper, ctx.now(), ctx.utc_offset());
+        if (!attached) return tl::unexpected(attached.error());
+        return boost::json::value_from(*attached).as_object();
       },
       201);
 }

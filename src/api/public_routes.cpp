@@ -3,6 +3,7 @@
 // terms to it (app/dossier/procedure_terms.hpp).
 #include <boost/json.hpp>
 
+#include "api/json/dossier_json.hpp"
 #include "api/json/queries_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -59,11 +60,9 @@ http::HttpResponse procedure(ApiContext& ctx, http::HttpRequest& r) {
 void add_public_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
   router.add(Method::get, "/api/v1/track/{code}", [&ctx](http::HttpRequest& r) {
-    app::AppResult<json::object> result = tl::unexpected(app::AppError{});
-    ctx.store.read([&](store::SqlConnection& db) {
-      result = app::track(db, r.path_params.at("code"), ctx.utc_offset());
+    return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+      return app::track(db, r.path_params.at("code"), ctx.utc_offset());
     });
-    return render(result, r);
   });
   router.add(Method::get, "/api/v1/procedures", [&ctx](http::HttpRequest& r) {
     std::vector<app::ProcedureMatch> found;

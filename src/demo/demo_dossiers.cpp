@@ -4,6 +4,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "codec/command_json.hpp"
 #include "store/demo_rows.hpp"
 
 namespace motcua::app::demo {
@@ -84,11 +85,20 @@ class Simulation {
   }
   bool act(store::SqlConnection& db, const Actor& who, const std::string& id, CommandKind kind,
            json::object body, std::string& status, json::object* result = nullptr) {
-    auto r = service_.act(db, who, id, kind, body);
+    auto command = codec::command_from_json(kind, body, cal_.utc_offset_minutes());
+    if (!command) return false;
+    auto r = service_.act(db, who, id, *command);
     if (!r) return false;
-    status = std::string(r->at("status").as_string());
-    if (result != nullptr) *result = std::move(*r);
+    status = r->record.status;
+    if (result != nullptr) *result = due_of(*r);
     return true;
+  }
+
+  // The part of a dossier's answer the walk reads on: its due date.
+  json::object due_of(const app::CommittedDossier& c) const {
+    return {{"due", c.record.due_s
+                        ? json::value(to_iso(Instant{*c.record.due_s}, c.utc_offset_minutes))
+                        : json::value(nullptr)}};
   }
 
   std::string run(store::SqlConnection& db, const codec::DemoProcedure& procedure, const Cast& cast,
@@ -120,8 +130,8 @@ class Simulation {
     input.applicant.address = "Ninh Bình";
     auto created = service_.create(db, online ? citizen : cast.reception, input);
     if (!created) return {};
-    const std::string id(created->at("id").as_string());
-    std::string status(created->at("status").as_string());
+    const std::string id = created->record.id;
+    std::string status = created->record.status;
     const Actor& applicant_side = online ? citizen : cast.reception;
     json::object last;
     if (online) {
@@ -134,7 +144,7 @@ class Simulation {
       }
       if (!act(db, cast.reception, id, CommandKind::accept, {}, status, &last)) return status;
     } else {
-      last = std::move(*created);
+      last = due_of(*created);
     }
     if (!wait_hours(0.5, 3)) return status;
     if (!act(db, cast.processing, id, CommandKind::assign,

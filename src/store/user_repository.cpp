@@ -70,4 +70,14 @@ void delete_sessions_of(SqlConnection& db, const std::string& user_id) {
   db.execute(kDeleteSessions, {user_id});
 }
 
+namespace {
+constexpr const char* kDisplayName = "SELECT display_name FROM users WHERE id = ?";
+}  // namespace
+
+std::optional<std::string> user_display_name(SqlConnection& db, const std::string& id) {
+  const auto row = db.query_one(kDisplayName, {id});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
 }  // namespace motcua::store

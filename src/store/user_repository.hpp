@@ -54,4 +54,7 @@ bool remove_grant(SqlConnection& db, const std::string& user_id, const std::stri
 // Ends every session of a user (a disabled official is logged out at once).
 void delete_sessions_of(SqlConnection& db, const std::string& user_id);
 
+// A user's display name, or nullopt for an unknown id (timelines name the people who acted).
+std::optional<std::string> user_display_name(SqlConnection& db, const std::string& id);
+
 }  // namespace motcua::store

@@ -8,6 +8,7 @@
 #include "app/admin/processes.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "codec/calendar_files.hpp"
+#include "codec/command_json.hpp"
 #include "codec/process_json.hpp"
 #include "fixture.hpp"
 #include "server_process.hpp"
@@ -69,7 +70,7 @@ class Scenario {
     store_.write([&](store::SqlConnection& db) {
       auto r = service_.create(db, *app::load_actor(db, reception), d);
       if (!r) throw std::runtime_error("create: " + r.error().detail);
-      id = std::string(r->at("id").as_string());
+      id = r->record.id;
     });
     return id;
   }
@@ -77,7 +78,10 @@ class Scenario {
            json::object body = {}) {
     now_ = when;
     store_.write([&](store::SqlConnection& db) {
-      auto r = service_.act(db, *app::load_actor(db, who), id, kind, body);
+      // Bodies as the API takes them, decoded as the API decodes them.
+      auto command = codec::command_from_json(kind, body, 420);
+      if (!command) throw std::runtime_error("command: " + command.error());
+      auto r = service_.act(db, *app::load_actor(db, who), id, *command);
       if (!r) throw std::runtime_error("act: " + r.error().code + " " + r.error().detail);
     });
   }

@@ -4,9 +4,7 @@
 
 // The approval queue's rows are the work queue's: their encoder lives with the dossier views once
 // those are typed (before that, queue_item() answers JSON already).
-#if __has_include("api/json/dossier_json.hpp")
 #include "api/json/dossier_json.hpp"
-#endif
 
 namespace motcua::app {
 

@@ -12,7 +12,6 @@
 namespace motcua::app {
 namespace {
 
-namespace json = boost::json;
 using dossier::CommandKind;
 using dossier::Role;
 using test_support::local_time;
@@ -169,49 +168,50 @@ TEST_F(ProcessesTest, NewDossiersFollowTheProcessInForceOnTheControlSheet) {
   d.receiving_unit_id = "u1";
   d.channel = dossier::Channel::counter;
   d.applicant = {"Đỗ Thị Cúc", "001", "", "", ""};
-  auto created = write<json::object>(
+  // The dossier use cases return what they committed (app/dossier/dossier_service.hpp).
+  auto created = write<CommittedDossier>(
       [&](store::SqlConnection& db) { return service.create(db, reception_, d); });
   ASSERT_TRUE(created) << created.error().detail;
-  EXPECT_EQ(created->at("terms").at("process").at("id"), "khai-sinh-xa");
-  EXPECT_EQ(created->at("terms").at("process").at("version"), 1);
-  const std::string id(created->at("id").as_string());
-  const auto act = [&](const Actor& who, CommandKind kind, json::object body) {
-    return write<json::object>(
-        [&](store::SqlConnection& db) { return service.act(db, who, id, kind, body); });
+  ASSERT_TRUE(created->document.terms.process);
+  EXPECT_EQ(created->document.terms.process->id, "khai-sinh-xa");
+  EXPECT_EQ(created->document.terms.process->version, 1);
+  const std::string id = created->record.id;
+  const auto act = [&](const Actor& who, dossier::Command command) {
+    return write<CommittedDossier>(
+        [&](store::SqlConnection& db) { return service.act(db, who, id, command); });
   };
 
   // Review (3 hours) from 10:00 is due at 14:00 (lunch 12-13) and ends at 11:00; the decision
   // (2 hours) from 11:00 is due at 14:00 and ends at 15:00.
   now = local_time(2026, 3, 9, 10, 0);
-  ASSERT_TRUE(
-      act(processing_, CommandKind::assign, {{"official_id", "off-p"}, {"step", "review"}}));
+  ASSERT_TRUE(act(processing_, dossier::Assign{"off-p", "review"}));
   now = local_time(2026, 3, 9, 11, 0);
-  ASSERT_TRUE(
-      act(processing_, CommandKind::forward, {{"official_id", "off-l"}, {"step", "decide"}}));
+  ASSERT_TRUE(act(processing_, dossier::Forward{"off-l", "decide"}));
   now = local_time(2026, 3, 9, 15, 0);
-  auto approved = act(leader_, CommandKind::approve, {{"note", "Đủ điều kiện"}});
+  auto approved = act(leader_, dossier::Approve{"Đủ điều kiện"});
   ASSERT_TRUE(approved) << approved.error().detail;
-  const auto& sheet = approved->at("control_sheet").as_array();
+  ASSERT_TRUE(approved->report);
+  const auto& sheet = approved->report->steps;
   ASSERT_EQ(sheet.size(), 2u);
-  EXPECT_EQ(sheet[0].at("name"), "Thẩm định hồ sơ");
-  EXPECT_EQ(sheet[0].at("due"), "2026-03-09T14:00:00+07:00");
-  EXPECT_EQ(sheet[0].at("result"), "on_time");
-  EXPECT_EQ(sheet[1].at("name"), "Phê duyệt");
-  EXPECT_EQ(sheet[1].at("due"), "2026-03-09T14:00:00+07:00");
-  EXPECT_EQ(sheet[1].at("result"), "late");
+  EXPECT_EQ(sheet[0].name, "Thẩm định hồ sơ");
+  EXPECT_EQ(sheet[0].due, local_time(2026, 3, 9, 14, 0));
+  EXPECT_EQ(sheet[0].result, clock::StepResult::on_time);
+  EXPECT_EQ(sheet[1].name, "Phê duyệt");
+  EXPECT_EQ(sheet[1].due, local_time(2026, 3, 9, 14, 0));
+  EXPECT_EQ(sheet[1].result, clock::StepResult::late);
 
   // A step that is not in the process keeps the old behaviour: its text, no budget.
-  auto other = write<json::object>(
+  auto other = write<CommittedDossier>(
       [&](store::SqlConnection& db) { return service.create(db, reception_, d); });
   ASSERT_TRUE(other);
-  const std::string other_id(other->at("id").as_string());
-  auto assigned = write<json::object>([&](store::SqlConnection& db) {
-    return service.act(db, processing_, other_id, CommandKind::assign,
-                       json::object{{"official_id", "off-p"}, {"step", "Thẩm định"}});
+  const std::string other_id = other->record.id;
+  auto assigned = write<CommittedDossier>([&](store::SqlConnection& db) {
+    return service.act(db, processing_, other_id, dossier::Assign{"off-p", "Thẩm định"});
   });
   ASSERT_TRUE(assigned);
-  EXPECT_EQ(assigned->at("control_sheet").as_array()[0].at("name"), "Thẩm định");
-  EXPECT_TRUE(assigned->at("control_sheet").as_array()[0].at("due").is_null());
+  ASSERT_TRUE(assigned->report);
+  EXPECT_EQ(assigned->report->steps[0].name, "Thẩm định");
+  EXPECT_FALSE(assigned->report->steps[0].due);
 }
 
 }  // namespace

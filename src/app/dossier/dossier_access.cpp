@@ -3,11 +3,9 @@
 #include <algorithm>
 #include <set>
 
-namespace motcua::app {
+#include "store/agency_repository.hpp"
 
-namespace {
-constexpr const char* kUnitAgency = "SELECT agency_id FROM one_stop_units WHERE id = ?";
-}  // namespace
+namespace motcua::app {
 
 std::vector<std::string> scoped_agencies(store::SqlConnection& db, const Actor& actor,
                                          std::optional<dossier::Role> role) {
@@ -29,7 +27,7 @@ std::vector<dossier::Role> roles_over(store::SqlConnection& db, const Actor& act
   }
   std::string unit_agency;
   if (d.receiving_unit_id) {
-    if (auto row = db.query_one(kUnitAgency, {*d.receiving_unit_id})) unit_agency = row->text(0);
+    unit_agency = store::unit_agency(db, *d.receiving_unit_id).value_or("");
   }
   std::vector<dossier::Role> roles;
   for (const auto& grant : actor.grants) {
@@ -46,6 +44,14 @@ std::vector<dossier::Role> roles_over(store::SqlConnection& db, const Actor& act
     }
   }
   return roles;
+}
+
+AppResult<void> may_see_dossier(store::SqlConnection& db, const Actor& actor,
+                                const std::string& dossier_id) {
+  const auto record = store::find_dossier(db, dossier_id);
+  if (!record || roles_over(db, actor, *record).empty())
+    return tl::unexpected(not_found("dossier " + dossier_id));
+  return {};
 }
 
 }  // namespace motcua::app

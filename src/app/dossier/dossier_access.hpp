@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/common/actor.hpp"
+#include "app/common/app_error.hpp"
 #include "store/dossier_repository.hpp"
 
 namespace motcua::app {
@@ -17,5 +18,9 @@ std::vector<dossier::Role> roles_over(store::SqlConnection& db, const Actor& act
 // Every agency id covered by the actor's grants for `role` (all roles when nullopt).
 std::vector<std::string> scoped_agencies(store::SqlConnection& db, const Actor& actor,
                                          std::optional<dossier::Role> role = std::nullopt);
+
+// Not found unless the dossier exists and the actor holds a role over it.
+AppResult<void> may_see_dossier(store::SqlConnection& db, const Actor& actor,
+                                const std::string& dossier_id);
 
 }  // namespace motcua::app

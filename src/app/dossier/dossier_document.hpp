@@ -1,24 +1,21 @@
-// The JSON document kept in a dossier row: what the state machine does not model but the dossier
-// needs (applicant details, the terms of the procedure version it was received under, papers).
+// The document kept in a dossier row: what the state machine does not model but the dossier needs
+// (applicant details, the terms of the procedure version it was received under, papers). Its
+// types and stored format are in codec/dossier_document.hpp; the use cases read and write it here.
 #pragma once
 
-#include <boost/json.hpp>
 #include <string>
 
-#include "app/dossier/dossier_history.hpp"
-#include "app/dossier/dossier_service.hpp"
+#include "codec/dossier_document.hpp"
 
 namespace motcua::app {
 
-struct DossierDocument {
-  ApplicantInfo applicant;
-  std::string procedure_name;
-  ClockTerms terms;
-  dossier::Channel return_channel = dossier::Channel::online;
-  boost::json::array papers;  // {paper_name, file_name, size, sha256}
-};
+using ApplicantInfo = codec::ApplicantInfo;
+using DocumentPaper = codec::DocumentPaper;
+using DossierDocument = codec::DossierDocument;
 
-boost::json::object to_json(const DossierDocument& d);
+// The stored text as a document; a row that is not a document is a StoreError (the job fails).
 DossierDocument document_from_json(const std::string& text);
+// The document as stored text.
+std::string document_text(const DossierDocument& document);
 
 }  // namespace motcua::app

@@ -13,7 +13,6 @@
 // dossiers".
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 
@@ -35,23 +34,30 @@ struct DraftChanges {
   std::string reason;  // optional, to the log
 };
 
-// Parses the body of PUT /dossiers/{id}: {"version": n, "variant"?, "applicant"?: {...},
-// "return_channel"?, "reason"?}.
-AppResult<DraftChanges> draft_changes_from_json(const boost::json::value& body);
+// The body of PUT /dossiers/{id} ({"version": n, "variant"?, "applicant"?: {...},
+// "return_channel"?, "reason"?}) is read by api/json/dossier_json.hpp; fields are at most this
+// long.
+inline constexpr std::size_t kMaxDraftFieldBytes = 500;
 
-// Applies the changes and returns the dossier as DossierService::detail shows it. 404 when the
-// actor may not see the dossier, 403 for an official, 409 not_a_draft / version_conflict, 422 for
-// an empty applicant name or an overlong field.
-AppResult<boost::json::object> update_draft(store::SqlConnection& db, DossierService& dossiers,
-                                            const Actor& actor, const std::string& dossier_id,
-                                            const DraftChanges& changes, Instant now,
-                                            int utc_offset_minutes);
+// What discard_draft answers.
+struct DiscardedDraft {
+  std::string id;
+  std::string status;
+  std::int64_t version = 0;
+};
+
+// Applies the changes and returns the dossier as DossierService::detail shows it. not_found when
+// the actor may not see the dossier, forbidden for an official, conflict not_a_draft /
+// version_conflict, invalid_input for an empty applicant name or an overlong field.
+AppResult<DossierView> update_draft(store::SqlConnection& db, DossierService& dossiers,
+                                    const Actor& actor, const std::string& dossier_id,
+                                    const DraftChanges& changes, Instant now,
+                                    int utc_offset_minutes);
 
 // Discards the draft. Same refusals; `expected_version` 0 skips the version check.
-AppResult<boost::json::object> discard_draft(store::SqlConnection& db, const Actor& actor,
-                                             const std::string& dossier_id,
-                                             std::int64_t expected_version,
-                                             const std::string& reason, Instant now,
-                                             int utc_offset_minutes);
+AppResult<DiscardedDraft> discard_draft(store::SqlConnection& db, const Actor& actor,
+                                        const std::string& dossier_id,
+                                        std::int64_t expected_version, const std::string& reason,
+                                        Instant now, int utc_offset_minutes);
 
 }  // namespace motcua::app

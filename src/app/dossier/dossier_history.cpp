@@ -1,14 +1,11 @@
 #include "app/dossier/dossier_history.hpp"
 
-#include <boost/json.hpp>
-
-#include "codec/command_json.hpp"
+#include "codec/command_text.hpp"
 #include "codec/iso_time.hpp"
 #include "store/sql.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
 using dossier::CommandKind;
 using dossier::DossierStatus;
 
@@ -44,10 +41,7 @@ dossier::Event parse_event(const store::StoredEvent& s, int offset) {
   };
   const auto kind = kind_of_event_type(s.event.type);
   if (!kind) throw fail("unknown type " + s.event.type);
-  boost::system::error_code ec;
-  const auto payload = json::parse(s.event.payload, ec);
-  if (ec) throw fail("payload is not JSON");
-  auto command = codec::command_from_json(*kind, payload, offset);
+  auto command = codec::command_from_text(*kind, s.event.payload, offset);
   if (!command) throw fail(command.error());
   const auto from = dossier::parse_status(s.event.from_status);
   const auto to = dossier::parse_status(s.event.to_status);
@@ -165,7 +159,7 @@ store::EventDraft to_draft(const std::string& dossier_id, const dossier::Event& 
                            reason,
                            std::string(dossier::to_string(e.from)),
                            std::string(dossier::to_string(e.to)),
-                           json::serialize(codec::command_to_json(e.command, offset))};
+                           codec::command_to_text(e.command, offset)};
 }
 
 }  // namespace motcua::app

@@ -9,34 +9,17 @@
 #include <vector>
 
 #include "app/common/app_error.hpp"
+#include "domain/clock/clock_terms.hpp"
 #include "domain/clock/legal_clock.hpp"
 #include "domain/dossier/state_machine.hpp"
 #include "store/event_log.hpp"
 
 namespace motcua::app {
 
-// The internal process (quy trình nội bộ) in force for the procedure at the competent agency when
-// the dossier was created, as far as the clock needs it. It is copied into the dossier, so a later
-// version of the process does not change a dossier already under way.
-struct ProcessStepTerms {
-  std::string id;
-  std::string name;
-  clock::TimeLimit budget;
-};
-struct ProcessTerms {
-  std::string id;
-  std::int64_t version = 0;
-  std::vector<ProcessStepTerms> steps;
-};
-
-struct ClockTerms {
-  clock::TimeLimit limit;
-  clock::DeadlineRule rule = clock::DeadlineRule::standard;
-  clock::Channel channel = clock::Channel::counter;
-  // When an assign, forward or send_back names one of its steps by id, the clock's step gets the
-  // step's name and budget (and so a due time and a result on the control sheet).
-  std::optional<ProcessTerms> process;
-};
+// The clock's terms are copied into each dossier (domain/clock/clock_terms.hpp).
+using ProcessStepTerms = clock::ProcessStepTerms;
+using ProcessTerms = clock::ProcessTerms;
+using ClockTerms = clock::ClockTerms;
 
 struct History {
   std::vector<dossier::Event> events;

@@ -1,19 +1,17 @@
 #include "app/dossier/dossier_papers.hpp"
 
 #include <algorithm>
-#include <boost/json.hpp>
 
 #include "app/accounts/passwords.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/paper_content.hpp"
+#include "codec/paper_facts.hpp"
 #include "domain/text/fold.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
 
 namespace motcua::app {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -44,19 +42,6 @@ AppResult<Visible> visible_dossier(store::SqlConnection& db, const Actor& actor,
 
 }  // namespace
 
-json::object paper_json(const store::PaperRecord& p) {
-  return {{"id", p.id},
-          {"dossier_id", p.dossier_id},
-          {"paper_name", p.paper_name},
-          {"file_name", p.file_name},
-          {"content_type", p.content_type},
-          {"size", p.size},
-          {"sha256", p.sha256},
-          {"uploaded_by", p.uploaded_by},
-          {"uploaded_at", p.uploaded_at},
-          {"download_url", "/api/v1/dossiers/" + p.dossier_id + "/papers/" + p.id}};
-}
-
 AppResult<void> may_handle_papers(store::SqlConnection& db, const Actor& actor,
                                   const std::string& dossier_id) {
   auto visible = visible_dossier(db, actor, dossier_id);
@@ -64,9 +49,9 @@ AppResult<void> may_handle_papers(store::SqlConnection& db, const Actor& actor,
   return {};
 }
 
-AppResult<json::object> attach_paper(store::SqlConnection& db, const Actor& actor,
-                                     const std::string& dossier_id, const PaperUpload& upload,
-                                     Instant now, int offset) {
+AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& actor,
+                                      const std::string& dossier_id, const PaperUpload& upload,
+                                      Instant now, int offset) {
   auto visible = visible_dossier(db, actor, dossier_id);
   if (!visible) return tl::unexpected(visible.error());
   auto& record = visible->record;
@@ -100,25 +85,20 @@ AppResult<json::object> attach_paper(store::SqlConnection& db, const Actor& acto
   store::insert_paper(db, paper);
 
   auto document = document_from_json(record.document);
-  auto entry = paper_json(paper);
-  entry.erase("dossier_id");
-  entry.erase("download_url");
-  document.papers.push_back(std::move(entry));
-  record.document = json::serialize(to_json(document));
+  document.papers.push_back(DocumentPaper{paper.id, paper.paper_name, paper.file_name,
+                                          paper.content_type, paper.size, paper.sha256,
+                                          paper.uploaded_by, paper.uploaded_at});
+  record.document = document_text(document);
   record.updated_at = at;
   ++record.version;
   store::update_dossier(db, record);
 
-  const json::object payload{{"paper_id", paper.id},         {"name", paper.paper_name},
-                             {"file_name", paper.file_name}, {"content_type", paper.content_type},
-                             {"size", paper.size},           {"sha256", paper.sha256}};
-  store::append_event(
-      db, store::EventDraft{dossier_id, kPaperAttachedEvent, actor.user_id,
-                            std::string(dossier::to_string(visible->roles.front())), at, "",
-                            record.status, record.status, json::serialize(payload)});
-  auto out = paper_json(paper);
-  out["dossier_version"] = record.version;
-  return out;
+  const auto payload = codec::paper_attached_to_text(
+      {paper.id, paper.paper_name, paper.file_name, paper.content_type, paper.size, paper.sha256});
+  store::append_event(db, store::EventDraft{dossier_id, kPaperAttachedEvent, actor.user_id,
+                                            std::string(dossier::to_string(visible->roles.front())),
+                                            at, "", record.status, record.status, payload});
+  return AttachedPaper{paper, record.version};
 }
 
 AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,

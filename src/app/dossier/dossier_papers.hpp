@@ -10,7 +10,6 @@
 // unreferenced, which is harmless: it is only ever reached through a row.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <string>
 
 #include "app/common/actor.hpp"
@@ -32,25 +31,26 @@ struct PaperUpload {
 };
 
 // Whether the actor may work with the dossier's papers at all: the applicant of the dossier or an
-// official with a role over it (dossier_access.hpp). Anyone else gets 404, as for the dossier.
-// Checked before the bytes are stored, so a stranger cannot fill the disk.
+// official with a role over it (dossier_access.hpp). Anyone else gets not_found, as for the
+// dossier. Checked before the bytes are stored, so a stranger cannot fill the disk.
 AppResult<void> may_handle_papers(store::SqlConnection& db, const Actor& actor,
                                   const std::string& dossier_id);
 
-// Records an uploaded paper. Refused with 404 as above, 409 not_allowed_in_state unless the
-// dossier is draft, submitted, received, in_progress or awaiting_supplement, 409 too_many_papers
-// beyond kMaxPapersPerDossier, 422 invalid_input for a missing or overlong paper name. Returns the
-// paper as JSON.
-AppResult<boost::json::object> attach_paper(store::SqlConnection& db, const Actor& actor,
-                                            const std::string& dossier_id,
-                                            const PaperUpload& upload, Instant now,
-                                            int utc_offset_minutes);
+// Records an uploaded paper. Refused with not_found as above, conflict not_allowed_in_state unless
+// the dossier is draft, submitted, received, in_progress or awaiting_supplement, conflict
+// too_many_papers beyond kMaxPapersPerDossier, invalid_input for a missing or overlong paper name.
+// Returns the paper and the dossier's new version.
+struct AttachedPaper {
+  store::PaperRecord paper;
+  std::int64_t dossier_version = 0;
+};
+AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& actor,
+                                      const std::string& dossier_id, const PaperUpload& upload,
+                                      Instant now, int utc_offset_minutes);
 
 // A paper of the dossier, for download by those who may see the dossier.
 AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,
                                                 const std::string& dossier_id,
                                                 const std::string& paper_id);
-
-boost::json::object paper_json(const store::PaperRecord& paper);
 
 }  // namespace motcua::app

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
-
 #include "app/dossier/dossier_service.hpp"
 #include "app/dossier/paper_process_test_support.hpp"
 #include "store/event_log.hpp"
@@ -12,8 +10,6 @@
 namespace motcua::app {
 namespace {
 
-namespace json = boost::json;
-using dossier::CommandKind;
 using dossier::Role;
 using test_support::local_time;
 
@@ -27,10 +23,10 @@ class DossierPapersTest : public test_support::StoreTest {
     d.agency_id = "c1";
     d.receiving_unit_id = "u1";
     d.applicant = {"Nguyễn Văn An", "001090000001", "", "", ""};
-    auto created = write<json::object>(
+    auto created = write<CommittedDossier>(
         [&](store::SqlConnection& db) { return service_.create(db, citizen_, d); });
     EXPECT_TRUE(created) << created.error().detail;
-    return std::string(created->at("id").as_string());
+    return created->record.id;
   }
 
   PaperUpload upload(const std::string& bytes, std::string name = "Giấy chứng sinh") {
@@ -39,20 +35,20 @@ class DossierPapersTest : public test_support::StoreTest {
                        blob.size};
   }
 
-  AppResult<json::object> attach(const Actor& who, const std::string& id, const PaperUpload& p) {
-    return write<json::object>([&](store::SqlConnection& db) {
+  AppResult<AttachedPaper> attach(const Actor& who, const std::string& id, const PaperUpload& p) {
+    return write<AttachedPaper>([&](store::SqlConnection& db) {
       return attach_paper(db, who, id, p, now_, test_support::test_calendar().utc_offset_minutes());
     });
   }
 
-  AppResult<json::object> act(const Actor& who, const std::string& id, CommandKind kind,
-                              json::value body = json::object{}) {
-    return write<json::object>(
-        [&](store::SqlConnection& db) { return service_.act(db, who, id, kind, body); });
+  AppResult<CommittedDossier> act(const Actor& who, const std::string& id,
+                                  dossier::Command command) {
+    return write<CommittedDossier>(
+        [&](store::SqlConnection& db) { return service_.act(db, who, id, command); });
   }
 
-  AppResult<json::object> detail(const Actor& who, const std::string& id) {
-    AppResult<json::object> out = tl::unexpected(AppError{});
+  AppResult<DossierView> detail(const Actor& who, const std::string& id) {
+    AppResult<DossierView> out = tl::unexpected(AppError{});
     store_->read([&](store::SqlConnection& db) { out = service_.detail(db, who, id); });
     return out;
   }
@@ -73,23 +69,24 @@ TEST_F(DossierPapersTest, AttachingRecordsRowDocumentVersionAndChainedEvent) {
   const auto paper = upload(kPdfBytes);
   auto attached = attach(citizen_, id, paper);
   ASSERT_TRUE(attached) << attached.error().code << " " << attached.error().detail;
-  EXPECT_EQ(attached->at("paper_name"), "Giấy chứng sinh");
-  EXPECT_EQ(attached->at("content_type"), "application/pdf");
-  EXPECT_EQ(attached->at("size"), static_cast<std::int64_t>(kPdfBytes.size()));
-  EXPECT_EQ(attached->at("sha256").as_string(), paper.sha256);
-  EXPECT_EQ(attached->at("dossier_version"), before->at("version").as_int64() + 1);
+  EXPECT_EQ(attached->paper.paper_name, "Giấy chứng sinh");
+  EXPECT_EQ(attached->paper.content_type, "application/pdf");
+  EXPECT_EQ(attached->paper.size, static_cast<std::int64_t>(kPdfBytes.size()));
+  EXPECT_EQ(attached->paper.sha256, paper.sha256);
+  EXPECT_EQ(attached->dossier_version, before->version + 1);
 
   // State rebuilding skips the event (same status), but the timeline shows the upload, in log
   // order, and the document lists the paper.
   const auto after = detail(citizen_, id);
   ASSERT_TRUE(after);
-  EXPECT_EQ(after->at("status"), "submitted");
-  const auto& timeline = after->at("timeline").as_array();
-  ASSERT_EQ(timeline.size(), before->at("timeline").as_array().size() + 1);
-  EXPECT_EQ(timeline.back().at("type"), "paper_attached");
-  ASSERT_EQ(after->at("papers").as_array().size(), 1u);
-  EXPECT_EQ(after->at("papers").as_array()[0].at("id"), attached->at("id"));
-  EXPECT_EQ(after->at("papers").as_array()[0].at("file_name"), "chung-sinh.pdf");
+  EXPECT_EQ(after->status, dossier::DossierStatus::submitted);
+  const auto& timeline = after->timeline;
+  ASSERT_EQ(timeline.size(), before->timeline.size() + 1);
+  EXPECT_EQ(timeline.back().type, "paper_attached");
+  EXPECT_TRUE(timeline.back().fact);
+  ASSERT_EQ(after->papers.size(), 1u);
+  EXPECT_EQ(after->papers[0].id, attached->paper.id);
+  EXPECT_EQ(after->papers[0].file_name, "chung-sinh.pdf");
 
   store_->read([&](store::SqlConnection& db) {
     const auto events = store::events_of(db, id);
@@ -99,18 +96,16 @@ TEST_F(DossierPapersTest, AttachingRecordsRowDocumentVersionAndChainedEvent) {
     EXPECT_EQ(e.role, "applicant");
     EXPECT_EQ(e.from_status, "submitted");
     EXPECT_EQ(e.to_status, "submitted");
-    const auto payload = json::parse(e.payload);
-    EXPECT_EQ(payload.at("paper_id"), attached->at("id"));
-    EXPECT_EQ(payload.at("name"), "Giấy chứng sinh");
-    EXPECT_EQ(payload.at("sha256").as_string(), paper.sha256);
+    EXPECT_NE(e.payload.find("\"paper_id\":\"" + attached->paper.id + "\""), std::string::npos);
+    EXPECT_NE(e.payload.find("\"sha256\":\"" + paper.sha256 + "\""), std::string::npos);
     EXPECT_TRUE(store::verify_chain(db).ok());
   });
 
   // The lifecycle goes on over a log that holds the paper event.
-  auto accepted = act(reception_, id, CommandKind::accept);
+  auto accepted = act(reception_, id, dossier::Accept{});
   ASSERT_TRUE(accepted) << accepted.error().detail;
-  EXPECT_EQ(accepted->at("status"), "received");
-  EXPECT_EQ(accepted->at("papers").as_array().size(), 1u);
+  EXPECT_EQ(accepted->record.status, "received");
+  EXPECT_EQ(accepted->document.papers.size(), 1u);
 }
 
 TEST_F(DossierPapersTest, OnlyThoseWhoSeeTheDossierMayAttachOrDownload) {
@@ -124,7 +119,7 @@ TEST_F(DossierPapersTest, OnlyThoseWhoSeeTheDossierMayAttachOrDownload) {
   }
   auto by_desk = attach(reception_, id, paper);
   ASSERT_TRUE(by_desk) << by_desk.error().detail;
-  const std::string paper_id(by_desk->at("id").as_string());
+  const std::string paper_id = by_desk->paper.id;
   store_->read([&](store::SqlConnection& db) {
     EXPECT_TRUE(paper_to_download(db, citizen_, id, paper_id));
     EXPECT_EQ(paper_to_download(db, stranger_, id, paper_id).error().kind, ErrorKind::not_found);
@@ -143,8 +138,7 @@ TEST_F(DossierPapersTest, RefusedAfterTheDecisionAndBeyondFiftyPapers) {
   EXPECT_EQ(too_many.error().code, "too_many_papers");
 
   const auto refused_id = create_online();
-  ASSERT_TRUE(act(reception_, refused_id, CommandKind::refuse,
-                  json::object{{"reasons", json::array{"Không thuộc thẩm quyền"}}}));
+  ASSERT_TRUE(act(reception_, refused_id, dossier::Refuse{{"Không thuộc thẩm quyền"}}));
   auto closed = attach(citizen_, refused_id, paper);
   ASSERT_FALSE(closed);
   EXPECT_EQ(closed.error().kind, ErrorKind::conflict);

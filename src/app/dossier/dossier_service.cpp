@@ -1,7 +1,6 @@
 #include "app/dossier/dossier_service.hpp"
 
 #include <algorithm>
-#include <boost/json.hpp>
 #include <random>
 
 #include "app/admin/processes.hpp"
@@ -10,25 +9,19 @@
 #include "app/dossier/dossier_views.hpp"
 #include "app/dossier/dossier_workspace.hpp"
 #include "app/dossier/procedure_terms.hpp"
-#include "codec/command_json.hpp"
+#include "codec/dossier_change.hpp"
 #include "domain/clock/deadline.hpp"
 #include "domain/dossier/dossier_code.hpp"
 #include "domain/text/fold.hpp"
+#include "store/agency_repository.hpp"
 #include "store/outbox.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
 using dossier::CommandKind;
 using dossier::Role;
 
 namespace {
-
-constexpr const char* kAgencyCode = "SELECT code FROM agencies WHERE id = ?";
-constexpr const char* kAgencyValid =
-    "SELECT 1 FROM agencies WHERE id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > "
-    "?)";
-constexpr const char* kUnitAgency = "SELECT agency_id FROM one_stop_units WHERE id = ?";
 
 clock::Channel clock_channel(dossier::Channel c) {
   switch (c) {
@@ -89,10 +82,10 @@ static AppResult<Loaded> load(store::SqlConnection& db, const std::string& id, i
 }
 
 // Writes the state after `new_events`: the event log, the row (status, due dates) and the outbox.
-static AppResult<json::object> commit(store::SqlConnection& db,
-                                      const calendar::WorkingCalendar& cal, Loaded& l,
-                                      const std::vector<dossier::Event>& new_events,
-                                      const Actor& actor, Instant now) {
+static AppResult<CommittedDossier> commit(store::SqlConnection& db,
+                                          const calendar::WorkingCalendar& cal, Loaded& l,
+                                          const std::vector<dossier::Event>& new_events,
+                                          const Actor& actor, Instant now) {
   const int offset = cal.utc_offset_minutes();
   for (const auto& e : new_events) {
     l.history.events.push_back(e);
@@ -124,7 +117,7 @@ static AppResult<json::object> commit(store::SqlConnection& db,
       report && report->due ? std::optional<std::int64_t>(report->due->seconds) : std::nullopt;
   r.due_766_s = report && report->due_766 ? std::optional<std::int64_t>(report->due_766->seconds)
                                           : std::nullopt;
-  r.document = json::serialize(to_json(l.document));
+  r.document = document_text(l.document);
   r.updated_at = to_iso(now, offset);
   ++r.version;
   if (r.version == 1) {
@@ -136,20 +129,20 @@ static AppResult<json::object> commit(store::SqlConnection& db,
     const auto stored =
         store::append_event(db, to_draft(r.id, e, actor.user_id, reason_of(e.command), offset));
     const std::string key = r.id + ":" + std::to_string(stored.seq);
-    const json::object change{{"dossier_id", r.id},
-                              {"dossier_code", r.code ? *r.code : ""},
-                              {"event", e.type},
-                              {"status", r.status},
-                              {"portal_status", dossier::portal_status_code(e.to)},
-                              {"at", to_iso(e.at, offset)}};
-    store::enqueue_outbox(db, "notify.applicant", key + ":notify", json::serialize(change),
-                          to_iso(now, offset), now.seconds);
-    store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", json::serialize(change),
-                          to_iso(now, offset), now.seconds);
+    const auto change =
+        codec::dossier_change_to_text({r.id, r.code.value_or(""), e.type, r.status,
+                                       dossier::portal_status_code(e.to), to_iso(e.at, offset)});
+    store::enqueue_outbox(db, "notify.applicant", key + ":notify", change, to_iso(now, offset),
+                          now.seconds);
+    store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
+                          now.seconds);
   }
-  auto view = dossier_view(l.record, l.history, l.document, report, offset);
-  add_workspace_fields(db, actor, l.record, l.history.state, now, offset, view);
-  return view;
+  return CommittedDossier{std::move(l.record),
+                          std::move(l.document),
+                          std::move(l.history),
+                          std::move(report),
+                          offset,
+                          now};
 }
 
 // Fills in what the one-stop system, not the official, decides at receipt: the dossier code and
@@ -159,16 +152,17 @@ static AppResult<dossier::Accept> receipt_details(store::SqlConnection& db,
                                                   const Loaded& l, Instant now) {
   std::string agency = l.record.agency_id;
   if (l.record.receiving_unit_id) {
-    if (auto row = db.query_one(kUnitAgency, {*l.record.receiving_unit_id})) agency = row->text(0);
+    if (auto unit_agency = store::unit_agency(db, *l.record.receiving_unit_id))
+      agency = std::move(*unit_agency);
   }
-  const auto code_row = db.query_one(kAgencyCode, {agency});
-  if (!code_row) return tl::unexpected(invalid_input("unknown agency " + agency));
+  const auto agency_row = store::find_agency(db, agency);
+  if (!agency_row) return tl::unexpected(invalid_input("unknown agency " + agency));
   const Date today = cal.local(now).date;
-  const auto sequence = store::next_daily_sequence(db, code_row->text(0), to_iso(today));
+  const auto sequence = store::next_daily_sequence(db, agency_row->code, to_iso(today));
   auto deadline = clock::compute_deadline(cal, now, l.document.terms.limit, l.document.terms.rule);
   if (!deadline) return tl::unexpected(invalid_input(deadline.error().message));
   return dossier::Accept{
-      dossier::format_dossier_code(code_row->text(0), today, static_cast<int>(sequence)),
+      dossier::format_dossier_code(agency_row->code, today, static_cast<int>(sequence)),
       deadline->due};
 }
 
@@ -189,9 +183,9 @@ static AppResult<std::vector<dossier::Event>> decide_as_any(const std::vector<Ro
   return tl::unexpected(from_decision(*first_error));
 }
 
-AppResult<json::object> DossierService::act(store::SqlConnection& db, const Actor& actor,
-                                            const std::string& id, CommandKind kind,
-                                            const json::value& body) {
+AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const Actor& actor,
+                                                const std::string& id,
+                                                const dossier::Command& given) {
   const auto calendar_snapshot = calendar_();
   const calendar::WorkingCalendar& cal = *calendar_snapshot;
   const int offset = cal.utc_offset_minutes();
@@ -199,21 +193,27 @@ AppResult<json::object> DossierService::act(store::SqlConnection& db, const Acto
   if (!loaded) return tl::unexpected(loaded.error());
   const auto roles = roles_over(db, actor, loaded->record);
   if (roles.empty()) return tl::unexpected(not_found("dossier " + id));
-  auto command = codec::command_from_json(kind, body, offset);
-  if (!command) return tl::unexpected(invalid_input(command.error()));
   const Instant now = now_();
-  if (kind == CommandKind::accept) {
+  dossier::Command command = given;
+  if (dossier::kind_of(command) == CommandKind::accept) {
     auto details = receipt_details(db, cal, *loaded, now);
     if (!details) return tl::unexpected(details.error());
-    *command = std::move(*details);
+    command = std::move(*details);
   }
-  auto events = decide_as_any(roles, loaded->history.state, *command, now);
+  auto events = decide_as_any(roles, loaded->history.state, command, now);
   if (!events) return tl::unexpected(events.error());
   return commit(db, cal, *loaded, *events, actor, now);
 }
 
-AppResult<json::object> DossierService::create(store::SqlConnection& db, const Actor& actor,
-                                               const NewDossier& in) {
+DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,
+                                 const CommittedDossier& c) const {
+  auto view = dossier_view(c.record, c.history, c.document, c.report, c.utc_offset_minutes);
+  add_workspace_fields(db, actor, c.record, c.history.state, c.at, view);
+  return view;
+}
+
+AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, const Actor& actor,
+                                                   const NewDossier& in) {
   const auto calendar_snapshot = calendar_();
   const calendar::WorkingCalendar& cal = *calendar_snapshot;
   const int offset = cal.utc_offset_minutes();
@@ -221,19 +221,19 @@ AppResult<json::object> DossierService::create(store::SqlConnection& db, const A
   const std::string today = to_iso(cal.local(now).date);
   if (in.applicant.name.empty())
     return tl::unexpected(invalid_input("'applicant.name' is required"));
-  if (!db.query_one(kAgencyValid, {in.agency_id, today, today})) {
+  if (!store::agency_valid_on(db, in.agency_id, today)) {
     return tl::unexpected(
         invalid_input("unknown or no longer valid agency '" + in.agency_id + "'"));
   }
-  if (in.receiving_unit_id && !db.query_one(kUnitAgency, {*in.receiving_unit_id})) {
+  const auto receiving_unit_agency =
+      in.receiving_unit_id ? store::unit_agency(db, *in.receiving_unit_id) : std::nullopt;
+  if (in.receiving_unit_id && !receiving_unit_agency) {
     return tl::unexpected(invalid_input("unknown one-stop unit '" + *in.receiving_unit_id + "'"));
   }
   const bool counter_intake = !actor.applicant;
   if (counter_intake) {
     const auto reception = scoped_agencies(db, actor, Role::reception);
-    std::string unit_agency = in.agency_id;
-    if (in.receiving_unit_id)
-      unit_agency = db.query_one(kUnitAgency, {*in.receiving_unit_id})->text(0);
+    const std::string unit_agency = receiving_unit_agency.value_or(in.agency_id);
     if (std::find(reception.begin(), reception.end(), unit_agency) == reception.end()) {
       return tl::unexpected(
           forbidden_action("only reception of the receiving unit takes in dossiers"));
@@ -262,7 +262,7 @@ AppResult<json::object> DossierService::create(store::SqlConnection& db, const A
   r.applicant_folded = text::fold_vietnamese(in.applicant.name);
   r.channel = std::string(dossier::to_string(in.channel));
   r.status = "draft";
-  r.document = json::serialize(to_json(l.document));
+  r.document = document_text(l.document);
   r.created_at = r.updated_at = to_iso(now, offset);
 
   std::vector<dossier::Event> events;
@@ -289,8 +289,8 @@ AppResult<json::object> DossierService::create(store::SqlConnection& db, const A
   return commit(db, cal, l, events, actor, now);
 }
 
-AppResult<json::object> DossierService::detail(store::SqlConnection& db, const Actor& actor,
-                                               const std::string& id) {
+AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Actor& actor,
+                                              const std::string& id) {
   const auto calendar_snapshot = calendar_();
   const calendar::WorkingCalendar& cal = *calendar_snapshot;
   const int offset = cal.utc_offset_minutes();
@@ -303,7 +303,7 @@ AppResult<json::object> DossierService::detail(store::SqlConnection& db, const A
     if (auto replayed = clock::replay(cal, *input)) report = std::move(*replayed);
   }
   auto view = dossier_view(loaded->record, loaded->history, loaded->document, report, offset);
-  add_workspace_fields(db, actor, loaded->record, loaded->history.state, now_(), offset, view);
+  add_workspace_fields(db, actor, loaded->record, loaded->history.state, now_(), view);
   return view;
 }
 

@@ -1,28 +1,23 @@
-// The dossier use cases (nhận, xử lý, trả kết quả hồ sơ). Each runs inside one store write job: it
-// reads the dossier, authorizes the actor, asks the state machine, recomputes the legal clock, and
-// writes the new row, the events and the outbox messages together. Nothing is written when any
-// step refuses.
+// The dossier use cases (nhận, xử lý, trả kết quả hồ sơ). Each write runs inside one store write
+// job: it reads the dossier, authorizes the actor, asks the state machine, recomputes the legal
+// clock, and writes the new row, the events and the outbox messages together, returning what it
+// committed. Nothing is written when any step refuses. The answer's view (with names and the
+// actions now allowed) is built from the committed result by view(), which only reads and so can
+// run after the commit.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <functional>
 #include <memory>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
+#include "app/dossier/dossier_document.hpp"
+#include "app/dossier/dossier_views.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "domain/dossier/commands.hpp"
 #include "store/sql.hpp"
 
 namespace motcua::app {
-
-struct ApplicantInfo {
-  std::string name;
-  std::string id_number;  // CCCD or tax code
-  std::string address;
-  std::string phone;
-  std::string email;
-};
 
 struct NewDossier {
   std::string procedure_code;
@@ -33,6 +28,17 @@ struct NewDossier {
   dossier::Channel channel = dossier::Channel::online;
   dossier::Channel return_channel = dossier::Channel::online;
   bool submit = true;  // online: submit now rather than keep a draft
+};
+
+// What a write job committed: the dossier's row, document and history after the new events, and
+// the clock recomputed over them.
+struct CommittedDossier {
+  store::DossierRecord record;
+  DossierDocument document;
+  History history;
+  std::optional<clock::ClockReport> report;
+  int utc_offset_minutes = 0;
+  Instant at;  // when the job acted
 };
 
 using NowFunction = std::function<Instant()>;
@@ -54,17 +60,21 @@ class DossierService {
 
   // An applicant creates an online dossier (draft, or submitted); reception creates a counter or
   // postal dossier and receives it at once (code and appointment given).
-  AppResult<boost::json::object> create(store::SqlConnection& db, const Actor& actor,
-                                        const NewDossier& input);
+  AppResult<CommittedDossier> create(store::SqlConnection& db, const Actor& actor,
+                                     const NewDossier& input);
 
-  // Gives a command to a dossier. The body carries the command's fields; `reason` goes to the log.
-  AppResult<boost::json::object> act(store::SqlConnection& db, const Actor& actor,
-                                     const std::string& dossier_id, dossier::CommandKind kind,
-                                     const boost::json::value& body);
+  // Gives a command to a dossier; the command's `reason` goes to the log. For accept, the code
+  // and the appointment are the system's: the ones in `command` are replaced.
+  AppResult<CommittedDossier> act(store::SqlConnection& db, const Actor& actor,
+                                  const std::string& dossier_id, const dossier::Command& command);
+
+  // The view of a dossier just written, as `actor` sees it.
+  DossierView view(store::SqlConnection& db, const Actor& actor,
+                   const CommittedDossier& committed) const;
 
   // The dossier with its timeline, clock and control sheet, if the actor may see it.
-  AppResult<boost::json::object> detail(store::SqlConnection& db, const Actor& actor,
-                                        const std::string& dossier_id);
+  AppResult<DossierView> detail(store::SqlConnection& db, const Actor& actor,
+                                const std::string& dossier_id);
 
   // The calendar now. The reference stays valid after an import replaces it (the replaced
   // calendar is kept alive), but a use case that computes more than once should keep one

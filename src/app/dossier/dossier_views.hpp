@@ -1,29 +1,142 @@
-// Read models of a dossier as JSON: the full view for those who may see it, the public tracking
-// view (no personal data beyond a masked name), and a work-queue row with its lateness state.
+// Read models of a dossier: the full view for those who may see it (with the officials' workspace
+// fields), the public tracking view (no personal data beyond a masked name), and a work-queue row
+// with its lateness state. Their JSON is in api/json/dossier_json.hpp.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "codec/received_papers.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/dossier_repository.hpp"
 
 namespace motcua::app {
 
-boost::json::object dossier_view(const store::DossierRecord& record, const History& history,
-                                 const DossierDocument& document,
-                                 const std::optional<clock::ClockReport>& report, int utc_offset);
+// One line of a dossier's timeline: a command of the state machine, or (in the full view) a fact
+// from the log such as a paper upload.
+struct TimelineEntry {
+  std::string type;
+  std::string at;
+  std::string from;
+  std::string to;
+  std::optional<dossier::DossierStatus> to_status;  // labels; none for a fact
+  // With people (the full view): who acted, in what role, with what data.
+  bool with_people = false;
+  std::string role;
+  std::string actor_id;
+  std::optional<dossier::Command> command;  // a command entry's data
+  int utc_offset_minutes = 0;               // to write the command's instants
+  bool fact = false;
+  std::string fact_payload;  // a fact's data as stored (JSON text)
+  std::optional<std::string> actor_name;
+  bool has_actor_name = false;  // the full view names every entry's actor (null when unknown)
+};
 
-boost::json::object tracking_view(const store::DossierRecord& record, const History& history,
-                                  const DossierDocument& document, int utc_offset);
+struct AgencyCard {
+  std::string id;
+  std::string code;
+  std::string name;
+  std::string name_en;
+  std::string parent_name;
+};
+
+struct UnitCard {
+  std::string id;
+  std::string name;
+  std::string name_en;
+  std::string address;
+  std::string agency_name;
+};
+
+struct PersonRef {
+  std::string id;
+  std::optional<std::string> name;
+};
+
+// What the officials' workspace and the printed forms need beyond the plain view
+// (dossier_workspace.hpp).
+struct WorkspaceFields {
+  std::vector<std::string> allowed_actions;
+  std::optional<AgencyCard> agency;
+  std::optional<UnitCard> receiving_unit;
+  std::optional<std::string> assignee_name;
+  std::optional<PersonRef> received_by;
+  std::vector<codec::ReceivedPaper> received_papers;
+};
+
+struct DossierView {
+  dossier::DossierStatus status = dossier::DossierStatus::draft;
+  std::string id;
+  std::optional<std::string> code;
+  std::string substate;
+  std::string procedure_code;
+  std::int64_t procedure_version = 0;
+  std::string procedure_name;
+  std::string variant;
+  std::string agency_id;
+  std::optional<std::string> receiving_unit_id;
+  std::string channel;
+  dossier::Channel return_channel = dossier::Channel::online;
+  ApplicantInfo applicant;
+  std::optional<std::string> assignee_id;
+  std::string step;
+  std::optional<std::string> submitted_at;
+  std::optional<std::string> received_at;
+  std::optional<std::string> due;
+  std::optional<std::string> due_766;
+  std::optional<std::string> finished_at;
+  ClockTerms terms;
+  std::vector<std::string> missing_items;
+  std::vector<DocumentPaper> papers;
+  std::optional<std::string> result_kind;
+  std::int64_t version = 0;
+  std::vector<TimelineEntry> timeline;
+  std::optional<clock::ClockReport> clock;
+  int utc_offset_minutes = 0;
+  WorkspaceFields workspace;
+};
+
+DossierView dossier_view(const store::DossierRecord& record, const History& history,
+                         const DossierDocument& document,
+                         const std::optional<clock::ClockReport>& report, int utc_offset);
+
+struct TrackingView {
+  dossier::DossierStatus status = dossier::DossierStatus::draft;
+  std::optional<std::string> code;
+  std::string procedure_name;
+  std::string applicant;  // masked
+  std::optional<std::string> received_at;
+  std::optional<std::string> due;
+  std::optional<std::string> finished_at;
+  std::vector<TimelineEntry> timeline;
+};
+
+TrackingView tracking_view(const store::DossierRecord& record, const History& history,
+                           const DossierDocument& document, int utc_offset);
 
 // on_time | due_soon (at most one working day left) | overdue | paused | closed
 std::string lateness(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
                      Instant now);
-boost::json::object queue_item(const store::DossierRecord& record,
-                               const calendar::WorkingCalendar& cal, Instant now);
+
+struct QueueItem {
+  std::string id;
+  std::optional<std::string> code;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string applicant_name;
+  std::string status;
+  std::optional<std::string> assignee_id;
+  std::string step;
+  std::optional<std::string> received_at;
+  std::optional<std::string> due;
+  std::string lateness;
+};
+
+QueueItem queue_item(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
+                     Instant now);
 
 // "Nguyễn Văn An" -> "N***** V** A*": the first letter of each word, the rest masked.
 std::string mask_name(const std::string& utf8_name);

@@ -25,8 +25,8 @@ std::optional<std::string_view> sniff_paper_type(std::string_view bytes);
 std::string media_type_of(std::string_view content_type);
 
 // Checks the bytes against the declared Content-Type and returns the media type to store.
-// Empty bytes: 422 empty_file. A type other than the three, or bytes that do not start as the
-// declared type: 415 unsupported_media_type.
+// Empty bytes: invalid_input empty_file. A type other than the three, or bytes that do not start
+// as the declared type: unsupported_media_type.
 AppResult<std::string> check_paper_bytes(std::string_view declared_content_type,
                                          std::string_view bytes);
 

@@ -2,19 +2,15 @@
 
 #include <boost/json.hpp>
 
+#include "store/agency_repository.hpp"
+#include "store/catalog_repository.hpp"
+#include "store/procedure_terms_repository.hpp"
+
 namespace motcua::app {
 
 namespace json = boost::json;
 
 namespace {
-constexpr const char* kLocalTerms = "SELECT limits, rule FROM procedure_local_terms WHERE code = ?";
-constexpr const char* kProcedureInForce =
-    "SELECT version, name, document FROM procedures WHERE code = ? AND effective_from <= ? "
-    "ORDER BY version DESC LIMIT 1";
-constexpr const char* kAgencyTerms =
-    "SELECT agency_id, limits, rule, fees_note, receiving_address, note, version, updated_by, "
-    "updated_at FROM procedure_agency_terms WHERE code = ? AND agency_id = ?";
-constexpr const char* kParent = "SELECT parent_id FROM agencies WHERE id = ?";
 // The agency tree is shallow (province, department or commune); a cycle must not loop forever.
 constexpr int kMaxDepth = 16;
 
@@ -47,10 +43,10 @@ void merge_limits(json::object& doc, const json::object& local_limits) {
 std::optional<AgencyTerms> merge_local(store::SqlConnection& db, json::object& doc,
                                        const std::string& code, const std::string& agency_id) {
   boost::system::error_code ec;
-  if (const auto local = db.query_one(kLocalTerms, {code})) {
-    const auto local_limits = json::parse(local->text(0), ec);
+  if (const auto local = store::province_terms(db, code)) {
+    const auto local_limits = json::parse(local->limits, ec);
     if (!ec && local_limits.is_object()) merge_limits(doc, local_limits.as_object());
-    if (!local->text(1).empty()) doc["rule"] = local->text(1);
+    if (!local->rule.empty()) doc["rule"] = local->rule;
   }
   if (agency_id.empty()) return std::nullopt;
   auto terms = nearest_agency_terms(db, code, agency_id);
@@ -64,18 +60,22 @@ std::optional<AgencyTerms> merge_local(store::SqlConnection& db, json::object& d
 
 std::optional<AgencyTerms> own_agency_terms(store::SqlConnection& db, const std::string& code,
                                             const std::string& agency_id) {
-  const auto row = db.query_one(kAgencyTerms, {code, agency_id});
+  auto row = store::agency_terms(db, code, agency_id);
   if (!row) return std::nullopt;
   boost::system::error_code ec;
-  auto limits = json::parse(row->text(1), ec);
+  auto limits = json::parse(row->limits, ec);
   if (ec || !limits.is_object()) {
     throw store::StoreError("local terms of " + code + " at " + agency_id + " are not JSON");
   }
-  return AgencyTerms{row->text(0),    std::move(limits.as_object()),
-                     row->text(2),    row->text(3),
-                     row->text(4),    row->text(5),
-                     row->integer(6), row->text(7),
-                     row->text(8)};
+  return AgencyTerms{std::move(row->agency_id),
+                     std::move(limits.as_object()),
+                     std::move(row->rule),
+                     std::move(row->fees_note),
+                     std::move(row->receiving_address),
+                     std::move(row->note),
+                     row->version,
+                     std::move(row->updated_by),
+                     std::move(row->updated_at)};
 }
 
 std::optional<AgencyTerms> nearest_agency_terms(store::SqlConnection& db, const std::string& code,
@@ -83,9 +83,9 @@ std::optional<AgencyTerms> nearest_agency_terms(store::SqlConnection& db, const 
   std::string at = agency_id;
   for (int depth = 0; depth < kMaxDepth && !at.empty(); ++depth) {
     if (auto own = own_agency_terms(db, code, at)) return own;
-    const auto parent = db.query_one(kParent, {at});
-    if (!parent || parent->is_null(0)) break;
-    at = parent->text(0);
+    const auto parent = store::parent_of(db, at);
+    if (!parent) break;
+    at = *parent;
   }
   return std::nullopt;
 }
@@ -120,15 +120,15 @@ json::object apply_local_terms(store::SqlConnection& db, json::object document,
 AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const std::string& code,
                                                clock::Channel channel, const std::string& today,
                                                const std::string& agency_id) {
-  const auto row = db.query_one(kProcedureInForce, {code, today});
+  const auto row = store::procedure_in_force(db, code, today);
   if (!row) {
     return tl::unexpected(AppError{ErrorKind::invalid_input, "unknown_procedure",
                                    "Thủ tục hành chính không tồn tại.",
                                    "No such administrative procedure.", code});
   }
-  ProcedureTerms terms{code, row->integer(0), row->text(1), {}};
+  ProcedureTerms terms{code, row->version, row->name, {}};
   boost::system::error_code ec;
-  const auto doc = json::parse(row->text(2), ec);
+  const auto doc = json::parse(row->document, ec);
   if (ec || !doc.is_object())
     throw store::StoreError("procedure " + code + " document is not JSON");
   // Local details override the catalog's, channel by channel.

@@ -1,7 +1,5 @@
 #include "app/queries/dossier_queries.hpp"
 
-#include <boost/json.hpp>
-
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_views.hpp"
@@ -10,8 +8,6 @@
 #include "store/event_log.hpp"
 
 namespace motcua::app {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -22,32 +18,33 @@ const std::vector<std::string> kOpenStatuses = {"submitted",        "received",
 
 }  // namespace
 
-AppResult<json::array> work_queue(store::SqlConnection& db, const Actor& actor, const QueueQuery& q,
-                                  const calendar::WorkingCalendar& cal, Instant now) {
+AppResult<std::vector<QueueItem>> work_queue(store::SqlConnection& db, const Actor& actor,
+                                             const QueueQuery& q,
+                                             const calendar::WorkingCalendar& cal, Instant now) {
   if (actor.applicant) return tl::unexpected(forbidden_action("the work queue is for officials"));
   store::DossierFilter filter;
   filter.agency_ids = scoped_agencies(db, actor);
-  if (filter.agency_ids.empty()) return json::array{};
+  if (filter.agency_ids.empty()) return std::vector<QueueItem>{};
   filter.statuses = q.statuses.empty() ? kOpenStatuses : q.statuses;
   if (q.mine_only) filter.assignee_id = actor.user_id;
   filter.applicant_folded_like = text::fold_vietnamese(q.applicant);
   filter.limit = q.limit;
-  json::array out;
+  std::vector<QueueItem> out;
   for (const auto& r : store::list_dossiers(db, filter)) {
     auto item = queue_item(r, cal, now);
-    if (!q.lateness.empty() && item["lateness"] != q.lateness.c_str()) continue;
+    if (!q.lateness.empty() && item.lateness != q.lateness) continue;
     if (!q.procedure_code.empty() && r.procedure_code != q.procedure_code) continue;
     out.push_back(std::move(item));
   }
   return out;
 }
 
-AppResult<json::array> my_dossiers(store::SqlConnection& db, const Actor& actor,
-                                   const calendar::WorkingCalendar& cal, Instant now) {
+AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Actor& actor,
+                                              const calendar::WorkingCalendar& cal, Instant now) {
   if (!actor.applicant) return tl::unexpected(forbidden_action("'my dossiers' is for applicants"));
   store::DossierFilter filter;
   filter.applicant_id = actor.user_id;
-  json::array out;
+  std::vector<QueueItem> out;
   for (const auto& r : store::list_dossiers(db, filter)) {
     if (r.status == "discarded") continue;  // a draft its applicant threw away (dossier_drafts.hpp)
     out.push_back(queue_item(r, cal, now));
@@ -55,7 +52,7 @@ AppResult<json::array> my_dossiers(store::SqlConnection& db, const Actor& actor,
   return out;
 }
 
-AppResult<json::object> track(store::SqlConnection& db, const std::string& code, int offset) {
+AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code, int offset) {
   const auto record = store::find_dossier_by_code(db, code);
   if (!record) return tl::unexpected(not_found("dossier code " + code));
   const auto history = load_history(store::events_of(db, record->id), offset);

@@ -2,11 +2,11 @@
 // applicant's own dossiers, public tracking by code, and accent-insensitive search of procedures.
 #pragma once
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
+#include <vector>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
+#include "app/dossier/dossier_views.hpp"
 #include "app/queries/procedure_search.hpp"  // search_procedures, used with these queries
 #include "domain/calendar/working_calendar.hpp"
 #include "store/sql.hpp"
@@ -22,15 +22,15 @@ struct QueueQuery {
   int limit = 200;
 };
 
-AppResult<boost::json::array> work_queue(store::SqlConnection& db, const Actor& actor,
-                                         const QueueQuery& query,
-                                         const calendar::WorkingCalendar& cal, Instant now);
+AppResult<std::vector<QueueItem>> work_queue(store::SqlConnection& db, const Actor& actor,
+                                             const QueueQuery& query,
+                                             const calendar::WorkingCalendar& cal, Instant now);
 
-AppResult<boost::json::array> my_dossiers(store::SqlConnection& db, const Actor& actor,
-                                          const calendar::WorkingCalendar& cal, Instant now);
+AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Actor& actor,
+                                              const calendar::WorkingCalendar& cal, Instant now);
 
 // Anyone may track a dossier by its code: status, dates and a masked name only.
-AppResult<boost::json::object> track(store::SqlConnection& db, const std::string& code,
-                                     int utc_offset_minutes);
+AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
+                              int utc_offset_minutes);
 
 }  // namespace motcua::app

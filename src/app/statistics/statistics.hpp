@@ -47,11 +47,8 @@ AppResult<TimeUsedStatistics> time_used_statistics(store::SqlConnection& db,
                                                    const Actor& actor, const StatisticsQuery& q,
                                                    Instant now);
 
-// A row of the approval queue: whatever queue_item() answers (dossier_views.hpp), encoded as the
-// work queue's rows are.
-using ApprovalItem =
-    decltype(queue_item(std::declval<const store::DossierRecord&>(),
-                        std::declval<const calendar::WorkingCalendar&>(), std::declval<Instant>()));
+// A row of the approval queue is a row of the work queue (dossier_views.hpp).
+using ApprovalItem = QueueItem;
 
 struct ApprovalQueue {
   std::string as_of;

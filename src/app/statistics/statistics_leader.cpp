@@ -252,7 +252,9 @@ AppResult<ApprovalQueue> approval_queue(store::SqlConnection& db,
   filter.limit = 500;
   std::vector<ApprovalItem> items;
   if (!filter.agency_ids.empty()) {
-    for (const auto& r : store::list_dossiers(db, filter)) items.push_back(queue_item(r, cal, now));
+    for (const auto& r : store::list_dossiers(db, filter)) {
+      items.push_back(queue_item(r, cal, now));
+    }
   }
   return ApprovalQueue{
       to_iso(now, cal.utc_offset_minutes()), std::move(items),
