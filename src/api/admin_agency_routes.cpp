@@ -6,9 +6,8 @@
 //   PATCH /api/v1/admin/one-stop-units/{id}    name, name_en, address
 #include "api/admin_agency_routes.hpp"
 
-#include "api/idempotent_write.hpp"
+#include "api/admin_write.hpp"
 #include "api/json/admin_json.hpp"
-#include "api/json/write_result.hpp"
 #include "api/responses.hpp"
 #include "api/session_guard.hpp"
 #include "app/admin/admin_agencies.hpp"
@@ -24,42 +23,28 @@ void add_admin_agency_routes(http::Router& router, ApiContext& ctx) {
         return read_and_render(
             ctx, r, [&](store::SqlConnection& db) { return app::list_admin_agencies(db, a, q); });
       }));
-  router.add(Method::patch, "/api/v1/admin/agencies/{id}",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) {
-               if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
-               auto body = parse_body(r);
-               if (!body) return body.error();
-               const auto edit = agency_edit_from_json(*body);
-               return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-                 return as_json_object(
-                     app::update_agency(db, a, r.path_params.at("id"), edit, ctx.now_iso()));
-               });
-             }));
-  router.add(Method::post, "/api/v1/admin/one-stop-units",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) {
-               if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
-               auto body = parse_body(r);
-               if (!body) return body.error();
-               const auto unit = new_unit_from_json(*body);
-               if (!unit) return problem_of(unit.error(), r);
-               return idempotent_write(
-                   ctx, r, a,
-                   [&](store::SqlConnection& db) {
-                     return as_json_object(app::create_one_stop_unit(db, a, *unit, ctx.now_iso()));
-                   },
-                   201);
-             }));
-  router.add(Method::patch, "/api/v1/admin/one-stop-units/{id}",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) {
-               if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
-               auto body = parse_body(r);
-               if (!body) return body.error();
-               const auto edit = unit_edit_from_json(*body);
-               return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-                 return as_json_object(
-                     app::update_one_stop_unit(db, a, r.path_params.at("id"), edit, ctx.now_iso()));
-               });
-             }));
+  router.add_async(
+      Method::patch, "/api/v1/admin/agencies/{id}",
+      administering(ctx, agency_edit_from_json,
+                    [](store::SqlConnection& db, const app::Actor& a, const PathParams& p,
+                       const app::AgencyEdit& edit, const std::string& now) {
+                      return app::update_agency(db, a, p.at("id"), edit, now);
+                    }));
+  router.add_async(Method::post, "/api/v1/admin/one-stop-units",
+                   administering(
+                       ctx, new_unit_from_json,
+                       [](store::SqlConnection& db, const app::Actor& a, const PathParams&,
+                          const app::NewUnit& unit, const std::string& now) {
+                         return app::create_one_stop_unit(db, a, unit, now);
+                       },
+                       201));
+  router.add_async(
+      Method::patch, "/api/v1/admin/one-stop-units/{id}",
+      administering(ctx, unit_edit_from_json,
+                    [](store::SqlConnection& db, const app::Actor& a, const PathParams& p,
+                       const app::UnitEdit& edit, const std::string& now) {
+                      return app::update_one_stop_unit(db, a, p.at("id"), edit, now);
+                    }));
 }
 
 }  // namespace motcua::api

@@ -15,13 +15,15 @@
 //   PUT    /api/v1/calendar/years/{year}[?dry_run=true]        replace an imported year
 #include <boost/json.hpp>
 #include <charconv>
+#include <future>
 #include <mutex>
+#include <thread>
 
 #include "api/admin_agency_routes.hpp"
+#include "api/admin_write.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/json/admin_json.hpp"
 #include "api/json/calendar_json.hpp"
-#include "api/json/write_result.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -74,51 +76,50 @@ bool flag(const http::HttpRequest& r, std::string_view name) {
 
 // ---- officials ----
 
-http::HttpResponse create_official(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
-  if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
-  auto body = parse_body(r);
-  if (!body) return body.error();
-  // Checked and hashed here, outside the write transaction (Argon2id is slow on purpose).
-  auto official = new_official_from_json(*body);
-  if (!official) return problem_of(official.error(), r);
-  return idempotent_write(
-      ctx, r, a,
-      [&](store::SqlConnection& db) {
-        return as_json_object(app::create_official(db, a, *official, ctx.now_iso()));
-      },
-      201);
-}
+// Checked and hashed by the decoder, outside the write transaction (Argon2id is slow on purpose).
+auto create_official = [](store::SqlConnection& db, const app::Actor& a, const PathParams&,
+                          const app::NewOfficial& official, const std::string& now) {
+  return app::create_official(db, a, official, now);
+};
 
-http::HttpResponse change_grant(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a,
-                                bool grant) {
-  if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
-  auto body = parse_body(r);
-  if (!body) return body.error();
-  const std::string reason = reason_of(*body);
-  return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-    return as_json_object(app::change_grant(db, a, r.path_params.at("id"), r.path_params.at("role"),
-                                            r.path_params.at("agency_id"), grant, reason,
-                                            ctx.now_iso()));
-  });
+auto update_official = [](store::SqlConnection& db, const app::Actor& a, const PathParams& p,
+                          const app::OfficialEdit& edit, const std::string& now) {
+  return app::update_official(db, a, p.at("id"), edit, now);
+};
+
+auto change_grant(bool grant) {
+  return [grant](store::SqlConnection& db, const app::Actor& a, const PathParams& p,
+                 const std::string& reason, const std::string& now) {
+    return app::change_grant(db, a, p.at("id"), p.at("role"), p.at("agency_id"), grant, reason,
+                             now);
+  };
 }
 
 // ---- local terms ----
 
-http::HttpResponse save_local_terms(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
-  if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
-  auto body = parse_body(r);
-  if (!body) return body.error();
-  const auto draft = local_terms_draft_from_json(*body);
-  if (!draft.problems.empty()) {
-    return with_problems("invalid_local_terms",
-                         "Chi tiết địa phương chưa hợp lệ; xem danh sách lỗi.",
-                         "The local details are not valid; see the list of problems.",
-                         json::value_from(draft.problems), r);
+void save_local_terms(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a,
+                      http::Respond respond) {
+  if (auto ok = app::require_administrator(a); !ok) {
+    return answer_now(respond, problem_of(ok.error(), r));
   }
-  const std::string agency(r.query_value("agency_id").value_or(""));
-  return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-    return app::save_local_terms(db, a, r.path_params.at("code"), agency, draft, ctx.now_iso());
-  });
+  auto body = parse_body(r);
+  if (!body) return answer_now(respond, body.error());
+  auto draft = local_terms_draft_from_json(*body);
+  if (!draft.problems.empty()) {
+    return answer_now(respond, with_problems("invalid_local_terms",
+                                             "Chi tiết địa phương chưa hợp lệ; xem danh sách lỗi.",
+                                             "The local details are not valid; see the list of "
+                                             "problems.",
+                                             json::value_from(draft.problems), r));
+  }
+  idempotent_write(
+      ctx, r, a,
+      [&ctx, a, code = r.path_params.at("code"),
+       agency = std::string(r.query_value("agency_id").value_or("")),
+       draft = std::move(draft)](store::SqlConnection& db) {
+        return app::save_local_terms(db, a, code, agency, draft, ctx.now_iso());
+      },
+      200, std::move(respond));
 }
 
 // ---- calendar ----
@@ -140,6 +141,17 @@ http::HttpResponse list_years(ApiContext& ctx, http::HttpRequest& r) {
     out = app::list_calendar_years(db, *cal, *ctx.calendars, from, to);
   });
   return http::HttpResponse::json(200, json::value_from(out));
+}
+
+// The import's write, waited for by the import's own thread (import_in_background).
+template <typename Run>
+http::HttpResponse write_and_wait(ApiContext& ctx, const http::HttpRequest& r, const app::Actor& a,
+                                  Run run, int status) {
+  std::promise<http::HttpResponse> answer;
+  auto future = answer.get_future();
+  idempotent_write(ctx, r, a, run, status,
+                   [&answer](http::MakeResponse make) { answer.set_value(make()); });
+  return future.get();
 }
 
 http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a,
@@ -181,9 +193,7 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
     return app::import_calendar_year(db, a, request, draft, *before, **next, ctx.now_iso());
   };
   if (request.dry_run) return read_and_render(ctx, r, run);
-  auto response = idempotent_write(
-      ctx, r, a, [&](store::SqlConnection& db) { return as_json_object(run(db)); },
-      create ? 201 : 200);
+  auto response = write_and_wait(ctx, r, a, run, create ? 201 : 200);
   if (response.status < 300) {
     ctx.calendars->publish(*next);
     // A dossier written with the old calendar between the commit and the publish above is
@@ -195,6 +205,23 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
   return response;
 }
 
+// A calendar import is rare and serialised by a process-wide lock held from the build to the
+// publish, across its commit: it runs on a thread of its own, so no io thread waits for the disk
+// or for another import.
+void import_in_background(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a, bool create,
+                          http::Respond respond) {
+  std::thread([&ctx, &r, a, create, respond = std::move(respond)] {
+    try {
+      auto response = import_year(ctx, r, a, create);
+      respond([response = std::move(response)] { return response; });
+    } catch (...) {
+      respond([error = std::current_exception()]() -> http::HttpResponse {
+        std::rethrow_exception(error);
+      });
+    }
+  }).detach();
+}
+
 }  // namespace
 
 void add_admin_routes(http::Router& router, ApiContext& ctx) {
@@ -204,26 +231,14 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
                return read_and_render(
                    ctx, r, [&](store::SqlConnection& db) { return app::list_officials(db, a, q); });
              }));
-  router.add(
-      Method::post, "/api/v1/admin/users",
-      authenticated(ctx, [&ctx](auto& r, const auto& a) { return create_official(ctx, r, a); }));
-  router.add(Method::patch, "/api/v1/admin/users/{id}",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) {
-               if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
-               auto body = parse_body(r);
-               if (!body) return body.error();
-               const auto edit = official_edit_from_json(*body);
-               return idempotent_write(ctx, r, a, [&](store::SqlConnection& db) {
-                 return as_json_object(
-                     app::update_official(db, a, r.path_params.at("id"), edit, ctx.now_iso()));
-               });
-             }));
-  router.add(
-      Method::put, "/api/v1/admin/users/{id}/roles/{role}/{agency_id}",
-      authenticated(ctx, [&ctx](auto& r, const auto& a) { return change_grant(ctx, r, a, true); }));
-  router.add(Method::del, "/api/v1/admin/users/{id}/roles/{role}/{agency_id}",
-             authenticated(
-                 ctx, [&ctx](auto& r, const auto& a) { return change_grant(ctx, r, a, false); }));
+  router.add_async(Method::post, "/api/v1/admin/users",
+                   administering(ctx, new_official_from_json, create_official, 201));
+  router.add_async(Method::patch, "/api/v1/admin/users/{id}",
+                   administering(ctx, official_edit_from_json, update_official));
+  router.add_async(Method::put, "/api/v1/admin/users/{id}/roles/{role}/{agency_id}",
+                   administering(ctx, reason_of, change_grant(true)));
+  router.add_async(Method::del, "/api/v1/admin/users/{id}/roles/{role}/{agency_id}",
+                   administering(ctx, reason_of, change_grant(false)));
 
   router.add(Method::get, "/api/v1/procedures/{code}/local-terms",
              authenticated(ctx, [&ctx](auto& r, const auto& a) {
@@ -235,20 +250,22 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
                });
                return render(found, r);
              }));
-  router.add(
-      Method::put, "/api/v1/procedures/{code}/local-terms",
-      authenticated(ctx, [&ctx](auto& r, const auto& a) { return save_local_terms(ctx, r, a); }));
+  router.add_async(Method::put, "/api/v1/procedures/{code}/local-terms",
+                   authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
+                     save_local_terms(ctx, r, a, std::move(respond));
+                   }));
 
   router.add(Method::get, "/api/v1/calendar/years",
              [&ctx](http::HttpRequest& r) { return list_years(ctx, r); });
-  router.add(
-      Method::post, "/api/v1/calendar/years/{year}",
-      authenticated(ctx, [&ctx](auto& r, const auto& a) { return import_year(ctx, r, a, true); }),
-      {.max_body_bytes = kCalendarBodyLimit});
-  router.add(
-      Method::put, "/api/v1/calendar/years/{year}",
-      authenticated(ctx, [&ctx](auto& r, const auto& a) { return import_year(ctx, r, a, false); }),
-      {.max_body_bytes = kCalendarBodyLimit});
+  for (const auto& [method, create] : {std::pair{Method::post, true}, {Method::put, false}}) {
+    router.add_async(
+        method, "/api/v1/calendar/years/{year}",
+        authenticated_async(ctx,
+                            [&ctx, create = create](auto& r, const auto& a, http::Respond respond) {
+                              import_in_background(ctx, r, a, create, std::move(respond));
+                            }),
+        {.max_body_bytes = kCalendarBodyLimit});
+  }
 
   add_admin_agency_routes(router, ctx);
 }

@@ -44,43 +44,45 @@ constexpr std::pair<const char*, CommandKind> kCommandRoutes[] = {
 
 constexpr std::size_t kCommandBodyLimit = 64 * 1024;
 
-// The committed dossier's view, as the write's answer: built in the same job for now.
-json::object answer(ApiContext& ctx, store::SqlConnection& db, const app::Actor& actor,
-                    const app::CommittedDossier& committed) {
-  return json::value_from(ctx.dossiers.view(db, actor, committed)).as_object();
+// The committed dossier's view, as the write's answer: built after the commit, on a reader.
+auto view_for(ApiContext& ctx, const app::Actor& actor) {
+  return [&ctx, actor](store::SqlConnection& db, const app::CommittedDossier& committed) {
+    return ctx.dossiers.view(db, actor, committed);
+  };
 }
 
-http::HttpResponse create(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
+void create(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
   auto body = parse_body(r);
-  if (!body) return body.error();
+  if (!body) return answer_now(respond, body.error());
   auto input = new_dossier_from_json(*body, actor);
-  if (!input) return problem_of(input.error(), r);
+  if (!input) return answer_now(respond, problem_of(input.error(), r));
   // The checklist of papers handed over at the counter (originals and copies), for the receipt.
   const auto* list = body->is_object() ? body->as_object().if_contains("papers_received") : nullptr;
   auto papers = received_papers_from_json(list);
-  if (!papers) return problem_of(papers.error(), r);
-  return idempotent_write(
+  if (!papers) return answer_now(respond, problem_of(papers.error(), r));
+  idempotent_write_viewed(
       ctx, r, actor,
-      [&](store::SqlConnection& db) -> app::AppResult<json::object> {
-        auto created = ctx.dossiers.create(db, actor, *input);
-        if (!created) return tl::unexpected(created.error());
-        if (!papers->empty()) {
+      [&ctx, actor, input = std::move(*input), papers = std::move(*papers)](
+          store::SqlConnection& db) -> app::AppResult<app::CommittedDossier> {
+        auto created = ctx.dossiers.create(db, actor, input);
+        if (!created) return created;
+        if (!papers.empty()) {
           if (actor.applicant) {
             return tl::unexpected(
                 app::invalid_input("'papers_received' is recorded by reception at the counter"));
           }
-          app::record_received_papers(db, actor, created->record.id, *papers, ctx.now_iso());
+          app::record_received_papers(db, actor, created->record.id, papers, ctx.now_iso());
         }
-        return answer(ctx, db, actor, *created);
+        return created;
       },
-      201);
+      view_for(ctx, actor), 201, std::move(respond));
 }
 
-http::HttpResponse command(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
-                           CommandKind kind) {
+void command(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, CommandKind kind,
+             http::Respond respond) {
   auto body = parse_body(r);
-  if (!body) return body.error();
-  const std::string id = r.path_params.at("id");
+  if (!body) return answer_now(respond, body.error());
+  std::string id = r.path_params.at("id");
   auto decoded = codec::command_from_json(kind, *body, ctx.utc_offset());
   if (!decoded) {
     // A dossier the actor may not see stays not found, whatever the body says (as when the body
@@ -88,15 +90,15 @@ http::HttpResponse command(ApiContext& ctx, http::HttpRequest& r, const app::Act
     app::AppResult<void> visible = tl::unexpected(app::AppError{});
     ctx.store.read(
         [&](store::SqlConnection& db) { visible = app::may_see_dossier(db, actor, id); });
-    if (!visible) return problem_of(visible.error(), r);
-    return problem_of(app::invalid_input(decoded.error()), r);
+    if (!visible) return answer_now(respond, problem_of(visible.error(), r));
+    return answer_now(respond, problem_of(app::invalid_input(decoded.error()), r));
   }
-  return idempotent_write(ctx, r, actor,
-                          [&](store::SqlConnection& db) -> app::AppResult<json::object> {
-                            auto committed = ctx.dossiers.act(db, actor, id, *decoded);
-                            if (!committed) return tl::unexpected(committed.error());
-                            return answer(ctx, db, actor, *committed);
-                          });
+  idempotent_write_viewed(
+      ctx, r, actor,
+      [&ctx, actor, id = std::move(id), command = std::move(*decoded)](store::SqlConnection& db) {
+        return ctx.dossiers.act(db, actor, id, command);
+      },
+      view_for(ctx, actor), 200, std::move(respond));
 }
 
 http::HttpResponse detail(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
@@ -120,17 +122,22 @@ app::QueueQuery queue_query(const http::HttpRequest& r) {
 
 void add_dossier_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
-  router.add(Method::post, "/api/v1/dossiers",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) { return create(ctx, r, a); }),
-             {.max_body_bytes = kCommandBodyLimit});
+  router.add_async(Method::post, "/api/v1/dossiers",
+                   authenticated_async(ctx,
+                                       [&ctx](auto& r, const auto& a, http::Respond respond) {
+                                         create(ctx, r, a, std::move(respond));
+                                       }),
+                   {.max_body_bytes = kCommandBodyLimit});
   router.add(Method::get, "/api/v1/dossiers/{id}",
              authenticated(ctx, [&ctx](auto& r, const auto& a) { return detail(ctx, r, a); }));
   for (const auto& [segment, kind] : kCommandRoutes) {
     const CommandKind k = kind;
-    router.add(
-        Method::post, std::string("/api/v1/dossiers/{id}/") + segment,
-        authenticated(ctx, [&ctx, k](auto& r, const auto& a) { return command(ctx, r, a, k); }),
-        {.max_body_bytes = kCommandBodyLimit});
+    router.add_async(Method::post, std::string("/api/v1/dossiers/{id}/") + segment,
+                     authenticated_async(ctx,
+                                         [&ctx, k](auto& r, const auto& a, http::Respond respond) {
+                                           command(ctx, r, a, k, std::move(respond));
+                                         }),
+                     {.max_body_bytes = kCommandBodyLimit});
   }
   router.add(Method::get, "/api/v1/queue", authenticated(ctx, [&ctx](auto& r, const auto& a) {
                return read_and_render(ctx, r, [&](store::SqlConnection& db) {

@@ -1,6 +1,5 @@
 #include "api/idempotent_write.hpp"
 
-#include <future>
 #include <memory>
 
 #include "api/responses.hpp"
@@ -40,8 +39,8 @@ http::HttpResponse concurrent_change() {
 // What the job leaves for the answer, shared between the writer thread and the io thread (the
 // store's completion happens-before the answer is built).
 struct Outcome {
-  std::optional<http::HttpResponse> ready;  // a replay or a refusal
-  EncodeBody encode;                        // else: the body, encoded after the commit
+  std::optional<http::HttpResponse> ready;  // a replay
+  std::optional<Answer> answer;             // else: the body, encoded after the commit
   std::string body;                         // or already encoded (stored with a key)
 };
 
@@ -83,13 +82,13 @@ void start_idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
       throw Refused{problem_of(step.error(), where)};
     }
     if (key.empty()) {
-      outcome->encode = std::move(*step);
+      outcome->answer = std::move(*step);
       return;
     }
-    outcome->body = (*step)();
+    outcome->body = step->encode(&db);
     store::store_answer(db, actor_id, key, {request_hash, success_status, outcome->body}, now_iso);
   };
-  ctx.store.submit(std::move(write), [outcome, respond = std::move(respond),
+  ctx.store.submit(std::move(write), [&ctx, outcome, respond = std::move(respond),
                                       success_status](std::exception_ptr error) {
     if (error) {
       try {
@@ -104,28 +103,18 @@ void start_idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
       }
       return;
     }
-    respond([outcome, success_status] {
+    respond([&ctx, outcome, success_status] {
       if (outcome->ready) return *outcome->ready;
-      if (outcome->encode) outcome->body = outcome->encode();
+      if (outcome->answer && outcome->answer->reads) {
+        ctx.store.read([&](store::SqlConnection& reader) {
+          outcome->body = outcome->answer->encode(&reader);
+        });
+      } else if (outcome->answer) {
+        outcome->body = outcome->answer->encode(nullptr);
+      }
       return http::HttpResponse::text(success_status, std::move(outcome->body), "application/json");
     });
   });
-}
-
-http::HttpResponse idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
-                                    const app::Actor& actor, const WriteUseCase& use_case,
-                                    int success_status) {
-  std::promise<http::HttpResponse> answer;
-  auto future = answer.get_future();
-  start_idempotent_write(
-      ctx, request, actor.user_id,
-      [&use_case](store::SqlConnection& db) -> WriteStep {
-        auto result = use_case(db);
-        if (!result) return tl::unexpected(std::move(result.error()));
-        return EncodeBody([object = std::move(*result)] { return boost::json::serialize(object); });
-      },
-      success_status, [&answer](http::MakeResponse make) { answer.set_value(make()); });
-  return future.get();
 }
 
 }  // namespace motcua::api

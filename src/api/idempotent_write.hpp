@@ -9,22 +9,28 @@
 // it wrote, so a refusal never leaves traces (a consumed dossier number, say).
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_from.hpp>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "api/api_context.hpp"
+#include "api/responses.hpp"
 #include "http/router.hpp"
 
 namespace motcua::api {
 
-// What a write job gives back: the refusal, or a function that encodes the answer's JSON body
-// (called after the commit, or inside the job when the answer must be stored with a key).
-using EncodeBody = std::function<std::string()>;
-using WriteStep = tl::expected<EncodeBody, app::AppError>;
+// What a write job gives back: the refusal, or how to encode the answer's JSON body. The encoder
+// runs after the commit on the io thread (with a reader connection when `reads`, to build a view
+// that names people and places), or inside the job, with the writer's connection, when the answer
+// must be stored with an Idempotency-Key in the same transaction.
+struct Answer {
+  std::function<std::string(store::SqlConnection* reader)> encode;  // reader: null unless `reads`
+  bool reads = false;
+};
+using WriteStep = tl::expected<Answer, app::AppError>;
 using WriteJob = std::function<WriteStep(store::SqlConnection&)>;
 
 // The untyped core: starts `job` in the store; `respond` gets the answer after the commit.
@@ -42,22 +48,69 @@ void idempotent_write(ApiContext& ctx, const http::HttpRequest& request, const a
       [use_case = std::move(use_case)](store::SqlConnection& db) mutable -> WriteStep {
         auto result = use_case(db);
         if (!result) return tl::unexpected(std::move(result.error()));
-        return EncodeBody([view = std::move(*result)] {
-          return boost::json::serialize(boost::json::value_from(view));
-        });
+        return Answer{[view = std::move(*result)](store::SqlConnection*) {
+                        return boost::json::serialize(boost::json::value_from(view));
+                      },
+                      false};
       },
       success_status, std::move(respond));
 }
 
-// TRANSITIONAL (removed once every write route answers later): the blocking form.
-using WriteUseCase = std::function<app::AppResult<boost::json::object>(store::SqlConnection&)>;
-http::HttpResponse idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
-                                    const app::Actor& actor, const WriteUseCase& use_case,
-                                    int success_status = 200);
+// As above, for use cases whose answer is a view built from what they committed:
+// `use_case(db)` returns an app::AppResult<Committed>, and `view(db, committed)` builds the view,
+// after the commit on a reader connection (outside the write transaction).
+template <typename UseCase, typename View>
+void idempotent_write_viewed(ApiContext& ctx, const http::HttpRequest& request,
+                             const app::Actor& actor, UseCase use_case, View view,
+                             int success_status, http::Respond respond) {
+  start_idempotent_write(
+      ctx, request, actor.user_id,
+      [use_case = std::move(use_case),
+       view = std::move(view)](store::SqlConnection& db) mutable -> WriteStep {
+        auto result = use_case(db);
+        if (!result) return tl::unexpected(std::move(result.error()));
+        return Answer{
+            [view, committed = std::move(*result)](store::SqlConnection* reader) {
+              return boost::json::serialize(boost::json::value_from(view(*reader, committed)));
+            },
+            true};
+      },
+      success_status, std::move(respond));
+}
 
 // For handlers that refuse before any write: answers `response` at once.
 inline void answer_now(const http::Respond& respond, http::HttpResponse response) {
   respond([response = std::move(response)] { return response; });
+}
+
+template <typename T>
+struct is_app_result : std::false_type {};
+template <typename T>
+struct is_app_result<app::AppResult<T>> : std::true_type {};
+
+// The write handlers' one shape: parse the JSON body, decode it with `decode(body)` (an input, or
+// an app::AppResult of one whose refusal is answered at once), then run `use_case(db, input)` as
+// an idempotent write. Decoding happens here, on the io thread, never inside the transaction.
+template <typename Decode, typename UseCase>
+void decoded_write(ApiContext& ctx, const http::HttpRequest& request, const app::Actor& actor,
+                   Decode decode, UseCase use_case, int success_status, http::Respond respond) {
+  auto body = parse_body(request);
+  if (!body) return answer_now(respond, body.error());
+  auto decoded = decode(*body);
+  auto run = [&](auto input) {
+    idempotent_write(
+        ctx, request, actor,
+        [use_case = std::move(use_case), input = std::move(input)](store::SqlConnection& db) {
+          return use_case(db, input);
+        },
+        success_status, std::move(respond));
+  };
+  if constexpr (is_app_result<decltype(decoded)>::value) {
+    if (!decoded) return answer_now(respond, problem_of(decoded.error(), request));
+    run(std::move(*decoded));
+  } else {
+    run(std::move(decoded));
+  }
 }
 
 }  // namespace motcua::api

@@ -8,8 +8,6 @@
 // The order of checks keeps work and disk space away from those who may not upload: the type and
 // size are checked from the request alone, then whether the actor may see the dossier, and only
 // then are the bytes written (outside the write job, app/dossier/dossier_papers.hpp says why).
-#include <boost/json.hpp>
-
 #include "api/idempotent_write.hpp"
 #include "api/json/dossier_json.hpp"
 #include "api/responses.hpp"
@@ -30,28 +28,27 @@ std::string decoded_header(const http::HttpRequest& r, std::string_view name) {
   return decoded ? *decoded : raw;
 }
 
-http::HttpResponse upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
-  const std::string id = r.path_params.at("id");
+void upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
+  std::string id = r.path_params.at("id");
   auto media_type = app::check_paper_bytes(r.header("Content-Type"), r.body);
-  if (!media_type) return problem_of(media_type.error(), r);
+  if (!media_type) return answer_now(respond, problem_of(media_type.error(), r));
 
   app::AppResult<void> allowed = tl::unexpected(app::AppError{});
   ctx.store.read(
       [&](store::SqlConnection& db) { allowed = app::may_handle_papers(db, actor, id); });
-  if (!allowed) return problem_of(allowed.error(), r);
+  if (!allowed) return answer_now(respond, problem_of(allowed.error(), r));
 
+  // The file is written (and synced) here, on the io thread, before the row that names it is
+  // committed: a crash between the two leaves an unreferenced file, never a row without its file.
   const auto blob = store::put_blob(ctx.settings.uploads_dir, r.body);
-  const app::PaperUpload paper{std::string(r.query_value("name").value_or("")),
-                               decoded_header(r, "X-File-Name"), *media_type, blob.sha256,
-                               blob.size};
-  return idempotent_write(
+  app::PaperUpload paper{std::string(r.query_value("name").value_or("")),
+                         decoded_header(r, "X-File-Name"), *media_type, blob.sha256, blob.size};
+  idempotent_write(
       ctx, r, actor,
-      [&](store::SqlConnection& db) -> app::AppResult<boost::json::object> {
-        auto attached = app::attach_paper(db, actor, id, paper, ctx.now(), ctx.utc_offset());
-        if (!attached) return tl::unexpected(attached.error());
-        return boost::json::value_from(*attached).as_object();
+      [&ctx, actor, id = std::move(id), paper = std::move(paper)](store::SqlConnection& db) {
+        return app::attach_paper(db, actor, id, paper, ctx.now(), ctx.utc_offset());
       },
-      201);
+      201, std::move(respond));
 }
 
 http::HttpResponse download(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
@@ -76,9 +73,12 @@ http::HttpResponse download(ApiContext& ctx, http::HttpRequest& r, const app::Ac
 
 void add_paper_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
-  router.add(Method::post, "/api/v1/dossiers/{id}/papers",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) { return upload(ctx, r, a); }),
-             {.max_body_bytes = ctx.settings.max_upload_bytes});
+  router.add_async(Method::post, "/api/v1/dossiers/{id}/papers",
+                   authenticated_async(ctx,
+                                       [&ctx](auto& r, const auto& a, http::Respond respond) {
+                                         upload(ctx, r, a, std::move(respond));
+                                       }),
+                   {.max_body_bytes = ctx.settings.max_upload_bytes});
   router.add(Method::get, "/api/v1/dossiers/{id}/papers/{paper_id}",
              authenticated(ctx, [&ctx](auto& r, const auto& a) { return download(ctx, r, a); }));
 }

@@ -13,7 +13,6 @@
 
 #include "api/idempotent_write.hpp"
 #include "api/json/admin_json.hpp"
-#include "api/json/write_result.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -58,27 +57,30 @@ std::optional<std::int64_t> version_query(const http::HttpRequest& r) {
   }
 }
 
-http::HttpResponse save(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
-  if (auto ok = app::require_some_administrator(actor); !ok) return problem_of(ok.error(), r);
+void save(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
+  if (auto ok = app::require_some_administrator(actor); !ok) {
+    return answer_now(respond, problem_of(ok.error(), r));
+  }
   auto body = parse_body(r);
-  if (!body) return body.error();
-  const std::string id = r.path_params.at("id");
+  if (!body) return answer_now(respond, body.error());
+  std::string id = r.path_params.at("id");
   app::ProcessDraft draft = process_draft_from_json(*body, id);
   bool exists = false;
   ctx.store.read([&](store::SqlConnection& db) {
     draft = app::check_process_references(db, std::move(draft));
     exists = store::latest_process(db, id).has_value();
   });
-  if (!draft.problems.empty()) return invalid_process(draft.problems, r);
-  const std::string reason = draft.reason.empty() ? reason_header(r) : draft.reason;
-  return idempotent_write(
+  if (!draft.problems.empty()) return answer_now(respond, invalid_process(draft.problems, r));
+  std::string reason = draft.reason.empty() ? reason_header(r) : draft.reason;
+  idempotent_write(
       ctx, r, actor,
-      [&](store::SqlConnection& db) {
+      [&ctx, actor, id = std::move(id), draft = std::move(draft),
+       reason = std::move(reason)](store::SqlConnection& db) {
         // Checked again inside the transaction: the catalog may have changed since.
-        const auto current = app::check_process_references(db, process_draft_from_json(*body, id));
-        return as_json_object(app::save_process(db, actor, id, current, reason, ctx.now_iso()));
+        const auto current = app::check_process_references(db, draft);
+        return app::save_process(db, actor, id, current, reason, ctx.now_iso());
       },
-      exists ? 200 : 201);
+      exists ? 200 : 201, std::move(respond));
 }
 
 http::HttpResponse validate(ApiContext& ctx, http::HttpRequest& r) {
@@ -115,9 +117,12 @@ void add_process_routes(http::Router& router, ApiContext& ctx) {
                  return app::find_process(db, r.path_params.at("id"), version_query(r));
                });
              }));
-  router.add(Method::put, "/api/v1/processes/{id}",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) { return save(ctx, r, a); }),
-             {.max_body_bytes = kProcessBodyLimit});
+  router.add_async(Method::put, "/api/v1/processes/{id}",
+                   authenticated_async(ctx,
+                                       [&ctx](auto& r, const auto& a, http::Respond respond) {
+                                         save(ctx, r, a, std::move(respond));
+                                       }),
+                   {.max_body_bytes = kProcessBodyLimit});
 }
 
 }  // namespace motcua::api

@@ -2,10 +2,16 @@
 // official, overdue dossiers with their causes, who used the time; the leader's approval queue.
 // Each statistics request first brings the read model up to date
 // (app/statistics/statistics_refresh.hpp), then aggregates in SQL on a reader connection.
+#include <atomic>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
 #include "api/json/statistics_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "api/write_then.hpp"
 #include "app/statistics/statistics.hpp"
 #include "app/statistics/statistics_refresh.hpp"
 
@@ -22,43 +28,77 @@ app::StatisticsQuery query_of(const http::HttpRequest& r) {
   return q;
 }
 
+// Brings the read model up to date without holding the io thread (the refresh jobs, usually
+// none, are handed to the store), then answers `read(cal)` built on the io thread. One calendar
+// for the whole request, even if an administrator replaces it meanwhile.
+template <typename Read>
+void after_refresh(ApiContext& ctx, const http::HttpRequest& r, Read read, http::Respond respond) {
+  const auto cal = ctx.calendar.snapshot();
+  std::vector<store::WriteJob> jobs;
+  ctx.store.read([&](store::SqlConnection& db) { jobs = app::statistics_refresh_jobs(db, cal); });
+  auto answer = [&ctx, &r, cal, read] {
+    return read_and_render(ctx, r, [&](store::SqlConnection& db) { return read(db, *cal); });
+  };
+  if (jobs.empty()) return respond(std::move(answer));
+  // The jobs commit in order: once the last is durable, all are. A failed batch fails the request
+  // (its dossiers stay marked and are retried by the next one).
+  auto failed = std::make_shared<std::atomic<bool>>(false);
+  for (std::size_t i = 0; i + 1 < jobs.size(); ++i) {
+    ctx.store.submit(std::move(jobs[i]), [failed](std::exception_ptr error) {
+      if (error) failed->store(true);
+    });
+  }
+  write_then(
+      ctx, std::move(jobs.back()),
+      [failed, answer = std::move(answer)]() -> http::HttpResponse {
+        if (failed->load()) throw std::runtime_error("a statistics refresh batch failed");
+        return answer();
+      },
+      std::move(respond));
+}
+
 // Each use case answers its own view type, hence templates rather than function pointers.
 template <typename UseCase>
-http::Handler public_handler(ApiContext& ctx, UseCase use_case) {
-  return [&ctx, use_case](http::HttpRequest& r) {
-    // One calendar for the whole request, even if an administrator replaces it meanwhile.
-    const auto cal = ctx.calendar.snapshot();
-    app::refresh_statistics(ctx.store, *cal);
-    const auto q = query_of(r);
-    return read_and_render(
-        ctx, r, [&](store::SqlConnection& db) { return use_case(db, *cal, q, ctx.now()); });
+http::AsyncHandler public_handler(ApiContext& ctx, UseCase use_case) {
+  return [&ctx, use_case](http::HttpRequest& r, http::Respond respond) {
+    after_refresh(
+        ctx, r,
+        [&ctx, use_case, q = query_of(r)](store::SqlConnection& db,
+                                          const calendar::WorkingCalendar& cal) {
+          return use_case(db, cal, q, ctx.now());
+        },
+        std::move(respond));
   };
 }
 
 template <typename UseCase>
-http::Handler leader_handler(ApiContext& ctx, UseCase use_case) {
-  return authenticated(ctx, [&ctx, use_case](http::HttpRequest& r, const app::Actor& actor) {
-    const auto cal = ctx.calendar.snapshot();
-    app::refresh_statistics(ctx.store, *cal);
-    const auto q = query_of(r);
-    return read_and_render(
-        ctx, r, [&](store::SqlConnection& db) { return use_case(db, *cal, actor, q, ctx.now()); });
-  });
+http::AsyncHandler leader_handler(ApiContext& ctx, UseCase use_case) {
+  return authenticated_async(
+      ctx, [&ctx, use_case](http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
+        after_refresh(
+            ctx, r,
+            [&ctx, use_case, actor, q = query_of(r)](store::SqlConnection& db,
+                                                     const calendar::WorkingCalendar& cal) {
+              return use_case(db, cal, actor, q, ctx.now());
+            },
+            std::move(respond));
+      });
 }
 
 }  // namespace
 
 void add_statistics_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
-  router.add(Method::get, "/api/v1/statistics/on-time",
-             public_handler(ctx, &app::on_time_statistics));
-  router.add(Method::get, "/api/v1/statistics/index-766", public_handler(ctx, &app::index_766));
-  router.add(Method::get, "/api/v1/statistics/officials",
-             leader_handler(ctx, &app::official_statistics));
-  router.add(Method::get, "/api/v1/statistics/overdue",
-             leader_handler(ctx, &app::overdue_statistics));
-  router.add(Method::get, "/api/v1/statistics/time-used",
-             leader_handler(ctx, &app::time_used_statistics));
+  router.add_async(Method::get, "/api/v1/statistics/on-time",
+                   public_handler(ctx, &app::on_time_statistics));
+  router.add_async(Method::get, "/api/v1/statistics/index-766",
+                   public_handler(ctx, &app::index_766));
+  router.add_async(Method::get, "/api/v1/statistics/officials",
+                   leader_handler(ctx, &app::official_statistics));
+  router.add_async(Method::get, "/api/v1/statistics/overdue",
+                   leader_handler(ctx, &app::overdue_statistics));
+  router.add_async(Method::get, "/api/v1/statistics/time-used",
+                   leader_handler(ctx, &app::time_used_statistics));
   router.add(Method::get, "/api/v1/approvals",
              authenticated(ctx, [&ctx](http::HttpRequest& r, const app::Actor& actor) {
                const auto cal = ctx.calendar.snapshot();

@@ -113,9 +113,15 @@ class Simulation {
     } else {
       const std::int64_t span =
           static_cast<std::int64_t>(present_.seconds) - std::int64_t{days_back_} * 86400;
-      clock_ =
-          Instant{std::uniform_int_distribution<std::int64_t>(span, present_.seconds - 3600)(rng_)};
-      clock_ = cal_.next_working_instant(clock_).value_or(present_);
+      // A start drawn after the last working hour before now (on a weekend or holiday, say) moves
+      // to a working instant after now: draw again, so the number of dossiers never depends on
+      // the day the demo is built.
+      for (int draw = 0; draw < 50; ++draw) {
+        clock_ = Instant{
+            std::uniform_int_distribution<std::int64_t>(span, present_.seconds - 3600)(rng_)};
+        clock_ = cal_.next_working_instant(clock_).value_or(present_);
+        if (clock_ <= present_) break;
+      }
     }
     if (clock_ > present_) return {};
     const bool online = chance() < 0.4;

@@ -26,11 +26,13 @@ TEST(Crash, AcknowledgedWritesSurviveSigkill) {
   std::mutex mu;
   std::vector<std::string> acknowledged;  // dossier ids whose creation returned 201
   std::atomic<bool> stop{false};
+  std::atomic<int> logged_in{0};
   std::vector<std::thread> writers;
   for (int t = 0; t < 4; ++t) {
     writers.emplace_back([&, t] {
       ApiClient client(server->port());
       if (client.login(t % 2 ? "an" : "binh", kPassword) != 200) return;
+      ++logged_in;
       while (!stop) {
         try {
           auto r = client.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
@@ -46,11 +48,22 @@ TEST(Crash, AcknowledgedWritesSurviveSigkill) {
       }
     });
   }
+  // Every writer is writing before the count starts: writes are fast enough for one writer to
+  // reach the count while another is still logging in (Argon2id).
+  for (int i = 0; i < 400 && logged_in < 4; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  EXPECT_EQ(logged_in, 4);
+  std::size_t before = 0;
+  {
+    std::lock_guard lock(mu);
+    before = acknowledged.size();
+  }
   // Let writes flow, then kill without warning while they are in flight.
   for (int i = 0; i < 200; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     std::lock_guard lock(mu);
-    if (acknowledged.size() >= 40) break;
+    if (acknowledged.size() >= before + 40) break;
   }
   server->kill9();
   stop = true;

@@ -72,19 +72,34 @@ bool refresh_dossier_outcome(store::SqlConnection& db, const calendar::WorkingCa
   return true;
 }
 
-std::size_t refresh_statistics(store::Store& store, const calendar::WorkingCalendar& cal) {
-  std::vector<std::string> stale;
-  store.read([&](store::SqlConnection& db) { stale = store::stale_outcome_ids(db); });
-  std::size_t done = 0;
+std::vector<store::WriteJob> statistics_refresh_jobs(
+    store::SqlConnection& reader, std::shared_ptr<const calendar::WorkingCalendar> cal,
+    std::shared_ptr<std::atomic<std::size_t>> rebuilt) {
+  const auto stale = store::stale_outcome_ids(reader);
+  std::vector<store::WriteJob> jobs;
   for (std::size_t start = 0; start < stale.size(); start += kBatch) {
-    const auto end = std::min(stale.size(), start + kBatch);
-    store.write([&](store::SqlConnection& db) {
-      for (std::size_t i = start; i < end; ++i) {
-        if (refresh_dossier_outcome(db, cal, stale[i])) ++done;
-      }
+    std::vector<std::string> ids(
+        stale.begin() + static_cast<std::ptrdiff_t>(start),
+        stale.begin() + static_cast<std::ptrdiff_t>(std::min(stale.size(), start + kBatch)));
+    jobs.push_back([cal, rebuilt, ids = std::move(ids)](store::SqlConnection& db) {
+      std::size_t done = 0;
+      for (const auto& id : ids) done += refresh_dossier_outcome(db, *cal, id) ? 1 : 0;
+      if (rebuilt) *rebuilt += done;
     });
   }
-  return done;
+  return jobs;
+}
+
+std::size_t refresh_statistics(store::Store& store, const calendar::WorkingCalendar& cal) {
+  // The caller keeps `cal` alive for the whole call.
+  const std::shared_ptr<const calendar::WorkingCalendar> borrowed(
+      std::shared_ptr<const calendar::WorkingCalendar>{}, &cal);
+  auto rebuilt = std::make_shared<std::atomic<std::size_t>>(0);
+  std::vector<store::WriteJob> jobs;
+  store.read(
+      [&](store::SqlConnection& db) { jobs = statistics_refresh_jobs(db, borrowed, rebuilt); });
+  for (const auto& job : jobs) store.write(job);
+  return *rebuilt;
 }
 
 }  // namespace motcua::app

@@ -5,15 +5,27 @@
 // cache: deleting them (and marking every dossier) loses nothing.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "domain/calendar/working_calendar.hpp"
 #include "store/store.hpp"
 
 namespace motcua::app {
 
-// Rebuilds the outcome rows of every received dossier whose row is missing or stale, in write jobs
-// of a few hundred dossiers. Returns how many were rebuilt.
+// The write jobs that rebuild the outcome rows of every received dossier whose row is missing or
+// stale, a few hundred dossiers each (read on `reader`; usually none). The server hands them to the
+// store without waiting (src/api/statistics_routes.cpp); each keeps `cal` alive.
+// When `rebuilt` is given, each job adds the number of dossiers it rebuilt.
+std::vector<store::WriteJob> statistics_refresh_jobs(
+    store::SqlConnection& reader, std::shared_ptr<const calendar::WorkingCalendar> cal,
+    std::shared_ptr<std::atomic<std::size_t>> rebuilt = nullptr);
+
+// The same, run to the end by the calling thread (CLI, benchmarks). Returns how many dossiers were
+// rebuilt.
 std::size_t refresh_statistics(store::Store& store, const calendar::WorkingCalendar& cal);
 
 // The same for one dossier inside a caller's write job (false: not received yet or not found).
