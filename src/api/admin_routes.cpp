@@ -24,6 +24,7 @@
 #include "api/idempotent_write.hpp"
 #include "api/json/admin_json.hpp"
 #include "api/json/calendar_json.hpp"
+#include "api/json/local_terms_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -244,11 +245,9 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
              authenticated(ctx, [&ctx](auto& r, const auto& a) {
                if (auto ok = app::require_administrator(a); !ok) return problem_of(ok.error(), r);
                const std::string agency(r.query_value("agency_id").value_or(""));
-               app::AppResult<json::object> found = tl::unexpected(app::AppError{});
-               ctx.store.read([&](store::SqlConnection& db) {
-                 found = app::local_terms_view(db, r.path_params.at("code"), agency);
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::local_terms_view(db, r.path_params.at("code"), agency);
                });
-               return render(found, r);
              }));
   router.add_async(Method::put, "/api/v1/procedures/{code}/local-terms",
                    authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {

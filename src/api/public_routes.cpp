@@ -1,9 +1,10 @@
 // Routes anyone may call without logging in: tracking by dossier code, the procedure catalog, the
-// agencies. The procedure's stored document is parsed here, where JSON belongs, to apply the local
-// terms to it (app/dossier/procedure_terms.hpp).
+// agencies. The procedure's stored document is parsed here, where JSON belongs, to lay the local
+// terms (app/dossier/procedure_terms.hpp) over it (api/json/local_terms_json.hpp).
 #include <boost/json.hpp>
 
 #include "api/json/dossier_json.hpp"
+#include "api/json/local_terms_json.hpp"
 #include "api/json/queries_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -41,7 +42,7 @@ http::HttpResponse procedure(ApiContext& ctx, http::HttpRequest& r) {
     const std::string agency(r.query_value("agency_id").value_or(""));
     auto document = json::parse(row->document);
     if (document.is_object()) {
-      document = app::apply_local_terms(db, std::move(document.as_object()), row->code, agency);
+      apply_local_terms(document.as_object(), app::local_terms(db, row->code, agency), agency);
     }
     json::object out{{"code", row->code},
                      {"version", row->version},

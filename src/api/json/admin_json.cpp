@@ -323,7 +323,8 @@ app::LocalTermsDraft local_terms_draft_from_json(const json::value& body) {
     } else {
       for (const auto& [channel, value] : limits->as_object()) {
         const std::string field = "limits." + std::string(channel);
-        if (!clock::parse_channel(channel)) {
+        const auto parsed_channel = clock::parse_channel(channel);
+        if (!parsed_channel) {
           d.problems.push_back(field_problem(field, "unknown_channel",
                                              "Kênh nộp không hợp lệ (counter, online, post).",
                                              "Unknown channel (counter, online, post)."));
@@ -340,7 +341,7 @@ app::LocalTermsDraft local_terms_draft_from_json(const json::value& body) {
               "Not a time limit; e.g. \"5 working-days\", \"15 days\", \"8 hours\"."));
           continue;
         }
-        d.terms.limits[channel] = clock::to_string(*parsed);
+        d.terms.limits.set(*parsed_channel, clock::to_string(*parsed));
       }
     }
   }

@@ -3,52 +3,45 @@
 #include <algorithm>
 
 #include "app/dossier/dossier_access.hpp"
+#include "codec/local_terms_audit_json.hpp"
 #include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/catalog_repository.hpp"
-#include "store/local_terms_writes.hpp"
+#include "store/procedure_terms_repository.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
-
 namespace {
 
-json::object catalog_part(const json::object& doc) {
-  json::object out;
-  for (const char* key : {"limits", "rule", "receiving_address"}) {
-    if (const auto* v = doc.if_contains(key)) out[key] = *v;
-  }
-  return out;
+codec::AuditLocalTerms audit_terms(const AgencyTerms& t) {
+  return {t.agency_id, t.limits,  t.rule,       t.fees_note, t.receiving_address,
+          t.note,      t.version, t.updated_by, t.updated_at};
 }
 
 }  // namespace
 
-AppResult<json::object> local_terms_view(store::SqlConnection& db, const std::string& code,
-                                         const std::string& agency_id) {
+AppResult<LocalTermsView> local_terms_view(store::SqlConnection& db, const std::string& code,
+                                           const std::string& agency_id) {
   const auto row = store::latest_procedure(db, code);
   if (!row) return tl::unexpected(not_found("procedure " + code));
   if (agency_id.empty() || !store::agency_exists(db, agency_id)) {
     return tl::unexpected(not_found("agency " + agency_id));
   }
-  boost::system::error_code ec;
-  auto doc = json::parse(row->document, ec);
-  if (ec || !doc.is_object()) throw store::StoreError("procedure " + code + " is not JSON");
-  const auto own = own_agency_terms(db, code, agency_id);
-  const auto nearest = own ? own : nearest_agency_terms(db, code, agency_id);
-  const auto effective = apply_local_terms(db, doc.as_object(), code, agency_id);
-  return json::object{
-      {"code", code},
-      {"agency_id", agency_id},
-      {"own", own ? json::value(to_json(*own)) : json::value(nullptr)},
-      {"inherited", !own && nearest ? json::value(to_json(*nearest)) : json::value(nullptr)},
-      {"catalog", catalog_part(doc.as_object())},
-      {"effective", catalog_part(effective)}};
+  LocalTermsView view{code,
+                      agency_id,
+                      own_agency_terms(db, code, agency_id),
+                      std::nullopt,
+                      catalog_terms(code, row->document),
+                      {}};
+  if (!view.own) view.inherited = nearest_agency_terms(db, code, agency_id);
+  view.effective = apply_local_terms(view.catalog, local_terms(db, code, agency_id));
+  return view;
 }
 
-AppResult<json::object> save_local_terms(store::SqlConnection& db, const Actor& actor,
-                                         const std::string& code, const std::string& agency_id,
-                                         const LocalTermsDraft& draft, const std::string& now_iso) {
+AppResult<LocalTermsView> save_local_terms(store::SqlConnection& db, const Actor& actor,
+                                           const std::string& code, const std::string& agency_id,
+                                           const LocalTermsDraft& draft,
+                                           const std::string& now_iso) {
   if (!store::procedure_exists(db, code)) return tl::unexpected(not_found("procedure " + code));
   if (!store::agency_exists(db, agency_id)) {
     return tl::unexpected(not_found("agency " + agency_id));
@@ -81,10 +74,11 @@ AppResult<json::object> save_local_terms(store::SqlConnection& db, const Actor& 
   next.version = current + 1;
   next.updated_by = actor.user_id;
   next.updated_at = now_iso;
-  const store::AgencyTermsRow row{code,           agency_id,      json::serialize(next.limits),
-                                  next.rule,      next.fees_note, next.receiving_address,
-                                  next.note,      next.version,   next.updated_by,
-                                  next.updated_at};
+  const store::AgencyTermsRow row{
+      code,           agency_id,      codec::channel_limits_text(next.limits),
+      next.rule,      next.fees_note, next.receiving_address,
+      next.note,      next.version,   next.updated_by,
+      next.updated_at};
   if (before) {
     if (!store::update_agency_terms(db, row, current)) {
       throw store::ConstraintError("local terms changed concurrently");
@@ -92,13 +86,10 @@ AppResult<json::object> save_local_terms(store::SqlConnection& db, const Actor& 
   } else {
     store::insert_agency_terms(db, row);
   }
-  const json::object details{
-      {"version", next.version},
-      {"before", before ? json::value(to_json(*before)) : json::value(nullptr)},
-      {"after", to_json(next)}};
-  store::append_audit(
-      db, {0, actor.user_id, now_iso, "procedure.local_terms_saved",
-           "procedure:" + code + "@" + agency_id, draft.reason, json::serialize(details)});
+  const auto details = codec::local_terms_saved_details(
+      next.version, before ? std::optional(audit_terms(*before)) : std::nullopt, audit_terms(next));
+  store::append_audit(db, {0, actor.user_id, now_iso, "procedure.local_terms_saved",
+                           "procedure:" + code + "@" + agency_id, draft.reason, details});
   return local_terms_view(db, code, agency_id);
 }
 

@@ -3,6 +3,7 @@
 // (optimistic: the editor sends the version it read) and audited with its reason.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,13 +14,20 @@
 
 namespace motcua::app {
 
-// These two still answer JSON: the catalog and effective parts come from
-// app/dossier/procedure_terms (apply_local_terms, to_json), which works on JSON documents; they
-// become views once AgencyTerms and apply_local_terms are typed.
-// {code, agency_id, own (this agency's row or null), inherited (an ancestor's row or null),
-//  catalog {limits, rule, receiving_address}, effective {limits, rule, receiving_address}}.
-AppResult<boost::json::object> local_terms_view(store::SqlConnection& db, const std::string& code,
-                                                const std::string& agency_id);
+// The local terms of a procedure at one agency as the editor shows them: this agency's row, or
+// else the nearest ancestor's it inherits, and the terms part of the catalog document before and
+// after the local overrides.
+struct LocalTermsView {
+  std::string code;
+  std::string agency_id;
+  std::optional<AgencyTerms> own;        // this agency's row
+  std::optional<AgencyTerms> inherited;  // an ancestor's row, when the agency has none
+  TermsPart catalog;
+  TermsPart effective;
+};
+
+AppResult<LocalTermsView> local_terms_view(store::SqlConnection& db, const std::string& code,
+                                           const std::string& agency_id);
 
 // One problem of a local-terms body: the field (e.g. "limits.online"), a code and the messages.
 struct FieldProblem {
@@ -37,12 +45,12 @@ struct LocalTermsDraft {
   std::vector<FieldProblem> problems;
 };
 
-// Saves the next version. Refusals: 404 (procedure or agency), 403 (not an administrator over the
-// agency), 409 local_terms_version_mismatch, 422 invalid_local_terms / reason_required.
-AppResult<boost::json::object> save_local_terms(store::SqlConnection& db, const Actor& actor,
-                                                const std::string& code,
-                                                const std::string& agency_id,
-                                                const LocalTermsDraft& draft,
-                                                const std::string& now_iso);
+// Saves the next version. Refusals: not_found (procedure or agency), forbidden (not an
+// administrator over the agency), conflict local_terms_version_mismatch, invalid_input
+// invalid_local_terms / reason_required. Answers the view after the save.
+AppResult<LocalTermsView> save_local_terms(store::SqlConnection& db, const Actor& actor,
+                                           const std::string& code, const std::string& agency_id,
+                                           const LocalTermsDraft& draft,
+                                           const std::string& now_iso);
 
 }  // namespace motcua::app

@@ -1,60 +1,29 @@
 #include "app/dossier/procedure_terms.hpp"
 
-#include <boost/json.hpp>
-
 #include "store/agency_repository.hpp"
 #include "store/catalog_repository.hpp"
 #include "store/procedure_terms_repository.hpp"
 
 namespace motcua::app {
 
-namespace json = boost::json;
-
 namespace {
 // The agency tree is shallow (province, department or commune); a cycle must not loop forever.
 constexpr int kMaxDepth = 16;
 
-std::string limit_text(const json::object& doc, clock::Channel channel) {
-  const auto* limits = doc.if_contains("limits");
-  if (limits == nullptr || !limits->is_object()) return {};
-  const auto& l = limits->as_object();
-  if (const auto* v = l.if_contains(clock::to_string(channel)); v != nullptr && v->is_string()) {
-    return std::string(v->as_string());
-  }
+std::string limit_text(const std::optional<ChannelLimits>& limits, clock::Channel channel) {
+  if (!limits) return {};
+  if (const auto* own = limits->find(channel)) return *own;
   // A channel without its own limit uses the counter's, then any other (the national data often
   // lists one channel only).
-  for (const char* other : {"counter", "online", "post"}) {
-    if (const auto* v = l.if_contains(other); v != nullptr && v->is_string()) {
-      return std::string(v->as_string());
-    }
+  for (const auto other : {clock::Channel::counter, clock::Channel::online, clock::Channel::post}) {
+    if (const auto* limit = limits->find(other)) return *limit;
   }
   return {};
 }
 
-void merge_limits(json::object& doc, const json::object& local_limits) {
-  json::object limits = doc.contains("limits") && doc["limits"].is_object()
-                            ? doc["limits"].as_object()
-                            : json::object{};
-  for (const auto& [channel_name, value] : local_limits) limits[channel_name] = value;
-  doc["limits"] = std::move(limits);
-}
-
-// Province-wide terms (procedure_local_terms), then the agency's: each overrides what it sets.
-std::optional<AgencyTerms> merge_local(store::SqlConnection& db, json::object& doc,
-                                       const std::string& code, const std::string& agency_id) {
-  boost::system::error_code ec;
-  if (const auto local = store::province_terms(db, code)) {
-    const auto local_limits = json::parse(local->limits, ec);
-    if (!ec && local_limits.is_object()) merge_limits(doc, local_limits.as_object());
-    if (!local->rule.empty()) doc["rule"] = local->rule;
-  }
-  if (agency_id.empty()) return std::nullopt;
-  auto terms = nearest_agency_terms(db, code, agency_id);
-  if (!terms) return std::nullopt;
-  merge_limits(doc, terms->limits);
-  if (!terms->rule.empty()) doc["rule"] = terms->rule;
-  if (!terms->receiving_address.empty()) doc["receiving_address"] = terms->receiving_address;
-  return terms;
+void merge_limits(std::optional<ChannelLimits>& into, const ChannelLimits& over) {
+  if (!into) into.emplace();
+  for (const auto& [channel, limit] : over) into->set(channel, limit);
 }
 }  // namespace
 
@@ -62,13 +31,12 @@ std::optional<AgencyTerms> own_agency_terms(store::SqlConnection& db, const std:
                                             const std::string& agency_id) {
   auto row = store::agency_terms(db, code, agency_id);
   if (!row) return std::nullopt;
-  boost::system::error_code ec;
-  auto limits = json::parse(row->limits, ec);
-  if (ec || !limits.is_object()) {
+  auto limits = codec::channel_limits_from_text(row->limits);
+  if (!limits) {
     throw store::StoreError("local terms of " + code + " at " + agency_id + " are not JSON");
   }
   return AgencyTerms{std::move(row->agency_id),
-                     std::move(limits.as_object()),
+                     std::move(*limits),
                      std::move(row->rule),
                      std::move(row->fees_note),
                      std::move(row->receiving_address),
@@ -90,31 +58,37 @@ std::optional<AgencyTerms> nearest_agency_terms(store::SqlConnection& db, const 
   return std::nullopt;
 }
 
-json::object to_json(const AgencyTerms& t) {
-  return {{"agency_id", t.agency_id},
-          {"limits", t.limits},
-          {"rule", t.rule},
-          {"fees_note", t.fees_note},
-          {"receiving_address", t.receiving_address},
-          {"note", t.note},
-          {"version", t.version},
-          {"updated_by", t.updated_by},
-          {"updated_at", t.updated_at}};
+LocalTerms local_terms(store::SqlConnection& db, const std::string& code,
+                       const std::string& agency_id) {
+  LocalTerms local;
+  // Province-wide terms (procedure_local_terms), then the agency's: each overrides what it sets.
+  if (const auto province = store::province_terms(db, code)) {
+    // Unreadable limits override nothing, but the terms still exist.
+    merge_limits(local.limits,
+                 codec::channel_limits_from_text(province->limits).value_or(ChannelLimits{}));
+    local.rule = province->rule;
+  }
+  if (agency_id.empty()) return local;
+  local.agency = nearest_agency_terms(db, code, agency_id);
+  if (!local.agency) return local;
+  merge_limits(local.limits, local.agency->limits);
+  if (!local.agency->rule.empty()) local.rule = local.agency->rule;
+  local.receiving_address = local.agency->receiving_address;
+  return local;
 }
 
-json::object apply_local_terms(store::SqlConnection& db, json::object document,
-                               const std::string& code, const std::string& agency_id) {
-  const auto terms = merge_local(db, document, code, agency_id);
-  if (terms) {
-    document["local_terms"] = json::object{{"agency_id", agency_id},
-                                           {"from_agency_id", terms->agency_id},
-                                           {"fees_note", terms->fees_note},
-                                           {"note", terms->note},
-                                           {"version", terms->version}};
-  } else {
-    document["local_terms"] = nullptr;
-  }
-  return document;
+TermsPart apply_local_terms(TermsPart part, const LocalTerms& local) {
+  if (local.limits) merge_limits(part.limits, *local.limits);
+  if (!local.rule.empty()) part.rule = local.rule;
+  if (!local.receiving_address.empty()) part.receiving_address = local.receiving_address;
+  return part;
+}
+
+TermsPart catalog_terms(const std::string& code, const std::string& document) {
+  auto part = codec::procedure_terms_part(document);
+  if (!part) throw store::StoreError("procedure " + code + " document is not JSON");
+  return TermsPart{std::move(part->limits), std::move(part->rule),
+                   std::move(part->receiving_address)};
 }
 
 AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const std::string& code,
@@ -127,14 +101,10 @@ AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const s
                                    "No such administrative procedure.", code});
   }
   ProcedureTerms terms{code, row->version, row->name, {}};
-  boost::system::error_code ec;
-  const auto doc = json::parse(row->document, ec);
-  if (ec || !doc.is_object())
-    throw store::StoreError("procedure " + code + " document is not JSON");
   // Local details override the catalog's, channel by channel.
-  json::object merged = doc.as_object();
-  merge_local(db, merged, code, agency_id);
-  const auto limit = clock::parse_time_limit(limit_text(merged, channel));
+  const auto merged =
+      apply_local_terms(catalog_terms(code, row->document), local_terms(db, code, agency_id));
+  const auto limit = clock::parse_time_limit(limit_text(merged.limits, channel));
   if (!limit) {
     return tl::unexpected(AppError{
         ErrorKind::invalid_input, "procedure_without_time_limit",
@@ -143,8 +113,8 @@ AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const s
   }
   terms.clock.limit = *limit;
   terms.clock.channel = channel;
-  if (const auto* rule = merged.if_contains("rule"); rule != nullptr && rule->is_string()) {
-    if (auto r = clock::parse_deadline_rule(std::string(rule->as_string()))) terms.clock.rule = *r;
+  if (merged.rule) {
+    if (auto r = clock::parse_deadline_rule(*merged.rule)) terms.clock.rule = *r;
   }
   return terms;
 }
