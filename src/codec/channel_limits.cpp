@@ -48,6 +48,18 @@ json::object channel_limits_json(const ChannelLimits& limits) {
   return out;
 }
 
+json::object local_terms_json(const LocalTerms& t) {
+  return {{"agency_id", t.agency_id},
+          {"limits", channel_limits_json(t.limits)},
+          {"rule", t.rule},
+          {"fees_note", t.fees_note},
+          {"receiving_address", t.receiving_address},
+          {"note", t.note},
+          {"version", t.version},
+          {"updated_by", t.updated_by},
+          {"updated_at", t.updated_at}};
+}
+
 ChannelLimits channel_limits_of(const json::object& limits) {
   ChannelLimits out;
   for (const auto& [name, value] : limits) {

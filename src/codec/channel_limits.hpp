@@ -4,6 +4,7 @@
 // shown and audited. Kept free of boost::json so that src/app can use it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,5 +46,19 @@ struct ProcedureTermsPart {
   std::optional<std::string> receiving_address;
 };
 std::optional<ProcedureTermsPart> procedure_terms_part(std::string_view document_text);
+
+// One agency's local terms of a procedure (a `procedure_agency_terms` row, typed), as use cases,
+// answers and the audit log see them.
+struct LocalTerms {
+  std::string agency_id;
+  ChannelLimits limits;
+  std::string rule;  // empty: inherited
+  std::string fees_note;
+  std::string receiving_address;
+  std::string note;
+  std::int64_t version = 0;
+  std::string updated_by;
+  std::string updated_at;
+};
 
 }  // namespace motcua::codec

@@ -4,21 +4,17 @@
 
 #include "codec/channel_limits_json.hpp"
 
+namespace motcua::codec {
+
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const LocalTerms& t) {
+  out = local_terms_json(t);
+}
+
+}  // namespace motcua::codec
+
 namespace motcua::app {
 
 namespace json = boost::json;
-
-void tag_invoke(json::value_from_tag, json::value& out, const AgencyTerms& t) {
-  out = json::object{{"agency_id", t.agency_id},
-                     {"limits", codec::channel_limits_json(t.limits)},
-                     {"rule", t.rule},
-                     {"fees_note", t.fees_note},
-                     {"receiving_address", t.receiving_address},
-                     {"note", t.note},
-                     {"version", t.version},
-                     {"updated_by", t.updated_by},
-                     {"updated_at", t.updated_at}};
-}
 
 void tag_invoke(json::value_from_tag, json::value& out, const TermsPart& p) {
   json::object o;

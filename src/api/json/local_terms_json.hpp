@@ -11,11 +11,16 @@
 #include "app/admin/admin_local_terms.hpp"
 #include "app/dossier/procedure_terms.hpp"
 
-namespace motcua::app {
+namespace motcua::codec {
 
 // {agency_id, limits {channel: "N working-days"}, rule, fees_note, receiving_address, note,
-//  version, updated_by, updated_at}
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const AgencyTerms& terms);
+//  version, updated_by, updated_at} (codec::local_terms_json, as the audit log writes it)
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const LocalTerms& terms);
+
+}  // namespace motcua::codec
+
+namespace motcua::app {
+
 // {limits?, rule?, receiving_address?}: the members the part has
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const TermsPart& part);
 // {code, agency_id, own (terms or null), inherited (terms or null), catalog, effective}

@@ -11,15 +11,6 @@
 
 namespace motcua::app {
 
-namespace {
-
-codec::AuditLocalTerms audit_terms(const AgencyTerms& t) {
-  return {t.agency_id, t.limits,  t.rule,       t.fees_note, t.receiving_address,
-          t.note,      t.version, t.updated_by, t.updated_at};
-}
-
-}  // namespace
-
 AppResult<LocalTermsView> local_terms_view(store::SqlConnection& db, const std::string& code,
                                            const std::string& agency_id) {
   const auto row = store::latest_procedure(db, code);
@@ -86,8 +77,7 @@ AppResult<LocalTermsView> save_local_terms(store::SqlConnection& db, const Actor
   } else {
     store::insert_agency_terms(db, row);
   }
-  const auto details = codec::local_terms_saved_details(
-      next.version, before ? std::optional(audit_terms(*before)) : std::nullopt, audit_terms(next));
+  const auto details = codec::local_terms_saved_details(next.version, before, next);
   store::append_audit(db, {0, actor.user_id, now_iso, "procedure.local_terms_saved",
                            "procedure:" + code + "@" + agency_id, draft.reason, details});
   return local_terms_view(db, code, agency_id);

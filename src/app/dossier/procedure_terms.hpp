@@ -31,17 +31,7 @@ AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const s
 using ChannelLimits = codec::ChannelLimits;
 
 // The local terms of one agency row (procedure_agency_terms).
-struct AgencyTerms {
-  std::string agency_id;
-  ChannelLimits limits;
-  std::string rule;  // empty: inherited
-  std::string fees_note;
-  std::string receiving_address;
-  std::string note;
-  std::int64_t version = 0;
-  std::string updated_by;
-  std::string updated_at;
-};
+using AgencyTerms = codec::LocalTerms;
 std::optional<AgencyTerms> own_agency_terms(store::SqlConnection& db, const std::string& code,
                                             const std::string& agency_id);
 // The terms of the agency itself or of its nearest ancestor that has some.
