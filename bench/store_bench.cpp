@@ -4,6 +4,10 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 
@@ -57,6 +61,48 @@ void BM_DurableEventAppend(benchmark::State& state) {
 BENCHMARK(BM_DurableEventAppend)->Threads(1)->UseRealTime();
 BENCHMARK(BM_DurableEventAppend)->Threads(8)->UseRealTime();
 BENCHMARK(BM_DurableEventAppend)->Threads(32)->UseRealTime();
+
+// The server's way (Store::submit): one thread keeps `range(0)` jobs in flight without waiting for
+// any of them, as io threads do with many connections' writes; each completion starts the next.
+void BM_SubmittedEventAppend(benchmark::State& state) {
+  auto& store = shared_store();
+  const store::EventDraft e{"d",
+                            "dossier_accepted",
+                            "u",
+                            "reception",
+                            "2026-03-02T10:00:00+07:00",
+                            "",
+                            "submitted",
+                            "received",
+                            R"({"dossier_code":"X-260302-0001"})"};
+  const auto in_flight = static_cast<std::int64_t>(state.range(0));
+  std::mutex mu;
+  std::condition_variable cv;
+  std::int64_t done = 0;
+  std::int64_t submitted = 0;
+  const auto before = store.stats();
+  for (auto _ : state) {
+    ++submitted;
+    store.submit([&](store::SqlConnection& db) { store::append_event(db, e); },
+                 [&](std::exception_ptr) {
+                   std::lock_guard lock(mu);
+                   ++done;
+                   cv.notify_one();
+                 });
+    std::unique_lock lock(mu);
+    // At most `in_flight` queued: wait for room before the next iteration submits.
+    cv.wait(lock, [&] { return submitted - done < in_flight; });
+  }
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return done == submitted; });
+  const auto after = store.stats();
+  state.counters["jobs_per_commit"] =
+      static_cast<double>(after.write_jobs - before.write_jobs) /
+      static_cast<double>(std::max<std::uint64_t>(1, after.commits - before.commits));
+  state.SetItemsProcessed(state.iterations());
+}
+
+BENCHMARK(BM_SubmittedEventAppend)->Arg(1)->Arg(8)->Arg(64)->UseRealTime();
 
 }  // namespace
 

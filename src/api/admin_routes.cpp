@@ -31,6 +31,7 @@
 #include "app/admin/admin_local_terms.hpp"
 #include "app/admin/admin_users.hpp"
 #include "app/calendar/calendar_admin.hpp"
+#include "codec/json_fields.hpp"
 #include "http/problem.hpp"
 #include "store/calendar_repository.hpp"
 
@@ -65,9 +66,7 @@ std::optional<int> int_of(std::string_view text) {
 }
 
 std::string reason_of(const json::value& body) {
-  if (!body.is_object()) return {};
-  const auto* v = body.as_object().if_contains("reason");
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string{};
+  return body.is_object() ? codec::text_field(body.as_object(), "reason") : std::string{};
 }
 
 bool flag(const http::HttpRequest& r, std::string_view name) {

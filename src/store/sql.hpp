@@ -38,9 +38,14 @@ class ConstraintError : public StoreError {
   explicit ConstraintError(const std::string& message) : StoreError(message) {}
 };
 
+// Which SQL dialect a connection speaks, for the few statements that differ between the engines
+// (a repository branches on it; everything else is written once in the common subset).
+enum class Dialect { sqlite, postgres };
+
 class SqlConnection {
  public:
   virtual ~SqlConnection() = default;
+  virtual Dialect dialect() const { return Dialect::sqlite; }
   // Runs one statement; returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, const std::vector<SqlValue>& params = {}) = 0;
   virtual std::vector<SqlRow> query(std::string_view sql,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "codec/json_fields.hpp"
 #include "domain/text/fold.hpp"
 
 namespace motcua::app {
@@ -74,9 +75,7 @@ constexpr int kMaxCount = 99;
 
 // Cleaned display text of a string field ("" when absent or not a string).
 std::string text_of(const json::object& o, const char* key, bool multi_line = false) {
-  const auto* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return {};
-  return text::clean_text(std::string_view(v->as_string()), {.keep_line_breaks = multi_line});
+  return text::clean_text(codec::optional_string(o, key), {.keep_line_breaks = multi_line});
 }
 
 bool plausible_contact(const std::string& contact) {
