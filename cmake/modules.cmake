@@ -16,6 +16,13 @@ motcua_module(store src/store DEPS SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Cry
 include(cmake/embed_migrations.cmake)
 motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
                         ${PROJECT_BINARY_DIR}/generated/sqlite_migrations.cpp)
+if(MOTCUA_BUILD_TESTS)
+  # The same store tests once more with a throwaway PostgreSQL server: each test then also runs on a
+  # fresh database of it (store/test_database.hpp).
+  add_test(NAME store_tests_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:store_tests>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
 # HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files.
 motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
               spdlog::spdlog OpenSSL::Crypto)
