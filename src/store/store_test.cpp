@@ -268,3 +268,63 @@ TEST_P(StoreTest, OutboxIsIdempotentAndBacksOff) {
 
 }  // namespace
 }  // namespace motcua::store
+
+namespace motcua::store {
+namespace {
+
+TEST_P(StoreTest, ValuesComeBackTypedAlikeOnBothEngines) {
+  store_->read([](SqlConnection& db) {
+    // SUM over integers is NUMERIC in PostgreSQL: it must still read as an integer; a NULL stays
+    // NULL; text is text; a real stays a real.
+    const auto row = db.query_one(
+        "SELECT SUM(procedure_version), COUNT(*), NULL, MIN(applicant_name), 0.5 FROM dossiers "
+        "WHERE "
+        "agency_id = ?",
+        {std::string("a1")});
+    ASSERT_TRUE(row);
+    EXPECT_TRUE(std::holds_alternative<std::int64_t>(row->values[0]));
+    EXPECT_EQ(row->integer(0), 2);
+    EXPECT_EQ(row->integer(1), 2);
+    EXPECT_TRUE(row->is_null(2));
+    EXPECT_EQ(row->text(3), "Nguyễn Văn A");
+    ASSERT_TRUE(std::holds_alternative<double>(row->values[4]));
+    EXPECT_DOUBLE_EQ(std::get<double>(row->values[4]), 0.5);
+  });
+}
+
+TEST_P(StoreTest, LastInsertIdIsTheKeyTheDatabaseGave) {
+  std::int64_t first = 0, second = 0, stored = 0;
+  store_->write([&](SqlConnection& db) {
+    enqueue_outbox(db, "mail", "k1", "{}", "now", 1);
+    first = db.last_insert_id();
+    enqueue_outbox(db, "mail", "k2", "{}", "now", 1);
+    second = db.last_insert_id();
+    stored = db.query_one("SELECT id FROM outbox WHERE idempotency_key = 'k2'")->integer(0);
+  });
+  EXPECT_GT(first, 0);
+  EXPECT_EQ(second, stored);
+  EXPECT_NE(first, second);
+}
+
+TEST_P(StoreTest, ServersStartingTogetherMigrateOnce) {
+  if (GetParam() != Engine::postgres) GTEST_SKIP() << "one SQLite file has one server";
+  TestDatabase fresh(Engine::postgres, "together");
+  std::vector<std::thread> servers;
+  std::atomic<int> opened{0};
+  for (int i = 0; i < 4; ++i) {
+    servers.emplace_back([&] {
+      auto store = fresh.open(1);
+      if (store->schema_version() == migration_sources().back().version) ++opened;
+    });
+  }
+  for (auto& s : servers) s.join();
+  EXPECT_EQ(opened.load(), 4);
+  auto store = fresh.open(1);
+  store->read([](SqlConnection& db) {
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM schema_migrations")->integer(0),
+              static_cast<std::int64_t>(migration_sources().size()));
+  });
+}
+
+}  // namespace
+}  // namespace motcua::store

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ inline std::vector<Engine> test_engines() {
   std::vector<Engine> engines{Engine::sqlite};
   if (!test_postgres_url().empty()) engines.push_back(Engine::postgres);
   return engines;
+}
+
+// How GoogleTest prints the parameter (ctest -N, failure messages).
+inline void PrintTo(Engine engine, std::ostream* os) {
+  *os << (engine == Engine::sqlite ? "sqlite" : "postgres");
 }
 
 inline std::string engine_name(const ::testing::TestParamInfo<Engine>& info) {
