@@ -202,12 +202,12 @@ TEST_P(StoreTest, EventLogIsAppendOnly) {
   store_->write([&](SqlConnection& db) { append_event(db, draft("d1", "received")); });
   EXPECT_THROW(store_->write(
                    [](SqlConnection& db) { db.execute("UPDATE dossier_events SET reason = 'x'"); }),
-               StoreError);
+               ConstraintError);
   EXPECT_THROW(store_->write([](SqlConnection& db) { db.execute("DELETE FROM dossier_events"); }),
-               StoreError);
+               ConstraintError);
   if (GetParam() == Engine::postgres) {
     EXPECT_THROW(store_->write([](SqlConnection& db) { db.execute("TRUNCATE dossier_events"); }),
-                 StoreError);
+                 ConstraintError);
   }
   std::int64_t events = 0;
   store_->read([&](SqlConnection& db) {

@@ -139,9 +139,11 @@ CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
 BEGIN SELECT RAISE(ABORT, 'dossier_events is append-only'); END;
 -- @end
 -- @postgres
+-- SQLSTATE 23000 (integrity constraint), as SQLite's trigger abort is a constraint failure: the
+-- store reports a ConstraintError on both engines.
 CREATE FUNCTION dossier_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'dossier_events is append-only';
+  RAISE EXCEPTION 'dossier_events is append-only' USING ERRCODE = '23000';
 END $$;
 CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events
   FOR EACH ROW EXECUTE FUNCTION dossier_events_append_only();
