@@ -15,7 +15,7 @@ pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 motcua_module(store src/store DEPS SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Crypto Threads::Threads)
 include(cmake/embed_migrations.cmake)
 motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
-                        ${PROJECT_BINARY_DIR}/generated/sqlite_migrations.cpp)
+                        ${PROJECT_BINARY_DIR}/generated/migration_sources.cpp)
 if(MOTCUA_BUILD_TESTS)
   # The same store tests once more with a throwaway PostgreSQL server: each test then also runs on a
   # fresh database of it (store/test_database.hpp).
