@@ -9,11 +9,20 @@ motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
 # JSON and CSV at the edges: data files, catalog imports, CLI and HTTP bodies.
 motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog motcua_agency
               motcua_process Boost::json ZLIB::ZLIB)
-# Storage: the SQL interface, the SQLite engine and the repositories; migrations embedded.
-motcua_module(store src/store DEPS SQLite::SQLite3 OpenSSL::Crypto Threads::Threads)
+# Storage: the SQL interface, the SQLite and PostgreSQL engines and the repositories; migrations
+# embedded.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+motcua_module(store src/store DEPS SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Crypto Threads::Threads)
 include(cmake/embed_migrations.cmake)
 motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
-                        ${PROJECT_BINARY_DIR}/generated/sqlite_migrations.cpp)
+                        ${PROJECT_BINARY_DIR}/generated/migration_sources.cpp)
+if(MOTCUA_BUILD_TESTS)
+  # The same store tests once more with a throwaway PostgreSQL server: each test then also runs on a
+  # fresh database of it (store/test_database.hpp).
+  add_test(NAME store_tests_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:store_tests>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
 # HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files.
 motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
               spdlog::spdlog OpenSSL::Crypto)

@@ -29,6 +29,24 @@ void expect_bad_input(const std::string& args, const std::string& message_part) 
   EXPECT_NE(r.err.find(message_part), std::string::npos) << args << " -> " << r.err;
 }
 
+TEST(Cli, DatabaseUrlsOfOtherEnginesAreRefusedNotTakenForFiles) {
+  for (const std::string command : {"migrate", "verify-log", "demo", "serve"}) {
+    expect_bad_input(command + " --db mysql://localhost/motcua", "unsupported database URL");
+  }
+  const auto r = run_process("MOTCUA_DB=sqlite://var/x.db " + kBinary + " migrate");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("unsupported database URL scheme 'sqlite://'"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::ifstream("mysql:"));
+  EXPECT_FALSE(std::ifstream("sqlite:"));
+}
+
+TEST(Cli, APostgresUrlSelectsPostgres) {
+  // Nothing listens on port 1: the error is PostgreSQL's, proof that no SQLite file was opened.
+  const auto r = run_process(kBinary + " migrate --db postgresql://motcua@127.0.0.1:1/motcua");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cannot connect to PostgreSQL"), std::string::npos) << r.err;
+}
+
 TEST(Cli, DeadlineFindsItsDataFromTheRepositoryRoot) {
   const auto out =
       run_ok("deadline --received 2026-03-06T17:30 --limit '3 working-days' --rule civil-code");

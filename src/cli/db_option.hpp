@@ -1,5 +1,7 @@
 // The --db option of every subcommand that touches data (serve, migrate, demo, import, verify-log),
 // with one documented default: $MOTCUA_DB if set, else var/motcua.db under the working folder.
+// A postgresql:// or postgres:// URL selects PostgreSQL; any other scheme:// is refused at parse
+// time (exit 2) rather than taken for a SQLite file name (store/open_store.hpp).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -15,7 +17,8 @@ struct DbOption {
 
   void add_to(CLI::App& command);
   std::string resolved() const;
-  // Opens the SQLite store (creating the folder and the file if needed, applying migrations).
+  // Opens the store the option names: for SQLite, creating the folder and the file if needed;
+  // migrations are applied either way.
   std::unique_ptr<store::Store> open() const;
 };
 

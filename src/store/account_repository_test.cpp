@@ -1,4 +1,4 @@
-// Accounts, sessions, the demo's rows and the health probe against a real SQLite store.
+// Accounts, sessions, the demo's rows and the health probe against a real store of each engine.
 #include "store/account_repository.hpp"
 
 #include <gtest/gtest.h>
@@ -10,22 +10,17 @@
 #include "store/health.hpp"
 #include "store/session_repository.hpp"
 #include "store/store.hpp"
+#include "store/test_database.hpp"
 #include "store/test_seed.hpp"
 
 namespace motcua::store {
 namespace {
 
-namespace fs = std::filesystem;
-
-class AccountRepositoryTest : public ::testing::Test {
+class AccountRepositoryTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("motcua-accounts-repo-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    store_ = open_sqlite_store((dir_ / "motcua.db").string());
+    database_ = std::make_unique<TestDatabase>(GetParam(), "accounts-repo");
+    store_ = database_->open();
     store_->write([](SqlConnection& db) {
       seed_test_agencies(db);
       insert_user(db, {"u1", "canbo", "official", "Lê Cán Bộ", "", "", "", "hash-1", "now"});
@@ -35,13 +30,16 @@ class AccountRepositoryTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
-    fs::remove_all(dir_);
+    database_.reset();
   }
-  fs::path dir_;
+  std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(AccountRepositoryTest, UsersReadBackWithCredentialsAndGrantsByRole) {
+INSTANTIATE_TEST_SUITE_P(Engines, AccountRepositoryTest, ::testing::ValuesIn(test_engines()),
+                         engine_name);
+
+TEST_P(AccountRepositoryTest, UsersReadBackWithCredentialsAndGrantsByRole) {
   store_->read([](SqlConnection& db) {
     EXPECT_TRUE(username_taken(db, "canbo"));
     EXPECT_FALSE(username_taken(db, "khac"));
@@ -61,7 +59,7 @@ TEST_F(AccountRepositoryTest, UsersReadBackWithCredentialsAndGrantsByRole) {
   });
 }
 
-TEST_F(AccountRepositoryTest, DisabledUsersAreNotActive) {
+TEST_P(AccountRepositoryTest, DisabledUsersAreNotActive) {
   store_->write(
       [](SqlConnection& db) { db.execute("UPDATE users SET disabled = 1 WHERE id = 'u1'"); });
   store_->read([](SqlConnection& db) {
@@ -71,7 +69,7 @@ TEST_F(AccountRepositoryTest, DisabledUsersAreNotActive) {
   });
 }
 
-TEST_F(AccountRepositoryTest, SessionsAreFoundByHashAndExpiredOnesRemoved) {
+TEST_P(AccountRepositoryTest, SessionsAreFoundByHashAndExpiredOnesRemoved) {
   store_->write([](SqlConnection& db) {
     insert_session(db, {"h-old", "u1", "csrf-old", "then", 100});
     insert_session(db, {"h-new", "u1", "csrf-new", "now", 300});
@@ -89,7 +87,7 @@ TEST_F(AccountRepositoryTest, SessionsAreFoundByHashAndExpiredOnesRemoved) {
   store_->read([](SqlConnection& db) { EXPECT_FALSE(find_session_by_hash(db, "h-new")); });
 }
 
-TEST_F(AccountRepositoryTest, LocalTermsOfTheDemoAreWrittenOnce) {
+TEST_P(AccountRepositoryTest, LocalTermsOfTheDemoAreWrittenOnce) {
   store_->write([](SqlConnection& db) {
     insert_local_terms_if_absent(db, {"1.000001", R"({"counter":"1 working-days"})", "standard",
                                       "first", "demo", "2026-01-01"});

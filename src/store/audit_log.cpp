@@ -5,15 +5,16 @@ namespace motcua::store {
 namespace {
 constexpr const char* kAppend =
     "INSERT INTO audit_log(actor_id, at, action, object, reason, details) VALUES (?, ?, ?, ?, ?, "
-    "?)";
+    "?) RETURNING seq";
 constexpr const char* kOfObject =
     "SELECT seq, actor_id, at, action, object, reason, details FROM audit_log WHERE object = ? "
     "ORDER BY seq";
 }  // namespace
 
 std::int64_t append_audit(SqlConnection& db, const AuditEntry& e) {
-  db.execute(kAppend, {e.actor_id, e.at, e.action, e.object, e.reason, e.details});
-  return db.last_insert_id();
+  // RETURNING (SQLite 3.35+, PostgreSQL): the key the insert was given, on either engine.
+  return db.query_one(kAppend, {e.actor_id, e.at, e.action, e.object, e.reason, e.details})
+      ->integer(0);
 }
 
 std::vector<AuditEntry> audit_of(SqlConnection& db, const std::string& object) {

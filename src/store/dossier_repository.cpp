@@ -12,7 +12,7 @@ constexpr const char* kColumns =
 
 constexpr const char* kNextSequence =
     "INSERT INTO dossier_sequences(agency_code, day, last) VALUES (?, ?, 1) "
-    "ON CONFLICT(agency_code, day) DO UPDATE SET last = last + 1 RETURNING last";
+    "ON CONFLICT(agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last";
 
 constexpr const char* kSubtree =
     "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "

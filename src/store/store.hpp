@@ -47,4 +47,9 @@ class Store {
 // applies pending migrations.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections = 4);
 
+// Connects to the PostgreSQL database at `url` (postgresql://user:password@host:port/database, a
+// libpq URI) with one writer and `reader_connections` reader connections, and applies pending
+// migrations under an advisory lock (several servers may start at once).
+std::unique_ptr<Store> open_postgres_store(const std::string& url, int reader_connections = 4);
+
 }  // namespace motcua::store

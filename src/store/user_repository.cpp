@@ -8,8 +8,8 @@ constexpr const char* kColumns =
     "SELECT id, username, kind, display_name, email, phone, disabled, version, created_at "
     "FROM users ";
 constexpr const char* kListWhere =
-    "WHERE kind = ? AND (? = '' OR instr(lower(username), lower(?)) > 0 OR "
-    "instr(lower(display_name), lower(?)) > 0) ORDER BY username LIMIT ?";
+    "WHERE kind = ? AND (? = '' OR lower(username) LIKE lower(?) ESCAPE '\\' "
+    "OR lower(display_name) LIKE lower(?) ESCAPE '\\') ORDER BY username LIMIT ?";
 constexpr const char* kGrants =
     "SELECT r.role, r.agency_id, COALESCE(a.name, '') FROM user_roles r "
     "LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = ? ORDER BY r.role, r.agency_id";
@@ -18,10 +18,22 @@ constexpr const char* kUpdate =
     "WHERE id = ? AND version = ?";
 constexpr const char* kBump = "UPDATE users SET version = version + 1 WHERE id = ?";
 constexpr const char* kAddGrant =
-    "INSERT OR IGNORE INTO user_roles(user_id, role, agency_id) VALUES (?, ?, ?)";
+    "INSERT INTO user_roles(user_id, role, agency_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 constexpr const char* kRemoveGrant =
     "DELETE FROM user_roles WHERE user_id = ? AND role = ? AND agency_id = ?";
 constexpr const char* kDeleteSessions = "DELETE FROM sessions WHERE user_id = ?";
+
+// "contains `text`" as a LIKE pattern both engines read alike (instr() is SQLite's own); the query
+// lowers both sides. Wildcards in the text are literal.
+std::string contains_pattern(const std::string& text) {
+  std::string out = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
 
 UserRow row_of(SqlConnection& db, const SqlRow& r) {
   UserRow u{r.text(0), r.text(1),         r.text(2),    r.text(3), r.text(4),
@@ -35,9 +47,9 @@ UserRow row_of(SqlConnection& db, const SqlRow& r) {
 
 std::vector<UserRow> list_users(SqlConnection& db, const UserFilter& f) {
   std::vector<UserRow> out;
-  const auto rows =
-      db.query(std::string(kColumns) + kListWhere,
-               {f.kind, f.username_like, f.username_like, f.username_like, std::int64_t{f.limit}});
+  const auto rows = db.query(std::string(kColumns) + kListWhere,
+                             {f.kind, f.username_like, contains_pattern(f.username_like),
+                              contains_pattern(f.username_like), std::int64_t{f.limit}});
   for (const auto& r : rows) out.push_back(row_of(db, r));
   return out;
 }

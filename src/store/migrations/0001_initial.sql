@@ -1,5 +1,6 @@
 -- MotCua initial schema (SQLite). Times are ISO 8601 UTC text unless the column says *_local;
 -- instants used in arithmetic are also kept as integer seconds since the epoch (*_s).
+-- PostgreSQL runs the same text through the fences and mapping of src/store/migrations.hpp.
 
 -- Agencies: competent agencies and their tree, with validity dates (the 2025 reform).
 CREATE TABLE agencies (
@@ -131,10 +132,27 @@ CREATE TABLE dossier_events (
   hash         TEXT NOT NULL
 );
 CREATE INDEX dossier_events_dossier ON dossier_events(dossier_id, seq);
+-- @sqlite
 CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events
 BEGIN SELECT RAISE(ABORT, 'dossier_events is append-only'); END;
 CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
 BEGIN SELECT RAISE(ABORT, 'dossier_events is append-only'); END;
+-- @end
+-- @postgres
+-- SQLSTATE 23000 (integrity constraint), as SQLite's trigger abort is a constraint failure: the
+-- store reports a ConstraintError on both engines.
+CREATE FUNCTION dossier_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'dossier_events is append-only' USING ERRCODE = '23000';
+END $$;
+CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events
+  FOR EACH ROW EXECUTE FUNCTION dossier_events_append_only();
+CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
+  FOR EACH ROW EXECUTE FUNCTION dossier_events_append_only();
+-- TRUNCATE skips row triggers; SQLite has no TRUNCATE.
+CREATE TRIGGER dossier_events_no_truncate BEFORE TRUNCATE ON dossier_events
+  FOR EACH STATEMENT EXECUTE FUNCTION dossier_events_append_only();
+-- @end
 
 -- Daily sequence of dossier codes per agency code (Circular 01/2018 Art. 19).
 CREATE TABLE dossier_sequences (

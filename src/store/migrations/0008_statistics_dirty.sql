@@ -12,6 +12,7 @@ INSERT INTO dossier_outcomes_dirty(dossier_id)
   SELECT d.id FROM dossiers d LEFT JOIN dossier_outcomes o ON o.dossier_id = d.id
   WHERE d.received_at IS NOT NULL AND (o.dossier_id IS NULL OR o.version <> d.version);
 
+-- @sqlite
 CREATE TRIGGER dossiers_mark_outcome_new AFTER INSERT ON dossiers
 BEGIN
   INSERT OR IGNORE INTO dossier_outcomes_dirty(dossier_id) VALUES (NEW.id);
@@ -22,6 +23,18 @@ CREATE TRIGGER dossiers_mark_outcome_changed AFTER UPDATE OF version ON dossiers
 BEGIN
   INSERT OR IGNORE INTO dossier_outcomes_dirty(dossier_id) VALUES (NEW.id);
 END;
+-- @end
+-- @postgres
+CREATE FUNCTION dossiers_mark_outcome() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dossier_outcomes_dirty(dossier_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER dossiers_mark_outcome_new AFTER INSERT ON dossiers
+  FOR EACH ROW EXECUTE FUNCTION dossiers_mark_outcome();
+CREATE TRIGGER dossiers_mark_outcome_changed AFTER UPDATE OF version ON dossiers
+  FOR EACH ROW WHEN (NEW.version <> OLD.version) EXECUTE FUNCTION dossiers_mark_outcome();
+-- @end
 
 -- A leader's figures are per agency: seek by agency, then month (bench: the month index alone
 -- reads every agency's rows for the months asked).

@@ -1,0 +1,99 @@
+// The PostgreSQL engine: the same contract as the SQLite one (store/store.hpp). One writer
+// connection on the writer thread merges queued jobs into one transaction, one savepoint per job
+// and one COMMIT (group commit, store/group_commit_writer.hpp); reads run on a pool of connections,
+// each read in a REPEATABLE READ READ ONLY transaction so that the job sees one snapshot.
+#include <memory>
+
+#include "store/group_commit_writer.hpp"
+#include "store/migrations.hpp"
+#include "store/postgres/postgres_connection.hpp"
+#include "store/reader_pool.hpp"
+#include "store/store.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+// Any constant shared by every MotCua server: the advisory lock that serialises migrations.
+constexpr std::int64_t kMigrationLock = 0x4d6f74437561;  // "MotCua"
+
+// Several servers may start at once against one database: each takes the transaction-level
+// advisory lock before reading the schema version, so exactly one applies a migration and the
+// others then see it applied. The lock is released by the COMMIT.
+void apply_migrations(PostgresConnection& db) {
+  db.execute_script("BEGIN");
+  try {
+    db.execute("SELECT pg_advisory_xact_lock(?)", {kMigrationLock});
+    db.execute_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    const auto row = db.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    const std::int64_t current = row ? row->integer(0) : 0;
+    for (const auto& m : postgres_migrations()) {
+      if (m.version <= current) continue;
+      db.execute_script(m.sql);
+      db.execute(
+          "INSERT INTO schema_migrations(version, name, applied_at) "
+          "VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
+          {std::int64_t{m.version}, m.name});
+    }
+    db.execute_script("COMMIT");
+  } catch (...) {
+    try {
+      db.execute_script("ROLLBACK");
+    } catch (...) {
+    }
+    throw;
+  }
+}
+
+class PostgresStore final : public Store {
+ public:
+  PostgresStore(const std::string& url, int readers)
+      : writer_db_(open_writer(url)),
+        writer_(*writer_db_, "BEGIN"),
+        readers_(open_readers(url, readers), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {}
+
+  void write(const WriteJob& job) override { writer_.write(job); }
+  void submit(WriteJob job, WriteDone done) override {
+    writer_.submit(std::move(job), std::move(done));
+  }
+  void read(const ReadJob& job) override { readers_.read(job); }
+  StoreStats stats() const override { return writer_.stats(); }
+
+  int schema_version() override {
+    int version = 0;
+    read([&](SqlConnection& db) {
+      version =
+          static_cast<int>(db.query_one("SELECT MAX(version) FROM schema_migrations")->integer(0));
+    });
+    return version;
+  }
+
+ private:
+  static std::unique_ptr<PostgresConnection> open_writer(const std::string& url) {
+    auto db = std::make_unique<PostgresConnection>(url);
+    apply_migrations(*db);
+    return db;
+  }
+
+  static std::vector<std::unique_ptr<SqlConnection>> open_readers(const std::string& url,
+                                                                  int count) {
+    std::vector<std::unique_ptr<SqlConnection>> readers;
+    for (int i = 0; i < count; ++i) readers.push_back(std::make_unique<PostgresConnection>(url));
+    return readers;
+  }
+
+  // Declared first: the writer thread uses it until the writer is destroyed.
+  std::unique_ptr<PostgresConnection> writer_db_;
+  GroupCommitWriter writer_;
+  ReaderPool readers_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_postgres_store(const std::string& url, int reader_connections) {
+  return std::make_unique<PostgresStore>(url, reader_connections);
+}
+
+}  // namespace motcua::store
