@@ -49,8 +49,8 @@ struct ApiContext {
   app::DossierService dossiers;
   // Failures per username are limited tightly; per client address more loosely, since a counter
   // PC or an office behind one NAT address serves many people.
-  app::LoginThrottle user_throttle{5, 15 * 60};
-  app::LoginThrottle address_throttle{30, 15 * 60};
+  app::LoginThrottle user_throttle{"user", 5, 15 * 60};
+  app::LoginThrottle address_throttle{"address", 30, 15 * 60};
   app::NowFunction now;
   ApiSettings settings;
 

@@ -1,4 +1,5 @@
 // POST /api/v1/session (log in), GET /api/v1/session (who am I), DELETE /api/v1/session (log out).
+#include <algorithm>
 #include <memory>
 
 #include "api/idempotent_write.hpp"
@@ -30,8 +31,11 @@ http::HttpResponse too_many(std::int64_t retry_after) {
   return r;
 }
 
-// The password is checked on a reader connection (Argon2id is CPU work and must not hold the
-// store's writer); only the new session is written, without holding the io thread.
+// The throttle and the password are checked on a reader connection (Argon2id is CPU work and must
+// not hold the store's writer). The failure counts live in the database, so every server behind
+// the load balancer throttles the same usernames and addresses; a failure is counted, or a success
+// clears the username's count, in a write that does not hold the io thread, and the answer goes out
+// after its commit (so the next attempt, on whichever server, sees it).
 void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) {
   auto body = parse_body(request);
   if (!body) return answer_now(respond, body.error());
@@ -40,25 +44,32 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
   const std::string& username = credentials->username;
   const auto now_s = ctx.now().seconds;
   const std::string& address = request.remote_address;
-  for (const auto wait : {ctx.user_throttle.retry_after(username, now_s),
-                          ctx.address_throttle.retry_after(address, now_s)}) {
-    if (wait > 0) return answer_now(respond, too_many(wait));
-  }
+  std::int64_t wait = 0;
   app::AppResult<app::Actor> actor = tl::unexpected(app::AppError{});
   ctx.store.read([&](store::SqlConnection& db) {
-    actor = app::authenticate(db, username, credentials->password);
+    wait = std::max(ctx.user_throttle.retry_after(db, username, now_s),
+                    ctx.address_throttle.retry_after(db, address, now_s));
+    if (wait == 0) actor = app::authenticate(db, username, credentials->password);
   });
+  if (wait > 0) return answer_now(respond, too_many(wait));
   if (!actor) {
-    ctx.user_throttle.record_failure(username, now_s);
-    ctx.address_throttle.record_failure(address, now_s);
-    return answer_now(respond, problem_of(actor.error(), request));
+    write_then(
+        ctx,
+        [&ctx, username, address, now_s](store::SqlConnection& db) {
+          ctx.user_throttle.record_failure(db, username, now_s);
+          ctx.address_throttle.record_failure(db, address, now_s);
+        },
+        [problem = problem_of(actor.error(), request)] { return problem; }, std::move(respond));
+    return;
   }
-  ctx.user_throttle.record_success(username);
   auto session = std::make_shared<app::Session>();
   write_then(
       ctx,
-      [session, actor = std::move(*actor), now_s, now_iso = ctx.now_iso()](
-          store::SqlConnection& db) { *session = app::open_session(db, actor, now_s, now_iso); },
+      [&ctx, session, username, actor = std::move(*actor), now_s,
+       now_iso = ctx.now_iso()](store::SqlConnection& db) {
+        ctx.user_throttle.record_success(db, username);
+        *session = app::open_session(db, actor, now_s, now_iso);
+      },
       [&ctx, session] {
         auto response =
             http::HttpResponse::json(200, boost::json::value_from(app::session_view(*session)));

@@ -1,6 +1,7 @@
 #include "store/event_log.hpp"
 
 #include "store/hashing.hpp"
+#include "store/transaction_lock.hpp"
 
 namespace motcua::store {
 
@@ -42,6 +43,9 @@ std::string event_hash(std::int64_t seq, const EventDraft& e, const std::string&
 }
 
 StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
+  // Two servers reading the same last event would both write seq n+1: one chain, one appender at a
+  // time until its transaction ends (nothing to do on SQLite's single writer).
+  lock_for_transaction(db, TransactionLock::event_chain);
   const auto last = db.query_one(kLastEvent);
   const std::int64_t seq = last ? last->integer(0) + 1 : 1;
   const std::string prev = last ? last->text(1) : kGenesisHash;

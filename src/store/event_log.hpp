@@ -40,6 +40,8 @@ inline constexpr const char* kGenesisHash =
 std::string event_hash(std::int64_t seq, const EventDraft& e, const std::string& prev_hash);
 
 // Appends inside the caller's write transaction (the same one that writes the dossier's new state).
+// On PostgreSQL it first takes the chain's transaction lock (store/transaction_lock.hpp), so
+// several servers appending at once still build one chain; the lock is held until that commit.
 StoredEvent append_event(SqlConnection& db, const EventDraft& e);
 
 std::vector<StoredEvent> events_of(SqlConnection& db, const std::string& dossier_id);

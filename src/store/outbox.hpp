@@ -29,4 +29,19 @@ void mark_delivered(SqlConnection& db, std::int64_t id, const std::string& now_i
 // Exponential backoff: the next try is at now + 2^attempts minutes (capped at a day).
 void mark_failed(SqlConnection& db, std::int64_t id, const std::string& error, std::int64_t now_s);
 
+// Claims up to `limit` due messages of `topic` for `worker` until now + lease_s: rows neither
+// delivered nor leased to another worker whose lease is still running (a dead worker's rows come
+// back when its lease ends). Several delivery workers, on several servers, never claim the same
+// row at once: PostgreSQL skips rows another transaction is claiming (FOR UPDATE SKIP LOCKED);
+// SQLite runs one write transaction at a time. Run it in a write job; returned in id order.
+std::vector<OutboxMessage> claim_outbox(SqlConnection& db, const std::string& topic, int limit,
+                                        const std::string& worker, std::int64_t now_s,
+                                        std::int64_t lease_s = 300);
+
+// Marks a claimed message delivered. False when `worker` no longer holds it (its lease ended and
+// another worker claimed it): the caller's delivery may then be repeated, which the message's
+// idempotency key lets the partner drop.
+bool complete_outbox(SqlConnection& db, std::int64_t id, const std::string& worker,
+                     const std::string& now_iso);
+
 }  // namespace motcua::store

@@ -2,6 +2,7 @@
 
 #include "store/account_repository.hpp"
 #include "store/hashing.hpp"
+#include "store/login_failures.hpp"
 #include "store/session_repository.hpp"
 
 namespace motcua::app {
@@ -103,28 +104,21 @@ void logout(store::SqlConnection& db, const std::string& token) {
   store::delete_session(db, store::sha256_hex(token));
 }
 
-std::int64_t LoginThrottle::retry_after(const std::string& key, std::int64_t now_s) {
-  std::lock_guard lock(mu_);
-  const auto it = entries_.find(key);
-  if (it == entries_.end()) return 0;
-  if (now_s - it->second.window_start >= window_s_) {
-    entries_.erase(it);
-    return 0;
-  }
-  if (it->second.failures < max_failures_) return 0;
-  return it->second.window_start + window_s_ - now_s;
+std::int64_t LoginThrottle::retry_after(store::SqlConnection& db, const std::string& key,
+                                        std::int64_t now_s) const {
+  const auto window = store::find_login_failures(db, scope_, key);
+  if (!window || now_s - window->window_start >= window_s_) return 0;
+  if (window->failures < max_failures_) return 0;
+  return window->window_start + window_s_ - now_s;
 }
 
-void LoginThrottle::record_failure(const std::string& key, std::int64_t now_s) {
-  std::lock_guard lock(mu_);
-  auto& e = entries_[key];
-  if (e.failures == 0 || now_s - e.window_start >= window_s_) e = Entry{0, now_s};
-  ++e.failures;
+void LoginThrottle::record_failure(store::SqlConnection& db, const std::string& key,
+                                   std::int64_t now_s) const {
+  store::add_login_failure(db, scope_, key, now_s, window_s_);
 }
 
-void LoginThrottle::record_success(const std::string& key) {
-  std::lock_guard lock(mu_);
-  entries_.erase(key);
+void LoginThrottle::record_success(store::SqlConnection& db, const std::string& key) const {
+  store::clear_login_failures(db, scope_, key);
 }
 
 }  // namespace motcua::app

@@ -6,10 +6,9 @@
 #pragma once
 
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/accounts/passwords.hpp"
 #include "app/common/actor.hpp"
@@ -70,24 +69,22 @@ std::optional<Session> find_session(store::SqlConnection& db, const std::string&
                                     std::int64_t now_s);
 void logout(store::SqlConnection& db, const std::string& token);
 
-// Counts recent login failures per key (username, client address). In memory: a restart forgets,
-// which only helps an attacker for one window.
+// Limits login failures per key (a username, a client address) within a window. The counts live
+// in the database (store/login_failures.hpp), so every server behind the load balancer sees the
+// same failures and a restart forgets nothing. The check is a read (before the password check);
+// recording a failure or a success is a write, in the caller's write job.
 class LoginThrottle {
  public:
-  LoginThrottle(int max_failures = 5, std::int64_t window_s = 15 * 60)
-      : max_failures_(max_failures), window_s_(window_s) {}
+  LoginThrottle(std::string scope, int max_failures = 5, std::int64_t window_s = 15 * 60)
+      : scope_(std::move(scope)), max_failures_(max_failures), window_s_(window_s) {}
   // Seconds to wait before the next attempt, or 0 when one is allowed.
-  std::int64_t retry_after(const std::string& key, std::int64_t now_s);
-  void record_failure(const std::string& key, std::int64_t now_s);
-  void record_success(const std::string& key);
+  std::int64_t retry_after(store::SqlConnection& db, const std::string& key,
+                           std::int64_t now_s) const;
+  void record_failure(store::SqlConnection& db, const std::string& key, std::int64_t now_s) const;
+  void record_success(store::SqlConnection& db, const std::string& key) const;
 
  private:
-  struct Entry {
-    int failures = 0;
-    std::int64_t window_start = 0;
-  };
-  std::mutex mu_;
-  std::map<std::string, Entry> entries_;
+  std::string scope_;
   int max_failures_;
   std::int64_t window_s_;
 };

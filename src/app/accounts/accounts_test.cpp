@@ -35,18 +35,44 @@ TEST(Passwords, RandomTokensAreUrlSafeAndDistinct) {
   EXPECT_TRUE(password_problem("dài đủ mười ký tự").empty());
 }
 
-TEST(LoginThrottle, BlocksAfterFiveFailuresUntilTheWindowEnds) {
-  LoginThrottle t(5, 900);
-  for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(t.retry_after("user:an", 1000 + i), 0);
-    t.record_failure("user:an", 1000 + i);
+// Two throttles on one database stand for two servers: the failures one records, the other sees.
+TEST(LoginThrottle, BlocksAfterFiveFailuresUntilTheWindowEndsOnEveryServer) {
+  const auto dir = fs::temp_directory_path() / ("motcua-throttle-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  {
+    auto store = store::open_sqlite_store((dir / "db.sqlite").string());
+    const LoginThrottle server_a("user", 5, 900);
+    const LoginThrottle server_b("user", 5, 900);
+    const LoginThrottle addresses("address", 5, 900);
+    auto retry = [&](const LoginThrottle& t, const std::string& key, std::int64_t now) {
+      std::int64_t wait = -1;
+      store->read([&](store::SqlConnection& db) { wait = t.retry_after(db, key, now); });
+      return wait;
+    };
+    for (int i = 0; i < 5; ++i) {
+      EXPECT_EQ(retry(server_a, "an", 1000 + i), 0);
+      store->write([&](store::SqlConnection& db) {
+        (i % 2 == 0 ? server_a : server_b).record_failure(db, "an", 1000 + i);
+      });
+    }
+    EXPECT_EQ(retry(server_a, "an", 1010), 890);
+    EXPECT_EQ(retry(server_b, "an", 1010), 890);
+    EXPECT_EQ(retry(server_a, "binh", 1010), 0);
+    EXPECT_EQ(retry(addresses, "an", 1010), 0) << "scopes are counted apart";
+    EXPECT_EQ(retry(server_a, "an", 1900), 0);
+    // A failure after the window starts a new one with a single failure.
+    store->write([&](store::SqlConnection& db) { server_b.record_failure(db, "an", 1901); });
+    for (int i = 0; i < 3; ++i) {
+      store->write([&](store::SqlConnection& db) { server_a.record_failure(db, "an", 1902 + i); });
+    }
+    EXPECT_EQ(retry(server_a, "an", 1910), 0) << "four failures in the new window";
+    store->write([&](store::SqlConnection& db) { server_a.record_failure(db, "an", 1911); });
+    EXPECT_EQ(retry(server_b, "an", 1912), 1901 + 900 - 1912);
+    store->write([&](store::SqlConnection& db) { server_b.record_success(db, "an"); });
+    EXPECT_EQ(retry(server_a, "an", 1913), 0);
   }
-  EXPECT_EQ(t.retry_after("user:an", 1010), 890);
-  EXPECT_EQ(t.retry_after("user:binh", 1010), 0);
-  EXPECT_EQ(t.retry_after("user:an", 1900), 0);
-  t.record_failure("user:an", 1901);
-  t.record_success("user:an");
-  EXPECT_EQ(t.retry_after("user:an", 1902), 0);
+  fs::remove_all(dir);
 }
 
 TEST(Accounts, LoginCreatesAHashedSessionWithRoles) {

@@ -7,7 +7,9 @@
 #include "app/statistics/statistics_outcome.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
+#include "store/stale_outcomes.hpp"
 #include "store/statistics_queries.hpp"
+#include "store/transaction_lock.hpp"
 
 namespace motcua::app {
 
@@ -82,8 +84,14 @@ std::vector<store::WriteJob> statistics_refresh_jobs(
         stale.begin() + static_cast<std::ptrdiff_t>(start),
         stale.begin() + static_cast<std::ptrdiff_t>(std::min(stale.size(), start + kBatch)));
     jobs.push_back([cal, rebuilt, ids = std::move(ids)](store::SqlConnection& db) {
+      // One server rebuilds at a time (PostgreSQL; SQLite has one writer anyway), and a dossier
+      // whose mark is gone by then was rebuilt by someone else since the list was read.
+      store::lock_for_transaction(db, store::TransactionLock::statistics_refresh);
       std::size_t done = 0;
-      for (const auto& id : ids) done += refresh_dossier_outcome(db, *cal, id) ? 1 : 0;
+      for (const auto& id : ids) {
+        if (!store::take_stale_outcome(db, id)) continue;
+        done += refresh_dossier_outcome(db, *cal, id) ? 1 : 0;
+      }
       if (rebuilt) *rebuilt += done;
     });
   }

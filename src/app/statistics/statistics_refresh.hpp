@@ -20,6 +20,9 @@ namespace motcua::app {
 // stale, a few hundred dossiers each (read on `reader`; usually none). The server hands them to the
 // store without waiting (src/api/statistics_routes.cpp); each keeps `cal` alive.
 // When `rebuilt` is given, each job adds the number of dossiers it rebuilt.
+// Several servers on one database: each job takes the statistics transaction lock
+// (store/transaction_lock.hpp), so two servers never rebuild rows at once, and skips the dossiers
+// whose stale mark another job has cleared since `reader` listed them (they are fresh).
 std::vector<store::WriteJob> statistics_refresh_jobs(
     store::SqlConnection& reader, std::shared_ptr<const calendar::WorkingCalendar> cal,
     std::shared_ptr<std::atomic<std::size_t>> rebuilt = nullptr);
