@@ -5,7 +5,6 @@
 // Exit 0 when every check holds, 2 when refused before copying, 3 when a check fails after it.
 #include <boost/json.hpp>
 #include <filesystem>
-#include <iostream>
 
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
@@ -55,10 +54,7 @@ int run_migrate_db(const MigrateDbArgs& args) {
                      "): a province moves into an empty database");
   }
 
-  std::cerr << "motcua migrate-db: copying " << tables.size() << " tables from " << args.from
-            << "\n";
   store::CopyReport report;
-  store::ChainCheck source_chain;
   std::optional<std::string> source_head;
   // One read transaction on the source: the copy is one snapshot even if a server still writes.
   source->read([&](store::SqlConnection& db) {
