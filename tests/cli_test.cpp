@@ -238,5 +238,64 @@ TEST_F(CliDatabase, MigrateDbCopiesTheProvinceAndRefusesAnOccupiedTarget) {
   EXPECT_FALSE(std::filesystem::exists(path("absent.db")));
 }
 
+// PostgreSQL cases run under scripts/test-postgres (MOTCUA_TEST_PG_URL names a throwaway server,
+// without a database); without it they are skipped.
+std::string pg_base() {
+  const char* url = std::getenv("MOTCUA_TEST_PG_URL");
+  return url != nullptr ? url : "";
+}
+
+std::string psql(const std::string& url, const std::string& sql) {
+  const auto r = run_process("psql -X -q -t -A --no-password -d '" + url + "' -c \"" + sql + "\"");
+  EXPECT_EQ(r.status, 0) << sql << "\n" << r.err;
+  return r.out;
+}
+
+TEST_F(CliDatabase, PostgresBackupIsAPgDumpArchiveThatPgRestoreRestores) {
+  const auto base = pg_base();
+  if (base.empty()) GTEST_SKIP() << "MOTCUA_TEST_PG_URL not set (scripts/test-postgres run ...)";
+  const std::string db = "backup_" + std::to_string(::getpid());
+  psql(base + "/postgres", "CREATE DATABASE " + db);
+  psql(base + "/" + db,
+       "CREATE TABLE dossiers(id text PRIMARY KEY, code text); CREATE TABLE other(n int); "
+       "INSERT INTO dossiers VALUES ('d1', 'X-1'), ('d2', 'X-2')");
+  const auto file = path("archive.dump");
+  const auto out = run_ok("backup --db " + base + "/" + db + " --to " + file);
+  EXPECT_EQ(out.at("engine"), "postgres");
+  EXPECT_EQ(out.at("tables"), 2);
+  EXPECT_EQ(out.at("ok"), true);
+  EXPECT_EQ(out.at("bytes").to_number<std::int64_t>(),
+            static_cast<std::int64_t>(std::filesystem::file_size(file)));
+  // The restore of docs/operations.md: into a new, empty database.
+  psql(base + "/postgres", "CREATE DATABASE " + db + "_restored");
+  const auto restored =
+      run_process("pg_restore --no-password --dbname=" + base + "/" + db + "_restored " + file);
+  EXPECT_EQ(restored.status, 0) << restored.err;
+  EXPECT_EQ(
+      psql(base + "/" + db + "_restored", "SELECT string_agg(code, ',' ORDER BY id) FROM dossiers"),
+      "X-1,X-2\n");
+  psql(base + "/postgres", "DROP DATABASE " + db);
+  psql(base + "/postgres", "DROP DATABASE " + db + "_restored");
+}
+
+TEST_F(CliDatabase, MigrateDbMovesTheProvinceIntoPostgres) {
+  const auto base = pg_base();
+  if (base.empty()) GTEST_SKIP() << "MOTCUA_TEST_PG_URL not set (scripts/test-postgres run ...)";
+  const std::string db = "move_" + std::to_string(::getpid());
+  psql(base + "/postgres", "CREATE DATABASE " + db);
+  const auto url = base + "/" + db;
+  const auto out = run_ok("migrate-db --from " + path("demo.db") + " --to " + url);
+  EXPECT_EQ(out.at("ok"), true);
+  EXPECT_EQ(out.at("counts_equal"), true);
+  EXPECT_EQ(out.at("chain_ok"), true);
+  EXPECT_EQ(out.at("chain_head_equal"), true);
+  EXPECT_EQ(run_ok("verify-log --db " + url).at("ok"), true);
+  const auto r = run_process("sqlite3 " + path("demo.db") +
+                             " 'SELECT id, code, status, version FROM dossiers ORDER BY id'");
+  EXPECT_EQ(psql(url, "SELECT id, code, status, version FROM dossiers ORDER BY id"), r.out);
+  expect_bad_input("migrate-db --from " + path("demo.db") + " --to " + url, "not empty");
+  psql(base + "/postgres", "DROP DATABASE " + db);
+}
+
 }  // namespace
 }  // namespace motcua::testing
