@@ -29,5 +29,7 @@ void add_store_commands(CLI::App& app, Action& action);
 void add_serve_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
 void add_demo_command(CLI::App& app, Action& action);
+void add_backup_command(CLI::App& app, Action& action);
+void add_migrate_db_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   add_serve_command(app, action);
   add_import_command(app, action);
   add_demo_command(app, action);
+  add_backup_command(app, action);
+  add_migrate_db_command(app, action);
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);

@@ -1,0 +1,188 @@
+#include "store/table_copy.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "store/event_log.hpp"
+
+namespace motcua::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TableCopyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("motcua-copy-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    source_ = open_sqlite_store((dir_ / "source.db").string());
+    target_ = open_sqlite_store((dir_ / "target.db").string());
+  }
+  void TearDown() override {
+    source_.reset();
+    target_.reset();
+    fs::remove_all(dir_);
+  }
+
+  // A small province whose rows test what a naive copy gets wrong: a child agency stored before its
+  // parent, events whose hashes must survive byte for byte, outbox and audit rows with their keys,
+  // and a statistics mark that the refresh already cleared (the target's trigger sets it again).
+  void fill_source() {
+    source_->write([](SqlConnection& db) {
+      db.execute(
+          "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+          "('c1', '000.01.01.H40', 'Xã Một', 'commune', NULL, '2025-07-01')");
+      db.execute(
+          "INSERT INTO agencies(id, code, name, kind, parent_id, valid_from) VALUES "
+          "('p1', '000.00.00.H40', 'Tỉnh Thử', 'province', NULL, '2025-07-01')");
+      db.execute("UPDATE agencies SET parent_id = 'p1' WHERE id = 'c1'");
+      for (const char* id : {"d1", "d2", "d3"}) {
+        db.execute(
+            "INSERT INTO dossiers(id, code, procedure_code, procedure_version, agency_id, "
+            "applicant_name, applicant_folded, channel, status, version, document, created_at, "
+            "updated_at, due_s) VALUES (?, ?, '1.001193', 1, 'c1', 'Nguyễn Văn A', 'nguyen van a', "
+            "'online', 'submitted', 1, '{\"x\":1.5}', 'now', 'now', 1772420400)",
+            {std::string(id), std::string("000.01.01.H40-260302-000") + id[1]});
+      }
+      for (int i = 0; i < 7; ++i) {
+        append_event(db, EventDraft{i % 2 ? "d1" : "d2", "received", "u1", "reception",
+                                    "2026-03-02T10:00:00+07:00", "lý do " + std::to_string(i),
+                                    "submitted", "received", R"({"n":)" + std::to_string(i) + "}"});
+      }
+      db.execute(
+          "INSERT INTO outbox(id, topic, idempotency_key, payload, created_at, available_s) "
+          "VALUES (41, 'mail', 'k41', '{}', 'now', 0)");
+      db.execute(
+          "INSERT INTO audit_log(seq, actor_id, at, action, object, details) VALUES "
+          "(9, 'admin', 'now', 'catalog.import', 'catalog', '{}')");
+      db.execute("DELETE FROM dossier_outcomes_dirty WHERE dossier_id = 'd2'");
+    });
+  }
+
+  // Every row of every copied table, in a fixed order, as comparable values.
+  using Rows = std::vector<std::vector<SqlValue>>;
+  std::vector<Rows> dump(Store& store, const std::vector<TableShape>& tables) {
+    std::vector<Rows> out;
+    store.read([&](SqlConnection& db) {
+      for (const auto& t : tables) {
+        std::string order;
+        for (std::size_t i = 1; i <= t.columns.size(); ++i) {
+          order += (i == 1 ? "" : ", ") + std::to_string(i);
+        }
+        Rows rows;
+        for (auto& row : db.query("SELECT * FROM \"" + t.name + "\" ORDER BY " + order)) {
+          rows.push_back(std::move(row.values));
+        }
+        out.push_back(std::move(rows));
+      }
+    });
+    return out;
+  }
+
+  std::vector<TableShape> tables() {
+    std::vector<TableShape> t;
+    source_->read([&](SqlConnection& db) { t = sqlite_tables_to_copy(db); });
+    return t;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> source_;
+  std::unique_ptr<Store> target_;
+};
+
+std::size_t position(const std::vector<TableShape>& tables, const std::string& name) {
+  const auto it = std::find_if(tables.begin(), tables.end(),
+                               [&](const TableShape& t) { return t.name == name; });
+  EXPECT_NE(it, tables.end()) << name;
+  return static_cast<std::size_t>(it - tables.begin());
+}
+
+TEST_F(TableCopyTest, TablesComeFromTheSchemaInForeignKeyOrder) {
+  const auto t = tables();
+  EXPECT_LT(position(t, "agencies"), position(t, "one_stop_units"));
+  EXPECT_LT(position(t, "users"), position(t, "dossiers"));
+  EXPECT_LT(position(t, "dossiers"), position(t, "dossier_events"));
+  EXPECT_LT(position(t, "dossiers"), position(t, "dossier_ratings"));
+  // The table a trigger fills comes after every other table.
+  EXPECT_EQ(t.back().name, "dossier_outcomes_dirty");
+  EXPECT_TRUE(t.back().filled_by_triggers);
+  EXPECT_FALSE(t.back().has_rowid);
+  EXPECT_EQ(t[position(t, "dossier_events")].integer_key, "seq");
+  EXPECT_FALSE(t[position(t, "dossiers")].integer_key.has_value());
+  for (const auto& shape : t) {
+    EXPECT_NE(shape.name, "schema_migrations");
+    EXPECT_EQ(shape.name.rfind("sqlite_", 0), std::string::npos);
+  }
+}
+
+TEST_F(TableCopyTest, CopiesEveryValueExactlyAndTheChainVerifiesOnTheTarget) {
+  fill_source();
+  const auto t = tables();
+  CopyReport report;
+  // A batch of 2 rows: many write jobs, pages of the source read by rowid.
+  source_->read([&](SqlConnection& db) { report = copy_tables(db, *target_, t, 2); });
+  EXPECT_TRUE(report.counts_equal());
+  EXPECT_GT(report.write_jobs, 8);
+  EXPECT_EQ(dump(*source_, t), dump(*target_, t));
+
+  ChainCheck chain;
+  std::optional<std::string> head;
+  target_->read([&](SqlConnection& db) {
+    chain = verify_chain(db);
+    head = chain_head(db);
+  });
+  EXPECT_TRUE(chain.ok()) << chain.problem;
+  EXPECT_EQ(chain.events_checked, 7);
+  std::optional<std::string> source_head;
+  source_->read([&](SqlConnection& db) { source_head = chain_head(db); });
+  EXPECT_EQ(head, source_head);
+  // The cleared statistics mark stays cleared although the target's trigger set it on insert.
+  std::int64_t marks = -1;
+  target_->read([&](SqlConnection& db) { marks = count_rows(db, "dossier_outcomes_dirty"); });
+  EXPECT_EQ(marks, 2);
+
+  // New rows continue after the copied keys.
+  target_->write([](SqlConnection& db) {
+    const auto e = append_event(db, EventDraft{"d3", "received", "u1", "reception", "later", "",
+                                               "submitted", "received", "{}"});
+    EXPECT_EQ(e.seq, 8);
+  });
+}
+
+TEST_F(TableCopyTest, AnOccupiedTargetIsNamed) {
+  const auto t = tables();
+  std::optional<OccupiedTable> occupied;
+  target_->read([&](SqlConnection& db) { occupied = first_occupied_table(db, t); });
+  EXPECT_FALSE(occupied.has_value());
+  target_->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
+        "('x', '000.00.00.H99', 'X', 'province', '2025-07-01')");
+  });
+  target_->read([&](SqlConnection& db) { occupied = first_occupied_table(db, t); });
+  ASSERT_TRUE(occupied.has_value());
+  EXPECT_EQ(occupied->table, "agencies");
+  EXPECT_EQ(occupied->rows, 1);
+}
+
+TEST_F(TableCopyTest, ARefusedRowStopsTheCopyWithTheTargetsError) {
+  fill_source();
+  target_->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
+        "('p1', '000.00.00.H99', 'X', 'province', '2025-07-01')");
+  });
+  const auto t = tables();
+  source_->read(
+      [&](SqlConnection& db) { EXPECT_THROW(copy_tables(db, *target_, t, 100), ConstraintError); });
+}
+
+}  // namespace
+}  // namespace motcua::store
