@@ -260,6 +260,9 @@ def main():
     p.add_argument("--unit", default="mc-14329")
     p.add_argument("--procedure", default="1.001193")
     p.add_argument("--report", help="also write the JSON report here")
+    p.add_argument("--records", help="write what was acknowledged for each dossier here")
+    p.add_argument("--verify", metavar="RECORDS",
+                   help="no load: check the dossiers of a --records file again (self-tests)")
     args = p.parse_args()
 
     run = Run(args)
@@ -267,6 +270,13 @@ def main():
     for role in ("tiepnhan", "chuyenvien", "lanhdao"):
         run.log_in(setup, role)
     setup.close()
+    if args.verify:
+        with open(args.verify, encoding="utf-8") as f:
+            run.dossiers = json.load(f)
+        problems, _ = run.verify()
+        print(json.dumps({"problems": problems[:50], "problem_count": len(problems)},
+                         ensure_ascii=False))
+        return 0 if not problems else 1
     started = time.monotonic()
     threads = [threading.Thread(target=run.client_loop, args=(n,)) for n in range(args.clients)]
     for t in threads:
@@ -292,6 +302,9 @@ def main():
     if args.report:
         with open(args.report, "w", encoding="utf-8") as f:
             f.write(text + "\n")
+    if args.records:
+        with open(args.records, "w", encoding="utf-8") as f:
+            json.dump(run.dossiers, f, ensure_ascii=False)
     return 0 if not problems else 1
 
 
