@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers of scripts/ha-up, ha-down and multi-up (sourced, not run).
 
 # PostgreSQL refuses to run as root, and CI runs as root: then every cluster process runs as the
@@ -18,8 +19,7 @@ start_daemon() {
   local pidfile=$1 log=$2
   shift 2
   as_ha_user setsid sh -c 'echo $$ > "$0"; shift; exec "$@"' "$pidfile" _ "$@" >"$log" 2>&1 </dev/null &
-  local i
-  for i in $(seq 50); do
+  for _ in $(seq 50); do
     [ -s "$pidfile" ] && return 0
     sleep 0.1
   done
@@ -42,12 +42,12 @@ PY
 
 # Sends SIGTERM to the process in PIDFILE, waits up to SECONDS (default 30), then SIGKILL.
 stop_pidfile() {
-  local pidfile=$1 seconds=${2:-30} pid i
+  local pidfile=$1 seconds=${2:-30} pid
   [ -s "$pidfile" ] || return 0
   pid=$(cat "$pidfile")
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq $((seconds * 10))); do
+    for _ in $(seq $((seconds * 10))); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
