@@ -8,6 +8,8 @@ tracking of the new code, the procedure list). A write that fails (connection re
 haproxy 502/503, server 5xx) is sent again with the same key until it is acknowledged, as a real
 client does: the key makes the retry safe whether or not the first attempt committed.
 
+A 409 concurrent_change is a failed check (each client alone changes its dossiers), retried too
+so that the run goes on and counts them.
 After the load (--seconds, or until the --stop-file exists) every dossier is read back:
   - its timeline holds each acknowledged step exactly once (none lost, none duplicated);
   - its status is that of its last acknowledged step (or of the one step still in flight);
@@ -84,6 +86,7 @@ class Run:
         self.reads_ok = 0
         self.reads_failed = 0
         self.fatal = []
+        self.conflicts = 0
         self.end = time.monotonic() + args.seconds
 
     def running(self):
@@ -138,6 +141,16 @@ class Run:
                     self.log_in(client, role)
                 elif st in RETRYABLE_STATUS:
                     self.note_failure(str(st))
+                elif st == 409 and b"concurrent_change" in data:
+                    # Nobody else touches this client's dossier, so a conflict is a server defect
+                    # (a stale cache, or servers colliding on shared rows): a failed check, but
+                    # the write is retried like a user would, so the run goes on and counts them.
+                    self.note_failure("409")
+                    with self.lock:
+                        self.conflicts += 1
+                        if self.conflicts <= 5:
+                            self.fatal.append(f"POST {path}: 409 concurrent_change on a dossier "
+                                              f"only this client changes")
                 else:
                     raise RuntimeError(f"POST {path}: unexpected {st} {data[:300]!r}")
             if time.monotonic() > deadline:
@@ -292,6 +305,7 @@ def main():
         "dossiers": dossiers, "writes_acknowledged": run.writes_acked,
         "writes_per_second": round(run.writes_acked / elapsed, 1),
         "failed_attempts": run.failed_attempts, "failure_kinds": run.failure_kinds,
+        "conflicts": run.conflicts,
         "reads_ok": run.reads_ok, "reads_failed": run.reads_failed,
         "longest_write_gap_s": round(gap, 3),
         "failure_window_s": None if window is None else round(window, 3),
