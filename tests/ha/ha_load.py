@@ -24,6 +24,7 @@ first acknowledged write after the last failed attempt (the outage as clients sa
 import argparse
 import http.client
 import json
+import os
 import sys
 import threading
 import time
@@ -87,10 +88,11 @@ class Run:
         self.reads_failed = 0
         self.fatal = []
         self.conflicts = 0
+        self.writes_retried = 0  # writes acknowledged only after one or more failed attempts
         self.end = time.monotonic() + args.seconds
 
     def running(self):
-        if self.args.stop_file and __import__("os").path.exists(self.args.stop_file):
+        if self.args.stop_file and os.path.exists(self.args.stop_file):
             return False
         return time.monotonic() < self.end
 
@@ -124,7 +126,9 @@ class Run:
         """Sends the write until acknowledged (same key each time); returns the parsed answer."""
         key = uuid.uuid4().hex
         deadline = time.monotonic() + self.args.retry_seconds
+        attempts = -1
         while True:
+            attempts += 1
             session = self.sessions[role]
             try:
                 st, _, data = client.request("POST", path, body, session, key)
@@ -134,6 +138,7 @@ class Run:
                 if st == expect:
                     with self.lock:
                         self.writes_acked += 1
+                        self.writes_retried += attempts > 0
                         self.write_times.append((time.time(), True))
                     return json.loads(data)
                 if st == 401:  # session lost: log in again, same key (the key is per actor)
@@ -237,7 +242,8 @@ class Run:
             if d["in_flight"] is not None:
                 allowed.add(STEPS[d["in_flight"]][1])
             if view["status"] not in allowed:
-                problems.append(f"{d['code']}: status {view['status']}, expected one of {allowed}")
+                problems.append(
+                f"{d['code']}: status {view['status']}, expected one of {sorted(allowed)}")
         client.close()
         for code, ids in codes.items():
             if len(ids) > 1:
@@ -304,7 +310,8 @@ def main():
         "tag": args.tag, "clients": args.clients, "seconds": round(elapsed, 2),
         "dossiers": dossiers, "writes_acknowledged": run.writes_acked,
         "writes_per_second": round(run.writes_acked / elapsed, 1),
-        "failed_attempts": run.failed_attempts, "failure_kinds": run.failure_kinds,
+        "writes_retried": run.writes_retried, "failed_attempts": run.failed_attempts,
+        "failure_kinds": run.failure_kinds,
         "conflicts": run.conflicts,
         "reads_ok": run.reads_ok, "reads_failed": run.reads_failed,
         "longest_write_gap_s": round(gap, 3),
