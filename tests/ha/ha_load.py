@@ -120,7 +120,8 @@ class Run:
         with self.lock:
             self.failed_attempts += 1
             self.failure_kinds[kind] = self.failure_kinds.get(kind, 0) + 1
-            self.write_times.append((time.time(), False))
+            if kind != "409":  # conflicts are counted apart: they are no outage
+                self.write_times.append((time.time(), False))
 
     def write(self, client, path, body, role, expect):
         """Sends the write until acknowledged (same key each time); returns the parsed answer."""
@@ -154,8 +155,8 @@ class Run:
                     with self.lock:
                         self.conflicts += 1
                         if self.conflicts <= 5:
-                            self.fatal.append(f"POST {path}: 409 concurrent_change on a dossier "
-                                              f"only this client changes")
+                            self.fatal.append(f"POST {path}: 409 concurrent_change on a write "
+                                              f"no other client touches")
                 else:
                     raise RuntimeError(f"POST {path}: unexpected {st} {data[:300]!r}")
             if time.monotonic() > deadline:
