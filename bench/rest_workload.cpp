@@ -4,6 +4,8 @@
 //
 //   rest_workload --port 8080 --clients 64 --seconds 20
 //
+// With `--mode track --code CODE` it reads public tracking instead (answers counted as "changes").
+//
 // It logs in once per role (reception, processing, leader of one commune of the demo province)
 // and shares the sessions. Output: one JSON line with the changes per second, latency
 // percentiles and errors. fsyncs per change are counted from outside (scripts/bench-rest-workload
@@ -149,6 +151,8 @@ Session log_in(int port, const std::string& username) {
 
 struct Options {
   int port = 8080;
+  std::string mode = "dossiers";  // or "track": public tracking lookups of --code
+  std::string code;
   int clients = 8;
   double seconds = 10;
   std::string commune = "hoalu";
@@ -205,6 +209,28 @@ void run_client(const Options& o, const Session& reception, const Session& proce
   }
 }
 
+// Public tracking lookups (GET /api/v1/track/{code}) as fast as the server answers.
+void run_tracker(const Options& o, Clock::time_point end, ClientResult& out) {
+  Connection c(o.port);
+  while (Clock::now() < end) {
+    const auto start = Clock::now();
+    Response r;
+    try {
+      r = c.request("GET", "/api/v1/track/" + o.code, {}, {}, {});
+    } catch (const std::exception&) {
+      ++out.errors;
+      continue;
+    }
+    out.latencies_ms.push_back(
+        std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    if (r.status == 200) {
+      ++out.changes;
+    } else {
+      ++out.errors;
+    }
+  }
+}
+
 double percentile(std::vector<double>& v, double p) {
   if (v.empty()) return 0;
   const auto k = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1));
@@ -239,17 +265,26 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    const auto reception = log_in(o.port, "tiepnhan." + o.commune);
-    const auto processing = log_in(o.port, "chuyenvien." + o.commune);
-    const auto leader = log_in(o.port, "lanhdao." + o.commune);
+    const bool tracking = o.mode == "track";
+    Session reception, processing, leader;
+    if (!tracking) {
+      reception = log_in(o.port, "tiepnhan." + o.commune);
+      processing = log_in(o.port, "chuyenvien." + o.commune);
+      leader = log_in(o.port, "lanhdao." + o.commune);
+    }
     std::vector<ClientResult> results(static_cast<std::size_t>(o.clients));
     std::vector<std::thread> threads;
     const auto start = Clock::now();
     const auto end = start + std::chrono::duration_cast<Clock::duration>(
                                  std::chrono::duration<double>(o.seconds));
     for (auto& r : results) {
-      threads.emplace_back(
-          [&, out = &r] { run_client(o, reception, processing, leader, end, *out); });
+      threads.emplace_back([&, out = &r] {
+        if (tracking) {
+          run_tracker(o, end, *out);
+        } else {
+          run_client(o, reception, processing, leader, end, *out);
+        }
+      });
     }
     for (auto& t : threads) t.join();
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
@@ -259,7 +294,8 @@ int main(int argc, char** argv) {
       all.errors += r.errors;
       all.latencies_ms.insert(all.latencies_ms.end(), r.latencies_ms.begin(), r.latencies_ms.end());
     }
-    json::object report{{"clients", o.clients},
+    json::object report{{"mode", o.mode},
+                        {"clients", o.clients},
                         {"seconds", elapsed},
                         {"changes", all.changes},
                         {"errors", all.errors},

@@ -112,3 +112,14 @@ if(MOTCUA_BUILD_TESTS)
   add_test(NAME sql_location_self_test
            COMMAND ${PROJECT_SOURCE_DIR}/scripts/check-sql-location --self-test)
 endif()
+
+if(MOTCUA_BUILD_TESTS AND NOT MOTCUA_SANITIZE)
+  # Several servers and high availability (tests/ha/README.md): three servers on a Patroni cluster
+  # behind haproxy with one SIGKILLed, the primary SIGKILLed under load, and the same load on one
+  # SQLite server. System tests of the release binary: the sanitizer build runs the rest.
+  add_test(NAME ha_tests COMMAND ${PROJECT_SOURCE_DIR}/tests/ha/run-all
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(ha_tests PROPERTIES
+    ENVIRONMENT "MOTCUA_HA_PG=1;MOTCUA_BIN=${PROJECT_BINARY_DIR}/motcua"
+    TIMEOUT 1200 RUN_SERIAL TRUE)
+endif()
