@@ -12,9 +12,9 @@
 #include <string>
 
 #include "app/common/app_error.hpp"
+#include "app/common/app_test_database.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/store.hpp"
-#include "store/test_database.hpp"
 #include "store/test_seed.hpp"
 
 namespace motcua::app::test_support {
@@ -46,12 +46,6 @@ inline void seed_catalog(store::SqlConnection& db) {
   }
 }
 
-// The engine of the app tests' stores: PostgreSQL when scripts/test-postgres started a server for
-// the run (the ctest entry app_tests_postgres), SQLite otherwise.
-inline store::Engine app_test_engine() {
-  return store::test_postgres_url().empty() ? store::Engine::sqlite : store::Engine::postgres;
-}
-
 // A fresh store per test, removed afterwards.
 class StoreTest : public ::testing::Test {
  protected:
@@ -62,7 +56,7 @@ class StoreTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    database_ = std::make_unique<store::TestDatabase>(app_test_engine(), "app");
+    database_ = std::make_unique<AppTestDatabase>("app");
     store_ = database_->open();
     store_->write(seed_catalog);
   }
@@ -81,7 +75,7 @@ class StoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
-  std::unique_ptr<store::TestDatabase> database_;
+  std::unique_ptr<AppTestDatabase> database_;
   std::unique_ptr<store::Store> store_;
 };
 
