@@ -73,6 +73,11 @@ if(MOTCUA_BUILD_TESTS)
   target_compile_definitions(cli_tests PRIVATE MOTCUA_BINARY_DIR="${PROJECT_BINARY_DIR}")
   add_dependencies(cli_tests motcua)
   gtest_discover_tests(cli_tests DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  # Once more with a throwaway PostgreSQL server: the backup and migrate-db cases into PostgreSQL
+  # run then (they skip without one).
+  add_test(NAME cli_tests_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:cli_tests>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
 
 if(MOTCUA_BUILD_BENCH)
