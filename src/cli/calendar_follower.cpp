@@ -7,8 +7,11 @@ namespace motcua::cli {
 
 CalendarFollower::CalendarFollower(store::Store& store, app::ActiveCalendar& active,
                                    std::chrono::milliseconds period)
-    : store_(store), sync_(active), period_(period) {
-  follow();
+    : store_(store), sync_(active), period_(period) {}
+
+CalendarFollower::~CalendarFollower() { stop(); }
+
+void CalendarFollower::start() {
   thread_ = std::thread([this] {
     std::unique_lock lock(mu_);
     while (!wake_.wait_for(lock, period_, [this] { return stopping_; })) {
@@ -25,13 +28,13 @@ CalendarFollower::CalendarFollower(store::Store& store, app::ActiveCalendar& act
   });
 }
 
-CalendarFollower::~CalendarFollower() {
+void CalendarFollower::stop() {
   {
     const std::lock_guard lock(mu_);
     stopping_ = true;
   }
   wake_.notify_all();
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
 }
 
 bool CalendarFollower::follow() {

@@ -16,16 +16,20 @@ namespace motcua::cli {
 
 class CalendarFollower {
  public:
-  // Remembers the current fingerprint at once (the calendar in `active` was built from it), then
-  // checks every `period` until destroyed.
   CalendarFollower(store::Store& store, app::ActiveCalendar& active,
                    std::chrono::milliseconds period);
   ~CalendarFollower();
   CalendarFollower(const CalendarFollower&) = delete;
   CalendarFollower& operator=(const CalendarFollower&) = delete;
 
-  // One check now; true when a changed calendar was published.
+  // One check now; true when a changed calendar was published. The first only remembers the
+  // fingerprint: call it before the server reads the stored years it starts with, so that an import
+  // landing in between is seen by the next check. Throws StoreError.
   bool follow();
+  // Checks every period on a thread of its own until stop().
+  void start();
+  // Waits for a check in progress; idempotent. Must run before `active` is destroyed.
+  void stop();
 
  private:
   store::Store& store_;

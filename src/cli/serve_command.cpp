@@ -99,7 +99,13 @@ int run_serve(const ServeArgs& args) {
   // upgrade, say) are brought up to date before serving.
   auto active = std::make_unique<app::ActiveCalendar>(std::move(*cal), calendar_options(args));
   std::int64_t recomputed = 0;
+  // Another server on the same database may import a calendar year while this one runs: follow
+  // it. The fingerprint is taken before the stored years are read below, so an import landing in
+  // between is caught by the first periodic check.
+  auto calendar_follower = std::make_unique<CalendarFollower>(
+      *store, *active, std::chrono::milliseconds(args.calendar_check_ms));
   try {
+    calendar_follower->follow();
     std::map<int, calendar::YearSchedule> stored;
     store->read([&](store::SqlConnection& db) { stored = app::stored_years(db); });
     if (!stored.empty()) {
@@ -117,14 +123,12 @@ int run_serve(const ServeArgs& args) {
     return bad_input(e.what());
   }
   api::ApiContext ctx(*store, std::move(active), now, settings);
-  // Another server on the same database may import a calendar year: follow it.
-  std::unique_ptr<CalendarFollower> calendar_follower;
-  try {
-    calendar_follower = std::make_unique<CalendarFollower>(
-        *store, *ctx.calendars, std::chrono::milliseconds(args.calendar_check_ms));
-  } catch (const store::StoreError& e) {
-    return bad_input(e.what());
-  }
+  // Stopped before ctx (which owns the calendar it publishes to) is destroyed, however this ends.
+  struct StopFollowing {
+    CalendarFollower& follower;
+    ~StopFollowing() { follower.stop(); }
+  } stop_following{*calendar_follower};
+  calendar_follower->start();
   http::Metrics metrics;
   http::Router router;
   http::BuiltinRoutesOptions builtin;
