@@ -30,6 +30,14 @@ motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
               PkgConfig::SODIUM)
+if(MOTCUA_BUILD_TESTS)
+  # The use-case tests once more with a throwaway PostgreSQL server: those whose stores come from
+  # the test support (paper_process_test_support.hpp, StoreTest) then run on a database of their
+  # own there.
+  add_test(NAME app_tests_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:app_tests>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endif()
 # The demo province (motcua demo, benchmarks): built through the same use cases as real work.
 motcua_module(demo src/demo DEPS motcua_app)
 # QR codes (receipt slips) drawn as SVG; the encoding is Debian's libqrencode.
@@ -65,6 +73,11 @@ if(MOTCUA_BUILD_TESTS)
   target_compile_definitions(cli_tests PRIVATE MOTCUA_BINARY_DIR="${PROJECT_BINARY_DIR}")
   add_dependencies(cli_tests motcua)
   gtest_discover_tests(cli_tests DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  # Once more with a throwaway PostgreSQL server: the backup and migrate-db cases into PostgreSQL
+  # run then (they skip without one).
+  add_test(NAME cli_tests_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:cli_tests>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
 
 if(MOTCUA_BUILD_BENCH)
@@ -103,6 +116,12 @@ if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
   add_dependencies(integration_tests motcua)
   gtest_discover_tests(integration_tests DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
                        PROPERTIES TIMEOUT 300)
+  # The same black-box tests, crash test included, with a throwaway PostgreSQL server: every test's
+  # server then runs on a database of its own there (fixture.hpp, IntegrationDatabase).
+  add_test(NAME integration_tests_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:integration_tests>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(integration_tests_postgres PROPERTIES TIMEOUT 900)
 endif()
 
 if(MOTCUA_BUILD_TESTS)

@@ -6,6 +6,7 @@
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
 #include "store/backup.hpp"
+#include "store/database_url.hpp"
 
 namespace motcua::cli {
 
@@ -31,7 +32,8 @@ int run_backup(const BackupArgs& args) {
     if (store::is_postgres_url(db)) {
       s = store::backup_postgres(db, args.to);
     } else if (db.find("://") != std::string::npos) {
-      return bad_input("--db " + db + ": not a PostgreSQL URL nor a file name");
+      return bad_input("--db " + store::printable_database(db) +
+                       ": not a PostgreSQL URL nor a file name");
     } else {
       s = store::backup_sqlite(db, args.to);
     }

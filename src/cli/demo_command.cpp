@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
 #include "demo/demo.hpp"
+#include "store/database_url.hpp"
 
 namespace motcua::cli {
 
@@ -31,12 +32,13 @@ int run_demo(DemoArgs args) {
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
   auto store = args.db.open();
-  std::cerr << "motcua demo: building the demo province in " << args.db.resolved() << "\n";
+  std::cerr << "motcua demo: building the demo province in "
+            << store::printable_database(args.db.resolved()) << "\n";
   auto outcome = app::build_demo(*store, *cal, Instant{seconds}, args.options);
   if (!outcome) return bad_input(outcome.error());
   boost::json::object by_status;
   for (const auto& [status, n] : outcome->dossiers_by_status) by_status[status] = n;
-  return print_json(boost::json::object{{"database", args.db.resolved()},
+  return print_json(boost::json::object{{"database", store::printable_database(args.db.resolved())},
                                         {"agencies", outcome->agencies},
                                         {"procedures", outcome->procedures},
                                         {"processes", outcome->processes},

@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
 #include "store/backup.hpp"
+#include "store/database_url.hpp"
 #include "store/event_log.hpp"
 #include "store/table_copy.hpp"
 
@@ -75,8 +76,8 @@ int run_migrate_db(const MigrateDbArgs& args) {
   }
   const bool heads_equal = source_head == target_head;
   const bool ok = report.counts_equal() && chain.ok() && heads_equal;
-  const int printed = print_json(boost::json::object{{"from", args.from},
-                                                     {"to", args.to},
+  const int printed = print_json(boost::json::object{{"from", store::printable_database(args.from)},
+                                                     {"to", store::printable_database(args.to)},
                                                      {"schema_version", target->schema_version()},
                                                      {"tables", std::move(per_table)},
                                                      {"rows_copied", report.rows_copied},

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "cli/calendar_follower.hpp"
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
@@ -15,6 +16,7 @@
 #include "http/builtin_routes.hpp"
 #include "http/metrics.hpp"
 #include "http/server.hpp"
+#include "store/database_url.hpp"
 #include "store/health.hpp"
 
 namespace motcua::cli {
@@ -31,6 +33,7 @@ struct ServeArgs {
   std::string fake_now;  // tests and demonstrations only: a frozen clock
   std::string uploads_dir = "var/uploads";
   std::string public_url;  // origin printed in QR codes; empty: the request's Host
+  int calendar_check_ms = 5000;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -96,7 +99,13 @@ int run_serve(const ServeArgs& args) {
   // upgrade, say) are brought up to date before serving.
   auto active = std::make_unique<app::ActiveCalendar>(std::move(*cal), calendar_options(args));
   std::int64_t recomputed = 0;
+  // Another server on the same database may import a calendar year while this one runs: follow
+  // it. The fingerprint is taken before the stored years are read below, so an import landing in
+  // between is caught by the first periodic check.
+  auto calendar_follower = std::make_unique<CalendarFollower>(
+      *store, *active, std::chrono::milliseconds(args.calendar_check_ms));
   try {
+    calendar_follower->follow();
     std::map<int, calendar::YearSchedule> stored;
     store->read([&](store::SqlConnection& db) { stored = app::stored_years(db); });
     if (!stored.empty()) {
@@ -114,6 +123,12 @@ int run_serve(const ServeArgs& args) {
     return bad_input(e.what());
   }
   api::ApiContext ctx(*store, std::move(active), now, settings);
+  // Stopped before ctx (which owns the calendar it publishes to) is destroyed, however this ends.
+  struct StopFollowing {
+    CalendarFollower& follower;
+    ~StopFollowing() { follower.stop(); }
+  } stop_following{*calendar_follower};
+  calendar_follower->start();
   http::Metrics metrics;
   http::Router router;
   http::BuiltinRoutesOptions builtin;
@@ -132,7 +147,7 @@ int run_serve(const ServeArgs& args) {
       boost::json::object{{"status", "listening"},
                           {"url", "http://" + config.address + ":" + std::to_string(server.port())},
                           {"port", server.port()},
-                          {"database", args.db.resolved()},
+                          {"database", store::printable_database(args.db.resolved())},
                           {"dossiers_recomputed", recomputed}});
   std::cout.flush();
   int received = 0;
@@ -159,6 +174,10 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "Public origin printed in QR codes, e.g. https://dichvucong.ninhbinh.gov.vn "
                   "(default: the Host the browser used)")
       ->envname("MOTCUA_PUBLIC_URL");
+  cmd->add_option("--calendar-check-ms", args->calendar_check_ms,
+                  "How often to look for a calendar imported through another server sharing the "
+                  "database, in milliseconds (default: 5000)")
+      ->check(CLI::Range(100, 3600000));
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

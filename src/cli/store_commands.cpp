@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
+#include "store/database_url.hpp"
 #include "store/event_log.hpp"
 
 namespace motcua::cli {
@@ -14,7 +15,7 @@ constexpr int kExitIntegrity = 3;
 
 int run_migrate(const DbOption& db) {
   auto store = db.open();
-  return print_json(boost::json::object{{"database", db.resolved()},
+  return print_json(boost::json::object{{"database", store::printable_database(db.resolved())},
                                         {"schema_version", store->schema_version()}});
 }
 
@@ -22,8 +23,9 @@ int run_verify(const DbOption& db) {
   auto store = db.open();
   store::ChainCheck check;
   store->read([&](store::SqlConnection& conn) { check = store::verify_chain(conn); });
-  boost::json::object out{
-      {"database", db.resolved()}, {"ok", check.ok()}, {"events_checked", check.events_checked}};
+  boost::json::object out{{"database", store::printable_database(db.resolved())},
+                          {"ok", check.ok()},
+                          {"events_checked", check.events_checked}};
   out["first_broken_seq"] = check.first_broken_seq ? boost::json::value(*check.first_broken_seq)
                                                    : boost::json::value(nullptr);
   out["problem"] = check.problem;

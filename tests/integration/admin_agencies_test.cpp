@@ -35,14 +35,15 @@ class AdminAgencies : public ::testing::Test {
 
   std::vector<store::AuditEntry> audit(const std::string& object) {
     server_.reset();
-    auto store = store::open_sqlite_store(db_);
+    auto store = store::open_store(db_);
     std::vector<store::AuditEntry> out;
     store->read([&](store::SqlConnection& db) { out = store::audit_of(db, object); });
     return out;
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::unique_ptr<ServerProcess> server_;
   ApiClient admin_{0}, reception_{0};
 };

@@ -3,6 +3,9 @@
 // then uses (new dossiers and the stored due dates of open ones), each change audited.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "api_client.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
@@ -42,7 +45,7 @@ class Admin : public ::testing::Test {
 
   std::vector<store::AuditEntry> audit(const std::string& object) {
     server_.reset();
-    auto store = store::open_sqlite_store(db_);
+    auto store = store::open_store(db_);
     std::vector<store::AuditEntry> out;
     store->read([&](store::SqlConnection& db) { out = store::audit_of(db, object); });
     return out;
@@ -92,11 +95,44 @@ class Admin : public ::testing::Test {
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::unique_ptr<ServerProcess> server_;
   ApiClient admin_{0}, reception_{0};
   json::object provisional_2027_;
 };
+
+// Two servers on one database (several servers behind a load balancer): a year imported through
+// one reaches the other's deadlines within its calendar check period, without a restart.
+TEST_F(Admin, AnotherServerOnTheSameDatabaseFollowsAnImportedYear) {
+  ServerProcess other(kBinary, db_,
+                      std::vector<std::string>{"--fake-now", "2027-01-04T09:00", "--calendar-dir",
+                                               kCalendarDir, "--calendar-check-ms", "200"});
+  ApiClient other_reception{0};
+  ASSERT_NO_FATAL_FAILURE(log_in_all(other.port(), {{&other_reception, "tiepnhan"}}));
+  const auto other_due = [&] {
+    auto created = other_reception.post("/api/v1/dossiers",
+                                        json::object{{"procedure_code", "1.000894"},
+                                                     {"agency_id", "c1"},
+                                                     {"receiving_unit_id", "u1"},
+                                                     {"channel", "counter"},
+                                                     {"applicant", {{"name", "Đỗ Thị Cúc"}}}});
+    EXPECT_EQ(created.status, 201) << created.raw.body;
+    return std::string(created.body.at("due").as_string());
+  };
+  // Under the provisional 2027 on both.
+  EXPECT_EQ(other_due(), "2027-01-11T09:00:00+07:00");
+  ASSERT_EQ(
+      send(admin_, "POST", "/api/v1/calendar/years/2027", year_2027("Công văn 1234/BNV")).status,
+      201);
+  std::string due;
+  for (int i = 0; i < 50; ++i) {
+    due = other_due();
+    if (due == "2027-01-12T09:00:00+07:00") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(due, "2027-01-12T09:00:00+07:00");
+}
 
 TEST_F(Admin, ImportedYearReplacesTheProvisionalOneAndMovesOpenDossiersDueDates) {
   auto before = find_year(2027);

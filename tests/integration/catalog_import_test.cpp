@@ -26,7 +26,8 @@ json::object import(const std::string& file, const std::string& db, const std::s
 
 TEST(CatalogImport, EveryRealRecordImportsAndASecondRunChangesNothing) {
   TempDir dir("catalog");
-  const auto db = dir.file("motcua.db"), report = dir.file("report.jsonl");
+  IntegrationDatabase database;
+  const auto db = database.name(), report = dir.file("report.jsonl");
   struct Expect {
     const char* file;
     std::int64_t records;
@@ -77,7 +78,8 @@ TEST(CatalogImport, ABadLineIsRejectedWithItsNumberAndTheRestImports) {
     out << R"({"ma_thu_tuc":"9.000002","ten_thu_tuc":"Thủ tục thử hai","cach_thuc_thuc_hien":[]})"
         << "\n";
   }
-  const auto r = run_process(kBinary + " import catalog " + file + " --db " + dir.file("db") +
+  IntegrationDatabase database;
+  const auto r = run_process(kBinary + " import catalog " + file + " --db " + database.name() +
                              " --report " + dir.file("r"));
   ASSERT_EQ(r.status, 0) << r.err;
   const auto out = json::parse(r.out).as_object();

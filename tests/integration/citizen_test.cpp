@@ -84,14 +84,15 @@ class Citizen : public ::testing::Test {
 
   std::vector<store::StoredEvent> events_after_stop(const std::string& id) {
     server_.reset();
-    auto store = store::open_sqlite_store(db_);
+    auto store = store::open_store(db_);
     std::vector<store::StoredEvent> out;
     store->read([&](store::SqlConnection& db) { out = store::events_of(db, id); });
     return out;
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::unique_ptr<ServerProcess> server_;
   ApiClient an_{0}, binh_{0}, reception_{0}, processing_{0}, leader_{0}, other_{0}, admin_{0};
 };
@@ -238,7 +239,7 @@ TEST_F(Citizen, RatingOnceByTheApplicantAfterTheResultIsReturned) {
   expect_problem(other_.get(url), 404, "not_found");
 
   server_.reset();
-  auto store = store::open_sqlite_store(db_);
+  auto store = store::open_store(db_);
   store->read([&](store::SqlConnection& db) {
     const auto audit = store::audit_of(db, id);
     ASSERT_EQ(audit.size(), 1u);
@@ -350,7 +351,7 @@ TEST_F(Citizen, FeedbackIsTrackedByCodeAndAnsweredSpecifically) {
   ASSERT_EQ(own.status, 200) << own.raw.body;
 
   server_.reset();
-  auto store = store::open_sqlite_store(db_);
+  auto store = store::open_store(db_);
   store->read([&](store::SqlConnection& db) {
     const auto audit = store::audit_of(db, id);
     ASSERT_EQ(audit.size(), 2u);

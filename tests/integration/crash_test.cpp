@@ -20,7 +20,8 @@ const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
 
 TEST(Crash, AcknowledgedWritesSurviveSigkill) {
   TempDir dir("crash");
-  const auto db = dir.file("motcua.db");
+  IntegrationDatabase database;
+  const auto db = database.name();
   seed_fixture(db);
   auto server = std::make_unique<ServerProcess>(kBinary, db);
   std::mutex mu;
@@ -80,7 +81,7 @@ TEST(Crash, AcknowledgedWritesSurviveSigkill) {
     EXPECT_TRUE(a.status == 200 || b.status == 200) << id;
   }
   server.reset();
-  auto store = store::open_sqlite_store(db);
+  auto store = store::open_store(db);
   store->read([&](store::SqlConnection& conn) {
     const auto check = store::verify_chain(conn);
     EXPECT_TRUE(check.ok()) << check.problem;

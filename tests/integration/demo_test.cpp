@@ -17,7 +17,8 @@ const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
 
 TEST(Demo, BuildsOnceVerifiesAndServes) {
   TempDir dir("demo");
-  const auto db = dir.file("motcua.db");
+  IntegrationDatabase database;
+  const auto db = database.name();
   const std::string demo = kBinary + " demo --dossiers 80 --db " + db;
   const auto first = run_process(demo);
   ASSERT_EQ(first.status, 0) << first.err;

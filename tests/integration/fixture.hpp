@@ -1,5 +1,6 @@
 // A fresh database for black-box tests: one province with two communes and a one-stop unit, two
-// procedures, and one account per role. Written through the library before the server starts.
+// procedures, and one account per role. Written through the library before the server starts, on
+// the engine the suite runs on (IntegrationDatabase).
 #pragma once
 
 #include <unistd.h>
@@ -8,15 +9,17 @@
 #include <string>
 
 #include "app/accounts/accounts.hpp"
+#include "store/open_store.hpp"
 #include "store/store.hpp"
+#include "store/test_database.hpp"
 #include "store/test_seed.hpp"
 
 namespace motcua::testing {
 
 inline constexpr const char* kPassword = "mật khẩu thử nghiệm";
 
-inline void seed_fixture(const std::string& db_path) {
-  auto store = store::open_sqlite_store(db_path);
+inline void seed_fixture(const std::string& database) {
+  auto store = store::open_store(database);
   store->write([](store::SqlConnection& db) {
     store::seed_test_agencies(db);
     for (const char* sql : {
@@ -92,8 +95,8 @@ inline void seed_fixture(const std::string& db_path) {
 
 // Adds an administrator, `quantri`, whose grant on the province p1 covers both communes. Kept
 // apart from seed_fixture, whose users other tests count on.
-inline void seed_administrator(const std::string& db_path) {
-  auto store = store::open_sqlite_store(db_path);
+inline void seed_administrator(const std::string& database) {
+  auto store = store::open_store(database);
   store->write([](store::SqlConnection& db) {
     const app::NewUser admin{"off-admin",
                              "quantri",
@@ -108,6 +111,21 @@ inline void seed_administrator(const std::string& db_path) {
       throw std::runtime_error("seed administrator");
   });
 }
+
+// The engine every integration test runs on: PostgreSQL when scripts/test-postgres started a
+// server for the run (MOTCUA_TEST_PG_URL, the ctest entry integration_tests_postgres), SQLite
+// otherwise.
+inline store::Engine integration_engine() {
+  return store::test_postgres_url().empty() ? store::Engine::sqlite : store::Engine::postgres;
+}
+
+// One test's database, given to the server as --db and to the library through open_store: a
+// SQLite file in a folder of its own, or a PostgreSQL database created for the test and dropped
+// at its end.
+class IntegrationDatabase : public store::TestDatabase {
+ public:
+  IntegrationDatabase() : store::TestDatabase(integration_engine(), "it") {}
+};
 
 // A temporary folder removed at the end of the test.
 class TempDir {

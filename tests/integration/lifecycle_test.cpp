@@ -41,14 +41,15 @@ class Lifecycle : public ::testing::Test {
   // Events in the log for this dossier, read after the server has stopped.
   std::size_t events_of(const std::string& id) {
     server_.reset();
-    auto store = store::open_sqlite_store(db_);
+    auto store = store::open_store(db_);
     std::size_t n = 0;
     store->read([&](store::SqlConnection& db) { n = store::events_of(db, id).size(); });
     return n;
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::unique_ptr<ServerProcess> server_;
   ApiClient an_{0}, binh_{0}, reception_{0}, processing_{0}, leader_{0}, other_{0};
 };

@@ -53,7 +53,8 @@ class Officer : public ::testing::Test {
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::unique_ptr<ServerProcess> server_;
   ApiClient an_{0}, reception_{0}, processing_{0}, leader_{0}, other_{0};
 };

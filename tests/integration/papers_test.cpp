@@ -89,7 +89,7 @@ class Papers : public ::testing::Test {
   // The dossier's stored events, read after the server has stopped.
   std::vector<store::StoredEvent> stored_events() {
     server_.reset();
-    auto store = store::open_sqlite_store(db_);
+    auto store = store::open_store(db_);
     std::vector<store::StoredEvent> events;
     store->read([&](store::SqlConnection& db) { events = store::events_of(db, id_); });
     return events;
@@ -107,7 +107,8 @@ class Papers : public ::testing::Test {
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::unique_ptr<ServerProcess> server_;
   ApiClient an_{0}, binh_{0}, reception_{0};
   std::string id_, base_;

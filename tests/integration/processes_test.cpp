@@ -81,7 +81,8 @@ class Processes : public ::testing::Test {
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::unique_ptr<ServerProcess> server_;
   ApiClient admin_{0}, an_{0}, reception_{0}, processing_{0}, leader_{0};
 };
@@ -114,7 +115,7 @@ TEST_F(Processes, AdministratorSavesVersionsWithAnAuditTrail) {
   EXPECT_TRUE(processing_.get("/api/v1/processes?agency=c2").body.as_array().empty());
 
   server_.reset();
-  auto store = store::open_sqlite_store(db_);
+  auto store = store::open_store(db_);
   store->read([&](store::SqlConnection& db) {
     const auto audit = store::audit_of(db, "khai-sinh-c1");
     ASSERT_EQ(audit.size(), 2u);

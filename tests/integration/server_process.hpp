@@ -46,13 +46,16 @@ class ServerProcess {
       stop();
       throw std::runtime_error("server did not start");
     }
-    port_ = static_cast<int>(boost::json::parse(line).at("port").as_int64());
+    started_ = boost::json::parse(line).as_object();
+    port_ = static_cast<int>(started_.at("port").as_int64());
   }
   ~ServerProcess() { stop(); }
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   int port() const { return port_; }
+  // The line the server printed once listening ({"status":"listening","port":...,"database":...}).
+  const boost::json::object& started() const { return started_; }
 
   // Graceful stop; returns the exit status.
   int stop(int signal_number = SIGTERM) {
@@ -68,6 +71,7 @@ class ServerProcess {
  private:
   pid_t pid_ = -1;
   int port_ = 0;
+  boost::json::object started_;
 };
 
 }  // namespace motcua::testing

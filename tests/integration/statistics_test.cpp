@@ -108,7 +108,7 @@ class Statistics : public ::testing::Test {
     {
       const auto cal = codec::load_calendar(std::string(MOTCUA_SOURCE_DIR) + "/data/calendars/vn");
       ASSERT_TRUE(cal) << cal.error();
-      auto store = store::open_sqlite_store(db_);
+      auto store = store::open_store(db_);
       store->write([](store::SqlConnection& db) {
         auto body = birth_process();
         if (!body.contains("version")) body["version"] = 1;
@@ -185,7 +185,8 @@ class Statistics : public ::testing::Test {
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::string db_ = dir_.file("motcua.db");
+  IntegrationDatabase database_;
+  std::string db_ = database_.name();
   std::map<std::string, std::string> ids_;
   std::unique_ptr<ServerProcess> server_;
   ApiClient leader_{0}, other_{0}, admin_{0}, citizen_{0}, processing_{0};

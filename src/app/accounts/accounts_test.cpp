@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "app/common/app_test_database.hpp"
 #include "store/store.hpp"
 
 namespace motcua::app {
@@ -41,7 +42,8 @@ TEST(LoginThrottle, BlocksAfterFiveFailuresUntilTheWindowEndsOnEveryServer) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   {
-    auto store = store::open_sqlite_store((dir / "db.sqlite").string());
+    const test_support::AppTestDatabase database("accounts");
+    auto store = database.open();
     const LoginThrottle server_a("user", 5, 900);
     const LoginThrottle server_b("user", 5, 900);
     const LoginThrottle addresses("address", 5, 900);
@@ -80,7 +82,8 @@ TEST(Accounts, LoginCreatesAHashedSessionWithRoles) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   {
-    auto store = store::open_sqlite_store((dir / "db.sqlite").string());
+    const test_support::AppTestDatabase database("accounts");
+    auto store = database.open();
     store->write([](store::SqlConnection& db) {
       db.execute(
           "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES ('c1', 'X', 'Xã', "

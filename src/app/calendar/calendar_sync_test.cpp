@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "app/common/app_test_database.hpp"
 #include "store/calendar_repository.hpp"
 #include "store/store.hpp"
 
@@ -19,7 +20,8 @@ TEST(CalendarSync, PublishesTheYearsAnotherServerStored) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   {
-    auto store = store::open_sqlite_store((dir / "db.sqlite").string());
+    const test_support::AppTestDatabase database("calsync");
+    auto store = database.open();
     ActiveCalendar active(*calendar::WorkingCalendar::build({}, calendar::OfficeHours::standard()));
     CalendarSync sync(active);
     auto follow = [&] {

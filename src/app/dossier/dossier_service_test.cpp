@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "app/common/app_test_database.hpp"
 #include "app/queries/dossier_queries.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
@@ -58,11 +59,13 @@ class DossierServiceTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    store_ = store::open_sqlite_store((dir_ / "db.sqlite").string());
+    database_ = std::make_unique<test_support::AppTestDatabase>("service");
+    store_ = database_->open();
     store_->write(seed);
   }
   void TearDown() override {
     store_.reset();
+    database_.reset();
     fs::remove_all(dir_);
   }
 
@@ -106,6 +109,7 @@ class DossierServiceTest : public ::testing::Test {
   Actor other_commune_{
       "off-x", "Võ Xã Hai", false, {{Role::reception, "c2"}, {Role::leader, "c2"}}};
   fs::path dir_;
+  std::unique_ptr<test_support::AppTestDatabase> database_;
   std::unique_ptr<store::Store> store_;
 };
 

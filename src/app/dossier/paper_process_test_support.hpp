@@ -1,4 +1,5 @@
-// Test-only: a real SQLite store in a temporary folder with one province (p1), two communes (c1,
+// Test-only: a real store (a SQLite file in a temporary folder, or a fresh PostgreSQL database when
+// the suite runs under scripts/test-postgres) with one province (p1), two communes (c1,
 // c2), a one-stop unit (u1) and the birth registration procedure (3 working days), shared by the
 // paper and process tests. Header-only so that it never enters the library.
 #pragma once
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "app/common/app_error.hpp"
+#include "app/common/app_test_database.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/store.hpp"
 #include "store/test_seed.hpp"
@@ -48,16 +50,19 @@ inline void seed_catalog(store::SqlConnection& db) {
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // A folder for the test's other files (uploads); the database lives apart (TestDatabase).
     dir_ = std::filesystem::temp_directory_path() /
            ("motcua-app-" + std::to_string(::getpid()) + "-" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = store::open_sqlite_store((dir_ / "db.sqlite").string());
+    database_ = std::make_unique<AppTestDatabase>("app");
+    store_ = database_->open();
     store_->write(seed_catalog);
   }
   void TearDown() override {
     store_.reset();
+    database_.reset();
     std::filesystem::remove_all(dir_);
   }
 
@@ -70,6 +75,7 @@ class StoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  std::unique_ptr<AppTestDatabase> database_;
   std::unique_ptr<store::Store> store_;
 };
 
