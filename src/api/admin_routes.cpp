@@ -177,6 +177,8 @@ http::HttpResponse import_year(ApiContext& ctx, http::HttpRequest& r, const app:
     request.expected_version = v->as_int64();
   }
   // One import at a time: build, store and publish must happen in the same order for everyone.
+  // Another server may have imported a year meanwhile: start from the calendar it published.
+  if (ctx.follow_calendar) ctx.follow_calendar();
   const std::lock_guard lock(ctx.calendars->import_mutex());
   const auto before = ctx.calendar.snapshot();
   std::map<int, calendar::YearSchedule> years;

@@ -2,6 +2,7 @@
 // Handlers stay thin: parse the request, call a use case, render the result.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,9 @@ struct ApiContext {
   app::LoginThrottle address_throttle{"address", 30, 15 * 60};
   app::NowFunction now;
   ApiSettings settings;
+  // Brings the calendar in use up to date with years another server on the same database
+  // imported (set by `motcua serve`; a calendar import calls it first). Empty: one server.
+  std::function<void()> follow_calendar;
 
   ApiContext(store::Store& s, std::unique_ptr<app::ActiveCalendar> active, app::NowFunction now_fn,
              ApiSettings api_settings = {})

@@ -123,6 +123,7 @@ int run_serve(const ServeArgs& args) {
     return bad_input(e.what());
   }
   api::ApiContext ctx(*store, std::move(active), now, settings);
+  ctx.follow_calendar = [follower = calendar_follower.get()] { follower->follow(); };
   // Stopped before ctx (which owns the calendar it publishes to) is destroyed, however this ends.
   struct StopFollowing {
     CalendarFollower& follower;
