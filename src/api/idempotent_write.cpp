@@ -97,6 +97,8 @@ void start_idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
         answer_now(respond, refused.response);
       } catch (const store::ConstraintError&) {
         answer_now(respond, concurrent_change());
+      } catch (const store::StoreUnavailable&) {
+        answer_now(respond, store_unavailable());
       } catch (...) {
         // A store failure: the pipeline turns the exception into a logged 500 problem.
         respond([error]() -> http::HttpResponse { std::rethrow_exception(error); });

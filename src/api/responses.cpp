@@ -41,6 +41,15 @@ http::HttpResponse unauthenticated() {
   return http::problem(401, "unauthenticated", "Vui lòng đăng nhập.", "Please log in.");
 }
 
+http::HttpResponse store_unavailable() {
+  auto r = http::problem(503, "database_unavailable",
+                         "Hệ thống tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau "
+                         "ít giây.",
+                         "The database cannot be reached right now; try again in a few seconds.");
+  r.set_header("Retry-After", "2");
+  return r;
+}
+
 http::HttpResponse csrf_failed() {
   return http::problem(403, "csrf_failed",
                        "Yêu cầu thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).",

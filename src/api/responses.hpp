@@ -20,6 +20,8 @@ http::HttpResponse problem_of(const app::AppError& e, const http::HttpRequest& r
 http::HttpResponse malformed_json(const std::string& detail);
 http::HttpResponse unauthenticated();
 http::HttpResponse csrf_failed();
+// 503 with Retry-After: the database cannot be reached now (store::StoreUnavailable).
+http::HttpResponse store_unavailable();
 
 // Parses the request body as JSON (an empty body is null).
 tl::expected<boost::json::value, http::HttpResponse> parse_body(const http::HttpRequest& request);
@@ -40,7 +42,11 @@ http::HttpResponse read_and_render(ApiContext& ctx, const http::HttpRequest& req
                                    UseCase&& use_case, int success_status = 200) {
   using Result = std::invoke_result_t<UseCase&, store::SqlConnection&>;
   std::optional<Result> result;
-  ctx.store.read([&](store::SqlConnection& db) { result.emplace(use_case(db)); });
+  try {
+    ctx.store.read([&](store::SqlConnection& db) { result.emplace(use_case(db)); });
+  } catch (const store::StoreUnavailable&) {
+    return store_unavailable();
+  }
   return render(*result, request, success_status);
 }
 

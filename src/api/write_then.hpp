@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "api/api_context.hpp"
+#include "api/responses.hpp"
 #include "http/router.hpp"
 
 namespace motcua::api {
@@ -18,7 +19,13 @@ void write_then(ApiContext& ctx, Job job, Answer answer, http::Respond respond) 
   ctx.store.submit(std::move(job), [answer = std::move(answer), respond = std::move(respond)](
                                        std::exception_ptr error) mutable {
     if (error) {
-      respond([error]() -> http::HttpResponse { std::rethrow_exception(error); });
+      respond([error]() -> http::HttpResponse {
+        try {
+          std::rethrow_exception(error);
+        } catch (const store::StoreUnavailable&) {
+          return store_unavailable();
+        }
+      });
       return;
     }
     respond(std::move(answer));

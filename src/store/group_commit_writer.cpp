@@ -2,6 +2,8 @@
 
 #include <future>
 
+#include "store/transaction_lock.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -84,6 +86,13 @@ std::size_t GroupCommitWriter::run_batch(const std::vector<std::unique_ptr<Pendi
   std::size_t failed = 0;
   try {
     db_.execute(begin_);
+    // Every write transaction of every server takes the event-chain lock first (a no-op on
+    // SQLite, whose single writer already runs one at a time). Taken later, by the first append,
+    // a batch could hold a row lock (a dossier sequence, a dossier row) that another server's
+    // batch waits for while it waits for this batch's chain lock: a deadlock, which PostgreSQL
+    // breaks by failing a job. Taken first, batches of all servers commit one after another, in
+    // one order, and each server still merges its own concurrent jobs into one commit.
+    lock_for_transaction(db_, TransactionLock::event_chain);
     for (const auto& p : batch) {
       db_.execute("SAVEPOINT job");
       try {

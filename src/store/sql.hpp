@@ -32,6 +32,14 @@ class StoreError : public std::runtime_error {
   explicit StoreError(const std::string& message) : std::runtime_error(message) {}
 };
 
+// The database cannot be reached now (connection lost, a failover in progress, the server
+// shutting down): nothing of the failed job was committed, and the same request may succeed a few
+// seconds later. The HTTP edge answers 503 with Retry-After.
+class StoreUnavailable : public StoreError {
+ public:
+  explicit StoreUnavailable(const std::string& message) : StoreError(message) {}
+};
+
 // A unique or foreign-key constraint was violated: usually a race the caller can report as 409.
 class ConstraintError : public StoreError {
  public:

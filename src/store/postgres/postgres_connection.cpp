@@ -89,7 +89,7 @@ PostgresConnection::PostgresConnection(const std::string& url) {
     PQfinish(conn_);
     conn_ = nullptr;
     // The URL may carry a password: name only the failure.
-    throw StoreError("cannot connect to PostgreSQL: " + message);
+    throw StoreUnavailable("cannot connect to PostgreSQL: " + message);
   }
   // Quiet the NOTICEs of IF NOT EXISTS and friends; errors still come back as results.
   PQsetNoticeProcessor(
@@ -109,6 +109,12 @@ void PostgresConnection::fail(const std::string& what, PGresult* result) {
     // died with the old session.
     statements_.clear();
     PQreset(conn_);
+    throw StoreUnavailable(message);
+  }
+  // Class 08: connection exception; 57P01-57P03: the server is shutting down or starting.
+  if (state != nullptr && (std::string_view(state).substr(0, 2) == "08" ||
+                           std::string_view(state).substr(0, 3) == "57P")) {
+    throw StoreUnavailable(message);
   }
   // Class 23: integrity constraint violation (unique, foreign key, not null, check).
   if (state != nullptr && std::string_view(state).substr(0, 2) == "23") {
