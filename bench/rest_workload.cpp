@@ -259,6 +259,10 @@ int main(int argc, char** argv) {
       o.unit = value;
     else if (key == "--procedure")
       o.procedure = value;
+    else if (key == "--mode")
+      o.mode = value;
+    else if (key == "--code")
+      o.code = value;
     else {
       std::fprintf(stderr, "unknown option %s\n", key.c_str());
       return 2;
