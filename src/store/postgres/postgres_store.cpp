@@ -4,10 +4,9 @@
 // each read in a REPEATABLE READ READ ONLY transaction so that the job sees one snapshot.
 #include <memory>
 
-#include "store/group_commit_writer.hpp"
+#include "store/connection_store.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
-#include "store/reader_pool.hpp"
 #include "store/store.hpp"
 
 namespace motcua::store {
@@ -47,53 +46,24 @@ void apply_migrations(PostgresConnection& db) {
   }
 }
 
-class PostgresStore final : public Store {
- public:
-  PostgresStore(const std::string& url, int readers)
-      : writer_db_(open_writer(url)),
-        writer_(*writer_db_, "BEGIN"),
-        readers_(open_readers(url, readers), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {}
+std::unique_ptr<PostgresConnection> open_writer(const std::string& url) {
+  auto db = std::make_unique<PostgresConnection>(url);
+  apply_migrations(*db);
+  return db;
+}
 
-  void write(const WriteJob& job) override { writer_.write(job); }
-  void submit(WriteJob job, WriteDone done) override {
-    writer_.submit(std::move(job), std::move(done));
-  }
-  void read(const ReadJob& job) override { readers_.read(job); }
-  StoreStats stats() const override { return writer_.stats(); }
-
-  int schema_version() override {
-    int version = 0;
-    read([&](SqlConnection& db) {
-      version =
-          static_cast<int>(db.query_one("SELECT MAX(version) FROM schema_migrations")->integer(0));
-    });
-    return version;
-  }
-
- private:
-  static std::unique_ptr<PostgresConnection> open_writer(const std::string& url) {
-    auto db = std::make_unique<PostgresConnection>(url);
-    apply_migrations(*db);
-    return db;
-  }
-
-  static std::vector<std::unique_ptr<SqlConnection>> open_readers(const std::string& url,
-                                                                  int count) {
-    std::vector<std::unique_ptr<SqlConnection>> readers;
-    for (int i = 0; i < count; ++i) readers.push_back(std::make_unique<PostgresConnection>(url));
-    return readers;
-  }
-
-  // Declared first: the writer thread uses it until the writer is destroyed.
-  std::unique_ptr<PostgresConnection> writer_db_;
-  GroupCommitWriter writer_;
-  ReaderPool readers_;
-};
+std::vector<std::unique_ptr<SqlConnection>> open_readers(const std::string& url, int count) {
+  std::vector<std::unique_ptr<SqlConnection>> readers;
+  for (int i = 0; i < count; ++i) readers.push_back(std::make_unique<PostgresConnection>(url));
+  return readers;
+}
 
 }  // namespace
 
 std::unique_ptr<Store> open_postgres_store(const std::string& url, int reader_connections) {
-  return std::make_unique<PostgresStore>(url, reader_connections);
+  return std::make_unique<ConnectionStore>(
+      EngineConnections{open_writer(url), "BEGIN", open_readers(url, reader_connections),
+                        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"});
 }
 
 }  // namespace motcua::store
