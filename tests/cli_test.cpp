@@ -173,6 +173,65 @@ TEST(Cli, ServeRefusesAPublicUrlThatIsNotAnHttpOrigin) {
   }
 }
 
+// admin create-user and serve --fake-now over a database that holds only the migrated schema and
+// the units (no demo).
+class CliInstallation : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("motcua-cli-install-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    std::ofstream(path("password")) << "mật khẩu quản trị đầu tiên\n";
+    std::ofstream(path("weak")) << "12345678\n";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  void import_units() { run_ok("import units --db " + path("a.db") + " data/units"); }
+  std::string create_user(const std::string& username, const std::string& password_option) {
+    return "admin create-user --db " + path("a.db") + " --username " + username +
+           " --role administrator " + password_option;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(CliInstallation, CreateUserFromAPasswordFileOrStandardInput) {
+  import_units();
+  const auto first = run_ok(create_user("quantri", "--password-file " + path("password")));
+  EXPECT_EQ(first.at("username"), "quantri");
+  EXPECT_EQ(first.at("display_name"), "quantri");
+  const auto& grant = first.at("grants").as_array().at(0).as_object();
+  EXPECT_EQ(grant.at("role"), "administrator");
+  EXPECT_EQ(grant.at("agency_id"), "province-01");  // the first root agency in force
+  const auto r = run_process("printf 'mat-khau-tu-stdin\\n' | " + kBinary + " " +
+                             create_user("quantri.hai", "--password-stdin --display-name 'Hai'"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).at("display_name"), "Hai");
+}
+
+TEST_F(CliInstallation, CreateUserRefusesWeakPasswordsTakenNamesAndPasswordsInArguments) {
+  expect_bad_input(create_user("quantri", "--password-file " + path("password")),
+                   "import the units first");
+  import_units();
+  expect_bad_input(create_user("quantri", "--password-file " + path("weak")), "too weak");
+  expect_bad_input(create_user("quantri", "--password-file " + path("missing")),
+                   "cannot read the password file");
+  expect_bad_input(create_user("quantri", ""), "--password-file");
+  expect_bad_input(create_user("quantri", "--password 'mat-khau-tren-dong-lenh'"), "--password");
+  expect_bad_input(create_user("Quan.Tri", "--password-file " + path("password")),
+                   "A username has 3-64 characters");
+  run_ok(create_user("quantri", "--password-file " + path("password")));
+  expect_bad_input(create_user("quantri", "--password-file " + path("password")),
+                   "The username is already taken");
+}
+
+TEST_F(CliInstallation, ServeWithAFakeClockIsRefusedOutsideADemoDatabase) {
+  run_ok("migrate --db " + path("a.db"));
+  expect_bad_input(
+      "serve --db " + path("a.db") + " --listen 127.0.0.1:0 --fake-now 2026-03-09T09:00",
+      "motcua demo");
+}
+
 // backup and migrate-db over one demo province (built once: it takes seconds).
 class CliDatabase : public ::testing::Test {
  protected:
@@ -195,6 +254,14 @@ class CliDatabase : public ::testing::Test {
   }
   static inline std::filesystem::path dir_;
 };
+
+TEST_F(CliDatabase, TheDemoMarksItsDatabaseForAFakeClock) {
+  const auto r = run_process("sqlite3 " + path("demo.db") +
+                             " \"SELECT value FROM installation_settings WHERE name = "
+                             "'database_origin'\"");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "demo\n");
+}
 
 TEST_F(CliDatabase, BackupAndMigrateDbHaveHelp) {
   auto r = run_process(kBinary + " backup --help");

@@ -31,5 +31,6 @@ void add_import_command(CLI::App& app, Action& action);
 void add_demo_command(CLI::App& app, Action& action);
 void add_backup_command(CLI::App& app, Action& action);
 void add_migrate_db_command(CLI::App& app, Action& action);
+void add_admin_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

@@ -9,6 +9,7 @@
 #include "cli/db_option.hpp"
 #include "demo/demo.hpp"
 #include "store/database_url.hpp"
+#include "store/installation_settings.hpp"
 
 namespace motcua::cli {
 
@@ -36,6 +37,8 @@ int run_demo(DemoArgs args) {
             << store::printable_database(args.db.resolved()) << "\n";
   auto outcome = app::build_demo(*store, *cal, Instant{seconds}, args.options);
   if (!outcome) return bad_input(outcome.error());
+  // Only a demo database may be served with a frozen clock (serve --fake-now).
+  store->write([](store::SqlConnection& db) { store::mark_demo_database(db); });
   boost::json::object by_status;
   for (const auto& [status, n] : outcome->dossiers_by_status) by_status[status] = n;
   return print_json(boost::json::object{{"database", store::printable_database(args.db.resolved())},

@@ -18,6 +18,7 @@
 #include "http/server.hpp"
 #include "store/database_url.hpp"
 #include "store/health.hpp"
+#include "store/installation_settings.hpp"
 
 namespace motcua::cli {
 
@@ -72,6 +73,16 @@ int run_serve(const ServeArgs& args) {
   auto cal = args.calendar.load();
   if (!cal) return bad_input(cal.error());
   auto store = args.db.open();
+  if (!args.fake_now.empty()) {
+    bool demo = false;
+    store->read([&](store::SqlConnection& db) { demo = store::is_demo_database(db); });
+    if (!demo) {
+      return bad_input(
+          "--fake-now chỉ dùng với cơ sở dữ liệu do `motcua demo` tạo. / --fake-now is only "
+          "allowed on a database built by `motcua demo` (a frozen clock would give false dates "
+          "to real dossiers).");
+    }
+  }
 
   // Block the stop signals before any thread starts, so that only sigwait below receives them.
   sigset_t stop_signals;
@@ -170,7 +181,7 @@ void add_serve_command(CLI::App& app, Action& action) {
   cmd->add_option("--uploads-dir", args->uploads_dir,
                   "Folder of uploaded papers, content-addressed (default: var/uploads)");
   cmd->add_option("--fake-now", args->fake_now,
-                  "Freeze the clock at this instant (tests and demonstrations only)");
+                  "Freeze the clock at this instant (databases built by motcua demo only)");
   cmd->add_option("--public-url", args->public_url,
                   "Public origin printed in QR codes, e.g. https://dichvucong.ninhbinh.gov.vn "
                   "(default: the Host the browser used)")

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/accounts/accounts.hpp"
+#include "store/installation_settings.hpp"
 #include "store/open_store.hpp"
 #include "store/store.hpp"
 #include "store/test_database.hpp"
@@ -22,6 +23,8 @@ inline void seed_fixture(const std::string& database) {
   auto store = store::open_store(database);
   store->write([](store::SqlConnection& db) {
     store::seed_test_agencies(db);
+    // Served with a frozen clock (serve --fake-now), allowed on demo databases only.
+    store::mark_demo_database(db);
     for (const char* sql : {
              "INSERT INTO procedures(code, version, name, name_folded, effective_from, "
              "content_hash, "

@@ -193,13 +193,7 @@ app::AppResult<app::NewOfficial> new_official_from_json(const json::value& body)
   n.email = text_field(o, "email");
   n.phone = text_field(o, "phone");
   n.reason = text_field(o, "reason");
-  if (!app::valid_username(n.username)) {
-    return tl::unexpected(AppError{
-        ErrorKind::invalid_input, "invalid_username",
-        "Tên đăng nhập gồm 3-64 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.",
-        "A username has 3-64 characters: lowercase letters, digits, '.', '_' and '-'.",
-        n.username});
-  }
+  if (auto problem = app::username_problem(n.username)) return tl::unexpected(*problem);
   if (blank(n.display_name) || n.display_name.size() > kMaxName) {
     return tl::unexpected(
         app::invalid_input("'display_name' is required (at most 200 characters)"));
@@ -227,12 +221,8 @@ app::AppResult<app::NewOfficial> new_official_from_json(const json::value& body)
                                    "A reason for the change is required.", ""});
   }
   const std::string password = text_field(o, "temporary_password");
-  if (auto problem = app::password_problem(password); !problem.empty()) {
-    return tl::unexpected(AppError{ErrorKind::invalid_input, "weak_password",
-                                   "Mật khẩu tạm không đạt yêu cầu (10-128 ký tự, không phổ biến).",
-                                   "The temporary password is too weak (10-128 characters, not "
-                                   "a common one).",
-                                   problem});
+  if (auto problem = app::temporary_password_problem(password)) {
+    return tl::unexpected(*problem);
   }
   n.password_hash = app::hash_password(password);
   return n;

@@ -61,6 +61,23 @@ bool valid_username(const std::string& u) {
   });
 }
 
+std::optional<AppError> username_problem(const std::string& username) {
+  if (valid_username(username)) return std::nullopt;
+  return AppError{
+      ErrorKind::invalid_input, "invalid_username",
+      "Tên đăng nhập gồm 3-64 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.",
+      "A username has 3-64 characters: lowercase letters, digits, '.', '_' and '-'.", username};
+}
+
+std::optional<AppError> temporary_password_problem(const std::string& password) {
+  auto problem = password_problem(password);
+  if (problem.empty()) return std::nullopt;
+  return AppError{ErrorKind::invalid_input, "weak_password",
+                  "Mật khẩu tạm không đạt yêu cầu (10-128 ký tự, không phổ biến).",
+                  "The temporary password is too weak (10-128 characters, not a common one).",
+                  std::move(problem)};
+}
+
 AppResult<void> require_administrator(const Actor& actor) {
   if (actor.applicant || !actor.has_role(dossier::Role::administrator)) {
     return tl::unexpected(forbidden_action("only administrators manage officials"));

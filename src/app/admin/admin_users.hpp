@@ -37,6 +37,10 @@ struct NewOfficial {
 // (new_official_from_json), outside the write job: Argon2id is slow on purpose.
 // 3-64 characters: lowercase letters, digits, '.', '_' and '-'.
 bool valid_username(const std::string& username);
+// The refusals of a new official's username and temporary password, shared by the admin users
+// screen and `motcua admin create-user`: invalid_username, weak_password (nothing when fine).
+std::optional<AppError> username_problem(const std::string& username);
+std::optional<AppError> temporary_password_problem(const std::string& password);
 
 AppResult<OfficialView> create_official(store::SqlConnection& db, const Actor& actor,
                                         const NewOfficial& official, const std::string& now_iso);

@@ -1,0 +1,23 @@
+#include "store/installation_settings.hpp"
+
+namespace motcua::store {
+
+namespace {
+constexpr const char* kOrigin = "database_origin";
+constexpr const char* kDemo = "demo";
+constexpr const char* kMark =
+    "INSERT INTO installation_settings(name, value) VALUES (?, ?) "
+    "ON CONFLICT(name) DO UPDATE SET value = excluded.value";
+constexpr const char* kFind = "SELECT value FROM installation_settings WHERE name = ?";
+}  // namespace
+
+void mark_demo_database(SqlConnection& db) {
+  db.execute(kMark, {std::string(kOrigin), std::string(kDemo)});
+}
+
+bool is_demo_database(SqlConnection& db) {
+  const auto row = db.query_one(kFind, {std::string(kOrigin)});
+  return row && row->text(0) == kDemo;
+}
+
+}  // namespace motcua::store
