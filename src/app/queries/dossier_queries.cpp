@@ -62,6 +62,7 @@ AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
   wanted = first == std::string::npos
                ? std::string{}
                : wanted.substr(first, wanted.find_last_not_of(" \t\r\n\v\f") - first + 1);
+  if (wanted.empty()) return tl::unexpected(not_found("dossier code " + code));
   auto record = store::find_dossier_by_code(db, wanted);
   if (!record) {
     const std::string normalized = dossier::normalize_dossier_code(wanted);
