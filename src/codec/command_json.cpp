@@ -98,7 +98,7 @@ Command read_command(CommandKind kind, FieldReader& f) {
     case CommandKind::confirm_payment:
       return ConfirmPayment{f.amount("amount"), f.text("reference")};
     case CommandKind::issue_apology:
-      return IssueApology{f.text("reason"), f.instant("new_due")};
+      return IssueApology{f.text("reason"), f.instant("new_due"), f.text("override_reason")};
     case CommandKind::approve:
       return Approve{f.text("note")};
     case CommandKind::reject_after_review:
@@ -162,7 +162,9 @@ json::object command_to_json(const Command& command, int offset) {
         } else if constexpr (std::is_same_v<T, ConfirmPayment>) {
           return {{"amount", c.amount}, {"reference", c.reference}};
         } else if constexpr (std::is_same_v<T, IssueApology>) {
-          return {{"reason", c.reason}, {"new_due", to_iso(c.new_due, offset)}};
+          json::object o{{"reason", c.reason}, {"new_due", to_iso(c.new_due, offset)}};
+          if (!c.override_reason.empty()) o["override_reason"] = c.override_reason;
+          return o;
         } else if constexpr (std::is_same_v<T, Approve>) {
           return {{"note", c.note}};
         } else if constexpr (std::is_same_v<T, ReturnResult>) {

@@ -202,7 +202,9 @@ class Simulation {
       // A late dossier announced in time: the apology slip with a new date (Decree 61 Art. 19(9)).
       if (!wait_hours(left_hours - 9, left_hours - 8.5)) return status;
       auto due = parse_due(due_text);
-      auto new_due = due ? cal_.nth_working_day_after(cal_.local(*due).date, 3)
+      // One working day more: within the bound on an apology's new date (docs/rules.md 3.9) for
+      // every procedure of the demo, whose limits are whole working days.
+      auto new_due = due ? cal_.nth_working_day_after(cal_.local(*due).date, 1)
                          : tl::unexpected(calendar::OutOfCalendarRange{});
       if (new_due) {
         act(db, cast.processing, id, CommandKind::issue_apology,

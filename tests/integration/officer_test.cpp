@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "api_client.hpp"
 #include "fixture.hpp"
@@ -97,7 +98,7 @@ TEST_F(Officer, AllowedActionsFollowRoleAndState) {
   // The apology is allowed once: after it the button goes, and a forced call is refused.
   ASSERT_EQ(processing_
                 .post(base + "/apology", json::object{{"reason", "Chờ xác minh"},
-                                                      {"new_due", "2026-03-20T17:00:00+07:00"}})
+                                                      {"new_due", "2026-03-16T17:00:00+07:00"}})
                 .status,
             200);
   const auto after = strings_of(processing_.get(base).body.at("allowed_actions"));
@@ -203,6 +204,87 @@ TEST_F(Officer, TrackingBookListsTheUnitsDossiersForReceptionAndLeaders) {
   EXPECT_EQ(reception_.get("/api/v1/tracking-book?unit=u1&from=2026-03-31&to=2026-03-01").status,
             422);
   EXPECT_EQ(reception_.get("/api/v1/tracking-book?unit=u1&from=x&to=y").status, 422);
+}
+
+// Decree 61 Art. 19(9), docs/rules.md 3.9: the apology's new date is later than the current due
+// date and at most the procedure's own time limit (3 working days here) beyond it, unless a leader
+// overrides with a reason. Received Monday 09/03 09:00, the dossier is due Thursday 12/03.
+TEST_F(Officer, ApologyNewDateIsBoundedAndALeaderMayOverride) {
+  auto d = counter_intake(json::array{json::object{{"name", "Giấy chứng sinh"}, {"originals", 1}}});
+  ASSERT_EQ(d.at("status"), "received");
+  const std::string base = "/api/v1/dossiers/" + std::string(d.at("id").as_string());
+  ASSERT_EQ(
+      processing_.post(base + "/assign", json::object{{"official_id", "off-processing"}}).status,
+      200);
+  const auto before = processing_.get(base).body;
+  const auto due_before = before.at("due");
+  const auto events_before = before.at("timeline").as_array().size();
+
+  auto expect_refused = [&](const json::object& body, ApiClient& who, int status,
+                            const char* code) {
+    auto r = who.post(base + "/apology", body);
+    ASSERT_EQ(r.status, status) << r.raw.body;
+    EXPECT_EQ(r.body.at("code"), code) << r.raw.body;
+    if (status == 422) {
+      EXPECT_NE(std::string(r.body.at("message_vi").as_string()).find("new_due"),
+                std::string::npos);
+      EXPECT_NE(std::string(r.body.at("message_en").as_string()).find("new_due"),
+                std::string::npos);
+    }
+  };
+  expect_refused({{"reason", "Chờ xác minh"}, {"new_due", "9999-12-31T17:00:00+07:00"}},
+                 processing_, 422, "new_due_beyond_limit");
+  expect_refused({{"reason", "Chờ xác minh"}, {"new_due", "2026-03-31T17:00:00+07:00"}}, leader_,
+                 422, "new_due_beyond_limit");
+  expect_refused({{"reason", "Chờ xác minh"}, {"new_due", "2026-03-12T17:00:00+07:00"}},
+                 processing_, 422, "invalid_due_date");
+  // Only a leader may override, and an override does not allow an earlier date.
+  expect_refused({{"reason", "Chờ xác minh"},
+                  {"new_due", "2026-03-31T17:00:00+07:00"},
+                  {"override_reason", "Cần thẩm định thực địa"}},
+                 processing_, 403, "forbidden");
+  expect_refused({{"reason", "Chờ xác minh"},
+                  {"new_due", "2026-03-11T17:00:00+07:00"},
+                  {"override_reason", "Cần thẩm định thực địa"}},
+                 leader_, 422, "invalid_due_date");
+  expect_refused({{"reason", "Chờ xác minh"},
+                  {"new_due", "2026-03-31T17:00:00+07:00"},
+                  {"override_reason", "   "}},
+                 leader_, 422, "new_due_beyond_limit");
+
+  // Nothing changed: same due date, same timeline, the apology still offered.
+  const auto unchanged = processing_.get(base).body;
+  EXPECT_EQ(unchanged.at("due"), due_before);
+  EXPECT_EQ(unchanged.at("timeline").as_array().size(), events_before);
+  const auto actions = strings_of(unchanged.at("allowed_actions"));
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "apology"), actions.end());
+
+  auto overridden =
+      leader_.post(base + "/apology", json::object{{"reason", "Chờ xác minh"},
+                                                   {"new_due", "2026-03-31T17:00:00+07:00"},
+                                                   {"override_reason", "Cần thẩm định thực địa"}});
+  ASSERT_EQ(overridden.status, 200) << overridden.raw.body;
+  EXPECT_EQ(overridden.body.at("due"), "2026-03-31T17:00:00+07:00");
+  const auto& last = overridden.body.at("timeline").as_array().back();
+  EXPECT_EQ(last.at("type"), "apology_issued");
+  EXPECT_EQ(last.at("data").at("override_reason"), "Cần thẩm định thực địa");
+}
+
+// A code typed in lower case or pasted with spaces around it still finds the dossier.
+TEST_F(Officer, TrackingToleratesLetterCaseAndSurroundingSpaces) {
+  auto d = counter_intake(json::array{json::object{{"name", "Giấy chứng sinh"}, {"originals", 1}}});
+  const std::string code(d.at("code").as_string());
+  std::string lower = code;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ASSERT_NE(lower, code);
+  ApiClient anyone(server_->port());
+  for (const std::string& typed : {code, lower, "%20%20" + lower + "%20", "%09" + code + "%20"}) {
+    auto r = anyone.get("/api/v1/track/" + typed);
+    ASSERT_EQ(r.status, 200) << typed << " " << r.raw.body;
+    EXPECT_EQ(r.body.at("code"), json::value(code));
+  }
+  EXPECT_EQ(anyone.get("/api/v1/track/%20%20").status, 404);
+  EXPECT_EQ(anyone.get("/api/v1/track/" + lower + "x").status, 404);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "app/dossier/dossier_workspace.hpp"
 #include "app/dossier/procedure_terms.hpp"
 #include "codec/dossier_change.hpp"
+#include "domain/clock/apology_bound.hpp"
 #include "domain/clock/deadline.hpp"
 #include "domain/dossier/dossier_code.hpp"
 #include "domain/text/fold.hpp"
@@ -49,7 +50,13 @@ std::string reason_of(const dossier::Command& command) {
   return std::visit(
       [](const auto& c) -> std::string {
         using T = std::decay_t<decltype(c)>;
-        if constexpr (requires { c.reason; }) {
+        if constexpr (std::is_same_v<T, dossier::IssueApology>) {
+          // A leader's override of the apology's bound is part of the record of why.
+          if (c.override_reason.empty()) return c.reason;
+          return c.reason +
+                 " (vượt giới hạn ngày hẹn / beyond the new date's bound: " + c.override_reason +
+                 ")";
+        } else if constexpr (requires { c.reason; }) {
           return c.reason;
         } else if constexpr (requires { c.reasons; }) {
           std::string joined;
@@ -166,6 +173,58 @@ static AppResult<dossier::Accept> receipt_details(store::SqlConnection& db,
       deadline->due};
 }
 
+// An error naming the apology's `new_due` field, Vietnamese first.
+static AppError invalid_new_due(const std::string& code, const std::string& message_vi,
+                                const std::string& message_en, const std::string& detail) {
+  return {ErrorKind::invalid_input, code, message_vi, message_en, detail};
+}
+
+// The bound on an apology's new date (clock/apology_bound.hpp, docs/rules.md 3.9): later than the
+// current due date and at most the procedure's own time limit beyond it, unless a leader over the
+// dossier overrides the upper bound with a reason.
+static AppResult<void> check_apology_bound(const calendar::WorkingCalendar& cal, const Loaded& l,
+                                           const std::vector<Role>& roles,
+                                           const dossier::IssueApology& c) {
+  const auto& state = l.history.state;
+  // The clock's due (moved by pauses for the applicant) when there is one, else the appointment.
+  std::optional<Instant> current = state.due;
+  if (l.record.due_s) current = Instant{*l.record.due_s};
+  if (!current) return {};
+  const int offset = cal.utc_offset_minutes();
+  const std::string current_text = to_iso(*current, offset);
+  auto latest =
+      clock::latest_apology_due(cal, *current, l.document.terms.limit, l.document.terms.rule);
+  if (!latest) return tl::unexpected(invalid_input(latest.error().message));
+  const std::string latest_text = to_iso(*latest, offset);
+  switch (clock::check_apology_due(c.new_due, *current, *latest)) {
+    case clock::ApologyDue::ok:
+      return {};
+    case clock::ApologyDue::not_later:
+      return tl::unexpected(invalid_new_due(
+          "invalid_due_date",
+          "Ngày hẹn mới (new_due) phải sau ngày hẹn hiện tại " + current_text + ".",
+          "The new date (new_due) must be later than the current due date " + current_text + ".",
+          "new_due: not later than " + current_text));
+    case clock::ApologyDue::beyond_limit:
+      break;
+  }
+  const bool blank_override = c.override_reason.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (!blank_override) {
+    if (std::find(roles.begin(), roles.end(), Role::leader) != roles.end()) return {};
+    return tl::unexpected(forbidden_action(
+        "override_reason: only a leader may set a new date beyond " + latest_text));
+  }
+  return tl::unexpected(invalid_new_due(
+      "new_due_beyond_limit",
+      "Ngày hẹn mới (new_due) không được muộn hơn " + latest_text +
+          " (ngày hẹn hiện tại cộng thời hạn giải quyết của thủ tục); lãnh đạo có thể vượt giới "
+          "hạn này khi ghi rõ lý do (override_reason).",
+      "The new date (new_due) may not be later than " + latest_text +
+          " (the current due date plus the procedure's time limit); a leader may go beyond it "
+          "with a reason (override_reason).",
+      "new_due: later than " + latest_text));
+}
+
 // Tries the actor's roles over the dossier in turn: the first the state machine accepts acts.
 static AppResult<std::vector<dossier::Event>> decide_as_any(const std::vector<Role>& roles,
                                                             const dossier::DossierState& state,
@@ -202,6 +261,10 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
   }
   auto events = decide_as_any(roles, loaded->history.state, command, now);
   if (!events) return tl::unexpected(events.error());
+  if (const auto* apology = std::get_if<dossier::IssueApology>(&command)) {
+    if (auto ok = check_apology_bound(cal, *loaded, roles, *apology); !ok)
+      return tl::unexpected(ok.error());
+  }
   return commit(db, cal, *loaded, *events, actor, now);
 }
 

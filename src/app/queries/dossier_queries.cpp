@@ -3,6 +3,7 @@
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_views.hpp"
+#include "domain/dossier/dossier_code.hpp"
 #include "domain/text/fold.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
@@ -53,7 +54,20 @@ AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Ac
 }
 
 AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code, int offset) {
-  const auto record = store::find_dossier_by_code(db, code);
+  // Codes are stored as issued (upper-case); people type them in any case, with stray spaces.
+  // The code as given (trimmed) is tried first, so a code with lower-case letters, were an agency
+  // code ever to have some, is still found.
+  std::string wanted = code;
+  const auto first = wanted.find_first_not_of(" \t\r\n\v\f");
+  wanted = first == std::string::npos
+               ? std::string{}
+               : wanted.substr(first, wanted.find_last_not_of(" \t\r\n\v\f") - first + 1);
+  if (wanted.empty()) return tl::unexpected(not_found("dossier code " + code));
+  auto record = store::find_dossier_by_code(db, wanted);
+  if (!record) {
+    const std::string normalized = dossier::normalize_dossier_code(wanted);
+    if (normalized != wanted) record = store::find_dossier_by_code(db, normalized);
+  }
   if (!record) return tl::unexpected(not_found("dossier code " + code));
   const auto history = load_history(store::events_of(db, record->id), offset);
   return tracking_view(*record, history, document_from_json(record->document), offset);

@@ -79,6 +79,8 @@ struct ConfirmPayment {
 struct IssueApology {
   std::string reason;
   Instant new_due;
+  // A leader's reason for a new date beyond the bound of clock/apology_bound.hpp; empty otherwise.
+  std::string override_reason;
 };
 struct Approve {
   std::string note;

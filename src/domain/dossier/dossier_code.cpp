@@ -100,4 +100,16 @@ std::optional<DossierCode> parse_dossier_code(std::string_view code) {
   return DossierCode{std::string(agency), date_from_ymd(year, month, day), number};
 }
 
+std::string normalize_dossier_code(std::string_view typed) {
+  constexpr std::string_view kSpace = " \t\r\n\v\f";
+  const auto first = typed.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  const auto last = typed.find_last_not_of(kSpace);
+  std::string out(typed.substr(first, last - first + 1));
+  for (char& ch : out) {
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  }
+  return out;
+}
+
 }  // namespace motcua::dossier

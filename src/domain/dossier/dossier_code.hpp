@@ -31,4 +31,9 @@ std::string format_dossier_code(std::string_view agency_code, Date receipt_date,
 // impossible date, sequence 0, a sequence padded beyond four digits, stray characters).
 std::optional<DossierCode> parse_dossier_code(std::string_view code);
 
+// A code as a person types or pastes it, in the form codes are stored: surrounding whitespace
+// removed and ASCII letters upper-cased ("  000.20.30.h40-260306-0012 " ->
+// "000.20.30.H40-260306-0012"). Nothing else is changed, so an invalid code stays invalid.
+std::string normalize_dossier_code(std::string_view typed);
+
 }  // namespace motcua::dossier

@@ -86,5 +86,17 @@ TEST(DossierCode, FormatRefusesWhatCouldNotBeParsedBack) {
   EXPECT_THROW(format_dossier_code("H40", date_from_ymd(2100, 1, 1), 1), std::invalid_argument);
 }
 
+TEST(DossierCode, NormalizeTrimsAndUpperCasesAsciiOnly) {
+  EXPECT_EQ(normalize_dossier_code("  000.20.30.h40-260306-0012 \t\n"),
+            "000.20.30.H40-260306-0012");
+  EXPECT_EQ(normalize_dossier_code("000.20.30.H40-260306-0012"), "000.20.30.H40-260306-0012");
+  EXPECT_EQ(normalize_dossier_code("   "), "");
+  EXPECT_EQ(normalize_dossier_code(""), "");
+  // Inner spaces and non-ASCII letters are left alone: such a code is simply not found.
+  EXPECT_EQ(normalize_dossier_code(" a b\xc3\xa1 "), "A B\xc3\xa1");
+  const auto code = normalize_dossier_code(" 000.20.30.h40-260306-0012 ");
+  EXPECT_TRUE(parse_dossier_code(code).has_value());
+}
+
 }  // namespace
 }  // namespace motcua::dossier

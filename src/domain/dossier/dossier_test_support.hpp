@@ -99,7 +99,7 @@ inline Command sample_command(CommandKind kind, Role role = Role::reception) {
     case C::confirm_payment:
       return ConfirmPayment{kFee, "BL-0001234"};
     case C::issue_apology:
-      return IssueApology{"Cần thêm thời gian xác minh thực địa", days_later(20)};
+      return IssueApology{"Cần thêm thời gian xác minh thực địa", days_later(20), {}};
     case C::approve:
       return Approve{"Đồng ý cấp"};
     case C::reject_after_review:
@@ -125,7 +125,7 @@ inline Command blank_command(CommandKind kind) {
     case C::accept:
       return Accept{"", now()};
     case C::issue_apology:
-      return IssueApology{"", days_later(20)};
+      return IssueApology{"", days_later(20), {}};
     case C::return_result:
       return ReturnResult{Channel::counter, ""};
     case C::request_supplement:

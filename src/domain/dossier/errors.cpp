@@ -74,6 +74,10 @@ Messages messages_for(ErrorCode code, const ErrorContext& c) {
       return {"Mã hồ sơ không đúng định dạng <mã cơ quan>-<YYMMDD>-<số thứ tự>.",
               "The dossier code does not have the form <agency code>-<YYMMDD>-<sequence>."};
     case E::invalid_due_date:
+      if (c.command == CommandKind::issue_apology) {
+        return {"Ngày hẹn mới (new_due) phải sau thời điểm hiện tại và sau ngày hẹn hiện tại.",
+                "The new date (new_due) must be later than now and than the current due date."};
+      }
       return {
           "Ngày hẹn trả kết quả không hợp lệ: không được ở quá khứ và phải sau ngày hẹn trước "
           "đó (nếu có).",

@@ -70,18 +70,19 @@ TEST(SupplementRule, WithdrawalWrappingASupplementKeepsBothReturnStates) {
 
 TEST(ApologyRule, OnlyOnceAndOnlyLater) {
   DossierState s = state_in(S::in_progress);
-  EXPECT_EQ(refusal(s, IssueApology{"Xác minh thực địa", days_later(5)}, Role::leader),
+  EXPECT_EQ(refusal(s, IssueApology{"Xác minh thực địa", days_later(5), {}}, Role::leader),
             ErrorCode::invalid_due_date);  // before the appointment it replaces
-  EXPECT_EQ(refusal(s, IssueApology{"Xác minh thực địa", days_later(-1)}, Role::leader),
+  EXPECT_EQ(refusal(s, IssueApology{"Xác minh thực địa", days_later(-1), {}}, Role::leader),
             ErrorCode::invalid_due_date);
-  EXPECT_EQ(refusal(s, IssueApology{"", days_later(20)}, Role::leader), ErrorCode::missing_reasons);
+  EXPECT_EQ(refusal(s, IssueApology{"", days_later(20), {}}, Role::leader),
+            ErrorCode::missing_reasons);
 
   s = step(s, sample_command(C::issue_apology), Role::processing);
   EXPECT_TRUE(s.extended);
   EXPECT_EQ(s.due, days_later(20));
   EXPECT_EQ(progress_substate(s), ProgressSubstate::extended);
 
-  EXPECT_EQ(refusal(s, IssueApology{"Lần hai", days_later(30)}, Role::leader),
+  EXPECT_EQ(refusal(s, IssueApology{"Lần hai", days_later(30), {}}, Role::leader),
             ErrorCode::extension_already_used);
   // The flag survives a pause and the return from it.
   s = step(s, sample_command(C::request_payment), Role::processing);
