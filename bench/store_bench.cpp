@@ -40,18 +40,23 @@ store::Store& shared_store() {
   return *instance;
 }
 
+// The event both benchmarks append: one dossier transition's log entry.
+store::EventDraft accepted_event() {
+  return {"d",
+          "dossier_accepted",
+          "u",
+          "reception",
+          "2026-03-02T10:00:00+07:00",
+          "",
+          "submitted",
+          "received",
+          R"({"dossier_code":"X-260302-0001"})"};
+}
+
 // One event appended to the hash chain per write job: the cost of one dossier transition's log.
 void BM_DurableEventAppend(benchmark::State& state) {
   auto& store = shared_store();
-  const store::EventDraft e{"d",
-                            "dossier_accepted",
-                            "u",
-                            "reception",
-                            "2026-03-02T10:00:00+07:00",
-                            "",
-                            "submitted",
-                            "received",
-                            R"({"dossier_code":"X-260302-0001"})"};
+  const store::EventDraft e = accepted_event();
   for (auto _ : state) {
     store.write([&](store::SqlConnection& db) { store::append_event(db, e); });
   }
@@ -66,15 +71,7 @@ BENCHMARK(BM_DurableEventAppend)->Threads(32)->UseRealTime();
 // any of them, as io threads do with many connections' writes; each completion starts the next.
 void BM_SubmittedEventAppend(benchmark::State& state) {
   auto& store = shared_store();
-  const store::EventDraft e{"d",
-                            "dossier_accepted",
-                            "u",
-                            "reception",
-                            "2026-03-02T10:00:00+07:00",
-                            "",
-                            "submitted",
-                            "received",
-                            R"({"dossier_code":"X-260302-0001"})"};
+  const store::EventDraft e = accepted_event();
   const auto in_flight = static_cast<std::int64_t>(state.range(0));
   std::mutex mu;
   std::condition_variable cv;
