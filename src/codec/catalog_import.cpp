@@ -4,6 +4,7 @@
 
 #include "codec/catalog_formats.hpp"
 #include "codec/catalog_json.hpp"
+#include "domain/catalog/paper_identity.hpp"
 
 namespace motcua::codec {
 
@@ -120,6 +121,7 @@ CatalogLineResult parse_catalog_line(std::string_view line, std::size_t line_num
       result.procedure = catalog_formats::read_bqp(o, result.warnings);
       break;
   }
+  catalog::assign_paper_ids(result.procedure);
   if (result.procedure.code.empty()) {
     return tl::unexpected(
         Rejection{line_number, {}, RejectReason::missing_code, "no procedure code (mã thủ tục)"});

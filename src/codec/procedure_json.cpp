@@ -59,15 +59,22 @@ json::object procedure_to_json(const Procedure& p) {
   for (const auto& v : p.cases) {
     json::array papers;
     for (const auto& paper : v.papers) {
-      papers.push_back(json::object{{"name", paper.name},
-                                    {"form_files", strings(paper.form_files)},
-                                    {"originals", paper.originals},
-                                    {"copies", paper.copies},
-                                    {"count_raw", paper.count_raw},
-                                    {"mandatory", paper.mandatory}});
+      papers.push_back(
+          json::object{{"id", paper.id},
+                       {"name", paper.name},
+                       {"form_files", strings(paper.form_files)},
+                       {"originals", paper.originals},
+                       {"copies", paper.copies},
+                       {"count_raw", paper.count_raw},
+                       {"mandatory", paper.mandatory},
+                       {"kind", to_string(paper.kind)},
+                       {"condition", paper.condition.empty() ? json::value(nullptr)
+                                                             : json::value(paper.condition)}});
     }
     cases.push_back(json::object{{"name", v.name}, {"papers", std::move(papers)}});
   }
+  json::array notes;
+  for (const auto& n : p.notes) notes.emplace_back(n);
   json::array basis;
   for (const auto& b : p.legal_basis) {
     basis.push_back(
@@ -97,6 +104,7 @@ json::object procedure_to_json(const Procedure& p) {
           {"limits", std::move(limits)},
           {"rule", "standard"},
           {"cases", std::move(cases)},
+          {"notes", std::move(notes)},
           {"legal_basis", std::move(basis)},
           {"detail_url", p.detail_url}};
 }

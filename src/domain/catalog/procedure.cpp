@@ -102,4 +102,14 @@ std::string_view to_string(FeeStatus status) {
   return "unparsed";
 }
 
+std::string_view to_string(PaperKind kind) {
+  switch (kind) {
+    case PaperKind::submit:
+      return "submit";
+    case PaperKind::present:
+      return "present";
+  }
+  return "submit";
+}
+
 }  // namespace motcua::catalog

@@ -99,6 +99,10 @@ struct ChannelTerms {
   friend bool operator==(const ChannelTerms&, const ChannelTerms&) = default;
 };
 
+// Whether the applicant hands the paper in (nộp) or only shows it at the counter (xuất trình),
+// as the catalog's headings "Giấy tờ phải nộp" and "Giấy tờ phải xuất trình" say.
+enum class PaperKind { submit, present };
+
 // Giấy tờ: one required paper of thành phần hồ sơ.
 struct Paper {
   std::string name;                     // tên giấy tờ
@@ -109,6 +113,13 @@ struct Paper {
   // Bắt buộc. The sources have no such column: a paper is optional when its name says
   // "(nếu có)" ("if any") or when it asks for no original and no copy (an explanatory row).
   bool mandatory = true;
+  PaperKind kind = PaperKind::submit;
+  // The situation in which the paper is asked for ("Trường hợp trẻ em bị bỏ rơi", "nếu có");
+  // empty when every applicant of the case must provide it.
+  std::string condition;
+  // Stable identity within the procedure version (paper_identity.hpp): uploads and checklists
+  // refer to a paper by it, never by its name.
+  std::string id;
   friend bool operator==(const Paper&, const Paper&) = default;
 };
 
@@ -151,6 +162,7 @@ struct Procedure {
   OnlineService online_service = OnlineService::none;
   std::vector<ChannelTerms> channels;   // cách thức thực hiện
   std::vector<CaseVariant> cases;       // thành phần hồ sơ
+  std::vector<std::string> notes;       // lưu ý: advice printed with the papers, not papers
   std::vector<LegalBasis> legal_basis;  // căn cứ pháp lý
   std::string detail_url;               // the national portal page
   friend bool operator==(const Procedure&, const Procedure&) = default;
@@ -168,5 +180,6 @@ std::string_view to_string(TimeStatus status);
 std::string_view to_string(FeeKind kind);
 std::string_view to_string(Currency currency);
 std::string_view to_string(FeeStatus status);
+std::string_view to_string(PaperKind kind);
 
 }  // namespace motcua::catalog

@@ -20,7 +20,16 @@ Procedure birth_registration() {
   online.time = {"1", TimeStatus::unparsed, std::nullopt, "a number without a unit"};
   online.fee = {"Miễn phí", FeeStatus::free, {}, false, false};
   p.channels = {online};
-  p.cases = {{"", {Paper{"Tờ khai đăng ký khai sinh", {"TK1.doc"}, 1, 0, "1 bản chính", true}}}};
+  p.cases = {{"",
+              {Paper{"Tờ khai đăng ký khai sinh",
+                     {"TK1.doc"},
+                     1,
+                     0,
+                     "1 bản chính",
+                     true,
+                     PaperKind::submit,
+                     "",
+                     ""}}}};
   return p;
 }
 

@@ -58,12 +58,18 @@ export interface ProcedureChannel {
 }
 
 export interface Paper {
+  /** Stable identity within the procedure version: uploads refer to a paper by it. */
+  id: string
   name: string
   form_files: string[]
   originals: number
   copies: number
   count_raw: string
   mandatory: boolean
+  /** `submit`: handed in; `present`: shown at the counter (xuất trình). */
+  kind: 'submit' | 'present'
+  /** The situation in which the paper is asked for; null when every applicant must provide it. */
+  condition: string | null
 }
 
 export interface PaperCase {
@@ -91,6 +97,8 @@ export interface ProcedureDocument {
   channels: ProcedureChannel[]
   limits: Partial<Record<ChannelName, string>>
   cases: PaperCase[]
+  /** Lưu ý: advice printed with the papers (absent in documents imported before notes existed). */
+  notes?: string[]
   legal_basis: LegalBasis[]
   detail_url?: string
 }
