@@ -5,6 +5,7 @@
 #include "codec/catalog_formats.hpp"
 #include "codec/catalog_json.hpp"
 #include "domain/catalog/paper_identity.hpp"
+#include "domain/catalog/paper_structure.hpp"
 
 namespace motcua::codec {
 
@@ -121,6 +122,9 @@ CatalogLineResult parse_catalog_line(std::string_view line, std::size_t line_num
       result.procedure = catalog_formats::read_bqp(o, result.warnings);
       break;
   }
+  // The three formats hand over their groups as published; the catalog's headings are read the
+  // same way for all of them, and ids follow the structure.
+  catalog::structure_papers(result.procedure);
   catalog::assign_paper_ids(result.procedure);
   if (result.procedure.code.empty()) {
     return tl::unexpected(
