@@ -131,7 +131,9 @@ TEST(CatalogImport, PaperRowsSplitByTheScraperAreJoinedBack) {
       parse_ok(portal("1.000002", "[" + row("Trực tiếp", "1 Ngày", "Miễn phí") + "]", papers));
   ASSERT_EQ(p.procedure.cases.size(), 1u);
   const auto& variant = p.procedure.cases[0];
-  EXPECT_EQ(variant.name, "Trường hợp (1): Đăng ký mới");
+  // A single list is no alternative: no name, the situation its heading states kept as a note.
+  EXPECT_EQ(variant.name, "");
+  EXPECT_EQ(p.procedure.notes, std::vector<std::string>{"Trường hợp (1): Đăng ký mới"});
   ASSERT_EQ(variant.papers.size(), 5u);
   EXPECT_EQ(variant.papers[0].form_files, std::vector<std::string>{"TK01.docx"});
   EXPECT_EQ(variant.papers[0].originals, 1);
