@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/imports/document_upgrade.hpp"
 #include "cli/calendar_follower.hpp"
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
@@ -73,6 +74,8 @@ int run_serve(const ServeArgs& args) {
   auto cal = args.calendar.load();
   if (!cal) return bad_input(cal.error());
   auto store = args.db.open();
+  // As `motcua migrate` does: procedure documents stored in an older shape are read again.
+  store->write([](store::SqlConnection& db) { app::upgrade_procedure_documents(db); });
   if (!args.fake_now.empty()) {
     bool demo = false;
     store->read([&](store::SqlConnection& db) { demo = store::is_demo_database(db); });

@@ -2,6 +2,7 @@
 // motcua verify-log: recompute the event log's hash chain; exit 3 and name the first broken event.
 #include <boost/json.hpp>
 
+#include "app/imports/document_upgrade.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
 #include "store/database_url.hpp"
@@ -15,8 +16,13 @@ constexpr int kExitIntegrity = 3;
 
 int run_migrate(const DbOption& db) {
   auto store = db.open();
+  // Stored procedure documents follow the schema: those of an older shape are read again.
+  app::DocumentUpgrade upgrade;
+  store->write(
+      [&](store::SqlConnection& conn) { upgrade = app::upgrade_procedure_documents(conn); });
   return print_json(boost::json::object{{"database", store::printable_database(db.resolved())},
-                                        {"schema_version", store->schema_version()}});
+                                        {"schema_version", store->schema_version()},
+                                        {"procedure_documents_rewritten", upgrade.rewritten}});
 }
 
 int run_verify(const DbOption& db) {

@@ -4,7 +4,8 @@ namespace motcua::store {
 
 namespace {
 constexpr const char* kLatest =
-    "SELECT version, content_hash FROM procedures WHERE code = ? ORDER BY version DESC LIMIT 1";
+    "SELECT version, content_hash, document FROM procedures WHERE code = ? ORDER BY version DESC "
+    "LIMIT 1";
 constexpr const char* kInsert =
     "INSERT INTO procedures(code, version, name, name_folded, field, level, source, "
     "effective_from, "
@@ -45,6 +46,21 @@ std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const s
   return version_of(*r);
 }
 
+std::vector<StoredProcedureDocument> procedure_documents(SqlConnection& db) {
+  std::vector<StoredProcedureDocument> out;
+  for (const auto& r : db.query("SELECT code, version, document FROM procedures ORDER BY code, "
+                                "version")) {
+    out.push_back({r.text(0), r.integer(1), r.text(2)});
+  }
+  return out;
+}
+
+void replace_procedure_document(SqlConnection& db, const std::string& code, std::int64_t version,
+                                const std::string& document) {
+  db.execute("UPDATE procedures SET document = ? WHERE code = ? AND version = ?",
+             {document, code, version});
+}
+
 std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db) {
   std::vector<ProcedureVersionRow> out;
   for (const auto& r : db.query(kLatestEach)) out.push_back(version_of(r));
@@ -55,6 +71,14 @@ UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& r,
                                const std::string& effective_from, const std::string& now_iso) {
   const auto latest = db.query_one(kLatest, {r.code});
   if (latest && latest->text(1) == r.content_hash) return UpsertOutcome::unchanged;
+  // The same document under another hash: the upgrade rewrote the stored one in the current shape
+  // without a hash (it has no full decoder). Same content, so no new version: the hash is caught
+  // up.
+  if (latest && latest->text(2) == r.document) {
+    db.execute("UPDATE procedures SET content_hash = ? WHERE code = ? AND version = ?",
+               {r.content_hash, r.code, latest->integer(0)});
+    return UpsertOutcome::unchanged;
+  }
   const std::int64_t version = latest ? latest->integer(0) + 1 : 1;
   // The catalog does not say since when its first known version has been in force: it was in
   // force before we imported it, so it applies to any earlier date. Later versions start on the

@@ -59,6 +59,17 @@ std::vector<ProcedureVersionRow> search_latest_procedures(
     SqlConnection& db, const std::string& code_prefix, const std::vector<std::string>& folded_words,
     int limit);
 
+// Every stored version's document (the upgrade re-reads them: app/imports/document_upgrade.hpp).
+struct StoredProcedureDocument {
+  std::string code;
+  std::int64_t version = 0;
+  std::string document;
+};
+std::vector<StoredProcedureDocument> procedure_documents(SqlConnection& db);
+// Rewrites one version's document in place: the same content in a newer shape, not a new version.
+void replace_procedure_document(SqlConnection& db, const std::string& code, std::int64_t version,
+                                const std::string& document);
+
 // The name of the newest version ("" for an unknown code).
 std::string latest_procedure_name(SqlConnection& db, const std::string& code);
 

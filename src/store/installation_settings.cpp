@@ -20,4 +20,15 @@ bool is_demo_database(SqlConnection& db) {
   return row && row->text(0) == kDemo;
 }
 
+std::optional<std::string> installation_setting(SqlConnection& db, const std::string& name) {
+  const auto row = db.query_one(kFind, {name});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+void set_installation_setting(SqlConnection& db, const std::string& name,
+                              const std::string& value) {
+  db.execute(kMark, {name, value});
+}
+
 }  // namespace motcua::store

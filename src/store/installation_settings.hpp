@@ -3,6 +3,9 @@
 // frozen clock (motcua serve --fake-now).
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "store/sql.hpp"
 
 namespace motcua::store {
@@ -10,5 +13,9 @@ namespace motcua::store {
 // Marks the database as a demo one. Idempotent.
 void mark_demo_database(SqlConnection& db);
 bool is_demo_database(SqlConnection& db);
+
+// Any other named fact (e.g. "procedure_document_shape", app/imports/document_upgrade.hpp).
+std::optional<std::string> installation_setting(SqlConnection& db, const std::string& name);
+void set_installation_setting(SqlConnection& db, const std::string& name, const std::string& value);
 
 }  // namespace motcua::store

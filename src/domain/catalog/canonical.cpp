@@ -66,6 +66,10 @@ void write_paper(Writer& w, const std::string& key, const Paper& p) {
   w.field(key + ".copies", p.copies);
   w.field(key + ".count_raw", p.count_raw);
   w.flag(key + ".mandatory", p.mandatory);
+  // Written only when they say something, so the hash of a procedure without them is what it was
+  // before they existed (no spurious new version on re-import).
+  if (p.kind != PaperKind::submit) w.field(key + ".kind", to_string(p.kind));
+  if (!p.condition.empty()) w.field(key + ".condition", p.condition);
 }
 
 }  // namespace
@@ -112,6 +116,7 @@ std::string canonical_text(const Procedure& p) {
       write_paper(w, indexed(key + ".paper", j), p.cases[i].papers[j]);
     }
   }
+  for (std::size_t i = 0; i < p.notes.size(); ++i) w.field(indexed("note", i), p.notes[i]);
   for (std::size_t i = 0; i < p.legal_basis.size(); ++i) {
     const LegalBasis& b = p.legal_basis[i];
     const std::string key = indexed("legal_basis", i);
