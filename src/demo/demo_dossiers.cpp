@@ -4,7 +4,9 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/dossier/variant_check.hpp"
 #include "codec/command_json.hpp"
+#include "store/catalog_repository.hpp"
 #include "store/demo_rows.hpp"
 
 namespace motcua::app::demo {
@@ -134,6 +136,11 @@ class Simulation {
     input.return_channel = input.channel;
     input.applicant.name = online ? citizen.display_name : walk_in_name;
     input.applicant.address = "Ninh Bình";
+    // A counter dossier of a procedure with several cases names one (app/dossier/variant_check).
+    if (const auto latest = store::latest_procedure(db, procedure.code)) {
+      const auto cases = app::procedure_case_names(db, latest->code, latest->version);
+      if (cases.size() > 1) input.variant = cases.front();
+    }
     auto created = service_.create(db, online ? citizen : cast.reception, input);
     if (!created) return {};
     const std::string id = created->record.id;

@@ -46,6 +46,14 @@ std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const s
   return version_of(*r);
 }
 
+std::optional<ProcedureVersionRow> procedure_version(SqlConnection& db, const std::string& code,
+                                                     std::int64_t version) {
+  const auto r = db.query_one(std::string(kVersionColumns) + "WHERE code = ? AND version = ?",
+                              {code, version});
+  if (!r) return std::nullopt;
+  return version_of(*r);
+}
+
 std::vector<StoredProcedureDocument> procedure_documents(SqlConnection& db) {
   std::vector<StoredProcedureDocument> out;
   for (const auto& r : db.query("SELECT code, version, document FROM procedures ORDER BY code, "

@@ -49,6 +49,9 @@ std::optional<ProcedureVersionRow> latest_procedure(SqlConnection& db, const std
 // The version in force on `date` (YYYY-MM-DD): the newest one effective on or before it.
 std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const std::string& code,
                                                       const std::string& date);
+// One stored version.
+std::optional<ProcedureVersionRow> procedure_version(SqlConnection& db, const std::string& code,
+                                                     std::int64_t version);
 // The newest version of every procedure, without their documents (search scans these).
 std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db);
 

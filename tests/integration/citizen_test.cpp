@@ -99,6 +99,33 @@ class Citizen : public ::testing::Test {
 
 // ---- drafts ----
 
+// The variant names one of the procedure's cases (the fixture's 1.001193 has "Khai sinh đúng hạn").
+TEST_F(Citizen, AVariantThatIsNotACaseOfTheProcedureIsRefusedNamingTheField) {
+  auto bogus =
+      reception_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
+                                                       {"agency_id", "c1"},
+                                                       {"receiving_unit_id", "u1"},
+                                                       {"variant", "BOGUS-VARIANT-XYZ"},
+                                                       {"applicant", {{"name", "Lê Văn C"}}}});
+  expect_problem(bogus, 422, "invalid_variant");
+  EXPECT_NE(std::string(bogus.body.at("detail").as_string()).find("variant"), std::string::npos);
+  EXPECT_NE(std::string(bogus.body.at("title").as_string()).find("BOGUS-VARIANT-XYZ"),
+            std::string::npos)
+      << bogus.raw.body;
+
+  auto named =
+      reception_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
+                                                       {"agency_id", "c1"},
+                                                       {"receiving_unit_id", "u1"},
+                                                       {"variant", "Khai sinh đúng hạn"},
+                                                       {"applicant", {{"name", "Lê Văn C"}}}});
+  EXPECT_EQ(named.status, 201) << named.raw.body;
+
+  const auto id = create_draft(an_);
+  expect_problem(put(an_, id, json::object{{"version", 1}, {"variant", "BOGUS-VARIANT-XYZ"}}), 422,
+                 "invalid_variant");
+}
+
 TEST_F(Citizen, DraftIsUpdatedByItsOwnerFromTheVersionSeenAndLogged) {
   const auto id = create_draft(an_);
   auto changed = put(an_, id,

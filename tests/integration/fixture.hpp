@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/accounts/accounts.hpp"
+#include "app/imports/document_upgrade.hpp"
 #include "store/installation_settings.hpp"
 #include "store/open_store.hpp"
 #include "store/store.hpp"
@@ -25,6 +26,9 @@ inline void seed_fixture(const std::string& database) {
     store::seed_test_agencies(db);
     // Served with a frozen clock (serve --fake-now), allowed on demo databases only.
     store::mark_demo_database(db);
+    // The documents below are written in the current shape: the upgrade at start-up leaves them.
+    store::set_installation_setting(db, "procedure_document_shape",
+                                    std::to_string(app::kProcedureDocumentShape));
     for (const char* sql : {
              "INSERT INTO procedures(code, version, name, name_folded, effective_from, "
              "content_hash, "
@@ -32,7 +36,9 @@ inline void seed_fixture(const std::string& database) {
              "sinh', "
              "'2020-01-01', 'h', '{\"limits\":{\"counter\":\"3 working-days\",\"online\":\"3 "
              "working-days\"},"
-             "\"rule\":\"civil-code\"}', 'now')",
+             "\"rule\":\"civil-code\",\"cases\":[{\"name\":\"Khai sinh đúng "
+             "hạn\",\"papers\":[]}]}', "
+             "'now')",
              "INSERT INTO procedures(code, version, name, name_folded, effective_from, "
              "content_hash, "
              "document, imported_at) VALUES ('1.000894', 1, 'Đăng ký kết hôn', 'dang ky ket hon', "

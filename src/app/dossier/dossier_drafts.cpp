@@ -2,6 +2,7 @@
 
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
+#include "app/dossier/variant_check.hpp"
 #include "codec/draft_facts.hpp"
 #include "domain/text/fold.hpp"
 #include "store/dossier_repository.hpp"
@@ -52,6 +53,11 @@ AppResult<DossierView> update_draft(store::SqlConnection& db, DossierService& do
   auto& r = *record;
   auto document = document_from_json(r.document);
   codec::DraftUpdate changed;
+  if (changes.variant) {
+    auto ok = check_variant(procedure_case_names(db, r.procedure_code, r.procedure_version),
+                            *changes.variant, true);
+    if (!ok) return tl::unexpected(ok.error());
+  }
   if (changes.variant && *changes.variant != r.variant) {
     r.variant = *changes.variant;
     changed.variant = r.variant;

@@ -9,6 +9,7 @@
 #include "app/dossier/dossier_views.hpp"
 #include "app/dossier/dossier_workspace.hpp"
 #include "app/dossier/procedure_terms.hpp"
+#include "app/dossier/variant_check.hpp"
 #include "codec/dossier_change.hpp"
 #include "domain/clock/apology_bound.hpp"
 #include "domain/clock/deadline.hpp"
@@ -308,6 +309,13 @@ AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, con
   auto terms =
       load_procedure_terms(db, in.procedure_code, clock_channel(in.channel), today, in.agency_id);
   if (!terms) return tl::unexpected(terms.error());
+
+  // An applicant's dossier starts as a draft: the case may still be chosen in the wizard.
+  if (auto ok = check_variant(procedure_case_names(db, terms->code, terms->version), in.variant,
+                              !counter_intake);
+      !ok) {
+    return tl::unexpected(ok.error());
+  }
 
   Loaded l;
   l.document = DossierDocument{in.applicant, terms->name, terms->clock, in.return_channel, {}};

@@ -39,11 +39,15 @@ std::string heading_key(std::string_view heading) {
   return std::string(skip_enumerator(folded));
 }
 
-std::string case_name(std::string_view heading) {
+}  // namespace
+
+std::string clean_case_name(std::string_view heading) {
   std::string name = strip_bullet(heading);
   while (!name.empty() && (name.back() == ':' || name.back() == ' ')) name.pop_back();
   return name;
 }
+
+namespace {
 
 std::string trim_clause(std::string_view s) {
   s = scan::trim(s);
@@ -80,7 +84,9 @@ std::string strip_bullet(std::string_view text) {
   while (true) {
     std::size_t n = 0;
     while (n < s.size() && (s[n] == '-' || s[n] == '+' || s[n] == '*')) ++n;
-    if (n == 0 && s.starts_with("•")) n = std::string_view("•").size();
+    for (const std::string_view dot : {std::string_view("•"), std::string_view("–")}) {
+      if (n == 0 && s.starts_with(dot)) n = dot.size();
+    }
     if (n == 0 || n > 3) break;
     s.remove_prefix(n);
     s = scan::trim(s);
@@ -150,10 +156,10 @@ void structure_papers(Procedure& p) {
     }
     if (role == HeadingRole::common) {
       current = 0;
-      const std::string name = case_name(group.name);
+      const std::string name = clean_case_name(group.name);
       if (!common_heading && !name.empty()) common_heading = name;
     } else if (role == HeadingRole::real) {
-      current = case_index(case_name(group.name));
+      current = case_index(clean_case_name(group.name));
     }
     for (Paper& paper : group.papers) {
       if (is_explanatory_row(paper)) {

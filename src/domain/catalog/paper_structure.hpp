@@ -35,6 +35,9 @@ HeadingRole classify_heading(std::string_view heading);
 // The text without the list bullets the catalog puts in front ("- ", "+ ", "* ", "++ ").
 std::string strip_bullet(std::string_view text);
 
+// A case name as shown and compared: bullets and the closing colon removed, whitespace cleaned.
+std::string clean_case_name(std::string_view heading);
+
 // A row with no original and no copy that reads as advice rather than as a paper.
 bool is_explanatory_row(const Paper& paper);
 
