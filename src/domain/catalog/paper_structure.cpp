@@ -174,14 +174,6 @@ void structure_papers(Procedure& p) {
       cases[current].papers.push_back(std::move(paper));
     }
   }
-  // Notes are kept once each: a stored document passed through again must not repeat them.
-  std::vector<std::string> notes;
-  for (std::string& note : p.notes) {
-    if (std::find(notes.begin(), notes.end(), note) == notes.end())
-      notes.push_back(std::move(note));
-  }
-  p.notes = std::move(notes);
-
   p.cases.clear();
   // A heading whose rows were all advice is no situation to choose.
   const bool has_real =
@@ -193,6 +185,8 @@ void structure_papers(Procedure& p) {
   for (std::size_t i = 1; i < cases.size(); ++i) {
     if (!cases[i].papers.empty()) {
       p.cases.push_back({std::move(cases[i].name), std::move(cases[i].papers)});
+    } else {
+      p.notes.push_back(std::move(cases[i].name));  // a heading with no paper: its text is kept
     }
   }
   // One list is no alternative: the applicant has nothing to choose, so the case has no name. A
@@ -203,6 +197,13 @@ void structure_papers(Procedure& p) {
     }
     p.cases[0].name.clear();
   }
+  // Notes are kept once each: a stored document passed through again must not repeat them.
+  std::vector<std::string> notes;
+  for (std::string& note : p.notes) {
+    if (std::find(notes.begin(), notes.end(), note) == notes.end())
+      notes.push_back(std::move(note));
+  }
+  p.notes = std::move(notes);
 }
 
 }  // namespace motcua::catalog
