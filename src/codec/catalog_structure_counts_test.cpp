@@ -11,6 +11,9 @@
 
 #include "codec/catalog_file.hpp"
 #include "codec/catalog_formats.hpp"
+#include "codec/procedure_document.hpp"
+#include "codec/procedure_papers_json.hpp"
+#include "domain/catalog/paper_identity.hpp"
 #include "domain/catalog/paper_structure.hpp"
 
 namespace motcua::codec {
@@ -106,8 +109,16 @@ void count_file(const std::string& name) {
       p = catalog_formats::read_dvcqg_parsed(o, warnings);
     }
     add(before, p);
+    // The upgrade of a document stored unstructured gives what a fresh import stores, byte for
+    // byte (store::upsert_procedure then adds no version).
+    const std::string old_document = serialize_procedure(p);
     const bool had_cases = !p.cases.empty();
     catalog::structure_papers(p);
+    catalog::Procedure fresh = p;
+    catalog::assign_paper_ids(fresh);
+    const std::string fresh_document = serialize_procedure(fresh);
+    EXPECT_EQ(restructured_document(old_document).value_or(old_document), fresh_document) << p.code;
+    EXPECT_FALSE(restructured_document(fresh_document)) << p.code;
     if (had_cases && p.cases.empty()) std::cout << "no paper left: " << p.code << "\n";
     add(after, p);
     for (const catalog::CaseVariant& c : p.cases) {
