@@ -137,7 +137,8 @@ const std::vector<Group> kBirthRegistration{
           "minh nhân dân. Trường hợp các thông tin cần khai thác không có trong Cơ sở dữ liệu quốc "
           "gia về dân cư thì đề nghị người yêu cầu kê khai đầy đủ .",
           "0 bản chính"},
-         {"- Trường hợp người yêu cầu đăng k‎ý hộ tịch lựa chọn nhận kết quả tại Trung tâm Phục "
+         {"- Trường hợp người yêu cầu đăng k\u200eý hộ tịch lựa chọn nhận kết quả tại Trung tâm "
+          "Phục "
           "vụ hành chính công thì người yêu cầu đăng ký hộ tịch phải xuất trình giấy tờ tuỳ thân, "
           "nộp các giấy tờ là thành phần hồ sơ theo quy định; Trường hợp người yêu cầu đăng ký hộ "
           "tịch không lựa chọn nhận kết quả tại Trung tâm Phục vụ hành chính công thì người yêu "
