@@ -1,6 +1,8 @@
 // Papers attached to a dossier: upload as the raw request body, download as an attachment.
 //
-//   POST /api/v1/dossiers/{id}/papers?name=Giấy%20chứng%20sinh     body: the file's bytes
+//   POST /api/v1/dossiers/{id}/papers?paper_id=p0123456789ab          body: the file's bytes
+//        (paper_id: the catalog paper of the dossier's case; or ?name=... for a paper the catalog
+//        does not list, such as an item of a supplement request)
 //        Content-Type: application/pdf | image/jpeg | image/png; X-File-Name (optional, may be
 //        percent-encoded UTF-8); Idempotency-Key honoured
 //   GET  /api/v1/dossiers/{id}/papers/{paper_id}
@@ -41,8 +43,12 @@ void upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
   // The file is written (and synced) here, on the io thread, before the row that names it is
   // committed: a crash between the two leaves an unreferenced file, never a row without its file.
   const auto blob = store::put_blob(ctx.settings.uploads_dir, r.body);
-  app::PaperUpload paper{std::string(r.query_value("name").value_or("")),
-                         decoded_header(r, "X-File-Name"), *media_type, blob.sha256, blob.size};
+  app::PaperUpload paper{std::string(r.query_value("paper_id").value_or("")),
+                         std::string(r.query_value("name").value_or("")),
+                         decoded_header(r, "X-File-Name"),
+                         *media_type,
+                         blob.sha256,
+                         blob.size};
   idempotent_write(
       ctx, r, actor,
       [&ctx, actor, id = std::move(id), paper = std::move(paper)](store::SqlConnection& db) {
