@@ -280,13 +280,13 @@ TEST_F(Papers, UploadByPaperIdTakesTheCatalogNameWhateverItsLength) {
   auto uploaded = upload_by_id(draft, "pa");
   ASSERT_EQ(uploaded.status, 201) << uploaded.raw.body;
   EXPECT_EQ(uploaded.body.at("paper_id"), "pa");
-  EXPECT_EQ(uploaded.body.at("paper_name"), kLongName);
+  EXPECT_EQ(uploaded.body.at("paper_name").as_string(), kLongName);
   auto dossier = an_.get("/api/v1/dossiers/" + draft);
   ASSERT_EQ(dossier.status, 200);
   const auto& papers = dossier.body.at("papers").as_array();
   ASSERT_EQ(papers.size(), 1u);
   EXPECT_EQ(papers[0].at("paper_id"), "pa");
-  EXPECT_EQ(papers[0].at("paper_name"), kLongName);
+  EXPECT_EQ(papers[0].at("paper_name").as_string(), kLongName);
   EXPECT_EQ(an_.get(std::string(uploaded.body.at("download_url").as_string())).raw.body, kPdf);
 }
 
