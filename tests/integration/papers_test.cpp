@@ -287,7 +287,13 @@ TEST_F(Papers, UploadByPaperIdTakesTheCatalogNameWhateverItsLength) {
   ASSERT_EQ(papers.size(), 1u);
   EXPECT_EQ(papers[0].at("paper_id"), "pa");
   EXPECT_EQ(papers[0].at("paper_name").as_string(), kLongName);
-  EXPECT_EQ(an_.get(std::string(uploaded.body.at("download_url").as_string())).raw.body, kPdf);
+  const std::string url(uploaded.body.at("download_url").as_string());
+  EXPECT_EQ(an_.get(url).raw.body, kPdf);
+  // Opened in the browser ("Mở") rather than saved.
+  auto opened = an_.get(url + "?inline=1");
+  ASSERT_EQ(opened.status, 200);
+  EXPECT_EQ(opened.raw.body, kPdf);
+  EXPECT_TRUE(opened.raw.header("Content-Disposition").starts_with("inline; filename="));
 }
 
 TEST_F(Papers, PaperIdOutsideTheChosenCaseIsRefusedNamingTheField) {
