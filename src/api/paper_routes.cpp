@@ -43,12 +43,12 @@ void upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
   // The file is written (and synced) here, on the io thread, before the row that names it is
   // committed: a crash between the two leaves an unreferenced file, never a row without its file.
   const auto blob = store::put_blob(ctx.settings.uploads_dir, r.body);
-  app::PaperUpload paper{std::string(r.query_value("paper_id").value_or("")),
-                         std::string(r.query_value("name").value_or("")),
+  app::PaperUpload paper{std::string(r.query_value("name").value_or("")),
                          decoded_header(r, "X-File-Name"),
                          *media_type,
                          blob.sha256,
-                         blob.size};
+                         blob.size,
+                         std::string(r.query_value("paper_id").value_or(""))};
   idempotent_write(
       ctx, r, actor,
       [&ctx, actor, id = std::move(id), paper = std::move(paper)](store::SqlConnection& db) {

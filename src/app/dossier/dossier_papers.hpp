@@ -26,15 +26,16 @@ inline constexpr std::size_t kMaxFreePaperNameBytes = 4000;
 inline constexpr const char* kPaperAttachedEvent = "paper_attached";
 
 struct PaperUpload {
-  // Which paper of the dossier's case this is (catalog/paper_identity.hpp); its name is then looked
-  // up in the procedure version. Empty when the uploader names the paper in `paper_name` instead
-  // (an item of a supplement request, which the catalog does not list).
-  std::string paper_id;
   std::string paper_name;    // what the paper is ("Giấy chứng sinh"), when there is no paper_id
   std::string file_name;     // as uploaded, may be empty; cleaned here (clean_file_name)
   std::string content_type;  // checked against the bytes (paper_content.hpp)
   std::string sha256;        // of the bytes, already stored
   std::int64_t size = 0;
+  // Which paper of the dossier's case this is (catalog/paper_identity.hpp); its name is then looked
+  // up in the procedure version and `paper_name` is not used. Empty when the uploader names the
+  // paper in `paper_name` instead (an item of a supplement request, which the catalog does not
+  // list).
+  std::string paper_id;
 };
 
 // Whether the actor may work with the dossier's papers at all: the applicant of the dossier or an
