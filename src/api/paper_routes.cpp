@@ -1,9 +1,11 @@
 // Papers attached to a dossier: upload as the raw request body, download as an attachment.
 //
-//   POST /api/v1/dossiers/{id}/papers?name=Giấy%20chứng%20sinh     body: the file's bytes
+//   POST /api/v1/dossiers/{id}/papers?paper_id=p0123456789ab          body: the file's bytes
+//        (paper_id: the catalog paper of the dossier's case; or ?name=... for a paper the catalog
+//        does not list, such as an item of a supplement request)
 //        Content-Type: application/pdf | image/jpeg | image/png; X-File-Name (optional, may be
 //        percent-encoded UTF-8); Idempotency-Key honoured
-//   GET  /api/v1/dossiers/{id}/papers/{paper_id}
+//   GET  /api/v1/dossiers/{id}/papers/{paper_id}[?inline=1]   (inline: to open, not to save)
 //
 // The order of checks keeps work and disk space away from those who may not upload: the type and
 // size are checked from the request alone, then whether the actor may see the dossier, and only
@@ -42,7 +44,11 @@ void upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
   // committed: a crash between the two leaves an unreferenced file, never a row without its file.
   const auto blob = store::put_blob(ctx.settings.uploads_dir, r.body);
   app::PaperUpload paper{std::string(r.query_value("name").value_or("")),
-                         decoded_header(r, "X-File-Name"), *media_type, blob.sha256, blob.size};
+                         decoded_header(r, "X-File-Name"),
+                         *media_type,
+                         blob.sha256,
+                         blob.size,
+                         std::string(r.query_value("paper_id").value_or(""))};
   idempotent_write(
       ctx, r, actor,
       [&ctx, actor, id = std::move(id), paper = std::move(paper)](store::SqlConnection& db) {
@@ -62,8 +68,14 @@ http::HttpResponse download(ApiContext& ctx, http::HttpRequest& r, const app::Ac
   // an operations failure, logged by the pipeline, not something the user can fix.
   if (!bytes) throw store::StoreError("paper file missing: " + paper->sha256);
   auto response = http::HttpResponse::text(200, std::move(*bytes), paper->content_type);
-  response.set_header("Content-Disposition", app::attachment_disposition(app::download_name(
-                                                 paper->file_name, paper->content_type)));
+  // ?inline=1 lets an official open the paper in the browser ("Mở") rather than save it; safe
+  // because only PDF, JPEG and PNG are stored, checked by their bytes, and served with nosniff.
+  std::string disposition =
+      app::attachment_disposition(app::download_name(paper->file_name, paper->content_type));
+  if (r.query_value("inline").value_or("") == "1") {
+    disposition.replace(0, std::string_view("attachment").size(), "inline");
+  }
+  response.set_header("Content-Disposition", disposition);
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("ETag", "\"" + paper->sha256 + "\"");
   return response;

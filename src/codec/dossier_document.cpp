@@ -45,7 +45,8 @@ DocumentPaper paper_from_json(const json::object& o) {
                   0,
                   text_field(o, "sha256"),
                   text_field(o, "uploaded_by"),
-                  text_field(o, "uploaded_at")};
+                  text_field(o, "uploaded_at"),
+                  text_field(o, "paper_id")};
   if (const auto* n = o.if_contains("size"); n != nullptr && n->is_int64()) p.size = n->as_int64();
   return p;
 }
@@ -77,7 +78,8 @@ json::object document_paper_to_json(const DocumentPaper& p) {
           {"content_type", p.content_type},
           {"size", p.size},
           {"sha256", p.sha256},
-          {"uploaded_by", p.uploaded_by}};
+          {"uploaded_by", p.uploaded_by},
+          {"paper_id", p.paper_id}};
 }
 
 json::array document_papers_to_json(const std::vector<DocumentPaper>& papers) {

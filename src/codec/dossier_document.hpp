@@ -32,6 +32,7 @@ struct DocumentPaper {
   std::string sha256;
   std::string uploaded_by;
   std::string uploaded_at;
+  std::string paper_id;  // the catalog paper (catalog/paper_identity.hpp); empty for free text
 };
 
 struct DossierDocument {

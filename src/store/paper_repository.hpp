@@ -20,6 +20,9 @@ struct PaperRecord {
   std::string sha256;
   std::string uploaded_by;
   std::string uploaded_at;
+  // The catalog paper this is (catalog/paper_identity.hpp); empty when the uploader named the paper
+  // in free text (a supplement request's item) or for papers uploaded before ids existed.
+  std::string catalog_paper_id;
 };
 
 void insert_paper(SqlConnection& db, const PaperRecord& paper);
@@ -27,5 +30,10 @@ void insert_paper(SqlConnection& db, const PaperRecord& paper);
 std::optional<PaperRecord> find_paper(SqlConnection& db, const std::string& dossier_id,
                                       const std::string& paper_id);
 std::int64_t count_papers(SqlConnection& db, const std::string& dossier_id);
+
+// The stored document (JSON) of version `version` of procedure `code`, the one a dossier was
+// created under; nullopt when there is no such version.
+std::optional<std::string> procedure_version_document(SqlConnection& db, const std::string& code,
+                                                      std::int64_t version);
 
 }  // namespace motcua::store

@@ -43,10 +43,65 @@ std::string url_encode(const std::string& text) {
   return out;
 }
 
+// A name as long as the catalog's longest (23 of the 33 papers of 1.001193 are over 300 bytes).
+const std::string kLongName = [] {
+  std::string name = "Tờ khai đăng ký khai sinh theo mẫu";
+  while (name.size() < 700)
+    name += " (trường hợp trẻ em sinh ra ở nước ngoài về cư trú tại Việt Nam)";
+  return name;
+}();
+
+// A procedure with two cases, as the catalog's document gives them (codec/procedure_json.hpp):
+// case 1 asks for a long-named and a short-named paper to hand in, one to show at the counter and
+// one optional; case 2 for another.
+void seed_procedure_with_cases(const std::string& database) {
+  const json::object paper_a{{"id", "pa"},
+                             {"name", kLongName},
+                             {"mandatory", true},
+                             {"kind", "submit"},
+                             {"condition", nullptr}};
+  const json::object paper_b{{"id", "pb"},
+                             {"name", "Giấy chứng sinh"},
+                             {"mandatory", true},
+                             {"kind", "submit"},
+                             {"condition", nullptr}};
+  const json::object paper_c{{"id", "pc"},
+                             {"name", "Giấy tờ tùy thân"},
+                             {"mandatory", true},
+                             {"kind", "present"},
+                             {"condition", nullptr}};
+  const json::object paper_d{{"id", "pd"},
+                             {"name", "Văn bản ủy quyền"},
+                             {"mandatory", false},
+                             {"kind", "submit"},
+                             {"condition", "Trường hợp ủy quyền"}};
+  const json::object paper_e{{"id", "pe"},
+                             {"name", "Giấy tờ khác"},
+                             {"mandatory", true},
+                             {"kind", "submit"},
+                             {"condition", nullptr}};
+  const json::object document{
+      {"limits", {{"counter", "3 working-days"}, {"online", "3 working-days"}}},
+      {"cases",
+       json::array{json::object{{"name", "Trường hợp 1"},
+                                {"papers", json::array{paper_a, paper_b, paper_c, paper_d}}},
+                   json::object{{"name", "Trường hợp 2"}, {"papers", json::array{paper_e}}}}},
+      {"notes", json::array{}}};
+  auto store = store::open_store(database);
+  store->write([&](store::SqlConnection& db) {
+    db.execute(
+        "INSERT INTO procedures(code, version, name, name_folded, effective_from, content_hash, "
+        "document, imported_at) VALUES ('2.000001', 1, 'Thủ tục có trường hợp', "
+        "'thu tuc co truong hop', '2020-01-01', 'h2', ?, 'now')",
+        {json::serialize(document)});
+  });
+}
+
 class Papers : public ::testing::Test {
  protected:
   void SetUp() override {
     seed_fixture(db_);
+    seed_procedure_with_cases(db_);
     // The server keeps uploads in var/uploads under its working folder: start it inside the
     // test's folder, so the files go away with it.
     char previous[4096];
@@ -75,6 +130,22 @@ class Papers : public ::testing::Test {
     if (!file_name.empty()) headers.emplace_back("X-File-Name", url_encode(file_name));
     if (!idempotency_key.empty()) headers.emplace_back("Idempotency-Key", idempotency_key);
     return who.call("POST", base_ + "?name=" + url_encode(name), bytes, headers);
+  }
+
+  // A draft of procedure 2.000001 in its first case; its papers' base URL.
+  std::string case_draft() {
+    auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "2.000001"},
+                                                             {"agency_id", "c1"},
+                                                             {"receiving_unit_id", "u1"},
+                                                             {"variant", "Trường hợp 1"},
+                                                             {"submit", false}});
+    EXPECT_EQ(created.status, 201) << created.raw.body;
+    return std::string(created.body.at("id").as_string());
+  }
+
+  ApiResult upload_by_id(const std::string& dossier_id, const std::string& paper_id) {
+    return an_.call("POST", "/api/v1/dossiers/" + dossier_id + "/papers?paper_id=" + paper_id, kPdf,
+                    {{"Content-Type", "application/pdf"}});
   }
 
   static void expect_problem(const ApiResult& r, int status, const char* code) {
@@ -174,7 +245,7 @@ TEST_F(Papers, LimitsAndRefusalsAreExactProblems) {
   expect_problem(upload(an_, "Ảnh", "application/pdf", kPng), 415, "unsupported_media_type");
   expect_problem(upload(an_, "Trang", "text/html", "<html>"), 415, "unsupported_media_type");
   expect_problem(upload(an_, "Rỗng", "application/pdf", ""), 422, "empty_file");
-  expect_problem(upload(an_, "", "application/pdf", kPdf), 422, "invalid_input");
+  expect_problem(upload(an_, "", "application/pdf", kPdf), 422, "paper_name_required");
   // Another applicant's dossier does not exist for them, for upload and download alike.
   expect_problem(upload(binh_, "Giấy", "application/pdf", kPdf), 404, "not_found");
   auto mine = upload(an_, "Giấy chứng sinh", "application/pdf", kPdf);
@@ -201,6 +272,61 @@ TEST_F(Papers, IdempotencyKeyAttachesOnce) {
   expect_problem(upload(an_, "Ảnh", "image/png", kPng, "", "paper-key-1"), 422,
                  "idempotency_key_reused");
   EXPECT_EQ(an_.get("/api/v1/dossiers/" + id_).body.at("papers").as_array().size(), 1u);
+}
+
+TEST_F(Papers, UploadByPaperIdTakesTheCatalogNameWhateverItsLength) {
+  ASSERT_GT(kLongName.size(), 300u);
+  const std::string draft = case_draft();
+  auto uploaded = upload_by_id(draft, "pa");
+  ASSERT_EQ(uploaded.status, 201) << uploaded.raw.body;
+  EXPECT_EQ(uploaded.body.at("paper_id"), "pa");
+  EXPECT_EQ(uploaded.body.at("paper_name").as_string(), kLongName);
+  auto dossier = an_.get("/api/v1/dossiers/" + draft);
+  ASSERT_EQ(dossier.status, 200);
+  const auto& papers = dossier.body.at("papers").as_array();
+  ASSERT_EQ(papers.size(), 1u);
+  EXPECT_EQ(papers[0].at("paper_id"), "pa");
+  EXPECT_EQ(papers[0].at("paper_name").as_string(), kLongName);
+  const std::string url(uploaded.body.at("download_url").as_string());
+  EXPECT_EQ(an_.get(url).raw.body, kPdf);
+  // Opened in the browser ("Mở") rather than saved.
+  auto opened = an_.get(url + "?inline=1");
+  ASSERT_EQ(opened.status, 200);
+  EXPECT_EQ(opened.raw.body, kPdf);
+  EXPECT_TRUE(opened.raw.header("Content-Disposition").starts_with("inline; filename="));
+}
+
+TEST_F(Papers, PaperIdOutsideTheChosenCaseIsRefusedNamingTheField) {
+  const std::string draft = case_draft();
+  // Unknown anywhere, and a paper of the other case.
+  for (const char* paper_id : {"pnothing", "pe"}) {
+    auto refused = upload_by_id(draft, paper_id);
+    expect_problem(refused, 422, "unknown_paper");
+    EXPECT_NE(refused.body.at("message_vi").as_string().find("paper_id"), std::string::npos);
+    EXPECT_NE(refused.body.at("message_en").as_string().find("paper_id"), std::string::npos);
+  }
+  EXPECT_TRUE(an_.get("/api/v1/dossiers/" + draft).body.at("papers").as_array().empty());
+}
+
+TEST_F(Papers, SubmitWaitsForEveryMandatoryPaperToHandIn) {
+  const std::string draft = case_draft();
+  ASSERT_EQ(upload_by_id(draft, "pa").status, 201);
+  auto refused = an_.post("/api/v1/dossiers/" + draft + "/submit", json::object{});
+  expect_problem(refused, 422, "missing_papers");
+  const std::string vi(refused.body.at("message_vi").as_string());
+  const std::string en(refused.body.at("message_en").as_string());
+  EXPECT_NE(vi.find("papers"), std::string::npos) << vi;
+  EXPECT_NE(en.find("papers"), std::string::npos) << en;
+  EXPECT_NE(vi.find("Giấy chứng sinh"), std::string::npos) << vi;
+  // Neither the paper shown at the counter nor the optional one is asked for online.
+  EXPECT_EQ(vi.find("Giấy tờ tùy thân"), std::string::npos) << vi;
+  EXPECT_EQ(vi.find("Văn bản ủy quyền"), std::string::npos) << vi;
+  EXPECT_EQ(an_.get("/api/v1/dossiers/" + draft).body.at("status"), "draft");
+
+  ASSERT_EQ(upload_by_id(draft, "pb").status, 201);
+  auto submitted = an_.post("/api/v1/dossiers/" + draft + "/submit", json::object{});
+  ASSERT_EQ(submitted.status, 200) << submitted.raw.body;
+  EXPECT_EQ(submitted.body.at("status"), "submitted");
 }
 
 }  // namespace

@@ -155,6 +155,7 @@ void tag_invoke(json::value_from_tag, json::value& out, const AttachedPaper& a) 
   const auto& p = a.paper;
   out = json::object{{"id", p.id},
                      {"dossier_id", p.dossier_id},
+                     {"paper_id", p.catalog_paper_id},
                      {"paper_name", p.paper_name},
                      {"file_name", p.file_name},
                      {"content_type", p.content_type},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/accounts/passwords.hpp"
+#include "app/dossier/case_papers.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/paper_content.hpp"
@@ -19,7 +20,6 @@ namespace {
 // reviewed, and when a supplement is asked for. After that they could no longer change anything.
 constexpr std::string_view kOpenStatuses[] = {"draft", "submitted", "received", "in_progress",
                                               "awaiting_supplement"};
-constexpr std::size_t kMaxPaperNameBytes = 300;
 
 bool accepts_papers(const std::string& status) {
   return std::find(std::begin(kOpenStatuses), std::end(kOpenStatuses), status) !=
@@ -38,6 +38,45 @@ AppResult<Visible> visible_dossier(store::SqlConnection& db, const Actor& actor,
   auto roles = roles_over(db, actor, *record);
   if (roles.empty()) return tl::unexpected(not_found("dossier " + dossier_id));
   return Visible{std::move(*record), std::move(roles)};
+}
+
+AppError field_error(const std::string& code, const std::string& vi, const std::string& en,
+                     const std::string& detail) {
+  return AppError{ErrorKind::invalid_input, code, vi, en, detail};
+}
+
+// The name to record: the catalog's for a paper named by id (looked up in the dossier's procedure
+// version and case, never cut), else the uploader's own text.
+AppResult<std::string> paper_name_of(store::SqlConnection& db, const store::DossierRecord& record,
+                                     const PaperUpload& upload) {
+  if (!upload.paper_id.empty()) {
+    const auto papers = case_papers(db, record);
+    const auto* paper = find_case_paper(papers, upload.paper_id);
+    if (paper == nullptr) {
+      return tl::unexpected(field_error(
+          "unknown_paper",
+          "Giấy tờ (paper_id) không thuộc thành phần hồ sơ của trường hợp đã chọn.",
+          "The paper (paper_id) is not one of the papers of the chosen case.",
+          "'paper_id': '" + upload.paper_id + "' is not a paper of procedure " +
+              record.procedure_code + " version " + std::to_string(record.procedure_version) +
+              (papers.chosen ? ", case '" + record.variant + "'" : std::string())));
+    }
+    return paper->name;
+  }
+  std::string name = text::clean_text(upload.paper_name);
+  if (name.empty()) {
+    return tl::unexpected(field_error("paper_name_required",
+                                      "Cần cho biết đây là giấy tờ nào (paper_id hoặc name).",
+                                      "Say which paper this is (paper_id or name).",
+                                      "'paper_id' or 'name': one of them is required"));
+  }
+  if (name.size() > kMaxFreePaperNameBytes) {
+    return tl::unexpected(
+        field_error("paper_name_too_long", "Tên giấy tờ (name) quá dài.",
+                    "The paper's name (name) is too long.",
+                    "'name': at most " + std::to_string(kMaxFreePaperNameBytes) + " bytes"));
+  }
+  return name;
 }
 
 }  // namespace
@@ -66,28 +105,26 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
                  "The dossier already has the largest number of papers allowed.",
                  "at most " + std::to_string(kMaxPapersPerDossier) + " papers per dossier"));
   }
-  const std::string paper_name = text::clean_text(upload.paper_name);
-  if (paper_name.empty() || paper_name.size() > kMaxPaperNameBytes) {
-    return tl::unexpected(invalid_input("'name' (the paper's name) is required, at most " +
-                                        std::to_string(kMaxPaperNameBytes) + " bytes"));
-  }
+  auto paper_name = paper_name_of(db, record, upload);
+  if (!paper_name) return tl::unexpected(paper_name.error());
 
   const std::string at = to_iso(now, offset);
   const store::PaperRecord paper{"pp_" + random_token(12),
                                  dossier_id,
-                                 paper_name,
+                                 *paper_name,
                                  clean_file_name(upload.file_name),
                                  upload.content_type,
                                  upload.size,
                                  upload.sha256,
                                  actor.user_id,
-                                 at};
+                                 at,
+                                 upload.paper_id};
   store::insert_paper(db, paper);
 
   auto document = document_from_json(record.document);
-  document.papers.push_back(DocumentPaper{paper.id, paper.paper_name, paper.file_name,
-                                          paper.content_type, paper.size, paper.sha256,
-                                          paper.uploaded_by, paper.uploaded_at});
+  document.papers.push_back(
+      DocumentPaper{paper.id, paper.paper_name, paper.file_name, paper.content_type, paper.size,
+                    paper.sha256, paper.uploaded_by, paper.uploaded_at, paper.catalog_paper_id});
   record.document = document_text(document);
   record.updated_at = at;
   ++record.version;

@@ -20,14 +20,22 @@
 namespace motcua::app {
 
 inline constexpr std::int64_t kMaxPapersPerDossier = 50;
+// A name typed by the uploader (not looked up in the catalog) is bounded only against abuse: the
+// catalog's own names run to 700 bytes and a supplement request may quote one.
+inline constexpr std::size_t kMaxFreePaperNameBytes = 4000;
 inline constexpr const char* kPaperAttachedEvent = "paper_attached";
 
 struct PaperUpload {
-  std::string paper_name;    // what the paper is ("Giấy chứng sinh"), from the uploader
+  std::string paper_name;    // what the paper is ("Giấy chứng sinh"), when there is no paper_id
   std::string file_name;     // as uploaded, may be empty; cleaned here (clean_file_name)
   std::string content_type;  // checked against the bytes (paper_content.hpp)
   std::string sha256;        // of the bytes, already stored
   std::int64_t size = 0;
+  // Which paper of the dossier's case this is (catalog/paper_identity.hpp); its name is then looked
+  // up in the procedure version and `paper_name` is not used. Empty when the uploader names the
+  // paper in `paper_name` instead (an item of a supplement request, which the catalog does not
+  // list).
+  std::string paper_id;
 };
 
 // Whether the actor may work with the dossier's papers at all: the applicant of the dossier or an
@@ -38,7 +46,9 @@ AppResult<void> may_handle_papers(store::SqlConnection& db, const Actor& actor,
 
 // Records an uploaded paper. Refused with not_found as above, conflict not_allowed_in_state unless
 // the dossier is draft, submitted, received, in_progress or awaiting_supplement, conflict
-// too_many_papers beyond kMaxPapersPerDossier, invalid_input for a missing or overlong paper name.
+// too_many_papers beyond kMaxPapersPerDossier, invalid_input unknown_paper for a paper_id that is
+// not a paper of the dossier's case, invalid_input paper_name for neither a paper_id nor a name (or
+// a free-text name over kMaxFreePaperNameBytes). Every refusal names the field, in vi and en.
 // Returns the paper and the dossier's new version.
 struct AttachedPaper {
   store::PaperRecord paper;

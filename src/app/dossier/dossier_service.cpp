@@ -4,6 +4,7 @@
 #include <random>
 
 #include "app/admin/processes.hpp"
+#include "app/dossier/case_papers.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_views.hpp"
@@ -262,6 +263,12 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
   }
   auto events = decide_as_any(roles, loaded->history.state, command, now);
   if (!events) return tl::unexpected(events.error());
+  // An online dossier goes to reception with every mandatory paper of its case uploaded; counter
+  // intake checks the papers by hand instead (the received-papers checklist).
+  if (dossier::kind_of(command) == CommandKind::submit && loaded->record.channel == "online") {
+    if (auto ok = require_mandatory_papers(db, loaded->record, loaded->document.papers); !ok)
+      return tl::unexpected(ok.error());
+  }
   if (const auto* apology = std::get_if<dossier::IssueApology>(&command)) {
     if (auto ok = check_apology_bound(cal, *loaded, roles, *apology); !ok)
       return tl::unexpected(ok.error());

@@ -23,6 +23,8 @@ export interface OneStopUnit {
 
 export interface UploadedPaper {
   id: string
+  /** The catalog paper of the dossier's case (document.cases[].papers[].id); '' for free text. */
+  paper_id: string
   paper_name: string
   file_name: string
   content_type: string
@@ -34,10 +36,24 @@ export interface UploadedPaper {
 /** A paper as the dossier document lists it. */
 export interface DossierPaper {
   id: string
+  /** The catalog paper of the dossier's case; '' for a paper named in free text. */
+  paper_id?: string
   paper_name: string
   file_name: string
+  content_type?: string
   size: number
   uploaded_at: string
+  uploaded_by?: string
+}
+
+/** A paper the applicant is asked to upload (components/citizen/PaperUploads.vue). */
+export interface ExpectedPaper {
+  /** The catalog paper's id; absent for a paper named in free text. */
+  id?: string
+  name: string
+  mandatory: boolean
+  /** The situation in which it is asked for ("Trường hợp ủy quyền"), shown muted. */
+  condition?: string | null
 }
 
 export type CitizenDossier = DossierDetail & { papers?: DossierPaper[] }
@@ -125,10 +141,13 @@ export function discardDraft(id: string, version: number): Promise<{ id: string;
   return apiRequest(`/dossiers/${segment(id)}?version=${version}`, { method: 'DELETE' })
 }
 
-export function uploadPaper(id: string, paperName: string, file: File): Promise<UploadedPaper> {
+/** Uploads `file` as the catalog paper `paper.id` (its name is looked up by the server), or as a
+ * paper named in free text (a supplement request's item) when it has no id. */
+export function uploadPaper(id: string, paper: { id?: string; name: string }, file: File): Promise<UploadedPaper> {
   const headers: Record<string, string> = {}
   if (file.name) headers['X-File-Name'] = encodeURIComponent(file.name)
-  return apiRequest(`/dossiers/${segment(id)}/papers?name=${encodeURIComponent(paperName)}`, {
+  const which = paper.id ? `paper_id=${encodeURIComponent(paper.id)}` : `name=${encodeURIComponent(paper.name)}`
+  return apiRequest(`/dossiers/${segment(id)}/papers?${which}`, {
     method: 'POST',
     raw: { data: file, contentType: file.type || 'application/octet-stream' },
     headers,

@@ -1,6 +1,7 @@
 // Types and calls of the officers' workspace beyond the shared ones (api/types.ts): the actions
 // the server allows, the officials an action can name, counter intake, the tracking book and the
 // receipt's QR code.
+import type { DossierPaper } from './citizen'
 import { apiRequest } from './client'
 import type { ChannelName, CommandBody, DossierDetail, DossierListItem, TimelineEntry } from './types'
 
@@ -64,7 +65,7 @@ export interface WorkspaceDossier extends Omit<DossierDetail, 'timeline'> {
   received_by: { id: string; name: string | null } | null
   received_papers: ReceivedPaper[]
   timeline: WorkspaceTimelineEntry[]
-  papers?: { paper_name?: string; file_name?: string }[]
+  papers?: DossierPaper[]
 }
 
 export interface WorkspaceCommandBody extends CommandBody {

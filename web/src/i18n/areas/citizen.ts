@@ -37,6 +37,11 @@ export const vi = {
     uploaded: 'Đã đính kèm',
     noPapers: 'Chưa đính kèm giấy tờ nào.',
     missingMandatory: 'Còn {n} giấy tờ bắt buộc chưa đính kèm.',
+    optional: 'Không bắt buộc',
+    presentTitle: 'Giấy tờ mang theo khi đến nhận kết quả/xuất trình (không cần tải lên)',
+    notesTitle: 'Lưu ý',
+    missingBlocks: 'Chưa thể nộp hồ sơ: còn thiếu giấy tờ bắt buộc sau:',
+    toPapers: 'Tải lên giấy tờ còn thiếu',
     returnLegend: 'Bạn muốn nhận kết quả bằng cách nào?',
     channels: {
       online: 'Trực tuyến (bản điện tử)',
@@ -171,6 +176,11 @@ export const en: typeof vi = {
     uploaded: 'Attached',
     noPapers: 'No paper attached yet.',
     missingMandatory: '{n} required paper(s) not attached yet.',
+    optional: 'Optional',
+    presentTitle: 'Papers to bring and show when you collect the result (no upload needed)',
+    notesTitle: 'Notes',
+    missingBlocks: 'The dossier cannot be submitted yet: these mandatory papers are missing:',
+    toPapers: 'Upload the missing papers',
     returnLegend: 'How do you want to receive the result?',
     channels: {
       online: 'Online (electronic copy)',
