@@ -143,3 +143,40 @@ test('the statistics page at 360 px: month labels do not overlap, names are not 
   await screenshot(page, 'ui-360-statistics')
   assert.deepEqual(pageErrors, [])
 })
+
+test('the process picker names the procedure and the agency, not only codes', async () => {
+  const { page, pageErrors, context } = browser
+  await context.clearCookies()
+  await logInAndLand(page, 'quantri')
+  const admin = await apiSession('quantri')
+  const listed = (await admin.get('/processes')).body
+  assert.ok(listed.length > 0)
+  await page.goto(`${baseUrl()}/admin/processes`)
+  const picker = page.getByLabel('Chọn quy trình')
+  await picker.locator('option').first().waitFor({ state: 'attached' })
+  const options = await picker.locator('option').allTextContents()
+  assert.equal(options.length, listed.length)
+  for (const [i, process] of listed.entries()) {
+    assert.ok(process.procedure_name && process.agency_name, `${process.id} has names`)
+    assert.ok(options[i].includes(process.procedure_name), `option ${options[i]} names the procedure`)
+    assert.ok(options[i].includes(process.agency_name), `option ${options[i]} names the agency`)
+  }
+  await page.locator('.process-editor__what').waitFor()
+  assert.match(await page.locator('.process-editor__what').innerText(), new RegExp(listed[0].agency_name))
+  assert.deepEqual(pageErrors, [])
+})
+
+test('a typo with no match offers the nearest names: "khai snh" → đăng ký khai sinh', async () => {
+  const { page, pageErrors } = browser
+  await page.goto(`${baseUrl()}/`)
+  await page.getByLabel('Tên hoặc mã thủ tục').fill('khai snh')
+  await page.locator('.results__did-you-mean').waitFor()
+  assert.equal(await page.locator('.results__did-you-mean').innerText(), 'Có phải bạn muốn tìm:')
+  const first = page.locator('.result-list--suggested .result-list__name').first()
+  assert.match(await first.innerText(), /Thủ tục đăng ký khai sinh/)
+  assert.match(await page.locator('.results__summary').innerText(), /Không tìm thấy thủ tục nào phù hợp/)
+  await screenshot(page, 'ui-did-you-mean')
+  await first.click()
+  await page.getByRole('heading', { level: 1, name: /khai sinh/ }).waitFor()
+  assert.deepEqual(pageErrors, [])
+})

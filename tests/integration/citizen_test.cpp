@@ -391,5 +391,18 @@ TEST_F(Citizen, ProcedureSearchForgivesMissingAccentsAndTypos) {
   EXPECT_EQ(fuzzy.body.as_array()[0].at("match"), "fuzzy");
 }
 
+TEST_F(Citizen, ProcedureSearchSuggestsTheNearestNamesWhenNothingMatches) {
+  auto anonymous = ApiClient(server_->port());
+  // "snh" is a typo in a three-letter word, which search itself does not forgive.
+  auto r = anonymous.get("/api/v1/procedures?q=khai%20snh");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  ASSERT_FALSE(r.body.as_array().empty()) << r.raw.body;
+  EXPECT_EQ(r.body.as_array()[0].at("name"), "Đăng ký khai sinh");
+  for (const auto& p : r.body.as_array()) EXPECT_EQ(p.at("match"), "suggested");
+  // A query with an exact or close match gets no suggestions mixed in.
+  auto exact = anonymous.get("/api/v1/procedures?q=khai%20sinh");
+  for (const auto& p : exact.body.as_array()) EXPECT_NE(p.at("match"), "suggested");
+}
+
 }  // namespace
 }  // namespace motcua::testing

@@ -50,6 +50,7 @@ const en: MessageSchema = {
     searching: 'Searching…',
     results: 'No procedure matches. | 1 procedure found. | {n} procedures found.',
     resultsTitle: 'Search results',
+    didYouMean: 'Did you mean:',
     trackTitle: 'Already applied?',
     trackIntro: 'Follow your dossier with the code printed on your receipt, without logging in.',
     trackLink: 'Track a dossier',

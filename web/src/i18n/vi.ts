@@ -52,6 +52,7 @@ const vi = {
     searching: 'Đang tìm…',
     results: 'Không tìm thấy thủ tục nào phù hợp. | Tìm thấy 1 thủ tục. | Tìm thấy {n} thủ tục.',
     resultsTitle: 'Kết quả tìm kiếm',
+    didYouMean: 'Có phải bạn muốn tìm:',
     trackTitle: 'Đã nộp hồ sơ?',
     trackIntro: 'Theo dõi tình trạng giải quyết bằng mã hồ sơ ghi trên giấy tiếp nhận, không cần đăng nhập.',
     trackLink: 'Tra cứu hồ sơ',
