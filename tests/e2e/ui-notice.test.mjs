@@ -180,3 +180,67 @@ test('a typo with no match offers the nearest names: "khai snh" → đăng ký k
   await page.getByRole('heading', { level: 1, name: /khai sinh/ }).waitFor()
   assert.deepEqual(pageErrors, [])
 })
+
+test('the working calendar edited by form: add a holiday range and a make-up Saturday, remove a day, the clock moves', async () => {
+  const { page, pageErrors, context } = browser
+  await page.setViewportSize({ width: 1120, height: 780 })
+  await context.clearCookies()
+  await logInAndLand(page, 'quantri')
+  await page.goto(`${baseUrl()}/admin/calendar`)
+  await page.getByRole('button', { name: 'Xem ngày nghỉ năm 2026' }).click()
+  await page.getByRole('button', { name: 'Sửa ngày nghỉ năm 2026 bằng biểu mẫu' }).click()
+  const editor = page.locator('.calendar-editor')
+  const before = await editor.locator('tbody tr').count()
+  assert.ok(before > 5, 'the form lists the days of the year')
+
+  async function addDay(kind, from, to, name) {
+    await editor.getByLabel('Loại').selectOption(kind)
+    await editor.getByLabel('Từ ngày').fill(from)
+    await editor.getByLabel('Đến ngày').fill(to)
+    await editor.getByLabel('Tên').fill(name)
+    await editor.getByRole('button', { name: 'Thêm vào danh sách' }).click()
+  }
+  await addDay('holiday', '2026-12-14', '2026-12-15', 'Nghỉ lễ thử nghiệm')
+  await addDay('makeup_workday', '2026-12-19', '', 'Làm bù nghỉ lễ thử nghiệm')
+  await addDay('compensatory', '2026-12-16', '', 'Nghỉ bù thử nghiệm')
+  // A compensatory day on a Saturday: the server refuses it and names the day.
+  await addDay('compensatory', '2026-12-26', '', 'Nghỉ bù sai')
+  assert.equal(await editor.locator('tbody tr').count(), before + 5)
+  assert.equal(await editor.locator('tr[data-date="2026-12-15"]').getAttribute('data-kind'), 'holiday')
+
+  await page.getByLabel('Lý do thay đổi (bắt buộc)').fill('Quyết định thử nghiệm nghỉ lễ tháng 12')
+  await page.getByRole('button', { name: 'Xem trước thay đổi' }).click()
+  const refused = page.locator('.calendar-problems [data-problem-code="day_off_on_weekend"]')
+  await refused.waitFor()
+  assert.match(await refused.innerText(), /2026-12-26/)
+
+  await editor.getByRole('button', { name: 'Xóa ngày 2026-12-26' }).click()
+  await editor.getByRole('button', { name: 'Xóa ngày 2026-12-16' }).click()
+  assert.equal(await editor.locator('tbody tr').count(), before + 3)
+  await page.getByRole('button', { name: 'Xem trước thay đổi' }).click()
+  const preview = page.getByTestId('calendar-preview')
+  await preview.waitFor()
+  assert.match(await preview.innerText(), /3 ngày đổi trạng thái/)
+  await screenshot(page, 'ui-calendar-form')
+
+  const saved = page.waitForResponse((r) => r.url().includes('/calendar/years/2026') && !r.url().includes('dry_run') && r.request().method() !== 'GET')
+  await page.getByRole('button', { name: 'Lưu lịch năm 2026' }).click()
+  const result = await (await saved).json()
+  assert.ok((await saved).ok(), JSON.stringify(result))
+  assert.equal(result.version, 1, 'stored as a new version of the year (audited like a file import)')
+  await page.getByText(/Đã nhập lịch năm 2026/).waitFor()
+  const listed = await (await apiSession('quantri')).get('/calendar/years?from=2026&to=2026')
+  const kinds = Object.fromEntries(listed.body.years[0].days.map((d) => [d.date, d.kind]))
+  assert.equal(kinds['2026-12-14'], 'holiday')
+  assert.equal(kinds['2026-12-19'], 'makeup_workday')
+  assert.equal(kinds['2026-12-16'], undefined, 'the removed day is gone')
+
+  // A dossier due after the new holidays is due later on the public tracking page.
+  const moved = result.dossiers.find((d) => d.code && d.due_before && d.due_after && d.due_before !== d.due_after)
+  if (moved) {
+    const tracked = await fetch(`${baseUrl()}/api/v1/track/${encodeURIComponent(moved.code)}`).then((r) => r.json())
+    assert.equal(tracked.due, moved.due_after)
+  }
+  await page.setViewportSize(NARROW)
+  assert.deepEqual(pageErrors, [])
+})
