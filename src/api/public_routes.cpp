@@ -10,6 +10,7 @@
 #include "api/routes.hpp"
 #include "app/dossier/procedure_terms.hpp"
 #include "app/queries/dossier_queries.hpp"
+#include "app/queries/procedure_browse.hpp"
 #include "app/queries/procedure_search.hpp"
 #include "app/queries/public_catalog.hpp"
 
@@ -18,6 +19,13 @@ namespace motcua::api {
 namespace json = boost::json;
 
 namespace {
+
+// ?field=&level=&agency= of the procedure list and the facets (empty or absent: no filter).
+app::CatalogFilterInput catalog_filter_of(const http::HttpRequest& r) {
+  return {std::string(r.query_value("field").value_or("")),
+          std::string(r.query_value("level").value_or("")),
+          std::string(r.query_value("agency").value_or(""))};
+}
 
 int limit_of(const http::HttpRequest& r, int fallback, int max) {
   const auto text = r.query_value("limit");
@@ -68,10 +76,27 @@ void add_public_routes(http::Router& router, ApiContext& ctx) {
   router.add(Method::get, "/api/v1/procedures", [&ctx](http::HttpRequest& r) {
     std::vector<app::ProcedureMatch> found;
     const std::string q(r.query_value("q").value_or(""));
+    const auto filter = catalog_filter_of(r);
     ctx.store.read([&](store::SqlConnection& db) {
-      found = app::search_procedures(db, q, limit_of(r, 20, 200));
+      // Browsing by field, level or agency narrows exactly; typo tolerance is for the free search.
+      found = filter.any() ? app::browse_procedures(db, filter, q, limit_of(r, 20, 200))
+                           : app::search_procedures(db, q, limit_of(r, 20, 200));
     });
     return http::HttpResponse::json(200, json::value_from(found));
+  });
+  router.add(Method::get, "/api/v1/catalog/facets", [&ctx](http::HttpRequest& r) {
+    app::CatalogFacetsView facets;
+    const auto filter = catalog_filter_of(r);
+    ctx.store.read([&](store::SqlConnection& db) { facets = app::catalog_facets(db, filter); });
+    return http::HttpResponse::json(200, json::value_from(facets));
+  });
+  router.add(Method::get, "/api/v1/catalog/most-used", [&ctx](http::HttpRequest& r) {
+    std::vector<app::MostUsedProcedure> used;
+    const std::string today = ctx.now_iso().substr(0, 10);
+    ctx.store.read([&](store::SqlConnection& db) {
+      used = app::most_used_procedures(db, today, limit_of(r, 8, 50));
+    });
+    return http::HttpResponse::json(200, json::value_from(used));
   });
   router.add(Method::get, "/api/v1/procedures/{code}",
              [&ctx](http::HttpRequest& r) { return procedure(ctx, r); });

@@ -3,6 +3,8 @@
 // rules, and the typo-tolerant procedure search.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "api_client.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
@@ -25,6 +27,22 @@ void expect_problem(const ApiResult& r, int status, const std::string& code) {
   } else {
     ADD_FAILURE() << "no problem body: " << r.raw.body;
   }
+}
+
+// A query-string value: unreserved characters as they are, every other byte as %XX.
+std::string url_encoded(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
 }
 
 class Citizen : public ::testing::Test {
@@ -416,6 +434,93 @@ TEST_F(Citizen, ProcedureSearchForgivesMissingAccentsAndTypos) {
   auto fuzzy = anonymous.get("/api/v1/procedures?q=dang%20ky%20khai%20sinhh");
   ASSERT_EQ(fuzzy.body.as_array().size(), 1u);
   EXPECT_EQ(fuzzy.body.as_array()[0].at("match"), "fuzzy");
+}
+
+TEST_F(Citizen, ProceduresBrowseByFieldLevelAndAgencyWithCountsAndTheMostUsed) {
+  // Three procedures with a field, a level and an implementing agency (the fixture's have none).
+  server_.reset();
+  store::open_store(db_)->write([](store::SqlConnection& db) {
+    for (const char* sql : {
+             "INSERT INTO procedures(code, version, name, name_folded, field, level, "
+             "effective_from, content_hash, document, imported_at) VALUES ('9.000001', 1, "
+             "'Cấp giấy phép xây dựng', 'cap giay phep xay dung', 'Xây dựng', 'province', "
+             "'2020-01-01', 'h', '{\"implementing_agency\":\"Sở Xây dựng\"}', 'now')",
+             "INSERT INTO procedures(code, version, name, name_folded, field, level, "
+             "effective_from, content_hash, document, imported_at) VALUES ('9.000002', 1, "
+             "'Gia hạn giấy phép xây dựng', 'gia han giay phep xay dung', 'Xây dựng', "
+             "'province', '2020-01-01', 'h', '{\"implementing_agency\":\"Sở Xây dựng\"}', "
+             "'now')",
+             "INSERT INTO procedures(code, version, name, name_folded, field, level, "
+             "effective_from, content_hash, document, imported_at) VALUES ('9.000003', 1, "
+             "'Chứng thực bản sao', 'chung thuc ban sao', 'Chứng thực', 'commune', "
+             "'2020-01-01', 'h', '{\"implementing_agency\":\"UBND xã\"}', 'now')",
+         }) {
+      db.execute(sql);
+    }
+  });
+  server_ = std::make_unique<ServerProcess>(
+      kBinary, db_,
+      std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--calendar-dir",
+                               std::string(MOTCUA_SOURCE_DIR) + "/data/calendars/vn"});
+  ASSERT_NO_FATAL_FAILURE(log_in_all(server_->port(), {{&an_, "an"}}));
+  auto anonymous = ApiClient(server_->port());
+  auto all = anonymous.get("/api/v1/catalog/facets");
+  ASSERT_EQ(all.status, 200) << all.raw.body;
+  ASSERT_GE(all.body.at("total").as_int64(), 2);
+  for (const char* facet : {"fields", "levels"}) {
+    const auto& counts = all.body.at(facet).as_array();
+    ASSERT_FALSE(counts.empty()) << facet << ": " << all.raw.body;
+    const std::string value(counts[0].at("value").as_string());
+    const std::string key = std::string(facet) == "fields" ? "field" : "level";
+    // The list narrowed to that value has exactly as many procedures as the facet counted.
+    auto narrowed = anonymous.get("/api/v1/procedures?" + key + "=" + url_encoded(value));
+    ASSERT_EQ(narrowed.status, 200) << narrowed.raw.body;
+    EXPECT_EQ(static_cast<std::int64_t>(narrowed.body.as_array().size()),
+              counts[0].at("count").as_int64());
+    for (const auto& p : narrowed.body.as_array()) EXPECT_EQ(p.at(key).as_string(), value);
+    auto counted = anonymous.get("/api/v1/catalog/facets?" + key + "=" + url_encoded(value));
+    EXPECT_EQ(counted.body.at("total"), counts[0].at("count"));
+  }
+  auto nothing = anonymous.get("/api/v1/procedures?field=no-such-field");
+  EXPECT_TRUE(nothing.body.as_array().empty());
+  auto agencies = anonymous.get("/api/v1/catalog/facets?agency=no-such-agency");
+  EXPECT_EQ(agencies.body.at("total"), 0);
+  const auto& agency_counts = all.body.at("agencies").as_array();
+  ASSERT_EQ(agency_counts.size(), 2u) << all.raw.body;
+  EXPECT_EQ(agency_counts[0].at("value"), "Sở Xây dựng");
+  EXPECT_EQ(agency_counts[0].at("count"), 2);
+  auto by_agency =
+      anonymous.get("/api/v1/procedures?agency=" + url_encoded("Sở Xây dựng") + "&q=gia%20han");
+  ASSERT_EQ(by_agency.body.as_array().size(), 1u) << by_agency.raw.body;
+  EXPECT_EQ(by_agency.body.as_array()[0].at("code"), "9.000002");
+  // Counts within a filter: the province level leaves one field.
+  auto province = anonymous.get("/api/v1/catalog/facets?level=province");
+  EXPECT_EQ(province.body.at("total"), 2);
+  ASSERT_EQ(province.body.at("fields").as_array().size(), 1u);
+  EXPECT_EQ(province.body.at("fields").as_array()[0].at("value"), "Xây dựng");
+
+  EXPECT_TRUE(anonymous.get("/api/v1/catalog/most-used").body.as_array().empty());
+  create_draft(an_);
+  create_draft(an_);
+  auto used = anonymous.get("/api/v1/catalog/most-used");
+  ASSERT_EQ(used.status, 200) << used.raw.body;
+  ASSERT_EQ(used.body.as_array().size(), 1u) << used.raw.body;
+  EXPECT_EQ(used.body.as_array()[0].at("code"), "1.001193");
+  EXPECT_EQ(used.body.as_array()[0].at("name"), "Đăng ký khai sinh");
+  EXPECT_EQ(used.body.as_array()[0].at("dossiers"), 2);
+}
+
+TEST_F(Citizen, ProcedureSearchSuggestsTheNearestNamesWhenNothingMatches) {
+  auto anonymous = ApiClient(server_->port());
+  // "snh" is a typo in a three-letter word, which search itself does not forgive.
+  auto r = anonymous.get("/api/v1/procedures?q=khai%20snh");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  ASSERT_FALSE(r.body.as_array().empty()) << r.raw.body;
+  EXPECT_EQ(r.body.as_array()[0].at("name"), "Đăng ký khai sinh");
+  for (const auto& p : r.body.as_array()) EXPECT_EQ(p.at("match"), "suggested");
+  // A query with an exact or close match gets no suggestions mixed in.
+  auto exact = anonymous.get("/api/v1/procedures?q=khai%20sinh");
+  for (const auto& p : exact.body.as_array()) EXPECT_NE(p.at("match"), "suggested");
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 import { reactive, readonly } from 'vue'
 import { ApiError, setCsrfToken } from './api/client'
 import { currentSession, logIn, logOut } from './api/endpoints'
-import type { SessionInfo, User } from './api/types'
+import type { RoleName, SessionInfo, User } from './api/types'
 
 interface SessionState {
   user: User | null
@@ -61,7 +61,16 @@ export function isOfficial(user: User | null): boolean {
   return !!user && !user.applicant
 }
 
-/** Where a user lands after logging in. */
+/**
+ * Where a user lands after logging in: the screen of their main work. A person with several roles
+ * lands on the one that waits on them most (a leader's signatures hold up everyone else's work).
+ */
 export function homeFor(user: User): string {
-  return user.applicant ? '/my' : '/queue'
+  if (user.applicant) return '/my'
+  const has = (role: RoleName) => user.roles.some((grant) => grant.role === role)
+  if (has('leader')) return '/approvals'
+  if (has('reception')) return '/counter'
+  if (has('processing')) return '/queue'
+  if (has('administrator')) return '/admin'
+  return '/queue'
 }

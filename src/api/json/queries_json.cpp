@@ -69,6 +69,25 @@ void tag_invoke(json::value_from_tag, json::value& out, const ProcedureMatch& v)
                      {"field", v.field}, {"level", v.level},     {"match", v.match}};
 }
 
+namespace {
+json::array facet_json(const std::vector<CatalogFacetCount>& counts) {
+  json::array out;
+  for (const auto& c : counts) out.push_back(json::object{{"value", c.value}, {"count", c.count}});
+  return out;
+}
+}  // namespace
+
+void tag_invoke(json::value_from_tag, json::value& out, const CatalogFacetsView& v) {
+  out = json::object{{"total", v.total},
+                     {"fields", facet_json(v.fields)},
+                     {"levels", facet_json(v.levels)},
+                     {"agencies", facet_json(v.agencies)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const MostUsedProcedure& v) {
+  out = json::object{{"code", v.code}, {"name", v.name}, {"dossiers", v.dossiers}};
+}
+
 }  // namespace motcua::app
 
 namespace motcua::api {

@@ -6,6 +6,7 @@
 #include <boost/json/value_from.hpp>
 
 #include "app/queries/officer_views.hpp"
+#include "app/queries/procedure_browse.hpp"
 #include "store/agency_repository.hpp"
 
 namespace motcua::app {
@@ -13,6 +14,10 @@ namespace motcua::app {
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const PickableOfficial& view);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const TrackingBook& view);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ProcedureMatch& view);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const CatalogFacetsView& view);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const MostUsedProcedure& view);
 
 }  // namespace motcua::app
 

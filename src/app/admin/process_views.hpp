@@ -24,7 +24,9 @@ struct ProcessSummary {
   std::string id;
   std::int64_t version = 0;
   std::string procedure_code;
+  std::string procedure_name;  // the catalog's newest name; "" when the code is not in it
   std::string agency_id;
+  std::string agency_name;  // "" when the agency is unknown
   std::optional<std::string> legal_limit;
   std::int64_t steps = 0;
   std::string updated_by;

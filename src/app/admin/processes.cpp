@@ -135,8 +135,11 @@ std::vector<ProcessSummary> list_processes(store::SqlConnection& db,
   std::vector<ProcessSummary> out;
   for (const auto& row : store::list_latest_processes(db, procedure_code, agency_id)) {
     const auto definition = parse_stored(row);
-    out.push_back({row.id, row.version, row.procedure_code, row.agency_id,
-                   clock::to_string(definition.legal_limit),
+    // People pick a process by what it is for, so the list names the procedure and the agency.
+    const auto agency = store::find_agency(db, row.agency_id);
+    out.push_back({row.id, row.version, row.procedure_code,
+                   store::latest_procedure_name(db, row.procedure_code), row.agency_id,
+                   agency ? agency->name : std::string(), clock::to_string(definition.legal_limit),
                    static_cast<std::int64_t>(definition.steps.size()), row.updated_by,
                    row.updated_at});
   }

@@ -90,6 +90,8 @@ TEST_F(ProcessesTest, EachSaveAddsAVersionWithAnAuditRow) {
     EXPECT_EQ(listed[0].version, 2);
     EXPECT_EQ(listed[0].steps, 5);
     EXPECT_EQ(listed[0].legal_limit, "1 working-days");
+    EXPECT_EQ(listed[0].procedure_name, "Đăng ký khai sinh");
+    EXPECT_EQ(listed[0].agency_name, "Xã Một");
     EXPECT_TRUE(list_processes(db, "", "c2").empty());
   });
 }

@@ -14,6 +14,9 @@
 namespace motcua::app {
 
 inline constexpr std::size_t kFuzzyFallbackBelow = 5;
+// When neither finds anything, up to this many of the nearest names (text::suggestion_distance)
+// are answered with match "suggested": the page offers them as "did you mean".
+inline constexpr std::size_t kSuggestionsAtMost = 5;
 
 // Exact matches first, then the close ones.
 std::vector<ProcedureMatch> search_procedures(store::SqlConnection& db, const std::string& q,

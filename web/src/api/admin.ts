@@ -205,7 +205,9 @@ export interface ProcessSummary {
   id: string
   version: number
   procedure_code: string
+  procedure_name: string
   agency_id: string
+  agency_name: string
   legal_limit: string | null
   steps: number
   updated_by: string

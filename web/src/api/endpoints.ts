@@ -68,3 +68,49 @@ export function getDossier(id: string): Promise<DossierDetail> {
 export function actOnDossier(id: string, action: ActionName, body: CommandBody): Promise<DossierDetail> {
   return apiRequest(`/dossiers/${segment(id)}/${action}`, { method: 'POST', body })
 }
+
+// ---- browsing the catalog ----
+
+export interface CatalogFilter {
+  field: string
+  level: string
+  agency: string
+}
+
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+export interface CatalogFacets {
+  total: number
+  fields: FacetCount[]
+  levels: FacetCount[]
+  agencies: FacetCount[]
+}
+
+export interface MostUsedProcedure {
+  code: string
+  name: string
+  dossiers: number
+}
+
+function filterParams(filter: CatalogFilter): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const key of ['field', 'level', 'agency'] as const) if (filter[key]) params.set(key, filter[key])
+  return params
+}
+
+export function browseProcedures(filter: CatalogFilter): Promise<ProcedureSummary[]> {
+  const params = filterParams(filter)
+  params.set('limit', '50')
+  return apiRequest(`/procedures?${params}`)
+}
+
+export function catalogFacets(filter: CatalogFilter): Promise<CatalogFacets> {
+  return apiRequest(`/catalog/facets?${filterParams(filter)}`)
+}
+
+export function mostUsedProcedures(): Promise<MostUsedProcedure[]> {
+  return apiRequest('/catalog/most-used?limit=8')
+}

@@ -38,6 +38,8 @@ export interface ProcedureSummary {
   name: string
   field: string
   level: string
+  /** How the search found it; "suggested": nothing matched, this is one of the nearest names. */
+  match?: 'exact' | 'fuzzy' | 'suggested'
 }
 
 export type ChannelName = 'counter' | 'online' | 'post'

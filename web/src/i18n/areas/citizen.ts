@@ -100,6 +100,7 @@ export const vi = {
     yours: 'Đánh giá của bạn',
     ratedAt: 'Gửi lúc {at}',
     notYet: 'Bạn có thể đánh giá khi hồ sơ đã có kết quả.',
+    unanswered: 'Bạn chưa trả lời: {questions}.',
   },
   feedback: {
     title: 'Phản ánh, kiến nghị về quy định hành chính',
@@ -239,6 +240,7 @@ export const en: typeof vi = {
     yours: 'Your rating',
     ratedAt: 'Sent at {at}',
     notYet: 'You can rate the dossier once its result is out.',
+    unanswered: 'Not answered yet: {questions}.',
   },
   feedback: {
     title: 'Feedback on administrative regulations',
