@@ -110,7 +110,15 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
   view["timeline"] = timeline(v.timeline);
   if (v.clock) {
     auto clock = codec::clock_report_to_json(*v.clock, v.utc_offset_minutes);
-    view["control_sheet"] = clock["steps"];
+    // The control sheet names each official; the clock keeps the account ids.
+    auto sheet = clock["steps"];
+    for (auto& row : sheet.as_array()) {
+      auto& o = row.as_object();
+      const auto it = v.workspace.party_names.find(std::string(o["party"].as_string()));
+      o["party_name"] = it == v.workspace.party_names.end() ? json::value(nullptr)
+                                                            : json::value(it->second);
+    }
+    view["control_sheet"] = std::move(sheet);
     view["clock"] = std::move(clock);
   } else {
     view["clock"] = nullptr;

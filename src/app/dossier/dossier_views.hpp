@@ -3,6 +3,7 @@
 // with its lateness state. Their JSON is in api/json/dossier_json.hpp.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,8 @@ struct WorkspaceFields {
   std::optional<PersonRef> received_by;
   std::vector<codec::ReceivedPaper> received_papers;
   std::optional<PayAtCounter> pay_at;
+  // The display name of each "official:<id>" party of the control sheet, by party.
+  std::map<std::string, std::string> party_names;
 };
 
 struct DossierView {

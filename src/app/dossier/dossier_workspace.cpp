@@ -121,6 +121,15 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
     view.fee->requested_by.name = names.of(view.fee->requested_by.id);
     if (view.fee->confirmed_by) view.fee->confirmed_by->name = names.of(view.fee->confirmed_by->id);
   }
+  w.party_names.clear();
+  if (view.clock) {
+    constexpr std::string_view kOfficial = "official:";
+    for (const auto& step : view.clock->steps) {
+      if (!step.party.starts_with(kOfficial)) continue;
+      if (auto name = names.of(step.party.substr(kOfficial.size())))
+        w.party_names[step.party] = *name;
+    }
+  }
   // Fees are paid at the counter of the unit that received the dossier (or of the agency).
   if (w.receiving_unit) {
     w.pay_at = PayAtCounter{w.receiving_unit->name, w.receiving_unit->address};
