@@ -58,7 +58,7 @@ test('the processing official takes the dossier and forwards it to the leader', 
   // People by name: no account id anywhere on the page (timeline, facts, control sheet).
   const page_text = await page.locator('.dossier').innerText()
   assert.doesNotMatch(page_text, /u-(congdan|chuyenvien|lanhdao|tiepnhan)\./, 'no account ids shown')
-  assert.match(await page.locator('.table').innerText(), /Trần Đức Mạnh/, 'the control sheet names the holder')
+  assert.match(await page.locator('section:has(#control-sheet-title) .table').innerText(), /Trần Đức Mạnh/, 'the control sheet names the holder')
   await logOut(page)
   assert.deepEqual(pageErrors, [])
 })
