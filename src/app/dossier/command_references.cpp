@@ -22,7 +22,7 @@ AppResult<void> check_official(store::SqlConnection& db, const std::string& id) 
   // A blank id is the state machine's to refuse (missing_official), with its own message.
   if (id.find_first_not_of(" \t\r\n") == std::string::npos) return {};
   const auto user = store::find_user(db, id);
-  if (!user || user->disabled || user->kind != "official")
+  if (!user || user->disabled || user->kind == "applicant")
     return tl::unexpected(unknown_official(id));
   return {};
 }

@@ -60,7 +60,7 @@ struct Event {
   Role actor_role = Role::system;
   Instant at;
   // The user who gave the command; empty when unknown (the system, or a caller that does not say).
-  std::string actor;
+  std::string actor = {};
 };
 
 // The sub-state to show for an in-progress dossier: an open consultation is what blocks a decision
