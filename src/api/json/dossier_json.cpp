@@ -115,8 +115,8 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
     for (auto& row : sheet.as_array()) {
       auto& o = row.as_object();
       const auto it = v.workspace.party_names.find(std::string(o["party"].as_string()));
-      o["party_name"] = it == v.workspace.party_names.end() ? json::value(nullptr)
-                                                            : json::value(it->second);
+      o["party_name"] =
+          it == v.workspace.party_names.end() ? json::value(nullptr) : json::value(it->second);
     }
     view["control_sheet"] = std::move(sheet);
     view["clock"] = std::move(clock);
