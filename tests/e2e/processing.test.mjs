@@ -48,9 +48,17 @@ test('the processing official takes the dossier and forwards it to the leader', 
   await page.getByRole('status').filter({ hasText: 'Đã thực hiện: Chuyển bước tiếp theo' }).waitFor()
   const facts = await page.locator('.facts').innerText()
   assert.match(facts, /Phê duyệt, ký kết quả/)
-  assert.match(facts, /u-lanhdao\.hoalu/)
+  assert.match(facts, /Trần Đức Mạnh/, 'the new holder by name')
   assert.ok((await page.locator('.table tbody tr').count()) >= 2, 'the control sheet has the steps')
   assert.equal(await page.getByRole('button', { name: 'Phê duyệt kết quả' }).count(), 0, 'no leader action')
+  // The leader holds it now: the former holder is offered none of the holder's actions.
+  for (const name of ['Nhận xử lý hồ sơ', 'Chuyển bước tiếp theo', 'Yêu cầu bổ sung']) {
+    assert.equal(await page.getByRole('button', { name, exact: true }).count(), 0, `no ${name} after forwarding`)
+  }
+  // People by name: no account id anywhere on the page (timeline, facts, control sheet).
+  const page_text = await page.locator('.dossier').innerText()
+  assert.doesNotMatch(page_text, /u-(congdan|chuyenvien|lanhdao|tiepnhan)\./, 'no account ids shown')
+  assert.match(await page.locator('section:has(#control-sheet-title) .table').innerText(), /Trần Đức Mạnh/, 'the control sheet names the holder')
   await logOut(page)
   assert.deepEqual(pageErrors, [])
 })

@@ -51,6 +51,32 @@ json::array timeline(const std::vector<TimelineEntry>& entries) {
   return out;
 }
 
+json::value person_json(const PersonRef& p) {
+  return json::object{{"id", p.id}, {"name", text_or_null(p.name)}};
+}
+
+// The fee request with how to pay it; null when no fee was ever requested.
+json::value fee_json(const std::optional<FeeRequestView>& fee,
+                     const std::optional<PayAtCounter>& pay_at) {
+  if (!fee) return nullptr;
+  json::object out{
+      {"amount", fee->amount},
+      {"description", fee->description},
+      {"requested_at", fee->requested_at},
+      {"requested_by", person_json(fee->requested_by)},
+      {"status", fee->status},
+      {"paid_at", text_or_null(fee->paid_at)},
+      {"paid_reference", text_or_null(fee->paid_reference)},
+      {"confirmed_by", fee->confirmed_by ? person_json(*fee->confirmed_by) : json::value(nullptr)}};
+  // Only at the counter for now: online payment (the national portal's gateway) comes later.
+  out["pay_at"] =
+      json::object{{"method", "counter"},
+                   {"name", pay_at ? json::value(pay_at->name) : json::value(nullptr)},
+                   {"address", pay_at && !pay_at->address.empty() ? json::value(pay_at->address)
+                                                                  : json::value(nullptr)}};
+  return out;
+}
+
 }  // namespace
 
 void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
@@ -84,7 +110,15 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
   view["timeline"] = timeline(v.timeline);
   if (v.clock) {
     auto clock = codec::clock_report_to_json(*v.clock, v.utc_offset_minutes);
-    view["control_sheet"] = clock["steps"];
+    // The control sheet names each official; the clock keeps the account ids.
+    auto sheet = clock["steps"];
+    for (auto& row : sheet.as_array()) {
+      auto& o = row.as_object();
+      const auto it = v.workspace.party_names.find(std::string(o["party"].as_string()));
+      o["party_name"] =
+          it == v.workspace.party_names.end() ? json::value(nullptr) : json::value(it->second);
+    }
+    view["control_sheet"] = std::move(sheet);
     view["clock"] = std::move(clock);
   } else {
     view["clock"] = nullptr;
@@ -118,6 +152,7 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
     received.push_back(
         json::object{{"name", p.name}, {"originals", p.originals}, {"copies", p.copies}});
   view["received_papers"] = std::move(received);
+  view["fee"] = fee_json(v.fee, w.pay_at);
   out = std::move(view);
 }
 

@@ -35,10 +35,26 @@ AppError from_decision(const dossier::DecisionError& e) {
     case ErrorCode::no_open_consultation:
       kind = ErrorKind::conflict;
       break;
+    case ErrorCode::requester_confirms_payment:
+      kind = ErrorKind::rule_violation;
+      break;
     default:
       kind = ErrorKind::invalid_input;
   }
-  return {kind, std::string(dossier::to_string(e.code)), e.message_vi, e.message_en, {}};
+  // Every 422 names the field it is about, when there is one.
+  std::string detail;
+  switch (e.code) {
+    case ErrorCode::invalid_amount:
+    case ErrorCode::amount_mismatch:
+      detail = "amount";
+      break;
+    case ErrorCode::missing_official:
+      detail = "official_id";
+      break;
+    default:
+      break;
+  }
+  return {kind, std::string(dossier::to_string(e.code)), e.message_vi, e.message_en, detail};
 }
 
 }  // namespace motcua::app

@@ -41,7 +41,35 @@ bool payload_only(ErrorCode code) {
   }
 }
 
+// The work of whoever holds the dossier, as opposed to replies, payments or withdrawals.
+bool holder_bound(CommandKind kind) {
+  switch (kind) {
+    case CommandKind::assign:
+    case CommandKind::forward:
+    case CommandKind::send_back:
+    case CommandKind::consult:
+    case CommandKind::request_supplement:
+    case CommandKind::request_payment:
+    case CommandKind::issue_apology:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+std::vector<dossier::Role> roles_for_holder(const std::vector<dossier::Role>& roles,
+                                            const dossier::DossierState& state,
+                                            const std::string& actor_id, CommandKind kind) {
+  const bool held_by_another = !state.assignee.empty() && state.assignee != actor_id;
+  if (!held_by_another || !holder_bound(kind)) return roles;
+  std::vector<dossier::Role> out;
+  for (const auto role : roles) {
+    if (role != dossier::Role::processing) out.push_back(role);
+  }
+  return out;
+}
 
 std::string_view action_name(CommandKind kind) {
   switch (kind) {
@@ -88,14 +116,16 @@ std::string_view action_name(CommandKind kind) {
 }
 
 std::vector<CommandKind> allowed_commands(const dossier::DossierState& state,
-                                          const std::vector<dossier::Role>& roles, Instant now) {
+                                          const std::vector<dossier::Role>& all_roles, Instant now,
+                                          const std::string& actor_id) {
   std::vector<CommandKind> out;
   constexpr auto kAlternatives = std::make_index_sequence<std::variant_size_v<dossier::Command>>{};
   for (const CommandKind kind : dossier::kAllCommandKinds) {
     const auto command = empty_command(kind, kAlternatives);
+    const auto roles = roles_for_holder(all_roles, state, actor_id, kind);
     const bool allowed = std::any_of(roles.begin(), roles.end(), [&](dossier::Role role) {
       if (role == dossier::Role::system) return false;
-      const auto decided = dossier::decide(state, command, role, now);
+      const auto decided = dossier::decide(state, command, role, now, actor_id);
       return decided.has_value() || payload_only(decided.error().code);
     });
     if (allowed) out.push_back(kind);

@@ -3,6 +3,7 @@
 // command again when it is given.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,14 @@ std::string_view action_name(dossier::CommandKind kind);
 // consultations still open) make it not allowed. The system's own commands are never offered.
 std::vector<dossier::CommandKind> allowed_commands(const dossier::DossierState& state,
                                                    const std::vector<dossier::Role>& roles,
-                                                   Instant now);
+                                                   Instant now, const std::string& actor_id);
+
+// The roles of `roles` under which `actor_id` may give a command of `kind` given who holds the
+// dossier now: a processing official works only on the dossiers he holds (or no one holds), so once
+// he forwards one to the leader he can no longer take, forward, send back or pause it. Leaders,
+// reception and the applicant are not bound to the holder.
+std::vector<dossier::Role> roles_for_holder(const std::vector<dossier::Role>& roles,
+                                            const dossier::DossierState& state,
+                                            const std::string& actor_id, dossier::CommandKind kind);
 
 }  // namespace motcua::app

@@ -48,7 +48,8 @@ dossier::Event parse_event(const store::StoredEvent& s, int offset) {
   const auto role = dossier::parse_role(s.event.role);
   const auto at = codec::parse_iso_instant(s.event.at, offset);
   if (!from || !to || !role || !at) throw fail("malformed status, role or time");
-  return dossier::Event{s.event.type, *from, *to, std::move(*command), *role, *at};
+  return dossier::Event{s.event.type, *from,           *to, std::move(*command), *role,
+                        *at,          s.event.actor_id};
 }
 
 clock::ClockEvent clock_event(Instant at, clock::ClockEventType type) {

@@ -4,7 +4,9 @@
 #include <random>
 
 #include "app/admin/processes.hpp"
+#include "app/dossier/allowed_actions.hpp"
 #include "app/dossier/case_papers.hpp"
+#include "app/dossier/command_references.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_views.hpp"
@@ -231,10 +233,11 @@ static AppResult<void> check_apology_bound(const calendar::WorkingCalendar& cal,
 static AppResult<std::vector<dossier::Event>> decide_as_any(const std::vector<Role>& roles,
                                                             const dossier::DossierState& state,
                                                             const dossier::Command& command,
-                                                            Instant now) {
+                                                            Instant now,
+                                                            const std::string& actor_id) {
   std::optional<dossier::DecisionError> first_error;
   for (const Role role : roles) {
-    auto events = dossier::decide(state, command, role, now);
+    auto events = dossier::decide(state, command, role, now, actor_id);
     if (events) return std::move(*events);
     if (!first_error || first_error->code == dossier::ErrorCode::role_not_allowed) {
       first_error = events.error();
@@ -261,7 +264,16 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
     if (!details) return tl::unexpected(details.error());
     command = std::move(*details);
   }
-  auto events = decide_as_any(roles, loaded->history.state, command, now);
+  // A processing official acts only on what he holds now (allowed_actions.hpp).
+  const auto acting_roles =
+      roles_for_holder(roles, loaded->history.state, actor.user_id, dossier::kind_of(command));
+  if (acting_roles.empty()) {
+    return tl::unexpected(conflict(
+        "not_holder", "Hồ sơ đang do cán bộ khác xử lý; bạn không thể thực hiện thao tác này.",
+        "Another official holds the dossier now; you cannot do this.",
+        "assignee: held by another official"));
+  }
+  auto events = decide_as_any(acting_roles, loaded->history.state, command, now, actor.user_id);
   if (!events) return tl::unexpected(events.error());
   // An online dossier goes to reception with every mandatory paper of its case uploaded; counter
   // intake checks the papers by hand instead (the received-papers checklist).
@@ -269,6 +281,7 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
     if (auto ok = require_mandatory_papers(db, loaded->record, loaded->document.papers); !ok)
       return tl::unexpected(ok.error());
   }
+  if (auto ok = check_command_references(db, command); !ok) return tl::unexpected(ok.error());
   if (const auto* apology = std::get_if<dossier::IssueApology>(&command)) {
     if (auto ok = check_apology_bound(cal, *loaded, roles, *apology); !ok)
       return tl::unexpected(ok.error());
@@ -346,7 +359,7 @@ AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, con
   std::vector<dossier::Event> events;
   const auto role = counter_intake ? Role::reception : Role::applicant;
   auto step = [&](const dossier::Command& c) -> AppResult<void> {
-    auto e = dossier::decide(l.history.state, c, role, now);
+    auto e = dossier::decide(l.history.state, c, role, now, actor.user_id);
     if (!e) return tl::unexpected(from_decision(e.error()));
     for (const auto& ev : *e) {
       l.history.state = dossier::apply(std::move(l.history.state), ev);

@@ -33,6 +33,26 @@ std::vector<TimelineEntry> timeline(const History& h, int offset, bool with_peop
   return out;
 }
 
+// The last payment request and what became of it; names are filled in by the workspace.
+std::optional<FeeRequestView> fee_of(const History& h, int offset) {
+  std::optional<FeeRequestView> fee;
+  for (std::size_t i = 0; i < h.events.size(); ++i) {
+    const auto& e = h.events[i];
+    if (const auto* request = std::get_if<dossier::RequestPayment>(&e.command)) {
+      fee = FeeRequestView{request->amount,      request->description,
+                           to_iso(e.at, offset), PersonRef{h.actors[i], std::nullopt},
+                           "requested",          std::nullopt,
+                           std::nullopt,         std::nullopt};
+    } else if (const auto* paid = std::get_if<dossier::ConfirmPayment>(&e.command); paid && fee) {
+      fee->status = "paid";
+      fee->paid_at = to_iso(e.at, offset);
+      fee->paid_reference = paid->reference;
+      fee->confirmed_by = PersonRef{h.actors[i], std::nullopt};
+    }
+  }
+  return fee;
+}
+
 bool is_paused(const std::string& status) {
   return status == "awaiting_supplement" || status == "awaiting_payment";
 }
@@ -82,6 +102,7 @@ DossierView dossier_view(const store::DossierRecord& r, const History& h, const 
   view.timeline = timeline(h, offset, true);
   view.clock = report;
   view.utc_offset_minutes = offset;
+  view.fee = fee_of(h, offset);
   return view;
 }
 

@@ -3,6 +3,7 @@
 // with its lateness state. Their JSON is in api/json/dossier_json.hpp.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,25 @@ struct PersonRef {
   std::optional<std::string> name;
 };
 
+// The latest fee request of a dossier (lệ phí, phí) and whether it was paid. Payment is at the
+// counter of the receiving unit for now (`pay_at`); online payment comes later.
+struct FeeRequestView {
+  dossier::Vnd amount = 0;
+  std::string description;
+  std::string requested_at;
+  PersonRef requested_by;
+  std::string status;  // requested | paid
+  std::optional<std::string> paid_at;
+  std::optional<std::string> paid_reference;
+  std::optional<PersonRef> confirmed_by;
+};
+
+// Where to pay at the counter: the receiving one-stop unit, else the competent agency.
+struct PayAtCounter {
+  std::string name;
+  std::string address;
+};
+
 // What the officials' workspace and the printed forms need beyond the plain view
 // (dossier_workspace.hpp).
 struct WorkspaceFields {
@@ -65,6 +85,9 @@ struct WorkspaceFields {
   std::optional<std::string> assignee_name;
   std::optional<PersonRef> received_by;
   std::vector<codec::ReceivedPaper> received_papers;
+  std::optional<PayAtCounter> pay_at;
+  // The display name of each "official:<id>" party of the control sheet, by party.
+  std::map<std::string, std::string> party_names;
 };
 
 struct DossierView {
@@ -96,6 +119,7 @@ struct DossierView {
   std::vector<TimelineEntry> timeline;
   std::optional<clock::ClockReport> clock;
   int utc_offset_minutes = 0;
+  std::optional<FeeRequestView> fee;
   WorkspaceFields workspace;
 };
 

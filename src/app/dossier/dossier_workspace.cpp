@@ -102,7 +102,7 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
                           Instant now, DossierView& view) {
   auto& w = view.workspace;
   w.allowed_actions.clear();
-  for (const auto kind : allowed_commands(state, roles_over(db, actor, r), now))
+  for (const auto kind : allowed_commands(state, roles_over(db, actor, r), now, actor.user_id))
     w.allowed_actions.emplace_back(action_name(kind));
   w.agency = agency_of(db, r.agency_id);
   w.receiving_unit = unit_of(db, r.receiving_unit_id);
@@ -117,6 +117,25 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
     }
   }
   w.received_papers = received_papers(db, r.id);
+  if (view.fee) {
+    view.fee->requested_by.name = names.of(view.fee->requested_by.id);
+    if (view.fee->confirmed_by) view.fee->confirmed_by->name = names.of(view.fee->confirmed_by->id);
+  }
+  w.party_names.clear();
+  if (view.clock) {
+    constexpr std::string_view kOfficial = "official:";
+    for (const auto& step : view.clock->steps) {
+      if (!step.party.starts_with(kOfficial)) continue;
+      if (auto name = names.of(step.party.substr(kOfficial.size())))
+        w.party_names[step.party] = *name;
+    }
+  }
+  // Fees are paid at the counter of the unit that received the dossier (or of the agency).
+  if (w.receiving_unit) {
+    w.pay_at = PayAtCounter{w.receiving_unit->name, w.receiving_unit->address};
+  } else if (w.agency) {
+    w.pay_at = PayAtCounter{w.agency->name, ""};
+  }
 }
 
 void record_received_papers(store::SqlConnection& db, const Actor& actor,

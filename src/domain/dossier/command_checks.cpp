@@ -30,6 +30,7 @@ struct Checker {
   const DossierState& state;
   Role role;
   Instant at;
+  std::string_view actor;
 
   Check operator()(const Submit&) const { return std::nullopt; }
 
@@ -84,11 +85,13 @@ struct Checker {
   }
 
   Check operator()(const RequestPayment& c) const {
-    if (c.amount <= 0) return E::invalid_amount;
+    if (c.amount <= 0 || c.amount > kMaxFeeVnd) return E::invalid_amount;
     return std::nullopt;
   }
 
   Check operator()(const ConfirmPayment& c) const {
+    // Separation of duties: whoever asked for money does not also certify that it came in.
+    if (!actor.empty() && actor == state.payment_requested_by) return E::requester_confirms_payment;
     if (c.amount <= 0) return E::invalid_amount;
     // Partial payments are not modelled: the obligation is met in one go or not at all.
     if (c.amount != state.payment_outstanding) return E::amount_mismatch;
@@ -133,8 +136,8 @@ struct Checker {
 }  // namespace
 
 std::optional<ErrorCode> check_command(const DossierState& state, const Command& command,
-                                       Role actor_role, Instant at) {
-  return std::visit(Checker{state, actor_role, at}, command);
+                                       Role actor_role, Instant at, std::string_view actor) {
+  return std::visit(Checker{state, actor_role, at, actor}, command);
 }
 
 }  // namespace motcua::dossier

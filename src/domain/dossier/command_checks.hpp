@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "domain/calendar/date.hpp"
 #include "domain/dossier/commands.hpp"
@@ -16,6 +17,6 @@ namespace motcua::dossier {
 // Guards come before payload checks: "this can no longer be done" is more useful to hear than
 // "the form is incomplete" when both are true.
 std::optional<ErrorCode> check_command(const DossierState& state, const Command& command,
-                                       Role actor_role, Instant at);
+                                       Role actor_role, Instant at, std::string_view actor = {});
 
 }  // namespace motcua::dossier

@@ -25,6 +25,9 @@ std::optional<Channel> parse_channel(std::string_view name);
 
 // Amounts are whole Vietnamese dong: the currency has no minor unit in use.
 using Vnd = std::int64_t;
+// The largest fee one request may ask for (100 billion dong): far above any fee of the catalogue,
+// low enough that a typing slip of extra zeros is caught.
+inline constexpr Vnd kMaxFeeVnd = 100'000'000'000;
 
 struct Submit {
   Channel channel = Channel::online;

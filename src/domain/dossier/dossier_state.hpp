@@ -41,6 +41,8 @@ struct DossierState {
   int supplement_requests = 0;             // how many were made, for audit
 
   Vnd payment_outstanding = 0;
+  // Who asked for the outstanding payment: that official may not confirm it (docs/rules.md 3.10).
+  std::string payment_requested_by;
   Vnd payment_confirmed = 0;  // total over all confirmed payments
 
   std::optional<ResultKind> result_kind;
@@ -57,6 +59,8 @@ struct Event {
   Command command;
   Role actor_role = Role::system;
   Instant at;
+  // The user who gave the command; empty when unknown (the system, or a caller that does not say).
+  std::string actor = {};
 };
 
 // The sub-state to show for an in-progress dossier: an open consultation is what blocks a decision

@@ -27,6 +27,7 @@ constexpr detail::NameTable<ErrorCode, kAllErrorCodes.size()> kErrorNames = {{
     {E::extension_already_used, "extension_already_used"},
     {E::consultation_open, "consultation_open"},
     {E::no_open_consultation, "no_open_consultation"},
+    {E::requester_confirms_payment, "requester_confirms_payment"},
 }};
 
 // Quotes a label the way Vietnamese administrative text does.
@@ -84,7 +85,9 @@ Messages messages_for(ErrorCode code, const ErrorContext& c) {
           "Invalid due date: it may not be in the past and must be later than any earlier "
           "appointment."};
     case E::invalid_amount:
-      return {"Số tiền phải lớn hơn 0 đồng.", "The amount must be greater than 0 dong."};
+      return {"Số tiền (amount) phải là số nguyên dương, không quá 100.000.000.000 đồng.",
+              "The amount (amount) must be a positive whole number of dong, at most "
+              "100,000,000,000."};
     case E::amount_mismatch:
       return {"Số tiền xác nhận không khớp với số tiền đã yêu cầu nộp.",
               "The confirmed amount differs from the amount requested."};
@@ -108,6 +111,12 @@ Messages messages_for(ErrorCode code, const ErrorContext& c) {
     case E::no_open_consultation:
       return {"Không có văn bản lấy ý kiến nào đang chờ trả lời.",
               "There is no open consultation to reply to."};
+    case E::requester_confirms_payment:
+      return {
+          "Người yêu cầu nộp phí không được tự xác nhận đã thu phí; lãnh đạo hoặc công chức "
+          "khác xác nhận (tách bạch yêu cầu và xác nhận thu).",
+          "The official who requested the payment may not confirm it; a leader or another "
+          "official confirms (requesting and confirming are kept apart)."};
   }
   return {"Lỗi không xác định.", "Unknown error."};
 }

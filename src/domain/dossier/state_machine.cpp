@@ -59,11 +59,13 @@ struct Applier {
   void operator()(const RequestPayment& c) const {
     s.resume_after_payment = e.from;
     s.payment_outstanding = c.amount;
+    s.payment_requested_by = e.actor;
   }
 
   void operator()(const ConfirmPayment& c) const {
     s.payment_confirmed += c.amount;
     s.payment_outstanding = 0;
+    s.payment_requested_by.clear();
   }
 
   void operator()(const IssueApology& c) const {
@@ -97,7 +99,7 @@ struct Applier {
 
 tl::expected<std::vector<Event>, DecisionError> decide(const DossierState& state,
                                                        const Command& command, Role actor_role,
-                                                       Instant at) {
+                                                       Instant at, std::string_view actor) {
   const CommandKind kind = kind_of(command);
   const ErrorContext context{state.status, kind, actor_role, state.open_consultations};
   const auto refuse = [&](ErrorCode code) {
@@ -111,11 +113,12 @@ tl::expected<std::vector<Event>, DecisionError> decide(const DossierState& state
   if (row == nullptr || !row->roles.contains(actor_role)) {
     return refuse(ErrorCode::not_allowed_in_state);
   }
-  if (const auto error = check_command(state, command, actor_role, at)) return refuse(*error);
+  if (const auto error = check_command(state, command, actor_role, at, actor))
+    return refuse(*error);
 
   std::vector<Event> events;
   events.push_back(Event{std::string(event_type(kind)), state.status, next_status(*row, state),
-                         command, actor_role, at});
+                         command, actor_role, at, std::string(actor)});
   return events;
 }
 

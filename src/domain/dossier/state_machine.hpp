@@ -4,6 +4,7 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 #include <tl/expected.hpp>
 #include <vector>
 
@@ -18,10 +19,11 @@ namespace motcua::dossier {
 // Checks, in this order: the role may give the command somewhere (role_not_allowed), the dossier
 // is still open (dossier_closed), the command exists in this status (not_allowed_in_state), the
 // role may give it in this status (not_allowed_in_state), then guards and payload. On success the
-// state is unchanged; apply the returned events to move it.
+// state is unchanged; apply the returned events to move it. `actor` is the user giving the command
+// (recorded in the events; rules that keep duties apart compare it), empty when unknown.
 tl::expected<std::vector<Event>, DecisionError> decide(const DossierState& state,
                                                        const Command& command, Role actor_role,
-                                                       Instant at);
+                                                       Instant at, std::string_view actor = {});
 
 // Folds one event into the state. Trusts the event (decide() made it); never fails.
 DossierState apply(DossierState state, const Event& event);

@@ -145,6 +145,33 @@ TEST(PaymentRule, AmountsArePositiveAndMatch) {
   EXPECT_EQ(s.payment_confirmed, kFee);
 }
 
+TEST(PaymentRule, AmountHasACap) {
+  const DossierState s = state_in(S::received);
+  EXPECT_EQ(refusal(s, RequestPayment{kMaxFeeVnd + 1, "Lệ phí"}, Role::reception),
+            ErrorCode::invalid_amount);
+  EXPECT_TRUE(decide(s, RequestPayment{kMaxFeeVnd, "Lệ phí"}, Role::reception, now()));
+}
+
+TEST(PaymentRule, TheRequesterNeverConfirms) {
+  const DossierState received = state_in(S::received);
+  const auto requested =
+      decide(received, RequestPayment{kFee, "Lệ phí"}, Role::processing, now(), "u-official.a");
+  ASSERT_TRUE(requested);
+  const DossierState s = replay(*requested, received);
+  EXPECT_EQ(s.payment_requested_by, "u-official.a");
+  const auto same =
+      decide(s, ConfirmPayment{kFee, "BL-1"}, Role::processing, now(), "u-official.a");
+  ASSERT_FALSE(same);
+  EXPECT_EQ(same.error().code, ErrorCode::requester_confirms_payment);
+  EXPECT_NE(same.error().message_vi.find("không được tự xác nhận"), std::string::npos);
+  // Another official, or the payment gateway, may confirm.
+  const auto other =
+      decide(s, ConfirmPayment{kFee, "BL-1"}, Role::processing, now(), "u-official.b");
+  ASSERT_TRUE(other);
+  EXPECT_TRUE(replay(*other, s).payment_requested_by.empty());
+  EXPECT_TRUE(decide(s, ConfirmPayment{kFee, "BL-1"}, Role::system, now()));
+}
+
 TEST(ReturnRule, SystemDeliversOnlyOnline) {
   const DossierState s = state_in(S::result_ready);
   EXPECT_EQ(refusal(s, ReturnResult{Channel::counter, "Nguyễn Văn A"}, Role::system),

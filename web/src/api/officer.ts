@@ -76,6 +76,7 @@ export interface WorkspaceCommandBody extends CommandBody {
   description?: string
   reference?: string
   new_due?: string
+  override_reason?: string
 }
 
 export interface QueueRow extends DossierListItem {

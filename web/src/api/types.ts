@@ -174,6 +174,8 @@ export interface Tracking extends StatusLabels {
 export interface StepUse {
   name: string
   party: string
+  /** The official's display name when the party is an official. */
+  party_name?: string | null
   started: string
   ended: string | null
   due: string | null
@@ -214,6 +216,21 @@ export interface DossierDetail extends StatusLabels {
   timeline: TimelineEntry[]
   control_sheet: StepUse[]
   clock: { paused: unknown; flags: string[] } | null
+  /** The latest fee request; null when none was asked for. */
+  fee?: FeeRequest | null
+}
+
+/** A fee request (phí, lệ phí): amount in whole dong, its reason, and where to pay it. */
+export interface FeeRequest {
+  amount: number
+  description: string
+  requested_at: string
+  requested_by: { id: string; name: string | null }
+  status: 'requested' | 'paid'
+  paid_at: string | null
+  paid_reference: string | null
+  confirmed_by: { id: string; name: string | null } | null
+  pay_at: { method: 'counter'; name: string | null; address: string | null }
 }
 
 /** The commands of slice 1, by the path segment of POST /api/v1/dossiers/{id}/{segment}. */
