@@ -138,7 +138,8 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
   } else {
     store::update_dossier(db, r);
   }
-  // Kept beside the document so an applicant can list their dossiers by ID number (lookup.hpp).
+  // Kept beside the document so an applicant can list their dossiers by ID number
+  // (app/queries/own_dossier_lookup.hpp).
   store::set_dossier_applicant_id(db, r.id, trimmed(l.document.applicant.id_number));
   for (const auto& e : new_events) {
     const auto stored =
@@ -292,12 +293,16 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
     command = std::move(*details);
   } else if (const auto* submit = std::get_if<dossier::Submit>(&given)) {
     // The code is the system's to give, never the sender's: whatever the body said is replaced.
-    // Whether it is sent online is the dossier's, as created, not the body's to say.
-    const auto channel = dossier::parse_channel(loaded->record.channel).value_or(submit->channel);
-    auto details = sending_details(db, cal, *loaded, channel, now);
-    if (!details) return tl::unexpected(details.error());
-    details->channel = submit->channel;
-    command = std::move(*details);
+    // Whether it is sent online is the dossier's, as created, not the body's to say; and only a
+    // draft is sent, so no number of the day is spent on a submission the state refuses.
+    dossier::Submit sending{submit->channel, {}};
+    if (loaded->history.state.status == dossier::DossierStatus::draft) {
+      const auto channel = dossier::parse_channel(loaded->record.channel).value_or(submit->channel);
+      auto details = sending_details(db, cal, *loaded, channel, now);
+      if (!details) return tl::unexpected(details.error());
+      sending.dossier_code = std::move(details->dossier_code);
+    }
+    command = std::move(sending);
   }
   auto events = decide_as_any(roles, loaded->history.state, command, now);
   if (!events) return tl::unexpected(events.error());
