@@ -2,17 +2,24 @@
 // agencies. The procedure's stored document is parsed here, where JSON belongs, to lay the local
 // terms (app/dossier/procedure_terms.hpp) over it (api/json/local_terms_json.hpp).
 #include <boost/json.hpp>
+#include <memory>
 
+#include "api/idempotent_write.hpp"
 #include "api/json/dossier_json.hpp"
 #include "api/json/local_terms_json.hpp"
 #include "api/json/queries_json.hpp"
+#include "api/json/track_lookup_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
+#include "api/write_then.hpp"
+#include "app/accounts/accounts.hpp"
 #include "app/dossier/procedure_terms.hpp"
 #include "app/queries/dossier_queries.hpp"
+#include "app/queries/own_dossier_lookup.hpp"
 #include "app/queries/procedure_browse.hpp"
 #include "app/queries/procedure_search.hpp"
 #include "app/queries/public_catalog.hpp"
+#include "http/problem.hpp"
 
 namespace motcua::api {
 
@@ -64,6 +71,53 @@ http::HttpResponse procedure(ApiContext& ctx, http::HttpRequest& r) {
   return response;
 }
 
+// Every lookup counts, found or not: the limits stop anyone guessing the phone of an ID number (or
+// the reverse), per client address and per ID number. The counts live in the database as login
+// failures do (migration 0009), so all servers share them.
+const app::LoginThrottle kLookupsByAddress{"track_lookup_address", 10, 15 * 60};
+const app::LoginThrottle kLookupsById{"track_lookup_id", 10, 15 * 60};
+
+http::HttpResponse too_many_lookups(std::int64_t retry_after) {
+  auto r = http::problem(
+      429, "too_many_lookups",
+      "Tra cứu quá nhiều lần; vui lòng thử lại sau " + std::to_string((retry_after + 59) / 60) +
+          " phút.",
+      "Too many lookups; try again in " + std::to_string((retry_after + 59) / 60) + " minutes.");
+  r.set_header("Retry-After", std::to_string(retry_after));
+  return r;
+}
+
+// POST, not GET: the ID number and phone stay out of URLs and access logs.
+void lookup_own_dossiers(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
+  auto body = parse_body(r);
+  if (!body) return answer_now(respond, body.error());
+  auto lookup = app::read_own_dossier_lookup(own_dossier_lookup_from_json(*body));
+  if (!lookup) return answer_now(respond, problem_of(lookup.error(), r));
+  const auto now_s = ctx.now().seconds;
+  const std::string address = r.remote_address;
+  std::int64_t wait = 0;
+  ctx.store.read([&](store::SqlConnection& db) {
+    wait = std::max(kLookupsByAddress.retry_after(db, address, now_s),
+                    kLookupsById.retry_after(db, lookup->id_number, now_s));
+  });
+  if (wait > 0) return answer_now(respond, too_many_lookups(wait));
+  auto found = std::make_shared<std::vector<app::OwnDossierItem>>();
+  write_then(
+      ctx,
+      [found, lookup = std::move(*lookup), address, now_s,
+       offset = ctx.utc_offset()](store::SqlConnection& db) {
+        kLookupsByAddress.record_failure(db, address, now_s);
+        kLookupsById.record_failure(db, lookup.id_number, now_s);
+        *found = app::own_dossiers(db, lookup, offset);
+      },
+      [found] {
+        auto response = http::HttpResponse::json(200, json::value_from(*found));
+        response.set_header("Cache-Control", "no-store");
+        return response;
+      },
+      std::move(respond));
+}
+
 }  // namespace
 
 void add_public_routes(http::Router& router, ApiContext& ctx) {
@@ -73,6 +127,11 @@ void add_public_routes(http::Router& router, ApiContext& ctx) {
       return app::track(db, r.path_params.at("code"), ctx.utc_offset());
     });
   });
+  router.add_async(Method::post, "/api/v1/track/lookup",
+                   [&ctx](http::HttpRequest& r, http::Respond respond) {
+                     lookup_own_dossiers(ctx, r, std::move(respond));
+                   },
+                   {.max_body_bytes = 4096});
   router.add(Method::get, "/api/v1/procedures", [&ctx](http::HttpRequest& r) {
     std::vector<app::ProcedureMatch> found;
     const std::string q(r.query_value("q").value_or(""));

@@ -74,7 +74,7 @@ class FieldReader {
 Command read_command(CommandKind kind, FieldReader& f) {
   switch (kind) {
     case CommandKind::submit:
-      return Submit{f.channel("channel", Channel::online)};
+      return Submit{f.channel("channel", Channel::online), f.text("dossier_code")};
     case CommandKind::accept:
       return Accept{f.text("dossier_code"), f.instant("due")};
     case CommandKind::request_supplement:
@@ -140,7 +140,9 @@ json::object command_to_json(const Command& command, int offset) {
       [&](const auto& c) -> json::object {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, Submit>) {
-          return {{"channel", to_string(c.channel)}};
+          // Events recorded before codes were given at sending carry no code; keep their shape.
+          if (c.dossier_code.empty()) return {{"channel", to_string(c.channel)}};
+          return {{"channel", to_string(c.channel)}, {"dossier_code", c.dossier_code}};
         } else if constexpr (std::is_same_v<T, Accept>) {
           return {{"dossier_code", c.dossier_code}, {"due", to_iso(c.due, offset)}};
         } else if constexpr (std::is_same_v<T, RequestSupplement>) {

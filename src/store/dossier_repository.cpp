@@ -153,6 +153,29 @@ std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter&
   return out;
 }
 
+void set_dossier_applicant_id(SqlConnection& db, const std::string& dossier_id,
+                              const std::string& id_number) {
+  if (id_number.empty()) {
+    db.execute("DELETE FROM dossier_applicant_ids WHERE dossier_id = ?", {dossier_id});
+    return;
+  }
+  db.execute(
+      "INSERT INTO dossier_applicant_ids(dossier_id, id_number) VALUES (?, ?) "
+      "ON CONFLICT(dossier_id) DO UPDATE SET id_number = excluded.id_number",
+      {dossier_id, id_number});
+}
+
+std::vector<DossierRecord> dossiers_of_applicant_id(SqlConnection& db, const std::string& id_number,
+                                                    int limit) {
+  const std::string sql = std::string("SELECT ") + kColumns +
+                          " FROM dossiers JOIN dossier_applicant_ids k ON k.dossier_id = "
+                          "dossiers.id WHERE k.id_number = ? ORDER BY created_at DESC, id LIMIT ?";
+  std::vector<DossierRecord> out;
+  for (const auto& row : db.query(sql, {id_number, std::int64_t{limit}}))
+    out.push_back(record_from(row));
+  return out;
+}
+
 std::vector<std::string> agency_subtree(SqlConnection& db, const std::string& root) {
   std::vector<std::string> ids;
   for (const auto& row : db.query(kSubtree, {root})) ids.push_back(row.text(0));

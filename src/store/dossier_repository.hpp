@@ -58,6 +58,14 @@ struct DossierFilter {
 // Ordered by due time (no due date last), then creation.
 std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter& filter);
 
+// The applicant's ID number of a dossier, as the lookup of one's own dossiers finds it
+// (migration 0013); an empty number removes the dossier from that lookup.
+void set_dossier_applicant_id(SqlConnection& db, const std::string& dossier_id,
+                              const std::string& id_number);
+// The dossiers whose applicant gave this ID number, newest first, at most `limit`.
+std::vector<DossierRecord> dossiers_of_applicant_id(SqlConnection& db, const std::string& id_number,
+                                                    int limit);
+
 // Every agency id in the subtree under `root` (root included).
 std::vector<std::string> agency_subtree(SqlConnection& db, const std::string& root);
 

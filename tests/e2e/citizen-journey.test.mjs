@@ -98,7 +98,9 @@ test('the applicant submits online through the wizard, keeping a draft from the 
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(width <= 360, `no sideways scrolling at 360 px (page is ${width} px wide)`)
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
-  await page.waitForURL(`**/my/dossier?id=${dossierId}`)
+  // The confirmation page (submission-code.test.mjs), then the dossier itself.
+  await page.waitForURL(`**/my/submitted?id=${dossierId}`)
+  await page.goto(`${baseUrl()}/my/dossier?id=${dossierId}`)
   await page.locator('.dossier .status[data-status="submitted"]').waitFor()
   assert.deepEqual(pageErrors, [])
 })

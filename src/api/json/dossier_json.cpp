@@ -158,9 +158,12 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
 
 void tag_invoke(json::value_from_tag, json::value& out, const TrackingView& v) {
   auto view = status_fields(v.status);
+  view["status_label_vi"] = v.status_label_vi;
+  view["status_label_en"] = v.status_label_en;
   view["code"] = text_or_null(v.code);
   view["procedure_name"] = v.procedure_name;
   view["applicant"] = v.applicant;
+  view["submitted_at"] = text_or_null(v.submitted_at);
   view["received_at"] = text_or_null(v.received_at);
   view["due"] = text_or_null(v.due);
   view["finished_at"] = text_or_null(v.finished_at);

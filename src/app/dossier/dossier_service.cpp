@@ -74,6 +74,12 @@ std::string reason_of(const dossier::Command& command) {
       command);
 }
 
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 }  // namespace
 
 // Everything a command needs, loaded once per job.
@@ -136,6 +142,9 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
   } else {
     store::update_dossier(db, r);
   }
+  // Kept beside the document so an applicant can list their dossiers by ID number
+  // (app/queries/own_dossier_lookup.hpp).
+  store::set_dossier_applicant_id(db, r.id, trimmed(l.document.applicant.id_number));
   for (const auto& e : new_events) {
     const auto stored =
         store::append_event(db, to_draft(r.id, e, actor.user_id, reason_of(e.command), offset));
@@ -156,11 +165,11 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
                           now};
 }
 
-// Fills in what the one-stop system, not the official, decides at receipt: the dossier code and
-// the appointment on the receipt slip.
-static AppResult<dossier::Accept> receipt_details(store::SqlConnection& db,
-                                                  const calendar::WorkingCalendar& cal,
-                                                  const Loaded& l, Instant now) {
+// A new dossier code (Circular 01/2018 Art. 19): the receiving agency's code, the day (local) it
+// is given and the next number of that day for the agency.
+static AppResult<std::string> issue_dossier_code(store::SqlConnection& db,
+                                                 const calendar::WorkingCalendar& cal,
+                                                 const Loaded& l, Instant now) {
   std::string agency = l.record.agency_id;
   if (l.record.receiving_unit_id) {
     if (auto unit_agency = store::unit_agency(db, *l.record.receiving_unit_id))
@@ -170,11 +179,35 @@ static AppResult<dossier::Accept> receipt_details(store::SqlConnection& db,
   if (!agency_row) return tl::unexpected(invalid_input("unknown agency " + agency));
   const Date today = cal.local(now).date;
   const auto sequence = store::next_daily_sequence(db, agency_row->code, to_iso(today));
+  return dossier::format_dossier_code(agency_row->code, today, static_cast<int>(sequence));
+}
+
+// Sending online gives the code on the date sent (docs/rules.md); counter and post intake get
+// theirs with the receipt, in the same instant.
+static AppResult<dossier::Submit> sending_details(store::SqlConnection& db,
+                                                  const calendar::WorkingCalendar& cal,
+                                                  const Loaded& l, dossier::Channel channel,
+                                                  Instant now) {
+  if (channel != dossier::Channel::online) return dossier::Submit{channel, {}};
+  auto code = issue_dossier_code(db, cal, l, now);
+  if (!code) return tl::unexpected(code.error());
+  return dossier::Submit{channel, std::move(*code)};
+}
+
+// Fills in what the one-stop system, not the official, decides at receipt: the appointment on the
+// receipt slip, and the dossier code unless it got one when it was sent (it keeps that one).
+static AppResult<dossier::Accept> receipt_details(store::SqlConnection& db,
+                                                  const calendar::WorkingCalendar& cal,
+                                                  const Loaded& l, Instant now) {
+  std::string code = l.history.state.dossier_code;
+  if (code.empty()) {
+    auto issued = issue_dossier_code(db, cal, l, now);
+    if (!issued) return tl::unexpected(issued.error());
+    code = std::move(*issued);
+  }
   auto deadline = clock::compute_deadline(cal, now, l.document.terms.limit, l.document.terms.rule);
   if (!deadline) return tl::unexpected(invalid_input(deadline.error().message));
-  return dossier::Accept{
-      dossier::format_dossier_code(agency_row->code, today, static_cast<int>(sequence)),
-      deadline->due};
+  return dossier::Accept{std::move(code), deadline->due};
 }
 
 // An error naming the apology's `new_due` field, Vietnamese first.
@@ -263,6 +296,18 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
     auto details = receipt_details(db, cal, *loaded, now);
     if (!details) return tl::unexpected(details.error());
     command = std::move(*details);
+  } else if (const auto* submit = std::get_if<dossier::Submit>(&given)) {
+    // The code is the system's to give, never the sender's: whatever the body said is replaced.
+    // Whether it is sent online is the dossier's, as created, not the body's to say; and only a
+    // draft is sent, so no number of the day is spent on a submission the state refuses.
+    dossier::Submit sending{submit->channel, {}};
+    if (loaded->history.state.status == dossier::DossierStatus::draft) {
+      const auto channel = dossier::parse_channel(loaded->record.channel).value_or(submit->channel);
+      auto details = sending_details(db, cal, *loaded, channel, now);
+      if (!details) return tl::unexpected(details.error());
+      sending.dossier_code = std::move(details->dossier_code);
+    }
+    command = std::move(sending);
   }
   // A processing official acts only on what he holds now (allowed_actions.hpp).
   const auto acting_roles =
@@ -373,7 +418,9 @@ AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, con
     if (auto ok = step(dossier::Submit{in.channel}); !ok) return tl::unexpected(ok.error());
     if (auto ok = step(*details); !ok) return tl::unexpected(ok.error());
   } else if (in.submit) {
-    if (auto ok = step(dossier::Submit{in.channel}); !ok) return tl::unexpected(ok.error());
+    auto sending = sending_details(db, cal, l, in.channel, now);
+    if (!sending) return tl::unexpected(sending.error());
+    if (auto ok = step(*sending); !ok) return tl::unexpected(ok.error());
   }
   // commit() folds the events again from a fresh state; start it from draft.
   l.history = History{};

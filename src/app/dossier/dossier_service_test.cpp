@@ -126,14 +126,17 @@ TEST_F(DossierServiceTest, OnlineLifecycleFromSubmitToReturn) {
   auto created = create(citizen_, birth_registration());
   ASSERT_TRUE(created) << created.error().detail;
   EXPECT_EQ(created->status, DossierStatus::submitted);
+  // Sent online: the code is given now, dated the Friday it was sent (docs/rules.md 5).
+  EXPECT_EQ(created->code, "000.01.01.H40-260306-0001");
   const std::string id = created->id;
 
-  // Accepted on Monday after a Friday-evening submission: the receipt instant is the acceptance.
+  // Accepted on Monday after a Friday-evening submission: the receipt instant is the acceptance;
+  // the code the applicant holds is kept.
   now_ = at(2026, 3, 9, 9, 0);
   auto accepted = act(reception_, id, dossier::Accept{});
   ASSERT_TRUE(accepted) << accepted.error().code << " " << accepted.error().detail;
   EXPECT_EQ(accepted->status, DossierStatus::received);
-  EXPECT_EQ(accepted->code, "000.01.01.H40-260309-0001");
+  EXPECT_EQ(accepted->code, "000.01.01.H40-260306-0001");
   EXPECT_EQ(accepted->due, "2026-03-12T17:00:00+07:00");  // 3 working days, civil code
 
   now_ = at(2026, 3, 9, 10, 0);

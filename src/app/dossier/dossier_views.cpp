@@ -1,5 +1,7 @@
 #include "app/dossier/dossier_views.hpp"
 
+#include <tuple>
+
 namespace motcua::app {
 
 using dossier::DossierStatus;
@@ -106,11 +108,20 @@ DossierView dossier_view(const store::DossierRecord& r, const History& h, const 
   return view;
 }
 
+std::pair<std::string, std::string> tracking_status_label(dossier::DossierStatus status) {
+  if (status == dossier::DossierStatus::submitted) {
+    return {"Đã nộp, chờ tiếp nhận", "Submitted, awaiting reception"};
+  }
+  return {std::string(dossier::label_vi(status)), std::string(dossier::label_en(status))};
+}
+
 TrackingView tracking_view(const store::DossierRecord& r, const History& h,
                            const DossierDocument& d, int offset) {
   TrackingView view;
   view.status = h.state.status;
+  std::tie(view.status_label_vi, view.status_label_en) = tracking_status_label(view.status);
   view.code = r.code;
+  view.submitted_at = r.submitted_at;
   view.procedure_name = d.procedure_name;
   view.applicant = mask_name(r.applicant_name);
   view.received_at = r.received_at;

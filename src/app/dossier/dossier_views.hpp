@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/dossier/dossier_document.hpp"
@@ -129,7 +130,11 @@ DossierView dossier_view(const store::DossierRecord& record, const History& hist
 
 struct TrackingView {
   dossier::DossierStatus status = dossier::DossierStatus::draft;
+  // The status as the applicant reads it (tracking_status_label).
+  std::string status_label_vi;
+  std::string status_label_en;
   std::optional<std::string> code;
+  std::optional<std::string> submitted_at;
   std::string procedure_name;
   std::string applicant;  // masked
   std::optional<std::string> received_at;
@@ -137,6 +142,10 @@ struct TrackingView {
   std::optional<std::string> finished_at;
   std::vector<TimelineEntry> timeline;
 };
+
+// The status in the applicant's words: a dossier sent online already has its code while it waits
+// for reception, and the applicant is told just that; otherwise the status's own label.
+std::pair<std::string, std::string> tracking_status_label(dossier::DossierStatus status);
 
 TrackingView tracking_view(const store::DossierRecord& record, const History& history,
                            const DossierDocument& document, int utc_offset);

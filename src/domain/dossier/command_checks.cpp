@@ -32,10 +32,20 @@ struct Checker {
   Instant at;
   std::string_view actor;
 
-  Check operator()(const Submit&) const { return std::nullopt; }
+  Check operator()(const Submit& c) const {
+    if (!c.dossier_code.empty() && !parse_dossier_code(c.dossier_code)) {
+      return E::invalid_dossier_code;
+    }
+    return std::nullopt;
+  }
 
   Check operator()(const Accept& c) const {
     if (!parse_dossier_code(c.dossier_code)) return E::invalid_dossier_code;
+    // The code given when the dossier was sent is its code for life: the applicant already holds
+    // it, so receipt must not hand out another.
+    if (!state.dossier_code.empty() && c.dossier_code != state.dossier_code) {
+      return E::invalid_dossier_code;
+    }
     // A procedure settled on the spot may be due at the moment of receipt, not before it.
     if (c.due < at) return E::invalid_due_date;
     return std::nullopt;

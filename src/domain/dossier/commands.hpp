@@ -29,11 +29,15 @@ using Vnd = std::int64_t;
 // low enough that a typing slip of extra zeros is caught.
 inline constexpr Vnd kMaxFeeVnd = 100'000'000'000;
 
+// Sending. A dossier sent online gets its code now (Circular 01/2018 Art. 19, docs/rules.md), so
+// the applicant can track it before reception acts; counter and post intake leave it empty, their
+// code comes with the receipt in the same instant.
 struct Submit {
   Channel channel = Channel::online;
+  std::string dossier_code = {};
 };
-// Receipt: the dossier gets its code (Circular 01/2018 Art. 19) and the appointment on the receipt
-// slip.
+// Receipt: the appointment on the receipt slip, and the dossier's code (the one given when it was
+// sent, when it has one).
 struct Accept {
   std::string dossier_code;
   Instant due;

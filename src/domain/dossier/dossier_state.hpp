@@ -27,7 +27,7 @@ struct DossierState {
   int open_consultations = 0;
   bool extended = false;  // the one apology with a new due date has been used
 
-  std::string dossier_code;    // given at receipt
+  std::string dossier_code;    // given when sent online, else at receipt
   std::optional<Instant> due;  // appointment on the receipt slip, or the apology's new one
   std::optional<Instant> submitted_at;
   std::optional<Instant> received_at;

@@ -15,7 +15,10 @@ struct Applier {
   DossierState& s;
   const Event& e;
 
-  void operator()(const Submit&) const { s.submitted_at = e.at; }
+  void operator()(const Submit& c) const {
+    s.submitted_at = e.at;
+    if (!c.dossier_code.empty()) s.dossier_code = c.dossier_code;
+  }
 
   void operator()(const Accept& c) const {
     // Counter intake goes from draft to received in one step: submission and receipt coincide.

@@ -6,6 +6,7 @@ import type {
   DossierDetail,
   DossierListItem,
   Lateness,
+  OwnDossier,
   Procedure,
   ProcedureSummary,
   SessionInfo,
@@ -27,6 +28,11 @@ export function getProcedure(code: string, agencyId = ''): Promise<Procedure> {
 
 export function trackDossier(code: string): Promise<Tracking> {
   return apiRequest(`/track/${segment(code)}`)
+}
+
+// An applicant's own dossiers by ID number and phone (POST, so the numbers stay out of URLs).
+export function lookupOwnDossiers(idNumber: string, phone: string): Promise<OwnDossier[]> {
+  return apiRequest('/track/lookup', { method: 'POST', body: { id_number: idNumber, phone } })
 }
 
 export function logIn(username: string, password: string): Promise<SessionInfo> {

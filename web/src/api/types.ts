@@ -165,10 +165,20 @@ export interface Tracking extends StatusLabels {
   code: string
   procedure_name: string
   applicant: string
+  submitted_at: string | null
   received_at: string | null
   due: string | null
   finished_at: string | null
   timeline: TimelineEntry[]
+}
+
+// One dossier of POST /track/lookup: nothing personal, only what tracking shows.
+export interface OwnDossier extends StatusLabels {
+  code: string | null
+  procedure_name: string
+  submitted_at: string | null
+  received_at: string | null
+  due: string | null
 }
 
 export interface StepUse {

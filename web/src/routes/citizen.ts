@@ -16,6 +16,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/citizen/CitizenDossierView.vue'),
     meta: { requiresLogin: true },
   },
+  {
+    // The confirmation after sending: /my/submitted?id=<dossier>.
+    path: '/my/submitted',
+    name: 'citizen-submitted',
+    component: () => import('../views/citizen/SubmittedView.vue'),
+    meta: { requiresLogin: true },
+  },
   { path: '/feedback', name: 'citizen-feedback', component: () => import('../views/citizen/FeedbackView.vue') },
   { path: '/feedback/status', name: 'citizen-feedback-status', component: () => import('../views/citizen/FeedbackStatusView.vue') },
   {

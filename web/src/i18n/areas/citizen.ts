@@ -57,6 +57,16 @@ export const vi = {
     discardConfirm: 'Hủy bản nháp này? Không thể khôi phục.',
     resumeNotDraft: 'Hồ sơ này đã được nộp.',
   },
+  sent: {
+    title: 'Đã nộp hồ sơ',
+    codeLabel: 'Mã hồ sơ của bạn (dùng để tra cứu):',
+    procedure: 'Thủ tục',
+    sentAt: 'Thời điểm nộp',
+    nextTitle: 'Tiếp theo',
+    next: 'Bộ phận một cửa sẽ kiểm tra hồ sơ. Nếu hồ sơ đầy đủ, hồ sơ được tiếp nhận và có ngày hẹn trả kết quả; nếu cần bổ sung, bạn được báo một lần, đầy đủ. Bạn có thể tra cứu tình trạng bằng mã hồ sơ bất cứ lúc nào.',
+    track: 'Tra cứu hồ sơ này',
+    mine: 'Hồ sơ của tôi',
+  },
   my: {
     drafts: 'Bản nháp chưa nộp',
     continue: 'Tiếp tục soạn',
@@ -196,6 +206,16 @@ export const en: typeof vi = {
     discard: 'Discard the draft',
     discardConfirm: 'Discard this draft? It cannot be restored.',
     resumeNotDraft: 'This dossier has already been submitted.',
+  },
+  sent: {
+    title: 'Dossier sent',
+    codeLabel: 'Your dossier code (to track it):',
+    procedure: 'Procedure',
+    sentAt: 'Sent at',
+    nextTitle: 'What happens next',
+    next: 'The one-stop unit checks the dossier. If it is complete, it is received and you get a date for the result; if anything is missing, you are told once, in full. You can track its status by its code at any time.',
+    track: 'Track this dossier',
+    mine: 'My dossiers',
   },
   my: {
     drafts: 'Drafts not yet submitted',
