@@ -149,7 +149,9 @@ AppResult<SetupOutcome> set_up_processes(store::SqlConnection& db, const Process
     if (!scope.level.empty() && procedure.level != scope.level) continue;
     const auto kind = tmpl.levels.find(procedure.level);
     if (kind == tmpl.levels.end()) continue;
-    const auto terms = load_procedure_terms(db, procedure.code, clock::Channel::counter, today);
+    // The province's own time limit where the catalog has none (local terms, admin screen).
+    const auto terms =
+        load_procedure_terms(db, procedure.code, clock::Channel::counter, today, scope.province_id);
     if (!terms) {
       note(out, procedure.code + ": no time limit (" + terms.error().message_en + ")");
       continue;
