@@ -128,6 +128,8 @@ export const vi = {
     email: 'Thư điện tử',
     create: 'Thêm cán bộ',
     created: 'Đã thêm {name}.',
+    reset: 'Đặt lại mật khẩu của {name}',
+    resetDone: 'Mật khẩu tạm thời của {name}: {password} (chỉ hiện một lần; cán bộ phải đổi khi đăng nhập).',
   },
   agencies: {
     title: 'Cơ quan và bộ phận một cửa',
@@ -284,6 +286,8 @@ export const en: typeof vi = {
     email: 'Email',
     create: 'Add official',
     created: 'Added {name}.',
+    reset: 'Reset the password of {name}',
+    resetDone: 'Temporary password of {name}: {password} (shown once; they must change it when they log in).',
   },
   agencies: {
     title: 'Agencies and one-stop units',
