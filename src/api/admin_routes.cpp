@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "api/admin_agency_routes.hpp"
+#include "api/admin_setup_routes.hpp"
 #include "api/admin_write.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/json/admin_json.hpp"
@@ -277,6 +278,7 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
   }
 
   add_admin_agency_routes(router, ctx);
+  add_admin_setup_routes(router, ctx);
 }
 
 }  // namespace motcua::api
