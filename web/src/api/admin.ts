@@ -79,6 +79,18 @@ export function resetPassword(id: string, reason: string, temporary_password = '
   return send('POST', `/admin/users/${seg(id)}/password`, temporary_password ? { reason, temporary_password } : { reason })
 }
 
+export interface SetupOutcome {
+  created: number
+  existing: number
+  skipped: number
+  problems: string[]
+}
+
+/** Creates what the province lacks from data/templates: one-stop units or default processes. */
+export function setUpFromTemplate(what: 'one-stop-units' | 'processes', province_id: string, reason: string): Promise<SetupOutcome> {
+  return send('POST', `/admin/setup/${what}`, { province_id, reason })
+}
+
 export async function allAgencies(): Promise<Agency[]> {
   const roots = await apiRequest<Agency[]>('/agencies')
   const children = await Promise.all(roots.map((a) => apiRequest<Agency[]>(`/agencies?parent=${seg(a.id)}`)))

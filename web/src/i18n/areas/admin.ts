@@ -105,6 +105,14 @@ export const vi = {
     import: 'Nhập lịch năm {year}',
     imported: 'Đã nhập lịch năm {year} (phiên bản {version}); {n} hồ sơ được tính lại hạn.',
   },
+  setup: {
+    'one-stop-units': 'Tạo bộ phận một cửa theo mẫu',
+    'one-stop-units-hint': 'Trung tâm Phục vụ hành chính công của tỉnh và Bộ phận Một cửa của mỗi xã, phường chưa có (mẫu data/templates, Nghị định 61/2018 và 118/2025).',
+    processes: 'Tạo quy trình mặc định theo mẫu',
+    'processes-hint': 'Quy trình nội bộ tiếp nhận → xử lý → lãnh đạo phê duyệt → trả kết quả (Thông tư 01/2018) cho mọi thủ tục chưa có, tại mỗi cơ quan có thẩm quyền.',
+    created: 'Đã tạo {created}; {existing} đã có từ trước; {skipped} không tạo được.',
+    nothing: 'Không có gì để tạo: {existing} đã có từ trước.',
+  },
   users: {
     title: 'Cán bộ và phân quyền',
     search: 'Tìm cán bộ',
@@ -262,6 +270,14 @@ export const en: typeof vi = {
     dossiers: '{n} open dossier(s) change due date',
     import: 'Import {year}',
     imported: 'Imported {year} (version {version}); {n} dossier(s) recomputed.',
+  },
+  setup: {
+    'one-stop-units': 'Create one-stop units from the template',
+    'one-stop-units-hint': "The province's Public Administrative Service Centre and a one-stop desk for each commune and ward that has none (template data/templates, Decrees 61/2018 and 118/2025).",
+    processes: 'Create default processes from the template',
+    'processes-hint': 'The internal process reception → processing → leader approval → return (Circular 01/2018) for every procedure that has none, at each competent agency.',
+    created: 'Created {created}; {existing} existed already; {skipped} could not be made.',
+    nothing: 'Nothing to create: {existing} existed already.',
   },
   users: {
     title: 'Officials and roles',
