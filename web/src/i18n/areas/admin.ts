@@ -112,6 +112,7 @@ export const vi = {
     'processes-hint': 'Quy trình nội bộ tiếp nhận → xử lý → lãnh đạo phê duyệt → trả kết quả (Thông tư 01/2018) cho mọi thủ tục chưa có, tại mỗi cơ quan có thẩm quyền.',
     created: 'Đã tạo {created}; {existing} đã có từ trước; {skipped} không tạo được.',
     nothing: 'Không có gì để tạo: {existing} đã có từ trước.',
+    reason: 'Lý do tạo theo mẫu (bắt buộc)',
   },
   users: {
     title: 'Cán bộ và phân quyền',
@@ -278,6 +279,7 @@ export const en: typeof vi = {
     'processes-hint': 'The internal process reception → processing → leader approval → return (Circular 01/2018) for every procedure that has none, at each competent agency.',
     created: 'Created {created}; {existing} existed already; {skipped} could not be made.',
     nothing: 'Nothing to create: {existing} existed already.',
+    reason: 'Reason for creating from the template (required)',
   },
   users: {
     title: 'Officials and roles',
