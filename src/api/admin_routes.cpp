@@ -8,6 +8,7 @@
 //   PATCH  /api/v1/admin/users/{id}                            display name, disabled
 //   PUT    /api/v1/admin/users/{id}/roles/{role}/{agency_id}   grant
 //   DELETE /api/v1/admin/users/{id}/roles/{role}/{agency_id}   revoke
+//   POST   /api/v1/admin/users/{id}/password                   reset (forced change at next login)
 //   GET    /api/v1/procedures/{code}/local-terms?agency_id=    an agency's local details
 //   PUT    /api/v1/procedures/{code}/local-terms?agency_id=    save them (next version)
 //   GET    /api/v1/calendar/years?from=&to=                    years, announced or provisional
@@ -20,11 +21,13 @@
 #include <thread>
 
 #include "api/admin_agency_routes.hpp"
+#include "api/admin_setup_routes.hpp"
 #include "api/admin_write.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/json/admin_json.hpp"
 #include "api/json/calendar_json.hpp"
 #include "api/json/local_terms_json.hpp"
+#include "api/json/password_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -94,6 +97,11 @@ auto change_grant(bool grant) {
                              now);
   };
 }
+
+auto reset_password = [](store::SqlConnection& db, const app::Actor& a, const PathParams& p,
+                         const app::PasswordReset& reset, const std::string& now) {
+  return app::reset_password(db, a, p.at("id"), reset, now);
+};
 
 // ---- local terms ----
 
@@ -241,6 +249,8 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
                    administering(ctx, reason_of, change_grant(true)));
   router.add_async(Method::del, "/api/v1/admin/users/{id}/roles/{role}/{agency_id}",
                    administering(ctx, reason_of, change_grant(false)));
+  router.add_async(Method::post, "/api/v1/admin/users/{id}/password",
+                   administering(ctx, password_reset_from_json, reset_password));
 
   router.add(Method::get, "/api/v1/procedures/{code}/local-terms",
              authenticated(ctx, [&ctx](auto& r, const auto& a) {
@@ -268,6 +278,7 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
   }
 
   add_admin_agency_routes(router, ctx);
+  add_admin_setup_routes(router, ctx);
 }
 
 }  // namespace motcua::api

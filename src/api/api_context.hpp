@@ -23,6 +23,8 @@ struct ApiSettings {
   // Origin of the public site (e.g. https://dichvucong.ninhbinh.gov.vn), for links printed on paper
   // such as the receipt's QR code. Empty: the Host the browser used, over http.
   std::string public_url;
+  // data/templates: one-stop units and default processes of a fresh installation (admin setup).
+  std::string templates_dir = "data/templates";
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -56,6 +56,13 @@ http::HttpResponse csrf_failed() {
                        "The request lacks a valid anti-forgery token (X-CSRF-Token).");
 }
 
+http::HttpResponse password_change_required() {
+  return http::problem(403, "password_change_required",
+                       "Bạn cần đổi mật khẩu (do quản trị viên đặt lại) trước khi tiếp tục.",
+                       "You must change your password (reset by an administrator) before going on.",
+                       "POST /api/v1/session/password");
+}
+
 tl::expected<boost::json::value, http::HttpResponse> parse_body(const http::HttpRequest& request) {
   if (request.body.empty()) return boost::json::value(nullptr);
   boost::system::error_code ec;

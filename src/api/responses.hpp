@@ -20,6 +20,8 @@ http::HttpResponse problem_of(const app::AppError& e, const http::HttpRequest& r
 http::HttpResponse malformed_json(const std::string& detail);
 http::HttpResponse unauthenticated();
 http::HttpResponse csrf_failed();
+// 403: the user's password was reset and must be changed before anything else.
+http::HttpResponse password_change_required();
 // 503 with Retry-After: the database cannot be reached now (store::StoreUnavailable).
 http::HttpResponse store_unavailable();
 

@@ -25,6 +25,13 @@ std::optional<app::Session> session_of(ApiContext& ctx, const http::HttpRequest&
 }
 
 namespace {
+// What a user whose password was reset may still do: change it, or log out. (GET /session is not
+// guarded: it answers must_change_password so the web app shows the change screen.)
+bool allowed_before_password_change(const http::HttpRequest& request) {
+  return (request.method == http::Method::post && request.path == "/api/v1/session/password") ||
+         (request.method == http::Method::del && request.path == "/api/v1/session");
+}
+
 // The session's actor, or the refusal to answer.
 std::variant<app::Actor, http::HttpResponse> guard(ApiContext& ctx,
                                                    const http::HttpRequest& request) {
@@ -32,6 +39,9 @@ std::variant<app::Actor, http::HttpResponse> guard(ApiContext& ctx,
   if (!session) return unauthenticated();
   const bool safe = request.method == http::Method::get || request.method == http::Method::head;
   if (!safe && !same_token(request.header(kCsrfHeader), session->csrf_token)) return csrf_failed();
+  if (session->must_change_password && !allowed_before_password_change(request)) {
+    return password_change_required();
+  }
   return std::move(session->actor);
 }
 }  // namespace

@@ -1,9 +1,12 @@
-// POST /api/v1/session (log in), GET /api/v1/session (who am I), DELETE /api/v1/session (log out).
+// POST /api/v1/session (log in), GET /api/v1/session (who am I), DELETE /api/v1/session (log out),
+// POST /api/v1/session/password (change one's own password; a fresh session replaces every old
+// one).
 #include <algorithm>
 #include <memory>
 
 #include "api/idempotent_write.hpp"
 #include "api/json/accounts_json.hpp"
+#include "api/json/password_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -80,6 +83,41 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
       std::move(respond));
 }
 
+// The current password is verified and the new one hashed on a reader (Argon2id is CPU work); the
+// write stores it, ends every session of the user and opens the one answered with its new cookie.
+void change_password(ApiContext& ctx, http::HttpRequest& request, const app::Actor& actor,
+                     http::Respond respond) {
+  auto body = parse_body(request);
+  if (!body) return answer_now(respond, body.error());
+  const auto change = password_change_from_json(*body);
+  if (!change) return answer_now(respond, problem_of(change.error(), request));
+  app::AppResult<app::PreparedPasswordChange> prepared = tl::unexpected(app::AppError{});
+  ctx.store.read([&](store::SqlConnection& db) {
+    prepared = app::prepare_password_change(db, actor, *change);
+  });
+  if (!prepared) return answer_now(respond, problem_of(prepared.error(), request));
+  auto outcome = std::make_shared<app::AppResult<app::Session>>(tl::unexpected(app::AppError{}));
+  write_then(
+      ctx,
+      [&ctx, outcome, actor, prepared = std::move(*prepared), now_s = ctx.now().seconds,
+       now_iso = ctx.now_iso()](store::SqlConnection& db) {
+        *outcome = app::change_own_password(db, actor, prepared, now_s, now_iso);
+      },
+      [&ctx, outcome, path = request.path] {
+        if (!*outcome) {
+          const auto& e = outcome->error();
+          return http::to_response(http::Problem{http_status(e.kind), e.code, e.message_vi,
+                                                 e.message_en, e.detail, path});
+        }
+        auto response =
+            http::HttpResponse::json(200, boost::json::value_from(app::session_view(**outcome)));
+        response.set_cookie(session_cookie(ctx, (*outcome)->token, app::kSessionSeconds));
+        response.set_header("Cache-Control", "no-store");
+        return response;
+      },
+      std::move(respond));
+}
+
 }  // namespace
 
 void add_session_routes(http::Router& router, ApiContext& ctx) {
@@ -95,6 +133,13 @@ void add_session_routes(http::Router& router, ApiContext& ctx) {
     response.set_header("Cache-Control", "no-store");
     return response;
   });
+  router.add_async(
+      http::Method::post, "/api/v1/session/password",
+      authenticated_async(ctx,
+                          [&ctx](http::HttpRequest& r, const app::Actor& a, http::Respond respond) {
+                            change_password(ctx, r, a, std::move(respond));
+                          }),
+      {.max_body_bytes = 4096});
   router.add_async(http::Method::del, "/api/v1/session",
                    authenticated_async(
                        ctx, [&ctx](http::HttpRequest& r, const app::Actor&, http::Respond respond) {

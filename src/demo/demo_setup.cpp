@@ -1,12 +1,13 @@
 #include "demo/demo_setup.hpp"
 
 #include <fstream>
+#include <iterator>
 
 #include "app/accounts/accounts.hpp"
+#include "app/admin/setup_templates.hpp"
 #include "app/dossier/procedure_terms.hpp"
 #include "app/imports/data_import.hpp"
 #include "codec/process_json.hpp"
-#include "domain/process/validation.hpp"
 #include "store/account_repository.hpp"
 #include "store/agency_repository.hpp"
 #include "store/demo_rows.hpp"
@@ -17,12 +18,6 @@ namespace motcua::app::demo {
 using dossier::Role;
 
 namespace {
-
-process::Step step(const char* id, const char* name, const char* name_en, Role role,
-                   clock::TimeLimit budget, std::vector<process::Action> actions) {
-  return process::Step{
-      id, name, name_en, process::Responsible{role, {}}, budget, std::move(actions)};
-}
 
 // The competent agencies a configured procedure is decided by in the demo.
 std::vector<std::string> competent_agencies(const codec::DemoConfig& config,
@@ -36,46 +31,6 @@ std::vector<std::string> competent_agencies(const codec::DemoConfig& config,
 }
 
 }  // namespace
-
-process::ProcessDefinition standard_process(const std::string& code, const std::string& agency,
-                                            const clock::TimeLimit& limit) {
-  using process::ActionKind;
-  using U = clock::LimitUnit;
-  // Budgets: receiving and returning take an hour each and the leader two; review gets the rest.
-  // Calendar-day limits are split in whole days instead (validation keeps units apart).
-  clock::TimeLimit receive{1, U::working_hours}, approve{2, U::working_hours},
-      give{1, U::working_hours};
-  clock::TimeLimit review{limit.amount * 8 - 4, U::working_hours};
-  if (limit.unit == U::working_hours) review = {limit.amount - 4, U::working_hours};
-  if (limit.unit == U::calendar_days) {
-    receive = {1, U::calendar_days};
-    approve = {1, U::calendar_days};
-    give = {1, U::calendar_days};
-    review = {limit.amount - 3, U::calendar_days};
-  }
-  process::ProcessDefinition p;
-  p.id = code + "@" + agency;
-  p.procedure_code = code;
-  p.agency_id = agency;
-  p.version = 1;
-  p.legal_limit = limit;
-  p.steps = {
-      step("tiep-nhan", "Tiếp nhận, kiểm tra hồ sơ", "Receive and check", Role::reception, receive,
-           {{ActionKind::forward, "tham-dinh"}, {ActionKind::request_supplement, {}}}),
-      step("tham-dinh", "Thẩm định hồ sơ", "Review", Role::processing, review,
-           {{ActionKind::forward, "phe-duyet"},
-            {ActionKind::request_supplement, {}},
-            {ActionKind::consult, {}},
-            {ActionKind::send_back, "tiep-nhan"}}),
-      step("phe-duyet", "Phê duyệt, ký kết quả", "Approve and sign", Role::leader, approve,
-           {{ActionKind::approve, "tra-ket-qua"},
-            {ActionKind::refuse, "tra-ket-qua"},
-            {ActionKind::send_back, "tham-dinh"}}),
-      step("tra-ket-qua", "Trả kết quả", "Return the result", Role::reception, give,
-           {{ActionKind::return_result, {}}}),
-  };
-  return p;
-}
 
 tl::expected<void, std::string> set_up_agencies(store::Store& store,
                                                 const codec::DemoConfig& config,
@@ -113,6 +68,12 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const codec:
     if (!imported) return tl::unexpected(imported.error());
     out.procedures += imported->summary.parsed();
   }
+  // The demo's processes are a fresh installation's default ones (`motcua setup processes`).
+  const auto template_file = options.data_dir / "templates" / "internal-process.json";
+  std::ifstream template_in(template_file, std::ios::binary);
+  const auto tmpl = codec::parse_process_template(
+      std::string(std::istreambuf_iterator<char>(template_in), std::istreambuf_iterator<char>()));
+  if (!tmpl) return tl::unexpected(template_file.string() + ": " + tmpl.error());
   std::string problem;
   store.write([&](store::SqlConnection& db) {
     for (const auto& p : config.procedures) {
@@ -125,11 +86,12 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const codec:
         return;
       }
       for (const auto& agency : competent_agencies(config, p)) {
-        const auto process = standard_process(code, agency, terms->clock.limit);
-        if (const auto problems = process::validate(process); !problems.empty()) {
-          problem = "process " + process.id + ": " + problems.front().message_en;
+        const auto made = process_from_template(*tmpl, code, agency, terms->clock.limit);
+        if (!made) {
+          problem = "process " + code + "@" + agency + ": " + made.error();
           return;
         }
+        const auto& process = *made;
         if (!store::process_version(db, process.id, 1)) {
           store::insert_process(
               db, {process.id, 1, code, agency, codec::serialize_process(process), "demo", today});

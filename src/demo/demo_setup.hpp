@@ -7,11 +7,6 @@
 
 namespace motcua::app::demo {
 
-// A four-step process (receive, review, approve, return) whose budgets add up to `limit`.
-process::ProcessDefinition standard_process(const std::string& procedure_code,
-                                            const std::string& agency_id,
-                                            const clock::TimeLimit& limit);
-
 tl::expected<void, std::string> set_up_agencies(store::Store& store,
                                                 const codec::DemoConfig& config,
                                                 const std::filesystem::path& data_dir,

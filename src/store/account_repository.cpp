@@ -10,7 +10,10 @@ constexpr const char* kInsertUser =
 constexpr const char* kInsertGrant =
     "INSERT INTO user_roles(user_id, role, agency_id) VALUES (?, ?, ?)";
 constexpr const char* kUserById =
-    "SELECT id, kind, display_name FROM users WHERE id = ? AND disabled = 0";
+    "SELECT id, kind, display_name, must_change_password FROM users WHERE id = ? AND disabled = 0";
+constexpr const char* kHashById = "SELECT password_hash FROM users WHERE id = ? AND disabled = 0";
+constexpr const char* kSetHash =
+    "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?";
 constexpr const char* kUserByName =
     "SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0";
 constexpr const char* kGrants =
@@ -34,13 +37,24 @@ void insert_user_grant(SqlConnection& db, const std::string& user_id, const std:
 std::optional<ActiveUserRow> find_active_user(SqlConnection& db, const std::string& id) {
   const auto row = db.query_one(kUserById, {id});
   if (!row) return std::nullopt;
-  return ActiveUserRow{row->text(0), row->text(1), row->text(2)};
+  return ActiveUserRow{row->text(0), row->text(1), row->text(2), row->integer(3) != 0};
 }
 
 std::optional<CredentialRow> credentials_of(SqlConnection& db, const std::string& username) {
   const auto row = db.query_one(kUserByName, {username});
   if (!row) return std::nullopt;
   return CredentialRow{row->text(0), row->text(1)};
+}
+
+std::optional<std::string> password_hash_of(SqlConnection& db, const std::string& user_id) {
+  const auto row = db.query_one(kHashById, {user_id});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+void set_password_hash(SqlConnection& db, const std::string& user_id,
+                       const std::string& password_hash, bool must_change) {
+  db.execute(kSetHash, {password_hash, std::int64_t{must_change ? 1 : 0}, user_id});
 }
 
 std::vector<GrantRow> grants_of(SqlConnection& db, const std::string& user_id) {

@@ -28,6 +28,7 @@ struct ActiveUserRow {
   std::string id;
   std::string kind;
   std::string display_name;
+  bool must_change_password = false;  // set by an administrator's reset (migration 0012)
 };
 
 struct CredentialRow {
@@ -48,6 +49,11 @@ void insert_user_grant(SqlConnection& db, const std::string& user_id, const std:
 // Only enabled users: a disabled account neither logs in nor keeps its sessions working.
 std::optional<ActiveUserRow> find_active_user(SqlConnection& db, const std::string& id);
 std::optional<CredentialRow> credentials_of(SqlConnection& db, const std::string& username);
+// The password hash of an enabled user, by id (a change checks the current password).
+std::optional<std::string> password_hash_of(SqlConnection& db, const std::string& user_id);
+// Replaces a user's password hash and sets or clears the forced change at next login.
+void set_password_hash(SqlConnection& db, const std::string& user_id,
+                       const std::string& password_hash, bool must_change);
 // A user's role grants, ordered by role.
 std::vector<GrantRow> grants_of(SqlConnection& db, const std::string& user_id);
 

@@ -36,6 +36,12 @@ export const router = createRouter({
     { path: '/track', name: 'track', component: () => import('./views/TrackView.vue') },
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
     {
+      path: '/password',
+      name: 'change-password',
+      component: () => import('./views/ChangePasswordView.vue'),
+      meta: { requiresLogin: true },
+    },
+    {
       path: '/my',
       name: 'my-dossiers',
       component: () => import('./views/MyDossiersView.vue'),
@@ -80,6 +86,10 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   if (to.meta.requiresLogin) {
     await ensureSessionKnown()
     if (!session.user) return { name: 'login', query: { redirect: to.fullPath } }
+    // After an administrator's reset the server refuses everything but the change.
+    if (session.mustChangePassword && to.name !== 'change-password') {
+      return { name: 'change-password', query: { redirect: to.fullPath } }
+    }
   } else if (to.name === 'login') {
     await ensureSessionKnown()
     if (session.user) return safeRedirect(to.query.redirect) ?? homeFor(session.user)

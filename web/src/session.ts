@@ -2,21 +2,24 @@
 // tells us the user and the CSRF token on login and on GET /api/v1/session.
 import { reactive, readonly } from 'vue'
 import { ApiError, setCsrfToken } from './api/client'
-import { currentSession, logIn, logOut } from './api/endpoints'
+import { changePassword, currentSession, logIn, logOut } from './api/endpoints'
 import type { RoleName, SessionInfo, User } from './api/types'
 
 interface SessionState {
   user: User | null
   /** False until the first GET /session has answered. */
   known: boolean
+  /** The password was reset by an administrator: the change screen comes before anything else. */
+  mustChangePassword: boolean
 }
 
-const state = reactive<SessionState>({ user: null, known: false })
+const state = reactive<SessionState>({ user: null, known: false, mustChangePassword: false })
 
 export const session = readonly(state)
 
 function adopt(info: SessionInfo | null): void {
   state.user = info?.user ?? null
+  state.mustChangePassword = info?.must_change_password ?? false
   setCsrfToken(info?.csrf_token ?? '')
   state.known = true
 }
@@ -41,6 +44,11 @@ export async function signIn(username: string, password: string): Promise<User> 
   const info = await logIn(username, password)
   adopt(info)
   return info.user
+}
+
+/** Changes one's own password and adopts the fresh session the server answers. */
+export async function changeOwnPassword(current: string, next: string): Promise<void> {
+  adopt(await changePassword(current, next))
 }
 
 export async function signOut(): Promise<void> {

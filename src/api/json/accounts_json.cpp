@@ -19,7 +19,8 @@ void tag_invoke(json::value_from_tag, json::value& out, const SessionView& view)
                        {"display_name", a.display_name},
                        {"applicant", a.applicant},
                        {"roles", std::move(roles)}}},
-                     {"csrf_token", view.csrf_token}};
+                     {"csrf_token", view.csrf_token},
+                     {"must_change_password", view.must_change_password}};
 }
 
 }  // namespace motcua::app

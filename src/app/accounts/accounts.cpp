@@ -75,7 +75,9 @@ AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& usern
 
 Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,
                      const std::string& now_iso) {
-  Session s{random_token(), random_token(), std::move(actor), now_s + kSessionSeconds};
+  const auto user = store::find_active_user(db, actor.user_id);
+  Session s{random_token(), random_token(), std::move(actor), now_s + kSessionSeconds,
+            user && user->must_change_password};
   store::delete_expired_sessions(db, now_s);
   store::insert_session(
       db, {store::sha256_hex(s.token), s.actor.user_id, s.csrf_token, now_iso, s.expires_s});
@@ -95,9 +97,11 @@ std::optional<Session> find_session(store::SqlConnection& db, const std::string&
   if (token.empty() || token.size() > 128) return std::nullopt;
   const auto row = store::find_session_by_hash(db, store::sha256_hex(token));
   if (!row || row->expires_s < now_s) return std::nullopt;
+  const auto user = store::find_active_user(db, row->user_id);
   auto actor = load_actor(db, row->user_id);
-  if (!actor) return std::nullopt;
-  return Session{{}, row->csrf_token, std::move(*actor), row->expires_s};
+  if (!user || !actor) return std::nullopt;
+  return Session{
+      {}, row->csrf_token, std::move(*actor), row->expires_s, user->must_change_password};
 }
 
 void logout(store::SqlConnection& db, const std::string& token) {

@@ -34,6 +34,8 @@ struct Session {
   std::string csrf_token;
   Actor actor;
   std::int64_t expires_s = 0;
+  // The password was set by an administrator: every call but the change is refused until then.
+  bool must_change_password = false;
 };
 
 inline constexpr std::int64_t kSessionSeconds = 8 * 3600;  // one working day

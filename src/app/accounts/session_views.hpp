@@ -19,10 +19,11 @@ struct LoginRequest {
 struct SessionView {
   Actor actor;
   std::string csrf_token;
+  bool must_change_password = false;  // the web app then shows only the change screen
 };
 
 inline SessionView session_view(const Session& session) {
-  return {session.actor, session.csrf_token};
+  return {session.actor, session.csrf_token, session.must_change_password};
 }
 
 }  // namespace motcua::app

@@ -33,23 +33,6 @@ bool in_scope(const std::vector<std::string>& scope, const std::string& agency) 
   return std::find(scope.begin(), scope.end(), agency) != scope.end();
 }
 
-// The actor may manage `user` when every agency the user holds a role at lies in the actor's
-// administrator scope, so a commune's administrator cannot disable a provincial official.
-AppResult<store::UserRow> manageable(store::SqlConnection& db, const Actor& actor,
-                                     const std::string& user_id) {
-  if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
-  auto user = store::find_user(db, user_id);
-  if (!user || user->kind != "official") return tl::unexpected(not_found("official " + user_id));
-  const auto scope = scoped_agencies(db, actor, dossier::Role::administrator);
-  for (const auto& g : user->grants) {
-    if (!in_scope(scope, g.agency_id)) {
-      return tl::unexpected(
-          forbidden_action("the official holds a role at " + g.agency_id + ", outside your scope"));
-    }
-  }
-  return std::move(*user);
-}
-
 std::string random_user_id() { return "u_" + random_token(12); }
 
 }  // namespace
@@ -83,6 +66,23 @@ AppResult<void> require_administrator(const Actor& actor) {
     return tl::unexpected(forbidden_action("only administrators manage officials"));
   }
   return {};
+}
+
+// The actor may manage `user` when every agency the user holds a role at lies in the actor's
+// administrator scope, so a commune's administrator cannot disable a provincial official.
+AppResult<store::UserRow> manageable_official(store::SqlConnection& db, const Actor& actor,
+                                              const std::string& user_id) {
+  if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
+  auto user = store::find_user(db, user_id);
+  if (!user || user->kind != "official") return tl::unexpected(not_found("official " + user_id));
+  const auto scope = scoped_agencies(db, actor, dossier::Role::administrator);
+  for (const auto& g : user->grants) {
+    if (!in_scope(scope, g.agency_id)) {
+      return tl::unexpected(
+          forbidden_action("the official holds a role at " + g.agency_id + ", outside your scope"));
+    }
+  }
+  return std::move(*user);
 }
 
 AppResult<std::vector<OfficialView>> list_officials(store::SqlConnection& db, const Actor& actor,
@@ -129,7 +129,7 @@ AppResult<OfficialView> create_official(store::SqlConnection& db, const Actor& a
 AppResult<OfficialView> update_official(store::SqlConnection& db, const Actor& actor,
                                         const std::string& user_id, const OfficialEdit& edit,
                                         const std::string& now_iso) {
-  auto user = manageable(db, actor, user_id);
+  auto user = manageable_official(db, actor, user_id);
   if (!user) return tl::unexpected(user.error());
   if (edit.field_error) return tl::unexpected(*edit.field_error);
   const std::string name = edit.display_name.value_or(user->display_name);
@@ -158,7 +158,7 @@ AppResult<OfficialView> change_grant(store::SqlConnection& db, const Actor& acto
                                      const std::string& user_id, const std::string& role_text,
                                      const std::string& agency_id, bool grant,
                                      const std::string& reason, const std::string& now_iso) {
-  auto user = manageable(db, actor, user_id);
+  auto user = manageable_official(db, actor, user_id);
   if (!user) return tl::unexpected(user.error());
   const auto role = dossier::parse_role(role_text);
   if (!role || *role == dossier::Role::applicant) {

@@ -14,11 +14,17 @@
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
 #include "store/sql.hpp"
+#include "store/user_repository.hpp"
 
 namespace motcua::app {
 
 // 403 unless the actor holds an administrator grant.
 AppResult<void> require_administrator(const Actor& actor);
+
+// The official `user_id` if the actor may manage them: every agency the official holds a role at
+// lies in the actor's administrator scope (404 for no such official, 403 outside the scope).
+AppResult<store::UserRow> manageable_official(store::SqlConnection& db, const Actor& actor,
+                                              const std::string& user_id);
 
 // Officials whose username or name contains `query` (empty: all), with their grants.
 AppResult<std::vector<OfficialView>> list_officials(store::SqlConnection& db, const Actor& actor,

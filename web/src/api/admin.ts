@@ -67,6 +67,30 @@ export function changeGrant(id: string, grant: Grant, add: boolean, reason: stri
 }
 
 /** The agency tree, level by level (roots first). */
+export interface PasswordReset {
+  official: Official
+  /** Shown once to the administrator, who hands it over; the official must change it. */
+  temporary_password: string
+  generated: boolean
+}
+
+/** Resets an official's password (generated when `temporary_password` is empty). */
+export function resetPassword(id: string, reason: string, temporary_password = ''): Promise<PasswordReset> {
+  return send('POST', `/admin/users/${seg(id)}/password`, temporary_password ? { reason, temporary_password } : { reason })
+}
+
+export interface SetupOutcome {
+  created: number
+  existing: number
+  skipped: number
+  problems: string[]
+}
+
+/** Creates what the province lacks from data/templates: one-stop units or default processes. */
+export function setUpFromTemplate(what: 'one-stop-units' | 'processes', province_id: string, reason: string): Promise<SetupOutcome> {
+  return send('POST', `/admin/setup/${what}`, { province_id, reason })
+}
+
 export async function allAgencies(): Promise<Agency[]> {
   const roots = await apiRequest<Agency[]>('/agencies')
   const children = await Promise.all(roots.map((a) => apiRequest<Agency[]>(`/agencies?parent=${seg(a.id)}`)))

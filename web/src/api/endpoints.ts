@@ -43,6 +43,11 @@ export function currentSession(): Promise<SessionInfo> {
   return apiRequest('/session')
 }
 
+/** Changes one's own password; every old session ends and the answer is the new one. */
+export function changePassword(current_password: string, new_password: string): Promise<SessionInfo> {
+  return apiRequest('/session/password', { method: 'POST', body: { current_password, new_password } })
+}
+
 export function logOut(): Promise<void> {
   return apiRequest('/session', { method: 'DELETE' })
 }

@@ -30,6 +30,8 @@ export interface User {
 export interface SessionInfo {
   user: User
   csrf_token: string
+  /** An administrator reset the password: only the change (and logging out) is allowed. */
+  must_change_password?: boolean
 }
 
 export interface ProcedureSummary {

@@ -21,6 +21,7 @@ const en: MessageSchema = {
     login: 'Log in',
     logout: 'Log out',
     signedInAs: 'Signed in as {name}',
+    changePassword: 'Change password',
   },
   language: {
     switchTo: 'Tiếng Việt',
@@ -146,6 +147,18 @@ const en: MessageSchema = {
     password: 'Password',
     submit: 'Log in',
     busy: 'Logging in…',
+  },
+  password: {
+    title: 'Change password',
+    intro: 'The new password has 10-128 characters and differs from the current one. Your other sessions end once it is changed.',
+    forced: 'An administrator reset your password. Change it before going on.',
+    current: 'Current password',
+    next: 'New password',
+    confirm: 'New password again',
+    mismatch: 'The two new passwords differ.',
+    submit: 'Change password',
+    busy: 'Changing…',
+    done: 'Password changed.',
   },
   my: {
     title: 'My dossiers',

@@ -23,6 +23,7 @@ const vi = {
     login: 'Đăng nhập',
     logout: 'Đăng xuất',
     signedInAs: 'Đang đăng nhập: {name}',
+    changePassword: 'Đổi mật khẩu',
   },
   language: {
     switchTo: 'English',
@@ -148,6 +149,18 @@ const vi = {
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
     busy: 'Đang đăng nhập…',
+  },
+  password: {
+    title: 'Đổi mật khẩu',
+    intro: 'Mật khẩu mới có 10-128 ký tự, khác mật khẩu hiện tại. Sau khi đổi, các phiên đăng nhập khác của bạn kết thúc.',
+    forced: 'Quản trị viên đã đặt lại mật khẩu của bạn. Hãy đổi mật khẩu trước khi tiếp tục.',
+    current: 'Mật khẩu hiện tại',
+    next: 'Mật khẩu mới',
+    confirm: 'Nhập lại mật khẩu mới',
+    mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
+    submit: 'Đổi mật khẩu',
+    busy: 'Đang đổi…',
+    done: 'Đã đổi mật khẩu.',
   },
   my: {
     title: 'Hồ sơ của tôi',

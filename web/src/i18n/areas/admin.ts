@@ -123,6 +123,15 @@ export const vi = {
       rangeTooLong: 'Khoảng ngày dài quá {n} ngày.',
     },
   },
+  setup: {
+    'one-stop-units': 'Tạo bộ phận một cửa theo mẫu',
+    'one-stop-units-hint': 'Trung tâm Phục vụ hành chính công của tỉnh và Bộ phận Một cửa của mỗi xã, phường chưa có (mẫu data/templates, Nghị định 61/2018 và 118/2025).',
+    processes: 'Tạo quy trình mặc định theo mẫu',
+    'processes-hint': 'Quy trình nội bộ tiếp nhận → xử lý → lãnh đạo phê duyệt → trả kết quả (Thông tư 01/2018) cho mọi thủ tục chưa có, tại mỗi cơ quan có thẩm quyền.',
+    created: 'Đã tạo {created}; {existing} đã có từ trước; {skipped} không tạo được.',
+    nothing: 'Không có gì để tạo: {existing} đã có từ trước.',
+    reason: 'Lý do tạo theo mẫu (bắt buộc)',
+  },
   users: {
     title: 'Cán bộ và phân quyền',
     search: 'Tìm cán bộ',
@@ -146,6 +155,8 @@ export const vi = {
     email: 'Thư điện tử',
     create: 'Thêm cán bộ',
     created: 'Đã thêm {name}.',
+    reset: 'Đặt lại mật khẩu của {name}',
+    resetDone: 'Mật khẩu tạm thời của {name}: {password} (chỉ hiện một lần; cán bộ phải đổi khi đăng nhập).',
   },
   agencies: {
     title: 'Cơ quan và bộ phận một cửa',
@@ -297,6 +308,15 @@ export const en: typeof vi = {
       rangeTooLong: 'The range is longer than {n} days.',
     },
   },
+  setup: {
+    'one-stop-units': 'Create one-stop units from the template',
+    'one-stop-units-hint': "The province's Public Administrative Service Centre and a one-stop desk for each commune and ward that has none (template data/templates, Decrees 61/2018 and 118/2025).",
+    processes: 'Create default processes from the template',
+    'processes-hint': 'The internal process reception → processing → leader approval → return (Circular 01/2018) for every procedure that has none, at each competent agency.',
+    created: 'Created {created}; {existing} existed already; {skipped} could not be made.',
+    nothing: 'Nothing to create: {existing} existed already.',
+    reason: 'Reason for creating from the template (required)',
+  },
   users: {
     title: 'Officials and roles',
     search: 'Search officials',
@@ -320,6 +340,8 @@ export const en: typeof vi = {
     email: 'Email',
     create: 'Add official',
     created: 'Added {name}.',
+    reset: 'Reset the password of {name}',
+    resetDone: 'Temporary password of {name}: {password} (shown once; they must change it when they log in).',
   },
   agencies: {
     title: 'Agencies and one-stop units',
