@@ -24,7 +24,9 @@ DocumentUpgrade upgrade_procedure_documents(store::SqlConnection& db) {
       ++out.rewritten;
     }
   }
-  store::set_installation_setting(db, kShapeSetting, current);
+  // An empty database is left unmarked: it stays "empty" for `motcua migrate-db`, and the first
+  // start after an import checks the (already current) documents once and marks them then.
+  if (out.checked > 0) store::set_installation_setting(db, kShapeSetting, current);
   return out;
 }
 
