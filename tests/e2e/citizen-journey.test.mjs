@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test'
 import { apiSession, baseUrl, submitBirthRegistration } from './lib/api.mjs'
 import { DESK, openBrowser, screenshot } from './lib/browser.mjs'
 import { act, logIn, logOut } from './lib/ui.mjs'
+import { uploadEveryMandatoryPaper } from './lib/wizard.mjs'
 
 const SMALL_PHONE = { width: 360, height: 740 }
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1'), Buffer.alloc(400, 0x20), Buffer.from('\n%%EOF\n')])
@@ -68,13 +69,7 @@ test('the applicant submits online through the wizard, keeping a draft from the 
   await firstPaper.setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF })
   await page.locator('.paper__attached').first().waitFor()
   // Every mandatory paper of the case is uploaded too: submission waits for them.
-  const mandatory = page.locator('.paper-uploads > li:has(.tag--required)')
-  for (let i = 0; i < (await mandatory.count()); i++) {
-    const line = mandatory.nth(i)
-    if (await line.locator('.paper__attached').count()) continue
-    await line.locator('input[type="file"]').setInputFiles({ name: `giay-to-${i}.pdf`, mimeType: 'application/pdf', buffer: PDF })
-    await line.locator('.paper__attached').waitFor()
-  }
+  await uploadEveryMandatoryPaper(page, PDF)
   const uploadedCount = await page.locator('.paper__attached').count()
   await screenshot(page, 'citizen-wizard-3-papers')
 

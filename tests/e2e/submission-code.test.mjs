@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test'
 import { baseUrl } from './lib/api.mjs'
 import { openBrowser, screenshot } from './lib/browser.mjs'
 import { logIn } from './lib/ui.mjs'
+import { chooseFirstCaseIfAsked, uploadEveryMandatoryPaper } from './lib/wizard.mjs'
 
 const SMALL_PHONE = { width: 360, height: 740 }
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1'), Buffer.alloc(400, 0x20), Buffer.from('\n%%EOF\n')])
@@ -36,11 +37,8 @@ test('sending online through the wizard lands on a confirmation page with the co
   await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click()
   await page.waitForURL(/\/submit\?id=d_/)
   dossierId = new URL(page.url()).searchParams.get('id')
-  await page.locator('[data-step="variant"] input[type="radio"]').first().check()
-  await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click()
-  await page.locator('[data-step="papers"]').waitFor()
-  await page.locator('.paper-uploads input[type="file"]').first().setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF })
-  await page.locator('.paper__attached').first().waitFor()
+  await chooseFirstCaseIfAsked(page)
+  await uploadEveryMandatoryPaper(page, PDF)
   await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click()
   await page.getByLabel('Trực tuyến (bản điện tử)').check()
   await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click()
