@@ -128,6 +128,9 @@ test('reception opens the uploaded paper from the dossier page and gets its byte
   await uploaded.waitFor()
   assert.ok((await uploaded.innerText()).includes(clean(longPaper.name).slice(0, 40)))
   assert.match(await uploaded.innerText(), /giay-to-dai\.pdf/)
+  // The uploader is named, never shown as an account id.
+  assert.doesNotMatch(await uploaded.innerText(), /u-congdan/)
+  assert.match(await uploaded.innerText(), /Trần Thị Bình/)
   // The checklist marks it as uploaded online.
   const checklist = page.locator('.paper-checklist li[data-uploaded="true"]')
   assert.ok((await checklist.count()) >= 1)

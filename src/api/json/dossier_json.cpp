@@ -104,7 +104,14 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
   json::array missing;
   for (const auto& item : v.missing_items) missing.emplace_back(item);
   view["missing_items"] = std::move(missing);
-  view["papers"] = codec::document_papers_to_json(v.papers);
+  auto papers = codec::document_papers_to_json(v.papers);
+  for (auto& paper : papers) {
+    auto& o = paper.as_object();
+    const auto it = v.workspace.uploader_names.find(std::string(o["uploaded_by"].as_string()));
+    o["uploaded_by_name"] =
+        it == v.workspace.uploader_names.end() ? json::value(nullptr) : json::value(it->second);
+  }
+  view["papers"] = std::move(papers);
   view["result_kind"] = text_or_null(v.result_kind);
   view["version"] = v.version;
   view["timeline"] = timeline(v.timeline);

@@ -89,6 +89,8 @@ struct WorkspaceFields {
   std::optional<PayAtCounter> pay_at;
   // The display name of each "official:<id>" party of the control sheet, by party.
   std::map<std::string, std::string> party_names;
+  // account id -> name of everyone who uploaded a paper of the dossier
+  std::map<std::string, std::string> uploader_names;
 };
 
 struct DossierView {

@@ -121,6 +121,10 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
     view.fee->requested_by.name = names.of(view.fee->requested_by.id);
     if (view.fee->confirmed_by) view.fee->confirmed_by->name = names.of(view.fee->confirmed_by->id);
   }
+  w.uploader_names.clear();
+  for (const auto& paper : view.papers) {
+    if (auto name = names.of(paper.uploaded_by)) w.uploader_names[paper.uploaded_by] = *name;
+  }
   w.party_names.clear();
   if (view.clock) {
     constexpr std::string_view kOfficial = "official:";

@@ -44,6 +44,8 @@ export interface DossierPaper {
   size: number
   uploaded_at: string
   uploaded_by?: string
+  /** The uploader's name (officials' view); null when unknown. */
+  uploaded_by_name?: string | null
 }
 
 /** A paper the applicant is asked to upload (components/citizen/PaperUploads.vue). */
