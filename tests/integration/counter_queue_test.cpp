@@ -163,5 +163,17 @@ TEST_F(CounterQueue, NumbersRunPerDayAndAreNeverReused) {
   EXPECT_EQ(call_next().body.at("label"), "0001");
 }
 
+TEST_F(CounterQueue, KioskIsLimitedPerClientAddress) {
+  for (int i = 0; i < 60; ++i) ASSERT_EQ(kiosk().status, 201) << i;
+  auto refused = kiosk();
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.body.at("code"), "too_many_tickets");
+  // The officer at the desk is not limited.
+  EXPECT_EQ(
+      reception_.post("/api/v1/queue/units/u1/tickets", json::object{{"service_id", service_}})
+          .status,
+      201);
+}
+
 }  // namespace
 }  // namespace motcua::testing
