@@ -6,6 +6,7 @@ motcua_module(text src/domain/text)
 motcua_module(catalog src/domain/catalog DEPS motcua_text motcua_clock)
 motcua_module(agency src/domain/agency DEPS motcua_calendar)
 motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
+motcua_module(queue src/domain/queue)
 # JSON and CSV at the edges: data files, catalog imports, CLI and HTTP bodies.
 motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog motcua_agency
               motcua_process Boost::json ZLIB::ZLIB)
@@ -29,7 +30,7 @@ motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::
 
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
-              PkgConfig::SODIUM)
+              motcua_queue PkgConfig::SODIUM)
 if(MOTCUA_BUILD_TESTS)
   # The use-case tests once more with a throwaway PostgreSQL server: those whose stores come from
   # the test support (paper_process_test_support.hpp, StoreTest) then run on a database of their

@@ -10,6 +10,7 @@ import * as officer from './routes/officer'
 import * as leader from './routes/leader'
 import * as stats from './routes/stats'
 import * as admin from './routes/admin'
+import * as hall from './routes/hall'
 import type { NavLink } from './routes/nav'
 
 declare module 'vue-router' {
@@ -64,13 +65,14 @@ export const router = createRouter({
     ...leader.routes,
     ...stats.routes,
     ...admin.routes,
+    ...hall.routes,
     { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 })
 
 /** The header links every area adds after the built-in ones, in this order. */
-export const areaNavLinks: NavLink[] = [...citizen.navLinks, ...officer.navLinks, ...leader.navLinks, ...stats.navLinks, ...admin.navLinks]
+export const areaNavLinks: NavLink[] = [...citizen.navLinks, ...officer.navLinks, ...leader.navLinks, ...stats.navLinks, ...admin.navLinks, ...hall.navLinks]
 
 /** Only paths inside this application may be a login redirect target (no open redirects). */
 export function safeRedirect(target: unknown): string | null {

@@ -4,6 +4,7 @@ import * as officer from './areas/officer'
 import * as leader from './areas/leader'
 import * as stats from './areas/stats'
 import * as admin from './areas/admin'
+import * as hall from './areas/hall'
 import type { MessageSchema } from './vi'
 
 const en: MessageSchema = {
@@ -315,6 +316,7 @@ const en: MessageSchema = {
   leader: leader.en,
   stats: stats.en,
   admin: admin.en,
+  hall: hall.en,
 }
 
 export default en

@@ -7,6 +7,7 @@ import * as officer from './areas/officer'
 import * as leader from './areas/leader'
 import * as stats from './areas/stats'
 import * as admin from './areas/admin'
+import * as hall from './areas/hall'
 
 const vi = {
   app: {
@@ -317,6 +318,7 @@ const vi = {
   leader: leader.vi,
   stats: stats.vi,
   admin: admin.vi,
+  hall: hall.vi,
 }
 
 export default vi

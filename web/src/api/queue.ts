@@ -1,0 +1,104 @@
+// Types and calls of the counter queue of the one-stop hall: the public kiosk and hall display,
+// the reception officer's counter, and the waiting-time statistics.
+import { apiRequest } from './client'
+
+export interface QueueService {
+  id: string
+  unit_id: string
+  name: string
+}
+
+export interface QueueTicket {
+  id: string
+  number: number
+  label: string
+  unit_id: string
+  service_id: string
+  service_name: string
+  priority_group: string
+  status: 'waiting' | 'called' | 'served' | 'no_show'
+  counter_number: number | null
+  slip_vi: string
+  slip_en: string
+  call_text_vi: string | null
+  call_text_en: string | null
+  calls: number
+  taken_at: string
+  called_at: string | null
+  finished_at: string | null
+}
+
+export interface QueueCounter {
+  id: string
+  unit_id: string
+  unit_name: string
+  number: number
+  services: QueueService[]
+  waiting: number
+  current: QueueTicket | null
+}
+
+export interface PriorityGroup {
+  code: string
+  name_vi: string
+  name_en: string
+}
+
+export interface QueueKiosk {
+  unit_id: string
+  unit_name: string
+  services: QueueService[]
+  counters: QueueCounter[]
+  priority_groups: PriorityGroup[]
+}
+
+export interface HallDisplay {
+  unit_id: string
+  unit_name: string
+  day: string
+  called: QueueTicket[]
+  waiting: number
+}
+
+export interface QueueTimesRow {
+  counter_number: number
+  service_id: string
+  service_name: string
+  served: number
+  no_show: number
+  average_wait_minutes: number | null
+  median_wait_minutes: number | null
+  average_service_minutes: number | null
+  median_service_minutes: number | null
+}
+
+export interface QueueStatistics {
+  unit_id: string
+  from: string
+  to: string
+  rows: QueueTimesRow[]
+}
+
+const unitPath = (unit: string) => `/queue/units/${encodeURIComponent(unit)}`
+
+export const getKiosk = (unit: string) => apiRequest<QueueKiosk>(`${unitPath(unit)}/kiosk`)
+export const takeKioskTicket = (unit: string, serviceId: string, priorityGroup: string) =>
+  apiRequest<QueueTicket>(`${unitPath(unit)}/kiosk-tickets`, {
+    method: 'POST',
+    body: { service_id: serviceId, priority_group: priorityGroup },
+  })
+export const getHallDisplay = (unit: string) => apiRequest<HallDisplay>(`${unitPath(unit)}/display`)
+export const myCounters = () => apiRequest<QueueCounter[]>('/queue/counters')
+export const callNext = (counterId: string) =>
+  apiRequest<QueueTicket>(`/queue/counters/${encodeURIComponent(counterId)}/call-next`, { method: 'POST' })
+export const recallTicket = (ticketId: string) =>
+  apiRequest<QueueTicket>(`/queue/tickets/${encodeURIComponent(ticketId)}/recall`, { method: 'POST' })
+export const finishTicket = (ticketId: string, outcome: 'served' | 'no_show') =>
+  apiRequest<QueueTicket>(`/queue/tickets/${encodeURIComponent(ticketId)}/finish`, {
+    method: 'POST',
+    body: { outcome },
+  })
+export const queueStatistics = (unit: string, from: string, to: string) =>
+  apiRequest<QueueStatistics>(
+    `/statistics/queue?unit_id=${encodeURIComponent(unit)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  )
