@@ -343,7 +343,8 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
     if (auto ok = check_apology_bound(cal, *loaded, roles, *apology); !ok)
       return tl::unexpected(ok.error());
   }
-  const bool overridden = override_reason.find_first_not_of(" \t\r\n") != std::string::npos;
+  const bool overridden = governed_by_process(dossier::kind_of(command)) &&
+                          override_reason.find_first_not_of(" \t\r\n") != std::string::npos;
   return commit(db, cal, *loaded, *events, actor, now,
                 overridden ? override_note(trimmed(override_reason)) : std::string());
 }

@@ -126,6 +126,21 @@ AppResult<dossier::Command> decision(store::SqlConnection& db, const store::Doss
 
 }  // namespace
 
+bool governed_by_process(dossier::CommandKind kind) {
+  using dossier::CommandKind;
+  switch (kind) {
+    case CommandKind::assign:
+    case CommandKind::forward:
+    case CommandKind::send_back:
+    case CommandKind::approve:
+    case CommandKind::reject_after_review:
+    case CommandKind::return_result:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string override_note(const std::string& override_reason) {
   return "Ngoài quy trình nội bộ / outside the internal process: " + override_reason;
 }
@@ -134,6 +149,7 @@ AppResult<dossier::Command> enforce_process(
     store::SqlConnection& db, const store::DossierRecord& record, const DossierDocument& document,
     const dossier::DossierState& state, const std::vector<Role>& roles, const Actor& actor,
     const dossier::Command& command, const std::string& override_reason) {
+  if (!governed_by_process(dossier::kind_of(command))) return command;
   if (!blank(override_reason)) {
     if (has(roles, Role::administrator)) return command;
     return tl::unexpected(forbidden_action(

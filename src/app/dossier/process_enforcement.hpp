@@ -26,6 +26,10 @@
 
 namespace motcua::app {
 
+// The commands the process governs: assign, forward, send back, approve, reject after review and
+// return result. Only these take `override_reason` in this sense (an apology's is its own).
+bool governed_by_process(dossier::CommandKind kind);
+
 // The command to give after the process's checks: the same one, or a hand-over with the step the
 // process chose filled in (process/enforcement.hpp, resolve_hand_over).
 AppResult<dossier::Command> enforce_process(
