@@ -93,10 +93,13 @@ void command(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, Com
     if (!visible) return answer_now(respond, problem_of(visible.error(), r));
     return answer_now(respond, problem_of(app::invalid_input(decoded.error()), r));
   }
+  auto override_reason = api::override_reason_from_json(*body);
+  if (!override_reason) return answer_now(respond, problem_of(override_reason.error(), r));
   idempotent_write_viewed(
       ctx, r, actor,
-      [&ctx, actor, id = std::move(id), command = std::move(*decoded)](store::SqlConnection& db) {
-        return ctx.dossiers.act(db, actor, id, command);
+      [&ctx, actor, id = std::move(id), command = std::move(*decoded),
+       override_reason = std::move(*override_reason)](store::SqlConnection& db) {
+        return ctx.dossiers.act(db, actor, id, command, override_reason);
       },
       view_for(ctx, actor), 200, std::move(respond));
 }

@@ -67,7 +67,7 @@ void save(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http::
   app::ProcessDraft draft = process_draft_from_json(*body, id);
   bool exists = false;
   ctx.store.read([&](store::SqlConnection& db) {
-    draft = app::check_process_references(db, std::move(draft));
+    draft = app::check_process_references(db, std::move(draft), ctx.now_iso().substr(0, 10));
     exists = store::latest_process(db, id).has_value();
   });
   if (!draft.problems.empty()) return answer_now(respond, invalid_process(draft.problems, r));
@@ -77,7 +77,7 @@ void save(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http::
       [&ctx, actor, id = std::move(id), draft = std::move(draft),
        reason = std::move(reason)](store::SqlConnection& db) {
         // Checked again inside the transaction: the catalog may have changed since.
-        const auto current = app::check_process_references(db, draft);
+        const auto current = app::check_process_references(db, draft, ctx.now_iso().substr(0, 10));
         return app::save_process(db, actor, id, current, reason, ctx.now_iso());
       },
       exists ? 200 : 201, std::move(respond));
@@ -88,7 +88,7 @@ http::HttpResponse validate(ApiContext& ctx, http::HttpRequest& r) {
   if (!body) return body.error();
   app::ProcessDraft draft = process_draft_from_json(*body);
   ctx.store.read([&](store::SqlConnection& db) {
-    draft = app::check_process_references(db, std::move(draft));
+    draft = app::check_process_references(db, std::move(draft), ctx.now_iso().substr(0, 10));
   });
   return http::HttpResponse::json(200,
                                   json::object{{"valid", draft.problems.empty()},

@@ -9,6 +9,7 @@
 #include "log_in.hpp"
 #include "server_process.hpp"
 #include "store/audit_log.hpp"
+#include "store/event_log.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -203,6 +204,155 @@ TEST_F(Processes, DossierStepsFollowTheStoredProcessOnTheControlSheet) {
   EXPECT_EQ(sheet[1].at("name"), "Phê duyệt kết quả");
   EXPECT_EQ(sheet[1].at("due"), "2026-03-09T14:00:00+07:00");
   EXPECT_EQ(sheet[1].at("result"), "on_time");
+}
+
+// The process enforced (docs/rules.md): a dossier received at c1 under the stored process.
+class EnforcedProcess : public Processes {
+ protected:
+  void SetUp() override {
+    Processes::SetUp();
+    ASSERT_EQ(put(admin_, birth_process()).status, 201);
+    auto created =
+        reception_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
+                                                         {"agency_id", "c1"},
+                                                         {"receiving_unit_id", "u1"},
+                                                         {"channel", "counter"},
+                                                         {"applicant", {{"name", "Đỗ Thị Cúc"}}}});
+    ASSERT_EQ(created.status, 201) << created.raw.body;
+    base_ = "/api/v1/dossiers/" + std::string(created.body.at("id").as_string());
+  }
+
+  json::value current() { return reception_.get(base_).body; }
+
+  std::string base_;
+};
+
+TEST_F(EnforcedProcess, AStepOutsideTheProcessIsRefusedAndChangesNothing) {
+  ASSERT_EQ(
+      processing_.post(base_ + "/assign", json::object{{"official_id", "off-processing"}}).status,
+      200);
+  // Taking a dossier just received moves it along the one edge on: to review.
+  EXPECT_EQ(current().at("step"), "review");
+  auto refused = processing_.post(base_ + "/forward", json::object{{"official_id", "off-leader"},
+                                                                   {"step", "buoc-khong-ton-tai"}});
+  ASSERT_EQ(refused.status, 422) << refused.raw.body;
+  EXPECT_EQ(refused.body.at("code"), "unknown_target");
+  EXPECT_NE(std::string(refused.body.at("detail").as_string()).find("step"), std::string::npos);
+  // The answer lists where the dossier may go.
+  EXPECT_NE(
+      std::string(refused.body.at("message_vi").as_string()).find("decide (Phê duyệt kết quả)"),
+      std::string::npos);
+  // A real step that is not next (skipping the decision) is refused too.
+  auto skipping = processing_.post(
+      base_ + "/forward", json::object{{"official_id", "off-reception"}, {"step", "return"}});
+  EXPECT_EQ(skipping.status, 422);
+  EXPECT_EQ(skipping.body.at("code"), "step_not_next");
+  const auto after = current();
+  EXPECT_EQ(after.at("step"), "review");
+  EXPECT_EQ(after.at("assignee_id"), "off-processing");
+}
+
+TEST_F(EnforcedProcess, TheNewHolderMustHoldTheStepsRoleInItsAgency) {
+  ASSERT_EQ(processing_
+                .post(base_ + "/assign",
+                      json::object{{"official_id", "off-processing"}, {"step", "review"}})
+                .status,
+            200);
+  // Another commune's leader would get 404 on the dossier: it would be stranded.
+  auto other_commune = processing_.post(
+      base_ + "/forward", json::object{{"official_id", "off-other"}, {"step", "decide"}});
+  ASSERT_EQ(other_commune.status, 422) << other_commune.raw.body;
+  EXPECT_EQ(other_commune.body.at("code"), "official_not_at_step");
+  EXPECT_NE(std::string(other_commune.body.at("detail").as_string()).find("official_id"),
+            std::string::npos);
+  // Reception at c1 is not the leader the decision step needs.
+  auto no_role = processing_.post(
+      base_ + "/forward", json::object{{"official_id", "off-reception"}, {"step", "decide"}});
+  EXPECT_EQ(no_role.status, 422);
+  EXPECT_EQ(no_role.body.at("code"), "official_not_at_step");
+  auto citizen = processing_.post(base_ + "/forward",
+                                  json::object{{"official_id", "citizen-an"}, {"step", "decide"}});
+  EXPECT_EQ(citizen.status, 422);
+  EXPECT_EQ(current().at("assignee_id"), "off-processing");
+  auto fine = processing_.post(base_ + "/forward",
+                               json::object{{"official_id", "off-leader"}, {"step", "decide"}});
+  EXPECT_EQ(fine.status, 200) << fine.raw.body;
+}
+
+TEST_F(EnforcedProcess, ALeaderDecidesOnlyAtTheDecisionStep) {
+  // Reception takes the dossier at its own step: it is in progress, still at reception.
+  ASSERT_EQ(
+      reception_.post(base_ + "/assign", json::object{{"official_id", "off-reception"}}).status,
+      200);
+  EXPECT_EQ(current().at("step"), "receive");
+  auto approved = leader_.post(base_ + "/approve", json::object{{"note", "Đồng ý"}});
+  ASSERT_EQ(approved.status, 409) << approved.raw.body;
+  EXPECT_EQ(approved.body.at("code"), "decision_not_here");
+  auto rejected =
+      leader_.post(base_ + "/reject", json::object{{"reasons", json::array{"Thiếu giấy tờ"}}});
+  EXPECT_EQ(rejected.status, 409);
+  EXPECT_EQ(current().at("status"), "in_progress");
+}
+
+TEST_F(EnforcedProcess, AnAdministratorOverridesWithAReasonThatTheLogKeeps) {
+  {
+    auto store = store::open_store(db_);
+    store->write([](store::SqlConnection& db) {
+      const app::NewUser chief{
+          "off-chief",
+          "truongphong",
+          false,
+          "Trần Trưởng Phòng",
+          kPassword,
+          "",
+          "",
+          "",
+          {{dossier::Role::processing, "c1"}, {dossier::Role::administrator, "c1"}}};
+      if (!app::create_user(db, chief, "2026-01-01T00:00:00+07:00"))
+        throw std::runtime_error("seed chief");
+    });
+  }
+  ApiClient chief{server_->port()};
+  ASSERT_EQ(chief.login("truongphong", kPassword), 200);
+  const json::object skip{{"official_id", "off-chief"}, {"step", "return"}};
+  // Without a reason the administrator is held to the process like anyone.
+  EXPECT_EQ(chief.post(base_ + "/assign", skip).status, 422);
+  // An official who is no administrator cannot override.
+  auto not_admin =
+      processing_.post(base_ + "/assign", json::object{{"official_id", "off-processing"},
+                                                       {"step", "return"},
+                                                       {"override_reason", "Tự ý"}});
+  EXPECT_EQ(not_admin.status, 403) << not_admin.raw.body;
+  auto overridden = chief.post(base_ + "/assign",
+                               json::object{{"official_id", "off-chief"},
+                                            {"step", "return"},
+                                            {"override_reason", "Chỉ đạo của Chủ tịch UBND xã"}});
+  ASSERT_EQ(overridden.status, 200) << overridden.raw.body;
+  EXPECT_EQ(current().at("step"), "return");
+  auto store = store::open_store(db_);
+  std::string reason;
+  store->read([&](store::SqlConnection& db) {
+    const auto events = store::events_of(db, std::string(base_.substr(base_.rfind('/') + 1)));
+    reason = events.back().event.reason;
+  });
+  EXPECT_NE(reason.find("Chỉ đạo của Chủ tịch UBND xã"), std::string::npos) << reason;
+}
+
+TEST_F(Processes, AProcessMustKeepTheProceduresTimeLimit) {
+  // Five working days of steps for the procedure's three.
+  auto long_process = birth_process();
+  long_process["legal_limit"] = "5 working-days";
+  long_process["steps"].as_array()[1].as_object()["budget"] = "28 hours";
+  auto refused = put(admin_, long_process);
+  ASSERT_EQ(refused.status, 422) << refused.raw.body;
+  EXPECT_EQ(problem_codes(refused.body),
+            (std::vector<std::string>{"limit_not_procedure_limit", "budget_over_procedure_limit"}));
+  const auto& problems = refused.body.at("problems").as_array();
+  EXPECT_EQ(problems[0].at("message_vi"),
+            "Thời hạn của quy trình phải bằng thời hạn của thủ tục: tổng thời hạn các bước 5 ngày "
+            "làm việc > thời hạn của thủ tục 3 ngày làm việc");
+  EXPECT_EQ(problems[1].at("step"), "review");
+  EXPECT_EQ(admin_.get("/api/v1/processes/khai-sinh-c1").status, 404);
 }
 
 }  // namespace

@@ -336,4 +336,18 @@ app::AppResult<app::DraftChanges> draft_changes_from_json(const json::value& bod
   return c;
 }
 
+app::AppResult<std::string> override_reason_from_json(const json::value& body) {
+  const auto* object = body.if_object();
+  const auto* value = object != nullptr ? object->if_contains("override_reason") : nullptr;
+  if (value == nullptr || value->is_null()) return std::string();
+  if (!value->is_string()) {
+    return tl::unexpected(app::AppError{
+        app::ErrorKind::invalid_input, "invalid_override_reason",
+        "Lý do làm ngoài quy trình (override_reason) phải là chuỗi ký tự.",
+        "The reason for going outside the process (override_reason) must be a string.",
+        "override_reason: must be a string"});
+  }
+  return std::string(value->as_string());
+}
+
 }  // namespace motcua::api

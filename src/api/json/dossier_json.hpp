@@ -41,4 +41,9 @@ app::AppResult<std::vector<app::ReceivedPaper>> received_papers_from_json(
 // "return_channel"?, "reason"?}.
 app::AppResult<app::DraftChanges> draft_changes_from_json(const boost::json::value& body);
 
+// The `override_reason` of a command body that moves a dossier outside its internal process (an
+// administrator's, app/dossier/process_enforcement.hpp); empty when absent, an error naming the
+// field when it is not a string.
+app::AppResult<std::string> override_reason_from_json(const boost::json::value& body);
+
 }  // namespace motcua::api

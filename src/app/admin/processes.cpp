@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/dossier/dossier_access.hpp"
+#include "app/dossier/procedure_terms.hpp"
 #include "codec/admin_audit_json.hpp"
 #include "codec/process_json.hpp"
 #include "domain/process/validation.hpp"
@@ -34,6 +35,22 @@ process::ProcessDefinition parse_stored(const store::ProcessRow& row) {
   return std::move(*definition);
 }
 
+// The procedure's time limit for each channel, local terms of the agency applied; a channel
+// without its own limit takes another's (procedure_terms.hpp), so equal ones are listed once.
+std::vector<clock::TimeLimit> procedure_limits(store::SqlConnection& db, const std::string& code,
+                                               const std::string& agency_id,
+                                               const std::string& today) {
+  std::vector<clock::TimeLimit> out;
+  for (const auto channel :
+       {clock::Channel::counter, clock::Channel::online, clock::Channel::post}) {
+    const auto terms =
+        load_procedure_terms(db, code, channel, today.empty() ? "9999-12-31" : today, agency_id);
+    if (terms && std::find(out.begin(), out.end(), terms->clock.limit) == out.end())
+      out.push_back(terms->clock.limit);
+  }
+  return out;
+}
+
 }  // namespace
 
 ProcessDraft malformed_draft(const std::string& why) {
@@ -62,13 +79,20 @@ ProcessDraft draft_of(std::optional<process::ProcessDefinition> definition, std:
   return draft;
 }
 
-ProcessDraft check_process_references(store::SqlConnection& db, ProcessDraft draft) {
+ProcessDraft check_process_references(store::SqlConnection& db, ProcessDraft draft,
+                                      const std::string& today) {
   if (!draft.definition) return draft;
   const auto& d = *draft.definition;
   if (!d.procedure_code.empty() && !store::procedure_exists(db, d.procedure_code)) {
     draft.problems.push_back(
         problem("unknown_procedure", "Không có thủ tục mã " + d.procedure_code + " trong danh mục.",
                 "There is no procedure " + d.procedure_code + " in the catalog."));
+  } else if (!d.procedure_code.empty()) {
+    for (const auto& p : process::check_against_procedure(
+             d, procedure_limits(db, d.procedure_code, d.agency_id, today))) {
+      draft.problems.push_back(
+          {std::string(process::to_string(p.code)), p.step_id, p.message_vi, p.message_en});
+    }
   }
   if (!d.agency_id.empty() && !store::agency_exists(db, d.agency_id)) {
     draft.problems.push_back(problem("unknown_agency", "Không có cơ quan mã " + d.agency_id + ".",

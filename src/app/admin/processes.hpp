@@ -39,8 +39,11 @@ ProcessDraft draft_of(std::optional<process::ProcessDefinition> definition, std:
 ProcessDraft malformed_draft(const std::string& why);
 
 // Adds unknown_procedure and unknown_agency when the draft names a procedure or agency that does
-// not exist; run again inside the write transaction, as the catalog may change meanwhile.
-ProcessDraft check_process_references(store::SqlConnection& db, ProcessDraft draft);
+// not exist, and the problems of process::check_against_procedure against the time limits of the
+// procedure in force on `today` (the latest version when empty) at the process's agency; run
+// again inside the write transaction, as the catalog may change meanwhile.
+ProcessDraft check_process_references(store::SqlConnection& db, ProcessDraft draft,
+                                      const std::string& today = {});
 
 // 403 unless the actor holds an administrator grant at all: checked before anything is read
 // from the body, so officials without it learn nothing from the answer.

@@ -8,6 +8,7 @@
 #include "domain/process/process_test_support.hpp"
 #include "store/audit_log.hpp"
 #include "store/process_repository.hpp"
+#include "store/user_repository.hpp"
 
 namespace motcua::app {
 namespace {
@@ -16,10 +17,20 @@ using dossier::CommandKind;
 using dossier::Role;
 using test_support::local_time;
 
-// The birth registration process of the domain tests, at commune c1 of the fixture.
+// The birth registration process of the domain tests, at commune c1 of the fixture, whose
+// procedure has 3 working days (a process keeps its procedure's limit): the 16 hours more go to
+// drafting, a step the walks below do not take.
 process::ProcessDefinition birth_process() {
   auto p = process::test_support::birth_registration();
   p.agency_id = "c1";
+  p.legal_limit = {3, clock::LimitUnit::working_days};
+  for (auto& step : p.steps) {
+    if (step.id == "draft") step.budget = {17, clock::LimitUnit::working_hours};
+    // The civil-status unit of the domain example is commune c1 itself here.
+    if (!step.responsible.unit_id.empty()) step.responsible.unit_id = "c1";
+    // A simple case skips drafting: review may go straight to the decision.
+    if (step.id == "review") step.actions.push_back({process::ActionKind::forward, "decide"});
+  }
   return p;
 }
 
@@ -89,7 +100,7 @@ TEST_F(ProcessesTest, EachSaveAddsAVersionWithAnAuditRow) {
     ASSERT_EQ(listed.size(), 1u);
     EXPECT_EQ(listed[0].version, 2);
     EXPECT_EQ(listed[0].steps, 5);
-    EXPECT_EQ(listed[0].legal_limit, "1 working-days");
+    EXPECT_EQ(listed[0].legal_limit, "3 working-days");
     EXPECT_EQ(listed[0].procedure_name, "Đăng ký khai sinh");
     EXPECT_EQ(listed[0].agency_name, "Xã Một");
     EXPECT_TRUE(list_processes(db, "", "c2").empty());
@@ -115,7 +126,7 @@ TEST_F(ProcessesTest, ProblemsAreListedTogether) {
   body.procedure_code = "9.999999";
   auto budget = clock::parse_time_limit("5 hours");
   ASSERT_TRUE(budget);
-  body.steps[1].budget = *budget;  // the main path now exceeds 1 day
+  body.steps[1].budget = *budget;  // the main path no longer adds up
   const auto checked = draft(body, "another-id");
   ASSERT_TRUE(checked.definition);
   EXPECT_EQ(checked.reason, "thử");
@@ -162,6 +173,11 @@ TEST_F(ProcessesTest, NewDossiersFollowTheProcessInForceOnTheControlSheet) {
     EXPECT_FALSE(process_terms_in_force(db, "1.001193", "c2"));
   });
 
+  // The officials the dossier is handed to hold their steps' roles (docs/rules.md 7.1).
+  store_->write([](store::SqlConnection& db) {
+    store::add_grant(db, "off-p", "processing", "c1");
+    store::add_grant(db, "off-l", "leader", "c1");
+  });
   Instant now = local_time(2026, 3, 9, 9, 0);
   DossierService service(test_support::test_calendar(), [&] { return now; });
   NewDossier d;
@@ -202,15 +218,23 @@ TEST_F(ProcessesTest, NewDossiersFollowTheProcessInForceOnTheControlSheet) {
   EXPECT_EQ(sheet[1].due, local_time(2026, 3, 9, 14, 0));
   EXPECT_EQ(sheet[1].result, clock::StepResult::late);
 
-  // A step that is not in the process keeps the old behaviour: its text, no budget.
+  // A step that is not in the process is refused (docs/rules.md 7.1); given by an administrator
+  // with a reason it keeps the old behaviour on the control sheet: its text, no budget.
   auto other = write<CommittedDossier>(
       [&](store::SqlConnection& db) { return service.create(db, reception_, d); });
   ASSERT_TRUE(other);
   const std::string other_id = other->record.id;
-  auto assigned = write<CommittedDossier>([&](store::SqlConnection& db) {
+  auto refused = write<CommittedDossier>([&](store::SqlConnection& db) {
     return service.act(db, processing_, other_id, dossier::Assign{"off-p", "Thẩm định"});
   });
-  ASSERT_TRUE(assigned);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "unknown_target");
+  const Actor chief{
+      "admin", "Trưởng phòng", false, {{Role::processing, "c1"}, {Role::administrator, "c1"}}};
+  auto assigned = write<CommittedDossier>([&](store::SqlConnection& db) {
+    return service.act(db, chief, other_id, dossier::Assign{"off-p", "Thẩm định"}, "Quy trình cũ");
+  });
+  ASSERT_TRUE(assigned) << assigned.error().detail;
   ASSERT_TRUE(assigned->report);
   EXPECT_EQ(assigned->report->steps[0].name, "Thẩm định");
   EXPECT_FALSE(assigned->report->steps[0].due);

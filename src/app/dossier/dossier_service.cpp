@@ -12,6 +12,7 @@
 #include "app/dossier/dossier_views.hpp"
 #include "app/dossier/dossier_workspace.hpp"
 #include "app/dossier/procedure_terms.hpp"
+#include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
 #include "codec/dossier_change.hpp"
 #include "domain/clock/apology_bound.hpp"
@@ -102,7 +103,8 @@ static AppResult<Loaded> load(store::SqlConnection& db, const std::string& id, i
 static AppResult<CommittedDossier> commit(store::SqlConnection& db,
                                           const calendar::WorkingCalendar& cal, Loaded& l,
                                           const std::vector<dossier::Event>& new_events,
-                                          const Actor& actor, Instant now) {
+                                          const Actor& actor, Instant now,
+                                          const std::string& note = {}) {
   const int offset = cal.utc_offset_minutes();
   for (const auto& e : new_events) {
     l.history.events.push_back(e);
@@ -146,8 +148,9 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
   // (app/queries/own_dossier_lookup.hpp).
   store::set_dossier_applicant_id(db, r.id, trimmed(l.document.applicant.id_number));
   for (const auto& e : new_events) {
-    const auto stored =
-        store::append_event(db, to_draft(r.id, e, actor.user_id, reason_of(e.command), offset));
+    std::string reason = reason_of(e.command);
+    if (!note.empty()) reason += (reason.empty() ? "" : " — ") + note;
+    const auto stored = store::append_event(db, to_draft(r.id, e, actor.user_id, reason, offset));
     const std::string key = r.id + ":" + std::to_string(stored.seq);
     const auto change =
         codec::dossier_change_to_text({r.id, r.code.value_or(""), e.type, r.status,
@@ -282,7 +285,8 @@ static AppResult<std::vector<dossier::Event>> decide_as_any(const std::vector<Ro
 
 AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const Actor& actor,
                                                 const std::string& id,
-                                                const dossier::Command& given) {
+                                                const dossier::Command& given,
+                                                const std::string& override_reason) {
   const auto calendar_snapshot = calendar_();
   const calendar::WorkingCalendar& cal = *calendar_snapshot;
   const int offset = cal.utc_offset_minutes();
@@ -327,11 +331,22 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
       return tl::unexpected(ok.error());
   }
   if (auto ok = check_command_references(db, command); !ok) return tl::unexpected(ok.error());
+  // The dossier's process, checked once the state machine agrees; a hand-over given without a
+  // step gets the one the process chose, and is decided again with it.
+  auto enforced = enforce_process(db, loaded->record, loaded->document, loaded->history.state,
+                                  roles, actor, command, override_reason);
+  if (!enforced) return tl::unexpected(enforced.error());
+  command = std::move(*enforced);
+  events = decide_as_any(acting_roles, loaded->history.state, command, now, actor.user_id);
+  if (!events) return tl::unexpected(events.error());
   if (const auto* apology = std::get_if<dossier::IssueApology>(&command)) {
     if (auto ok = check_apology_bound(cal, *loaded, roles, *apology); !ok)
       return tl::unexpected(ok.error());
   }
-  return commit(db, cal, *loaded, *events, actor, now);
+  const bool overridden = governed_by_process(dossier::kind_of(command)) &&
+                          override_reason.find_first_not_of(" \t\r\n") != std::string::npos;
+  return commit(db, cal, *loaded, *events, actor, now,
+                overridden ? override_note(trimmed(override_reason)) : std::string());
 }
 
 DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,

@@ -64,9 +64,12 @@ class DossierService {
                                      const NewDossier& input);
 
   // Gives a command to a dossier; the command's `reason` goes to the log. For accept, the code
-  // and the appointment are the system's: the ones in `command` are replaced.
+  // and the appointment are the system's: the ones in `command` are replaced. The dossier's
+  // internal process is enforced (process_enforcement.hpp) unless an administrator gives
+  // `override_reason`, which the log then records.
   AppResult<CommittedDossier> act(store::SqlConnection& db, const Actor& actor,
-                                  const std::string& dossier_id, const dossier::Command& command);
+                                  const std::string& dossier_id, const dossier::Command& command,
+                                  const std::string& override_reason = {});
 
   // The view of a dossier just written, as `actor` sees it.
   DossierView view(store::SqlConnection& db, const Actor& actor,

@@ -21,6 +21,16 @@ std::string_view to_string(MoveErrorCode code) {
       return "action_not_allowed";
     case MoveErrorCode::ambiguous_target:
       return "ambiguous_target";
+    case MoveErrorCode::unknown_target:
+      return "unknown_target";
+    case MoveErrorCode::step_not_next:
+      return "step_not_next";
+    case MoveErrorCode::step_required:
+      return "step_required";
+    case MoveErrorCode::decision_not_here:
+      return "decision_not_here";
+    case MoveErrorCode::return_not_here:
+      return "return_not_here";
   }
   return "unknown";
 }

@@ -28,6 +28,12 @@ enum class MoveErrorCode {
   unknown_step,        // the current step is not in the process
   action_not_allowed,  // the step does not offer this action (to this target)
   ambiguous_target,    // the step offers the action to several steps and none was named
+  // Enforcement on dossiers (enforcement.hpp):
+  unknown_target,     // the named step is not in the process
+  step_not_next,      // the named step is not reached from the current one by such an edge
+  step_required,      // no step was named and none follows by itself
+  decision_not_here,  // the current step does not offer this decision
+  return_not_here,    // the result is not returned at the step the decision led to
 };
 
 std::string_view to_string(MoveErrorCode code);

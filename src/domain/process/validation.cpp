@@ -36,6 +36,8 @@ constexpr detail::NameTable<ProblemCode, kAllProblemCodes.size()> kNames = {{
     {ProblemCode::action_after_decision, "action_after_decision"},
     {ProblemCode::mixed_phase, "mixed_phase"},
     {ProblemCode::budget_total_mismatch, "budget_total_mismatch"},
+    {ProblemCode::limit_not_procedure_limit, "limit_not_procedure_limit"},
+    {ProblemCode::budget_over_procedure_limit, "budget_over_procedure_limit"},
 }};
 
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
@@ -320,6 +322,55 @@ std::optional<ProblemCode> parse_problem_code(std::string_view name) {
 }
 
 std::vector<Problem> validate(const ProcessDefinition& process) { return Checker(process).run(); }
+
+std::vector<Problem> check_against_procedure(
+    const ProcessDefinition& process, const std::vector<clock::TimeLimit>& procedure_limits) {
+  std::vector<Problem> out;
+  if (procedure_limits.empty()) return out;
+  // Compared in the units of the procedure's limit; a process in calendar days for a limit in
+  // working days (or the reverse) matches nothing.
+  const auto same = [&](const clock::TimeLimit& limit) {
+    const auto ours = budget_minutes(process.legal_limit, limit.unit);
+    return ours && *ours == *budget_minutes(limit, limit.unit);
+  };
+  const clock::TimeLimit& first = procedure_limits.front();
+  const auto first_minutes = *budget_minutes(first, first.unit);
+  if (std::none_of(procedure_limits.begin(), procedure_limits.end(), same)) {
+    const auto path = main_path(process);
+    const auto ours = path ? std::optional<std::int64_t>(path->minutes)
+                           : budget_minutes(process.legal_limit, process.legal_limit.unit);
+    const bool comparable = budget_minutes(process.legal_limit, first.unit).has_value();
+    const clock::LimitUnit unit = comparable ? first.unit : process.legal_limit.unit;
+    const std::string sign = !ours || !comparable ? "≠" : (*ours > first_minutes ? ">" : "<");
+    const std::string ours_vi = ours ? describe_minutes_vi(*ours, unit) : "?";
+    const std::string ours_en = ours ? describe_minutes_en(*ours, unit) : "?";
+    out.push_back(Problem{
+        ProblemCode::limit_not_procedure_limit, "",
+        "Thời hạn của quy trình phải bằng thời hạn của thủ tục: tổng thời hạn các bước " + ours_vi +
+            " " + sign + " thời hạn của thủ tục " + describe_minutes_vi(first_minutes, first.unit),
+        "the process's limit must equal the procedure's: the steps' budgets add up to " + ours_en +
+            " " + sign + " the procedure's limit of " +
+            describe_minutes_en(first_minutes, first.unit)});
+  }
+  // The largest limit of any channel bounds every step.
+  const clock::TimeLimit* largest = &first;
+  for (const auto& limit : procedure_limits) {
+    const auto m = budget_minutes(limit, first.unit);
+    if (m && *m > *budget_minutes(*largest, first.unit)) largest = &limit;
+  }
+  const auto bound = *budget_minutes(*largest, largest->unit);
+  for (const Step& step : process.steps) {
+    const auto m = budget_minutes(step.budget, largest->unit);
+    if (!m || *m <= bound) continue;
+    out.push_back(Problem{
+        ProblemCode::budget_over_procedure_limit, step.id,
+        "Bước " + q(step.id) + ": thời hạn của bước " + describe_minutes_vi(*m, largest->unit) +
+            " > thời hạn của thủ tục " + describe_minutes_vi(bound, largest->unit),
+        "step " + q(step.id) + ": its budget of " + describe_minutes_en(*m, largest->unit) +
+            " > the procedure's limit of " + describe_minutes_en(bound, largest->unit)});
+  }
+  return out;
+}
 
 std::string describe_minutes_vi(std::int64_t minutes, clock::LimitUnit limit_unit) {
   if (limit_unit == clock::LimitUnit::calendar_days) {

@@ -63,6 +63,8 @@ enum class ProblemCode {
   action_after_decision,
   mixed_phase,
   budget_total_mismatch,
+  limit_not_procedure_limit,
+  budget_over_procedure_limit,
 };
 
 inline constexpr std::array kAllProblemCodes = {
@@ -90,6 +92,8 @@ inline constexpr std::array kAllProblemCodes = {
     ProblemCode::action_after_decision,
     ProblemCode::mixed_phase,
     ProblemCode::budget_total_mismatch,
+    ProblemCode::limit_not_procedure_limit,
+    ProblemCode::budget_over_procedure_limit,
 };
 
 std::string_view to_string(ProblemCode code);
@@ -104,6 +108,14 @@ struct Problem {
 
 // Empty when the process is valid.
 std::vector<Problem> validate(const ProcessDefinition& process);
+
+// A process against the time limits of its procedure (one per submission channel, local terms
+// applied; docs/rules.md): its legal limit must equal one of them, since a process names no
+// channel and the dossier's clock runs on the procedure's limit, not the process's
+// (limit_not_procedure_limit); and no step's budget may exceed the largest of them
+// (budget_over_procedure_limit). With no procedure limit known there is nothing to compare.
+std::vector<Problem> check_against_procedure(const ProcessDefinition& process,
+                                             const std::vector<clock::TimeLimit>& procedure_limits);
 
 // "29 ngày 4 giờ làm việc" / "29 working days 4 hours": minutes from budget_minutes() as people
 // read them, in the terms of a limit in `limit_unit`.
