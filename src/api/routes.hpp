@@ -17,6 +17,7 @@ void add_citizen_routes(http::Router& router, ApiContext& ctx);
 void add_officer_routes(http::Router& router, ApiContext& ctx);
 void add_statistics_routes(http::Router& router, ApiContext& ctx);
 void add_admin_routes(http::Router& router, ApiContext& ctx);
+void add_warning_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

@@ -128,6 +128,8 @@ TrackingView tracking_view(const store::DossierRecord& r, const History& h,
   view.due = iso_or_none(r.due_s, offset);
   view.finished_at = r.finished_at;
   view.timeline = timeline(h, offset, false);
+  view.pause = pause_notice(h, offset);
+  view.apology = apology_notice(h, offset);
   return view;
 }
 

@@ -11,6 +11,7 @@
 
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "app/dossier/tracking_notice.hpp"
 #include "codec/received_papers.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/dossier_repository.hpp"
@@ -141,6 +142,8 @@ struct TrackingView {
   std::optional<std::string> due;
   std::optional<std::string> finished_at;
   std::vector<TimelineEntry> timeline;
+  std::optional<PauseNotice> pause;      // why the clock stands still now (tracking_notice.hpp)
+  std::optional<ApologyNotice> apology;  // the latest apology, its reason and new date
 };
 
 // The status in the applicant's words: a dossier sent online already has its code while it waits
