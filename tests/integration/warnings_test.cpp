@@ -98,7 +98,7 @@ TEST_F(Warnings, WarnOnceWritesOneMessagePerDossierAndThreshold) {
   auto written = notices();
   ASSERT_EQ(written.size(), 1u);
   EXPECT_EQ(written[0].at("kind"), "due_soon");
-  EXPECT_EQ(written[0].at("dossier_id"), id_);
+  EXPECT_EQ(written[0].at("dossier_id").as_string(), id_);
   EXPECT_EQ(written[0].at("due"), "2026-03-12T17:00:00+07:00");
   EXPECT_EQ(written[0].at("recipients"), (json::array{"off-processing", "off-leader"}));
 
@@ -125,7 +125,7 @@ TEST_F(Warnings, OverdueDossierEscalatesToTheParentAgencysLeader) {
   const auto listed = province.get("/api/v1/warnings");
   ASSERT_EQ(listed.status, 200) << listed.raw.body;
   ASSERT_EQ(listed.body.at("escalated").as_array().size(), 1u) << listed.raw.body;
-  EXPECT_EQ(listed.body.at("escalated").at(0).at("dossier_id"), id_);
+  EXPECT_EQ(listed.body.at("escalated").at(0).at("dossier_id").as_string(), id_);
   EXPECT_TRUE(commune.get("/api/v1/warnings").body.at("escalated").as_array().empty());
 }
 
