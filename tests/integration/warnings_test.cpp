@@ -140,6 +140,7 @@ TEST_F(Warnings, HolderSeesTheWarningAndAdministratorSetsTheThreshold) {
   EXPECT_EQ(listed.body.at("hours"), 8);
   ASSERT_EQ(listed.body.at("due_soon").as_array().size(), 1u) << listed.raw.body;
   EXPECT_EQ(listed.body.at("due_soon").at(0).at("kind"), "due_soon");
+  EXPECT_EQ(processing.get("/api/v1/queue").body.at(0).at("lateness"), "due_soon");
 
   // A refused change names the field and changes nothing.
   auto bad = admin.call("PUT", "/api/v1/admin/warning-hours",
@@ -159,6 +160,8 @@ TEST_F(Warnings, HolderSeesTheWarningAndAdministratorSetsTheThreshold) {
   EXPECT_EQ(admin.get("/api/v1/admin/warning-hours").body.at("hours"), 2);
   // With two hours, 09:00 on the due day is no longer "soon".
   EXPECT_TRUE(processing.get("/api/v1/warnings").body.at("due_soon").as_array().empty());
+  // The queue's badge follows the same threshold.
+  EXPECT_EQ(processing.get("/api/v1/queue").body.at(0).at("lateness"), "on_time");
 }
 
 }  // namespace

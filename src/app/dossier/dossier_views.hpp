@@ -153,9 +153,10 @@ std::pair<std::string, std::string> tracking_status_label(dossier::DossierStatus
 TrackingView tracking_view(const store::DossierRecord& record, const History& history,
                            const DossierDocument& document, int utc_offset);
 
-// on_time | due_soon (at most one working day left) | overdue | paused | closed
+// on_time | due_soon (at most `soon` working time left: the warning threshold, one working day
+// when not given) | overdue | paused | closed
 std::string lateness(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
-                     Instant now);
+                     Instant now, std::optional<Seconds> soon = std::nullopt);
 
 struct QueueItem {
   std::string id;
@@ -172,7 +173,7 @@ struct QueueItem {
 };
 
 QueueItem queue_item(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
-                     Instant now);
+                     Instant now, std::optional<Seconds> soon = std::nullopt);
 
 // "Nguyễn Văn An" -> "N***** V** A*": the first letter of each word, the rest masked.
 std::string mask_name(const std::string& utf8_name);
