@@ -187,6 +187,7 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_statistics_routes(router, ctx);
   add_admin_routes(router, ctx);
   add_queue_routes(router, ctx);
+  add_warning_routes(router, ctx);
   add_openapi_route(router);
 }
 

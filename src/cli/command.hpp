@@ -33,5 +33,6 @@ void add_backup_command(CLI::App& app, Action& action);
 void add_migrate_db_command(CLI::App& app, Action& action);
 void add_admin_command(CLI::App& app, Action& action);
 void add_setup_command(CLI::App& app, Action& action);
+void add_warn_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

@@ -13,6 +13,7 @@
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
+#include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
 #include "http/builtin_routes.hpp"
 #include "http/metrics.hpp"
@@ -36,6 +37,7 @@ struct ServeArgs {
   std::string uploads_dir = "var/uploads";
   std::string public_url;  // origin printed in QR codes; empty: the request's Host
   int calendar_check_ms = 5000;
+  int warnings_every_s = 300;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -144,6 +146,9 @@ int run_serve(const ServeArgs& args) {
     ~StopFollowing() { follower.stop(); }
   } stop_following{*calendar_follower};
   calendar_follower->start();
+  // Warnings before a breach and escalations (app/warnings/due_warnings.hpp), every few minutes.
+  WarningJob warnings(*store, *ctx.calendars, now, std::chrono::seconds(args.warnings_every_s));
+  warnings.start();
   http::Metrics metrics;
   http::Router router;
   http::BuiltinRoutesOptions builtin;
@@ -193,6 +198,10 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "How often to look for a calendar imported through another server sharing the "
                   "database, in milliseconds (default: 5000)")
       ->check(CLI::Range(100, 3600000));
+  cmd->add_option("--warnings-every-s", args->warnings_every_s,
+                  "How often to write due-soon warnings and escalations to the outbox, in "
+                  "seconds (default: 300)")
+      ->check(CLI::Range(1, 86400));
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

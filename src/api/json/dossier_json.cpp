@@ -77,6 +77,24 @@ json::value fee_json(const std::optional<FeeRequestView>& fee,
   return out;
 }
 
+json::value pause_json(const std::optional<PauseNotice>& p) {
+  if (!p) return nullptr;
+  json::array missing;
+  for (const auto& item : p->missing_items) missing.emplace_back(item);
+  return json::object{{"kind", p->kind},
+                      {"since", p->since},
+                      {"waiting_vi", p->waiting_vi},
+                      {"waiting_en", p->waiting_en},
+                      {"reason", p->reason},
+                      {"missing_items", std::move(missing)},
+                      {"fee_owed", p->fee_owed ? json::value(*p->fee_owed) : json::value(nullptr)}};
+}
+
+json::value apology_json(const std::optional<ApologyNotice>& a) {
+  if (!a) return nullptr;
+  return json::object{{"at", a->at}, {"reason", a->reason}, {"new_due", a->new_due}};
+}
+
 }  // namespace
 
 void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
@@ -175,6 +193,8 @@ void tag_invoke(json::value_from_tag, json::value& out, const TrackingView& v) {
   view["due"] = text_or_null(v.due);
   view["finished_at"] = text_or_null(v.finished_at);
   view["timeline"] = timeline(v.timeline);
+  view["pause"] = pause_json(v.pause);
+  view["apology"] = apology_json(v.apology);
   out = std::move(view);
 }
 

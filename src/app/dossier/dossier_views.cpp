@@ -128,23 +128,25 @@ TrackingView tracking_view(const store::DossierRecord& r, const History& h,
   view.due = iso_or_none(r.due_s, offset);
   view.finished_at = r.finished_at;
   view.timeline = timeline(h, offset, false);
+  view.pause = pause_notice(h, offset);
+  view.apology = apology_notice(h, offset);
   return view;
 }
 
 std::string lateness(const store::DossierRecord& r, const calendar::WorkingCalendar& cal,
-                     Instant now) {
+                     Instant now, std::optional<Seconds> soon) {
   if (is_closed(r.status)) return "closed";
   if (is_paused(r.status)) return "paused";
   if (!r.due_s) return "on_time";
   const Instant due{*r.due_s};
   if (now > due) return "overdue";
   const auto left = cal.working_time_between(now, due);
-  if (left && *left <= cal.working_seconds_per_day()) return "due_soon";
+  if (left && *left <= soon.value_or(cal.working_seconds_per_day())) return "due_soon";
   return "on_time";
 }
 
 QueueItem queue_item(const store::DossierRecord& r, const calendar::WorkingCalendar& cal,
-                     Instant now) {
+                     Instant now, std::optional<Seconds> soon) {
   const int offset = cal.utc_offset_minutes();
   return {r.id,
           r.code,
@@ -156,7 +158,7 @@ QueueItem queue_item(const store::DossierRecord& r, const calendar::WorkingCalen
           r.current_step,
           r.received_at,
           iso_or_none(r.due_s, offset),
-          lateness(r, cal, now)};
+          lateness(r, cal, now, soon)};
 }
 
 std::string mask_name(const std::string& name) {

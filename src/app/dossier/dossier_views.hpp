@@ -11,6 +11,7 @@
 
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "app/dossier/tracking_notice.hpp"
 #include "codec/received_papers.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/dossier_repository.hpp"
@@ -143,6 +144,8 @@ struct TrackingView {
   std::optional<std::string> due;
   std::optional<std::string> finished_at;
   std::vector<TimelineEntry> timeline;
+  std::optional<PauseNotice> pause;      // why the clock stands still now (tracking_notice.hpp)
+  std::optional<ApologyNotice> apology;  // the latest apology, its reason and new date
 };
 
 // The status in the applicant's words: a dossier sent online already has its code while it waits
@@ -152,9 +155,10 @@ std::pair<std::string, std::string> tracking_status_label(dossier::DossierStatus
 TrackingView tracking_view(const store::DossierRecord& record, const History& history,
                            const DossierDocument& document, int utc_offset);
 
-// on_time | due_soon (at most one working day left) | overdue | paused | closed
+// on_time | due_soon (at most `soon` working time left: the warning threshold, one working day
+// when not given) | overdue | paused | closed
 std::string lateness(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
-                     Instant now);
+                     Instant now, std::optional<Seconds> soon = std::nullopt);
 
 struct QueueItem {
   std::string id;
@@ -171,7 +175,7 @@ struct QueueItem {
 };
 
 QueueItem queue_item(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
-                     Instant now);
+                     Instant now, std::optional<Seconds> soon = std::nullopt);
 
 // "Nguyễn Văn An" -> "N***** V** A*": the first letter of each word, the rest masked.
 std::string mask_name(const std::string& utf8_name);

@@ -3,6 +3,7 @@
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_views.hpp"
+#include "app/warnings/due_warnings.hpp"
 #include "domain/dossier/dossier_code.hpp"
 #include "domain/text/fold.hpp"
 #include "store/dossier_repository.hpp"
@@ -31,8 +32,10 @@ AppResult<std::vector<QueueItem>> work_queue(store::SqlConnection& db, const Act
   filter.applicant_folded_like = text::fold_vietnamese(q.applicant);
   filter.limit = q.limit;
   std::vector<QueueItem> out;
+  // The queue's "due soon" badge follows the warnings' threshold (app/warnings/due_warnings.hpp).
+  const Seconds soon = static_cast<Seconds>(warning_hours(db)) * kSecondsPerHour;
   for (const auto& r : store::list_dossiers(db, filter)) {
-    auto item = queue_item(r, cal, now);
+    auto item = queue_item(r, cal, now, soon);
     if (!q.lateness.empty() && item.lateness != q.lateness) continue;
     if (!q.procedure_code.empty() && r.procedure_code != q.procedure_code) continue;
     out.push_back(std::move(item));

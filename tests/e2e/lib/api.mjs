@@ -30,7 +30,12 @@ export async function apiSession(username) {
     const text = await res.text()
     return { status: res.status, body: text ? JSON.parse(text) : null }
   }
-  return { user, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) }
+  return {
+    user,
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
+  }
 }
 
 /** Submits an online dossier to Phường Hoa Lư as congdan.an, ready for reception. */

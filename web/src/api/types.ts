@@ -172,6 +172,25 @@ export interface Tracking extends StatusLabels {
   due: string | null
   finished_at: string | null
   timeline: TimelineEntry[]
+  pause: TrackingPause | null
+  apology: TrackingApology | null
+}
+
+// Why a dossier's clock stands still, as public tracking tells it.
+export interface TrackingPause {
+  kind: 'supplement' | 'payment' | 'withdrawal'
+  since: string
+  waiting_vi: string
+  waiting_en: string
+  reason: string
+  missing_items: string[]
+  fee_owed: number | null
+}
+
+export interface TrackingApology {
+  at: string
+  reason: string
+  new_due: string
 }
 
 // One dossier of POST /track/lookup: nothing personal, only what tracking shows.

@@ -140,6 +140,13 @@ const en: MessageSchema = {
     lookupSubmit: 'Find my dossiers',
     lookupNone: 'No dossier has this ID number and this phone.',
     lookupFound: '{n} dossiers found',
+    pausedSince: 'Paused since {date}, waiting for: {waiting}',
+    pauseReason: 'Reason',
+    missingPapers: 'Papers missing',
+    feeOwed: 'Fee owed',
+    apologyTitle: 'The agency apologised and set a new date',
+    apologyReason: 'Reason',
+    apologyNewDate: 'New date',
   },
   login: {
     title: 'Log in',
@@ -184,6 +191,19 @@ const en: MessageSchema = {
     received: 'Received',
     due: 'Due',
     lateness: 'Progress',
+  },
+  warnings: {
+    dueSoon: 'Due soon (within {hours} working hours)',
+    escalated: 'Overdue dossiers of the level below',
+    stepOverruns: 'Steps past their time',
+    step: 'step "{step}"',
+    due: 'due',
+    kind: {
+      due_soon: 'due date',
+      step_due_soon: 'step due',
+      overdue: 'overdue',
+      step_overrun: 'step overran',
+    },
   },
   lateness: {
     on_time: 'On time',

@@ -142,6 +142,13 @@ const vi = {
     lookupSubmit: 'Tìm hồ sơ của tôi',
     lookupNone: 'Không tìm thấy hồ sơ nào có cùng số định danh và số điện thoại.',
     lookupFound: 'Tìm thấy {n} hồ sơ',
+    pausedSince: 'Tạm dừng từ {date}, chờ: {waiting}',
+    pauseReason: 'Lý do',
+    missingPapers: 'Giấy tờ còn thiếu',
+    feeOwed: 'Phí, lệ phí phải nộp',
+    apologyTitle: 'Cơ quan giải quyết đã xin lỗi và hẹn lại',
+    apologyReason: 'Lý do',
+    apologyNewDate: 'Ngày hẹn mới',
   },
   login: {
     title: 'Đăng nhập',
@@ -186,6 +193,19 @@ const vi = {
     received: 'Ngày tiếp nhận',
     due: 'Hạn giải quyết',
     lateness: 'Tiến độ',
+  },
+  warnings: {
+    dueSoon: 'Sắp đến hạn (trong {hours} giờ làm việc)',
+    escalated: 'Hồ sơ quá hạn của cấp dưới',
+    stepOverruns: 'Bước xử lý quá thời gian',
+    step: 'bước "{step}"',
+    due: 'hạn',
+    kind: {
+      due_soon: 'hạn giải quyết',
+      step_due_soon: 'hạn của bước',
+      overdue: 'quá hạn giải quyết',
+      step_overrun: 'bước quá thời gian',
+    },
   },
   lateness: {
     on_time: 'Trong hạn',

@@ -1,0 +1,50 @@
+#include "cli/warning_job.hpp"
+
+#include <exception>
+#include <iostream>
+
+#include "app/warnings/due_warnings.hpp"
+
+namespace motcua::cli {
+
+WarningJob::WarningJob(store::Store& store, const app::ActiveCalendar& active,
+                       std::function<Instant()> now, std::chrono::milliseconds period)
+    : store_(store), active_(active), now_(std::move(now)), period_(period) {}
+
+WarningJob::~WarningJob() { stop(); }
+
+void WarningJob::start() {
+  thread_ = std::thread([this] {
+    std::unique_lock lock(mu_);
+    // The first run comes one period after start, so a server starting does not race its own
+    // start-up writes; later ones follow every period.
+    while (!wake_.wait_for(lock, period_, [this] { return stopping_; })) {
+      lock.unlock();
+      // A database that does not answer for a moment must not stop the server: the next period
+      // tries again, and the idempotency keys make a repeated run harmless.
+      try {
+        run_once();
+      } catch (const std::exception& e) {
+        std::cerr << "motcua serve: warnings job failed: " << e.what() << "\n";
+      }
+      lock.lock();
+    }
+  });
+}
+
+void WarningJob::stop() {
+  {
+    const std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void WarningJob::run_once() {
+  const auto cal = active_.snapshot();
+  const Instant now = now_();
+  store_.write([&](store::SqlConnection& db) { app::write_due_warnings(db, *cal, now); });
+}
+
+}  // namespace motcua::cli

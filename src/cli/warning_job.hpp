@@ -1,0 +1,42 @@
+// The server's periodic warnings job (app/warnings/due_warnings.hpp): every period, due-soon
+// warnings, overdue escalations and step overruns go to the outbox. Each message has its own
+// idempotency key, so several servers on one database running it together write each once.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "app/calendar/calendar_admin.hpp"
+#include "store/store.hpp"
+
+namespace motcua::cli {
+
+class WarningJob {
+ public:
+  WarningJob(store::Store& store, const app::ActiveCalendar& active, std::function<Instant()> now,
+             std::chrono::milliseconds period);
+  ~WarningJob();
+  WarningJob(const WarningJob&) = delete;
+  WarningJob& operator=(const WarningJob&) = delete;
+
+  void start();
+  // Waits for a run in progress; idempotent. Must run before `active` is destroyed.
+  void stop();
+
+ private:
+  void run_once();
+
+  store::Store& store_;
+  const app::ActiveCalendar& active_;
+  std::function<Instant()> now_;
+  std::chrono::milliseconds period_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace motcua::cli
