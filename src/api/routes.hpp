@@ -15,6 +15,7 @@ void add_paper_routes(http::Router& router, ApiContext& ctx);
 void add_process_routes(http::Router& router, ApiContext& ctx);
 void add_citizen_routes(http::Router& router, ApiContext& ctx);
 void add_officer_routes(http::Router& router, ApiContext& ctx);
+void add_consultation_routes(http::Router& router, ApiContext& ctx);
 void add_statistics_routes(http::Router& router, ApiContext& ctx);
 void add_admin_routes(http::Router& router, ApiContext& ctx);
 // The counter queue of the one-stop hall: kiosk, display, counters (queue_routes.cpp).

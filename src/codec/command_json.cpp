@@ -90,7 +90,7 @@ Command read_command(CommandKind kind, FieldReader& f) {
     case CommandKind::send_back:
       return SendBack{f.text("official_id"), f.text("step"), f.text("reason")};
     case CommandKind::consult:
-      return Consult{f.text("agency_code"), f.text("question")};
+      return Consult{f.text("agency_code"), f.text("question"), f.texts("shared_papers")};
     case CommandKind::reply_to_consultation:
       return ReplyToConsultation{f.text("agency_code"), f.text("summary")};
     case CommandKind::request_payment:
@@ -156,7 +156,12 @@ json::object command_to_json(const Command& command, int offset) {
         } else if constexpr (std::is_same_v<T, SendBack>) {
           return {{"official_id", c.official_id}, {"step", c.step}, {"reason", c.reason}};
         } else if constexpr (std::is_same_v<T, Consult>) {
-          return {{"agency_code", c.agency_code}, {"question", c.question}};
+          // Consultations recorded before papers could be shared carry none; keep their shape.
+          if (c.shared_papers.empty())
+            return {{"agency_code", c.agency_code}, {"question", c.question}};
+          return {{"agency_code", c.agency_code},
+                  {"question", c.question},
+                  {"shared_papers", to_array(c.shared_papers)}};
         } else if constexpr (std::is_same_v<T, ReplyToConsultation>) {
           return {{"agency_code", c.agency_code}, {"summary", c.summary}};
         } else if constexpr (std::is_same_v<T, RequestPayment>) {

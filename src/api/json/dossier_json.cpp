@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/json/consultation_json.hpp"
 #include "codec/clock_json.hpp"
 #include "codec/command_json.hpp"
 #include "codec/dossier_document_json.hpp"
@@ -178,6 +179,7 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
         json::object{{"name", p.name}, {"originals", p.originals}, {"copies", p.copies}});
   view["received_papers"] = std::move(received);
   view["fee"] = fee_json(v.fee, w.pay_at);
+  view["consultations"] = json::value_from(w.consultations);
   out = std::move(view);
 }
 

@@ -1,5 +1,6 @@
 #include "app/accounts/accounts.hpp"
 
+#include "app/admin/grantable_role.hpp"
 #include "store/account_repository.hpp"
 #include "store/hashing.hpp"
 #include "store/login_failures.hpp"
@@ -53,7 +54,10 @@ std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& use
   if (!user) return std::nullopt;
   Actor actor{user->id, user->display_name, user->kind == "applicant", {}};
   for (const auto& g : store::grants_of(db, user_id)) {
-    if (auto role = dossier::parse_role(g.role)) actor.grants.push_back({*role, g.agency_id});
+    // A `system` grant stored for a person (before such grants were refused) is ignored: the
+    // system actor is internal only (app/admin/grantable_role.hpp).
+    const auto role = dossier::parse_role(g.role);
+    if (role && grant_counts_for_person(*role)) actor.grants.push_back({*role, g.agency_id});
   }
   return actor;
 }

@@ -5,6 +5,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/accounts/passwords.hpp"
+#include "app/admin/grantable_role.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "codec/admin_audit_json.hpp"
 #include "store/agency_repository.hpp"
@@ -100,6 +101,8 @@ AppResult<OfficialView> create_official(store::SqlConnection& db, const Actor& a
   if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
   const auto scope = scoped_agencies(db, actor, dossier::Role::administrator);
   for (const auto& g : n.grants) {
+    if (auto ok = grantable_role(std::string(dossier::to_string(g.role))); !ok)
+      return tl::unexpected(ok.error());
     if (!store::agency_exists(db, g.agency_id)) {
       return tl::unexpected(invalid_input("unknown agency '" + g.agency_id + "'"));
     }
@@ -160,11 +163,8 @@ AppResult<OfficialView> change_grant(store::SqlConnection& db, const Actor& acto
                                      const std::string& reason, const std::string& now_iso) {
   auto user = manageable_official(db, actor, user_id);
   if (!user) return tl::unexpected(user.error());
-  const auto role = dossier::parse_role(role_text);
-  if (!role || *role == dossier::Role::applicant) {
-    return tl::unexpected(invalid_input("unknown role '" + role_text +
-                                        "' (reception, processing, leader, administrator)"));
-  }
+  const auto role = grantable_role(role_text);
+  if (!role) return tl::unexpected(role.error());
   if (!store::agency_exists(db, agency_id)) {
     return tl::unexpected(not_found("agency " + agency_id));
   }

@@ -1,17 +1,15 @@
 #include "app/admin/cli_officials.hpp"
 
 #include "app/accounts/passwords.hpp"
+#include "app/admin/grantable_role.hpp"
 #include "store/agency_repository.hpp"
 
 namespace motcua::app {
 
 AppResult<NewOfficial> prepare_cli_official(const CliOfficial& official) {
   if (auto problem = username_problem(official.username)) return tl::unexpected(*problem);
-  const auto role = dossier::parse_role(official.role);
-  if (!role || *role == dossier::Role::applicant) {
-    return tl::unexpected(invalid_input("unknown role '" + official.role +
-                                        "' (reception, processing, leader, administrator)"));
-  }
+  const auto role = grantable_role(official.role);
+  if (!role) return tl::unexpected(role.error());
   if (official.display_name.size() > 200) {
     return tl::unexpected(invalid_input("the display name is too long (at most 200 characters)"));
   }

@@ -7,6 +7,7 @@
 #include "app/dossier/allowed_actions.hpp"
 #include "app/dossier/case_papers.hpp"
 #include "app/dossier/command_references.hpp"
+#include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_views.hpp"
@@ -287,12 +288,33 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
                                                 const std::string& id,
                                                 const dossier::Command& given,
                                                 const std::string& override_reason) {
+  return act_with(db, actor, id, given, nullptr, {}, override_reason);
+}
+
+AppResult<CommittedDossier> DossierService::reply_to_consultation(
+    store::SqlConnection& db, const Actor& actor, const std::string& consultation_id,
+    const std::string& answer) {
+  const auto found = store::find_consultation(db, consultation_id);
+  if (!found) return tl::unexpected(not_found("consultation " + consultation_id));
+  const auto roles = answering_roles(db, actor, found->agency_id);
+  if (roles.empty()) return tl::unexpected(not_found("consultation " + consultation_id));
+  return act_with(db, actor, found->dossier_id,
+                  dossier::ReplyToConsultation{found->agency_code, answer}, &roles,
+                  consultation_id, {});
+}
+
+AppResult<CommittedDossier> DossierService::act_with(store::SqlConnection& db, const Actor& actor,
+                                                     const std::string& id,
+                                                     const dossier::Command& given,
+                                                     const std::vector<Role>* given_roles,
+                                                     const std::string& consultation_id,
+                                                     const std::string& override_reason) {
   const auto calendar_snapshot = calendar_();
   const calendar::WorkingCalendar& cal = *calendar_snapshot;
   const int offset = cal.utc_offset_minutes();
   auto loaded = load(db, id, offset);
   if (!loaded) return tl::unexpected(loaded.error());
-  const auto roles = roles_over(db, actor, loaded->record);
+  const auto roles = given_roles ? *given_roles : roles_over(db, actor, loaded->record);
   if (roles.empty()) return tl::unexpected(not_found("dossier " + id));
   const Instant now = now_();
   dossier::Command command = given;
@@ -343,16 +365,44 @@ AppResult<CommittedDossier> DossierService::act(store::SqlConnection& db, const 
     if (auto ok = check_apology_bound(cal, *loaded, roles, *apology); !ok)
       return tl::unexpected(ok.error());
   }
+  // A consultation is a row the consulted agency works from (consultations.hpp): opened with the
+  // question, closed by that agency's own answer.
+  std::optional<store::ConsultationRecord> consultation;
+  if (const auto* consult = std::get_if<dossier::Consult>(&command)) {
+    auto opened = prepare_consultation(db, cal, loaded->record, loaded->document.terms,
+                                       loaded->history.state.step, actor, *consult, now);
+    if (!opened) return tl::unexpected(opened.error());
+    consultation = std::move(*opened);
+  } else if (const auto* reply = std::get_if<dossier::ReplyToConsultation>(&command)) {
+    auto answered = prepare_reply(db, cal, actor, id, *reply, consultation_id, now);
+    if (!answered) return tl::unexpected(answered.error());
+    consultation = std::move(*answered);
+  }
   const bool overridden = governed_by_process(dossier::kind_of(command)) &&
                           override_reason.find_first_not_of(" \t\r\n") != std::string::npos;
-  return commit(db, cal, *loaded, *events, actor, now,
-                overridden ? override_note(trimmed(override_reason)) : std::string());
+  auto committed = commit(db, cal, *loaded, *events, actor, now,
+                          overridden ? override_note(trimmed(override_reason)) : std::string());
+  if (committed && consultation) {
+    if (consultation->replied_s) {
+      if (!store::record_consultation_reply(db, *consultation)) {
+        return tl::unexpected(conflict("already_answered", "Yêu cầu lấy ý kiến đã được trả lời.",
+                                       "The consultation was already answered.",
+                                       "consultation: answered meanwhile"));
+      }
+    } else {
+      store::insert_consultation(db, *consultation);
+    }
+  }
+  return committed;
 }
 
 DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,
                                  const CommittedDossier& c) const {
   auto view = dossier_view(c.record, c.history, c.document, c.report, c.utc_offset_minutes);
   add_workspace_fields(db, actor, c.record, c.history.state, c.at, view);
+  if (view.clock && !actor.applicant)
+    add_consultation_rows(db, *calendar_(), c.record.id, c.at, *view.clock,
+                          view.workspace.party_names);
   return view;
 }
 
@@ -456,7 +506,10 @@ AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Ac
     if (auto replayed = clock::replay(cal, *input)) report = std::move(*replayed);
   }
   auto view = dossier_view(loaded->record, loaded->history, loaded->document, report, offset);
-  add_workspace_fields(db, actor, loaded->record, loaded->history.state, now_(), view);
+  const Instant now = now_();
+  add_workspace_fields(db, actor, loaded->record, loaded->history.state, now, view);
+  if (view.clock && !actor.applicant)
+    add_consultation_rows(db, cal, loaded->record.id, now, *view.clock, view.workspace.party_names);
   return view;
 }
 

@@ -71,6 +71,13 @@ class DossierService {
                                   const std::string& dossier_id, const dossier::Command& command,
                                   const std::string& override_reason = {});
 
+  // The consulted agency's official answers consultation `consultation_id` (consultations.hpp):
+  // he acts on the dossier for that answer only, under his role in the consulted agency, without
+  // holding a role over the dossier itself. Not found unless he answers for that agency.
+  AppResult<CommittedDossier> reply_to_consultation(store::SqlConnection& db, const Actor& actor,
+                                                    const std::string& consultation_id,
+                                                    const std::string& answer);
+
   // The view of a dossier just written, as `actor` sees it.
   DossierView view(store::SqlConnection& db, const Actor& actor,
                    const CommittedDossier& committed) const;
@@ -87,6 +94,15 @@ class DossierService {
   Instant now() const { return now_(); }
 
  private:
+  // act() with the roles to act under given (nullptr: the actor's roles over the dossier) and the
+  // consultation a reply answers (empty: found by the reply's agency code).
+  AppResult<CommittedDossier> act_with(store::SqlConnection& db, const Actor& actor,
+                                       const std::string& dossier_id,
+                                       const dossier::Command& command,
+                                       const std::vector<dossier::Role>* roles,
+                                       const std::string& consultation_id,
+                                       const std::string& override_reason);
+
   CalendarSource calendar_;
   NowFunction now_;
 };

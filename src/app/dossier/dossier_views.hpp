@@ -80,6 +80,33 @@ struct PayAtCounter {
 
 // What the officials' workspace and the printed forms need beyond the plain view
 // (dossier_workspace.hpp).
+// A consultation of another agency (app/dossier/consultations.hpp).
+struct SharedPaperView {
+  std::string id;
+  std::string paper_name;
+  std::string file_name;
+};
+
+struct ConsultationView {
+  std::string id;
+  std::string dossier_id;
+  std::string dossier_code;
+  std::string procedure_name;
+  std::string agency_id;
+  std::string agency_code;
+  std::string agency_name;
+  std::string question;
+  std::vector<SharedPaperView> shared_papers;
+  PersonRef asked_by;
+  std::string asked_at;
+  std::string due_at;
+  bool open = true;
+  bool late = false;  // answered after the deadline, or still open past it
+  std::optional<std::string> answer;
+  std::optional<PersonRef> replied_by;
+  std::optional<std::string> replied_at;
+};
+
 struct WorkspaceFields {
   std::vector<std::string> allowed_actions;
   std::optional<AgencyCard> agency;
@@ -92,6 +119,8 @@ struct WorkspaceFields {
   std::map<std::string, std::string> party_names;
   // account id -> name of everyone who uploaded a paper of the dossier
   std::map<std::string, std::string> uploader_names;
+  // The consultations of the dossier with their answers (officials only).
+  std::vector<ConsultationView> consultations;
 };
 
 struct DossierView {

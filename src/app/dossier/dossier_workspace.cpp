@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/dossier/allowed_actions.hpp"
+#include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
@@ -102,8 +103,19 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
                           Instant now, DossierView& view) {
   auto& w = view.workspace;
   w.allowed_actions.clear();
-  for (const auto kind : allowed_commands(state, roles_over(db, actor, r), now, actor.user_id))
+  w.consultations.clear();
+  if (!actor.applicant) w.consultations = consultations_of_dossier(db, r.id, now);
+  // Only the consulted agency answers a consultation: the asker is not offered the reply.
+  const auto answers_one = [&] {
+    for (const auto& c : w.consultations) {
+      if (c.open && !answering_roles(db, actor, c.agency_id).empty()) return true;
+    }
+    return false;
+  };
+  for (const auto kind : allowed_commands(state, roles_over(db, actor, r), now, actor.user_id)) {
+    if (kind == dossier::CommandKind::reply_to_consultation && !answers_one()) continue;
     w.allowed_actions.emplace_back(action_name(kind));
+  }
   w.agency = agency_of(db, r.agency_id);
   w.receiving_unit = unit_of(db, r.receiving_unit_id);
   Names names(db);

@@ -69,6 +69,7 @@ struct SendBack {
 struct Consult {
   std::string agency_code;
   std::string question;
+  std::vector<std::string> shared_papers;  // ids of the dossier's papers the consulted agency sees
 };
 struct ReplyToConsultation {
   std::string agency_code;

@@ -91,7 +91,7 @@ inline Command sample_command(CommandKind kind, Role role = Role::reception) {
     case C::send_back:
       return SendBack{"cb.tran.thi.b", "tham_dinh", "Cần thẩm định lại diện tích"};
     case C::consult:
-      return Consult{"000.00.12.H40", "Đề nghị cho ý kiến về quy hoạch"};
+      return Consult{"000.00.12.H40", "Đề nghị cho ý kiến về quy hoạch", {}};
     case C::reply_to_consultation:
       return ReplyToConsultation{"000.00.12.H40", "Thống nhất"};
     case C::request_payment:

@@ -96,7 +96,7 @@ TEST(ConsultationRule, DecisionsWaitForEveryReply) {
   EXPECT_EQ(refusal(s, sample_command(C::reply_to_consultation), Role::system),
             ErrorCode::no_open_consultation);
   s = step(s, sample_command(C::consult), Role::processing);
-  s = step(s, Consult{"000.00.15.H40", ""}, Role::leader);
+  s = step(s, Consult{"000.00.15.H40", "", {}}, Role::leader);
   EXPECT_EQ(s.open_consultations, 2);
   EXPECT_EQ(progress_substate(s), ProgressSubstate::in_consultation);
 

@@ -3,6 +3,7 @@
 // receipt's QR code.
 import type { DossierPaper } from './citizen'
 import { apiRequest } from './client'
+import type { Consultation } from './consultations'
 import type { ChannelName, CommandBody, DossierDetail, DossierListItem, TimelineEntry } from './types'
 
 const segment = encodeURIComponent
@@ -64,6 +65,7 @@ export interface WorkspaceDossier extends Omit<DossierDetail, 'timeline'> {
   assignee_name: string | null
   received_by: { id: string; name: string | null } | null
   received_papers: ReceivedPaper[]
+  consultations?: Consultation[]
   timeline: WorkspaceTimelineEntry[]
   papers?: DossierPaper[]
 }
