@@ -104,6 +104,27 @@ void command(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, Com
       view_for(ctx, actor), 200, std::move(respond));
 }
 
+// The hand-over to the processing agency (Decree 61 Art. 18): not a command of the state machine,
+// a fact the clock judges; the body may carry a `note` for the log.
+void transfer(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
+              http::Respond respond) {
+  auto body = parse_body(r);
+  if (!body) return answer_now(respond, body.error());
+  std::string note;
+  if (body->is_object()) {
+    const auto* n = body->as_object().if_contains("note");
+    if (n && !n->is_null() && !n->is_string())
+      return answer_now(respond, problem_of(app::invalid_input("'note' must be text"), r));
+    if (n && n->is_string()) note = std::string(n->as_string());
+  }
+  idempotent_write_viewed(
+      ctx, r, actor,
+      [&ctx, actor, id = r.path_params.at("id"), note = std::move(note)](store::SqlConnection& db) {
+        return ctx.dossiers.transfer(db, actor, id, note);
+      },
+      view_for(ctx, actor), 200, std::move(respond));
+}
+
 http::HttpResponse detail(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
   return read_and_render(ctx, r, [&](store::SqlConnection& db) {
     return ctx.dossiers.detail(db, actor, r.path_params.at("id"));
@@ -142,6 +163,12 @@ void add_dossier_routes(http::Router& router, ApiContext& ctx) {
                                          }),
                      {.max_body_bytes = kCommandBodyLimit});
   }
+  router.add_async(Method::post, "/api/v1/dossiers/{id}/transfer",
+                   authenticated_async(ctx,
+                                       [&ctx](auto& r, const auto& a, http::Respond respond) {
+                                         transfer(ctx, r, a, std::move(respond));
+                                       }),
+                   {.max_body_bytes = kCommandBodyLimit});
   router.add(Method::get, "/api/v1/queue", authenticated(ctx, [&ctx](auto& r, const auto& a) {
                return read_and_render(ctx, r, [&](store::SqlConnection& db) {
                  return app::work_queue(db, a, queue_query(r), ctx.calendar, ctx.now());

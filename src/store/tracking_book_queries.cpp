@@ -10,10 +10,11 @@ constexpr const char* kUnit =
     "LEFT JOIN agencies pa ON pa.id = a.parent_id WHERE u.id = ?";
 constexpr const char* kBook =
     "SELECT d.id, d.code, d.procedure_code, d.applicant_name, d.document, d.agency_id, "
-    "a.name, d.channel, d.received_at, d.due_s, d.finished_at, d.status FROM dossiers d "
-    "JOIN agencies a ON a.id = d.agency_id WHERE d.receiving_unit_id = ? "
+    "a.name, d.channel, d.received_at, d.due_s, d.finished_at, d.status, b.volume, b.line, "
+    "COALESCE(b.sets, 1) FROM dossiers d JOIN agencies a ON a.id = d.agency_id "
+    "LEFT JOIN tracking_book_entries b ON b.dossier_id = d.id WHERE d.receiving_unit_id = ? "
     "AND d.received_at IS NOT NULL AND substr(d.received_at, 1, 10) >= ? "
-    "AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, d.code LIMIT 5000";
+    "AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, b.line, d.code LIMIT 5000";
 constexpr const char* kReturn =
     "SELECT at, payload FROM dossier_events WHERE dossier_id = ? AND type = 'result_returned' "
     "ORDER BY seq DESC LIMIT 1";
@@ -32,7 +33,7 @@ std::vector<BookDossierRow> book_dossiers(SqlConnection& db, const std::string& 
   for (const auto& r : db.query(kBook, {unit_id, from, to})) {
     out.push_back({r.text(0), r.optional_text(1), r.text(2), r.text(3), r.text(4), r.text(5),
                    r.text(6), r.text(7), r.text(8), r.optional_integer(9), r.optional_text(10),
-                   r.text(11)});
+                   r.text(11), r.optional_integer(12), r.optional_integer(13), r.integer(14)});
   }
   return out;
 }

@@ -35,6 +35,10 @@ struct BookDossierRow {
   std::optional<std::int64_t> due_s;
   std::optional<std::string> finished_at;
   std::string status;
+  // The book's volume and line (migration 0019); null for a dossier received before it.
+  std::optional<std::int64_t> volume;
+  std::optional<std::int64_t> line;
+  std::int64_t sets = 1;
 };
 // Received by the unit from `from` to `to` (YYYY-MM-DD, inclusive), in order of receipt; at most
 // 5000.

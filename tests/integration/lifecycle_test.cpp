@@ -85,7 +85,8 @@ TEST_F(Lifecycle, OnlineSubmissionToReturnedResult) {
   auto mine = an_.get("/api/v1/my/dossiers");
   ASSERT_EQ(mine.status, 200);
   EXPECT_EQ(mine.body.as_array().size(), 1u);
-  EXPECT_EQ(events_of(id), 5u);  // submitted, accepted, assigned, approved, returned
+  // submitted, accepted, handed over by the system (online), assigned, approved, returned
+  EXPECT_EQ(events_of(id), 6u);
 }
 
 TEST_F(Lifecycle, CounterIntakeAndSupplementRequest) {
@@ -168,7 +169,7 @@ TEST_F(Lifecycle, IdempotencyKeyReplaysAndRefusesReuse) {
                                 "key-accept-1");
   EXPECT_EQ(reused.status, 422);
   EXPECT_EQ(reused.body.at("code"), "idempotency_key_reused");
-  EXPECT_EQ(events_of(id), 2u);  // submitted, accepted: once
+  EXPECT_EQ(events_of(id), 3u);  // submitted, accepted, handed over (online): once
 }
 
 TEST_F(Lifecycle, LoginIsThrottledAfterRepeatedFailures) {

@@ -220,7 +220,7 @@ TEST_F(Papers, UploadedFilesComeBackByteForByte) {
   ASSERT_EQ(accepted.status, 200) << accepted.raw.body;
 
   const auto events = stored_events();
-  ASSERT_EQ(events.size(), 4u);  // submitted, two papers, accepted
+  ASSERT_EQ(events.size(), 5u);  // submitted, two papers, accepted, handed over (online)
   for (const std::size_t i : {1u, 2u}) {
     EXPECT_EQ(events[i].event.type, "paper_attached");
     EXPECT_EQ(events[i].event.from_status, "submitted");
@@ -233,7 +233,7 @@ TEST_F(Papers, UploadedFilesComeBackByteForByte) {
   const auto [exit_status, report] = verify_log();
   EXPECT_EQ(exit_status, 0);
   EXPECT_EQ(report.at("ok"), true);
-  EXPECT_EQ(report.at("events_checked"), 4);
+  EXPECT_EQ(report.at("events_checked"), 5);
 }
 
 TEST_F(Papers, LimitsAndRefusalsAreExactProblems) {

@@ -119,6 +119,15 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
   view["due"] = text_or_null(v.due);
   view["due_766"] = text_or_null(v.due_766);
   view["finished_at"] = text_or_null(v.finished_at);
+  // The tracking book's "Quyển số / Số thứ tự" and the sets received, once received.
+  if (v.book_number) {
+    view["book_number"] = {{"year", v.book_number->year},
+                           {"volume", v.book_number->volume},
+                           {"line", v.book_number->line},
+                           {"sets", v.book_number->sets}};
+  } else {
+    view["book_number"] = nullptr;
+  }
   view["terms"] = codec::clock_terms_to_json(v.terms);
   json::array missing;
   for (const auto& item : v.missing_items) missing.emplace_back(item);
@@ -277,6 +286,13 @@ app::AppResult<app::NewDossier> new_dossier_from_json(const json::value& body,
   if (!ret) return tl::unexpected(ret.error());
   d.return_channel = *ret;
   d.submit = codec::bool_field(o, "submit", d.submit);
+  // "Số lượng hồ sơ: 01 bộ" of the receipt slip: counter intake says how many sets it took in.
+  if (const auto* sets = o.if_contains("sets"); sets && !sets->is_null()) {
+    if (!sets->is_int64() || sets->as_int64() < 1 || sets->as_int64() > 99) {
+      return tl::unexpected(app::invalid_input("'sets' must be a whole number from 1 to 99"));
+    }
+    d.sets = sets->as_int64();
+  }
   return d;
 }
 

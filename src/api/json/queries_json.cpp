@@ -19,7 +19,12 @@ json::object line_json(const TrackingBookLine& l) {
                             {"receiver_name", l.returned->receiver_name},
                             {"channel", l.returned->channel}};
   }
-  return {{"line", l.line},
+  const auto number = [](const std::optional<std::int64_t>& n) {
+    return n ? json::value(*n) : json::value(nullptr);
+  };
+  return {{"line", number(l.line)},
+          {"volume", number(l.volume)},
+          {"sets", l.sets},
           {"id", l.id},
           {"code", optional_text(l.code)},
           {"procedure_code", l.procedure_code},

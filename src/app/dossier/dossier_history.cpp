@@ -1,5 +1,7 @@
 #include "app/dossier/dossier_history.hpp"
 
+#include <algorithm>
+
 #include "codec/command_text.hpp"
 #include "codec/iso_time.hpp"
 #include "store/sql.hpp"
@@ -18,6 +20,7 @@ constexpr std::string_view kNonCommandEventTypes[] = {
     "paper_attached",   // app/dossier/dossier_papers.hpp: a paper uploaded to the dossier
     "draft_updated",    // app/dossier/dossier_drafts.hpp: the applicant changed a draft's details
     "draft_discarded",  // app/dossier/dossier_drafts.hpp: the applicant threw a draft away
+    kTransferredEvent,  // app/dossier/dossier_service.hpp: the hand-over to the processing agency
 };
 
 bool is_non_command_event(std::string_view type) {
@@ -127,6 +130,13 @@ std::optional<clock::ClockEvent> to_clock_event(const dossier::Event& e, const s
 History load_history(const std::vector<store::StoredEvent>& stored, int offset) {
   History h;
   for (const auto& s : stored) {
+    if (s.event.type == kTransferredEvent) {
+      // Not a command, but the clock's transfer rule needs its instant.
+      const auto at = codec::parse_iso_instant(s.event.at, offset);
+      if (!at) throw store::StoreError("event " + std::to_string(s.seq) + ": malformed time");
+      h.transfers.push_back(*at);
+      continue;
+    }
     if (is_non_command_event(s.event.type)) continue;
     h.events.push_back(parse_event(s, offset));
     h.actors.push_back(s.event.actor_id);
@@ -147,6 +157,15 @@ std::optional<clock::ClockInput> clock_input(const History& history, const Clock
     input.events.push_back(std::move(*c));
   }
   if (!received) return std::nullopt;
+  // The hand-over goes in its place in time; one after the finish is past the clock's concern.
+  for (const Instant t : history.transfers) {
+    if (finished && t > input.events.back().at) continue;
+    auto pos = std::upper_bound(input.events.begin(), input.events.end(), t,
+                                [](Instant at, const clock::ClockEvent& e) { return at < e.at; });
+    // Nothing may follow the finish, even an event of the same instant.
+    if (finished && pos == input.events.end()) --pos;
+    input.events.insert(pos, clock_event(t, clock::ClockEventType::transferred));
+  }
   return input;
 }
 

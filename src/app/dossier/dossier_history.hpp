@@ -21,9 +21,17 @@ using ProcessStepTerms = clock::ProcessStepTerms;
 using ProcessTerms = clock::ProcessTerms;
 using ClockTerms = clock::ClockTerms;
 
+// The hand-over of a received dossier from the one-stop unit to the processing agency (Decree 61
+// Art. 18): a fact in the log, not a command of the state machine; it feeds the clock's transfer
+// rule (docs/rules.md 3.5).
+inline constexpr const char* kTransferredEvent = "dossier_transferred";
+// The actor id of what the system records by itself.
+inline constexpr const char* kSystemActor = "system";
+
 struct History {
   std::vector<dossier::Event> events;
   std::vector<std::string> actors;  // parallel to events: who gave each command
+  std::vector<Instant> transfers;   // the dossier_transferred events' instants, in order
   dossier::DossierState state;
 };
 

@@ -22,6 +22,7 @@
 #include "domain/text/fold.hpp"
 #include "store/agency_repository.hpp"
 #include "store/outbox.hpp"
+#include "store/tracking_book_numbers.hpp"
 
 namespace motcua::app {
 
@@ -89,6 +90,7 @@ struct Loaded {
   store::DossierRecord record;
   DossierDocument document;
   History history;
+  std::int64_t sets = 1;  // the sets of papers handed in, for the tracking book at receipt
 };
 
 static AppResult<Loaded> load(store::SqlConnection& db, const std::string& id, int offset) {
@@ -111,6 +113,8 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
     l.history.events.push_back(e);
     l.history.actors.push_back(actor.user_id);
     l.history.state = dossier::apply(std::move(l.history.state), e);
+    if (dossier::kind_of(e.command) == CommandKind::accept && l.record.channel == "online")
+      l.history.transfers.push_back(e.at);
   }
   std::optional<clock::ClockReport> report;
   if (auto input = clock_input(l.history, l.document.terms)) {
@@ -149,9 +153,25 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
   // (app/queries/own_dossier_lookup.hpp).
   store::set_dossier_applicant_id(db, r.id, trimmed(l.document.applicant.id_number));
   for (const auto& e : new_events) {
+    if (dossier::kind_of(e.command) != CommandKind::accept) continue;
+    // The receipt takes the next line of the unit's book for the year, in this transaction: the
+    // line is lost with it if anything later refuses, so the book has no gaps.
+    const std::string book_key =
+        r.receiving_unit_id ? *r.receiving_unit_id : "agency:" + r.agency_id;
+    store::assign_book_number(db, r.id, book_key, ymd_of(cal.local(e.at).date).year, l.sets);
+  }
+  for (const auto& e : new_events) {
     std::string reason = reason_of(e.command);
     if (!note.empty()) reason += (reason.empty() ? "" : " — ") + note;
     const auto stored = store::append_event(db, to_draft(r.id, e, actor.user_id, reason, offset));
+    if (dossier::kind_of(e.command) == CommandKind::accept && r.channel == "online") {
+      // An electronic dossier reaches the processing agency through the system at acceptance
+      // (Decree 61 Art. 18(1)): the system records the hand-over in the same instant.
+      store::append_event(
+          db, store::EventDraft{r.id, kTransferredEvent, kSystemActor,
+                                std::string(dossier::to_string(Role::system)), to_iso(e.at, offset),
+                                "", r.status, r.status, "{}"});
+    }
     const std::string key = r.id + ":" + std::to_string(stored.seq);
     const auto change =
         codec::dossier_change_to_text({r.id, r.code.value_or(""), e.type, r.status,
@@ -299,8 +319,8 @@ AppResult<CommittedDossier> DossierService::reply_to_consultation(
   const auto roles = answering_roles(db, actor, found->agency_id);
   if (roles.empty()) return tl::unexpected(not_found("consultation " + consultation_id));
   return act_with(db, actor, found->dossier_id,
-                  dossier::ReplyToConsultation{found->agency_code, answer}, &roles,
-                  consultation_id, {});
+                  dossier::ReplyToConsultation{found->agency_code, answer}, &roles, consultation_id,
+                  {});
 }
 
 AppResult<CommittedDossier> DossierService::act_with(store::SqlConnection& db, const Actor& actor,
@@ -396,6 +416,46 @@ AppResult<CommittedDossier> DossierService::act_with(store::SqlConnection& db, c
   return committed;
 }
 
+AppResult<CommittedDossier> DossierService::transfer(store::SqlConnection& db, const Actor& actor,
+                                                     const std::string& id,
+                                                     const std::string& note) {
+  const auto calendar_snapshot = calendar_();
+  const calendar::WorkingCalendar& cal = *calendar_snapshot;
+  const int offset = cal.utc_offset_minutes();
+  auto loaded = load(db, id, offset);
+  if (!loaded) return tl::unexpected(loaded.error());
+  const auto roles = roles_over(db, actor, loaded->record);
+  if (roles.empty()) return tl::unexpected(not_found("dossier " + id));
+  // The one-stop unit hands over what it received: reception of the dossier, or the system.
+  const bool may = std::find_if(roles.begin(), roles.end(), [](Role r) {
+                     return r == Role::reception || r == Role::system;
+                   }) != roles.end();
+  if (!may) return tl::unexpected(forbidden_action("only reception hands a dossier over"));
+  if (!loaded->history.state.received_at) {
+    return tl::unexpected(conflict(
+        "not_received", "Hồ sơ chưa được tiếp nhận nên chưa thể chuyển cho cơ quan giải quyết.",
+        "The dossier has not been received, so it cannot be handed over yet.",
+        "status: " + loaded->record.status));
+  }
+  if (!loaded->history.transfers.empty()) {
+    return tl::unexpected(conflict("already_transferred",
+                                   "Hồ sơ đã được chuyển cho cơ quan giải quyết.",
+                                   "The dossier was already handed over to the processing agency.",
+                                   "transfer: already recorded"));
+  }
+  const Instant now = now_();
+  loaded->history.transfers.push_back(now);
+  auto& r = loaded->record;
+  const auto role = std::find(roles.begin(), roles.end(), Role::reception) != roles.end()
+                        ? Role::reception
+                        : Role::system;
+  store::append_event(db, store::EventDraft{r.id, kTransferredEvent, actor.user_id,
+                                            std::string(dossier::to_string(role)),
+                                            to_iso(now, offset), note, r.status, r.status, "{}"});
+  // No command: commit() rewrites the row (a new version) and replays the clock with the transfer.
+  return commit(db, cal, *loaded, {}, actor, now);
+}
+
 DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,
                                  const CommittedDossier& c) const {
   auto view = dossier_view(c.record, c.history, c.document, c.report, c.utc_offset_minutes);
@@ -403,6 +463,7 @@ DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,
   if (view.clock && !actor.applicant)
     add_consultation_rows(db, *calendar_(), c.record.id, c.at, *view.clock,
                           view.workspace.party_names);
+  view.book_number = store::book_number_of(db, c.record.id);
   return view;
 }
 
@@ -415,6 +476,8 @@ AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, con
   const std::string today = to_iso(cal.local(now).date);
   if (in.applicant.name.empty())
     return tl::unexpected(invalid_input("'applicant.name' is required"));
+  if (in.sets < 1 || in.sets > 99)
+    return tl::unexpected(invalid_input("'sets' must be a whole number from 1 to 99"));
   if (!store::agency_valid_on(db, in.agency_id, today)) {
     return tl::unexpected(
         invalid_input("unknown or no longer valid agency '" + in.agency_id + "'"));
@@ -448,6 +511,7 @@ AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, con
   }
 
   Loaded l;
+  l.sets = in.sets;
   l.document = DossierDocument{in.applicant, terms->name, terms->clock, in.return_channel, {}};
   // The internal process in force is copied in: the clock gives its steps' names and budgets.
   l.document.terms.process = process_terms_in_force(db, terms->code, in.agency_id);
@@ -510,6 +574,7 @@ AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Ac
   add_workspace_fields(db, actor, loaded->record, loaded->history.state, now, view);
   if (view.clock && !actor.applicant)
     add_consultation_rows(db, cal, loaded->record.id, now, *view.clock, view.workspace.party_names);
+  view.book_number = store::book_number_of(db, id);
   return view;
 }
 

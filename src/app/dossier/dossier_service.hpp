@@ -28,6 +28,8 @@ struct NewDossier {
   dossier::Channel channel = dossier::Channel::online;
   dossier::Channel return_channel = dossier::Channel::online;
   bool submit = true;  // online: submit now rather than keep a draft
+  // Counter intake: how many sets of papers were handed in ("Số lượng hồ sơ: 01 bộ"), 1..99.
+  std::int64_t sets = 1;
 };
 
 // What a write job committed: the dossier's row, document and history after the new events, and
@@ -77,6 +79,12 @@ class DossierService {
   AppResult<CommittedDossier> reply_to_consultation(store::SqlConnection& db, const Actor& actor,
                                                     const std::string& consultation_id,
                                                     const std::string& answer);
+
+  // Records the hand-over of a received paper dossier from the one-stop unit to the processing
+  // agency (Decree 61 Art. 18(2)); the clock flags it `transfer_late` after its deadline. Online
+  // dossiers are handed over by the system at acceptance. `note` goes to the log.
+  AppResult<CommittedDossier> transfer(store::SqlConnection& db, const Actor& actor,
+                                       const std::string& dossier_id, const std::string& note);
 
   // The view of a dossier just written, as `actor` sees it.
   DossierView view(store::SqlConnection& db, const Actor& actor,

@@ -152,11 +152,12 @@ TEST_F(DossierServiceTest, OnlineLifecycleFromSubmitToReturn) {
       act(reception_, id, dossier::ReturnResult{dossier::Channel::counter, "Nguyễn Văn An"});
   ASSERT_TRUE(returned) << returned.error().detail;
   EXPECT_EQ(returned->status, DossierStatus::returned);
-  EXPECT_EQ(returned->timeline.size(), 5u);
+  // Five commands and the system's hand-over of the online dossier at acceptance.
+  EXPECT_EQ(returned->timeline.size(), 6u);
 
   store_->read([&](store::SqlConnection& db) {
     EXPECT_TRUE(store::verify_chain(db).ok());
-    EXPECT_EQ(store::events_of(db, id).size(), 5u);
+    EXPECT_EQ(store::events_of(db, id).size(), 6u);
     EXPECT_EQ(store::pending_outbox(db, now_.seconds + 1, 100).size(), 10u);  // notify + sync each
   });
 }

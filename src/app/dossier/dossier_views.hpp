@@ -15,6 +15,7 @@
 #include "codec/received_papers.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/dossier_repository.hpp"
+#include "store/tracking_book_numbers.hpp"
 
 namespace motcua::app {
 
@@ -154,6 +155,7 @@ struct DossierView {
   int utc_offset_minutes = 0;
   std::optional<FeeRequestView> fee;
   WorkspaceFields workspace;
+  std::optional<store::BookNumber> book_number;  // the tracking book's line, once received
 };
 
 DossierView dossier_view(const store::DossierRecord& record, const History& history,

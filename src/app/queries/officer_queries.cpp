@@ -105,11 +105,12 @@ AppResult<TrackingBook> tracking_book(store::SqlConnection& db, const Actor& act
       from,
       to,
       {}};
-  std::int64_t line = 0;
   for (auto& row : store::book_dossiers(db, unit_id, from, to)) {
     const auto doc = codec::book_document_fields(row.document);
     TrackingBookLine l;
-    l.line = ++line;
+    l.line = row.line;
+    l.volume = row.volume;
+    l.sets = row.sets;
     l.id = row.id;
     l.code = row.code;
     l.procedure_code = row.procedure_code;

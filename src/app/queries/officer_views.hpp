@@ -27,7 +27,11 @@ struct TrackingBookLine {
     std::string receiver_name;
     std::string channel;
   };
-  std::int64_t line = 0;
+  // The register's "Số thứ tự" (and "Quyển số"), not the row's position in this listing; null for
+  // a dossier received before the book was numbered.
+  std::optional<std::int64_t> line;
+  std::optional<std::int64_t> volume;
+  std::int64_t sets = 1;  // the sets of papers received
   std::string id;
   std::optional<std::string> code;
   std::string procedure_code;

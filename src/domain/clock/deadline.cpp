@@ -25,10 +25,25 @@ tl::expected<Instant, OutOfCalendarRange> due_from(const WorkingCalendar& cal, I
   return tl::unexpected(OutOfCalendarRange{"unknown limit unit"});
 }
 
+tl::expected<Date, OutOfCalendarRange> same_day_date(const WorkingCalendar& cal, Instant received) {
+  const auto local = cal.local(received);
+  if (cal.is_working_day(local.date) && local.second_of_day <= kSameDayCutoff) return local.date;
+  return cal.nth_working_day_after(local.date, 1);
+}
+
 tl::expected<Deadline, OutOfCalendarRange> compute_deadline(const WorkingCalendar& cal,
                                                             Instant received,
                                                             const TimeLimit& limit,
                                                             DeadlineRule rule) {
+  if (limit.unit == LimitUnit::working_days && limit.amount == 0) {
+    // A same-day procedure is due at office close of its same day under either rule: counting the
+    // zero days from the receipt instant would make it due the moment it is received.
+    return cal.next_working_instant(received).and_then([&](Instant start) {
+      return same_day_date(cal, received).map([&](Date d) {
+        return Deadline{start, cal.office_close(d)};
+      });
+    });
+  }
   return cal.next_working_instant(received).and_then([&](Instant start) {
     return due_from(cal, start, limit, rule).map([&](Instant due) { return Deadline{start, due}; });
   });

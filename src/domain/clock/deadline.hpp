@@ -10,6 +10,15 @@ namespace motcua::clock {
 using calendar::OutOfCalendarRange;
 using calendar::WorkingCalendar;
 
+// Decree 61 Art. 18(2): a counter dossier received after 15:00 reaches the processing agency at the
+// start of the next working day; a same-day procedure (a limit of 0 working days) received after
+// that hour is likewise due the next working day.
+inline constexpr Seconds kSameDayCutoff = 15 * kSecondsPerHour;
+
+// The day a dossier received at `received` is handled "the same day": that day when it is a working
+// day and the receipt is at or before 15:00, else the next working day.
+tl::expected<Date, OutOfCalendarRange> same_day_date(const WorkingCalendar& cal, Instant received);
+
 struct Deadline {
   Instant counting_starts;  // the first working instant at or after the receipt
   Instant due;

@@ -6,9 +6,6 @@ namespace motcua::clock {
 
 namespace {
 
-// Counter dossiers received after 15:00 go to the processing agency at the start of the next
-// working day; earlier ones the same day (Decree 61 Art. 18(2)).
-constexpr Seconds kTransferCutoff = 15 * kSecondsPerHour;
 constexpr std::int32_t kSupplementRequestWorkingDays = 3;  // Decree 61 Art. 19(4)
 constexpr const char* kApplicantParty = "applicant";
 constexpr const char* kUnassignedParty = "unassigned";
@@ -90,13 +87,12 @@ class Replayer {
   }
 
   tl::expected<Instant, OutOfCalendarRange> transfer_deadline(Instant received) const {
-    const auto local = cal_.local(received);
-    if (cal_.is_working_day(local.date) && local.second_of_day <= kTransferCutoff) {
-      return cal_.office_close(local.date);
-    }
-    return cal_.nth_working_day_after(local.date, 1).map([&](Date d) {
-      return cal_.office_open(d);
-    });
+    // Counter dossiers received after 15:00 go to the processing agency at the start of the next
+    // working day; earlier ones by office close the same day (Decree 61 Art. 18(2)).
+    const auto day = same_day_date(cal_, received);
+    if (!day) return tl::unexpected(day.error());
+    if (*day == cal_.local(received).date) return cal_.office_close(*day);
+    return cal_.office_open(*day);
   }
 
   Result on_transferred(const ClockEvent& e) {

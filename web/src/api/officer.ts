@@ -92,7 +92,10 @@ export interface Official {
 }
 
 export interface TrackingBookRow {
-  line: number
+  /** The register's "Số thứ tự" in the unit's book for the year; null before numbering began. */
+  line: number | null
+  volume: number | null
+  sets: number
   id: string
   code: string | null
   procedure_code: string
@@ -133,6 +136,8 @@ export interface CounterIntake {
   return_channel: ChannelName
   applicant: { name: string; id_number: string; address: string; phone: string; email: string }
   papers_received: ReceivedPaper[]
+  /** "Số lượng hồ sơ": sets of papers handed in, 1..99. */
+  sets: number
 }
 
 export function getWorkspaceDossier(id: string): Promise<WorkspaceDossier> {

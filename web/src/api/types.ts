@@ -249,6 +249,8 @@ export interface DossierDetail extends StatusLabels {
   clock: { paused: unknown; flags: string[] } | null
   /** The latest fee request; null when none was asked for. */
   fee?: FeeRequest | null
+  /** The tracking book's "Quyển số / Số thứ tự" and sets received; null until received. */
+  book_number?: { year: number; volume: number; line: number; sets: number } | null
 }
 
 /** A fee request (phí, lệ phí): amount in whole dong, its reason, and where to pay it. */
