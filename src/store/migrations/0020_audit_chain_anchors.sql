@@ -49,3 +49,17 @@ CREATE TABLE log_anchors (
   public_key    TEXT NOT NULL,  -- hex
   signature     TEXT NOT NULL   -- hex, over the canonical text of the fields above
 );
+
+-- The dated history of administrative units: each column of a unit that an edition of the units
+-- files changed (a renaming, Xã becoming Phường), from the day that edition took effect
+-- (codec/units_csv.hpp UnitChange). Agencies keep only the newest attributes; the names before
+-- are here. Re-importing the same editions adds nothing.
+CREATE TABLE unit_history (
+  agency_id    TEXT NOT NULL REFERENCES agencies(id),
+  effective    TEXT NOT NULL,  -- YYYY-MM-DD
+  column_name  TEXT NOT NULL,  -- e.g. full_name, unit_type
+  before       TEXT NOT NULL,
+  after        TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL,
+  PRIMARY KEY (agency_id, effective, column_name)
+);
