@@ -9,6 +9,7 @@
 
 #include "api/routes.hpp"
 #include "app/imports/document_upgrade.hpp"
+#include "cli/anchor_timer.hpp"
 #include "cli/calendar_follower.hpp"
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
@@ -36,6 +37,9 @@ struct ServeArgs {
   std::string uploads_dir = "var/uploads";
   std::string public_url;  // origin printed in QR codes; empty: the request's Host
   int calendar_check_ms = 5000;
+  int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
+  std::string anchor_key;
+  std::string anchors_file;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -144,6 +148,12 @@ int run_serve(const ServeArgs& args) {
     ~StopFollowing() { follower.stop(); }
   } stop_following{*calendar_follower};
   calendar_follower->start();
+  std::unique_ptr<AnchorTimer> anchor_timer;
+  if (args.anchor_every_s > 0) {
+    anchor_timer = std::make_unique<AnchorTimer>(
+        *store, anchor_paths(args.db.resolved(), args.anchor_key, args.anchors_file),
+        std::chrono::seconds(args.anchor_every_s));
+  }
   http::Metrics metrics;
   http::Router router;
   http::BuiltinRoutesOptions builtin;
@@ -193,6 +203,16 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "How often to look for a calendar imported through another server sharing the "
                   "database, in milliseconds (default: 5000)")
       ->check(CLI::Range(100, 3600000));
+  cmd->add_option("--anchor-every", args->anchor_every_s,
+                  "Seconds between signed anchors of the event and audit logs (default: 3600; 0: "
+                  "none; see motcua anchor)")
+      ->check(CLI::Range(0, 86400 * 7));
+  cmd->add_option("--anchor-key", args->anchor_key,
+                  "Ed25519 key file for anchors (default: <db>.anchor-key)")
+      ->envname("MOTCUA_ANCHOR_KEY");
+  cmd->add_option("--anchors-file", args->anchors_file,
+                  "JSON-lines file of anchors (default: <db>.anchors.jsonl)")
+      ->envname("MOTCUA_ANCHORS_FILE");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });
