@@ -77,13 +77,13 @@ AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& usern
 
 void audit_login_failure(store::SqlConnection& db, const std::string& username,
                          const std::string& client_address, const std::string& now_iso) {
-  store::append_audit(db, {0, "anonymous", now_iso, "session.login_failed", username, "",
+  store::append_audit(db, {0, "anonymous", now_iso, "session.login_failed", "session", "",
                            codec::login_details(username, client_address)});
 }
 
 void audit_login_success(store::SqlConnection& db, const Actor& actor, const std::string& username,
                          const std::string& client_address, const std::string& now_iso) {
-  store::append_audit(db, {0, actor.user_id, now_iso, "session.logged_in", actor.user_id, "",
+  store::append_audit(db, {0, actor.user_id, now_iso, "session.logged_in", "session", "",
                            codec::login_details(username, client_address)});
 }
 
