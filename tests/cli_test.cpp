@@ -323,6 +323,101 @@ TEST_F(CliDatabase, MigrateDbCopiesTheProvinceAndRefusesAnOccupiedTarget) {
   EXPECT_FALSE(std::filesystem::exists(path("absent.db")));
 }
 
+// Tamper evidence (docs/security.md): each case works on its own copy of the demo database, with
+// the anchor key and anchors file beside that copy.
+class CliTamper : public CliDatabase {
+ protected:
+  // A copy of the demo province, anchored once.
+  std::string anchored_copy(const std::string& name) {
+    const auto copy = path(name);
+    run_ok("backup --db " + path("demo.db") + " --to " + copy);
+    const auto anchor = run_ok("anchor --db " + copy);
+    EXPECT_EQ(anchor.at("seq"), 1);
+    return copy;
+  }
+  static void tamper(const std::string& db, const std::string& sql) {
+    const auto r = run_process("sqlite3 " + db + " \"PRAGMA foreign_keys=OFF; " + sql + "\"");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  // verify-log that is expected to fail with the integrity exit status; its JSON answer.
+  static json::object verify_fails(const std::string& db) {
+    const auto r = run_process(kBinary + " verify-log --db " + db);
+    EXPECT_EQ(r.status, 3) << r.out << r.err;
+    auto out = json::parse(r.out).as_object();
+    EXPECT_EQ(out.at("ok"), false);
+    return out;
+  }
+  static std::string problems(const json::object& out) {
+    return json::serialize(out.at("anchor_problems"));
+  }
+};
+
+TEST_F(CliTamper, UntouchedLogsVerifyAgainstTheirAnchor) {
+  const auto db = anchored_copy("untouched.db");
+  const auto out = run_ok("verify-log --db " + db);
+  EXPECT_EQ(out.at("ok"), true);
+  EXPECT_EQ(out.at("anchors_checked"), 1);
+  // The demo's imports (units, two catalog files) are audited.
+  EXPECT_GE(out.at("audit_checked").to_number<std::int64_t>(), 3);
+  EXPECT_EQ(out.at("anchor_problems").as_array().size(), 0u);
+  const auto key = std::filesystem::status(db + ".anchor-key").permissions();
+  EXPECT_EQ(key & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+            std::filesystem::perms::none);
+  std::ifstream anchors(db + ".anchors.jsonl");
+  std::string line;
+  ASSERT_TRUE(std::getline(anchors, line));
+  EXPECT_EQ(json::parse(line).at("seq"), 1);
+}
+
+TEST_F(CliTamper, DeletingTheLastFiveEventsIsCaughtByTheAnchor) {
+  const auto db = anchored_copy("cut-events.db");
+  tamper(db,
+         "DROP TRIGGER dossier_events_no_delete; DELETE FROM dossier_events WHERE seq > "
+         "(SELECT MAX(seq) - 5 FROM dossier_events);");
+  const auto out = verify_fails(db);
+  // The shorter chain still holds by itself: only the anchor shows the cut.
+  EXPECT_TRUE(out.at("first_broken_seq").is_null());
+  EXPECT_NE(problems(out).find("event log row"), std::string::npos) << problems(out);
+  EXPECT_NE(problems(out).find("5 or more rows were cut"), std::string::npos) << problems(out);
+}
+
+TEST_F(CliTamper, TruncatingTheAuditLogIsCaughtByTheAnchor) {
+  const auto db = anchored_copy("cut-audit.db");
+  tamper(db, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;");
+  const auto out = verify_fails(db);
+  EXPECT_TRUE(out.at("audit_first_broken_seq").is_null());
+  EXPECT_NE(problems(out).find("audit log row"), std::string::npos) << problems(out);
+}
+
+TEST_F(CliTamper, AnEditedAuditRowIsNamed) {
+  const auto db = anchored_copy("edited-audit.db");
+  // The trigger refuses the edit; with it dropped, the chain names the row.
+  const auto refused = run_process("sqlite3 " + db + " \"UPDATE audit_log SET actor_id = 'x'\"");
+  EXPECT_NE(refused.status, 0);
+  tamper(db,
+         "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_id = 'x' WHERE seq = 2;");
+  const auto out = verify_fails(db);
+  EXPECT_EQ(out.at("audit_first_broken_seq"), 2);
+  EXPECT_NE(std::string(out.at("audit_problem").as_string()).find("altered"), std::string::npos);
+}
+
+TEST_F(CliTamper, AForgedOrRemovedAuditRowIsNamed) {
+  const auto forged = anchored_copy("forged-audit.db");
+  tamper(forged,
+         "INSERT INTO audit_log(seq, actor_id, at, action, object, reason, details, prev_hash, "
+         "hash) SELECT MAX(seq) + 1, 'cli', '2026-03-02T09:00:00+07:00', 'user.created', 'u', '', "
+         "'{}', (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), 'beef' FROM audit_log;");
+  auto out = verify_fails(forged);
+  const auto last = run_process("sqlite3 " + forged + " 'SELECT MAX(seq) FROM audit_log'");
+  EXPECT_EQ(std::to_string(out.at("audit_first_broken_seq").to_number<std::int64_t>()) + "\n",
+            last.out);
+  const auto removed = anchored_copy("removed-audit.db");
+  tamper(removed, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 2;");
+  out = verify_fails(removed);
+  EXPECT_EQ(out.at("audit_first_broken_seq"), 2);
+  EXPECT_NE(std::string(out.at("audit_problem").as_string()).find("missing"), std::string::npos);
+}
+
 // PostgreSQL cases run under scripts/test-postgres (MOTCUA_TEST_PG_URL names a throwaway server,
 // without a database); without it they are skipped.
 std::string pg_base() {

@@ -58,9 +58,10 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
   if (!actor) {
     write_then(
         ctx,
-        [&ctx, username, address, now_s](store::SqlConnection& db) {
+        [&ctx, username, address, now_s, now_iso = ctx.now_iso()](store::SqlConnection& db) {
           ctx.user_throttle.record_failure(db, username, now_s);
           ctx.address_throttle.record_failure(db, address, now_s);
+          app::audit_login_failure(db, username, address, now_iso);
         },
         [problem = problem_of(actor.error(), request)] { return problem; }, std::move(respond));
     return;
@@ -68,9 +69,10 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
   auto session = std::make_shared<app::Session>();
   write_then(
       ctx,
-      [&ctx, session, username, actor = std::move(*actor), now_s,
+      [&ctx, session, username, address, actor = std::move(*actor), now_s,
        now_iso = ctx.now_iso()](store::SqlConnection& db) {
         ctx.user_throttle.record_success(db, username);
+        app::audit_login_success(db, actor, username, address, now_iso);
         *session = app::open_session(db, actor, now_s, now_iso);
       },
       [&ctx, session] {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/admin/cli_officials.hpp"
 #include "app/imports/data_import.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
@@ -38,6 +39,14 @@ std::string today_local() {
   return to_iso(to_local(Instant{seconds}, 420).date);
 }
 
+// The command line acts as the installation ("cli"), as `motcua admin create-user` does.
+app::ImportActor importer() {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  return app::ImportActor{app::kCliActor, to_iso(Instant{seconds}, 420)};
+}
+
 int run_catalog(const CatalogArgs& args) {
   if (!std::filesystem::is_regular_file(args.file)) return bad_input("cannot open " + args.file);
   const std::filesystem::path report_path(args.report);
@@ -46,7 +55,7 @@ int run_catalog(const CatalogArgs& args) {
   if (!report) return bad_input("cannot write the report file " + args.report);
   auto store = args.db.open();
   auto outcome = app::import_catalog(
-      *store, args.file, &report, today_local(),
+      *store, args.file, &report, today_local(), importer(),
       [](std::size_t lines) { std::cerr << "motcua import: " << lines << " lines read\n"; });
   if (!outcome) return bad_input(outcome.error());
   const auto& summary = outcome->summary;
@@ -73,7 +82,7 @@ int run_catalog(const CatalogArgs& args) {
 
 int run_units(const UnitsArgs& args) {
   auto store = args.db.open();
-  auto outcome = app::import_units(*store, args.dir);
+  auto outcome = app::import_units(*store, args.dir, importer());
   if (!outcome) return bad_input(outcome.error());
   return print_json(json::object{{"dir", args.dir},
                                  {"editions", outcome->editions},
@@ -81,7 +90,8 @@ int run_units(const UnitsArgs& args) {
                                  {"communes", outcome->communes},
                                  {"inserted", outcome->inserted},
                                  {"updated", outcome->updated},
-                                 {"unchanged", outcome->unchanged}});
+                                 {"unchanged", outcome->unchanged},
+                                 {"changes_recorded", outcome->changes_recorded}});
 }
 
 }  // namespace

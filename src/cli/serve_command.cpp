@@ -9,6 +9,7 @@
 
 #include "api/routes.hpp"
 #include "app/imports/document_upgrade.hpp"
+#include "cli/anchor_timer.hpp"
 #include "cli/calendar_follower.hpp"
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
@@ -38,6 +39,9 @@ struct ServeArgs {
   std::string public_url;  // origin printed in QR codes; empty: the request's Host
   int calendar_check_ms = 5000;
   int warnings_every_s = 300;
+  int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
+  std::string anchor_key;
+  std::string anchors_file;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -149,6 +153,12 @@ int run_serve(const ServeArgs& args) {
   // Warnings before a breach and escalations (app/warnings/due_warnings.hpp), every few minutes.
   WarningJob warnings(*store, *ctx.calendars, now, std::chrono::seconds(args.warnings_every_s));
   warnings.start();
+  std::unique_ptr<AnchorTimer> anchor_timer;
+  if (args.anchor_every_s > 0) {
+    anchor_timer = std::make_unique<AnchorTimer>(
+        *store, anchor_paths(args.db.resolved(), args.anchor_key, args.anchors_file),
+        std::chrono::seconds(args.anchor_every_s));
+  }
   http::Metrics metrics;
   http::Router router;
   http::BuiltinRoutesOptions builtin;
@@ -202,6 +212,16 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "How often to write due-soon warnings and escalations to the outbox, in "
                   "seconds (default: 300)")
       ->check(CLI::Range(1, 86400));
+  cmd->add_option("--anchor-every", args->anchor_every_s,
+                  "Seconds between signed anchors of the event and audit logs (default: 3600; 0: "
+                  "none; see motcua anchor)")
+      ->check(CLI::Range(0, 86400 * 7));
+  cmd->add_option("--anchor-key", args->anchor_key,
+                  "Ed25519 key file for anchors (default: <db>.anchor-key)")
+      ->envname("MOTCUA_ANCHOR_KEY");
+  cmd->add_option("--anchors-file", args->anchors_file,
+                  "JSON-lines file of anchors (default: <db>.anchors.jsonl)")
+      ->envname("MOTCUA_ANCHORS_FILE");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

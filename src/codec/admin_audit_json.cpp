@@ -58,4 +58,15 @@ std::string process_saved_details(std::int64_t version, std::int64_t steps) {
   return json::serialize(json::object{{"version", version}, {"steps", steps}});
 }
 
+std::string import_details(const std::string& source,
+                           const std::vector<std::pair<std::string, std::int64_t>>& counts) {
+  json::object out{{"source", source}};
+  for (const auto& [name, count] : counts) out[name] = count;
+  return json::serialize(out);
+}
+
+std::string login_details(const std::string& username, const std::string& client_address) {
+  return json::serialize(json::object{{"username", username}, {"client_address", client_address}});
+}
+
 }  // namespace motcua::codec

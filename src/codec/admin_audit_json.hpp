@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motcua::codec {
@@ -42,5 +43,10 @@ std::string official_change_details(const std::string& name_before, bool disable
 std::string grant_details(const AuditGrant& grant);
 // {"version", "steps"}
 std::string process_saved_details(std::int64_t version, std::int64_t steps);
+// An import of public data: the file or folder read and what it did, e.g. {"inserted": 3}.
+std::string import_details(const std::string& source,
+                           const std::vector<std::pair<std::string, std::int64_t>>& counts);
+// A login attempt: who it claimed to be and from where; never the password.
+std::string login_details(const std::string& username, const std::string& client_address);
 
 }  // namespace motcua::codec

@@ -1,5 +1,6 @@
 #include "demo/demo_setup.hpp"
 
+#include <chrono>
 #include <fstream>
 #include <iterator>
 
@@ -30,13 +31,21 @@ std::vector<std::string> competent_agencies(const codec::DemoConfig& config,
   return communes;
 }
 
+// The demo's imports are audited like any other, as actor "demo", at the real time of the build.
+ImportActor demo_importer() {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  return ImportActor{"demo", to_iso(Instant{seconds}, 420)};
+}
+
 }  // namespace
 
 tl::expected<void, std::string> set_up_agencies(store::Store& store,
                                                 const codec::DemoConfig& config,
                                                 const std::filesystem::path& data_dir,
                                                 DemoOutcome& out) {
-  auto units = import_units(store, data_dir / "units");
+  auto units = import_units(store, data_dir / "units", demo_importer());
   if (!units) return tl::unexpected(units.error());
   out.agencies = units->provinces + units->communes;
   const std::string province = "province-" + config.province;
@@ -64,7 +73,8 @@ tl::expected<void, std::string> set_up_catalog(store::Store& store, const codec:
   std::filesystem::create_directories(options.report_dir);
   std::ofstream report(options.report_dir / "catalog-import-report.jsonl", std::ios::trunc);
   for (const char* file : {"dvcqg-catalog-2642.jsonl.gz", "bqp-structured-207.jsonl"}) {
-    auto imported = import_catalog(store, options.data_dir / "catalog" / file, &report, today);
+    auto imported =
+        import_catalog(store, options.data_dir / "catalog" / file, &report, today, demo_importer());
     if (!imported) return tl::unexpected(imported.error());
     out.procedures += imported->summary.parsed();
   }

@@ -14,6 +14,7 @@ namespace motcua::store {
 enum class TransactionLock : std::int64_t {
   event_chain = 0x4d43'0001,         // appending to the hash-chained event log
   statistics_refresh = 0x4d43'0002,  // rebuilding statistics read-model rows
+  audit_chain = 0x4d43'0003,         // appending to the hash-chained audit log
 };
 
 // Waits for the lock (pg_advisory_xact_lock), then returns; a no-op on SQLite.

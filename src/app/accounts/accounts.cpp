@@ -1,7 +1,9 @@
 #include "app/accounts/accounts.hpp"
 
 #include "app/admin/grantable_role.hpp"
+#include "codec/admin_audit_json.hpp"
 #include "store/account_repository.hpp"
+#include "store/audit_log.hpp"
 #include "store/hashing.hpp"
 #include "store/login_failures.hpp"
 #include "store/session_repository.hpp"
@@ -75,6 +77,18 @@ AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& usern
   auto actor = load_actor(db, credentials->user_id);
   if (!actor) return tl::unexpected(unauthorized());
   return std::move(*actor);
+}
+
+void audit_login_failure(store::SqlConnection& db, const std::string& username,
+                         const std::string& client_address, const std::string& now_iso) {
+  store::append_audit(db, {0, "anonymous", now_iso, "session.login_failed", "session", "",
+                           codec::login_details(username, client_address)});
+}
+
+void audit_login_success(store::SqlConnection& db, const Actor& actor, const std::string& username,
+                         const std::string& client_address, const std::string& now_iso) {
+  store::append_audit(db, {0, actor.user_id, now_iso, "session.logged_in", "session", "",
+                           codec::login_details(username, client_address)});
 }
 
 Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,

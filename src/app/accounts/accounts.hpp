@@ -66,6 +66,15 @@ AppResult<Session> login(store::SqlConnection& db, const std::string& username,
                          const std::string& password, std::int64_t now_s,
                          const std::string& now_iso);
 
+// Audit rows of login attempts (docs/security.md): who it claimed to be and the client address,
+// never the password. A failure is written as actor "anonymous", a success as the user who logged
+// in; both about the object "session" (the username is in the details), so a user's own audit
+// trail stays the changes made to the account. Both in the caller's write job.
+void audit_login_failure(store::SqlConnection& db, const std::string& username,
+                         const std::string& client_address, const std::string& now_iso);
+void audit_login_success(store::SqlConnection& db, const Actor& actor, const std::string& username,
+                         const std::string& client_address, const std::string& now_iso);
+
 // The session of a cookie token, if it exists and has not expired.
 std::optional<Session> find_session(store::SqlConnection& db, const std::string& token,
                                     std::int64_t now_s);

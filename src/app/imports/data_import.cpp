@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "codec/admin_audit_json.hpp"
 #include "codec/catalog_file.hpp"
 #include "codec/catalog_report.hpp"
 #include "codec/procedure_document.hpp"
@@ -9,8 +10,10 @@
 #include "domain/catalog/canonical.hpp"
 #include "domain/text/fold.hpp"
 #include "store/agency_repository.hpp"
+#include "store/audit_log.hpp"
 #include "store/catalog_repository.hpp"
 #include "store/hashing.hpp"
+#include "store/unit_history.hpp"
 
 namespace motcua::app {
 
@@ -39,7 +42,8 @@ std::optional<std::string> unless_empty(const std::string& s) {
 
 tl::expected<CatalogImportOutcome, std::string> import_catalog(
     store::Store& store, const std::filesystem::path& file, std::ostream* report,
-    const std::string& today, const std::function<void(std::size_t)>& progress) {
+    const std::string& today, const ImportActor& who,
+    const std::function<void(std::size_t)>& progress) {
   auto reader = codec::CatalogFileReader::open(file);
   if (!reader) return tl::unexpected(reader.error());
   codec::CatalogImporter importer;
@@ -83,11 +87,23 @@ tl::expected<CatalogImportOutcome, std::string> import_catalog(
   flush();
   if (progress) progress(lines);
   out.summary = importer.summary();
+  const auto count = [](std::size_t n) { return static_cast<std::int64_t>(n); };
+  store.write([&](store::SqlConnection& db) {
+    store::append_audit(
+        db, {0, who.actor_id, who.now_iso, "catalog.imported", "catalog", "",
+             codec::import_details(file.filename().string(),
+                                   {{"records", count(out.summary.records())},
+                                    {"imported", count(out.imported)},
+                                    {"updated", count(out.updated)},
+                                    {"unchanged", count(out.unchanged)},
+                                    {"rejected", count(out.summary.rejected.size())}})});
+  });
   return out;
 }
 
 tl::expected<UnitsImportOutcome, std::string> import_units(store::Store& store,
-                                                           const std::filesystem::path& dir) {
+                                                           const std::filesystem::path& dir,
+                                                           const ImportActor& who) {
   static const std::regex kEdition(R"(vn-provinces-(\d{4})-(\d{2})-(\d{2})\.csv)");
   std::vector<codec::UnitsEdition> editions;
   std::vector<std::string> names;
@@ -143,6 +159,21 @@ tl::expected<UnitsImportOutcome, std::string> import_units(store::Store& store,
         ++out.unchanged;
       }
     }
+    for (const auto& c : imported->changes) {
+      if (store::record_unit_change(
+              db, {c.agency_id, to_iso(c.effective), c.column, c.before, c.after, who.now_iso})) {
+        ++out.changes_recorded;
+      }
+    }
+    const auto count = [](std::size_t n) { return static_cast<std::int64_t>(n); };
+    store::append_audit(
+        db,
+        {0, who.actor_id, who.now_iso, "units.imported", "units", "",
+         codec::import_details(dir.string(), {{"editions", count(out.editions)},
+                                              {"inserted", count(out.inserted)},
+                                              {"updated", count(out.updated)},
+                                              {"unchanged", count(out.unchanged)},
+                                              {"changes_recorded", count(out.changes_recorded)}})});
   });
   return out;
 }

@@ -4,6 +4,7 @@
 // each read in a REPEATABLE READ READ ONLY transaction so that the job sees one snapshot.
 #include <memory>
 
+#include "store/audit_log.hpp"
 #include "store/connection_store.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
@@ -12,6 +13,9 @@
 namespace motcua::store {
 
 namespace {
+
+// The migration that hash-chains the audit log (0020_audit_chain_anchors.sql).
+constexpr int kAuditChainMigration = 20;
 
 // Any constant shared by every MotCua server: the advisory lock that serialises migrations.
 constexpr std::int64_t kMigrationLock = 0x4d6f74437561;  // "MotCua"
@@ -31,6 +35,9 @@ void apply_migrations(PostgresConnection& db) {
     for (const auto& m : postgres_migrations()) {
       if (m.version <= current) continue;
       db.execute_script(m.sql);
+      // SQL has no SHA-256 on SQLite: the rows the chain finds are chained here, in the same
+      // transaction as the migration that added it.
+      if (m.version == kAuditChainMigration) chain_unchained_audit(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",

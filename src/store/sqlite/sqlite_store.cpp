@@ -4,6 +4,7 @@
 // acknowledged commit survive power loss.
 #include <memory>
 
+#include "store/audit_log.hpp"
 #include "store/connection_store.hpp"
 #include "store/migrations.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
@@ -12,6 +13,9 @@
 namespace motcua::store {
 
 namespace {
+
+// The migration that hash-chains the audit log (0020_audit_chain_anchors.sql).
+constexpr int kAuditChainMigration = 20;
 
 void apply_migrations(SqliteConnection& db) {
   db.execute_script(
@@ -24,6 +28,9 @@ void apply_migrations(SqliteConnection& db) {
     db.execute_script("BEGIN IMMEDIATE");
     try {
       db.execute_script(m.sql);
+      // SQL has no SHA-256 on SQLite: the rows the chain finds are chained here, in the same
+      // transaction as the migration that added it.
+      if (m.version == kAuditChainMigration) chain_unchained_audit(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
