@@ -3,7 +3,7 @@
 // (without access to the dossier) and answers it; the asker then reads the answer on the dossier.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { apiSession, baseUrl, submitBirthRegistration } from './lib/api.mjs'
+import { apiSession, baseUrl, birthRegistrationInProcessing } from './lib/api.mjs'
 import { DESK, openBrowser } from './lib/browser.mjs'
 import { act, logIn, logOut } from './lib/ui.mjs'
 
@@ -15,13 +15,7 @@ let browser
 let dossier
 
 before(async () => {
-  dossier = await submitBirthRegistration('Lý Thị Hỏi Ý Kiến')
-  const reception = await apiSession('tiepnhan.hoalu')
-  const accepted = await reception.post(`/dossiers/${dossier.id}/accept`, {})
-  assert.equal(accepted.status, 200, JSON.stringify(accepted.body))
-  const official = await apiSession('chuyenvien.hoalu')
-  const taken = await official.post(`/dossiers/${dossier.id}/assign`, { official_id: official.user.id })
-  assert.equal(taken.status, 200, JSON.stringify(taken.body))
+  dossier = await birthRegistrationInProcessing('Lý Thị Hỏi Ý Kiến')
   browser = await openBrowser(DESK)
 })
 

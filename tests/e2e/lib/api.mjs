@@ -53,3 +53,16 @@ export async function submitBirthRegistration(applicantName) {
   if (created.status !== 201) throw new Error(`create dossier: ${created.status} ${JSON.stringify(created.body)}`)
   return created.body
 }
+
+/** An online birth registration accepted by Hoa Lư's reception and taken by its processing
+ * official (chuyenvien.hoalu): the starting point of the processing journeys. */
+export async function birthRegistrationInProcessing(applicantName) {
+  const dossier = await submitBirthRegistration(applicantName)
+  const reception = await apiSession('tiepnhan.hoalu')
+  const accepted = await reception.post(`/dossiers/${dossier.id}/accept`, {})
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`)
+  const official = await apiSession('chuyenvien.hoalu')
+  const taken = await official.post(`/dossiers/${dossier.id}/assign`, { official_id: official.user.id })
+  if (taken.status !== 200) throw new Error(`assign: ${taken.status} ${JSON.stringify(taken.body)}`)
+  return dossier
+}
