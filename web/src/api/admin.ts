@@ -306,3 +306,38 @@ export function updateOneStopUnit(
 ): Promise<OneStopUnit> {
   return send('PATCH', `/admin/one-stop-units/${seg(id)}`, body)
 }
+
+/** One row of the chained audit log (GET /api/v1/admin/audit). */
+export interface AuditEntry {
+  seq: number
+  actor_id: string
+  at: string
+  action: string
+  object: string
+  reason: string
+  details: Record<string, unknown> | string
+}
+
+export interface AuditPage {
+  entries: AuditEntry[]
+  total: number
+  page: number
+  per_page: number
+}
+
+/** Filters of the audit log: an actor's id, an action (or a family ending in "."), dates. */
+export interface AuditFilter {
+  actor?: string
+  action?: string
+  from?: string
+  to?: string
+  page?: number
+}
+
+export function readAuditLog(filter: AuditFilter): Promise<AuditPage> {
+  const query = new URLSearchParams()
+  for (const [name, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') query.set(name, String(value))
+  }
+  return apiRequest(`/admin/audit?${query}`)
+}

@@ -11,6 +11,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin/calendar', name: 'admin-calendar', component: () => import('../views/admin/AdminCalendarView.vue'), meta },
   { path: '/admin/users', name: 'admin-users', component: () => import('../views/admin/AdminUsersView.vue'), meta },
   { path: '/admin/agencies', name: 'admin-agencies', component: () => import('../views/admin/AdminAgenciesView.vue'), meta },
+  { path: '/admin/audit', name: 'admin-audit', component: () => import('../views/admin/AdminAuditView.vue'), meta },
 ]
 
 export const navLinks: NavLink[] = [
