@@ -253,6 +253,7 @@ const en: MessageSchema = {
     withdrawal_requested: 'Withdrawal requested',
     withdrawal_cancelled: 'Withdrawal request cancelled',
     dossier_stopped: 'Processing stopped',
+    dossier_transferred: 'Dossier handed over to the processing agency',
     other: 'Dossier updated',
   },
   dossier: {

@@ -255,6 +255,7 @@ const vi = {
     withdrawal_requested: 'Yêu cầu rút hồ sơ',
     withdrawal_cancelled: 'Hủy yêu cầu rút hồ sơ',
     dossier_stopped: 'Dừng xử lý hồ sơ',
+    dossier_transferred: 'Chuyển hồ sơ từ bộ phận một cửa đến cơ quan giải quyết',
     other: 'Cập nhật hồ sơ',
   },
   dossier: {
