@@ -1,6 +1,7 @@
 // The dossier workload over the REST API, closed loop: each client takes a dossier in at the
-// counter, assigns it, approves it and returns the result (four durable state changes, each one
-// committed event) as fast as the server answers, on a kept-alive connection per client.
+// counter, assigns it, forwards it to the leader's step, approves it and returns the result (five
+// durable state changes, each one committed event) as fast as the server answers, on a kept-alive
+// connection per client.
 //
 //   rest_workload --port 8080 --clients 64 --seconds 20
 //
@@ -201,6 +202,11 @@ void run_client(const Options& o, const Session& reception, const Session& proce
     if (!created) continue;
     const std::string base = "/api/v1/dossiers/" + std::string(created->at("id").as_string()) + "/";
     if (!timed(base + "assign", {{"official_id", "u-chuyenvien." + o.commune}}, processing)) {
+      continue;
+    }
+    // The internal process: approval only at the leader's step (docs/rules.md 7.1).
+    if (!timed(base + "forward", {{"official_id", "u-lanhdao." + o.commune}, {"step", "phe-duyet"}},
+               processing)) {
       continue;
     }
     if (!timed(base + "approve", {{"note", "Đủ điều kiện"}}, leader)) continue;

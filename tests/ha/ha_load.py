@@ -3,10 +3,11 @@
 server or database being killed, then checks that no acknowledged change was lost or duplicated.
 
 Each client runs dossiers through the counter workflow: intake (POST /api/v1/dossiers), assign,
-approve, return-result, every write with its own Idempotency-Key, and reads in between (public
-tracking of the new code, the procedure list). A write that fails (connection refused or reset,
-haproxy 502/503, server 5xx) is sent again with the same key until it is acknowledged, as a real
-client does: the key makes the retry safe whether or not the first attempt committed.
+forward to the leader's step, approve, return-result, every write with its own Idempotency-Key,
+and reads in between (public tracking of the new code, the procedure list). A write that fails
+(connection refused or reset, haproxy 502/503, server 5xx) is sent again with the same key until
+it is acknowledged, as a real client does: the key makes the retry safe whether or not the first
+attempt committed.
 
 A 409 concurrent_change is a failed check (each client alone changes its dossiers), retried too
 so that the run goes on and counts them.
@@ -35,6 +36,7 @@ PASSWORD = "motcua-demo-2026"
 STEPS = [  # (path, expected status after it, timeline event type)
     ("intake", "received", "dossier_accepted"),
     ("assign", "in_progress", "dossier_assigned"),
+    ("forward", "in_progress", "dossier_forwarded"),
     ("approve", "result_ready", "dossier_approved"),
     ("return-result", "returned", "result_returned"),
 ]
@@ -196,6 +198,9 @@ class Run:
                 base = f"/api/v1/dossiers/{created['id']}/"
                 for i, (body, role) in enumerate([
                         ({"official_id": f"u-chuyenvien.{a.commune}"}, "chuyenvien"),
+                        # The internal process: approval only at its leader's step.
+                        ({"official_id": f"u-lanhdao.{a.commune}", "step": "phe-duyet"},
+                         "chuyenvien"),
                         ({"note": "Đủ điều kiện"}, "lanhdao"),
                         ({"channel": "counter", "receiver_name": "Người nhận"}, "tiepnhan")], 1):
                     if not self.running():
