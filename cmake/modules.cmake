@@ -39,6 +39,10 @@ if(MOTCUA_BUILD_TESTS)
            COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:app_tests>
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+# Adapters to the outside world (SMTP, National Portal, post, SMS, Zalo, webhooks, other MotCua
+# instances), each behind app/delivery/delivery_port.hpp; outgoing HTTP and SMTP on libcurl.
+motcua_module(integrations src/integrations DEPS motcua_app CURL::libcurl Boost::json
+              OpenSSL::Crypto PkgConfig::SODIUM)
 # The demo province (motcua demo, benchmarks): built through the same use cases as real work.
 motcua_module(demo src/demo DEPS motcua_app)
 # QR codes (receipt slips) drawn as SVG; the encoding is Debian's libqrencode.
@@ -57,7 +61,8 @@ file(GLOB MOTCUA_CLI_SOURCES CONFIGURE_DEPENDS src/cli/*.cpp)
 list(FILTER MOTCUA_CLI_SOURCES EXCLUDE REGEX "_test\\.cpp$")
 add_executable(motcua ${MOTCUA_CLI_SOURCES})
 target_include_directories(motcua PRIVATE src)
-target_link_libraries(motcua PRIVATE motcua_api motcua_demo motcua_app motcua_codec CLI11::CLI11)
+target_link_libraries(motcua PRIVATE motcua_api motcua_integrations motcua_demo motcua_app motcua_codec
+                      CLI11::CLI11)
 
 if(MOTCUA_BUILD_TESTS)
   # Rule cases (tests/cases/) replayed by one driver against the real calendar data.
