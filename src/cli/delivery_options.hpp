@@ -1,0 +1,34 @@
+// Where the outbox's messages go: one option per partner connection, shared by `motcua serve` and
+// `motcua deliver`. Each option also reads its environment variable (MOTCUA_SMTP, ...); a flag
+// wins over the variable. An unset connection keeps its topic's messages pending (never dropped)
+// and /healthz and the admin view say so.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/delivery/delivery_port.hpp"
+
+namespace motcua::cli {
+
+struct DeliveryOptions {
+  std::string smtp;        // smtp://HOST:PORT (or smtps://)  MOTCUA_SMTP
+  std::string mail_from;   // envelope and From: address       MOTCUA_MAIL_FROM
+  std::string portal_url;  // National Public Service Portal   MOTCUA_PORTAL_URL
+  std::string post_url;    // public postal service            MOTCUA_POST_URL
+  std::string sms_url;     // brandname SMS gateway            MOTCUA_SMS_URL
+  std::string zalo_url;    // Zalo Notification Service        MOTCUA_ZALO_URL
+  std::string
+      public_url;  // this installation's origin, for links in messages (serve's --public-url)
+};
+
+// Registers the options on `command` (values from the environment are the defaults).
+void add_delivery_options(CLI::App& command, DeliveryOptions& options);
+
+// One adapter per topic; a topic whose connection is not set gets an adapter that says so.
+using AdapterMap = std::map<std::string, std::shared_ptr<app::delivery::DeliveryAdapter>>;
+AdapterMap delivery_adapters(const DeliveryOptions& options);
+
+}  // namespace motcua::cli
