@@ -1,0 +1,86 @@
+// For tests only (header-only, so it stays out of the library): starts one of the partner
+// emulators (tools/emulators/<name>.py) on a free loopback port, waits for its
+// {"status":"listening","url":...} line, and stops it at the end of the test. Tests drive the
+// emulator's misbehaviour through its /_control endpoint and read what it took from /_received.
+#pragma once
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "integrations/http/http_client.hpp"
+
+extern char** environ;
+
+namespace motcua::integrations::testing {
+
+class PythonEmulator {
+ public:
+  // `script` is relative to the repository root (MOTCUA_SOURCE_DIR); `args` follow it.
+  PythonEmulator(const std::string& source_dir, const std::string& script,
+                 std::vector<std::string> args) {
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    std::vector<std::string> argv_s = {"python3", source_dir + "/" + script, "--port", "0"};
+    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    const int rc = posix_spawnp(&pid_, "python3", &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    if (rc != 0) {
+      close(out[0]);
+      throw std::runtime_error("cannot start python3");
+    }
+    FILE* f = fdopen(out[0], "r");
+    char line[512] = {0};
+    const bool got = f != nullptr && std::fgets(line, sizeof line, f) != nullptr;
+    if (f) std::fclose(f);
+    if (!got) throw std::runtime_error(script + " did not start");
+    url_ = std::string(boost::json::parse(line).as_object().at("url").as_string());
+  }
+  ~PythonEmulator() {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  PythonEmulator(const PythonEmulator&) = delete;
+  PythonEmulator& operator=(const PythonEmulator&) = delete;
+
+  const std::string& url() const { return url_; }
+
+  // POST /_control: the next `count` requests behave as `mode` (error500, garbage, slow, ...).
+  void control(const std::string& mode, int count = 1, int delay_ms = 0) const {
+    HttpRequest r;
+    r.url = url_ + "/_control";
+    r.body = R"({"mode":")" + mode + R"(","count":)" + std::to_string(count) + R"(,"delay_ms":)" +
+             std::to_string(delay_ms) + "}";
+    http_send(r);
+  }
+
+  // GET /_received: every request the emulator took, in order.
+  boost::json::array received() const {
+    HttpRequest r;
+    r.method = "GET";
+    r.url = url_ + "/_received";
+    return boost::json::parse(http_send(r).body).as_array();
+  }
+
+ private:
+  pid_t pid_ = 0;
+  std::string url_;
+};
+
+}  // namespace motcua::integrations::testing
