@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "cli/phone_channels.hpp"
+
 namespace motcua::cli {
 
 namespace {
@@ -31,6 +33,12 @@ class UnconfiguredAdapter final : public app::delivery::DeliveryAdapter {
   std::string option_;
 };
 
+// A built adapter, or one that keeps the messages waiting and says which option or file is missing.
+std::shared_ptr<app::delivery::DeliveryAdapter> configured_or_waiting(AdapterOrMissing adapter) {
+  if (adapter) return *adapter;
+  return std::make_shared<UnconfiguredAdapter>(adapter.error());
+}
+
 }  // namespace
 
 void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
@@ -45,14 +53,22 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
   add_option(command, "--sms-url", options.sms_url, "MOTCUA_SMS_URL", "Brandname SMS gateway");
   add_option(command, "--zalo-url", options.zalo_url, "MOTCUA_ZALO_URL",
              "Zalo Notification Service API");
+  add_option(command, "--sms-token-file", options.sms_token_file, "MOTCUA_SMS_TOKEN_FILE",
+             "File holding the SMS gateway account's signing secret");
+  add_option(command, "--sms-brandname", options.sms_brandname, "MOTCUA_SMS_BRANDNAME",
+             "Brandname (sender name) registered with the SMS gateway");
+  add_option(command, "--sms-charset", options.sms_charset, "MOTCUA_SMS_CHARSET",
+             "gsm7 (unaccented text, the default) or unicode (accented when it fits 3 parts)");
+  add_option(command, "--zalo-token-file", options.zalo_token_file, "MOTCUA_ZALO_TOKEN_FILE",
+             "File holding the Zalo Official Account access token");
 }
 
 AdapterMap delivery_adapters(const DeliveryOptions& options) {
   AdapterMap adapters;
   // Each topic's adapter replaces its placeholder here once built (src/integrations/<name>/).
   adapters["mail"] = std::make_shared<UnconfiguredAdapter>("--smtp");
-  adapters["sms"] = std::make_shared<UnconfiguredAdapter>("--sms-url");
-  adapters["zalo"] = std::make_shared<UnconfiguredAdapter>("--zalo-url");
+  adapters["sms"] = configured_or_waiting(sms_adapter(options));
+  adapters["zalo"] = configured_or_waiting(zalo_adapter(options));
   adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");
   adapters["postal.order"] = std::make_shared<UnconfiguredAdapter>("--post-url");
   (void)options;

@@ -20,6 +20,12 @@ struct DeliveryOptions {
   std::string post_url;    // public postal service            MOTCUA_POST_URL
   std::string sms_url;     // brandname SMS gateway            MOTCUA_SMS_URL
   std::string zalo_url;    // Zalo Notification Service        MOTCUA_ZALO_URL
+  // Secrets are files (never a value on the command line or in the repository), read at every
+  // attempt so a rotated secret is taken without a restart.
+  std::string sms_token_file;   // the gateway account's signing secret  MOTCUA_SMS_TOKEN_FILE
+  std::string sms_brandname;    // registered sender name               MOTCUA_SMS_BRANDNAME
+  std::string sms_charset;      // gsm7 (default) or unicode            MOTCUA_SMS_CHARSET
+  std::string zalo_token_file;  // Official Account access token        MOTCUA_ZALO_TOKEN_FILE
   std::string
       public_url;  // this installation's origin, for links in messages (serve's --public-url)
 };
