@@ -1,6 +1,7 @@
 #include "integrations/zalo/zns_adapter.hpp"
 
 #include <boost/json.hpp>
+#include <cctype>
 #include <optional>
 
 #include "domain/text/utf8.hpp"
@@ -134,8 +135,15 @@ DeliveryResult classify_zns_error(int error, const std::string& message,
     case -124:  // access token invalid: expired; sent once the token file is refreshed
       return {DeliveryOutcome::retry, "", said};
     default:  // -108 phone, -109 template id, -111/-112 template data, -118 no Zalo account, ...
-      return {DeliveryOutcome::dead, "", said};
+      break;
   }
+  // A code not listed above whose message names a passing condition (Zalo adds codes over time)
+  // is retried rather than dropped.
+  std::string lower = message;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* passing : {"quota", "access token", "try again", "rate limit"})
+    if (lower.find(passing) != std::string::npos) return {DeliveryOutcome::retry, "", said};
+  return {DeliveryOutcome::dead, "", said};
 }
 
 ZnsAdapter::ZnsAdapter(ZnsConfig config, ZnsTemplates templates, MobileNumbering numbering)

@@ -66,5 +66,13 @@ TEST(ClassifyZnsError, QuotaAndTokenAreRetriedRefusalsAreDead) {
   }
 }
 
+TEST(ClassifyZnsError, AnUnlistedCodeNamingAPassingConditionIsRetried) {
+  EXPECT_EQ(classify_zns_error(-144, "OA has exceeded daily Quota", "").outcome,
+            DeliveryOutcome::retry);
+  EXPECT_EQ(classify_zns_error(-201, "Invalid access token", "").outcome, DeliveryOutcome::retry);
+  EXPECT_EQ(classify_zns_error(-139, "User refused to receive ZNS", "").outcome,
+            DeliveryOutcome::dead);
+}
+
 }  // namespace
 }  // namespace motcua::integrations::zalo
