@@ -70,6 +70,26 @@ TEST_F(SmsGatewayLoopback, ASignedMessageIsDeliveredWithTheGatewaysMessageId) {
             "https://motcua.example/t/9");
 }
 
+TEST_F(SmsGatewayLoopback, AUnicodeGatewayGetsTheAccentedTextDeclaredAsUnicode) {
+  SmsGatewayConfig config;
+  config.url = gateway_.url();
+  config.brandname = "UBND-NB";
+  config.secret_file = secret_;
+  config.charset = SmsCharset::unicode;
+  SmsGatewayAdapter sms(
+      config, *load_sms_templates(MOTCUA_SOURCE_DIR "/data/notifications/sms-templates.json"),
+      MobileNumbering{});
+  const auto r = sms.deliver(message("sms-u"));
+  ASSERT_EQ(r.outcome, DeliveryOutcome::delivered) << r.error;
+  const auto received = gateway_.received();
+  ASSERT_EQ(received.size(), 1u);
+  const auto& body = received[0].at("body").as_object();
+  EXPECT_TRUE(body.at("unicode").as_bool());
+  EXPECT_EQ(body.at("segments").as_int64(), 2);
+  EXPECT_NE(std::string(body.at("message").as_string()).find("Hồ sơ H42-9 đã có kết quả"),
+            std::string::npos);
+}
+
 TEST_F(SmsGatewayLoopback, AWrongSecretIsRefusedByTheGatewayAndDead) {
   const auto wrong = write_secret("wrong", "not-the-secret");
   auto sms = adapter(wrong);
@@ -103,7 +123,7 @@ TEST_F(SmsGatewayLoopback, ARepeatAfterALostAnswerIsADuplicateNotASecondMessage)
   // The gateway takes the message but answers after the adapter gave up: the engine retries.
   gateway_.control("slow", 1, 2500);
   EXPECT_EQ(sms.deliver(message("sms-5")).outcome, DeliveryOutcome::retry);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  std::this_thread::sleep_for(std::chrono::milliseconds(3000));  // the slow answer is done
   const auto again = sms.deliver(message("sms-5"));
   ASSERT_EQ(again.outcome, DeliveryOutcome::delivered) << again.error;
   EXPECT_EQ(again.partner_ref, "SMS-000001");

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,8 +16,6 @@
 #include <vector>
 
 #include "integrations/http/http_client.hpp"
-
-extern char** environ;
 
 namespace motcua::integrations::testing {
 
@@ -33,22 +31,27 @@ class PythonEmulator {
     std::vector<char*> argv;
     for (auto& a : argv_s) argv.push_back(a.data());
     argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    const int rc = posix_spawnp(&pid_, "python3", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    if (rc != 0) {
+    pid_ = fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+      // The emulator dies with the test process, even when a test crashes.
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      dup2(out[1], STDOUT_FILENO);
       close(out[0]);
-      throw std::runtime_error("cannot start python3");
+      close(out[1]);
+      execvp("python3", argv.data());
+      _exit(127);
     }
+    close(out[1]);
     FILE* f = fdopen(out[0], "r");
     char line[512] = {0};
     const bool got = f != nullptr && std::fgets(line, sizeof line, f) != nullptr;
     if (f) std::fclose(f);
-    if (!got) throw std::runtime_error(script + " did not start");
+    if (!got) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+      throw std::runtime_error(script + " did not start");
+    }
     url_ = std::string(boost::json::parse(line).as_object().at("url").as_string());
   }
   ~PythonEmulator() {

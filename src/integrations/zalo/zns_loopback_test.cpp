@@ -105,7 +105,7 @@ TEST_F(ZnsLoopback, ARepeatWithTheSameTrackingIdIsADuplicate) {
   auto zns = adapter(token_);
   zalo_.control("slow", 1, 2500);
   EXPECT_EQ(zns.deliver(message("zns-5")).outcome, DeliveryOutcome::retry);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  std::this_thread::sleep_for(std::chrono::milliseconds(3000));  // the slow answer is done
   const auto again = zns.deliver(message("zns-5"));
   ASSERT_EQ(again.outcome, DeliveryOutcome::delivered) << again.error;
   EXPECT_EQ(again.partner_ref, "zns0000000001");
