@@ -168,6 +168,28 @@ TEST_F(Consultation, AnswerAfterTheDeadlineIsLate) {
   EXPECT_TRUE(found) << dossier.raw.body;
 }
 
+// Who used the time: the days the consulted agency had the question are its own, not the asking
+// official's, who held the step meanwhile (docs/rules.md, consultations).
+TEST_F(Consultation, TheConsultationsTimeGoesToTheConsultedAgency) {
+  const auto base = dossier_in_progress();
+  const auto id = consult_second_commune(base);
+  ASSERT_FALSE(id.empty());
+  // Asked Monday 09:00, answered Wednesday 09:00: two working days.
+  ASSERT_NO_FATAL_FAILURE(start("2026-03-11T09:00"));
+  ASSERT_EQ(
+      other_.post("/api/v1/consultations/" + id + "/reply", json::object{{"answer", "Đồng ý."}})
+          .status,
+      200);
+  auto dossier = processing_.get(base);
+  ASSERT_EQ(dossier.status, 200) << dossier.raw.body;
+  const auto& used = dossier.body.at("clock").at("used_minutes_by_party").as_object();
+  ASSERT_TRUE(used.contains("agency:c2")) << dossier.raw.body;
+  EXPECT_EQ(used.at("agency:c2").as_int64(), 2 * 480) << dossier.raw.body;
+  // The asker took the dossier when it was consulted: none of those two days is his.
+  const auto* asker = used.if_contains("official:off-processing");
+  EXPECT_TRUE(asker == nullptr || asker->as_int64() == 0) << dossier.raw.body;
+}
+
 TEST_F(Consultation, SystemRoleIsNeverGrantedToAPerson) {
   auto granted = admin_.call("PUT", "/api/v1/admin/users/off-other/roles/system/c2",
                              json::serialize(json::object{{"reason", "Thử"}}),
