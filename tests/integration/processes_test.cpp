@@ -357,10 +357,23 @@ TEST_F(EnforcedProcess, TheWorkspaceOffersOnlyWhatTheProcessAccepts) {
                                 {{dossier::Role::leader, "c1"}}};
       if (!app::create_user(db, deputy, "2026-01-01T00:00:00+07:00"))
         throw std::runtime_error("seed deputy");
+      const app::NewUser chief{
+          "off-chief",
+          "chutich",
+          false,
+          "Trần Chủ Tịch",
+          kPassword,
+          "",
+          "",
+          "",
+          {{dossier::Role::leader, "c1"}, {dossier::Role::administrator, "c1"}}};
+      if (!app::create_user(db, chief, "2026-01-01T00:00:00+07:00"))
+        throw std::runtime_error("seed chief");
     });
   }
-  ApiClient deputy{server_->port()};
+  ApiClient deputy{server_->port()}, chief{server_->port()};
   ASSERT_EQ(deputy.login("phochutich", kPassword), 200);
+  ASSERT_EQ(chief.login("chutich", kPassword), 200);
   const auto actions = [](const json::value& view) {
     std::vector<std::string> out;
     for (const auto& a : view.at("allowed_actions").as_array()) out.emplace_back(a.as_string());
@@ -387,6 +400,13 @@ TEST_F(EnforcedProcess, TheWorkspaceOffersOnlyWhatTheProcessAccepts) {
   EXPECT_FALSE(has(actions(at_reception.body), "approve")) << at_reception.raw.body;
   EXPECT_FALSE(has(actions(at_reception.body), "reject"));
   EXPECT_TRUE(at_reception.body.at("outside_process").as_array().empty());
+  // A leader who is also the commune's administrator is offered approve, shown as outside the
+  // process (it needs override_reason), like a send-back where the process has no such edge.
+  auto by_chief = chief.get(base_);
+  ASSERT_EQ(by_chief.status, 200) << by_chief.raw.body;
+  EXPECT_TRUE(has(actions(by_chief.body), "approve")) << by_chief.raw.body;
+  EXPECT_EQ(by_chief.body.at("outside_process"), (json::array{"send-back", "approve", "reject"}))
+      << by_chief.raw.body;
   // A leader may hand it on: to a colleague at this step or to review, never beyond.
   ASSERT_TRUE(has(actions(at_reception.body), "forward")) << at_reception.raw.body;
   EXPECT_EQ(steps(at_reception.body, "forward"), (std::vector<std::string>{"receive", "review"}));
