@@ -54,7 +54,16 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
                     ctx.address_throttle.retry_after(db, address, now_s));
     if (wait == 0) actor = app::authenticate(db, username, credentials->password);
   });
-  if (wait > 0) return answer_now(respond, too_many(wait));
+  if (wait > 0) {
+    // Refused for rate: not counted as a failure (the password was not tried), but audited.
+    write_then(
+        ctx,
+        [username, address, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+          app::audit_login_throttled(db, username, address, now_iso);
+        },
+        [wait] { return too_many(wait); }, std::move(respond));
+    return;
+  }
   if (!actor) {
     write_then(
         ctx,

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 #include "../run_process.hpp"
 #include "api_client.hpp"
@@ -166,6 +167,45 @@ TEST_F(Consultation, AnswerAfterTheDeadlineIsLate) {
     EXPECT_GT(row.at("used_minutes").as_int64(), 5 * 480);
   }
   EXPECT_TRUE(found) << dossier.raw.body;
+}
+
+// Who used the time: the days the consulted agency had the question are its own, not the asking
+// official's, who held the step meanwhile (docs/rules.md, consultations).
+TEST_F(Consultation, TheConsultationsTimeGoesToTheConsultedAgency) {
+  const auto base = dossier_in_progress();
+  const auto id = consult_second_commune(base);
+  ASSERT_FALSE(id.empty());
+  // Asked Monday 09:00, answered Wednesday 09:00: two working days.
+  ASSERT_NO_FATAL_FAILURE(start("2026-03-11T09:00"));
+  ASSERT_EQ(
+      other_.post("/api/v1/consultations/" + id + "/reply", json::object{{"answer", "Đồng ý."}})
+          .status,
+      200);
+  auto dossier = processing_.get(base);
+  ASSERT_EQ(dossier.status, 200) << dossier.raw.body;
+  const auto& used = dossier.body.at("clock").at("used_minutes_by_party").as_object();
+  ASSERT_TRUE(used.contains("agency:c2")) << dossier.raw.body;
+  EXPECT_EQ(used.at("agency:c2").as_int64(), 2 * 480) << dossier.raw.body;
+  // The asker took the dossier when it was consulted: none of those two days is his.
+  const auto* asker = used.if_contains("official:off-processing");
+  EXPECT_TRUE(asker == nullptr || asker->as_int64() == 0) << dossier.raw.body;
+
+  // The leaders' statistics of "who used the time" say the same once the dossier is finished.
+  ApiClient leader(server_->port());
+  ASSERT_EQ(leader.login("lanhdao", kPassword), 200);
+  ASSERT_EQ(processing_
+                .post(base + "/forward",
+                      json::object{{"official_id", "off-leader"}, {"step", "Phê duyệt"}})
+                .status,
+            200);
+  ASSERT_EQ(leader.post(base + "/approve", json::object{{"note", "Đồng ý"}}).status, 200);
+  const auto stats = leader.get("/api/v1/statistics/time-used?from=2026-03&to=2026-03");
+  ASSERT_EQ(stats.status, 200) << stats.raw.body;
+  std::map<std::string, std::int64_t> minutes;
+  for (const auto& p : stats.body.at("procedures").at(0).at("parties").as_array())
+    minutes[std::string(p.at("party").as_string())] = p.at("minutes").as_int64();
+  EXPECT_EQ(minutes["agency:c2"], 2 * 480) << stats.raw.body;
+  EXPECT_EQ(minutes["processing"], 0) << stats.raw.body;
 }
 
 TEST_F(Consultation, SystemRoleIsNeverGrantedToAPerson) {

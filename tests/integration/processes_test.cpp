@@ -4,6 +4,8 @@
 // sheet.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "api_client.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
@@ -336,6 +338,101 @@ TEST_F(EnforcedProcess, AnAdministratorOverridesWithAReasonThatTheLogKeeps) {
     reason = events.back().event.reason;
   });
   EXPECT_NE(reason.find("Chỉ đạo của Chủ tịch UBND xã"), std::string::npos) << reason;
+}
+
+// The workspace offers what the process would accept (docs/rules.md): the buttons an official sees
+// are the commands the server then takes, not the state machine's wider list.
+TEST_F(EnforcedProcess, TheWorkspaceOffersOnlyWhatTheProcessAccepts) {
+  {
+    auto store = store::open_store(db_);
+    store->write([](store::SqlConnection& db) {
+      const app::NewUser deputy{"off-deputy",
+                                "phochutich",
+                                false,
+                                "Lý Phó Chủ Tịch",
+                                kPassword,
+                                "",
+                                "",
+                                "",
+                                {{dossier::Role::leader, "c1"}}};
+      if (!app::create_user(db, deputy, "2026-01-01T00:00:00+07:00"))
+        throw std::runtime_error("seed deputy");
+      const app::NewUser chief{
+          "off-chief",
+          "chutich",
+          false,
+          "Trần Chủ Tịch",
+          kPassword,
+          "",
+          "",
+          "",
+          {{dossier::Role::leader, "c1"}, {dossier::Role::administrator, "c1"}}};
+      if (!app::create_user(db, chief, "2026-01-01T00:00:00+07:00"))
+        throw std::runtime_error("seed chief");
+    });
+  }
+  ApiClient deputy{server_->port()}, chief{server_->port()};
+  ASSERT_EQ(deputy.login("phochutich", kPassword), 200);
+  ASSERT_EQ(chief.login("chutich", kPassword), 200);
+  const auto actions = [](const json::value& view) {
+    std::vector<std::string> out;
+    for (const auto& a : view.at("allowed_actions").as_array()) out.emplace_back(a.as_string());
+    return out;
+  };
+  const auto has = [](const std::vector<std::string>& list, const char* name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+  };
+  const auto steps = [](const json::value& view, const char* action) {
+    std::vector<std::string> out;
+    const auto* targets = view.at("step_targets").as_object().if_contains(action);
+    if (targets == nullptr) return out;
+    for (const auto& s : targets->as_array()) out.emplace_back(s.as_string());
+    return out;
+  };
+
+  // At the reception step: no decision, and a hand-over only to this step or the next one.
+  ASSERT_EQ(
+      reception_.post(base_ + "/assign", json::object{{"official_id", "off-reception"}}).status,
+      200);
+  auto at_reception = leader_.get(base_);
+  ASSERT_EQ(at_reception.status, 200) << at_reception.raw.body;
+  EXPECT_EQ(at_reception.body.at("step"), "receive");
+  EXPECT_FALSE(has(actions(at_reception.body), "approve")) << at_reception.raw.body;
+  EXPECT_FALSE(has(actions(at_reception.body), "reject"));
+  EXPECT_TRUE(at_reception.body.at("outside_process").as_array().empty());
+  // A leader who is also the commune's administrator is offered approve, shown as outside the
+  // process (it needs override_reason), like a send-back where the process has no such edge.
+  auto by_chief = chief.get(base_);
+  ASSERT_EQ(by_chief.status, 200) << by_chief.raw.body;
+  EXPECT_TRUE(has(actions(by_chief.body), "approve")) << by_chief.raw.body;
+  EXPECT_EQ(by_chief.body.at("outside_process"), (json::array{"send-back", "approve", "reject"}))
+      << by_chief.raw.body;
+  // A leader may hand it on: to a colleague at this step or to review, never beyond.
+  ASSERT_TRUE(has(actions(at_reception.body), "forward")) << at_reception.raw.body;
+  EXPECT_EQ(steps(at_reception.body, "forward"), (std::vector<std::string>{"receive", "review"}));
+
+  // At the leader's step, held by the leader: approve is his, not another leader's.
+  ASSERT_EQ(leader_
+                .post(base_ + "/forward",
+                      json::object{{"official_id", "off-processing"}, {"step", "review"}})
+                .status,
+            200);
+  ASSERT_EQ(
+      processing_
+          .post(base_ + "/forward", json::object{{"official_id", "off-leader"}, {"step", "decide"}})
+          .status,
+      200);
+  auto holder = leader_.get(base_);
+  EXPECT_EQ(holder.body.at("step"), "decide");
+  EXPECT_TRUE(has(actions(holder.body), "approve")) << holder.raw.body;
+  EXPECT_TRUE(has(actions(holder.body), "reject"));
+  EXPECT_EQ(steps(holder.body, "send-back"), std::vector<std::string>{"review"});
+  auto other = deputy.get(base_);
+  ASSERT_EQ(other.status, 200) << other.raw.body;
+  EXPECT_FALSE(has(actions(other.body), "approve")) << other.raw.body;
+  // What is offered is accepted: the holder approves.
+  EXPECT_EQ(deputy.post(base_ + "/approve", json::object{{"note", "Đồng ý"}}).status, 409);
+  EXPECT_EQ(leader_.post(base_ + "/approve", json::object{{"note", "Đồng ý"}}).status, 200);
 }
 
 TEST_F(Processes, AProcessMustKeepTheProceduresTimeLimit) {

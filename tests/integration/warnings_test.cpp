@@ -44,6 +44,7 @@ class Warnings : public ::testing::Test {
     });
     // Received Monday 09/03 09:00 at c1's counter, due Thursday 12/03 17:00.
     ServerProcess server(kBinary, db_, {"--fake-now", "2026-03-09T09:00"});
+    ASSERT_NO_FATAL_FAILURE(before_intake(server));
     ApiClient reception(server.port()), processing(server.port());
     ASSERT_EQ(reception.login("tiepnhan", kPassword), 200);
     ASSERT_EQ(processing.login("chuyenvien", kPassword), 200);
@@ -63,6 +64,9 @@ class Warnings : public ::testing::Test {
                   .status,
               200);
   }
+
+  // Runs on the first server before the dossier is received.
+  virtual void before_intake(ServerProcess&) {}
 
   json::object warn_once(const std::string& now) {
     const auto r = run_process(kBinary + " warn --once --db '" + db_ + "' --now " + now);
@@ -162,6 +166,76 @@ TEST_F(Warnings, HolderSeesTheWarningAndAdministratorSetsTheThreshold) {
   EXPECT_TRUE(processing.get("/api/v1/warnings").body.at("due_soon").as_array().empty());
   // The queue's badge follows the same threshold.
   EXPECT_EQ(processing.get("/api/v1/queue").body.at(0).at("lateness"), "on_time");
+}
+
+// The same dossier received under an internal process with step budgets (the birth registration
+// of processes_test: receive 4h, review 12h, decide 4h, return 4h = the 3 working days).
+class StepWarnings : public Warnings {
+ protected:
+  void before_intake(ServerProcess& server) override {
+    ApiClient admin(server.port());
+    ASSERT_EQ(admin.login("quantri", kPassword), 200);
+    const auto step = [](const char* id, const char* name, const char* role, const char* budget,
+                         json::array actions) {
+      return json::object{{"id", id},
+                          {"name", name},
+                          {"responsible", {{"role", role}}},
+                          {"budget", budget},
+                          {"actions", std::move(actions)}};
+    };
+    const json::object process{
+        {"id", "khai-sinh-c1"},
+        {"procedure_code", "1.001193"},
+        {"agency_id", "c1"},
+        {"version", 1},
+        {"legal_limit", "3 working-days"},
+        {"steps",
+         json::array{
+             step("receive", "Tiếp nhận hồ sơ", "reception", "4 hours",
+                  {{{"kind", "forward"}, {"target", "review"}}}),
+             step("review", "Thẩm định hồ sơ", "processing", "12 hours",
+                  {{{"kind", "forward"}, {"target", "decide"}}}),
+             step("decide", "Phê duyệt kết quả", "leader", "4 hours",
+                  {{{"kind", "approve"}, {"target", "return"}},
+                   {{"kind", "refuse"}, {"target", "return"}}}),
+             step("return", "Trả kết quả", "reception", "4 hours", {{{"kind", "return_result"}}}),
+         }}};
+    auto saved =
+        admin.call("PUT", "/api/v1/processes/khai-sinh-c1", json::serialize(process), kJson);
+    ASSERT_EQ(saved.status, 201) << saved.raw.body;
+  }
+};
+
+// Taken at Monday 09:00, the review step's 12 hours run to Tuesday 14:00, well before the dossier's
+// own due time (Thursday 17:00): the step alone warns its holder, then its overrun reaches the
+// leaders' dashboard.
+TEST_F(StepWarnings, AStepNearItsBudgetWarnsItsHolderAndItsOverrunReachesTheLeader) {
+  EXPECT_EQ(warn_once("2026-03-10T09:00").at("written"), 1);
+  auto written = notices();
+  ASSERT_EQ(written.size(), 1u);
+  EXPECT_EQ(written[0].at("kind"), "step_due_soon");
+  EXPECT_EQ(written[0].at("step"), "Thẩm định hồ sơ");
+  EXPECT_EQ(written[0].at("due"), "2026-03-10T14:00:00+07:00");
+  EXPECT_EQ(written[0].at("recipients"), (json::array{"off-processing", "off-leader"}));
+
+  EXPECT_EQ(warn_once("2026-03-10T15:00").at("written"), 1);
+  written = notices();
+  ASSERT_EQ(written.size(), 2u);
+  EXPECT_EQ(written[1].at("kind"), "step_overrun");
+
+  ServerProcess server(kBinary, db_, {"--fake-now", "2026-03-10T15:00"});
+  ApiClient leader(server.port()), processing(server.port());
+  ASSERT_EQ(leader.login("lanhdao", kPassword), 200);
+  ASSERT_EQ(processing.login("chuyenvien", kPassword), 200);
+  const auto dashboard = leader.get("/api/v1/warnings");
+  ASSERT_EQ(dashboard.status, 200) << dashboard.raw.body;
+  ASSERT_EQ(dashboard.body.at("step_overruns").as_array().size(), 1u) << dashboard.raw.body;
+  const auto& overrun = dashboard.body.at("step_overruns").at(0);
+  EXPECT_EQ(overrun.at("dossier_id").as_string(), id_);
+  EXPECT_EQ(overrun.at("step"), "Thẩm định hồ sơ");
+  // The dossier itself is not late: no escalation, no dossier warning.
+  EXPECT_TRUE(dashboard.body.at("escalated").as_array().empty());
+  EXPECT_TRUE(processing.get("/api/v1/warnings").body.at("step_overruns").as_array().empty());
 }
 
 }  // namespace

@@ -164,6 +164,16 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
   json::array actions;
   for (const auto& a : w.allowed_actions) actions.emplace_back(a);
   view["allowed_actions"] = std::move(actions);
+  json::array outside;
+  for (const auto& a : w.outside_process) outside.emplace_back(a);
+  view["outside_process"] = std::move(outside);
+  json::object targets;
+  for (const auto& [action, steps] : w.step_targets) {
+    json::array ids;
+    for (const auto& id : steps) ids.emplace_back(id);
+    targets[action] = std::move(ids);
+  }
+  view["step_targets"] = std::move(targets);
   view["agency"] = w.agency ? json::value(json::object{{"id", w.agency->id},
                                                        {"code", w.agency->code},
                                                        {"name", w.agency->name},

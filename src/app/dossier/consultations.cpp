@@ -215,8 +215,35 @@ void add_consultation_rows(store::SqlConnection& db, const calendar::WorkingCale
     } else if (now.seconds > c.due_s) {
       row.result = clock::StepResult::late;
     }
-    report.used_by_party[party] += row.used;
     report.steps.push_back(std::move(row));
+  }
+  shift_consultation_time(db, cal, dossier_id, now, report);
+}
+
+void shift_consultation_time(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                             const std::string& dossier_id, std::optional<Instant> now,
+                             clock::ClockReport& report) {
+  const auto working = [&](Instant a, Instant b) -> Seconds {
+    if (b.seconds <= a.seconds) return 0;
+    return cal.working_time_between(a, b).value_or(0);
+  };
+  for (const auto& c : store::consultations_of(db, dossier_id)) {
+    if (!c.replied_s && !now) continue;
+    const Instant asked{c.asked_s};
+    const Instant answered = c.replied_s ? Instant{*c.replied_s} : *now;
+    report.used_by_party["agency:" + c.agency_id] += working(asked, answered);
+    // The officials' steps (the control sheet's own rows, not other consultations) running while
+    // the consulted agency had the question.
+    for (const auto& step : report.steps) {
+      if (!step.party.starts_with("official:")) continue;
+      const Instant step_end = step.ended.value_or(now.value_or(answered));
+      const Instant from{std::max(asked.seconds, step.started.seconds)};
+      const Instant to{std::min(answered.seconds, step_end.seconds)};
+      const Seconds overlap = working(from, to);
+      if (overlap == 0) continue;
+      auto& used = report.used_by_party[step.party];
+      used = std::max<Seconds>(0, used - overlap);
+    }
   }
 }
 

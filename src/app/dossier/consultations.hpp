@@ -59,6 +59,15 @@ AppResult<std::vector<ConsultationView>> consultation_queue(store::SqlConnection
 AppResult<ConsultationView> consultation_detail(store::SqlConnection& db, const Actor& actor,
                                                 const std::string& id, Instant now);
 
+// "Who used the time" for the dossier's consultations (docs/rules.md, consultations): the working
+// time from each question to its answer goes to the consulted agency (party "agency:<id>") and is
+// taken off the officials whose steps were running meanwhile (never below zero: a pause within it
+// was the applicant's already). An open consultation counts up to `now`, or not at all without one
+// (statistics count finished dossiers only).
+void shift_consultation_time(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                             const std::string& dossier_id, std::optional<Instant> now,
+                             clock::ClockReport& report);
+
 // The control sheet's rows for the dossier's consultations: each one's time, from the question to
 // the answer (or `now` while open), goes to the consulted agency (party "agency:<id>", named in
 // `party_names`), with the consultation's deadline and whether it was answered on time.

@@ -110,6 +110,11 @@ struct ConsultationView {
 
 struct WorkspaceFields {
   std::vector<std::string> allowed_actions;
+  // Of allowed_actions, those the dossier's process refuses that this administrator may still
+  // give with an override reason.
+  std::vector<std::string> outside_process;
+  // Action name (assign, forward, send-back) -> the steps the process lets it lead to.
+  std::map<std::string, std::vector<std::string>> step_targets;
   std::optional<AgencyCard> agency;
   std::optional<UnitCard> receiving_unit;
   std::optional<std::string> assignee_name;

@@ -1,10 +1,12 @@
 #include "app/dossier/dossier_workspace.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "app/dossier/allowed_actions.hpp"
 #include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_access.hpp"
+#include "app/dossier/process_enforcement.hpp"
 #include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/event_log.hpp"
@@ -112,10 +114,24 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
     }
     return false;
   };
-  for (const auto kind : allowed_commands(state, roles_over(db, actor, r), now, actor.user_id)) {
+  w.step_targets.clear();
+  w.outside_process.clear();
+  const auto roles = roles_over(db, actor, r);
+  // The state machine's answer narrowed by the dossier's process: what the server would accept.
+  const auto offer = process_offer(db, r, view.terms, state, roles, actor,
+                                   allowed_commands(state, roles, now, actor.user_id));
+  for (const auto kind : dossier::kAllCommandKinds) {
+    const auto in = [kind](const std::vector<dossier::CommandKind>& kinds) {
+      return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+    };
+    const bool override = in(offer.by_override);
+    if (!in(offer.accepted) && !override) continue;
     if (kind == dossier::CommandKind::reply_to_consultation && !answers_one()) continue;
     w.allowed_actions.emplace_back(action_name(kind));
+    if (override) w.outside_process.emplace_back(action_name(kind));
   }
+  for (const auto& [kind, steps] : offer.targets)
+    w.step_targets[std::string(action_name(kind))] = steps;
   w.agency = agency_of(db, r.agency_id);
   w.receiving_unit = unit_of(db, r.receiving_unit_id);
   Names names(db);

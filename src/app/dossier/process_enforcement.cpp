@@ -183,4 +183,75 @@ AppResult<dossier::Command> enforce_process(
   return command;
 }
 
+ProcessOffer process_offer(store::SqlConnection& db, const store::DossierRecord& record,
+                           const clock::ClockTerms& terms, const dossier::DossierState& state,
+                           const std::vector<Role>& roles, const Actor& actor,
+                           const std::vector<dossier::CommandKind>& candidates) {
+  using dossier::CommandKind;
+  ProcessOffer out;
+  std::optional<process::ProcessDefinition> p;
+  if (terms.process && !terms.process->id.empty()) {
+    if (auto found = find_process(db, terms.process->id, terms.process->version);
+        found && !found->steps.empty())
+      p = std::move(*found);
+  }
+  if (!p) {
+    out.accepted = candidates;
+    return out;
+  }
+  const std::string current = process::current_step(*p, state.step);
+  const auto targets = [&](process::HandOver kind) {
+    std::vector<std::string> ids;
+    for (const auto* step : process::hand_over_targets(*p, current, kind)) ids.push_back(step->id);
+    return ids;
+  };
+  // The same decision checks as decision(): the step offers it, the actor holds the dossier (or
+  // no one does) and works at the step.
+  const auto decides = [&](process::ActionKind kind) {
+    if (!process::decision_move(*p, current, kind)) return false;
+    if (!state.assignee.empty() && state.assignee != actor.user_id) return false;
+    const auto* step = process::find_step(*p, current);
+    return step == nullptr || works_at(db, record, actor.user_id, *step);
+  };
+  const auto returns = [&] {
+    const auto decided = state.result_kind == dossier::ResultKind::refusal
+                             ? process::ActionKind::refuse
+                             : process::ActionKind::approve;
+    return process::check_return(*p, current, decided).has_value();
+  };
+  for (const auto kind : candidates) {
+    bool accepted = true;
+    switch (kind) {
+      case CommandKind::assign:
+      case CommandKind::forward:
+      case CommandKind::send_back: {
+        const auto hand_over = kind == CommandKind::assign    ? process::HandOver::assign
+                               : kind == CommandKind::forward ? process::HandOver::forward
+                                                              : process::HandOver::send_back;
+        auto ids = targets(hand_over);
+        accepted = !ids.empty();
+        if (accepted) out.targets[kind] = std::move(ids);
+        break;
+      }
+      case CommandKind::approve:
+        accepted = decides(process::ActionKind::approve);
+        break;
+      case CommandKind::reject_after_review:
+        accepted = decides(process::ActionKind::refuse);
+        break;
+      case CommandKind::return_result:
+        accepted = returns();
+        break;
+      default:
+        break;
+    }
+    if (accepted) {
+      out.accepted.push_back(kind);
+    } else if (has(roles, Role::administrator)) {
+      out.by_override.push_back(kind);
+    }
+  }
+  return out;
+}
+
 }  // namespace motcua::app

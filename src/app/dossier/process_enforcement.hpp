@@ -14,12 +14,14 @@
 // giving `override_reason`, which the event's reason records; the state machine still decides.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
 #include "app/dossier/dossier_document.hpp"
+#include "domain/clock/clock_terms.hpp"
 #include "domain/dossier/commands.hpp"
 #include "domain/dossier/dossier_state.hpp"
 #include "store/dossier_repository.hpp"
@@ -36,6 +38,26 @@ AppResult<dossier::Command> enforce_process(
     store::SqlConnection& db, const store::DossierRecord& record, const DossierDocument& document,
     const dossier::DossierState& state, const std::vector<dossier::Role>& roles, const Actor& actor,
     const dossier::Command& command, const std::string& override_reason);
+
+// What the dossier's process lets an actor do now, for the workspace's buttons: the same checks
+// enforce_process makes, asked without a command's payload, so that an official is offered only
+// what the server would then accept.
+struct ProcessOffer {
+  // Of the governed commands given, those the process accepts from this actor now.
+  std::vector<dossier::CommandKind> accepted;
+  // Those it refuses but the actor, an administrator over the dossier, may still give with an
+  // override reason (shown as such).
+  std::vector<dossier::CommandKind> by_override;
+  // For assign, forward and send back: the steps the hand-over may lead to, in process order.
+  std::map<dossier::CommandKind, std::vector<std::string>> targets;
+};
+
+// `candidates` are commands the state machine already allows; the ones not governed by the
+// process pass through in `accepted`. A dossier with no process in force accepts them all.
+ProcessOffer process_offer(store::SqlConnection& db, const store::DossierRecord& record,
+                           const clock::ClockTerms& terms, const dossier::DossierState& state,
+                           const std::vector<dossier::Role>& roles, const Actor& actor,
+                           const std::vector<dossier::CommandKind>& candidates);
 
 // The text the event's reason gets for a command given outside the process.
 std::string override_note(const std::string& override_reason);

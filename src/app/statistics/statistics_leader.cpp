@@ -229,14 +229,14 @@ AppResult<TimeUsedStatistics> time_used_statistics(store::SqlConnection& db,
                 "tiếp nhận trong kỳ, chia theo bên sử dụng: applicant = chờ công dân bổ sung "
                 "hoặc nộp phí; unassigned = từ lúc bắt đầu tính đến khi giao bước đầu tiên; "
                 "reception / processing / leader = các bước do cán bộ có vai trò đó giữ (cán bộ "
-                "nhiều vai trò tính vào vai trò cao nhất). Thời gian lấy ý kiến cơ quan khác "
-                "tính cho người giữ bước.",
+                "nhiều vai trò tính vào vai trò cao nhất); agency:<mã> = thời gian lấy ý kiến cơ "
+                "quan đó, từ lúc hỏi đến lúc trả lời (không tính cho người giữ bước).",
                 "Working time (minutes, on the working calendar) of finished dossiers received "
                 "in the period, by the party that used it: applicant = waiting for papers or "
                 "fees; unassigned = from the start of counting to the first step; reception / "
                 "processing / leader = steps held by officials with that role (an official "
-                "with several roles counts under the highest). Time consulting another agency "
-                "counts for the step holder.")};
+                "with several roles counts under the highest); agency:<id> = time a consulted "
+                "agency had the question, from asking to its answer (not the step holder's).")};
 }
 
 AppResult<ApprovalQueue> approval_queue(store::SqlConnection& db,

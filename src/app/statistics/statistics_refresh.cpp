@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
 #include "app/statistics/statistics_outcome.hpp"
@@ -40,10 +41,12 @@ bool refresh_dossier_outcome(store::SqlConnection& db, const calendar::WorkingCa
   const auto history = load_history(store::events_of(db, dossier_id), cal.utc_offset_minutes());
   const auto input = clock_input(history, document.terms);
   if (!input) return false;
-  const auto report = clock::replay(cal, *input);
+  auto report = clock::replay(cal, *input);
   // Every stored timeline was replayed when it was written; one that no longer replays (a calendar
   // out of range) is left out rather than counted wrongly.
   if (!report) return false;
+  // A consultation's time is the consulted agency's, as on the control sheet.
+  shift_consultation_time(db, cal, dossier_id, std::nullopt, *report);
   const auto o = outcome_of(cal, history, *input, *report);
   store::OutcomeRow row;
   row.dossier_id = record->id;

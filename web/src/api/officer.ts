@@ -60,6 +60,10 @@ export interface UnitInfo {
 
 export interface WorkspaceDossier extends Omit<DossierDetail, 'timeline'> {
   allowed_actions: OfficerAction[]
+  /** Of allowed_actions, those outside the internal process (an administrator's override). */
+  outside_process?: OfficerAction[]
+  /** assign / forward / send-back -> the process steps the hand-over may lead to. */
+  step_targets?: Record<string, string[]>
   agency: AgencyInfo | null
   receiving_unit: UnitInfo | null
   assignee_name: string | null
