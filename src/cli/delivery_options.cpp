@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "integrations/mail/smtp_setup.hpp"
+
 namespace motcua::cli {
 
 namespace {
@@ -50,7 +52,10 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
 AdapterMap delivery_adapters(const DeliveryOptions& options) {
   AdapterMap adapters;
   // Each topic's adapter replaces its placeholder here once built (src/integrations/<name>/).
-  adapters["mail"] = std::make_shared<UnconfiguredAdapter>("--smtp");
+  adapters["mail"] =
+      options.smtp.empty()
+          ? std::make_shared<UnconfiguredAdapter>("--smtp")
+          : integrations::make_smtp_adapter(options.smtp, options.mail_from, options.public_url);
   adapters["sms"] = std::make_shared<UnconfiguredAdapter>("--sms-url");
   adapters["zalo"] = std::make_shared<UnconfiguredAdapter>("--zalo-url");
   adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");
