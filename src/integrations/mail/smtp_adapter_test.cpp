@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -131,6 +132,31 @@ TEST_F(SmtpAdapterTest, ANoticeArrivesAtTheSmtpServerWithItsMessageId) {
   EXPECT_NE(mail.find("List-Unsubscribe: <https://motcua.example/my#notification-preferences>"),
             std::string::npos);
   EXPECT_NE(mail.find("=?UTF-8?B?"), std::string::npos);
+  // Python's own mail parser reads the subject and both parts back: the encoding is standard.
+  const auto file = dir_ / "received.eml";
+  std::ofstream(file, std::ios::binary) << mail;
+  const std::string script =
+      "import email,email.header,email.policy,sys;"
+      "m=email.message_from_binary_file(open(sys.argv[1],'rb'),policy=email.policy.default);"
+      "print(m['Subject']);"
+      "print(m.get_body(('plain',)).get_content());"
+      "print(m.get_body(('html',)).get_content())";
+  const std::string command = "/usr/bin/python3 -c \"" + script + "\" " + file.string();
+  std::string parsed;
+  if (FILE* p = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    std::size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) parsed.append(buffer, n);
+    pclose(p);
+  }
+  EXPECT_NE(parsed.find("Đã tiếp nhận hồ sơ 000.00.01.H01-261206-0001 - hẹn trả 18/12/2026"),
+            std::string::npos)
+      << parsed;
+  EXPECT_NE(parsed.find("Kính gửi Nguyễn Văn An"), std::string::npos) << parsed;
+  EXPECT_NE(parsed.find("https://motcua.example/track?code=000.00.01.H01-261206-0001"),
+            std::string::npos)
+      << parsed;
+  EXPECT_NE(parsed.find("<b>000.00.01.H01-261206-0001</b>"), std::string::npos) << parsed;
   // The same notice again (a retry after a lost answer) carries the same Message-ID.
   const auto again = adapter_->deliver(received_notice());
   EXPECT_EQ(again.partner_ref, result.partner_ref);

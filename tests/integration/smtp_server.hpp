@@ -1,0 +1,105 @@
+// A real SMTP server for the tests: Debian's python3-aiosmtpd on loopback with its Mailbox
+// handler, so every message it accepts lands as a file in <dir>/new that the test reads.
+#pragma once
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace motcua::testing {
+
+class SmtpServer {
+ public:
+  // A free port now; the server starts listening on it at start().
+  explicit SmtpServer(std::filesystem::path dir) : dir_(std::move(dir)), port_(free_port()) {}
+  ~SmtpServer() { stop(); }
+  SmtpServer(const SmtpServer&) = delete;
+  SmtpServer& operator=(const SmtpServer&) = delete;
+
+  int port() const { return port_; }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+
+  void start() {
+    const std::string listen = "127.0.0.1:" + std::to_string(port_);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
+              "aiosmtpd.handlers.Mailbox", dir_.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    for (int i = 0; i < 200 && !accepts(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+
+  void stop() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+
+  // The raw messages received so far.
+  std::vector<std::string> received() const {
+    std::vector<std::string> out;
+    if (!std::filesystem::exists(dir_ / "new")) return out;
+    for (const auto& f : std::filesystem::directory_iterator(dir_ / "new")) {
+      std::ifstream in(f.path(), std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      out.push_back(s.str());
+    }
+    return out;
+  }
+
+  // Waits up to `limit` for at least `count` messages.
+  std::vector<std::string> wait_for(std::size_t count, std::chrono::seconds limit) const {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    auto got = received();
+    while (got.size() < count && std::chrono::steady_clock::now() < end) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      got = received();
+    }
+    return got;
+  }
+
+ private:
+  static int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+  }
+
+  bool accepts() const {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port_));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    ::close(fd);
+    return ok;
+  }
+
+  std::filesystem::path dir_;
+  int port_;
+  pid_t pid_ = -1;
+};
+
+}  // namespace motcua::testing
