@@ -18,46 +18,6 @@ namespace {
 namespace json = boost::json;
 const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
 
-std::string unbase64(const std::string& in) {
-  static const std::string alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  int bits = 0;
-  unsigned value = 0;
-  for (char c : in) {
-    const auto i = alphabet.find(c);
-    if (i == std::string::npos) continue;
-    value = (value << 6) | static_cast<unsigned>(i);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((value >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
-// The readable text of a received mail: its headers, the decoded subject words and both parts.
-std::string readable(std::string mail) {
-  std::erase(mail, '\r');
-  std::string out = mail.substr(0, mail.find("\n\n"));
-  std::size_t pos = 0;
-  while ((pos = mail.find("=?UTF-8?B?", pos)) != std::string::npos) {
-    const auto end = mail.find("?=", pos + 10);
-    out += "\n" + unbase64(mail.substr(pos + 10, end - pos - 10));
-    pos = end + 2;
-  }
-  const std::string marker = "Content-Transfer-Encoding: base64\n\n";
-  pos = 0;
-  while ((pos = mail.find(marker, pos)) != std::string::npos) {
-    const auto start = pos + marker.size();
-    const auto end = mail.find("\n--", start);
-    out += "\n" + unbase64(mail.substr(start, end - start));
-    pos = end;
-  }
-  return out;
-}
-
 bool serve_has_smtp() {
   const auto help = run_process(kBinary + " serve --help");
   return help.out.find("--smtp") != std::string::npos;
@@ -170,7 +130,7 @@ TEST_F(Mail, TheMailReachesARealSmtpServerWithinSecondsAndWaitsWhileItIsDown) {
     counter_intake(server.port());
     const auto mails = smtp.wait_for(1, std::chrono::seconds(10));
     ASSERT_EQ(mails.size(), 1u);
-    const auto text = readable(mails[0]);
+    const auto text = readable_mail(mails[0]);
     EXPECT_NE(text.find("To: an@example.vn"), std::string::npos) << text;
     EXPECT_NE(text.find(code_), std::string::npos) << text;
     EXPECT_NE(text.find(due_), std::string::npos) << text;

@@ -19,6 +19,48 @@
 
 namespace motcua::testing {
 
+// Base64 decoding for reading received mail (characters outside the alphabet are skipped).
+inline std::string unbase64(const std::string& in) {
+  static const std::string alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  int bits = 0;
+  unsigned value = 0;
+  for (char c : in) {
+    const auto i = alphabet.find(c);
+    if (i == std::string::npos) continue;
+    value = (value << 6) | static_cast<unsigned>(i);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((value >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+// The readable text of a received mail: its headers, its decoded RFC 2047 subject words and its
+// decoded base64 parts, so a test can look for a dossier code or a date in it.
+inline std::string readable_mail(std::string mail) {
+  std::erase(mail, '\r');
+  std::string out = mail.substr(0, mail.find("\n\n"));
+  std::size_t pos = 0;
+  while ((pos = mail.find("=?UTF-8?B?", pos)) != std::string::npos) {
+    const auto end = mail.find("?=", pos + 10);
+    out += "\n" + unbase64(mail.substr(pos + 10, end - pos - 10));
+    pos = end + 2;
+  }
+  const std::string marker = "Content-Transfer-Encoding: base64\n\n";
+  pos = 0;
+  while ((pos = mail.find(marker, pos)) != std::string::npos) {
+    const auto start = pos + marker.size();
+    const auto end = mail.find("\n--", start);
+    out += "\n" + unbase64(mail.substr(start, end - start));
+    pos = end;
+  }
+  return out;
+}
+
 class SmtpServer {
  public:
   // A free port now; the server starts listening on it at start().

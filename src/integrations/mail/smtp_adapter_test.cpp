@@ -2,12 +2,7 @@
 // receives to a maildir that the test reads.
 #include "integrations/mail/smtp_adapter.hpp"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -18,6 +13,8 @@
 #include <thread>
 
 #include "integrations/mail/smtp_setup.hpp"
+// The SMTP server the integration tests use too (aiosmtpd on loopback).
+#include "../../../tests/integration/smtp_server.hpp"
 
 namespace motcua::integrations {
 namespace {
@@ -25,78 +22,15 @@ namespace {
 namespace fs = std::filesystem;
 using app::delivery::DeliveryOutcome;
 
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  close(fd);
-  return ntohs(a.sin_port);
-}
-
-bool accepts(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(static_cast<uint16_t>(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-  close(fd);
-  return ok;
-}
-
-// aiosmtpd with its Mailbox handler: every message accepted lands as a file in <dir>/new.
-class SmtpServer {
- public:
-  SmtpServer(int port, fs::path dir) : port_(port), dir_(std::move(dir)) {}
-  ~SmtpServer() { stop(); }
-  void start() {
-    const std::string listen = "127.0.0.1:" + std::to_string(port_);
-    pid_ = fork();
-    if (pid_ == 0) {
-      execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
-            "aiosmtpd.handlers.Mailbox", dir_.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    for (int i = 0; i < 100 && !accepts(port_); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  void stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-  std::vector<std::string> received() const {
-    std::vector<std::string> out;
-    if (!fs::exists(dir_ / "new")) return out;
-    for (const auto& f : fs::directory_iterator(dir_ / "new")) {
-      std::ifstream in(f.path(), std::ios::binary);
-      std::ostringstream s;
-      s << in.rdbuf();
-      out.push_back(s.str());
-    }
-    return out;
-  }
-
- private:
-  int port_;
-  fs::path dir_;
-  pid_t pid_ = -1;
-};
-
 class SmtpAdapterTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("motcua-smtp-" + std::to_string(getpid()) + "-" + std::to_string(port_));
+           ("motcua-smtp-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
-    server_ = std::make_unique<SmtpServer>(port_, dir_);
-    adapter_ = make_smtp_adapter("smtp://127.0.0.1:" + std::to_string(port_), "motcua@tinh.gov.vn",
-                                 "https://motcua.example",
+    server_ = std::make_unique<testing::SmtpServer>(dir_);
+    adapter_ = make_smtp_adapter(server_->url(), "motcua@tinh.gov.vn", "https://motcua.example",
                                  std::string(MOTCUA_SOURCE_DIR) + "/" + kMailTemplatesFile);
   }
   void TearDown() override {
@@ -114,9 +48,8 @@ class SmtpAdapterTest : public ::testing::Test {
             0};
   }
 
-  int port_ = free_port();
   fs::path dir_;
-  std::unique_ptr<SmtpServer> server_;
+  std::unique_ptr<testing::SmtpServer> server_;
   std::shared_ptr<app::delivery::DeliveryAdapter> adapter_;
 };
 
@@ -157,6 +90,10 @@ TEST_F(SmtpAdapterTest, ANoticeArrivesAtTheSmtpServerWithItsMessageId) {
             std::string::npos)
       << parsed;
   EXPECT_NE(parsed.find("<b>000.00.01.H01-261206-0001</b>"), std::string::npos) << parsed;
+  // What the serve-level test (tests/integration/mail_test.cpp) reads: the code and the due date.
+  const auto readable = testing::readable_mail(mail);
+  EXPECT_NE(readable.find("000.00.01.H01-261206-0001"), std::string::npos) << readable;
+  EXPECT_NE(readable.find("18/12/2026"), std::string::npos) << readable;
   // The same notice again (a retry after a lost answer) carries the same Message-ID.
   const auto again = adapter_->deliver(received_notice());
   EXPECT_EQ(again.partner_ref, result.partner_ref);
