@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -64,7 +65,10 @@ inline std::string readable_mail(std::string mail) {
 class SmtpServer {
  public:
   // A free port now; the server starts listening on it at start().
-  explicit SmtpServer(std::filesystem::path dir) : dir_(std::move(dir)), port_(free_port()) {}
+  // `handler`: the aiosmtpd handler class; smtp_replies.Replies (tools/emulators) refuses some
+  // recipients the way real servers do.
+  explicit SmtpServer(std::filesystem::path dir, std::string handler = "aiosmtpd.handlers.Mailbox")
+      : dir_(std::move(dir)), handler_(std::move(handler)), port_(free_port()) {}
   ~SmtpServer() { stop(); }
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
@@ -76,8 +80,9 @@ class SmtpServer {
     const std::string listen = "127.0.0.1:" + std::to_string(port_);
     pid_ = ::fork();
     if (pid_ == 0) {
+      ::setenv("PYTHONPATH", MOTCUA_SOURCE_DIR "/tools/emulators", 1);
       ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
-              "aiosmtpd.handlers.Mailbox", dir_.c_str(), static_cast<char*>(nullptr));
+              handler_.c_str(), dir_.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
     for (int i = 0; i < 200 && !accepts(); ++i)
@@ -140,6 +145,7 @@ class SmtpServer {
   }
 
   std::filesystem::path dir_;
+  std::string handler_;
   int port_;
   pid_t pid_ = -1;
 };

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "integrations/mail/smtp_setup.hpp"
 // The SMTP server the integration tests use too (aiosmtpd on loopback).
@@ -114,6 +115,25 @@ TEST_F(SmtpAdapterTest, APayloadThatCannotMakeAMailIsDead) {
   EXPECT_EQ(adapter_->deliver(message).outcome, DeliveryOutcome::dead);
   message.payload = R"({"to":"an@example.vn","template":"no_such","params":{}})";
   EXPECT_EQ(adapter_->deliver(message).outcome, DeliveryOutcome::dead);
+}
+
+TEST_F(SmtpAdapterTest, ATransientRefusalIsRetriedAndAPermanentOneIsDead) {
+  server_ = std::make_unique<testing::SmtpServer>(dir_, "smtp_replies.Replies");
+  adapter_ = make_smtp_adapter(server_->url(), "motcua@tinh.gov.vn", "",
+                               std::string(MOTCUA_SOURCE_DIR) + "/" + kMailTemplatesFile);
+  server_->start();
+  auto message = received_notice();
+  for (const auto& [to, outcome, code] :
+       {std::tuple{"busy@example.vn", DeliveryOutcome::retry, "451"},
+        std::tuple{"nobody@example.vn", DeliveryOutcome::dead, "550"},
+        std::tuple{"an@example.vn", DeliveryOutcome::delivered, ""}}) {
+    message.payload = R"({"to":")" + std::string(to) +
+                      R"(","lang":"vi","template":"result_ready","required":false,"params":{}})";
+    const auto result = adapter_->deliver(message);
+    EXPECT_EQ(result.outcome, outcome) << to << ": " << result.error;
+    EXPECT_NE(result.error.find(code), std::string::npos) << result.error;
+  }
+  EXPECT_EQ(server_->received().size(), 1u);
 }
 
 TEST(ClassifySmtp, TransientRepliesRetryPermanentOnesAreDead) {
