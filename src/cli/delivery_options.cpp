@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli/phone_channels.hpp"
+#include "integrations/mail/smtp_setup.hpp"
 
 namespace motcua::cli {
 
@@ -66,7 +67,10 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
 AdapterMap delivery_adapters(const DeliveryOptions& options) {
   AdapterMap adapters;
   // Each topic's adapter replaces its placeholder here once built (src/integrations/<name>/).
-  adapters["mail"] = std::make_shared<UnconfiguredAdapter>("--smtp");
+  adapters["mail"] =
+      options.smtp.empty()
+          ? std::make_shared<UnconfiguredAdapter>("--smtp")
+          : integrations::make_smtp_adapter(options.smtp, options.mail_from, options.public_url);
   adapters["sms"] = configured_or_waiting(sms_adapter(options));
   adapters["zalo"] = configured_or_waiting(zalo_adapter(options));
   adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");

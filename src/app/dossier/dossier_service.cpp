@@ -15,6 +15,7 @@
 #include "app/dossier/procedure_terms.hpp"
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
+#include "app/notifications/applicant_notices.hpp"
 #include "codec/dossier_change.hpp"
 #include "domain/clock/apology_bound.hpp"
 #include "domain/clock/deadline.hpp"
@@ -176,8 +177,7 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
     const auto change =
         codec::dossier_change_to_text({r.id, r.code.value_or(""), e.type, r.status,
                                        dossier::portal_status_code(e.to), to_iso(e.at, offset)});
-    store::enqueue_outbox(db, "notify.applicant", key + ":notify", change, to_iso(now, offset),
-                          now.seconds);
+    notifications::write_applicant_notices(db, cal, r, l.document, l.history.events, e, key, now);
     store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
                           now.seconds);
   }

@@ -4,10 +4,13 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "app/common/app_test_database.hpp"
 #include "app/queries/dossier_queries.hpp"
+#include "codec/notice_payload.hpp"
 #include "store/event_log.hpp"
+#include "store/notification_preferences.hpp"
 #include "store/outbox.hpp"
 #include "store/store.hpp"
 #include "store/test_seed.hpp"
@@ -158,7 +161,12 @@ TEST_F(DossierServiceTest, OnlineLifecycleFromSubmitToReturn) {
   store_->read([&](store::SqlConnection& db) {
     EXPECT_TRUE(store::verify_chain(db).ok());
     EXPECT_EQ(store::events_of(db, id).size(), 6u);
-    EXPECT_EQ(store::pending_outbox(db, now_.seconds + 1, 100).size(), 10u);  // notify + sync each
+    // A portal sync per command; the applicant's notices (received, result ready, returned) by
+    // mail, SMS and Zalo to the dossier's address and phone; no retired notify.applicant rows.
+    std::map<std::string, int> topics;
+    for (const auto& m : store::pending_outbox(db, now_.seconds + 1, 100)) ++topics[m.topic];
+    EXPECT_EQ(topics, (std::map<std::string, int>{
+                          {"national_portal.sync", 5}, {"mail", 3}, {"sms", 3}, {"zalo", 3}}));
   });
 }
 
@@ -284,6 +292,74 @@ TEST_F(DossierServiceTest, QueueTrackingAndSearch) {
     ASSERT_EQ(marriage.size(), 1u);
     EXPECT_EQ(marriage[0].code, "1.000894");
     EXPECT_TRUE(search_procedures(db, "giấy phép lái xe", 10).empty());
+  });
+}
+
+}  // namespace
+}  // namespace motcua::app
+
+namespace motcua::app {
+namespace {
+
+// The applicant's notices (app/notifications): written with the event, to the dossier's contacts,
+// honouring the account's preferences; the law's notices go out even with optional ones off.
+TEST_F(DossierServiceTest, NoticesFollowTheApplicantsPreferencesExceptTheLawsOnes) {
+  store_->write([](store::SqlConnection& db) {
+    store::save_notification_preferences(db, {"citizen-1", true, false, false, false, "en",
+                                              "citizen-1", "2026-03-01T00:00:00+07:00"});
+  });
+  auto created = create(citizen_, birth_registration());
+  ASSERT_TRUE(created);
+  const std::string id = created->id;
+  now_ = at(2026, 3, 9, 9, 0);
+  ASSERT_TRUE(act(reception_, id, dossier::Accept{}));
+  ASSERT_TRUE(act(processing_, id, dossier::Assign{"off-p", ""}));
+  now_ = at(2026, 3, 10, 9, 0);
+  ASSERT_TRUE(act(processing_, id,
+                  dossier::RequestSupplement{{"Giấy chứng sinh", "CCCD của mẹ"}, "Thiếu giấy tờ"}));
+  store_->read([&](store::SqlConnection& db) {
+    std::vector<codec::NoticePayload> notices;
+    for (const auto& m : store::pending_outbox(db, now_.seconds + 1, 100)) {
+      EXPECT_NE(m.topic, "notify.applicant");
+      EXPECT_NE(m.topic, "sms");  // switched off, and mail can carry every notice
+      if (m.topic == "mail") notices.push_back(codec::notice_payload_from_text(m.payload));
+    }
+    // The receipt is optional and switched off: only the supplement request, in English.
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_EQ(notices[0].template_key, "supplement_requested");
+    EXPECT_TRUE(notices[0].required);
+    EXPECT_EQ(notices[0].to, "an@example.vn");
+    EXPECT_EQ(notices[0].lang, "en");
+    EXPECT_EQ(notices[0].status, "awaiting_supplement");
+    EXPECT_EQ(notices[0].dossier_id, id);
+    EXPECT_EQ(notices[0].list_params.at("papers"),
+              (std::vector<std::string>{"Giấy chứng sinh", "CCCD của mẹ"}));
+  });
+}
+
+TEST_F(DossierServiceTest, ACounterIntakeMailsTheCodeAndTheAppointment) {
+  auto d = birth_registration();
+  d.channel = dossier::Channel::counter;
+  d.applicant.phone = "";
+  now_ = at(2026, 3, 6, 15, 20);
+  auto created = create(reception_, d);
+  ASSERT_TRUE(created);
+  store_->read([&](store::SqlConnection& db) {
+    std::vector<store::OutboxMessage> mails;
+    for (const auto& m : store::pending_outbox(db, now_.seconds + 1, 100)) {
+      EXPECT_NE(m.topic, "sms");  // no phone on the dossier
+      if (m.topic == "mail") mails.push_back(m);
+    }
+    ASSERT_EQ(mails.size(), 1u);
+    const auto n = codec::notice_payload_from_text(mails[0].payload);
+    EXPECT_EQ(n.template_key, "dossier_received");
+    EXPECT_FALSE(n.required);
+    EXPECT_EQ(n.lang, "vi");
+    EXPECT_EQ(n.status, "received");
+    EXPECT_EQ(n.params.at("dossier_code"), "000.01.01.H40-260306-0001");
+    EXPECT_EQ(n.params.at("received_date"), "06/03/2026");
+    EXPECT_EQ(n.params.at("due_date"), "11/03/2026");
+    EXPECT_EQ(n.params.at("applicant_name"), "Nguyễn Văn An");
   });
 }
 

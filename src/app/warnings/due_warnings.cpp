@@ -6,6 +6,7 @@
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "app/notifications/official_notices.hpp"
 #include "codec/official_notice.hpp"
 #include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
@@ -181,6 +182,9 @@ WarnRun write_due_warnings(store::SqlConnection& db, const calendar::WorkingCale
         if (l != a.holder_id) recipients.push_back(std::move(l));
       if (a.kind != "step_overrun") key += ":" + std::to_string(run.hours) + "h";
     }
+    notifications::write_official_mail(
+        db, cal, {a.kind, a.dossier_id, a.dossier_code, a.procedure_name, a.step, a.due},
+        recipients, key, now);
     const auto text = codec::official_notice_to_text(notice_of(a, std::move(recipients), now_iso));
     if (store::enqueue_outbox(db, kTopic, key, text, now_iso, now.seconds)) ++run.written;
   }

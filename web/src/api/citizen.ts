@@ -187,3 +187,30 @@ export function feedbackQueue(status: '' | 'received' | 'answered'): Promise<Fee
 export function answerFeedback(id: string, answer: string, legalReference: string): Promise<Feedback> {
   return apiRequest(`/feedback/${segment(id)}/answer`, { method: 'POST', body: { answer, legal_reference: legalReference } })
 }
+
+/** What an applicant wants to be told, and how (GET/PUT /me/notification-preferences). */
+export interface NotificationPreferences {
+  mail: boolean
+  sms: boolean
+  zalo: boolean
+  /** Received, result ready, returned: the law's notices (supplement, refusal, apology, fee) always go. */
+  optional_notices: boolean
+  language: 'vi' | 'en'
+  /** The account's contacts, shown so the applicant sees where notices go. */
+  email: string
+  phone: string
+  updated_at: string | null
+}
+
+export type NotificationPreferencesChange = Pick<
+  NotificationPreferences,
+  'mail' | 'sms' | 'zalo' | 'optional_notices' | 'language'
+> & { reason?: string }
+
+export function notificationPreferences(): Promise<NotificationPreferences> {
+  return apiRequest('/me/notification-preferences')
+}
+
+export function saveNotificationPreferences(change: NotificationPreferencesChange): Promise<NotificationPreferences> {
+  return apiRequest('/me/notification-preferences', { method: 'PUT', body: change })
+}

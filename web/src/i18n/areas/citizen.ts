@@ -148,6 +148,18 @@ export const vi = {
     send: 'Gửi câu trả lời',
     done: 'Đã trả lời phản ánh {code}.',
   },
+  notifications: {
+    title: 'Nhận thông báo',
+    required: 'Thông báo pháp luật yêu cầu (yêu cầu bổ sung hồ sơ, từ chối, xin lỗi và hẹn lại, nộp phí) luôn được gửi.',
+    channels: 'Gửi qua',
+    mail: 'Thư điện tử',
+    sms: 'Tin nhắn SMS',
+    zalo: 'Zalo',
+    optional: 'Nhận cả thông báo không bắt buộc (đã tiếp nhận, đã có kết quả, đã trả kết quả)',
+    language: 'Ngôn ngữ thông báo',
+    save: 'Lưu lựa chọn',
+    saved: 'Đã lưu lựa chọn nhận thông báo.',
+  },
 }
 
 export const en: typeof vi = {
@@ -297,5 +309,17 @@ export const en: typeof vi = {
     answer: 'Answer (specific, referring to the document above)',
     send: 'Send the answer',
     done: 'Feedback {code} answered.',
+  },
+  notifications: {
+    title: 'Notifications',
+    required: 'Notices the law requires (supplement request, refusal, apology with a new date, fee due) are always sent.',
+    channels: 'Send by',
+    mail: 'E-mail',
+    sms: 'SMS',
+    zalo: 'Zalo',
+    optional: 'Also send optional notices (received, result ready, result returned)',
+    language: 'Language of notices',
+    save: 'Save choices',
+    saved: 'Notification choices saved.',
   },
 }
