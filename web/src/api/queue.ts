@@ -102,3 +102,15 @@ export const queueStatistics = (unit: string, from: string, to: string) =>
   apiRequest<QueueStatistics>(
     `/statistics/queue?unit_id=${encodeURIComponent(unit)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   )
+
+// ---- administration (the administrator of the unit's agency) ----
+
+/** Adds a service of the unit's hall: a name people recognise (a group of procedures or a field). */
+export const addQueueService = (unitId: string, name: string) =>
+  apiRequest<QueueService>('/admin/queue/services', { method: 'POST', body: { unit_id: unitId, name } })
+/** Adds counter number N of the unit, serving the listed services. */
+export const addQueueCounter = (unitId: string, number: number, serviceIds: string[]) =>
+  apiRequest<QueueCounter>('/admin/queue/counters', {
+    method: 'POST',
+    body: { unit_id: unitId, number, service_ids: serviceIds },
+  })
