@@ -1,0 +1,102 @@
+// The administrator's screens of issue 13 (points 7 and 8) in the browser: the administrator adds a
+// service and a counter to Phường Tam Điệp's hall on the counter-queue screen, a person takes a
+// ticket for that service at the kiosk and Tam Điệp's reception officer calls it at that counter;
+// then the administrator changes the warning threshold and the new value (and who changed it, and
+// why) is still there after a reload. Tam Điệp's hall is used so that counter-queue.test.mjs keeps
+// Hoa Lư's to itself.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { apiSession, baseUrl } from './lib/api.mjs'
+import { DESK, PHONE, openBrowser, screenshot } from './lib/browser.mjs'
+import { logIn, logOut } from './lib/ui.mjs'
+
+const UNIT = 'mc-14362'
+const SERVICE = 'Chứng thực bản sao'
+const COUNTER = 4
+
+let admin
+let kiosk
+let desk
+let originalHours
+
+before(async () => {
+  admin = await openBrowser(DESK)
+  kiosk = await openBrowser(PHONE)
+  desk = await openBrowser(DESK)
+  originalHours = (await (await apiSession('quantri')).get('/admin/warning-hours')).body.hours
+})
+
+after(async () => {
+  // Later files (warnings.test.mjs) expect the threshold as it was.
+  await (await apiSession('quantri')).put('/admin/warning-hours', { hours: originalHours, reason: 'Trả lại sau kiểm thử' })
+  await admin?.close()
+  await kiosk?.close()
+  await desk?.close()
+})
+
+test('the administrator adds a service and a counter; a kiosk ticket for it is called at that counter', async () => {
+  const { page, pageErrors } = admin
+  await logIn(page, 'quantri', '/admin')
+  await page.getByRole('link', { name: 'Xếp hàng tại quầy: dịch vụ và quầy' }).click()
+  await page.getByLabel('Bộ phận một cửa').selectOption(UNIT)
+  await page.locator('[data-queue-services]').getByText('Bộ phận này chưa có dịch vụ nào.').waitFor()
+
+  await page.getByLabel(/Tên dịch vụ/).fill(SERVICE)
+  await page.getByRole('button', { name: 'Thêm dịch vụ' }).click()
+  await page.getByRole('status').getByText(`Đã thêm dịch vụ ${SERVICE}.`).waitFor()
+  await page.locator('[data-queue-services] li').getByText(SERVICE).waitFor()
+
+  await page.getByLabel(/Số quầy/).fill(String(COUNTER))
+  await page.locator('[data-queue-counters]').getByLabel(SERVICE).check()
+  await page.getByRole('button', { name: 'Thêm quầy' }).click()
+  await page.getByRole('status').getByText(`Đã thêm quầy số ${COUNTER}.`).waitFor()
+  const row = page.locator(`[data-queue-counters] tr[data-counter-number="${COUNTER}"]`)
+  await row.waitFor()
+  assert.match(await row.innerText(), new RegExp(SERVICE))
+  await screenshot(page, 'admin-queue')
+
+  // Refused with the field named: the same counter number twice.
+  await page.getByLabel(/Số quầy/).fill(String(COUNTER))
+  await page.locator('[data-queue-counters]').getByLabel(SERVICE).check()
+  await page.getByRole('button', { name: 'Thêm quầy' }).click()
+  await page.locator('[role="alert"][data-problem-code]').waitFor()
+  assert.equal(await page.locator(`[data-queue-counters] tr[data-counter-number="${COUNTER}"]`).count(), 1)
+
+  await kiosk.page.goto(`${baseUrl()}/hall/${UNIT}/kiosk`)
+  await kiosk.page.getByRole('button', { name: SERVICE }).click()
+  const slip = (await kiosk.page.locator('.kiosk-ticket__slip').innerText()).trim()
+  const match = slip.match(new RegExp(`^Số (\\d{4}) — Quầy ${COUNTER}$`))
+  assert.ok(match, slip)
+
+  await logIn(desk.page, 'tiepnhan.tamdiep', '/hall/desk')
+  await desk.page.getByText('Đang chờ: 1').waitFor()
+  await desk.page.getByRole('button', { name: 'Gọi số tiếp theo' }).click()
+  await desk.page.locator('[data-current]').getByText(`Mời số ${match[1]} đến quầy số ${COUNTER}`).waitFor()
+  await desk.page.getByRole('button', { name: 'Đã phục vụ' }).click()
+  await desk.page.getByRole('button', { name: 'Gọi số tiếp theo' }).waitFor()
+  for (const b of [admin, kiosk, desk]) assert.deepEqual(b.pageErrors, [])
+  assert.deepEqual(pageErrors, [])
+})
+
+test('the administrator changes the warning threshold and it sticks after a reload', async () => {
+  const { page, pageErrors } = admin
+  const hours = originalHours === 16 ? 24 : 16
+  await page.goto(`${baseUrl()}/admin`)
+  await page.getByRole('link', { name: 'Ngưỡng cảnh báo sắp đến hạn' }).click()
+  await page.locator('[data-warning-hours-current]').getByText(`Hiện tại: ${originalHours} giờ làm việc`).waitFor()
+  await page.getByLabel(/Số giờ làm việc báo trước/).fill(String(hours))
+  await page.getByLabel(/Lý do thay đổi/).fill('Công văn 12/UBND về nhắc việc sớm')
+  await page.getByRole('button', { name: 'Lưu ngưỡng cảnh báo' }).click()
+  await page.getByRole('status').getByText(`Đã lưu: cảnh báo trước ${hours} giờ làm việc.`).waitFor()
+
+  await page.reload()
+  await page.locator('[data-warning-hours-current]').getByText(`Hiện tại: ${hours} giờ làm việc`).waitFor()
+  const last = await page.locator('[data-warning-hours-last]').innerText()
+  assert.match(last, /Đinh Văn Quản/)
+  assert.match(last, new RegExp(`từ ${originalHours} thành ${hours} giờ`))
+  assert.match(last, /Công văn 12\/UBND về nhắc việc sớm/)
+  assert.equal(await page.getByLabel(/Số giờ làm việc báo trước/).inputValue(), String(hours))
+  await screenshot(page, 'admin-warning-hours')
+  await logOut(page)
+  assert.deepEqual(pageErrors, [])
+})
