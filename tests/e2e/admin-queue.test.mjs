@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { apiSession, baseUrl } from './lib/api.mjs'
+import { assertNoViolations } from './lib/axe.mjs'
 import { DESK, PHONE, openBrowser, screenshot } from './lib/browser.mjs'
 import { logIn, logOut } from './lib/ui.mjs'
 
@@ -134,4 +135,32 @@ test('the administrator changes the warning threshold and it sticks after a relo
   await screenshot(page, 'admin-warning-hours')
   await logOut(page)
   assert.deepEqual(pageErrors, [])
+})
+
+test('both screens pass the accessibility checks and fit a 360 px phone', async () => {
+  const phone = await openBrowser({ width: 360, height: 740 })
+  try {
+    const { page, pageErrors } = phone
+    await logIn(page, 'quantri', '/admin/queue')
+    await page.getByLabel('Bộ phận một cửa').selectOption(UNIT)
+    await page.locator(`[data-queue-counters] tr[data-counter-number="${COUNTER}"]`).waitFor()
+    await page.getByRole('button', { name: `Sửa quầy số ${COUNTER}` }).click()
+    await page.locator('[data-edit-counter]').waitFor()
+    await assertNoViolations(page, 'counter queue administration')
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 8)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+    )
+    assert.ok(await fits(), `the queue screen scrolls sideways at 360 px: ${wide.join('; ')}`)
+    await page.goto(`${baseUrl()}/admin/warnings`)
+    await page.locator('[data-warning-hours-current]').waitFor()
+    await assertNoViolations(page, 'warning threshold')
+    assert.ok(await fits(), 'the warning screen scrolls sideways at 360 px')
+    assert.deepEqual(pageErrors, [])
+  } finally {
+    await phone.close()
+  }
 })

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { apiSession, baseUrl, birthRegistrationInProcessing } from './lib/api.mjs'
+import { assertNoViolations } from './lib/axe.mjs'
 import { DESK, openBrowser, screenshot } from './lib/browser.mjs'
 import { act, logIn, logOut } from './lib/ui.mjs'
 
@@ -57,6 +58,7 @@ test('the official shares one paper of two with the consulted agency', async () 
     await page.getByLabel('Mã cơ quan được lấy ý kiến').fill(TAM_DIEP)
     await page.getByLabel('Nội dung cần lấy ý kiến').fill(QUESTION)
     await papers.getByLabel(new RegExp(SHARED)).check()
+    await assertNoViolations(page, 'consultation form with the papers to share')
     await screenshot(page, 'consult-shared-papers')
   })
   await page.locator('.dossier-consultations').getByText(QUESTION).waitFor()
@@ -84,6 +86,7 @@ test('reception hands a counter dossier over to the processing agency and the ti
   assert.equal(await timeline.count(), 0)
   await page.getByRole('button', { name: 'Chuyển hồ sơ giấy sang cơ quan giải quyết' }).click()
   await page.getByText(/Ghi nhận việc bàn giao hồ sơ giấy/).waitFor()
+  await assertNoViolations(page, 'hand-over confirmation')
   await page.getByRole('button', { name: 'Xác nhận' }).click()
   const outcome = page.locator('[data-transfer-outcome]')
   await outcome.waitFor()
