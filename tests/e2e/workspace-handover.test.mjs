@@ -1,8 +1,8 @@
 // The dossier workspace's pieces of issue 13 (points 2 and 3) in the browser: an official of Hoa Lư
 // consults Tam Điệp sharing one of the dossier's two papers (none is ticked at first), and Tam
-// Điệp's official sees that paper in the question and not the other; Hoa Lư's reception hands a
-// paper dossier received at the counter to the processing agency with the button, and the outcome
-// and the timeline record the hand-over.
+// Điệp's official sees and opens that paper, not the other; Hoa Lư's reception hands a paper
+// dossier received at the counter to the processing agency with the button, and the outcome and
+// the timeline record the hand-over.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { apiSession, baseUrl, birthRegistrationInProcessing } from './lib/api.mjs'
@@ -74,6 +74,12 @@ test("the consulted agency's official sees the shared paper and not the other", 
   const text = await item.innerText()
   assert.match(text, new RegExp(SHARED))
   assert.doesNotMatch(text, new RegExp(PRIVATE))
+  // The shared paper opens for the consulted agency (its bytes), though the dossier does not.
+  const href = await item.getByRole('link', { name: `Mở: ${SHARED}` }).getAttribute('href')
+  const opened = await page.request.get(`${baseUrl()}${href}`)
+  assert.equal(opened.status(), 200)
+  assert.deepEqual(Buffer.from(await opened.body()), PDF)
+  assert.equal((await page.request.get(`${baseUrl()}/api/v1/dossiers/${dossier.id}`)).status(), 404)
   await logOut(page)
   assert.deepEqual(pageErrors, [])
 })
