@@ -5,7 +5,8 @@
 //        does not list, such as an item of a supplement request)
 //        Content-Type: application/pdf | image/jpeg | image/png; X-File-Name (optional, may be
 //        percent-encoded UTF-8); Idempotency-Key honoured
-//   GET  /api/v1/dossiers/{id}/papers/{paper_id}[?inline=1]   (inline: to open, not to save)
+//   GET  /api/v1/dossiers/{id}/papers/{paper_id}[?inline=1]   (inline: to open, not to save; also
+//        for an official of a consulted agency when the paper was shared with that agency)
 //
 // The order of checks keeps work and disk space away from those who may not upload: the type and
 // size are checked from the request alone, then whether the actor may see the dossier, and only

@@ -189,6 +189,37 @@ void add_queue_routes(http::Router& router, ApiContext& ctx) {
       }),
       {.max_body_bytes = kSmallBody});
 
+  router.add(Method::get, "/api/v1/admin/queue/units/{unit}",
+             with_actor([](ApiContext& c, http::HttpRequest& r, const app::Actor& a) {
+               return read_and_render(c, r, [&](store::SqlConnection& db) {
+                 return app::queue_setup(db, a, r.path_params.at("unit"), c.now(), c.utc_offset());
+               });
+             }));
+  router.add_async(
+      Method::patch, "/api/v1/admin/queue/services/{id}",
+      writing([](ApiContext& c, http::HttpRequest& r, const app::Actor& a, http::Respond respond) {
+        decoded_write(
+            c, r, a, queue_service_change_from_json,
+            [&c, a, id = r.path_params.at("id")](store::SqlConnection& db,
+                                                 const app::QueueServiceChange& in) {
+              return app::change_queue_service(db, a, id, in, c.now(), c.utc_offset());
+            },
+            200, std::move(respond));
+      }),
+      {.max_body_bytes = kSmallBody});
+  router.add_async(
+      Method::patch, "/api/v1/admin/queue/counters/{id}",
+      writing([](ApiContext& c, http::HttpRequest& r, const app::Actor& a, http::Respond respond) {
+        decoded_write(
+            c, r, a, queue_counter_change_from_json,
+            [&c, a, id = r.path_params.at("id")](store::SqlConnection& db,
+                                                 const app::QueueCounterChange& in) {
+              return app::change_queue_counter(db, a, id, in, c.now(), c.utc_offset());
+            },
+            200, std::move(respond));
+      }),
+      {.max_body_bytes = kSmallBody});
+
   router.add(Method::get, "/api/v1/statistics/queue",
              with_actor([](ApiContext& c, http::HttpRequest& r, const app::Actor& a) {
                const std::string unit(r.query_value("unit_id").value_or(""));

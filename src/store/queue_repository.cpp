@@ -48,18 +48,24 @@ void insert_queue_service(SqlConnection& db, const QueueServiceRecord& s, const 
 
 std::vector<QueueServiceRecord> list_queue_services(SqlConnection& db, const std::string& unit_id) {
   std::vector<QueueServiceRecord> out;
-  for (const auto& row :
-       db.query("SELECT id, unit_id, name FROM queue_services WHERE unit_id = ? ORDER BY name, id",
-                {unit_id})) {
-    out.push_back({row.text(0), row.text(1), row.text(2)});
+  for (const auto& row : db.query("SELECT id, unit_id, name, active FROM queue_services WHERE "
+                                  "unit_id = ? ORDER BY name, id",
+                                  {unit_id})) {
+    out.push_back({row.text(0), row.text(1), row.text(2), row.integer(3) != 0});
   }
   return out;
 }
 
 std::optional<QueueServiceRecord> find_queue_service(SqlConnection& db, const std::string& id) {
-  const auto row = db.query_one("SELECT id, unit_id, name FROM queue_services WHERE id = ?", {id});
+  const auto row =
+      db.query_one("SELECT id, unit_id, name, active FROM queue_services WHERE id = ?", {id});
   if (!row) return std::nullopt;
-  return QueueServiceRecord{row->text(0), row->text(1), row->text(2)};
+  return QueueServiceRecord{row->text(0), row->text(1), row->text(2), row->integer(3) != 0};
+}
+
+void update_queue_service(SqlConnection& db, const QueueServiceRecord& s) {
+  db.execute("UPDATE queue_services SET name = ?, active = ? WHERE id = ?",
+             {s.name, std::int64_t{s.active ? 1 : 0}, s.id});
 }
 
 void insert_queue_counter(SqlConnection& db, const QueueCounterRecord& c, const std::string& by,
@@ -83,10 +89,10 @@ bool queue_counter_number_taken(SqlConnection& db, const std::string& unit_id,
 
 std::vector<QueueCounterRecord> list_queue_counters(SqlConnection& db, const std::string& unit_id) {
   std::vector<QueueCounterRecord> out;
-  for (const auto& row :
-       db.query("SELECT id, unit_id, number FROM queue_counters WHERE unit_id = ? ORDER BY number",
-                {unit_id})) {
-    out.push_back({row.text(0), row.text(1), row.integer(2), {}});
+  for (const auto& row : db.query("SELECT id, unit_id, number, active FROM queue_counters WHERE "
+                                  "unit_id = ? ORDER BY number",
+                                  {unit_id})) {
+    out.push_back({row.text(0), row.text(1), row.integer(2), {}, row.integer(3) != 0});
   }
   for (auto& c : out) c.service_ids = counter_services(db, c.id);
   return out;
@@ -94,10 +100,20 @@ std::vector<QueueCounterRecord> list_queue_counters(SqlConnection& db, const std
 
 std::optional<QueueCounterRecord> find_queue_counter(SqlConnection& db, const std::string& id) {
   const auto row =
-      db.query_one("SELECT id, unit_id, number FROM queue_counters WHERE id = ?", {id});
+      db.query_one("SELECT id, unit_id, number, active FROM queue_counters WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return QueueCounterRecord{row->text(0), row->text(1), row->integer(2),
-                            counter_services(db, row->text(0))};
+                            counter_services(db, row->text(0)), row->integer(3) != 0};
+}
+
+void update_queue_counter(SqlConnection& db, const QueueCounterRecord& c) {
+  db.execute("UPDATE queue_counters SET active = ? WHERE id = ?",
+             {std::int64_t{c.active ? 1 : 0}, c.id});
+  db.execute("DELETE FROM queue_counter_services WHERE counter_id = ?", {c.id});
+  for (const auto& s : c.service_ids) {
+    db.execute("INSERT INTO queue_counter_services(counter_id, service_id) VALUES (?, ?)",
+               {c.id, s});
+  }
 }
 
 std::int64_t take_day_number(SqlConnection& db, const std::string& unit_id,

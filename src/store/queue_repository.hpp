@@ -15,6 +15,7 @@ struct QueueServiceRecord {
   std::string id;
   std::string unit_id;
   std::string name;
+  bool active = true;  // switched off: no longer offered at the kiosk (migration 0023)
 };
 
 struct QueueCounterRecord {
@@ -22,6 +23,7 @@ struct QueueCounterRecord {
   std::string unit_id;
   std::int64_t number = 0;
   std::vector<std::string> service_ids;
+  bool active = true;  // switched off: not on the desk, not chosen for new tickets
 };
 
 struct TicketRecord {
@@ -47,14 +49,20 @@ struct TicketRecord {
 
 void insert_queue_service(SqlConnection& db, const QueueServiceRecord& s, const std::string& by,
                           const std::string& at);
+// Every service of the unit, active or not (callers that serve people keep the active ones).
 std::vector<QueueServiceRecord> list_queue_services(SqlConnection& db, const std::string& unit_id);
 std::optional<QueueServiceRecord> find_queue_service(SqlConnection& db, const std::string& id);
+// Writes the name and the active flag.
+void update_queue_service(SqlConnection& db, const QueueServiceRecord& s);
 
 void insert_queue_counter(SqlConnection& db, const QueueCounterRecord& c, const std::string& by,
                           const std::string& at);
 bool queue_counter_number_taken(SqlConnection& db, const std::string& unit_id, std::int64_t number);
+// Every counter of the unit, active or not.
 std::vector<QueueCounterRecord> list_queue_counters(SqlConnection& db, const std::string& unit_id);
 std::optional<QueueCounterRecord> find_queue_counter(SqlConnection& db, const std::string& id);
+// Writes the active flag and replaces the services the counter serves.
+void update_queue_counter(SqlConnection& db, const QueueCounterRecord& c);
 
 // The next number of the unit's day, consumed in the caller's write transaction.
 std::int64_t take_day_number(SqlConnection& db, const std::string& unit_id, const std::string& day);

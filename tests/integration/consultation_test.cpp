@@ -99,6 +99,35 @@ TEST_F(Consultation, UnknownAgencyIsRefusedNamingTheField) {
   EXPECT_NE(detail_of(paper).find("shared_papers"), std::string::npos) << paper.raw.body;
 }
 
+TEST_F(Consultation, ConsultedAgencyReadsOnlyTheSharedPapers) {
+  const auto base = dossier_in_progress();
+  const std::string pdf =
+      std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n") + std::string(200, 'x') + "\n%%EOF\n";
+  const auto upload = [&](const std::string& name) {
+    auto r =
+        processing_.call("POST", base + "/papers?name=" + name, pdf,
+                         {{"Content-Type", "application/pdf"}, {"X-File-Name", name + ".pdf"}});
+    EXPECT_EQ(r.status, 201) << r.raw.body;
+    return r.body.is_object() ? std::string(r.body.at("id").as_string()) : std::string();
+  };
+  const auto shared = upload("residence");
+  const auto kept = upload("health-book");
+  ASSERT_FALSE(shared.empty());
+  ASSERT_FALSE(kept.empty());
+  // Before any consultation the other commune reads nothing.
+  EXPECT_EQ(other_.get(base + "/papers/" + shared).status, 404);
+  auto asked = processing_.post(base + "/consult",
+                                json::object{{"agency_code", kSecondCommune},
+                                             {"question", "Xác nhận giấy cư trú"},
+                                             {"shared_papers", json::array{json::value(shared)}}});
+  ASSERT_EQ(asked.status, 200) << asked.raw.body;
+  auto got = other_.get(base + "/papers/" + shared);
+  EXPECT_EQ(got.status, 200) << got.raw.body;
+  EXPECT_EQ(got.raw.body, pdf);
+  EXPECT_EQ(other_.get(base + "/papers/" + kept).status, 404);
+  EXPECT_EQ(other_.get(base).status, 404);
+}
+
 TEST_F(Consultation, ConsultedAgencySeesAndAnswersTheAskerCannot) {
   const auto base = dossier_in_progress();
   const auto id = consult_second_commune(base);

@@ -175,5 +175,84 @@ TEST_F(CounterQueue, KioskIsLimitedPerClientAddress) {
       201);
 }
 
+TEST_F(CounterQueue, AdministratorEditsAndSwitchesOffServicesAndCounters) {
+  const auto patch = [&](ApiClient& who, const std::string& target, const json::object& body) {
+    return who.call("PATCH", target, json::serialize(body), {{"Content-Type", "application/json"}});
+  };
+  auto s2 = admin_.post("/api/v1/admin/queue/services",
+                        json::object{{"unit_id", "u1"}, {"name", "Đất đai"}});
+  ASSERT_EQ(s2.status, 201) << s2.raw.body;
+  const std::string land(s2.body.at("id").as_string());
+  const std::string counter_path = "/api/v1/admin/queue/counters/" + counter_;
+  const std::string service_path = "/api/v1/admin/queue/services/" + service_;
+
+  // A change needs a reason, names the field when refused, and changes nothing then.
+  auto no_reason = patch(admin_, counter_path, {{"active", false}});
+  EXPECT_EQ(no_reason.status, 422) << no_reason.raw.body;
+  EXPECT_EQ(no_reason.body.at("code"), "reason_required");
+  auto not_bool = patch(admin_, counter_path, {{"active", "no"}, {"reason", "x"}});
+  EXPECT_EQ(not_bool.status, 422);
+  EXPECT_EQ(patch(reception_, counter_path, {{"active", false}, {"reason", "x"}}).status, 403);
+
+  // The counter now serves both services; the service is renamed.
+  auto both = patch(admin_, counter_path,
+                    {{"service_ids", json::array{json::value(service_), json::value(land)}},
+                     {"reason", "Quầy 2 nhận thêm đất đai"}});
+  ASSERT_EQ(both.status, 200) << both.raw.body;
+  EXPECT_EQ(both.body.at("services").as_array().size(), 2u);
+  auto renamed = patch(admin_, service_path, {{"name", "Hộ tịch, chứng thực"}, {"reason", "Gộp"}});
+  ASSERT_EQ(renamed.status, 200) << renamed.raw.body;
+  EXPECT_EQ(renamed.body.at("name"), "Hộ tịch, chứng thực");
+
+  // A ticket waits; then the service is switched off: gone from the kiosk, no new ticket, but the
+  // ticket already taken is still called.
+  ASSERT_EQ(kiosk().status, 201);
+  auto off = patch(admin_, service_path, {{"active", false}, {"reason", "Ngừng cấp số"}});
+  ASSERT_EQ(off.status, 200) << off.raw.body;
+  EXPECT_EQ(off.body.at("active"), false);
+  auto k = ApiClient(server_->port()).get("/api/v1/queue/units/u1/kiosk");
+  ASSERT_EQ(k.status, 200);
+  ASSERT_EQ(k.body.at("services").as_array().size(), 1u);
+  EXPECT_EQ(k.body.at("services").at(0).at("id"), json::value(land));
+  auto refused = kiosk();
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body.at("code"), "service_inactive");
+  auto called = call_next();
+  ASSERT_EQ(called.status, 200) << called.raw.body;
+  ASSERT_EQ(finish(called.body, "served").status, 200);
+
+  // The counter switched off: not on the desk nor the kiosk, cannot call, and a service with no
+  // other counter gives no ticket.
+  auto closed = patch(admin_, counter_path, {{"active", false}, {"reason", "Quầy 2 đóng"}});
+  ASSERT_EQ(closed.status, 200) << closed.raw.body;
+  EXPECT_EQ(closed.body.at("active"), false);
+  EXPECT_EQ(reception_.get("/api/v1/queue/counters").body.as_array().size(), 0u);
+  EXPECT_EQ(ApiClient(server_->port())
+                .get("/api/v1/queue/units/u1/kiosk")
+                .body.at("counters")
+                .as_array()
+                .size(),
+            0u);
+  auto busy = call_next();
+  EXPECT_EQ(busy.status, 409);
+  EXPECT_EQ(busy.body.at("code"), "counter_inactive");
+  auto none = ApiClient(server_->port())
+                  .post("/api/v1/queue/units/u1/kiosk-tickets",
+                        json::object{{"service_id", land}, {"priority_group", ""}});
+  EXPECT_EQ(none.body.at("code"), "service_without_counter") << none.raw.body;
+
+  // The administrator still sees both, switched off, and the audit log says who and why.
+  auto setup = admin_.get("/api/v1/admin/queue/units/u1");
+  ASSERT_EQ(setup.status, 200) << setup.raw.body;
+  EXPECT_EQ(setup.body.at("services").as_array().size(), 2u);
+  ASSERT_EQ(setup.body.at("counters").as_array().size(), 1u);
+  EXPECT_EQ(setup.body.at("counters").at(0).at("active"), false);
+  EXPECT_EQ(reception_.get("/api/v1/admin/queue/units/u1").status, 403);
+  auto audit = admin_.get("/api/v1/admin/audit?action=queue.counter_changed");
+  ASSERT_EQ(audit.status, 200) << audit.raw.body;
+  ASSERT_GE(audit.body.at("entries").as_array().size(), 1u);
+  EXPECT_EQ(audit.body.at("entries").at(0).at("reason"), "Quầy 2 đóng");
+}
+
 }  // namespace
 }  // namespace motcua::testing

@@ -19,7 +19,7 @@ json::value or_null(const std::optional<T>& v) {
 }  // namespace
 
 void tag_invoke(json::value_from_tag, json::value& out, const QueueServiceView& v) {
-  out = json::object{{"id", v.id}, {"unit_id", v.unit_id}, {"name", v.name}};
+  out = json::object{{"id", v.id}, {"unit_id", v.unit_id}, {"name", v.name}, {"active", v.active}};
 }
 
 void tag_invoke(json::value_from_tag, json::value& out, const TicketView& v) {
@@ -49,7 +49,15 @@ void tag_invoke(json::value_from_tag, json::value& out, const QueueCounterView& 
                      {"number", v.number},
                      {"services", json::value_from(v.services)},
                      {"waiting", v.waiting},
-                     {"current", v.current ? json::value_from(*v.current) : json::value(nullptr)}};
+                     {"current", v.current ? json::value_from(*v.current) : json::value(nullptr)},
+                     {"active", v.active}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const QueueSetupView& v) {
+  out = json::object{{"unit_id", v.unit_id},
+                     {"unit_name", v.unit_name},
+                     {"services", json::value_from(v.services)},
+                     {"counters", json::value_from(v.counters)}};
 }
 
 void tag_invoke(json::value_from_tag, json::value& out, const KioskView& v) {
@@ -151,6 +159,79 @@ app::AppResult<app::NewQueueCounter> queue_counter_from_json(const json::value& 
                                         "each item must be a service id."));
     c.service_ids.emplace_back(id.as_string());
   }
+  return c;
+}
+
+namespace {
+
+// "active": true | false, when present.
+app::AppResult<std::optional<bool>> active_of(const json::object& o) {
+  const auto* a = o.if_contains("active");
+  if (a == nullptr || a->is_null()) return std::optional<bool>{};
+  if (!a->is_bool())
+    return tl::unexpected(
+        field_error("active", "phải là true hoặc false.", "must be true or false."));
+  return std::optional<bool>{a->as_bool()};
+}
+
+// "reason": text, when present (the use case requires it not blank).
+app::AppResult<std::string> reason_of(const json::object& o) {
+  const auto* r = o.if_contains("reason");
+  if (r != nullptr && !r->is_null() && !r->is_string())
+    return tl::unexpected(field_error("reason", "phải là văn bản.", "must be text."));
+  const std::string reason = r != nullptr && r->is_string() ? std::string(r->as_string()) : "";
+  if (reason.size() > 1000)
+    return tl::unexpected(
+        field_error("reason", "tối đa 1000 byte.", "must be at most 1000 bytes."));
+  return reason;
+}
+
+}  // namespace
+
+app::AppResult<app::QueueServiceChange> queue_service_change_from_json(const json::value& body) {
+  if (!body.is_object()) return tl::unexpected(not_an_object());
+  const auto& o = body.as_object();
+  app::QueueServiceChange c;
+  if (const auto* n = o.if_contains("name"); n != nullptr && !n->is_null()) {
+    const std::string name =
+        n->is_string() ? text::clean_text(std::string(n->as_string()), {}) : "";
+    if (name.empty() || name.size() > kMaxNameBytes)
+      return tl::unexpected(field_error("name", "không được để trống, tối đa 200 byte.",
+                                        "must not be blank, at most 200 bytes."));
+    c.name = name;
+  }
+  auto active = active_of(o);
+  if (!active) return tl::unexpected(active.error());
+  c.active = *active;
+  auto reason = reason_of(o);
+  if (!reason) return tl::unexpected(reason.error());
+  c.reason = std::move(*reason);
+  return c;
+}
+
+app::AppResult<app::QueueCounterChange> queue_counter_change_from_json(const json::value& body) {
+  if (!body.is_object()) return tl::unexpected(not_an_object());
+  const auto& o = body.as_object();
+  app::QueueCounterChange c;
+  if (const auto* ids = o.if_contains("service_ids"); ids != nullptr && !ids->is_null()) {
+    if (!ids->is_array() || ids->as_array().empty() || ids->as_array().size() > 50)
+      return tl::unexpected(field_error("service_ids", "cần danh sách 1 đến 50 dịch vụ.",
+                                        "needs a list of 1 to 50 services."));
+    std::vector<std::string> list;
+    for (const auto& id : ids->as_array()) {
+      if (!id.is_string() || id.as_string().empty() || id.as_string().size() > kMaxIdBytes)
+        return tl::unexpected(field_error("service_ids", "mỗi phần tử phải là mã dịch vụ.",
+                                          "each item must be a service id."));
+      list.emplace_back(id.as_string());
+    }
+    c.service_ids = std::move(list);
+  }
+  auto active = active_of(o);
+  if (!active) return tl::unexpected(active.error());
+  c.active = *active;
+  auto reason = reason_of(o);
+  if (!reason) return tl::unexpected(reason.error());
+  c.reason = std::move(*reason);
   return c;
 }
 

@@ -13,6 +13,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Queu
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const TicketView& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const QueueCounterView& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const KioskView& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const QueueSetupView& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const HallDisplayView& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const QueueTimesView& v);
 
@@ -24,6 +25,12 @@ namespace motcua::api {
 app::AppResult<app::NewQueueService> queue_service_from_json(const boost::json::value& body);
 // {unit_id, number 1..999, service_ids: [id]}
 app::AppResult<app::NewQueueCounter> queue_counter_from_json(const boost::json::value& body);
+// {name?, active?, reason}
+app::AppResult<app::QueueServiceChange> queue_service_change_from_json(
+    const boost::json::value& body);
+// {service_ids?: [id], active?, reason}
+app::AppResult<app::QueueCounterChange> queue_counter_change_from_json(
+    const boost::json::value& body);
 // {service_id, priority_group?}
 app::AppResult<app::TicketRequest> ticket_request_from_json(const boost::json::value& body);
 // {outcome: served | no_show}

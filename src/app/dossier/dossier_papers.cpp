@@ -4,11 +4,14 @@
 
 #include "app/accounts/passwords.hpp"
 #include "app/dossier/case_papers.hpp"
+#include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/paper_content.hpp"
 #include "codec/paper_facts.hpp"
+#include "codec/string_list_json.hpp"
 #include "domain/text/fold.hpp"
+#include "store/consultation_repository.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
 
@@ -138,11 +141,30 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
   return AttachedPaper{paper, record.version};
 }
 
+namespace {
+
+// True when a consultation of the dossier asks one of the actor's agencies (as processing
+// official or leader) and shares this paper.
+bool shared_with_actor(store::SqlConnection& db, const Actor& actor, const std::string& dossier_id,
+                       const std::string& paper_id) {
+  for (const auto& c : store::consultations_of(db, dossier_id)) {
+    if (answering_roles(db, actor, c.agency_id).empty()) continue;
+    const auto shared = codec::string_list_from_text(c.shared_papers);
+    if (std::find(shared.begin(), shared.end(), paper_id) != shared.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,
                                                 const std::string& dossier_id,
                                                 const std::string& paper_id) {
   auto visible = visible_dossier(db, actor, dossier_id);
-  if (!visible) return tl::unexpected(visible.error());
+  // An official of a consulted agency does not see the dossier, only the papers the asker shared
+  // with that agency (issue 13 point 2); anything else stays a 404, as for a stranger.
+  if (!visible && !shared_with_actor(db, actor, dossier_id, paper_id))
+    return tl::unexpected(visible.error());
   auto paper = store::find_paper(db, dossier_id, paper_id);
   if (!paper) return tl::unexpected(not_found("paper " + paper_id));
   return std::move(*paper);

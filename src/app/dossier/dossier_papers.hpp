@@ -58,7 +58,8 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
                                       const std::string& dossier_id, const PaperUpload& upload,
                                       Instant now, int utc_offset_minutes);
 
-// A paper of the dossier, for download by those who may see the dossier.
+// A paper of the dossier, for download by those who may see the dossier, and by the officials of
+// a consulted agency for the papers shared with it (404 for the others).
 AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,
                                                 const std::string& dossier_id,
                                                 const std::string& paper_id);

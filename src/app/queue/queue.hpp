@@ -32,6 +32,20 @@ struct NewQueueCounter {
   std::vector<std::string> service_ids;
 };
 
+// A change an administrator makes to a service or a counter; what is absent stays. `reason` is
+// the audit log's "why" and is required.
+struct QueueServiceChange {
+  std::optional<std::string> name;
+  std::optional<bool> active;
+  std::string reason;
+};
+
+struct QueueCounterChange {
+  std::optional<std::vector<std::string>> service_ids;
+  std::optional<bool> active;
+  std::string reason;
+};
+
 struct TicketRequest {
   std::string service_id;
   std::string priority_group;  // a code of the priority groups, '' when none
@@ -45,6 +59,24 @@ AppResult<QueueServiceView> add_queue_service(store::SqlConnection& db, const Ac
 AppResult<QueueCounterView> add_queue_counter(store::SqlConnection& db, const Actor& actor,
                                               const NewQueueCounter& input, Instant now,
                                               int utc_offset_minutes);
+
+// Renames or switches a service on or off; changes which services a counter serves or switches
+// it off. A switched-off service is no longer offered at the kiosk (tickets already taken stay
+// callable); a switched-off counter leaves the desk and is not suggested for new tickets.
+// Administrators of the unit's agency; 404 unknown_service / unknown_counter, 422 reason_required,
+// unknown_service (a service of another unit). Audited with the values before and after.
+AppResult<QueueServiceView> change_queue_service(store::SqlConnection& db, const Actor& actor,
+                                                 const std::string& service_id,
+                                                 const QueueServiceChange& change, Instant now,
+                                                 int utc_offset_minutes);
+AppResult<QueueCounterView> change_queue_counter(store::SqlConnection& db, const Actor& actor,
+                                                 const std::string& counter_id,
+                                                 const QueueCounterChange& change, Instant now,
+                                                 int utc_offset_minutes);
+// Every service and counter of the unit, switched off or not, for its administrators.
+AppResult<QueueSetupView> queue_setup(store::SqlConnection& db, const Actor& actor,
+                                      const std::string& unit_id, Instant now,
+                                      int utc_offset_minutes);
 
 // Public: what the kiosk and the display need to show the unit. 404 unknown unit.
 AppResult<KioskView> kiosk_view(store::SqlConnection& db, const std::string& unit_id,

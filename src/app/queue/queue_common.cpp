@@ -64,7 +64,24 @@ TicketView ticket_view(store::SqlConnection& db, const store::TicketRecord& t) {
 }
 
 QueueServiceView service_view(const store::QueueServiceRecord& s) {
-  return {s.id, s.unit_id, s.name};
+  return {s.id, s.unit_id, s.name, s.active};
+}
+
+QueueCounterView counter_view(store::SqlConnection& db, const store::QueueCounterRecord& c,
+                              const std::string& unit_name, const std::string& day) {
+  QueueCounterView v{c.id, c.unit_id, unit_name, c.number, {}, 0, {}, c.active};
+  for (const auto& id : c.service_ids) {
+    if (const auto s = store::find_queue_service(db, id)) v.services.push_back(service_view(*s));
+  }
+  v.waiting =
+      static_cast<std::int64_t>(store::waiting_tickets(db, c.unit_id, day, c.service_ids).size());
+  for (const auto& t : store::tickets_in_state(db, c.unit_id, day, "called", 100)) {
+    if (t.counter_id == c.id) {
+      v.current = ticket_view(db, t);
+      break;
+    }
+  }
+  return v;
 }
 
 }  // namespace motcua::app::queue_detail

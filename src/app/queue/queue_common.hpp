@@ -33,4 +33,8 @@ TicketView ticket_view(store::SqlConnection& db, const store::TicketRecord& t);
 
 QueueServiceView service_view(const store::QueueServiceRecord& s);
 
+// The counter with today's waiting count and the ticket it is serving.
+QueueCounterView counter_view(store::SqlConnection& db, const store::QueueCounterRecord& c,
+                              const std::string& unit_name, const std::string& day);
+
 }  // namespace motcua::app::queue_detail

@@ -60,23 +60,6 @@ void audit_ticket(store::SqlConnection& db, const std::string& actor, const std:
                                                     {"counter_id", t.counter_id}})});
 }
 
-QueueCounterView counter_view(store::SqlConnection& db, const store::QueueCounterRecord& c,
-                              const std::string& unit_name, const std::string& day) {
-  QueueCounterView v{c.id, c.unit_id, unit_name, c.number, {}, 0, {}};
-  for (const auto& id : c.service_ids) {
-    if (const auto s = store::find_queue_service(db, id)) v.services.push_back(service_view(*s));
-  }
-  v.waiting =
-      static_cast<std::int64_t>(store::waiting_tickets(db, c.unit_id, day, c.service_ids).size());
-  for (const auto& t : store::tickets_in_state(db, c.unit_id, day, "called", 100)) {
-    if (t.counter_id == c.id) {
-      v.current = ticket_view(db, t);
-      break;
-    }
-  }
-  return v;
-}
-
 }  // namespace
 
 AppResult<KioskView> kiosk_view(store::SqlConnection& db, const std::string& unit_id,
@@ -85,11 +68,12 @@ AppResult<KioskView> kiosk_view(store::SqlConnection& db, const std::string& uni
   const auto unit = unit_or_404(db, unit_id);
   if (!unit) return tl::unexpected(unit.error());
   KioskView v{unit->id, unit->name, {}, {}, groups};
+  // Switched-off services and counters are not offered to people.
   for (const auto& s : store::list_queue_services(db, unit_id))
-    v.services.push_back(service_view(s));
+    if (s.active) v.services.push_back(service_view(s));
   const auto day = day_of(now, offset);
   for (const auto& c : store::list_queue_counters(db, unit_id))
-    v.counters.push_back(counter_view(db, c, unit->name, day));
+    if (c.active) v.counters.push_back(counter_view(db, c, unit->name, day));
   return v;
 }
 
@@ -108,6 +92,12 @@ AppResult<TicketView> take_ticket(store::SqlConnection& db, const std::optional<
         "service_id: bộ phận một cửa này không có dịch vụ '" + in.service_id + "'.",
         "service_id: this one-stop unit has no service '" + in.service_id + "'.", in.service_id));
   }
+  if (!service->active) {
+    return tl::unexpected(refuse(
+        ErrorKind::invalid_input, "service_inactive",
+        "service_id: dịch vụ '" + service->name + "' đã ngừng cấp số.",
+        "service_id: the service '" + service->name + "' no longer gives tickets.", in.service_id));
+  }
   if (!in.priority_group.empty() &&
       std::none_of(groups.begin(), groups.end(),
                    [&](const queue::PriorityGroup& g) { return g.code == in.priority_group; })) {
@@ -124,6 +114,7 @@ AppResult<TicketView> take_ticket(store::SqlConnection& db, const std::optional<
   std::optional<store::QueueCounterRecord> chosen;
   std::size_t chosen_load = 0;
   for (const auto& c : store::list_queue_counters(db, unit_id)) {
+    if (!c.active) continue;
     if (std::find(c.service_ids.begin(), c.service_ids.end(), in.service_id) == c.service_ids.end())
       continue;
     const auto load = static_cast<std::size_t>(std::count_if(
@@ -164,7 +155,7 @@ AppResult<std::vector<QueueCounterView>> my_counters(store::SqlConnection& db, c
   for (const auto& agency : scoped_agencies(db, actor, dossier::Role::reception)) {
     for (const auto& unit : store::units_of_agency(db, agency)) {
       for (const auto& c : store::list_queue_counters(db, unit.id))
-        out.push_back(counter_view(db, c, unit.name, day));
+        if (c.active) out.push_back(counter_view(db, c, unit.name, day));
     }
   }
   return out;
@@ -178,6 +169,12 @@ AppResult<TicketView> call_next(store::SqlConnection& db, const Actor& actor,
     return tl::unexpected(refuse(ErrorKind::not_found, "unknown_counter",
                                  "Không có quầy '" + counter_id + "'.",
                                  "There is no counter '" + counter_id + "'.", counter_id));
+  }
+  if (!counter->active) {
+    return tl::unexpected(
+        refuse(ErrorKind::conflict, "counter_inactive",
+               "Quầy số " + std::to_string(counter->number) + " đã ngừng hoạt động.",
+               "Counter " + std::to_string(counter->number) + " is switched off.", counter_id));
   }
   const auto day = day_of(now, offset);
   for (const auto& t : store::tickets_in_state(db, unit->id, day, "called", 100)) {

@@ -14,6 +14,7 @@ struct QueueServiceView {
   std::string id;
   std::string unit_id;
   std::string name;
+  bool active = true;
 };
 
 struct TicketView {
@@ -44,6 +45,15 @@ struct QueueCounterView {
   std::vector<QueueServiceView> services;
   std::int64_t waiting = 0;           // tickets of its services waiting today
   std::optional<TicketView> current;  // the ticket it called and has not finished
+  bool active = true;
+};
+
+// The administrator's view of a unit's queue: every service and counter, switched off or not.
+struct QueueSetupView {
+  std::string unit_id;
+  std::string unit_name;
+  std::vector<QueueServiceView> services;
+  std::vector<QueueCounterView> counters;
 };
 
 // What the kiosk shows: the unit's services and the priority groups one may declare.

@@ -35,6 +35,22 @@ export async function apiSession(username) {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     put: (path, body) => call('PUT', path, body),
+    /** Uploads a file's bytes as the raw body (POST /dossiers/{id}/papers?name=...). */
+    upload: async (path, bytes, contentType, fileName) => {
+      const res = await fetch(`${baseUrl()}/api/v1${path}`, {
+        method: 'POST',
+        headers: {
+          Cookie: cookie,
+          Accept: 'application/json',
+          'X-CSRF-Token': csrf,
+          'Content-Type': contentType,
+          'X-File-Name': encodeURIComponent(fileName),
+        },
+        body: bytes,
+      })
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : null }
+    },
   }
 }
 

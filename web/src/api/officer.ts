@@ -77,6 +77,8 @@ export interface WorkspaceDossier extends Omit<DossierDetail, 'timeline'> {
 export interface WorkspaceCommandBody extends CommandBody {
   agency_code?: string
   question?: string
+  /** Ids of the dossier's papers the consulted agency may read (consult). */
+  shared_papers?: string[]
   summary?: string
   amount?: number
   description?: string
@@ -150,6 +152,11 @@ export function getWorkspaceDossier(id: string): Promise<WorkspaceDossier> {
 
 export function act(id: string, action: OfficerAction, body: WorkspaceCommandBody): Promise<WorkspaceDossier> {
   return apiRequest(`/dossiers/${segment(id)}/${action}`, { method: 'POST', body })
+}
+
+/** Records the hand-over of a received paper dossier to the processing agency (reception). */
+export function transferDossier(id: string, note = ''): Promise<WorkspaceDossier> {
+  return apiRequest(`/dossiers/${segment(id)}/transfer`, { method: 'POST', body: note ? { note } : {} })
 }
 
 export function listOfficials(agencyId: string, role?: string): Promise<Official[]> {

@@ -6,6 +6,8 @@ export interface QueueService {
   id: string
   unit_id: string
   name: string
+  /** false: switched off by the administrator, no longer offered at the kiosk. */
+  active: boolean
 }
 
 export interface QueueTicket {
@@ -36,6 +38,8 @@ export interface QueueCounter {
   services: QueueService[]
   waiting: number
   current: QueueTicket | null
+  /** false: switched off, not on the desk nor suggested for new tickets. */
+  active: boolean
 }
 
 export interface PriorityGroup {
@@ -102,3 +106,31 @@ export const queueStatistics = (unit: string, from: string, to: string) =>
   apiRequest<QueueStatistics>(
     `/statistics/queue?unit_id=${encodeURIComponent(unit)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   )
+
+// ---- administration (the administrator of the unit's agency) ----
+
+/** Adds a service of the unit's hall: a name people recognise (a group of procedures or a field). */
+export const addQueueService = (unitId: string, name: string) =>
+  apiRequest<QueueService>('/admin/queue/services', { method: 'POST', body: { unit_id: unitId, name } })
+/** Adds counter number N of the unit, serving the listed services. */
+export const addQueueCounter = (unitId: string, number: number, serviceIds: string[]) =>
+  apiRequest<QueueCounter>('/admin/queue/counters', {
+    method: 'POST',
+    body: { unit_id: unitId, number, service_ids: serviceIds },
+  })
+
+/** Every service and counter of the unit, switched off or not. */
+export interface QueueSetup {
+  unit_id: string
+  unit_name: string
+  services: QueueService[]
+  counters: QueueCounter[]
+}
+
+export const getQueueSetup = (unitId: string) => apiRequest<QueueSetup>(`/admin/queue/units/${encodeURIComponent(unitId)}`)
+/** Renames a service or switches it on or off; the reason goes to the audit log. */
+export const changeQueueService = (id: string, change: { name?: string; active?: boolean; reason: string }) =>
+  apiRequest<QueueService>(`/admin/queue/services/${encodeURIComponent(id)}`, { method: 'PATCH', body: change })
+/** Changes the services a counter serves or switches it on or off. */
+export const changeQueueCounter = (id: string, change: { service_ids?: string[]; active?: boolean; reason: string }) =>
+  apiRequest<QueueCounter>(`/admin/queue/counters/${encodeURIComponent(id)}`, { method: 'PATCH', body: change })

@@ -246,7 +246,13 @@ export interface DossierDetail extends StatusLabels {
   version: number
   timeline: TimelineEntry[]
   control_sheet: StepUse[]
-  clock: { paused: unknown; flags: string[] } | null
+  clock: {
+    paused: unknown
+    flags: string[]
+    /** The hand-over of a paper dossier to the processing agency: its deadline and when it happened. */
+    transfer_due?: string | null
+    transferred?: string | null
+  } | null
   /** The latest fee request; null when none was asked for. */
   fee?: FeeRequest | null
   /** The tracking book's "Quyển số / Số thứ tự" and sets received; null until received. */

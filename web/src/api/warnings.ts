@@ -25,3 +25,16 @@ export interface Warnings {
 export function getWarnings(): Promise<Warnings> {
   return apiRequest('/warnings')
 }
+
+/** The threshold in working hours (administrators). */
+export function getWarningHours(): Promise<{ hours: number }> {
+  return apiRequest('/admin/warning-hours')
+}
+
+/** Changes the threshold; the reason goes to the audit log (action "setting.changed"). */
+export function setWarningHours(hours: number, reason: string): Promise<{ hours: number }> {
+  return apiRequest('/admin/warning-hours', { method: 'PUT', body: { hours, reason } })
+}
+
+/** The audit log's object of the threshold's changes (app/warnings/due_warnings.cpp). */
+export const WARNING_HOURS_SETTING = 'warning_working_hours'

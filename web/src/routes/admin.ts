@@ -12,6 +12,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin/users', name: 'admin-users', component: () => import('../views/admin/AdminUsersView.vue'), meta },
   { path: '/admin/agencies', name: 'admin-agencies', component: () => import('../views/admin/AdminAgenciesView.vue'), meta },
   { path: '/admin/audit', name: 'admin-audit', component: () => import('../views/admin/AdminAuditView.vue'), meta },
+  { path: '/admin/queue', name: 'admin-queue', component: () => import('../views/admin/AdminQueueView.vue'), meta },
+  { path: '/admin/warnings', name: 'admin-warnings', component: () => import('../views/admin/AdminWarningsView.vue'), meta },
 ]
 
 export const navLinks: NavLink[] = [
