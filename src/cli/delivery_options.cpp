@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "integrations/postal/postal_adapter.hpp"
+
 namespace motcua::cli {
 
 namespace {
@@ -42,6 +44,8 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
              "National Public Service Portal endpoint for dossier sync");
   add_option(command, "--post-url", options.post_url, "MOTCUA_POST_URL",
              "Public postal service order API");
+  add_option(command, "--post-token", options.post_token, "MOTCUA_POST_TOKEN",
+             "API token of the public postal service account");
   add_option(command, "--sms-url", options.sms_url, "MOTCUA_SMS_URL", "Brandname SMS gateway");
   add_option(command, "--zalo-url", options.zalo_url, "MOTCUA_ZALO_URL",
              "Zalo Notification Service API");
@@ -54,7 +58,11 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
   adapters["sms"] = std::make_shared<UnconfiguredAdapter>("--sms-url");
   adapters["zalo"] = std::make_shared<UnconfiguredAdapter>("--zalo-url");
   adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");
-  adapters["postal.order"] = std::make_shared<UnconfiguredAdapter>("--post-url");
+  adapters["postal.order"] =
+      options.post_url.empty()
+          ? std::shared_ptr<app::delivery::DeliveryAdapter>(
+                std::make_shared<UnconfiguredAdapter>("--post-url"))
+          : std::make_shared<integrations::PostalAdapter>(options.post_url, options.post_token);
   (void)options;
   return adapters;
 }

@@ -42,6 +42,7 @@ struct ServeArgs {
   int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
   std::string anchor_key;
   std::string anchors_file;
+  std::string post_secret;  // the public postal service's callback signing secret
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -108,6 +109,7 @@ int run_serve(const ServeArgs& args) {
         "--public-url must be an http:// or https:// origin, e.g. https://dvc.example.vn");
   }
   settings.public_url = args.public_url;
+  settings.post_callback_secret = args.post_secret;
   app::NowFunction now = system_now;
   if (!args.fake_now.empty()) {
     auto frozen = codec::parse_iso_instant(args.fake_now, cal->utc_offset_minutes());
@@ -222,6 +224,10 @@ void add_serve_command(CLI::App& app, Action& action) {
   cmd->add_option("--anchors-file", args->anchors_file,
                   "JSON-lines file of anchors (default: <db>.anchors.jsonl)")
       ->envname("MOTCUA_ANCHORS_FILE");
+  cmd->add_option("--post-secret", args->post_secret,
+                  "Secret the public postal service signs its status callbacks with "
+                  "(HMAC-SHA256; prefer the environment variable, which ps does not show)")
+      ->envname("MOTCUA_POST_SECRET");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });
