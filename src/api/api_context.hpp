@@ -28,6 +28,9 @@ struct ApiSettings {
   // The secret the public postal service signs its status callbacks with (serve's --post-secret,
   // MOTCUA_POST_SECRET). Empty: every callback is refused.
   std::string post_callback_secret;
+  // The 32-byte key sealing webhook secrets (serve's --webhook-key-file). Empty: no webhook can
+  // be registered.
+  std::string webhook_key;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 
+#include "app/webhooks/webhook_secrets.hpp"
 #include "integrations/postal/postal_adapter.hpp"
+#include "integrations/webhook/webhook_adapter.hpp"
 
 namespace motcua::cli {
 
@@ -33,6 +35,13 @@ class UnconfiguredAdapter final : public app::delivery::DeliveryAdapter {
   std::string option_;
 };
 
+// The webhook sealing key; empty (webhooks wait) when no file is set or it cannot be read.
+std::string webhook_key(const DeliveryOptions& options) {
+  if (options.webhook_key_file.empty()) return {};
+  auto key = app::load_or_create_webhook_key(options.webhook_key_file);
+  return key ? *key : std::string();
+}
+
 }  // namespace
 
 void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
@@ -49,6 +58,8 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
   add_option(command, "--sms-url", options.sms_url, "MOTCUA_SMS_URL", "Brandname SMS gateway");
   add_option(command, "--zalo-url", options.zalo_url, "MOTCUA_ZALO_URL",
              "Zalo Notification Service API");
+  add_option(command, "--webhook-key-file", options.webhook_key_file, "MOTCUA_WEBHOOK_KEY_FILE",
+             "File of the key that seals webhook secrets (created on first use)");
 }
 
 AdapterMap delivery_adapters(const DeliveryOptions& options) {
@@ -63,6 +74,7 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
           ? std::shared_ptr<app::delivery::DeliveryAdapter>(
                 std::make_shared<UnconfiguredAdapter>("--post-url"))
           : std::make_shared<integrations::PostalAdapter>(options.post_url, options.post_token);
+  adapters["webhook"] = std::make_shared<integrations::WebhookAdapter>(webhook_key(options));
   (void)options;
   return adapters;
 }

@@ -14,13 +14,14 @@
 namespace motcua::cli {
 
 struct DeliveryOptions {
-  std::string smtp;        // smtp://HOST:PORT (or smtps://)  MOTCUA_SMTP
-  std::string mail_from;   // envelope and From: address       MOTCUA_MAIL_FROM
-  std::string portal_url;  // National Public Service Portal   MOTCUA_PORTAL_URL
-  std::string post_url;    // public postal service            MOTCUA_POST_URL
-  std::string post_token;  // its customer API token            MOTCUA_POST_TOKEN
-  std::string sms_url;     // brandname SMS gateway            MOTCUA_SMS_URL
-  std::string zalo_url;    // Zalo Notification Service        MOTCUA_ZALO_URL
+  std::string smtp;              // smtp://HOST:PORT (or smtps://)  MOTCUA_SMTP
+  std::string mail_from;         // envelope and From: address       MOTCUA_MAIL_FROM
+  std::string portal_url;        // National Public Service Portal   MOTCUA_PORTAL_URL
+  std::string post_url;          // public postal service            MOTCUA_POST_URL
+  std::string post_token;        // its customer API token            MOTCUA_POST_TOKEN
+  std::string sms_url;           // brandname SMS gateway            MOTCUA_SMS_URL
+  std::string zalo_url;          // Zalo Notification Service        MOTCUA_ZALO_URL
+  std::string webhook_key_file;  // key sealing webhook secrets MOTCUA_WEBHOOK_KEY_FILE
   std::string
       public_url;  // this installation's origin, for links in messages (serve's --public-url)
 };

@@ -16,6 +16,7 @@
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
 #include "app/postal/postal_orders.hpp"
+#include "app/webhooks/webhooks.hpp"
 #include "codec/dossier_change.hpp"
 #include "domain/clock/apology_bound.hpp"
 #include "domain/clock/deadline.hpp"
@@ -181,6 +182,8 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
                           now.seconds);
     store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
                           now.seconds);
+    // One row per webhook subscription that wants this event (app/webhooks/webhooks.hpp).
+    plan_webhook_deliveries(db, r.id, e.type, stored.seq, change, to_iso(now, offset), now.seconds);
   }
   // The post's pickup and delivery orders the events call for (app/postal/postal_orders.hpp).
   plan_postal_orders(db, r, l.document.applicant.name, new_events, to_iso(now, offset),

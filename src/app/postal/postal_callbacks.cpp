@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "app/common/hmac_sha256.hpp"
 #include "app/dossier/dossier_history.hpp"
 #include "codec/postal_order.hpp"
 #include "store/event_log.hpp"
@@ -37,19 +38,7 @@ constexpr EventFacts kEvents[] = {
 
 std::string postal_signature(const std::string& secret, const std::string& timestamp,
                              const std::string& body) {
-  static const bool ready = sodium_init() >= 0;
-  (void)ready;
-  const std::string message = timestamp + "." + body;
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()),
-                              secret.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&state, mac);
-  char hex[sizeof mac * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-  return hex;
+  return hmac_sha256_hex(secret, timestamp + "." + body);
 }
 
 AppResult<void> verify_postal_signature(const std::string& secret, const std::string& timestamp,
