@@ -9,8 +9,10 @@ function(motcua_embed_text target file name output)
 
 namespace motcua {
 std::string_view ${name}() {
-  static constexpr std::string_view text = R\"MOTCUA_TEXT(${text})MOTCUA_TEXT\";
-  return text;
+  // An array and its size: a string_view from the literal would count its length in a constexpr
+  // loop, which g++ caps at 262,144 iterations (the OpenAPI document is larger).
+  static constexpr char text[] = R\"MOTCUA_TEXT(${text})MOTCUA_TEXT\";
+  return std::string_view(text, sizeof text - 1);
 }
 }  // namespace motcua
 ")

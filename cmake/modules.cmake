@@ -116,7 +116,8 @@ if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
   file(GLOB MOTCUA_INTEGRATION_TESTS CONFIGURE_DEPENDS tests/integration/*_test.cpp)
   add_executable(integration_tests ${MOTCUA_INTEGRATION_TESTS})
   target_include_directories(integration_tests PRIVATE src tests/integration)
-  target_link_libraries(integration_tests PRIVATE motcua_api motcua_app GTest::gtest_main)
+  target_link_libraries(integration_tests PRIVATE motcua_api motcua_app motcua_integrations
+                        GTest::gtest_main)
   target_compile_definitions(integration_tests PRIVATE MOTCUA_BINARY_DIR="${PROJECT_BINARY_DIR}"
                              MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_dependencies(integration_tests motcua)

@@ -25,6 +25,12 @@ struct ApiSettings {
   std::string public_url;
   // data/templates: one-stop units and default processes of a fresh installation (admin setup).
   std::string templates_dir = "data/templates";
+  // The secret the public postal service signs its status callbacks with (serve's --post-secret,
+  // MOTCUA_POST_SECRET). Empty: every callback is refused.
+  std::string post_callback_secret;
+  // The 32-byte key sealing webhook secrets (serve's --webhook-key-file). Empty: no webhook can
+  // be registered.
+  std::string webhook_key;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -190,6 +190,8 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_queue_routes(router, ctx);
   add_warning_routes(router, ctx);
   add_notification_routes(router, ctx);
+  add_postal_routes(router, ctx);
+  add_webhook_routes(router, ctx);
   add_openapi_route(router);
 }
 

@@ -4,6 +4,10 @@
 
 #include "cli/phone_channels.hpp"
 #include "integrations/mail/smtp_setup.hpp"
+#include "integrations/notify/secret_file.hpp"
+#include "app/webhooks/webhook_secrets.hpp"
+#include "integrations/postal/postal_adapter.hpp"
+#include "integrations/webhook/webhook_adapter.hpp"
 
 namespace motcua::cli {
 
@@ -40,6 +44,13 @@ std::shared_ptr<app::delivery::DeliveryAdapter> configured_or_waiting(AdapterOrM
   return std::make_shared<UnconfiguredAdapter>(adapter.error());
 }
 
+// The webhook sealing key; empty (webhooks wait) when no file is set or it cannot be read.
+std::string webhook_key(const DeliveryOptions& options) {
+  if (options.webhook_key_file.empty()) return {};
+  auto key = app::load_or_create_webhook_key(options.webhook_key_file);
+  return key ? *key : std::string();
+}
+
 }  // namespace
 
 void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
@@ -51,6 +62,8 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
              "National Public Service Portal endpoint for dossier sync");
   add_option(command, "--post-url", options.post_url, "MOTCUA_POST_URL",
              "Public postal service order API");
+  add_option(command, "--post-token-file", options.post_token_file, "MOTCUA_POST_TOKEN_FILE",
+             "File holding the public postal service account's API token");
   add_option(command, "--sms-url", options.sms_url, "MOTCUA_SMS_URL", "Brandname SMS gateway");
   add_option(command, "--zalo-url", options.zalo_url, "MOTCUA_ZALO_URL",
              "Zalo Notification Service API");
@@ -62,6 +75,8 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
              "gsm7 (unaccented text, the default) or unicode (accented when it fits 3 parts)");
   add_option(command, "--zalo-token-file", options.zalo_token_file, "MOTCUA_ZALO_TOKEN_FILE",
              "File holding the Zalo Official Account access token");
+  add_option(command, "--webhook-key-file", options.webhook_key_file, "MOTCUA_WEBHOOK_KEY_FILE",
+             "File of the key that seals webhook secrets (created on first use)");
 }
 
 AdapterMap delivery_adapters(const DeliveryOptions& options) {
@@ -74,8 +89,16 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
   adapters["sms"] = configured_or_waiting(sms_adapter(options));
   adapters["zalo"] = configured_or_waiting(zalo_adapter(options));
   adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");
-  adapters["postal.order"] = std::make_shared<UnconfiguredAdapter>("--post-url");
-  (void)options;
+  adapters["postal.order"] =
+      options.post_url.empty()
+          ? std::shared_ptr<app::delivery::DeliveryAdapter>(
+                std::make_shared<UnconfiguredAdapter>("--post-url"))
+          : std::make_shared<integrations::PostalAdapter>(
+                options.post_url,
+                options.post_token_file.empty()
+                    ? std::string()
+                    : integrations::read_secret_file(options.post_token_file).value_or(""));
+  adapters["webhook"] = std::make_shared<integrations::WebhookAdapter>(webhook_key(options));
   return adapters;
 }
 

@@ -26,6 +26,8 @@ struct DeliveryOptions {
   std::string sms_brandname;    // registered sender name               MOTCUA_SMS_BRANDNAME
   std::string sms_charset;      // gsm7 (default) or unicode            MOTCUA_SMS_CHARSET
   std::string zalo_token_file;  // Official Account access token        MOTCUA_ZALO_TOKEN_FILE
+  std::string post_token_file;   // the post's customer API token (file) MOTCUA_POST_TOKEN_FILE
+  std::string webhook_key_file;  // key sealing webhook secrets          MOTCUA_WEBHOOK_KEY_FILE
   std::string
       public_url;  // this installation's origin, for links in messages (serve's --public-url)
 };

@@ -9,6 +9,7 @@
 
 #include "api/routes.hpp"
 #include "app/imports/document_upgrade.hpp"
+#include "app/webhooks/webhook_secrets.hpp"
 #include "cli/anchor_timer.hpp"
 #include "cli/calendar_follower.hpp"
 #include "cli/calendar_option.hpp"
@@ -42,6 +43,9 @@ struct ServeArgs {
   int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
   std::string anchor_key;
   std::string anchors_file;
+  std::string post_secret;  // the public postal service's callback signing secret
+  // Also in DeliveryOptions (delivery_options.hpp): once serve registers those, read it there.
+  std::string webhook_key_file;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -108,6 +112,12 @@ int run_serve(const ServeArgs& args) {
         "--public-url must be an http:// or https:// origin, e.g. https://dvc.example.vn");
   }
   settings.public_url = args.public_url;
+  settings.post_callback_secret = args.post_secret;
+  if (!args.webhook_key_file.empty()) {
+    auto key = app::load_or_create_webhook_key(args.webhook_key_file);
+    if (!key) return bad_input(key.error().detail);
+    settings.webhook_key = std::move(*key);
+  }
   app::NowFunction now = system_now;
   if (!args.fake_now.empty()) {
     auto frozen = codec::parse_iso_instant(args.fake_now, cal->utc_offset_minutes());
@@ -222,6 +232,13 @@ void add_serve_command(CLI::App& app, Action& action) {
   cmd->add_option("--anchors-file", args->anchors_file,
                   "JSON-lines file of anchors (default: <db>.anchors.jsonl)")
       ->envname("MOTCUA_ANCHORS_FILE");
+  cmd->add_option("--post-secret", args->post_secret,
+                  "Secret the public postal service signs its status callbacks with "
+                  "(HMAC-SHA256; prefer the environment variable, which ps does not show)")
+      ->envname("MOTCUA_POST_SECRET");
+  cmd->add_option("--webhook-key-file", args->webhook_key_file,
+                  "File of the key that seals webhook secrets (created on first use)")
+      ->envname("MOTCUA_WEBHOOK_KEY_FILE");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

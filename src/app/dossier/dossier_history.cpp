@@ -17,10 +17,15 @@ namespace {
 // machine, so they change neither its state nor its clock: rebuilding skips them. Each writer of
 // such an event adds its type here.
 constexpr std::string_view kNonCommandEventTypes[] = {
-    "paper_attached",   // app/dossier/dossier_papers.hpp: a paper uploaded to the dossier
-    "draft_updated",    // app/dossier/dossier_drafts.hpp: the applicant changed a draft's details
-    "draft_discarded",  // app/dossier/dossier_drafts.hpp: the applicant threw a draft away
-    kTransferredEvent,  // app/dossier/dossier_service.hpp: the hand-over to the processing agency
+    "paper_attached",    // app/dossier/dossier_papers.hpp: a paper uploaded to the dossier
+    "draft_updated",     // app/dossier/dossier_drafts.hpp: the applicant changed a draft's details
+    "draft_discarded",   // app/dossier/dossier_drafts.hpp: the applicant threw a draft away
+    kTransferredEvent,   // app/dossier/dossier_service.hpp: the hand-over to the processing agency
+    kPostalChoiceEvent,  // app/postal/postal_orders.hpp
+    kPostalOrderPlacedEvent,  // app/postal/postal_orders.hpp
+    kPostalPickedUpEvent,     // app/postal/postal_callbacks.hpp
+    kPostalDeliveredEvent,    // app/postal/postal_callbacks.hpp
+    kPostalReturnedEvent,     // app/postal/postal_callbacks.hpp
 };
 
 bool is_non_command_event(std::string_view type) {

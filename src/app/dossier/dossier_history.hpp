@@ -27,6 +27,13 @@ using ClockTerms = clock::ClockTerms;
 inline constexpr const char* kTransferredEvent = "dossier_transferred";
 // The actor id of what the system records by itself.
 inline constexpr const char* kSystemActor = "system";
+// The postal channel's facts (app/postal): the applicant's choice, the order the post took, and the
+// post's status callbacks. Facts, not commands: they change neither the state nor the clock.
+inline constexpr const char* kPostalChoiceEvent = "postal_choice_set";
+inline constexpr const char* kPostalOrderPlacedEvent = "postal_order_placed";
+inline constexpr const char* kPostalPickedUpEvent = "postal_picked_up";
+inline constexpr const char* kPostalDeliveredEvent = "postal_delivered";
+inline constexpr const char* kPostalReturnedEvent = "postal_returned_to_sender";
 
 struct History {
   std::vector<dossier::Event> events;

@@ -16,6 +16,8 @@
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
 #include "app/notifications/applicant_notices.hpp"
+#include "app/postal/postal_orders.hpp"
+#include "app/webhooks/webhooks.hpp"
 #include "codec/dossier_change.hpp"
 #include "domain/clock/apology_bound.hpp"
 #include "domain/clock/deadline.hpp"
@@ -180,7 +182,12 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
     notifications::write_applicant_notices(db, cal, r, l.document, l.history.events, e, key, now);
     store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
                           now.seconds);
+    // One row per webhook subscription that wants this event (app/webhooks/webhooks.hpp).
+    plan_webhook_deliveries(db, r.id, e.type, stored.seq, change, to_iso(now, offset), now.seconds);
   }
+  // The post's pickup and delivery orders the events call for (app/postal/postal_orders.hpp).
+  plan_postal_orders(db, r, l.document.applicant.name, new_events, to_iso(now, offset),
+                     now.seconds);
   return CommittedDossier{std::move(l.record),
                           std::move(l.document),
                           std::move(l.history),

@@ -129,7 +129,9 @@ struct Checker {
   }
 
   Check operator()(const ReturnResult& c) const {
-    if (role == Role::system && c.channel != Channel::online) return E::channel_not_allowed;
+    // The system hands results over online, and records the public post's confirmation that it
+    // delivered a result (app/postal/postal_callbacks.hpp); at the counter only reception does.
+    if (role == Role::system && c.channel == Channel::counter) return E::channel_not_allowed;
     if (is_blank(c.receiver_name)) return E::missing_receiver;
     return std::nullopt;
   }

@@ -93,10 +93,10 @@ Messages messages_for(ErrorCode code, const ErrorContext& c) {
               "The confirmed amount differs from the amount requested."};
     case E::channel_not_allowed:
       return {
-          "Hệ thống chỉ được trả kết quả trực tuyến; trả tại quầy hoặc qua bưu chính do Bộ phận "
-          "Một cửa thực hiện.",
-          "The system may only deliver results online; the reception desk hands them over at "
-          "the counter or by post."};
+          "Hệ thống chỉ trả kết quả trực tuyến hoặc ghi nhận bưu chính đã phát; trả tại quầy do "
+          "Bộ phận Một cửa thực hiện.",
+          "The system delivers results online or records the post's delivery; the reception desk "
+          "hands them over at the counter."};
     case E::extension_already_used:
       return {
           "Hồ sơ đã được xin lỗi và hẹn lại ngày trả kết quả một lần; không được hẹn lại lần "

@@ -26,7 +26,7 @@ enum class ErrorCode {
   invalid_due_date,            // an appointment before the present, or an apology that shortens it
   invalid_amount,              // a payment of zero or less
   amount_mismatch,             // a confirmed payment differs from the amount requested
-  channel_not_allowed,         // the system delivering a result other than online
+  channel_not_allowed,         // the system handing a result over at the counter
   extension_already_used,      // the apology with a new due date is allowed once only
   consultation_open,           // a decision while consulted agencies have not answered
   no_open_consultation,        // a reply when no consultation is waiting

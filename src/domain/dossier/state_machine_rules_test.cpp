@@ -172,12 +172,15 @@ TEST(PaymentRule, TheRequesterNeverConfirms) {
   EXPECT_TRUE(decide(s, ConfirmPayment{kFee, "BL-1"}, Role::system, now()));
 }
 
-TEST(ReturnRule, SystemDeliversOnlyOnline) {
+TEST(ReturnRule, SystemDeliversOnlineOrRecordsThePostsDelivery) {
   const DossierState s = state_in(S::result_ready);
   EXPECT_EQ(refusal(s, ReturnResult{Channel::counter, "Nguyễn Văn A"}, Role::system),
             ErrorCode::channel_not_allowed);
   EXPECT_EQ(refusal(s, ReturnResult{Channel::post, ""}, Role::reception),
             ErrorCode::missing_receiver);
+  // The post confirmed the delivery (a signed callback): the system records the return.
+  EXPECT_EQ(step(s, ReturnResult{Channel::post, "Bưu chính"}, Role::system).return_channel,
+            Channel::post);
   const DossierState online = step(s, ReturnResult{Channel::online, "Nguyễn Văn A"}, Role::system);
   EXPECT_EQ(online.return_channel, Channel::online);
   const DossierState post = step(s, ReturnResult{Channel::post, "Nguyễn Văn A"}, Role::reception);

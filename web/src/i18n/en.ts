@@ -5,6 +5,7 @@ import * as leader from './areas/leader'
 import * as stats from './areas/stats'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
+import * as postal from './areas/postal'
 import type { MessageSchema } from './vi'
 
 const en: MessageSchema = {
@@ -338,6 +339,7 @@ const en: MessageSchema = {
   stats: stats.en,
   admin: admin.en,
   hall: hall.en,
+  postal: postal.en,
 }
 
 export default en

@@ -8,6 +8,7 @@ import * as leader from './areas/leader'
 import * as stats from './areas/stats'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
+import * as postal from './areas/postal'
 
 const vi = {
   app: {
@@ -340,6 +341,7 @@ const vi = {
   stats: stats.vi,
   admin: admin.vi,
   hall: hall.vi,
+  postal: postal.vi,
 }
 
 export default vi

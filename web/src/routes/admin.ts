@@ -14,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin/audit', name: 'admin-audit', component: () => import('../views/admin/AdminAuditView.vue'), meta },
   { path: '/admin/queue', name: 'admin-queue', component: () => import('../views/admin/AdminQueueView.vue'), meta },
   { path: '/admin/warnings', name: 'admin-warnings', component: () => import('../views/admin/AdminWarningsView.vue'), meta },
+  { path: '/admin/webhooks', name: 'admin-webhooks', component: () => import('../views/admin/AdminWebhooksView.vue'), meta },
 ]
 
 export const navLinks: NavLink[] = [
