@@ -189,6 +189,7 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_admin_routes(router, ctx);
   add_queue_routes(router, ctx);
   add_warning_routes(router, ctx);
+  add_outbox_routes(router, ctx);
   add_openapi_route(router);
 }
 

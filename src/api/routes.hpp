@@ -21,6 +21,8 @@ void add_admin_routes(http::Router& router, ApiContext& ctx);
 // The counter queue of the one-stop hall: kiosk, display, counters (queue_routes.cpp).
 void add_queue_routes(http::Router& router, ApiContext& ctx);
 void add_warning_routes(http::Router& router, ApiContext& ctx);
+// The outbox's queue for administrators (outbox_routes.cpp).
+void add_outbox_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "integrations/http/json_post_adapter.hpp"
+
 namespace motcua::cli {
 
 namespace {
@@ -53,7 +55,12 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
   adapters["mail"] = std::make_shared<UnconfiguredAdapter>("--smtp");
   adapters["sms"] = std::make_shared<UnconfiguredAdapter>("--sms-url");
   adapters["zalo"] = std::make_shared<UnconfiguredAdapter>("--zalo-url");
-  adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");
+  // Until the portal's own adapter shapes the sync record: the payload as it is, to /dossiers.
+  adapters["national_portal.sync"] =
+      options.portal_url.empty() ? std::shared_ptr<app::delivery::DeliveryAdapter>(
+                                       std::make_shared<UnconfiguredAdapter>("--portal-url"))
+                                 : std::make_shared<integrations::JsonPostAdapter>(
+                                       options.portal_url + "/dossiers", "--portal-url");
   adapters["postal.order"] = std::make_shared<UnconfiguredAdapter>("--post-url");
   (void)options;
   return adapters;

@@ -8,12 +8,15 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/delivery/outbox_admin.hpp"
 #include "app/imports/document_upgrade.hpp"
 #include "cli/anchor_timer.hpp"
 #include "cli/calendar_follower.hpp"
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
+#include "cli/delivery_job.hpp"
+#include "cli/delivery_options.hpp"
 #include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
 #include "http/builtin_routes.hpp"
@@ -42,6 +45,8 @@ struct ServeArgs {
   int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
   std::string anchor_key;
   std::string anchors_file;
+  DeliveryOptions delivery;
+  DeliveryEngineOptions delivery_engine;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -142,7 +147,11 @@ int run_serve(const ServeArgs& args) {
   } catch (const store::StoreError& e) {
     return bad_input(e.what());
   }
+  const int utc_offset = active->snapshot()->utc_offset_minutes();
   api::ApiContext ctx(*store, std::move(active), now, settings);
+  auto delivery = args.delivery;
+  delivery.public_url = args.public_url;
+  ctx.delivery_adapters = delivery_adapters(delivery);
   ctx.follow_calendar = [follower = calendar_follower.get()] { follower->follow(); };
   // Stopped before ctx (which owns the calendar it publishes to) is destroyed, however this ends.
   struct StopFollowing {
@@ -160,6 +169,12 @@ int run_serve(const ServeArgs& args) {
         std::chrono::seconds(args.anchor_every_s));
   }
   http::Metrics metrics;
+  // The outbox's workers, one per configured topic (cli/delivery_job.hpp); stopped before the
+  // store closes, after the server has stopped taking requests.
+  DeliveryJob delivery_job(*store, ctx.delivery_adapters, now,
+                           engine_settings(args.delivery_engine, utc_offset), args.delivery_engine,
+                           metrics);
+  delivery_job.start();
   http::Router router;
   http::BuiltinRoutesOptions builtin;
   // Readiness: a reader connection answers a trivial query.
@@ -169,6 +184,24 @@ int run_serve(const ServeArgs& args) {
     return ok;
   };
   builtin.health_checks.push_back({"database", database_answers});
+  // Each outbox topic: configured or not (and where to), waiting, retrying, dead, oldest age.
+  builtin.details.push_back(
+      {"outbox", [&] {
+         std::vector<app::delivery::OutboxTopicView> topics;
+         store->read([&](store::SqlConnection& db) {
+           topics = app::delivery::outbox_topics(db, ctx.delivery_adapters, now().seconds);
+         });
+         boost::json::object out;
+         for (const auto& t : topics) {
+           out[t.topic] = boost::json::object{{"configured", t.configured},
+                                              {"endpoint", t.endpoint},
+                                              {"pending", t.pending},
+                                              {"retrying", t.retrying},
+                                              {"dead", t.dead},
+                                              {"oldest_pending_age_s", t.oldest_pending_age_s}};
+         }
+         return boost::json::value(std::move(out));
+       }});
   http::add_builtin_routes(router, metrics, builtin);
   api::add_api_routes(router, ctx);
   http::HttpServer server(config, router, metrics);
@@ -183,6 +216,7 @@ int run_serve(const ServeArgs& args) {
   int received = 0;
   sigwait(&stop_signals, &received);
   server.stop();
+  delivery_job.stop();
   return kExitOk;
 }
 
@@ -222,6 +256,8 @@ void add_serve_command(CLI::App& app, Action& action) {
   cmd->add_option("--anchors-file", args->anchors_file,
                   "JSON-lines file of anchors (default: <db>.anchors.jsonl)")
       ->envname("MOTCUA_ANCHORS_FILE");
+  add_delivery_options(*cmd, args->delivery);
+  add_delivery_engine_options(*cmd, args->delivery_engine);
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

@@ -42,6 +42,36 @@ class PendingWrites {
   std::exception_ptr error_;
 };
 
+// What a partner answered may be any bytes (garbage, binary, a huge page): the administrators'
+// view shows valid UTF-8 without control characters, at most ~500 bytes.
+std::string printable_error(const std::string& text) {
+  constexpr std::size_t kMax = 500;
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && out.size() < kMax;) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xE  ? 3
+                      : (c >> 3) == 0x1E ? 4
+                                         : 0;
+    bool valid = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; valid && k < len; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    }
+    if (!valid) {
+      out += '?';
+      ++i;
+    } else if (len == 1 && (c < 0x20 || c == 0x7F)) {
+      out += ' ';
+      ++i;
+    } else {
+      out.append(text, i, len);
+      i += len;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TopicTally deliver_round(store::Store& store, const std::string& topic, DeliveryAdapter& adapter,
@@ -79,9 +109,9 @@ TopicTally deliver_round(store::Store& store, const std::string& topic, Delivery
             ++(held ? tally.delivered : tally.lost);
             return;
           }
-          const auto outcome = store::fail_outbox(db, id, settings.worker, result.error,
-                                                  result.outcome == DeliveryOutcome::dead,
-                                                  at.seconds, at_iso, share, settings.policy);
+          const auto outcome = store::fail_outbox(
+              db, id, settings.worker, printable_error(result.error),
+              result.outcome == DeliveryOutcome::dead, at.seconds, at_iso, share, settings.policy);
           const std::lock_guard lock(tally_mu);
           switch (outcome) {
             case store::FailOutcome::retrying:

@@ -136,3 +136,19 @@ TEST_F(DeliveryEngineTest, AFailedHeadHoldsBackTheRestOfItsDossier) {
 
 }  // namespace
 }  // namespace motcua::app::delivery
+
+namespace motcua::app::delivery {
+namespace {
+
+TEST_F(DeliveryEngineTest, APartnersGarbageIsStoredAsPrintableText) {
+  enqueue("mail", "g1");
+  auto mail = std::make_shared<FakeAdapter>();
+  mail->answers = {{DeliveryOutcome::retry, "", std::string("HTTP 200: <html>\x00\xff ok\n", 22)}};
+  deliver_due(*store_, {{"mail", mail}}, clock(), settings_);
+  const auto got = rows("mail");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].last_error, "HTTP 200: <html> ? ok ");
+}
+
+}  // namespace
+}  // namespace motcua::app::delivery

@@ -176,10 +176,11 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
     const auto change =
         codec::dossier_change_to_text({r.id, r.code.value_or(""), e.type, r.status,
                                        dossier::portal_status_code(e.to), to_iso(e.at, offset)});
+    // Ordered per dossier: a later status never overtakes an earlier one (store/outbox.hpp).
     store::enqueue_outbox(db, "notify.applicant", key + ":notify", change, to_iso(now, offset),
-                          now.seconds);
+                          now.seconds, r.id);
     store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
-                          now.seconds);
+                          now.seconds, r.id);
   }
   return CommittedDossier{std::move(l.record),
                           std::move(l.document),
