@@ -12,6 +12,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin/users', name: 'admin-users', component: () => import('../views/admin/AdminUsersView.vue'), meta },
   { path: '/admin/agencies', name: 'admin-agencies', component: () => import('../views/admin/AdminAgenciesView.vue'), meta },
   { path: '/admin/audit', name: 'admin-audit', component: () => import('../views/admin/AdminAuditView.vue'), meta },
+  { path: '/admin/outbox', name: 'admin-outbox', component: () => import('../views/admin/AdminOutboxView.vue'), meta },
 ]
 
 export const navLinks: NavLink[] = [
