@@ -113,17 +113,30 @@ void DeliveryJob::stop() {
   threads_.clear();
 }
 
-bool DeliveryJob::pause(std::chrono::milliseconds period) {
+void DeliveryJob::wake() {
+  {
+    const std::lock_guard lock(mu_);
+    ++wakes_;
+  }
+  wake_.notify_all();
+}
+
+bool DeliveryJob::pause(std::chrono::milliseconds period, std::uint64_t* seen) {
   std::unique_lock lock(mu_);
-  return !wake_.wait_for(lock, period, [this] { return stopping_; });
+  wake_.wait_for(lock, period, [&] { return stopping_ || (seen != nullptr && wakes_ != *seen); });
+  if (seen != nullptr) *seen = wakes_;
+  return !stopping_;
 }
 
 void DeliveryJob::run_topic(const std::string& topic, app::delivery::DeliveryAdapter& adapter) {
   const std::chrono::milliseconds period(options_.every_ms);
+  std::uint64_t seen = 0;
   for (;;) {
     {
       const std::lock_guard lock(mu_);
       if (stopping_) return;
+      // A commit before this round is covered by it.
+      seen = wakes_;
     }
     bool progress = false;
     // A database that does not answer for a moment must not stop the worker: rows stay leased
@@ -137,7 +150,7 @@ void DeliveryJob::run_topic(const std::string& topic, app::delivery::DeliveryAda
     } catch (const std::exception& e) {
       std::cerr << "motcua serve: delivery of " << topic << " failed: " << e.what() << "\n";
     }
-    if (!progress && !pause(period)) return;
+    if (!progress && !pause(period, &seen)) return;
   }
 }
 
@@ -156,7 +169,8 @@ void DeliveryJob::run_upkeep() {
     } catch (const std::exception& e) {
       std::cerr << "motcua serve: outbox upkeep failed: " << e.what() << "\n";
     }
-  } while (pause(std::chrono::seconds(5)));
+    // Gauges need no wake-up: re-read every 5 s whatever is committed.
+  } while (pause(std::chrono::seconds(5), nullptr));
 }
 
 }  // namespace motcua::cli

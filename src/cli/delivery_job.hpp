@@ -63,12 +63,16 @@ class DeliveryJob {
   void start();
   // Lets a round in progress finish (bounded by the adapters' timeouts); idempotent.
   void stop();
+  // Something was committed that may have enqueued a message: idle workers look now. Cheap; safe
+  // from any thread (the store's writer thread calls it).
+  void wake();
 
  private:
   void run_topic(const std::string& topic, app::delivery::DeliveryAdapter& adapter);
   void run_upkeep();
-  // Waits `period` or until stop(); false when stopping.
-  bool pause(std::chrono::milliseconds period);
+  // Waits `period`, or until stop(), or (with `seen`) until wake() moves past *seen; false when
+  // stopping.
+  bool pause(std::chrono::milliseconds period, std::uint64_t* seen);
 
   store::Store& store_;
   app::delivery::Adapters adapters_;
@@ -79,6 +83,7 @@ class DeliveryJob {
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  std::uint64_t wakes_ = 0;  // bumped by wake(); each worker compares with what it last saw
   std::vector<std::thread> threads_;
 };
 

@@ -17,6 +17,7 @@
 #include "cli/db_option.hpp"
 #include "cli/delivery_job.hpp"
 #include "cli/delivery_options.hpp"
+#include "cli/waking_store.hpp"
 #include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
 #include "http/builtin_routes.hpp"
@@ -148,10 +149,18 @@ int run_serve(const ServeArgs& args) {
     return bad_input(e.what());
   }
   const int utc_offset = active->snapshot()->utc_offset_minutes();
-  api::ApiContext ctx(*store, std::move(active), now, settings);
   auto delivery = args.delivery;
   delivery.public_url = args.public_url;
-  ctx.delivery_adapters = delivery_adapters(delivery);
+  const auto adapters = delivery_adapters(delivery);
+  http::Metrics metrics;
+  // The outbox's workers, one per configured topic (cli/delivery_job.hpp), write through the plain
+  // store; the API's writes go through one that wakes them after each commit. Stopped before the
+  // store closes, after the server has stopped taking requests.
+  DeliveryJob delivery_job(*store, adapters, now, engine_settings(args.delivery_engine, utc_offset),
+                           args.delivery_engine, metrics);
+  WakingStore api_store(*store, [&delivery_job] { delivery_job.wake(); });
+  api::ApiContext ctx(api_store, std::move(active), now, settings);
+  ctx.delivery_adapters = adapters;
   ctx.follow_calendar = [follower = calendar_follower.get()] { follower->follow(); };
   // Stopped before ctx (which owns the calendar it publishes to) is destroyed, however this ends.
   struct StopFollowing {
@@ -168,12 +177,6 @@ int run_serve(const ServeArgs& args) {
         *store, anchor_paths(args.db.resolved(), args.anchor_key, args.anchors_file),
         std::chrono::seconds(args.anchor_every_s));
   }
-  http::Metrics metrics;
-  // The outbox's workers, one per configured topic (cli/delivery_job.hpp); stopped before the
-  // store closes, after the server has stopped taking requests.
-  DeliveryJob delivery_job(*store, ctx.delivery_adapters, now,
-                           engine_settings(args.delivery_engine, utc_offset), args.delivery_engine,
-                           metrics);
   delivery_job.start();
   http::Router router;
   http::BuiltinRoutesOptions builtin;

@@ -38,7 +38,7 @@ class Delivery : public ::testing::Test {
     seed_administrator(db_);
   }
   void start(const std::string& portal_url, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"--portal-url",      portal_url, "--deliver-every-ms", "100",
+    std::vector<std::string> args{"--portal-url",      portal_url, "--deliver-every-ms", every_ms_,
                                   "--retry-base-s",    "1",        "--retry-cap-s",      "2",
                                   "--deliver-lease-s", lease_s_};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -113,6 +113,7 @@ class Delivery : public ::testing::Test {
   IntegrationDatabase database_;
   std::string db_ = database_.name();
   std::string lease_s_ = "20";
+  std::string every_ms_ = "100";
   std::unique_ptr<ServerProcess> server_;
   ApiClient an_{0}, reception_{0}, admin_{0};
 };
@@ -150,6 +151,16 @@ TEST_F(Delivery, StatusChangesReachThePortalInOrderWithIdempotencyKeys) {
   const auto metrics = http_request(server_->port(), "GET", "/metrics");
   EXPECT_NE(metrics.body.find("motcua_outbox_delivered_total{topic=\"national_portal.sync\"}"),
             std::string::npos);
+}
+
+TEST_F(Delivery, ACommitWakesTheWorkersWithoutWaitingForThePoll) {
+  PartnerProcess portal("recorder");
+  every_ms_ = "600000";  // ten minutes: only the wake-up after the commit can deliver in time
+  ASSERT_NO_FATAL_FAILURE(start(portal.url()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the workers' first round is over
+  submit_and_accept();
+  ASSERT_TRUE(eventually([&] { return queue_empty(); }, 10));
+  expect_each_once_in_order(portal.received(), keys_sent());
 }
 
 TEST_F(Delivery, APartnerDownFailingOrSlowIsRetriedUntilItTakesTheMessage) {
