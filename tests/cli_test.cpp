@@ -171,8 +171,8 @@ TEST(Cli, DeliverRunsOnceAndReportsEachTopicsConnection) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("motcua-cli-deliver-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const auto out =
-      run_ok("deliver --once --db " + (dir / "m.db").string() + " --portal-url http://127.0.0.1:1");
+  const auto out = run_ok("deliver --once --db " + (dir / "m.db").string() +
+                          " --portal-url http://127.0.0.1:1/");
   std::filesystem::remove_all(dir);
   const auto& topics = out.at("topics").as_object();
   EXPECT_EQ(topics.at("national_portal.sync").at("configured"), true);

@@ -33,6 +33,12 @@ class UnconfiguredAdapter final : public app::delivery::DeliveryAdapter {
   std::string option_;
 };
 
+// "https://portal.example.vn/api/" and ".../api" name the same base.
+std::string without_trailing_slash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
 }  // namespace
 
 void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
@@ -57,10 +63,11 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
   adapters["zalo"] = std::make_shared<UnconfiguredAdapter>("--zalo-url");
   // Until the portal's own adapter shapes the sync record: the payload as it is, to /dossiers.
   adapters["national_portal.sync"] =
-      options.portal_url.empty() ? std::shared_ptr<app::delivery::DeliveryAdapter>(
-                                       std::make_shared<UnconfiguredAdapter>("--portal-url"))
-                                 : std::make_shared<integrations::JsonPostAdapter>(
-                                       options.portal_url + "/dossiers", "--portal-url");
+      options.portal_url.empty()
+          ? std::shared_ptr<app::delivery::DeliveryAdapter>(
+                std::make_shared<UnconfiguredAdapter>("--portal-url"))
+          : std::make_shared<integrations::JsonPostAdapter>(
+                without_trailing_slash(options.portal_url) + "/dossiers", "--portal-url");
   adapters["postal.order"] = std::make_shared<UnconfiguredAdapter>("--post-url");
   (void)options;
   return adapters;
