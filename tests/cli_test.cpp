@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
 #include <fstream>
 
 #include "run_process.hpp"
@@ -163,6 +164,23 @@ TEST(Cli, ClockBadJsonAndBadTimelines) {
 
 namespace motcua::testing {
 namespace {
+
+TEST(Cli, DeliverRunsOnceAndReportsEachTopicsConnection) {
+  expect_bad_input("deliver --db :memory:", "--once");
+  // A fresh database: nothing due; the portal connection set, the mail one not (never claimed).
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("motcua-cli-deliver-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto out = run_ok("deliver --once --db " + (dir / "m.db").string() +
+                          " --portal-url http://127.0.0.1:1/");
+  std::filesystem::remove_all(dir);
+  const auto& topics = out.at("topics").as_object();
+  EXPECT_EQ(topics.at("national_portal.sync").at("configured"), true);
+  EXPECT_EQ(topics.at("national_portal.sync").at("endpoint"), "http://127.0.0.1:1/dossiers");
+  EXPECT_EQ(topics.at("national_portal.sync").at("delivered"), 0);
+  EXPECT_EQ(topics.at("mail").at("configured"), false);
+  EXPECT_FALSE(out.at("worker").as_string().empty());
+}
 
 TEST(Cli, ServeRefusesAPublicUrlThatIsNotAnHttpOrigin) {
   // Checked before the database is opened or a port bound: nothing starts.

@@ -9,6 +9,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/calendar/calendar_admin.hpp"
+#include "app/delivery/delivery_engine.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
@@ -65,6 +66,8 @@ struct ApiContext {
   // Brings the calendar in use up to date with years another server on the same database
   // imported (set by `motcua serve`; a calendar import calls it first). Empty: one server.
   std::function<void()> follow_calendar;
+  // The outbox's partner connections, per topic (cli/delivery_options.hpp), for the admin view.
+  app::delivery::Adapters delivery_adapters;
 
   ApiContext(store::Store& s, std::unique_ptr<app::ActiveCalendar> active, app::NowFunction now_fn,
              ApiSettings api_settings = {})

@@ -2,10 +2,11 @@
 
 #include <cstdlib>
 
+#include "app/webhooks/webhook_secrets.hpp"
 #include "cli/phone_channels.hpp"
+#include "integrations/http/json_post_adapter.hpp"
 #include "integrations/mail/smtp_setup.hpp"
 #include "integrations/notify/secret_file.hpp"
-#include "app/webhooks/webhook_secrets.hpp"
 #include "integrations/postal/postal_adapter.hpp"
 #include "integrations/webhook/webhook_adapter.hpp"
 
@@ -51,6 +52,12 @@ std::string webhook_key(const DeliveryOptions& options) {
   return key ? *key : std::string();
 }
 
+// "https://portal.example.vn/api/" and ".../api" name the same base.
+std::string without_trailing_slash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
 }  // namespace
 
 void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
@@ -88,7 +95,13 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
           : integrations::make_smtp_adapter(options.smtp, options.mail_from, options.public_url);
   adapters["sms"] = configured_or_waiting(sms_adapter(options));
   adapters["zalo"] = configured_or_waiting(zalo_adapter(options));
-  adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");
+  // Until the portal's own adapter shapes the sync record: the payload as it is, to /dossiers.
+  adapters["national_portal.sync"] =
+      options.portal_url.empty()
+          ? std::shared_ptr<app::delivery::DeliveryAdapter>(
+                std::make_shared<UnconfiguredAdapter>("--portal-url"))
+          : std::make_shared<integrations::JsonPostAdapter>(
+                without_trailing_slash(options.portal_url) + "/dossiers", "--portal-url");
   adapters["postal.order"] =
       options.post_url.empty()
           ? std::shared_ptr<app::delivery::DeliveryAdapter>(

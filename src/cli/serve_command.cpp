@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/delivery/outbox_admin.hpp"
 #include "app/imports/document_upgrade.hpp"
 #include "app/webhooks/webhook_secrets.hpp"
 #include "cli/anchor_timer.hpp"
@@ -15,6 +16,9 @@
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
+#include "cli/delivery_job.hpp"
+#include "cli/delivery_options.hpp"
+#include "cli/waking_store.hpp"
 #include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
 #include "http/builtin_routes.hpp"
@@ -44,8 +48,8 @@ struct ServeArgs {
   std::string anchor_key;
   std::string anchors_file;
   std::string post_secret;  // the public postal service's callback signing secret
-  // Also in DeliveryOptions (delivery_options.hpp): once serve registers those, read it there.
-  std::string webhook_key_file;
+  DeliveryOptions delivery;
+  DeliveryEngineOptions delivery_engine;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -113,8 +117,8 @@ int run_serve(const ServeArgs& args) {
   }
   settings.public_url = args.public_url;
   settings.post_callback_secret = args.post_secret;
-  if (!args.webhook_key_file.empty()) {
-    auto key = app::load_or_create_webhook_key(args.webhook_key_file);
+  if (!args.delivery.webhook_key_file.empty()) {
+    auto key = app::load_or_create_webhook_key(args.delivery.webhook_key_file);
     if (!key) return bad_input(key.error().detail);
     settings.webhook_key = std::move(*key);
   }
@@ -152,7 +156,19 @@ int run_serve(const ServeArgs& args) {
   } catch (const store::StoreError& e) {
     return bad_input(e.what());
   }
-  api::ApiContext ctx(*store, std::move(active), now, settings);
+  const int utc_offset = active->snapshot()->utc_offset_minutes();
+  auto delivery = args.delivery;
+  delivery.public_url = args.public_url;
+  const auto adapters = delivery_adapters(delivery);
+  http::Metrics metrics;
+  // The outbox's workers, one per configured topic (cli/delivery_job.hpp), write through the plain
+  // store; the API's writes go through one that wakes them after each commit. Stopped before the
+  // store closes, after the server has stopped taking requests.
+  DeliveryJob delivery_job(*store, adapters, now, engine_settings(args.delivery_engine, utc_offset),
+                           args.delivery_engine, metrics);
+  WakingStore api_store(*store, [&delivery_job] { delivery_job.wake(); });
+  api::ApiContext ctx(api_store, std::move(active), now, settings);
+  ctx.delivery_adapters = adapters;
   ctx.follow_calendar = [follower = calendar_follower.get()] { follower->follow(); };
   // Stopped before ctx (which owns the calendar it publishes to) is destroyed, however this ends.
   struct StopFollowing {
@@ -169,7 +185,7 @@ int run_serve(const ServeArgs& args) {
         *store, anchor_paths(args.db.resolved(), args.anchor_key, args.anchors_file),
         std::chrono::seconds(args.anchor_every_s));
   }
-  http::Metrics metrics;
+  delivery_job.start();
   http::Router router;
   http::BuiltinRoutesOptions builtin;
   // Readiness: a reader connection answers a trivial query.
@@ -179,6 +195,24 @@ int run_serve(const ServeArgs& args) {
     return ok;
   };
   builtin.health_checks.push_back({"database", database_answers});
+  // Each outbox topic: configured or not (and where to), waiting, retrying, dead, oldest age.
+  builtin.details.push_back(
+      {"outbox", [&] {
+         std::vector<app::delivery::OutboxTopicView> topics;
+         store->read([&](store::SqlConnection& db) {
+           topics = app::delivery::outbox_topics(db, ctx.delivery_adapters, now().seconds);
+         });
+         boost::json::object out;
+         for (const auto& t : topics) {
+           out[t.topic] = boost::json::object{{"configured", t.configured},
+                                              {"endpoint", t.endpoint},
+                                              {"pending", t.pending},
+                                              {"retrying", t.retrying},
+                                              {"dead", t.dead},
+                                              {"oldest_pending_age_s", t.oldest_pending_age_s}};
+         }
+         return boost::json::value(std::move(out));
+       }});
   http::add_builtin_routes(router, metrics, builtin);
   api::add_api_routes(router, ctx);
   http::HttpServer server(config, router, metrics);
@@ -193,6 +227,7 @@ int run_serve(const ServeArgs& args) {
   int received = 0;
   sigwait(&stop_signals, &received);
   server.stop();
+  delivery_job.stop();
   return kExitOk;
 }
 
@@ -236,9 +271,8 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "Secret the public postal service signs its status callbacks with "
                   "(HMAC-SHA256; prefer the environment variable, which ps does not show)")
       ->envname("MOTCUA_POST_SECRET");
-  cmd->add_option("--webhook-key-file", args->webhook_key_file,
-                  "File of the key that seals webhook secrets (created on first use)")
-      ->envname("MOTCUA_WEBHOOK_KEY_FILE");
+  add_delivery_options(*cmd, args->delivery);
+  add_delivery_engine_options(*cmd, args->delivery_engine);
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

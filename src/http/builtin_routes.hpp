@@ -8,6 +8,7 @@
 // reverse proxy's job).
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <functional>
 #include <string>
 #include <vector>
@@ -23,8 +24,16 @@ struct HealthCheck {
   std::function<bool()> check{};  // true when healthy; an exception counts as unhealthy
 };
 
+// Facts /healthz shows under their name without judging health (the outbox's connections and
+// queues: an unconfigured partner is not a sick server, but the operator must see it).
+struct HealthDetail {
+  std::string name{};
+  std::function<boost::json::value()> read{};
+};
+
 struct BuiltinRoutesOptions {
   std::vector<HealthCheck> health_checks{};
+  std::vector<HealthDetail> details{};
 };
 
 // `metrics` must outlive the router.

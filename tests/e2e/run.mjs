@@ -48,6 +48,7 @@ console.log(`e2e: motcua serve at ${server.url} (log: ${logFile})`)
 
 await rm(screenshots, { recursive: true, force: true })
 process.env.MOTCUA_E2E_URL = server.url
+process.env.MOTCUA_E2E_DB = db // tests that run a CLI command on the same database (admin-outbox)
 process.env.MOTCUA_E2E_SCREENSHOTS = screenshots
 
 const only = (process.env.MOTCUA_E2E_ONLY || '').split(',').filter(Boolean)

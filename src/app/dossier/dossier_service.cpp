@@ -180,8 +180,9 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
         codec::dossier_change_to_text({r.id, r.code.value_or(""), e.type, r.status,
                                        dossier::portal_status_code(e.to), to_iso(e.at, offset)});
     notifications::write_applicant_notices(db, cal, r, l.document, l.history.events, e, key, now);
+    // Ordered per dossier: a later status never overtakes an earlier one (store/outbox.hpp).
     store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
-                          now.seconds);
+                          now.seconds, r.id);
     // One row per webhook subscription that wants this event (app/webhooks/webhooks.hpp).
     plan_webhook_deliveries(db, r.id, e.type, stored.seq, change, to_iso(now, offset), now.seconds);
   }

@@ -68,7 +68,8 @@ int write_applicant_notices(store::SqlConnection& db, const calendar::WorkingCal
         row.to,    prefs.language, notice->template_key, notice->required,
         record.id, notice->params, notice->list_params,  notice->status};
     if (store::enqueue_outbox(db, row.topic, key + ":" + row.topic,
-                              codec::notice_payload_to_text(payload), now_iso, now.seconds))
+                              codec::notice_payload_to_text(payload), now_iso, now.seconds,
+                              record.id))
       ++written;
   }
   return written;

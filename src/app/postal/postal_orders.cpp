@@ -166,7 +166,7 @@ void plan_postal_orders(store::SqlConnection& db, const store::DossierRecord& r,
       continue;
     }
     store::enqueue_outbox(db, "postal.order", key, codec::postal_order_to_text(order), now_iso,
-                          now_s);
+                          now_s, r.id);
   }
 }
 

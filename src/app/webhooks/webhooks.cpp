@@ -148,8 +148,10 @@ void plan_webhook_deliveries(store::SqlConnection& db, const std::string& dossie
     const std::string key = key_prefix(s.id) + dossier_id + ":" + std::to_string(seq);
     const codec::WebhookMessage message{s.id, s.url, s.secret_sealed,
                                         codec::webhook_event_body(key, event_type, change_json)};
+    // Ordered per subscription and dossier: one integrator's dead endpoint holds back only its
+    // own messages.
     store::enqueue_outbox(db, "webhook", key, codec::webhook_message_to_text(message), now_iso,
-                          now_s);
+                          now_s, key_prefix(s.id) + dossier_id);
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "integrations/http/json_post_adapter.hpp"
+
 namespace motcua::integrations {
 namespace {
 
@@ -42,6 +44,23 @@ TEST(PostJson, AClosedPortIsRetriedNotLost) {
       post_json({"http://127.0.0.1:1/x", "{}", "k", {}, std::chrono::milliseconds(2000)});
   EXPECT_EQ(r.outcome, DeliveryOutcome::retry);
   EXPECT_FALSE(r.error.empty());
+}
+
+}  // namespace
+}  // namespace motcua::integrations
+
+namespace motcua::integrations {
+namespace {
+
+TEST(JsonPostAdapter, ShowsItsEndpointWithoutCredentials) {
+  EXPECT_EQ(JsonPostAdapter("https://user:secret@portal.example.vn/api/dossiers", "--portal-url")
+                .endpoint(),
+            "https://portal.example.vn/api/dossiers");
+  EXPECT_EQ(JsonPostAdapter("http://127.0.0.1:9/dossiers", "--portal-url").endpoint(),
+            "http://127.0.0.1:9/dossiers");
+  const JsonPostAdapter unset("", "--portal-url");
+  EXPECT_FALSE(unset.configured());
+  EXPECT_EQ(unset.endpoint(), "not configured (--portal-url)");
 }
 
 }  // namespace

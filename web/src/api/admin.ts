@@ -341,3 +341,53 @@ export function readAuditLog(filter: AuditFilter): Promise<AuditPage> {
   }
   return apiRequest(`/admin/audit?${query}`)
 }
+
+/** One topic of the outbox (GET /api/v1/admin/outbox): its partner connection and its queue. */
+export interface OutboxTopic {
+  topic: string
+  configured: boolean
+  endpoint: string
+  pending: number
+  retrying: number
+  dead: number
+  delivered: number
+  cancelled: number
+  oldest_pending_age_s: number
+}
+
+export type OutboxState = 'pending' | 'retrying' | 'dead' | 'delivered' | 'cancelled'
+
+/** One outbox message: the recipient only, never the payload. */
+export interface OutboxMessage {
+  id: number
+  topic: string
+  idempotency_key: string
+  recipient: string
+  state: OutboxState
+  attempts: number
+  last_error: string
+  partner_ref: string
+  created_at: string
+  updated_at: string
+  cancel_reason: string
+}
+
+export async function readOutbox(): Promise<OutboxTopic[]> {
+  return (await apiRequest<{ topics: OutboxTopic[] }>('/admin/outbox')).topics
+}
+
+export async function listOutboxMessages(filter: { topic?: string; state?: OutboxState; limit?: number }): Promise<OutboxMessage[]> {
+  const query = new URLSearchParams()
+  for (const [name, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') query.set(name, String(value))
+  }
+  return (await apiRequest<{ messages: OutboxMessage[] }>(`/admin/outbox/messages?${query}`)).messages
+}
+
+export function retryOutboxMessage(id: number, reason: string): Promise<OutboxMessage> {
+  return send('POST', `/admin/outbox/messages/${id}/retry`, { reason })
+}
+
+export function cancelOutboxMessage(id: number, reason: string): Promise<OutboxMessage> {
+  return send('POST', `/admin/outbox/messages/${id}/cancel`, { reason })
+}

@@ -15,6 +15,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin/queue', name: 'admin-queue', component: () => import('../views/admin/AdminQueueView.vue'), meta },
   { path: '/admin/warnings', name: 'admin-warnings', component: () => import('../views/admin/AdminWarningsView.vue'), meta },
   { path: '/admin/webhooks', name: 'admin-webhooks', component: () => import('../views/admin/AdminWebhooksView.vue'), meta },
+  { path: '/admin/outbox', name: 'admin-outbox', component: () => import('../views/admin/AdminOutboxView.vue'), meta },
 ]
 
 export const navLinks: NavLink[] = [
