@@ -58,6 +58,18 @@ std::string without_trailing_slash(std::string url) {
   return url;
 }
 
+// The workspace's own channel: a warning to an official is shown in their warning list (computed
+// from the dossiers, app/warnings) the moment it exists, so its notify.official row, kept so that
+// each warning is written once, is delivered on the spot. Its mail goes as a separate "mail" row.
+class WorkspaceNoticeAdapter final : public app::delivery::DeliveryAdapter {
+ public:
+  bool configured() const override { return true; }
+  std::string endpoint() const override { return "workspace (in-app warning list)"; }
+  app::delivery::DeliveryResult deliver(const app::delivery::OutgoingMessage&) override {
+    return {app::delivery::DeliveryOutcome::delivered, "in-app", ""};
+  }
+};
+
 }  // namespace
 
 void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
@@ -111,6 +123,7 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
                 options.post_token_file.empty()
                     ? std::string()
                     : integrations::read_secret_file(options.post_token_file).value_or(""));
+  adapters["notify.official"] = std::make_shared<WorkspaceNoticeAdapter>();
   adapters["webhook"] = std::make_shared<integrations::WebhookAdapter>(webhook_key(options));
   return adapters;
 }

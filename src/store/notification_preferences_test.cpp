@@ -1,4 +1,4 @@
-// Migration 0025 closes the pending rows of the retired topic notify.applicant (no recipient: they
+// Migration 0025 cancels the pending rows of the retired topic notify.applicant (no recipient: they
 // could never be delivered), with the reason, and leaves every other row as it was.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -20,7 +20,7 @@ void run(sqlite3* db, const std::string& sql) {
   ASSERT_EQ(rc, SQLITE_OK) << message;
 }
 
-TEST(NotificationPreferencesMigration, PendingNotifyApplicantRowsAreClosedWithTheReason) {
+TEST(NotificationPreferencesMigration, PendingNotifyApplicantRowsAreCancelledWithTheReason) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
   bool added = false;
@@ -28,10 +28,11 @@ TEST(NotificationPreferencesMigration, PendingNotifyApplicantRowsAreClosedWithTh
     if (m.version >= 25 && !added) {
       run(db,
           "INSERT INTO outbox(topic, idempotency_key, payload, created_at, available_s, "
-          "delivered_at) VALUES "
-          "('notify.applicant', 'd1:1:notify', '{}', 'now', 0, NULL),"
-          "('notify.applicant', 'd1:2:notify', '{}', 'now', 0, '2026-01-01T00:00:00Z'),"
-          "('national_portal.sync', 'd1:1:dvcqg', '{}', 'now', 0, NULL);");
+          "delivered_at, state) VALUES "
+          "('notify.applicant', 'd1:1:notify', '{}', 'now', 0, NULL, 'pending'),"
+          "('notify.applicant', 'd1:2:notify', '{}', 'now', 0, '2026-01-01T00:00:00Z', "
+          "'delivered'),"
+          "('national_portal.sync', 'd1:1:dvcqg', '{}', 'now', 0, NULL, 'pending');");
       added = true;
     }
     run(db, m.sql);
@@ -39,7 +40,7 @@ TEST(NotificationPreferencesMigration, PendingNotifyApplicantRowsAreClosedWithTh
   ASSERT_TRUE(added) << "no migration 0025";
   sqlite3_stmt* query = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT idempotency_key, coalesce(delivered_at, ''), last_error "
+                               "SELECT idempotency_key, state, cancel_reason "
                                "FROM outbox ORDER BY id",
                                -1, &query, nullptr),
             SQLITE_OK);
@@ -52,11 +53,11 @@ TEST(NotificationPreferencesMigration, PendingNotifyApplicantRowsAreClosedWithTh
   sqlite3_finalize(query);
   sqlite3_close(db);
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_FALSE(std::get<1>(rows[0]).empty());  // closed
+  EXPECT_EQ(std::get<1>(rows[0]), "cancelled");
   EXPECT_NE(std::get<2>(rows[0]).find("notify.applicant retired"), std::string::npos);
-  EXPECT_EQ(std::get<1>(rows[1]), "2026-01-01T00:00:00Z");  // delivered: untouched
+  EXPECT_EQ(std::get<1>(rows[1]), "delivered");  // delivered: untouched
   EXPECT_EQ(std::get<2>(rows[1]), "");
-  EXPECT_EQ(std::get<1>(rows[2]), "");  // another topic: still pending
+  EXPECT_EQ(std::get<1>(rows[2]), "pending");  // another topic: still pending
 }
 
 }  // namespace

@@ -135,7 +135,7 @@ TEST_F(Delivery, StatusChangesReachThePortalInOrderWithIdempotencyKeys) {
   EXPECT_EQ(outbox.at(kTopic).at("configured"), true);
   EXPECT_EQ(outbox.at(kTopic).at("endpoint").as_string(), portal.url() + "/dossiers");
   EXPECT_EQ(outbox.at("mail").at("configured"), false);
-  EXPECT_GT(outbox.at("notify.applicant").at("pending").as_int64(), 0)
+  EXPECT_GT(outbox.at("mail").at("pending").as_int64(), 0)
       << "a topic without a configured adapter keeps its messages";
   const auto overview = admin_.get("/api/v1/admin/outbox");
   ASSERT_EQ(overview.status, 200) << overview.raw.body;

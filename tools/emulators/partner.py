@@ -4,11 +4,14 @@ to their published (or, for the portal, documented) protocol. Each emulator defi
 base serves them over real HTTP on loopback and adds what the tests need to make a partner
 misbehave and to see what it received:
 
-  POST /_control   {"mode": "ok" | "error500" | "garbage" | "slow" | "reject400" | "hang",
+  POST /_control   {"mode": "ok" | "error500" | "garbage" | "slow" | "reject400" | "hang" |
+                            "drop_answer",
                     "delay_ms": N, "count": N}   the next N requests (default: all) behave so
   GET  /_received  every request taken, in order: {"path", "headers", "body", "duplicate"}
   POST /_reset     forget what was received and go back to "ok"
 
+"drop_answer" takes the request as "ok" would, then closes the connection without answering: the
+answer lost on the way back, after which the sender must repeat and the partner drop the repeat.
 A request carrying an Idempotency-Key header already seen is answered as the first one was and
 recorded with "duplicate": true, the way a partner honouring the key drops repeats.
 Started as `python3 tools/emulators/<name>.py --port 0`; prints one JSON line
@@ -106,6 +109,8 @@ class Partner:
                 if key and 200 <= status < 300:
                     with self.lock:
                         self.answers_by_key[key] = (status, answer)
+                if mode == "drop_answer":
+                    return None
                 return status, json.dumps(answer, ensure_ascii=False).encode(), "application/json"
         return 404, b'{"error":"no such route"}', "application/json"
 

@@ -14,11 +14,12 @@ CREATE TABLE notification_preferences (
 );
 
 -- The retired topic notify.applicant carried neither recipient nor the status of its own event: its
--- pending rows can never be delivered. They are closed here with the reason in last_error;
--- delivered_at is set so that every version of the delivery engine leaves them alone (the engine's
--- migration 0024 may add a state column: rows it marks cancelled or these closed rows are both
--- out of the queue). Delivered rows are left as they are.
+-- pending rows can never be delivered. They are cancelled here (state and cancel_reason come from
+-- migration 0024), so the delivery engine leaves them alone and pruning removes them; delivered
+-- rows are left as they are.
 UPDATE outbox
-   SET delivered_at = '1970-01-01T00:00:00Z',
-       last_error = 'cancelled by migration 0025: topic notify.applicant retired (no recipient; replaced by mail, sms, zalo)'
- WHERE topic = 'notify.applicant' AND delivered_at IS NULL;
+   SET state = 'cancelled',
+       cancel_reason = 'migration 0025: topic notify.applicant retired (no recipient; replaced by mail, sms, zalo)',
+       updated_at = created_at,
+       updated_s = available_s
+ WHERE topic = 'notify.applicant' AND state = 'pending';
