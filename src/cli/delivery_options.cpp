@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "integrations/national_portal/portal_adapter.hpp"
+
 namespace motcua::cli {
 
 namespace {
@@ -53,7 +55,8 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
   adapters["mail"] = std::make_shared<UnconfiguredAdapter>("--smtp");
   adapters["sms"] = std::make_shared<UnconfiguredAdapter>("--sms-url");
   adapters["zalo"] = std::make_shared<UnconfiguredAdapter>("--zalo-url");
-  adapters["national_portal.sync"] = std::make_shared<UnconfiguredAdapter>("--portal-url");
+  adapters["national_portal.sync"] =
+      std::make_shared<integrations::NationalPortalAdapter>(options.portal_url);
   adapters["postal.order"] = std::make_shared<UnconfiguredAdapter>("--post-url");
   (void)options;
   return adapters;

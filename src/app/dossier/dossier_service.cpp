@@ -15,6 +15,7 @@
 #include "app/dossier/procedure_terms.hpp"
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
+#include "app/portal/portal_sync.hpp"
 #include "codec/dossier_change.hpp"
 #include "domain/clock/apology_bound.hpp"
 #include "domain/clock/deadline.hpp"
@@ -160,7 +161,8 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
         r.receiving_unit_id ? *r.receiving_unit_id : "agency:" + r.agency_id;
     store::assign_book_number(db, r.id, book_key, ymd_of(cal.local(e.at).date).year, l.sets);
   }
-  for (const auto& e : new_events) {
+  for (std::size_t event_index = 0; event_index < new_events.size(); ++event_index) {
+    const auto& e = new_events[event_index];
     std::string reason = reason_of(e.command);
     if (!note.empty()) reason += (reason.empty() ? "" : " — ") + note;
     const auto stored = store::append_event(db, to_draft(r.id, e, actor.user_id, reason, offset));
@@ -178,8 +180,9 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
                                        dossier::portal_status_code(e.to), to_iso(e.at, offset)});
     store::enqueue_outbox(db, "notify.applicant", key + ":notify", change, to_iso(now, offset),
                           now.seconds);
-    store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
-                          now.seconds);
+    portal::enqueue_portal_sync(db, cal, r, l.document, l.history,
+                                l.history.events.size() - new_events.size() + event_index,
+                                stored.seq, now);
   }
   return CommittedDossier{std::move(l.record),
                           std::move(l.document),
