@@ -21,6 +21,7 @@ void add_admin_routes(http::Router& router, ApiContext& ctx);
 // The counter queue of the one-stop hall: kiosk, display, counters (queue_routes.cpp).
 void add_queue_routes(http::Router& router, ApiContext& ctx);
 void add_warning_routes(http::Router& router, ApiContext& ctx);
+void add_portal_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

@@ -22,7 +22,12 @@ void enqueue_portal_sync(store::SqlConnection& db, const calendar::WorkingCalend
                             return user && !user->display_name.empty() ? user->display_name
                                                                        : user_id;
                           }};
-  const auto record = build_sync_record(cal, source, event_index + 1);
+  auto record = build_sync_record(cal, source, event_index + 1);
+  // A counter or post dossier is sent and received in one instant, its code given with the
+  // receipt: the portal knows it by that code from its first record. A dossier with no code yet
+  // (none is synced before it is sent) has nothing the portal could file it under.
+  if (record.dossier_code.empty()) record.dossier_code = dossier.code.value_or("");
+  if (record.dossier_code.empty()) return;
   store::enqueue_outbox(db, kSyncTopic, dossier.id + ":" + std::to_string(seq) + ":dvcqg",
                         codec::portal_sync_record_to_text(record),
                         to_iso(now, cal.utc_offset_minutes()), now.seconds);

@@ -105,7 +105,9 @@ TEST_F(PortalSyncTest, ACounterIntakeSendsSubmittedThenReceivedWithEveryHeaderFi
   EXPECT_EQ(steps[1].at("NguoiXuLy").as_string(), "off-r");  // the account's display name
   EXPECT_EQ(steps[1].at("ThoiDiemXuLy").as_string(), "20260306152000");
   EXPECT_EQ(steps[1].at("TrangThaiHoSo").as_int64(), 2);
-  // The first row is the record as it stood at submission: not yet received.
+  // The first row is the record as it stood at submission: not yet received, but filed under the
+  // code given in the same instant.
+  EXPECT_EQ(record(rows[0]).at("MaHoSo").as_string(), "000.01.01.H40-260306-0001");
   EXPECT_EQ(record(rows[0]).at("NgayTiepNhan").as_string(), "");
   EXPECT_EQ(record(rows[0]).at("QuaTrinhXuLy").as_array().size(), 1u);
 }
