@@ -14,6 +14,8 @@
 #include "cli/calendar_option.hpp"
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
+#include "cli/delivery_options.hpp"
+#include "cli/portal_job.hpp"
 #include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
 #include "http/builtin_routes.hpp"
@@ -39,6 +41,9 @@ struct ServeArgs {
   std::string public_url;  // origin printed in QR codes; empty: the request's Host
   int calendar_check_ms = 5000;
   int warnings_every_s = 300;
+  DeliveryOptions delivery;
+  int portal_pull_every_s = 60;
+  int portal_reconcile_every_s = 86400;
   int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
   std::string anchor_key;
   std::string anchors_file;
@@ -153,6 +158,14 @@ int run_serve(const ServeArgs& args) {
   // Warnings before a breach and escalations (app/warnings/due_warnings.hpp), every few minutes.
   WarningJob warnings(*store, *ctx.calendars, now, std::chrono::seconds(args.warnings_every_s));
   warnings.start();
+  // The National Public Service Portal link (cli/portal_job.hpp), when a portal is configured.
+  std::unique_ptr<PortalJob> portal_job;
+  if (!args.delivery.portal_url.empty()) {
+    portal_job = std::make_unique<PortalJob>(*store, *ctx.calendars, now, args.delivery.portal_url,
+                                             std::chrono::seconds(args.portal_pull_every_s),
+                                             std::chrono::seconds(args.portal_reconcile_every_s));
+    portal_job->start();
+  }
   std::unique_ptr<AnchorTimer> anchor_timer;
   if (args.anchor_every_s > 0) {
     anchor_timer = std::make_unique<AnchorTimer>(
@@ -208,6 +221,13 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "How often to look for a calendar imported through another server sharing the "
                   "database, in milliseconds (default: 5000)")
       ->check(CLI::Range(100, 3600000));
+  add_delivery_options(*cmd, args->delivery);
+  cmd->add_option("--portal-pull-every-s", args->portal_pull_every_s,
+                  "Seconds between pulls of the portal's dossiers (with --portal-url)")
+      ->check(CLI::Range(1, 86400));
+  cmd->add_option("--portal-reconcile-every-s", args->portal_reconcile_every_s,
+                  "Seconds between reconciliations with the portal (default: a day)")
+      ->check(CLI::Range(1, 604800));
   cmd->add_option("--warnings-every-s", args->warnings_every_s,
                   "How often to write due-soon warnings and escalations to the outbox, in "
                   "seconds (default: 300)")

@@ -25,7 +25,10 @@ std::vector<InboundOutcome> take_inbound(store::SqlConnection& db, DossierServic
       out.push_back(std::move(o));
       continue;
     }
+    // Received at the agency's one-stop unit when it has one (the portal names no place).
+    const auto units = store::units_of_agency(db, *agency);
     NewDossier d;
+    if (!units.empty()) d.receiving_unit_id = units.front().id;
     d.procedure_code = in.procedure_code;
     d.variant = in.variant;
     d.agency_id = *agency;
