@@ -2,6 +2,14 @@
 
 namespace motcua::store {
 
+void ensure_system_account(SqlConnection& db, const std::string& id,
+                           const std::string& display_name, const std::string& now_iso) {
+  db.execute(
+      "INSERT INTO users(id, username, kind, display_name, password_hash, disabled, created_at) "
+      "VALUES (?, ?, 'system', ?, '!', 1, ?) ON CONFLICT DO NOTHING",
+      {id, id, display_name, now_iso});
+}
+
 std::optional<std::string> dossier_of_portal_code(SqlConnection& db,
                                                   const std::string& portal_code) {
   const auto row =

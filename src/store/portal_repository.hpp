@@ -11,6 +11,12 @@
 
 namespace motcua::store {
 
+// The disabled account (no password) that dossiers pulled from the portal are submitted by, created
+// the first time it is needed rather than by the migration, so that a fresh database stays empty
+// for `motcua migrate-db`.
+void ensure_system_account(SqlConnection& db, const std::string& id,
+                           const std::string& display_name, const std::string& now_iso);
+
 // The MotCua dossier made for a portal dossier, if it was pulled before.
 std::optional<std::string> dossier_of_portal_code(SqlConnection& db,
                                                   const std::string& portal_code);

@@ -10,6 +10,8 @@ std::vector<InboundOutcome> take_inbound(store::SqlConnection& db, DossierServic
                                          const std::string& now_iso) {
   const Actor portal{kPortalAccount, "Cổng Dịch vụ công quốc gia", true, {}};
   std::vector<InboundOutcome> out;
+  if (!dossiers.empty())
+    store::ensure_system_account(db, kPortalAccount, portal.display_name, now_iso);
   for (const auto& in : dossiers) {
     InboundOutcome o{in.portal_code, "", "", "", ""};
     if (auto known = store::dossier_of_portal_code(db, in.portal_code)) {

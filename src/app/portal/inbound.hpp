@@ -1,8 +1,8 @@
 // Dossiers submitted on the National Public Service Portal become MotCua dossiers (Decree 61
 // Art. 25(2), Decision 31/2021: the portal forwards dossiers to the one-stop system). Each is
 // created through the same use case as an online submission (code, clock and log the same), with
-// channel `online`, submitted by the `national_portal` account (migration 0027), and mapped to the
-// portal's own code: a dossier pulled twice is created once.
+// channel `online`, submitted by the disabled `national_portal` account (made at the first pull),
+// and mapped to the portal's own code: a dossier pulled twice is created once.
 #pragma once
 
 #include <cstdint>

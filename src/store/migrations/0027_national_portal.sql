@@ -18,8 +18,3 @@ CREATE TABLE portal_reconciliations (
   report   TEXT NOT NULL
 );
 
--- The account a dossier pulled from the portal is submitted by (its applicant signed in there, not
--- here): disabled, with no password, so no one signs in as it.
-INSERT INTO users(id, username, kind, display_name, password_hash, disabled, created_at)
-VALUES ('national_portal', 'national_portal', 'system', 'Cổng Dịch vụ công quốc gia', '!', 1,
-        '2026-01-01T00:00:00+07:00');
