@@ -62,6 +62,13 @@ void PortalJob::run_once(bool reconcile) {
   const auto pulled = pull_portal_once(store_, service, portal_url_, now_(), offset);
   if (pulled.contains("error"))
     std::cerr << "motcua serve: portal pull: " << pulled.at("error").as_string() << "\n";
+  if (const auto* dossiers = pulled.if_contains("dossiers")) {
+    for (const auto& d : dossiers->as_array()) {
+      if (d.at("result") != "refused") continue;
+      std::cerr << "motcua serve: portal dossier " << d.at("portal_code").as_string()
+                << " refused: " << d.at("error").as_string() << "\n";
+    }
+  }
   if (reconcile) {
     const auto report = reconcile_portal_once(store_, portal_url_, now_(), offset);
     if (report.contains("error"))

@@ -36,7 +36,7 @@ struct InboundOutcome {
 };
 
 // Creates the dossiers not yet pulled, in one write job. A refused one (unknown procedure or
-// agency) is not mapped and is tried again at the next pull.
+// agency) is not mapped: pulls ask again from the last mapped sequence (docs/integrations.md).
 std::vector<InboundOutcome> take_inbound(store::SqlConnection& db, DossierService& service,
                                          const std::vector<InboundDossier>& dossiers,
                                          const std::string& now_iso);
