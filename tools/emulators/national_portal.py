@@ -24,6 +24,7 @@ import os
 import re
 import sys
 import threading
+import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -62,6 +63,7 @@ class NationalPortal(partner.Partner):
         self.held = {}  # MaHoSo -> latest record
         self.taken = 0
         self.submitted = []  # dossiers submitted on the portal, in seq order
+        self.last_seq = 0
         self.portal_lock = threading.Lock()
         self.routes[("POST", "/dossiers")] = self.post_dossier
         self.routes[("GET", "/dossiers")] = self.list_dossiers
@@ -104,8 +106,12 @@ class NationalPortal(partner.Partner):
         if not isinstance(applicant, dict) or not applicant.get("HoTen"):
             return 400, {"error": "ChuHoSo.HoTen: the applicant's name is required"}
         with self.portal_lock:
-            seq = len(self.submitted) + 1
-            d.setdefault("MaHoSoDVCQG", "G22.%06d" % seq)
+            # Sequences grow across restarts of the emulator (milliseconds since the epoch), as a
+            # real portal's do, so that a MotCua database that pulled from an earlier run still
+            # sees the new ones as later.
+            seq = max(self.last_seq + 1, int(time.time() * 1000))
+            self.last_seq = seq
+            d.setdefault("MaHoSoDVCQG", "G22.%d" % seq)
             d["seq"] = seq
             d.setdefault("GiayTo", [])
             self.submitted.append(d)
