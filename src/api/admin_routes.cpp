@@ -279,6 +279,7 @@ void add_admin_routes(http::Router& router, ApiContext& ctx) {
 
   add_admin_agency_routes(router, ctx);
   add_admin_setup_routes(router, ctx);
+  add_portal_routes(router, ctx);
 }
 
 }  // namespace motcua::api

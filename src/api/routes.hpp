@@ -28,6 +28,7 @@ void add_postal_routes(http::Router& router, ApiContext& ctx);
 void add_webhook_routes(http::Router& router, ApiContext& ctx);
 // The outbox's queue for administrators (outbox_routes.cpp).
 void add_outbox_routes(http::Router& router, ApiContext& ctx);
+void add_portal_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

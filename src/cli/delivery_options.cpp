@@ -4,8 +4,8 @@
 
 #include "app/webhooks/webhook_secrets.hpp"
 #include "cli/phone_channels.hpp"
-#include "integrations/http/json_post_adapter.hpp"
 #include "integrations/mail/smtp_setup.hpp"
+#include "integrations/national_portal/portal_adapter.hpp"
 #include "integrations/notify/secret_file.hpp"
 #include "integrations/postal/postal_adapter.hpp"
 #include "integrations/webhook/webhook_adapter.hpp"
@@ -50,12 +50,6 @@ std::string webhook_key(const DeliveryOptions& options) {
   if (options.webhook_key_file.empty()) return {};
   auto key = app::load_or_create_webhook_key(options.webhook_key_file);
   return key ? *key : std::string();
-}
-
-// "https://portal.example.vn/api/" and ".../api" name the same base.
-std::string without_trailing_slash(std::string url) {
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
 }
 
 // The workspace's own channel: a warning to an official is shown in their warning list (computed
@@ -107,13 +101,8 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
           : integrations::make_smtp_adapter(options.smtp, options.mail_from, options.public_url);
   adapters["sms"] = configured_or_waiting(sms_adapter(options));
   adapters["zalo"] = configured_or_waiting(zalo_adapter(options));
-  // Until the portal's own adapter shapes the sync record: the payload as it is, to /dossiers.
   adapters["national_portal.sync"] =
-      options.portal_url.empty()
-          ? std::shared_ptr<app::delivery::DeliveryAdapter>(
-                std::make_shared<UnconfiguredAdapter>("--portal-url"))
-          : std::make_shared<integrations::JsonPostAdapter>(
-                without_trailing_slash(options.portal_url) + "/dossiers", "--portal-url");
+      std::make_shared<integrations::NationalPortalAdapter>(options.portal_url);
   adapters["postal.order"] =
       options.post_url.empty()
           ? std::shared_ptr<app::delivery::DeliveryAdapter>(

@@ -18,6 +18,7 @@
 #include "cli/db_option.hpp"
 #include "cli/delivery_job.hpp"
 #include "cli/delivery_options.hpp"
+#include "cli/portal_job.hpp"
 #include "cli/waking_store.hpp"
 #include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
@@ -44,11 +45,13 @@ struct ServeArgs {
   std::string public_url;  // origin printed in QR codes; empty: the request's Host
   int calendar_check_ms = 5000;
   int warnings_every_s = 300;
+  DeliveryOptions delivery;
+  int portal_pull_every_s = 60;
+  int portal_reconcile_every_s = 86400;
   int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
   std::string anchor_key;
   std::string anchors_file;
   std::string post_secret;  // the public postal service's callback signing secret
-  DeliveryOptions delivery;
   DeliveryEngineOptions delivery_engine;
 };
 
@@ -179,6 +182,14 @@ int run_serve(const ServeArgs& args) {
   // Warnings before a breach and escalations (app/warnings/due_warnings.hpp), every few minutes.
   WarningJob warnings(*store, *ctx.calendars, now, std::chrono::seconds(args.warnings_every_s));
   warnings.start();
+  // The National Public Service Portal link (cli/portal_job.hpp), when a portal is configured.
+  std::unique_ptr<PortalJob> portal_job;
+  if (!args.delivery.portal_url.empty()) {
+    portal_job = std::make_unique<PortalJob>(*store, *ctx.calendars, now, args.delivery.portal_url,
+                                             std::chrono::seconds(args.portal_pull_every_s),
+                                             std::chrono::seconds(args.portal_reconcile_every_s));
+    portal_job->start();
+  }
   std::unique_ptr<AnchorTimer> anchor_timer;
   if (args.anchor_every_s > 0) {
     anchor_timer = std::make_unique<AnchorTimer>(
@@ -253,6 +264,13 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "How often to look for a calendar imported through another server sharing the "
                   "database, in milliseconds (default: 5000)")
       ->check(CLI::Range(100, 3600000));
+  add_delivery_options(*cmd, args->delivery);
+  cmd->add_option("--portal-pull-every-s", args->portal_pull_every_s,
+                  "Seconds between pulls of the portal's dossiers (with --portal-url)")
+      ->check(CLI::Range(1, 86400));
+  cmd->add_option("--portal-reconcile-every-s", args->portal_reconcile_every_s,
+                  "Seconds between reconciliations with the portal (default: a day)")
+      ->check(CLI::Range(1, 604800));
   cmd->add_option("--warnings-every-s", args->warnings_every_s,
                   "How often to write due-soon warnings and escalations to the outbox, in "
                   "seconds (default: 300)")
@@ -271,7 +289,6 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "Secret the public postal service signs its status callbacks with "
                   "(HMAC-SHA256; prefer the environment variable, which ps does not show)")
       ->envname("MOTCUA_POST_SECRET");
-  add_delivery_options(*cmd, args->delivery);
   add_delivery_engine_options(*cmd, args->delivery_engine);
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");

@@ -16,6 +16,7 @@
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
 #include "app/notifications/applicant_notices.hpp"
+#include "app/portal/portal_sync.hpp"
 #include "app/postal/postal_orders.hpp"
 #include "app/webhooks/webhooks.hpp"
 #include "codec/dossier_change.hpp"
@@ -163,7 +164,8 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
         r.receiving_unit_id ? *r.receiving_unit_id : "agency:" + r.agency_id;
     store::assign_book_number(db, r.id, book_key, ymd_of(cal.local(e.at).date).year, l.sets);
   }
-  for (const auto& e : new_events) {
+  for (std::size_t event_index = 0; event_index < new_events.size(); ++event_index) {
+    const auto& e = new_events[event_index];
     std::string reason = reason_of(e.command);
     if (!note.empty()) reason += (reason.empty() ? "" : " — ") + note;
     const auto stored = store::append_event(db, to_draft(r.id, e, actor.user_id, reason, offset));
@@ -180,9 +182,9 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
         codec::dossier_change_to_text({r.id, r.code.value_or(""), e.type, r.status,
                                        dossier::portal_status_code(e.to), to_iso(e.at, offset)});
     notifications::write_applicant_notices(db, cal, r, l.document, l.history.events, e, key, now);
-    // Ordered per dossier: a later status never overtakes an earlier one (store/outbox.hpp).
-    store::enqueue_outbox(db, "national_portal.sync", key + ":dvcqg", change, to_iso(now, offset),
-                          now.seconds, r.id);
+    portal::enqueue_portal_sync(db, cal, r, l.document, l.history,
+                                l.history.events.size() - new_events.size() + event_index,
+                                stored.seq, now);
     // One row per webhook subscription that wants this event (app/webhooks/webhooks.hpp).
     plan_webhook_deliveries(db, r.id, e.type, stored.seq, change, to_iso(now, offset), now.seconds);
   }
