@@ -166,9 +166,12 @@ int run_serve(const ServeArgs& args) {
   http::Metrics metrics;
   // The outbox's workers, one per configured topic (cli/delivery_job.hpp), write through the plain
   // store; the API's writes go through one that wakes them after each commit. Stopped before the
-  // store closes, after the server has stopped taking requests.
-  DeliveryJob delivery_job(*store, adapters, now, engine_settings(args.delivery_engine, utc_offset),
-                           args.delivery_engine, metrics);
+  // store closes, after the server has stopped taking requests. They keep the real clock even under
+  // --fake-now: leases and retry waits are about the partner's time, not the legal clock's (a
+  // frozen clock would never let a failed message come due again).
+  DeliveryJob delivery_job(*store, adapters, system_now,
+                           engine_settings(args.delivery_engine, utc_offset), args.delivery_engine,
+                           metrics);
   WakingStore api_store(*store, [&delivery_job] { delivery_job.wake(); });
   api::ApiContext ctx(api_store, std::move(active), now, settings);
   ctx.delivery_adapters = adapters;

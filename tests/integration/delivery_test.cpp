@@ -204,7 +204,7 @@ TEST_F(Delivery, ARefusedMessageIsDeadUntilAnAdministratorRetriesIt) {
   ASSERT_TRUE(eventually([&] { return topic_health().at("dead").as_int64() == 1; }));
   // The dead head holds back the dossier's later changes.
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  EXPECT_TRUE(portal.received().empty());
+  EXPECT_TRUE(portal.received().empty()) << serialize(portal.received());
   EXPECT_GT(topic_health().at("pending").as_int64(), 0);
 
   const auto dead = admin_.get("/api/v1/admin/outbox/messages?state=dead");

@@ -130,7 +130,12 @@ TEST_F(Webhooks, SignedDeliveryVerifiedByTheReceiverAndARepeatIsADuplicate) {
   ASSERT_EQ(integrations::http_send(lose).status, 200);
   const auto id = intake();  // submitted and accepted: only the acceptance is wanted
   const auto got = received_at_least(2);
-  ASSERT_EQ(got.size(), 2u);
+  ASSERT_EQ(got.size(), 2u) << [&] {
+    std::string why;
+    for (const auto& r : webhook_rows_all())
+      why += r.state + " attempts=" + std::to_string(r.attempts) + " error=" + r.last_error + "; ";
+    return why;
+  }();
   // The row held the secret sealed, never in clear, and the headers carry the row's key.
   const auto rows = webhook_rows_all();
   ASSERT_EQ(rows.size(), 1u);

@@ -4,7 +4,7 @@ to their published (or, for the portal, documented) protocol. Each emulator defi
 base serves them over real HTTP on loopback and adds what the tests need to make a partner
 misbehave and to see what it received:
 
-  POST /_control   {"mode": "ok" | "error500" | "garbage" | "slow" | "reject400" | "hang" |
+  POST /_control   (applies to requests to the emulator's own routes only) {"mode": "ok" | "error500" | "garbage" | "slow" | "reject400" | "hang" |
                             "drop_answer",
                     "delay_ms": N, "count": N}   the next N requests (default: all) behave so
   GET  /_received  every request taken, in order: {"path", "headers", "body", "duplicate"}
@@ -80,6 +80,16 @@ class Partner:
                 self.mode, self.mode_count, self.delay_ms = "ok", None, 0
             return 200, b'{"ok":true}', "application/json"
 
+        handler = None
+        for (m, prefix), h in self.routes.items():
+            if m == method and path.startswith(prefix):
+                handler = h
+                break
+        if handler is None:
+            # Not part of this partner's API: answered without using up a misbehaviour meant
+            # for the API (another job of the sender may probe other paths meanwhile).
+            return 404, b'{"error":"no such route"}', "application/json"
+
         mode, delay = self.take_mode()
         if mode == "slow":
             time.sleep(delay / 1000.0 if delay else 30)
@@ -102,17 +112,14 @@ class Partner:
         if dup:
             self.record(path, headers, body, True)
             return status, json.dumps(answer).encode(), "application/json"
-        for (m, prefix), handler in self.routes.items():
-            if m == method and path.startswith(prefix):
-                status, answer = handler(path, headers, body)
-                self.record(path, headers, body, False)
-                if key and 200 <= status < 300:
-                    with self.lock:
-                        self.answers_by_key[key] = (status, answer)
-                if mode == "drop_answer":
-                    return None
-                return status, json.dumps(answer, ensure_ascii=False).encode(), "application/json"
-        return 404, b'{"error":"no such route"}', "application/json"
+        status, answer = handler(path, headers, body)
+        self.record(path, headers, body, False)
+        if key and 200 <= status < 300:
+            with self.lock:
+                self.answers_by_key[key] = (status, answer)
+        if mode == "drop_answer":
+            return None
+        return status, json.dumps(answer, ensure_ascii=False).encode(), "application/json"
 
 
 def serve(partner, argv=None):
