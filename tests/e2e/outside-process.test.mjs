@@ -29,7 +29,10 @@ before(async () => {
 
 after(async () => {
   // Later files expect Hoa Lư's leader without the administrator role.
-  if (grantPath) await (await apiSession('quantri')).delete(grantPath, { reason: 'Trả lại sau kiểm thử' })
+  if (grantPath) {
+    const revoked = await (await apiSession('quantri')).delete(grantPath, { reason: 'Trả lại sau kiểm thử' })
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body))
+  }
   await browser?.close()
 })
 
