@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/accounts/accounts.hpp"
+#include "app/accounts/login_refusals.hpp"
 #include "app/calendar/calendar_admin.hpp"
 #include "app/delivery/delivery_engine.hpp"
 #include "app/dossier/dossier_service.hpp"
@@ -61,6 +62,8 @@ struct ApiContext {
   // PC or an office behind one NAT address serves many people.
   app::LoginThrottle user_throttle{"user", 5, 15 * 60};
   app::LoginThrottle address_throttle{"address", 30, 15 * 60};
+  // One audit row per username and address per throttle window for logins refused for rate.
+  app::LoginRefusals login_refusals{15 * 60};
   app::NowFunction now;
   ApiSettings settings;
   // Brings the calendar in use up to date with years another server on the same database

@@ -16,6 +16,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "api/write_then.hpp"
 #include "app/dossier/dossier_papers.hpp"
 #include "app/dossier/paper_content.hpp"
 #include "store/file_blobs.hpp"
@@ -58,28 +59,48 @@ void upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
       201, std::move(respond));
 }
 
-http::HttpResponse download(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {
-  app::AppResult<store::PaperRecord> paper = tl::unexpected(app::AppError{});
-  ctx.store.read([&](store::SqlConnection& db) {
-    paper = app::paper_to_download(db, actor, r.path_params.at("id"), r.path_params.at("paper_id"));
-  });
-  if (!paper) return problem_of(paper.error(), r);
-  auto bytes = store::read_blob(ctx.settings.uploads_dir, paper->sha256);
+http::HttpResponse paper_response(const ApiContext& ctx, const store::PaperRecord& paper,
+                                  bool open_inline) {
+  auto bytes = store::read_blob(ctx.settings.uploads_dir, paper.sha256);
   // A row without its file means the uploads folder was lost or not restored with the database:
   // an operations failure, logged by the pipeline, not something the user can fix.
-  if (!bytes) throw store::StoreError("paper file missing: " + paper->sha256);
-  auto response = http::HttpResponse::text(200, std::move(*bytes), paper->content_type);
+  if (!bytes) throw store::StoreError("paper file missing: " + paper.sha256);
+  auto response = http::HttpResponse::text(200, std::move(*bytes), paper.content_type);
   // ?inline=1 lets an official open the paper in the browser ("Mở") rather than save it; safe
   // because only PDF, JPEG and PNG are stored, checked by their bytes, and served with nosniff.
   std::string disposition =
-      app::attachment_disposition(app::download_name(paper->file_name, paper->content_type));
-  if (r.query_value("inline").value_or("") == "1") {
+      app::attachment_disposition(app::download_name(paper.file_name, paper.content_type));
+  if (open_inline) {
     disposition.replace(0, std::string_view("attachment").size(), "inline");
   }
   response.set_header("Content-Disposition", disposition);
   response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("ETag", "\"" + paper->sha256 + "\"");
+  response.set_header("ETag", "\"" + paper.sha256 + "\"");
   return response;
+}
+
+void download(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
+              http::Respond respond) {
+  app::AppResult<app::PaperToDownload> paper = tl::unexpected(app::AppError{});
+  ctx.store.read([&](store::SqlConnection& db) {
+    paper = app::paper_to_download(db, actor, r.path_params.at("id"), r.path_params.at("paper_id"));
+  });
+  if (!paper) return answer_now(respond, problem_of(paper.error(), r));
+  const bool open_inline = r.query_value("inline").value_or("") == "1";
+  if (paper->consultation_id.empty()) {
+    return answer_now(respond, paper_response(ctx, paper->paper, open_inline));
+  }
+  // Opened by a consulted agency's official through the grant: the opening is audited, and the
+  // bytes go out only after that row is committed.
+  write_then(
+      ctx,
+      [actor, opened = *paper, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+        app::audit_shared_paper_opened(db, actor, opened, now_iso);
+      },
+      [&ctx, record = paper->paper, open_inline] {
+        return paper_response(ctx, record, open_inline);
+      },
+      std::move(respond));
 }
 
 }  // namespace
@@ -92,8 +113,10 @@ void add_paper_routes(http::Router& router, ApiContext& ctx) {
                                          upload(ctx, r, a, std::move(respond));
                                        }),
                    {.max_body_bytes = ctx.settings.max_upload_bytes});
-  router.add(Method::get, "/api/v1/dossiers/{id}/papers/{paper_id}",
-             authenticated(ctx, [&ctx](auto& r, const auto& a) { return download(ctx, r, a); }));
+  router.add_async(Method::get, "/api/v1/dossiers/{id}/papers/{paper_id}",
+                   authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
+                     download(ctx, r, a, std::move(respond));
+                   }));
 }
 
 }  // namespace motcua::api

@@ -48,18 +48,29 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
   const auto now_s = ctx.now().seconds;
   const std::string& address = request.remote_address;
   std::int64_t wait = 0;
+  bool refusal_audited = false;
   app::AppResult<app::Actor> actor = tl::unexpected(app::AppError{});
   ctx.store.read([&](store::SqlConnection& db) {
     wait = std::max(ctx.user_throttle.retry_after(db, username, now_s),
                     ctx.address_throttle.retry_after(db, address, now_s));
-    if (wait == 0) actor = app::authenticate(db, username, credentials->password);
+    if (wait == 0) {
+      actor = app::authenticate(db, username, credentials->password);
+    } else {
+      refusal_audited = ctx.login_refusals.audited(db, username, address, now_s);
+    }
   });
+  if (wait > 0 && refusal_audited) {
+    // Refused for rate again within the window of its audit row: answered without any write, and
+    // counted in the pair's next row.
+    ctx.login_refusals.count_suppressed(username, address);
+    return answer_now(respond, too_many(wait));
+  }
   if (wait > 0) {
     // Refused for rate: not counted as a failure (the password was not tried), but audited.
     write_then(
         ctx,
-        [username, address, now_iso = ctx.now_iso()](store::SqlConnection& db) {
-          app::audit_login_throttled(db, username, address, now_iso);
+        [&ctx, username, address, now_s, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+          ctx.login_refusals.audit(db, username, address, now_s, now_iso);
         },
         [wait] { return too_many(wait); }, std::move(respond));
     return;

@@ -1,7 +1,8 @@
 // Warnings before a breach and escalations (app/warnings/due_warnings.hpp):
 //
 //   GET /api/v1/warnings                   an official's due-soon, escalated and overrun dossiers
-//   GET /api/v1/admin/warning-hours        the threshold in working hours (administrators)
+//   GET /api/v1/admin/warning-hours        the threshold in working hours and its last change
+//                                          (who, when, why: administrators need no audit access)
 //   PUT /api/v1/admin/warning-hours        change it, with a reason (audit log)
 #include "api/admin_write.hpp"
 #include "api/json/warnings_json.hpp"
@@ -14,11 +15,11 @@ namespace motcua::api {
 
 namespace {
 
-// The threshold as read by an administrator; wrapped so that it renders as {"hours": n}.
+// The threshold as read by an administrator, with its last change (api/json/warnings_json.hpp).
 struct HoursView {
-  int hours = 0;
+  app::WarningThreshold threshold;
   friend void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const HoursView& v) {
-    out = warning_hours_json(v.hours);
+    out = warning_hours_json(v.threshold);
   }
 };
 
@@ -37,7 +38,7 @@ void add_warning_routes(http::Router& router, ApiContext& ctx) {
                                       [&](store::SqlConnection& db) -> app::AppResult<HoursView> {
                                         if (auto ok = app::require_administrator(a); !ok)
                                           return tl::unexpected(ok.error());
-                                        return HoursView{app::warning_hours(db)};
+                                        return HoursView{app::warning_threshold(db)};
                                       });
              }));
   router.add_async(Method::put, "/api/v1/admin/warning-hours",
@@ -48,7 +49,7 @@ void add_warning_routes(http::Router& router, ApiContext& ctx) {
                                    auto set =
                                        app::set_warning_hours(db, a, in.hours, in.reason, now);
                                    if (!set) return tl::unexpected(set.error());
-                                   return HoursView{*set};
+                                   return HoursView{app::warning_threshold(db)};
                                  }));
 }
 

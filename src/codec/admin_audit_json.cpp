@@ -69,4 +69,30 @@ std::string login_details(const std::string& username, const std::string& client
   return json::serialize(json::object{{"username", username}, {"client_address", client_address}});
 }
 
+std::optional<std::int64_t> setting_change_before(const std::string& details) {
+  boost::system::error_code ec;
+  const auto parsed = json::parse(details, ec);
+  if (ec || !parsed.is_object()) return std::nullopt;
+  const auto* before = parsed.as_object().if_contains("before");
+  if (before == nullptr || !before->is_int64()) return std::nullopt;
+  return before->as_int64();
+}
+
+std::string login_refusal_details(const std::string& username, const std::string& client_address,
+                                  std::int64_t suppressed) {
+  return json::serialize(json::object{
+      {"username", username}, {"client_address", client_address}, {"suppressed", suppressed}});
+}
+
+std::string shared_paper_opened_details(const std::string& paper_id, const std::string& paper_name,
+                                        const std::string& file_name,
+                                        const std::string& consultation_id,
+                                        const std::string& agency_id) {
+  return json::serialize(json::object{{"paper_id", paper_id},
+                                      {"paper_name", paper_name},
+                                      {"file_name", file_name},
+                                      {"consultation_id", consultation_id},
+                                      {"agency_id", agency_id}});
+}
+
 }  // namespace motcua::codec

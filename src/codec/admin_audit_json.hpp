@@ -46,7 +46,20 @@ std::string process_saved_details(std::int64_t version, std::int64_t steps);
 // An import of public data: the file or folder read and what it did, e.g. {"inserted": 3}.
 std::string import_details(const std::string& source,
                            const std::vector<std::pair<std::string, std::int64_t>>& counts);
+// The "before" of a setting change's details ({"before": n, "after": m}), if it is there.
+std::optional<std::int64_t> setting_change_before(const std::string& details);
 // A login attempt: who it claimed to be and from where; never the password.
 std::string login_details(const std::string& username, const std::string& client_address);
+// A login refused for rate: login_details plus "suppressed", the refusals of the same username and
+// address that were answered without a row since the previous one (app/accounts/login_refusals).
+std::string login_refusal_details(const std::string& username, const std::string& client_address,
+                                  std::int64_t suppressed);
+
+// A shared paper opened by an official of a consulted agency: {"paper_id", "paper_name",
+// "file_name", "consultation_id", "agency_id"} (the dossier is the row's object).
+std::string shared_paper_opened_details(const std::string& paper_id, const std::string& paper_name,
+                                        const std::string& file_name,
+                                        const std::string& consultation_id,
+                                        const std::string& agency_id);
 
 }  // namespace motcua::codec

@@ -133,6 +133,15 @@ AuditPage audit_page(SqlConnection& db, const AuditFilter& f) {
   return page;
 }
 
+std::optional<AuditEntry> latest_audit(SqlConnection& db, const std::string& action,
+                                       const std::string& object) {
+  const auto row = db.query_one(
+      std::string(kColumns) + "WHERE action = ? AND object = ? ORDER BY seq DESC LIMIT 1",
+      {action, object});
+  if (!row) return std::nullopt;
+  return entry_from_row(*row);
+}
+
 ChainCheck verify_audit_chain(SqlConnection& db) {
   ChainCheck check;
   std::string prev = kGenesisHash;

@@ -56,6 +56,10 @@ struct AuditPage {
 };
 AuditPage audit_page(SqlConnection& db, const AuditFilter& filter);
 
+// The newest row of one action about one object (e.g. the last change of a setting), if any.
+std::optional<AuditEntry> latest_audit(SqlConnection& db, const std::string& action,
+                                       const std::string& object);
+
 // Recomputes the chain; the same answer shape as the event log's (events_checked counts rows).
 ChainCheck verify_audit_chain(SqlConnection& db);
 

@@ -48,6 +48,8 @@ test('the administrator adds a service and a counter; a kiosk ticket for it is c
   await page.getByRole('status').getByText(`Đã thêm dịch vụ ${SERVICE}.`).waitFor()
   await page.locator('[data-queue-services] li').getByText(SERVICE).waitFor()
 
+  // A counter's number is fixed once created (tickets and the calling board show it): the form says so.
+  await page.locator('[data-counter-number-hint]').getByText(/Số quầy không đổi được sau khi tạo/).waitFor()
   await page.getByLabel(/Số quầy/).fill(String(COUNTER))
   await page.locator('[data-queue-counters]').getByLabel(SERVICE).check()
   await page.getByRole('button', { name: 'Thêm quầy' }).click()
@@ -98,6 +100,7 @@ test('the administrator renames the service, then switches it and the counter of
   await page.locator('[data-queue-services] li[data-active="false"]').getByText(renamed).waitFor()
 
   await page.getByRole('button', { name: `Sửa quầy số ${COUNTER}` }).click()
+  await page.locator('[data-edit-counter] [data-counter-number-fixed]').getByText(/ngừng quầy này và tạo quầy mới/).waitFor()
   await page.locator('[data-edit-counter]').getByLabel(/Lý do thay đổi/).fill('Quầy đóng để sửa chữa')
   await page.getByRole('button', { name: 'Ngừng hoạt động quầy này' }).click()
   await page.locator(`[data-queue-counters] tr[data-counter-number="${COUNTER}"][data-active="false"]`).waitFor()
@@ -117,6 +120,12 @@ test('the administrator renames the service, then switches it and the counter of
 test('the administrator changes the warning threshold and it sticks after a reload', async () => {
   const { page, pageErrors } = admin
   const hours = originalHours === 16 ? 24 : 16
+  // Who changed it last comes with the threshold itself: the screen reads no audit log.
+  const auditReads = []
+  const watch = (request) => {
+    if (request.url().includes('/api/v1/admin/audit')) auditReads.push(request.url())
+  }
+  page.on('request', watch)
   await page.goto(`${baseUrl()}/admin`)
   await page.getByRole('link', { name: 'Ngưỡng cảnh báo sắp đến hạn' }).click()
   await page.locator('[data-warning-hours-current]').getByText(`Hiện tại: ${originalHours} giờ làm việc`).waitFor()
@@ -131,6 +140,8 @@ test('the administrator changes the warning threshold and it sticks after a relo
   assert.match(last, /Đinh Văn Quản/)
   assert.match(last, new RegExp(`từ ${originalHours} thành ${hours} giờ`))
   assert.match(last, /Công văn 12\/UBND về nhắc việc sớm/)
+  page.off('request', watch)
+  assert.deepEqual(auditReads, [])
   assert.equal(await page.getByLabel(/Số giờ làm việc báo trước/).inputValue(), String(hours))
   await screenshot(page, 'admin-warning-hours')
   await logOut(page)

@@ -88,6 +88,20 @@ TEST_F(AuditLog, ALoginRefusedForRateIsAudited) {
   EXPECT_NE(std::string(row.at("reason").as_string()).find("too many"), std::string::npos);
 }
 
+// A flood of refused logins writes one audit row per username and address per throttle window,
+// not one per attempt; the refusals answered without a row are counted in the pair's next row.
+TEST_F(AuditLog, AFloodOfRefusedLoginsWritesOneRowPerWindow) {
+  ApiClient attacker(server_->port());
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(attacker.login("tiepnhan", "sai mật khẩu"), 401);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(attacker.login("tiepnhan", "sai mật khẩu"), 429);
+  ASSERT_NO_FATAL_FAILURE(log_in_all(server_->port(), {{&admin_, "quantri"}}));
+  const auto refused = admin_.get("/api/v1/admin/audit?action=session.login_throttled");
+  ASSERT_EQ(refused.status, 200) << refused.raw.body;
+  ASSERT_EQ(refused.body.at("total"), 1) << refused.raw.body;
+  EXPECT_EQ(refused.body.at("entries").at(0).at("details").at("suppressed"), 0);
+  // The next window and the count of suppressed refusals: app/accounts/login_refusals_test.cpp.
+}
+
 // Every administrative write leaves an audit row naming its actor and action (issue 13, point 5):
 // each admin write route is called once, and the newest row of the audit screen must be its own.
 TEST(AdminWrites, EveryAdministrativeWriteLeavesAnAuditRow) {

@@ -126,6 +126,20 @@ TEST_F(Consultation, ConsultedAgencyReadsOnlyTheSharedPapers) {
   EXPECT_EQ(got.raw.body, pdf);
   EXPECT_EQ(other_.get(base + "/papers/" + kept).status, 404);
   EXPECT_EQ(other_.get(base).status, 404);
+
+  // The consulted official's opening is audited: who, when, which paper of which dossier, through
+  // which consultation; the asker's own download (it sees the dossier) is not such a row.
+  EXPECT_EQ(processing_.get(base + "/papers/" + shared).status, 200);
+  const auto opened = admin_.get("/api/v1/admin/audit?action=consultation.paper_opened");
+  ASSERT_EQ(opened.status, 200) << opened.raw.body;
+  ASSERT_EQ(opened.body.at("total"), 1) << opened.raw.body;
+  const auto& row = opened.body.at("entries").at(0);
+  EXPECT_EQ(row.at("actor_id"), other_.get("/api/v1/session").body.at("user").at("id"));
+  EXPECT_EQ(row.at("object"), json::value(base.substr(std::string("/api/v1/dossiers/").size())));
+  EXPECT_EQ(std::string(row.at("at").as_string()).substr(0, 16), "2026-03-09T09:00");
+  EXPECT_EQ(row.at("details").at("paper_id"), json::value(shared));
+  EXPECT_EQ(row.at("details").at("agency_id"), "c2");
+  EXPECT_FALSE(row.at("details").at("consultation_id").as_string().empty());
 }
 
 TEST_F(Consultation, ConsultedAgencySeesAndAnswersTheAskerCannot) {

@@ -2,15 +2,19 @@
 // applicant chooses pickup and delivery by post, MotCua writes "postal.order" outbox rows, the
 // postal adapter places them with the Vietnam Post emulator on loopback and the tracking number is
 // stored on the dossier, and the post's signed callbacks go into the dossier's history; the
-// delivered result counts as returned. The delivery engine is not on this branch: the test hands
-// the outbox rows to the adapter itself, as the engine will.
+// delivered result counts as returned. The orders go out through `motcua serve --post-url` and its
+// delivery engine, which records each answered tracking number on the dossier: the test makes no
+// call to the adapter or to the store for that.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <thread>
+
 #include "api_client.hpp"
-#include "app/postal/postal_orders.hpp"
 #include "fixture.hpp"
 #include "integrations/http/http_client.hpp"
-#include "integrations/postal/postal_adapter.hpp"
 #include "log_in.hpp"
 #include "partner_emulator.hpp"
 #include "server_process.hpp"
@@ -39,9 +43,14 @@ class Postal : public ::testing::Test {
  protected:
   void SetUp() override {
     seed_fixture(db_);
+    {
+      std::ofstream token(token_file_);
+      token << "token-thu\n";
+    }
     server_ = std::make_unique<ServerProcess>(
         kBinary, db_,
-        std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--post-secret", kSecret});
+        std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--post-secret", kSecret,
+                                 "--post-url", post_.url(), "--post-token-file", token_file_});
     ASSERT_NO_FATAL_FAILURE(log_in_all(server_->port(), {{&an_, "an"},
                                                          {&reception_, "tiepnhan"},
                                                          {&processing_, "chuyenvien"},
@@ -63,30 +72,39 @@ class Postal : public ::testing::Test {
     return post_to(post_.url() + "/_callback", req);
   }
 
-  // What the delivery engine does with each due "postal.order" row: hand it to the adapter and,
-  // once delivered, record the tracking number (the partner_ref) and the delivery.
-  std::vector<app::delivery::DeliveryResult> deliver_postal_orders() {
-    integrations::PostalAdapter adapter(post_.url(), "token-thu");
-    std::vector<store::OutboxMessage> rows;
+  // The dossier's postal orders once `n` of them carry the post's tracking number, placed by the
+  // server's delivery engine (or what there is after 20 s).
+  json::array placed_orders(const std::string& base, std::size_t n) {
+    json::array orders;
+    for (int i = 0; i < 200; ++i) {
+      const auto seen = reception_.get(base + "/postal");
+      EXPECT_EQ(seen.status, 200) << seen.raw.body;
+      if (seen.status != 200) return {};
+      orders = seen.body.at("orders").as_array();
+      const auto placed = std::count_if(orders.begin(), orders.end(), [](const json::value& o) {
+        return !o.at("tracking_number").as_string().empty();
+      });
+      if (static_cast<std::size_t>(placed) >= n) return orders;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return orders;
+  }
+
+  // The orders the post emulator took, by tracking number.
+  json::object post_orders() {
+    integrations::HttpRequest list;
+    list.method = "GET";
+    list.url = post_.url() + "/_orders";
+    return json::parse(integrations::http_send(list).body).as_object();
+  }
+
+  std::size_t postal_rows() {
+    std::size_t n = 0;
     auto store = store::open_store(db_);
     store->read([&](store::SqlConnection& db) {
-      for (auto& m : store::pending_outbox(db, kFakeNowUnix + 86400, 100))
-        if (m.topic == "postal.order") rows.push_back(std::move(m));
+      n = store::outbox_rows(db, store::OutboxFilter{"postal.order", "", 1000}).size();
     });
-    std::vector<app::delivery::DeliveryResult> results;
-    for (const auto& row : rows) {
-      auto result =
-          adapter.deliver({row.id, row.topic, row.idempotency_key, row.payload, row.attempts});
-      if (result.outcome == app::delivery::DeliveryOutcome::delivered) {
-        store->write([&](store::SqlConnection& db) {
-          app::record_postal_tracking(db, row.idempotency_key, result.partner_ref,
-                                      "2026-03-09T09:00:00+07:00");
-          store::mark_delivered(db, row.id, "2026-03-09T09:00:00+07:00");
-        });
-      }
-      results.push_back(std::move(result));
-    }
-    return results;
+    return n;
   }
 
   std::vector<std::string> history_types(const std::string& id) {
@@ -103,6 +121,7 @@ class Postal : public ::testing::Test {
   }
 
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
+  std::string token_file_ = dir_.file("post.token");
   IntegrationDatabase database_;
   std::string db_ = database_.name();
   PartnerEmulator post_{"vietnam_post"};
@@ -138,18 +157,16 @@ TEST_F(Postal, PickupAndDeliveryByPostUpToTheReturnedResult) {
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.body.at("code"), "invalid_postal_address");
   // Nothing leaves before submission.
-  EXPECT_TRUE(deliver_postal_orders().empty());
+  EXPECT_EQ(postal_rows(), 0u);
 
   ASSERT_EQ(an_.post(base + "/submit", json::object{}).status, 200);
-  auto placed = deliver_postal_orders();
-  ASSERT_EQ(placed.size(), 1u);
-  EXPECT_EQ(placed[0].outcome, app::delivery::DeliveryOutcome::delivered) << placed[0].error;
-  EXPECT_EQ(placed[0].partner_ref, "EL000000001VN");
+  // The engine places the pickup order and records the post's tracking number on the dossier.
+  const auto placed = placed_orders(base, 1);
+  ASSERT_EQ(placed.size(), 1u) << placed;
+  EXPECT_EQ(placed.at(0).at("tracking_number"), "EL000000001VN") << placed;
   // The order went out in the post's shape: papers from the applicant to the one-stop unit.
-  integrations::HttpRequest list;
-  list.method = "GET";
-  list.url = post_.url() + "/_orders";
-  const auto listed = json::parse(integrations::http_send(list).body);
+  const auto listed = post_orders();
+  ASSERT_EQ(listed.size(), 1u) << listed;
   const auto& pickup = listed.at("EL000000001VN").as_object();
   EXPECT_EQ(pickup.at("SenderFullname"), "Nguyễn Văn An");
   EXPECT_EQ(pickup.at("SenderAddress"), "12 Lê Lợi, phường Đông Thành");
@@ -177,11 +194,14 @@ TEST_F(Postal, PickupAndDeliveryByPostUpToTheReturnedResult) {
                 .status,
             200);
   ASSERT_EQ(leader_.post(base + "/approve", json::object{{"note", "Đủ điều kiện"}}).status, 200);
-  auto delivery = deliver_postal_orders();
-  ASSERT_EQ(delivery.size(), 1u);
-  EXPECT_EQ(delivery[0].partner_ref, "EL000000002VN");
-  list.url = post_.url() + "/_orders";
-  const auto listed2 = json::parse(integrations::http_send(list).body);
+  // The result's delivery order, placed by the engine in the same way.
+  const auto both = placed_orders(base, 2);
+  ASSERT_EQ(both.size(), 2u) << both;
+  EXPECT_TRUE(std::any_of(both.begin(), both.end(), [](const json::value& o) {
+    return o.at("tracking_number") == "EL000000002VN";
+  })) << both;
+  const auto listed2 = post_orders();
+  ASSERT_EQ(listed2.size(), 2u) << listed2;
   const auto& result_order = listed2.at("EL000000002VN").as_object();
   EXPECT_EQ(result_order.at("ReceiverFullname"), "Nguyễn Văn An");
   EXPECT_EQ(result_order.at("CodAmount"), 30000);
@@ -219,7 +239,7 @@ TEST_F(Postal, CallbacksMustBeSignedFreshAndNew) {
                 .status,
             200);
   ASSERT_EQ(an_.post(base + "/submit", json::object{}).status, 200);
-  ASSERT_EQ(deliver_postal_orders().size(), 1u);
+  ASSERT_EQ(placed_orders(base, 1).at(0).at("tracking_number"), "EL000000001VN");
 
   auto forged = callback("EL000000001VN", "picked_up", {{"signature", "sha256=00ff"}});
   EXPECT_EQ(forged.at("status"), 401);

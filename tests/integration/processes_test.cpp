@@ -338,6 +338,13 @@ TEST_F(EnforcedProcess, AnAdministratorOverridesWithAReasonThatTheLogKeeps) {
     reason = events.back().event.reason;
   });
   EXPECT_NE(reason.find("Chỉ đạo của Chủ tịch UBND xã"), std::string::npos) << reason;
+  // The officials' timeline shows the reason with the entry.
+  const auto& entries = overridden.body.at("timeline").as_array();
+  ASSERT_FALSE(entries.empty());
+  const auto* shown = entries.back().as_object().if_contains("reason");
+  ASSERT_NE(shown, nullptr) << overridden.raw.body;
+  EXPECT_NE(std::string(shown->as_string()).find("Chỉ đạo của Chủ tịch UBND xã"),
+            std::string::npos);
 }
 
 // The workspace offers what the process would accept (docs/rules.md): the buttons an official sees

@@ -146,6 +146,11 @@ TEST_F(Warnings, HolderSeesTheWarningAndAdministratorSetsTheThreshold) {
   EXPECT_EQ(listed.body.at("due_soon").at(0).at("kind"), "due_soon");
   EXPECT_EQ(processing.get("/api/v1/queue").body.at(0).at("lateness"), "due_soon");
 
+  const auto unchanged = admin.get("/api/v1/admin/warning-hours");
+  ASSERT_EQ(unchanged.status, 200) << unchanged.raw.body;
+  EXPECT_TRUE(unchanged.body.at("changed_by").is_null()) << unchanged.raw.body;
+  EXPECT_TRUE(unchanged.body.at("changed_at").is_null());
+
   // A refused change names the field and changes nothing.
   auto bad = admin.call("PUT", "/api/v1/admin/warning-hours",
                         json::serialize(json::object{{"hours", 0}, {"reason", "Thử"}}), kJson);
@@ -161,7 +166,17 @@ TEST_F(Warnings, HolderSeesTheWarningAndAdministratorSetsTheThreshold) {
                  json::serialize(json::object{{"hours", 2}, {"reason", "Chỉ báo sát hạn"}}), kJson);
   ASSERT_EQ(set.status, 200) << set.raw.body;
   EXPECT_EQ(set.body.at("hours"), 2);
-  EXPECT_EQ(admin.get("/api/v1/admin/warning-hours").body.at("hours"), 2);
+  // After a change, who, when, why and the value before (the
+  // administrator's screen reads them here, not from the audit log).
+  EXPECT_EQ(set.body.at("previous_hours"), 8) << set.raw.body;
+  const auto read = admin.get("/api/v1/admin/warning-hours");
+  ASSERT_EQ(read.status, 200) << read.raw.body;
+  EXPECT_EQ(read.body.at("hours"), 2);
+  EXPECT_EQ(read.body.at("changed_by"), admin.get("/api/v1/session").body.at("user").at("id"));
+  EXPECT_FALSE(read.body.at("changed_by_name").as_string().empty());
+  EXPECT_EQ(std::string(read.body.at("changed_at").as_string()).substr(0, 16), "2026-03-12T09:00");
+  EXPECT_EQ(read.body.at("reason"), "Chỉ báo sát hạn");
+  EXPECT_EQ(read.body.at("previous_hours"), 8);
   // With two hours, 09:00 on the due day is no longer "soon".
   EXPECT_TRUE(processing.get("/api/v1/warnings").body.at("due_soon").as_array().empty());
   // The queue's badge follows the same threshold.

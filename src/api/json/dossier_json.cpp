@@ -43,6 +43,7 @@ json::object timeline_entry(const TimelineEntry& e) {
     }
   }
   if (e.has_actor_name) item["actor_name"] = text_or_null(e.actor_name);
+  if (e.has_actor_name && !e.reason.empty()) item["reason"] = e.reason;
   return item;
 }
 

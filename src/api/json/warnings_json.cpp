@@ -51,6 +51,17 @@ app::AppResult<WarningHoursInput> warning_hours_from_json(const json::value& bod
   return in;
 }
 
-json::value warning_hours_json(int hours) { return json::object{{"hours", hours}}; }
+json::value warning_hours_json(const app::WarningThreshold& t) {
+  const auto text_or_null = [](const std::string& s) {
+    return s.empty() ? json::value(nullptr) : json::value(s);
+  };
+  return json::object{
+      {"hours", t.hours},
+      {"changed_by", text_or_null(t.changed_by)},
+      {"changed_by_name", text_or_null(t.changed_by_name)},
+      {"changed_at", text_or_null(t.changed_at)},
+      {"reason", text_or_null(t.reason)},
+      {"previous_hours", t.previous_hours ? json::value(*t.previous_hours) : json::value(nullptr)}};
+}
 
 }  // namespace motcua::api

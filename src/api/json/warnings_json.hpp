@@ -21,7 +21,8 @@ struct WarningHoursInput {
 // {"hours": 1..200, "reason": "..."}; 422 naming the field otherwise.
 app::AppResult<WarningHoursInput> warning_hours_from_json(const boost::json::value& body);
 
-// {"hours": n}
-boost::json::value warning_hours_json(int hours);
+// {"hours": n, "changed_by", "changed_by_name", "changed_at", "reason", "previous_hours"} (null
+// when never changed)
+boost::json::value warning_hours_json(const app::WarningThreshold& threshold);
 
 }  // namespace motcua::api

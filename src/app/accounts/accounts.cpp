@@ -85,13 +85,6 @@ void audit_login_failure(store::SqlConnection& db, const std::string& username,
                            codec::login_details(username, client_address)});
 }
 
-void audit_login_throttled(store::SqlConnection& db, const std::string& username,
-                           const std::string& client_address, const std::string& now_iso) {
-  store::append_audit(db, {0, "anonymous", now_iso, "session.login_throttled", "session",
-                           "too many failed logins / đăng nhập sai quá nhiều lần",
-                           codec::login_details(username, client_address)});
-}
-
 void audit_login_success(store::SqlConnection& db, const Actor& actor, const std::string& username,
                          const std::string& client_address, const std::string& now_iso) {
   store::append_audit(db, {0, actor.user_id, now_iso, "session.logged_in", "session", "",

@@ -72,10 +72,7 @@ AppResult<Session> login(store::SqlConnection& db, const std::string& username,
 // trail stays the changes made to the account. Both in the caller's write job.
 void audit_login_failure(store::SqlConnection& db, const std::string& username,
                          const std::string& client_address, const std::string& now_iso);
-// A login refused before its password was checked because the username or the address failed too
-// often (the 429 answer): who tried, from where, why, as actor "anonymous" like a failure.
-void audit_login_throttled(store::SqlConnection& db, const std::string& username,
-                           const std::string& client_address, const std::string& now_iso);
+// A login refused for rate (the 429 answer) is audited by app/accounts/login_refusals.hpp.
 void audit_login_success(store::SqlConnection& db, const Actor& actor, const std::string& username,
                          const std::string& client_address, const std::string& now_iso);
 

@@ -1,6 +1,7 @@
 #include "app/dossier/dossier_papers.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "app/accounts/passwords.hpp"
 #include "app/dossier/case_papers.hpp"
@@ -8,9 +9,11 @@
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/paper_content.hpp"
+#include "codec/admin_audit_json.hpp"
 #include "codec/paper_facts.hpp"
 #include "codec/string_list_json.hpp"
 #include "domain/text/fold.hpp"
+#include "store/audit_log.hpp"
 #include "store/consultation_repository.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
@@ -143,31 +146,50 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
 
 namespace {
 
-// True when a consultation of the dossier asks one of the actor's agencies (as processing
-// official or leader) and shares this paper.
-bool shared_with_actor(store::SqlConnection& db, const Actor& actor, const std::string& dossier_id,
-                       const std::string& paper_id) {
-  for (const auto& c : store::consultations_of(db, dossier_id)) {
+// The consultation of the dossier that asks one of the actor's agencies (as processing official or
+// leader) and shares this paper, if any.
+std::optional<store::ConsultationRecord> sharing_consultation(store::SqlConnection& db,
+                                                              const Actor& actor,
+                                                              const std::string& dossier_id,
+                                                              const std::string& paper_id) {
+  for (auto& c : store::consultations_of(db, dossier_id)) {
     if (answering_roles(db, actor, c.agency_id).empty()) continue;
     const auto shared = codec::string_list_from_text(c.shared_papers);
-    if (std::find(shared.begin(), shared.end(), paper_id) != shared.end()) return true;
+    if (std::find(shared.begin(), shared.end(), paper_id) != shared.end()) return std::move(c);
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace
 
-AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,
-                                                const std::string& dossier_id,
-                                                const std::string& paper_id) {
+AppResult<PaperToDownload> paper_to_download(store::SqlConnection& db, const Actor& actor,
+                                             const std::string& dossier_id,
+                                             const std::string& paper_id) {
   auto visible = visible_dossier(db, actor, dossier_id);
   // An official of a consulted agency does not see the dossier, only the papers the asker shared
   // with that agency (issue 13 point 2); anything else stays a 404, as for a stranger.
-  if (!visible && !shared_with_actor(db, actor, dossier_id, paper_id))
-    return tl::unexpected(visible.error());
+  std::optional<store::ConsultationRecord> grant;
+  if (!visible) {
+    grant = sharing_consultation(db, actor, dossier_id, paper_id);
+    if (!grant) return tl::unexpected(visible.error());
+  }
   auto paper = store::find_paper(db, dossier_id, paper_id);
   if (!paper) return tl::unexpected(not_found("paper " + paper_id));
-  return std::move(*paper);
+  PaperToDownload out{std::move(*paper), "", ""};
+  if (grant) {
+    out.consultation_id = grant->id;
+    out.agency_id = grant->agency_id;
+  }
+  return out;
+}
+
+void audit_shared_paper_opened(store::SqlConnection& db, const Actor& actor,
+                               const PaperToDownload& opened, const std::string& now_iso) {
+  store::append_audit(
+      db, {0, actor.user_id, now_iso, "consultation.paper_opened", opened.paper.dossier_id, "",
+           codec::shared_paper_opened_details(opened.paper.id, opened.paper.paper_name,
+                                              opened.paper.file_name, opened.consultation_id,
+                                              opened.agency_id)});
 }
 
 }  // namespace motcua::app

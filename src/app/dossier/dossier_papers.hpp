@@ -60,8 +60,21 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
 
 // A paper of the dossier, for download by those who may see the dossier, and by the officials of
 // a consulted agency for the papers shared with it (404 for the others).
-AppResult<store::PaperRecord> paper_to_download(store::SqlConnection& db, const Actor& actor,
-                                                const std::string& dossier_id,
-                                                const std::string& paper_id);
+struct PaperToDownload {
+  store::PaperRecord paper;
+  // Set when the paper is opened through a consultation's grant (the actor does not see the
+  // dossier): such an opening is recorded by audit_shared_paper_opened.
+  std::string consultation_id;
+  std::string agency_id;
+};
+AppResult<PaperToDownload> paper_to_download(store::SqlConnection& db, const Actor& actor,
+                                             const std::string& dossier_id,
+                                             const std::string& paper_id);
+
+// The audit row of an official of a consulted agency opening a shared paper (issue 14 polish):
+// who (the actor), when, which paper of which dossier, through which consultation. In the
+// caller's write job, before the bytes are answered.
+void audit_shared_paper_opened(store::SqlConnection& db, const Actor& actor,
+                               const PaperToDownload& opened, const std::string& now_iso);
 
 }  // namespace motcua::app

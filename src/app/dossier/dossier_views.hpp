@@ -37,6 +37,9 @@ struct TimelineEntry {
   std::string fact_payload;  // a fact's data as stored (JSON text)
   std::optional<std::string> actor_name;
   bool has_actor_name = false;  // the full view names every entry's actor (null when unknown)
+  // The full view's "why" as the log recorded it (e.g. the reason of a command an administrator
+  // gave outside the internal process); empty when none.
+  std::string reason;
 };
 
 struct AgencyCard {

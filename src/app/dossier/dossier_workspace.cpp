@@ -61,8 +61,11 @@ std::optional<UnitCard> unit_of(store::SqlConnection& db, const std::optional<st
 
 // The view's timeline has the command events only (the state machine's history); the log also has
 // facts such as paper uploads. Walks the log in order, keeping the command entries as they are.
+// Officials also read each entry's recorded reason (an applicant's view leaves out the internal
+// ones, such as why an administrator acted outside the process).
 std::vector<TimelineEntry> full_timeline(store::SqlConnection& db, const std::string& dossier_id,
-                                         std::vector<TimelineEntry> commands, Names& names) {
+                                         std::vector<TimelineEntry> commands, Names& names,
+                                         bool with_reasons) {
   std::vector<TimelineEntry> out;
   std::size_t next_command = 0;
   for (const auto& stored : store::events_of(db, dossier_id)) {
@@ -84,6 +87,7 @@ std::vector<TimelineEntry> full_timeline(store::SqlConnection& db, const std::st
     }
     item.has_actor_name = true;
     item.actor_name = names.of(item.actor_id);
+    if (with_reasons) item.reason = e.reason;
     out.push_back(std::move(item));
   }
   return out;
@@ -136,7 +140,7 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
   w.receiving_unit = unit_of(db, r.receiving_unit_id);
   Names names(db);
   w.assignee_name = r.assignee_id ? names.of(*r.assignee_id) : std::nullopt;
-  view.timeline = full_timeline(db, r.id, std::move(view.timeline), names);
+  view.timeline = full_timeline(db, r.id, std::move(view.timeline), names, !actor.applicant);
   w.received_by.reset();
   for (const auto& item : view.timeline) {
     if (item.type == dossier::event_type(dossier::CommandKind::accept)) {

@@ -7,7 +7,9 @@
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
 #include "app/notifications/official_notices.hpp"
+#include "codec/admin_audit_json.hpp"
 #include "codec/official_notice.hpp"
+#include "store/account_repository.hpp"
 #include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/dossier_repository.hpp"
@@ -118,6 +120,23 @@ int warning_hours(store::SqlConnection& db) {
   const auto stored = store::installation_setting(db, kSetting);
   if (!stored) return kDefaultWarningHours;
   return parse_hours(*stored).value_or(kDefaultWarningHours);
+}
+
+WarningThreshold warning_threshold(store::SqlConnection& db) {
+  WarningThreshold out;
+  out.hours = warning_hours(db);
+  const auto last = store::latest_audit(db, "setting.changed", kSetting);
+  if (!last) return out;
+  out.changed_by = last->actor_id;
+  if (const auto user = store::find_active_user(db, last->actor_id)) {
+    out.changed_by_name = user->display_name;
+  }
+  out.changed_at = last->at;
+  out.reason = last->reason;
+  if (const auto before = codec::setting_change_before(last->details)) {
+    out.previous_hours = static_cast<int>(*before);
+  }
+  return out;
 }
 
 AppResult<int> set_warning_hours(store::SqlConnection& db, const Actor& actor, int hours,

@@ -25,6 +25,17 @@ inline constexpr int kMaxWarningHours = 200;  // 25 working days: beyond that it
 
 // The setting, or the default when it was never set.
 int warning_hours(store::SqlConnection& db);
+// The setting with its last change, from the audit log (so the administrator's screen needs no
+// access to the audit log): all empty when it was never changed.
+struct WarningThreshold {
+  int hours = kDefaultWarningHours;
+  std::string changed_by;       // user id
+  std::string changed_by_name;  // display name, when the account still exists
+  std::string changed_at;       // ISO 8601
+  std::string reason;
+  std::optional<int> previous_hours;
+};
+WarningThreshold warning_threshold(store::SqlConnection& db);
 // Sets the threshold (1..kMaxWarningHours working hours), recording who and why in the audit log.
 AppResult<int> set_warning_hours(store::SqlConnection& db, const Actor& actor, int hours,
                                  const std::string& reason, const std::string& now_iso);

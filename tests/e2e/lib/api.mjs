@@ -35,6 +35,7 @@ export async function apiSession(username) {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     put: (path, body) => call('PUT', path, body),
+    delete: (path, body) => call('DELETE', path, body),
     /** Uploads a file's bytes as the raw body (POST /dossiers/{id}/papers?name=...). */
     upload: async (path, bytes, contentType, fileName) => {
       const res = await fetch(`${baseUrl()}/api/v1${path}`, {

@@ -32,6 +32,8 @@ export type OfficerAction =
 
 export interface WorkspaceTimelineEntry extends TimelineEntry {
   actor_name?: string | null
+  /** Why, as the log recorded it (e.g. the reason for acting outside the internal process). */
+  reason?: string
   /** A fact recorded in the log (a paper upload), not a step of the state machine. */
   fact?: boolean
 }

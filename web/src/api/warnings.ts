@@ -26,15 +26,22 @@ export function getWarnings(): Promise<Warnings> {
   return apiRequest('/warnings')
 }
 
+/** The threshold in working hours with its last change (null fields: never changed). */
+export interface WarningHours {
+  hours: number
+  changed_by: string | null
+  changed_by_name: string | null
+  changed_at: string | null
+  reason: string | null
+  previous_hours: number | null
+}
+
 /** The threshold in working hours (administrators). */
-export function getWarningHours(): Promise<{ hours: number }> {
+export function getWarningHours(): Promise<WarningHours> {
   return apiRequest('/admin/warning-hours')
 }
 
 /** Changes the threshold; the reason goes to the audit log (action "setting.changed"). */
-export function setWarningHours(hours: number, reason: string): Promise<{ hours: number }> {
+export function setWarningHours(hours: number, reason: string): Promise<WarningHours> {
   return apiRequest('/admin/warning-hours', { method: 'PUT', body: { hours, reason } })
 }
-
-/** The audit log's object of the threshold's changes (app/warnings/due_warnings.cpp). */
-export const WARNING_HOURS_SETTING = 'warning_working_hours'
