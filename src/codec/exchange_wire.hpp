@@ -28,4 +28,18 @@ tl::expected<ExchangeWire, std::string> exchange_wire_from_text(const std::strin
 // (the child dossier of a transfer), "status": "accepted"}.
 std::string exchange_receipt_body(const std::string& message_id, const std::string& reference);
 
+// The payload of an "exchange" outbox row: where it goes and what it says; the adapter adds `from`
+// and `sent_at` and signs at each attempt (a message that waited for a partner that was down is
+// then still inside the receiver's window).
+struct ExchangeOutgoing {
+  std::string url;  // {partner base_url}/api/v1/exchange/messages
+  std::string message_id;
+  std::string to;
+  std::string kind;
+  std::string body;
+};
+
+std::string exchange_outgoing_to_text(const ExchangeOutgoing& outgoing);
+tl::expected<ExchangeOutgoing, std::string> exchange_outgoing_from_text(const std::string& text);
+
 }  // namespace motcua::codec

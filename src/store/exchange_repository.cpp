@@ -55,7 +55,7 @@ std::optional<ExchangeReceivedRow> find_exchange_received(SqlConnection& db,
                                                           const std::string& from_id,
                                                           const std::string& message_id) {
   const auto r = db.query_one(
-      "SELECT message_id, from_id, kind, signature, received_at, receipt FROM exchange_received "
+      "SELECT message_id, from_id, kind, content_hash, received_at, receipt FROM exchange_received "
       "WHERE from_id = ? AND message_id = ?",
       {from_id, message_id});
   if (!r) return std::nullopt;
@@ -65,9 +65,10 @@ std::optional<ExchangeReceivedRow> find_exchange_received(SqlConnection& db,
 
 void insert_exchange_received(SqlConnection& db, const ExchangeReceivedRow& row) {
   db.execute(
-      "INSERT INTO exchange_received(message_id, from_id, kind, signature, received_at, receipt) "
+      "INSERT INTO exchange_received(message_id, from_id, kind, content_hash, received_at, "
+      "receipt) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {row.message_id, row.from_id, row.kind, row.signature, row.received_at, row.receipt});
+      {row.message_id, row.from_id, row.kind, row.content_hash, row.received_at, row.receipt});
 }
 
 }  // namespace motcua::store

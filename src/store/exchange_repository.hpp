@@ -31,7 +31,7 @@ struct ExchangeReceivedRow {
   std::string message_id;
   std::string from_id;
   std::string kind;
-  std::string signature;
+  std::string content_hash;
   std::string received_at;
   std::string receipt;
 };

@@ -1,5 +1,7 @@
 #include "app/exchange/exchange_inbox.hpp"
 
+#include <sodium.h>
+
 #include "store/exchange_repository.hpp"
 
 namespace motcua::app::exchange {
@@ -8,6 +10,16 @@ namespace {
 
 AppError refused(const std::string& code, const std::string& vi, const std::string& en) {
   return AppError{ErrorKind::unauthenticated, code, vi, en, "signature"};
+}
+
+// What a retry repeats exactly: the sender signs each attempt again with its own sent_at.
+std::string content_hash(const codec::ExchangeWire& w) {
+  const std::string text = w.kind + "\n" + w.body;
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
 }
 
 Envelope envelope_of(const codec::ExchangeWire& w) {
@@ -62,7 +74,7 @@ AppResult<ReceivedMessage> receive_message(store::SqlConnection& db, const Insta
                                     "signature: the signature does not verify."));
   }
   if (const auto seen = store::find_exchange_received(db, message.from, message.message_id)) {
-    if (seen->signature != message.signature) {
+    if (seen->content_hash != content_hash(message)) {
       return tl::unexpected(conflict(
           "message_id_reused", "message_id: mã thông điệp đã được dùng cho một nội dung khác.",
           "message_id: this message id was already used for other content.", "message_id"));
@@ -82,7 +94,7 @@ AppResult<ReceivedMessage> receive_message(store::SqlConnection& db, const Insta
                          codec::exchange_receipt_body(message.message_id, reference)};
   const auto sealed = seal(receipt, self);
   store::insert_exchange_received(
-      db, {message.message_id, message.from, message.kind, message.signature, now_iso,
+      db, {message.message_id, message.from, message.kind, content_hash(message), now_iso,
            codec::exchange_wire_to_text(sealed)});
   return ReceivedMessage{sealed, false};
 }

@@ -3,8 +3,8 @@
 // is this instance, sent_at within the window) and its message id is looked up in the table of
 // received messages:
 // - a new id: the message is recorded and answered with a receipt signed by this instance;
-// - the same id with the same signature (the sender's retry after a lost answer): the receipt
-//   given the first time, and nothing is written again;
+// - the same id with the same kind and body (the sender's retry after a lost answer, signed again
+//   with a later sent_at): the receipt given the first time, and nothing is written again;
 // - the same id with another content: refused (409), nothing written.
 // A refusal of the signature or of the sender is 401, so a tampered message never reaches a use
 // case.

@@ -27,7 +27,8 @@ CREATE TABLE exchange_received (
   message_id   TEXT NOT NULL,
   from_id      TEXT NOT NULL,
   kind         TEXT NOT NULL,
-  signature    TEXT NOT NULL,  -- a repeat must carry the same signature to get the same receipt
+  content_hash TEXT NOT NULL,  -- SHA-256 of kind and body: a retry (signed again, with a later
+                               -- sent_at) carries the same; another content under the id is refused
   received_at  TEXT NOT NULL,
   receipt      TEXT NOT NULL,  -- the answer given (JSON text), repeated to a retry
   PRIMARY KEY (from_id, message_id)
