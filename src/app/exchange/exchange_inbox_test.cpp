@@ -149,3 +149,21 @@ TEST_F(ExchangeInboxTest, AMessageIdReusedForOtherContentIsAConflict) {
 
 }  // namespace
 }  // namespace motcua::app::exchange
+
+namespace motcua::app::exchange {
+namespace {
+
+TEST_F(ExchangeInboxTest, ARetrySignedAgainLaterGetsTheFirstReceipt) {
+  const auto first = receive(message("tinh-a:6", R"({"x":1})"));
+  ASSERT_TRUE(first);
+  now_iso_ = "2026-12-06T10:00:20+07:00";  // the adapter stamps each attempt with its own time
+  const auto retry = message("tinh-a:6", R"({"x":1})");
+  ASSERT_NE(retry.signature, first->receipt.signature);
+  const auto again = receive(retry);
+  ASSERT_TRUE(again) << again.error().message_en;
+  EXPECT_TRUE(again->repeat);
+  EXPECT_EQ(again->receipt.sent_at, first->receipt.sent_at);
+}
+
+}  // namespace
+}  // namespace motcua::app::exchange
