@@ -167,3 +167,37 @@ TEST_F(ExchangeInboxTest, ARetrySignedAgainLaterGetsTheFirstReceipt) {
 
 }  // namespace
 }  // namespace motcua::app::exchange
+
+#include "app/exchange/exchange_outbox.hpp"
+#include "store/outbox.hpp"
+
+namespace motcua::app::exchange {
+namespace {
+
+TEST_F(ExchangeInboxTest, AQueuedMessageIsOneExchangeRowToThePartnersEndpoint) {
+  store_->write([&](store::SqlConnection& db) {
+    auto q = queue_exchange_message(db, "tinh-b", "tinh-a", "result", "result:d1", R"({"ok":1})",
+                                    "d1", now_iso_, now_.seconds);
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->message_id, "tinh-b:result:d1");
+    EXPECT_TRUE(q->written);
+    EXPECT_FALSE(queue_exchange_message(db, "tinh-b", "tinh-a", "result", "result:d1", "{}", "d1",
+                                        now_iso_, now_.seconds)
+                     ->written);
+    EXPECT_EQ(queue_exchange_message(db, "tinh-b", "bo-z", "result", "k", "{}", "", now_iso_,
+                                     now_.seconds)
+                  .error()
+                  .kind,
+              ErrorKind::not_found);
+    const auto rows = store::pending_outbox(db, now_.seconds + 1, 10);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].topic, "exchange");
+    const auto payload = codec::exchange_outgoing_from_text(rows[0].payload);
+    ASSERT_TRUE(payload);
+    EXPECT_EQ(payload->url, "http://127.0.0.1:9/api/v1/exchange/messages");
+    EXPECT_EQ(payload->to, "tinh-a");
+  });
+}
+
+}  // namespace
+}  // namespace motcua::app::exchange
