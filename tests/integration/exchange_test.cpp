@@ -8,15 +8,20 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <thread>
 
 #include "api_client.hpp"
 #include "app/exchange/exchange_inbox.hpp"
+#include "app/exchange/exchange_outbox.hpp"
 #include "app/exchange/instance_key.hpp"
 #include "fixture.hpp"
 #include "http_client.hpp"
 #include "integrations/exchange/exchange_adapter.hpp"
 #include "log_in.hpp"
 #include "server_process.hpp"
+#include "store/exchange_repository.hpp"
+#include "store/open_store.hpp"
+#include "store/outbox.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -45,7 +50,11 @@ class Exchange : public ::testing::Test {
       seed_fixture(db);
       seed_administrator(db);
     }
-    a_ = std::make_unique<ServerProcess>(kBinary, db_a_, args("tinh-a", key_a_));
+    auto a_args = args("tinh-a", key_a_);
+    // A's delivery engine: quick polls and short backoff, so a retry comes within the test.
+    a_args.insert(a_args.end(),
+                  {"--deliver-every-ms", "100", "--retry-base-s", "1", "--retry-cap-s", "2"});
+    a_ = std::make_unique<ServerProcess>(kBinary, db_a_, a_args);
     start_b();
     admin_a_ = ApiClient(a_->port());
     ASSERT_NO_FATAL_FAILURE(log_in_all(a_->port(), {{&admin_a_, "quantri"}}));
@@ -58,8 +67,13 @@ class Exchange : public ::testing::Test {
     return {"--instance-id", id, "--instance-key", key};
   }
 
+  // B restarts on the port it had, so A's registration of it stays right.
   void start_b() {
-    b_ = std::make_unique<ServerProcess>(kBinary, db_b_, args("tinh-b", key_b_));
+    auto b_args = args("tinh-b", key_b_);
+    if (b_port_ > 0)
+      b_args.insert(b_args.end(), {"--listen", "127.0.0.1:" + std::to_string(b_port_)});
+    b_ = std::make_unique<ServerProcess>(kBinary, db_b_, b_args);
+    b_port_ = b_->port();
     admin_b_ = ApiClient(b_->port());
     ASSERT_NO_FATAL_FAILURE(log_in_all(b_->port(), {{&admin_b_, "quantri"}}));
   }
@@ -111,6 +125,7 @@ class Exchange : public ::testing::Test {
   std::string db_a_ = database_a_.name(), db_b_ = database_b_.name();
   std::string key_a_ = dir_.file("a.key"), key_b_ = dir_.file("b.key");
   std::unique_ptr<ServerProcess> a_, b_;
+  int b_port_ = 0;
   ApiClient admin_a_{0}, admin_b_{0};
 };
 
@@ -189,6 +204,46 @@ TEST_F(Exchange, AMessageToAKilledPartnerWaitsAndArrivesOnceAfterItsRestart) {
   ASSERT_EQ(again.outcome, DeliveryOutcome::delivered) << again.error;
   EXPECT_EQ(again.partner_ref, first.partner_ref);
   b_->stop();
+  EXPECT_EQ(verify_log(db_b_), 0);
+}
+
+// Through A's own delivery engine: a message queued in A's outbox while B is killed stays pending
+// and retried, and arrives once B is back; B holds one record of it.
+TEST_F(Exchange, AQueuedMessageGoesThroughTheEngineAndWaitsForAKilledPartner) {
+  b_->kill9();
+  {
+    auto store = store::open_store(db_a_);
+    store->write([&](store::SqlConnection& db) {
+      auto q = app::exchange::queue_exchange_message(db, "tinh-a", "tinh-b", "dossier_transfer",
+                                                     "transfer:d42:7", R"({"dossier":"d42"})",
+                                                     "d42", now_iso(), now_instant().seconds);
+      ASSERT_TRUE(q);
+    });
+  }
+  const auto outbox_of_a = [&] {
+    std::vector<store::OutboxRow> rows;
+    auto store = store::open_store(db_a_);
+    store->read([&](store::SqlConnection& db) {
+      rows = store::outbox_rows(db, {"exchange", "", 10});
+    });
+    return rows;
+  };
+  // A tries, fails (B is down) and keeps the message.
+  for (int i = 0; i < 100 && outbox_of_a().at(0).attempts == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_GE(outbox_of_a().at(0).attempts, 1);
+  EXPECT_NE(outbox_of_a().at(0).state, "delivered");
+  ASSERT_NO_FATAL_FAILURE(start_b());
+  for (int i = 0; i < 150 && outbox_of_a().at(0).state != "delivered"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto row = outbox_of_a().at(0);
+  ASSERT_EQ(row.state, "delivered") << row.last_error;
+  EXPECT_EQ(row.partner_ref, "tinh-b:receipt:tinh-a:tinh-a:transfer:d42:7");
+  b_->stop();
+  auto store_b = store::open_store(db_b_);
+  store_b->read([&](store::SqlConnection& db) {
+    EXPECT_TRUE(store::find_exchange_received(db, "tinh-a", "tinh-a:transfer:d42:7"));
+  });
   EXPECT_EQ(verify_log(db_b_), 0);
 }
 
