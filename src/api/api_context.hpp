@@ -12,6 +12,7 @@
 #include "app/calendar/calendar_admin.hpp"
 #include "app/delivery/delivery_engine.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/exchange/partners.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
 
@@ -33,6 +34,9 @@ struct ApiSettings {
   // The 32-byte key sealing webhook secrets (serve's --webhook-key-file). Empty: no webhook can
   // be registered.
   std::string webhook_key;
+  // This instance in the exchange between MotCua instances (serve's --instance-id and
+  // --instance-key). An empty id: partners' messages are refused and the identity is not published.
+  app::exchange::InstanceIdentity exchange;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -26,6 +26,8 @@ void add_notification_routes(http::Router& router, ApiContext& ctx);
 void add_postal_routes(http::Router& router, ApiContext& ctx);
 // Webhook subscriptions for integrators (webhook_routes.cpp).
 void add_webhook_routes(http::Router& router, ApiContext& ctx);
+// Exchange between MotCua instances: identity, partners, signed messages (exchange_routes.cpp).
+void add_exchange_routes(http::Router& router, ApiContext& ctx);
 // The outbox's queue for administrators (outbox_routes.cpp).
 void add_outbox_routes(http::Router& router, ApiContext& ctx);
 void add_portal_routes(http::Router& router, ApiContext& ctx);

@@ -1,9 +1,12 @@
 #include "cli/delivery_options.hpp"
 
+#include <chrono>
 #include <cstdlib>
 
+#include "app/exchange/instance_key.hpp"
 #include "app/webhooks/webhook_secrets.hpp"
 #include "cli/phone_channels.hpp"
+#include "integrations/exchange/exchange_adapter.hpp"
 #include "integrations/mail/smtp_setup.hpp"
 #include "integrations/national_portal/portal_adapter.hpp"
 #include "integrations/notify/secret_file.hpp"
@@ -64,6 +67,21 @@ class WorkspaceNoticeAdapter final : public app::delivery::DeliveryAdapter {
   }
 };
 
+// Messages to partner instances, signed with this instance's key; they wait while --instance-id or
+// --instance-key is missing or the key cannot be read.
+std::shared_ptr<app::delivery::DeliveryAdapter> exchange_adapter(const DeliveryOptions& options) {
+  if (options.instance_id.empty() || options.instance_key.empty())
+    return std::make_shared<UnconfiguredAdapter>("--instance-id and --instance-key");
+  auto self = app::exchange::load_or_create_instance_key(options.instance_key, options.instance_id);
+  if (!self) return std::make_shared<UnconfiguredAdapter>("--instance-key: " + self.error().detail);
+  return std::make_shared<integrations::ExchangeAdapter>(std::move(*self), [] {
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    return to_iso(Instant{now}, 0);
+  });
+}
+
 }  // namespace
 
 void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
@@ -88,6 +106,10 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
              "gsm7 (unaccented text, the default) or unicode (accented when it fits 3 parts)");
   add_option(command, "--zalo-token-file", options.zalo_token_file, "MOTCUA_ZALO_TOKEN_FILE",
              "File holding the Zalo Official Account access token");
+  add_option(command, "--instance-id", options.instance_id, "MOTCUA_INSTANCE_ID",
+             "This instance's id among partner MotCua instances (exchange of dossiers)");
+  add_option(command, "--instance-key", options.instance_key, "MOTCUA_INSTANCE_KEY",
+             "File of this instance's Ed25519 exchange key (created with mode 0600 on first use)");
   add_option(command, "--webhook-key-file", options.webhook_key_file, "MOTCUA_WEBHOOK_KEY_FILE",
              "File of the key that seals webhook secrets (created on first use)");
 }
@@ -114,6 +136,7 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
                     : integrations::read_secret_file(options.post_token_file).value_or(""));
   adapters["notify.official"] = std::make_shared<WorkspaceNoticeAdapter>();
   adapters["webhook"] = std::make_shared<integrations::WebhookAdapter>(webhook_key(options));
+  adapters["exchange"] = exchange_adapter(options);
   return adapters;
 }
 

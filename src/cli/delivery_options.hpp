@@ -22,12 +22,14 @@ struct DeliveryOptions {
   std::string zalo_url;    // Zalo Notification Service        MOTCUA_ZALO_URL
   // Secrets are files (never a value on the command line or in the repository), read at every
   // attempt so a rotated secret is taken without a restart.
-  std::string sms_token_file;   // the gateway account's signing secret  MOTCUA_SMS_TOKEN_FILE
-  std::string sms_brandname;    // registered sender name               MOTCUA_SMS_BRANDNAME
-  std::string sms_charset;      // gsm7 (default) or unicode            MOTCUA_SMS_CHARSET
-  std::string zalo_token_file;  // Official Account access token        MOTCUA_ZALO_TOKEN_FILE
+  std::string sms_token_file;    // the gateway account's signing secret  MOTCUA_SMS_TOKEN_FILE
+  std::string sms_brandname;     // registered sender name               MOTCUA_SMS_BRANDNAME
+  std::string sms_charset;       // gsm7 (default) or unicode            MOTCUA_SMS_CHARSET
+  std::string zalo_token_file;   // Official Account access token        MOTCUA_ZALO_TOKEN_FILE
   std::string post_token_file;   // the post's customer API token (file) MOTCUA_POST_TOKEN_FILE
   std::string webhook_key_file;  // key sealing webhook secrets          MOTCUA_WEBHOOK_KEY_FILE
+  std::string instance_id;       // this instance among MotCua partners     MOTCUA_INSTANCE_ID
+  std::string instance_key;      // its Ed25519 key file (created 0600)     MOTCUA_INSTANCE_KEY
   std::string
       public_url;  // this installation's origin, for links in messages (serve's --public-url)
 };

@@ -9,6 +9,7 @@
 
 #include "api/routes.hpp"
 #include "app/delivery/outbox_admin.hpp"
+#include "app/exchange/instance_key.hpp"
 #include "app/imports/document_upgrade.hpp"
 #include "app/webhooks/webhook_secrets.hpp"
 #include "cli/anchor_timer.hpp"
@@ -124,6 +125,14 @@ int run_serve(const ServeArgs& args) {
     auto key = app::load_or_create_webhook_key(args.delivery.webhook_key_file);
     if (!key) return bad_input(key.error().detail);
     settings.webhook_key = std::move(*key);
+  }
+  if (!args.delivery.instance_id.empty()) {
+    if (args.delivery.instance_key.empty())
+      return bad_input("--instance-id needs --instance-key FILE (created on first use)");
+    auto self = app::exchange::load_or_create_instance_key(args.delivery.instance_key,
+                                                           args.delivery.instance_id);
+    if (!self) return bad_input(self.error().detail);
+    settings.exchange = std::move(*self);
   }
   app::NowFunction now = system_now;
   if (!args.fake_now.empty()) {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
 #include <stdexcept>
@@ -25,8 +26,10 @@ class ServerProcess {
       ::dup2(out[1], STDOUT_FILENO);
       ::close(out[0]);
       ::close(out[1]);
-      std::vector<std::string> args = {binary,     "serve",       "--db",      db_path,
-                                       "--listen", "127.0.0.1:0", "--threads", "2"};
+      std::vector<std::string> args = {binary, "serve", "--db", db_path, "--threads", "2"};
+      // A test that restarts a server on the same port gives its own --listen.
+      if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end())
+        args.insert(args.end(), {"--listen", "127.0.0.1:0"});
       args.insert(args.end(), extra_args.begin(), extra_args.end());
       std::vector<char*> argv;
       for (auto& a : args) argv.push_back(a.data());

@@ -1,0 +1,81 @@
+// Exchange of dossiers between MotCua instances (app/exchange, docs/integrations.md "Exchange
+// between MotCua instances"):
+//
+//   GET  /api/v1/exchange/identity                    this instance's id and public keys (public)
+//   POST /api/v1/exchange/messages                    a partner's signed message (no session: the
+//                                                     Ed25519 signature is the authentication)
+//   GET  /api/v1/admin/exchange/partners              the registered partner instances
+//   POST /api/v1/admin/exchange/partners              register one, with its keys (audit log)
+//   POST /api/v1/admin/exchange/partners/{id}/keys    add a key (rotation; audit log)
+#include "api/admin_write.hpp"
+#include "api/json/exchange_json.hpp"
+#include "api/responses.hpp"
+#include "api/routes.hpp"
+#include "api/session_guard.hpp"
+
+namespace motcua::api {
+
+namespace {
+
+// A transfer carries its papers (base64): room for them, bounded.
+constexpr std::size_t kMessageBodyLimit = 32 * 1024 * 1024;
+
+void take_message(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
+  auto message = codec::exchange_wire_from_text(r.body);
+  if (!message) {
+    return answer_now(
+        respond, problem_of(app::AppError{app::ErrorKind::invalid_input, "invalid_input",
+                                          message.error() + ": bắt buộc, là chuỗi",
+                                          message.error() + ": is required text", message.error()},
+                            r));
+  }
+  // The partner acts as a system actor; a refusal rolls back everything, so a refused message
+  // leaves no trace.
+  const app::Actor partner{
+      "exchange:" + message->from, "Hệ thống liên thông / partner instance", false, {}};
+  idempotent_write(
+      ctx, r, partner,
+      [&ctx, in = std::move(*message)](store::SqlConnection& db) {
+        return app::exchange::receive_message(db, ctx.settings.exchange, in, ctx.now(),
+                                              ctx.now_iso());
+      },
+      200, std::move(respond));
+}
+
+}  // namespace
+
+void add_exchange_routes(http::Router& router, ApiContext& ctx) {
+  using http::Method;
+  router.add(Method::get, "/api/v1/exchange/identity", [&ctx](http::HttpRequest& r) {
+    return render(app::exchange::instance_identity(ctx.settings.exchange), r);
+  });
+  router.add_async(Method::post, "/api/v1/exchange/messages",
+                   [&ctx](http::HttpRequest& r, http::Respond respond) {
+                     take_message(ctx, r, std::move(respond));
+                   },
+                   {.max_body_bytes = kMessageBodyLimit});
+  router.add(Method::get, "/api/v1/admin/exchange/partners",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::exchange::list_partners(db, a);
+               });
+             }));
+  router.add_async(Method::post, "/api/v1/admin/exchange/partners",
+                   administering(
+                       ctx, partner_input_from_json,
+                       [&ctx](store::SqlConnection& db, const app::Actor& a, const PathParams&,
+                              const app::exchange::PartnerInput& in, const std::string& now) {
+                         return app::exchange::register_partner(db, a, in, ctx.settings.exchange.id,
+                                                                now);
+                       },
+                       201));
+  router.add_async(
+      Method::post, "/api/v1/admin/exchange/partners/{id}/keys",
+      administering(ctx, partner_key_input_from_json,
+                    [](store::SqlConnection& db, const app::Actor& a, const PathParams& p,
+                       const app::exchange::PartnerKeyInput& in, const std::string& now) {
+                      return app::exchange::add_partner_key(db, a, p.at("id"), in, now);
+                    }));
+}
+
+}  // namespace motcua::api
