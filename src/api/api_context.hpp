@@ -11,6 +11,7 @@
 #include "app/calendar/calendar_admin.hpp"
 #include "app/delivery/delivery_engine.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/payments/payments.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
 
@@ -32,6 +33,9 @@ struct ApiSettings {
   // The 32-byte key sealing webhook secrets (serve's --webhook-key-file). Empty: no webhook can
   // be registered.
   std::string webhook_key;
+  // The online payment gateway (serve's --payment-url, --payment-terminal, --payment-secret-file;
+  // MOTCUA_PAYMENT_*). Not configured: fees are paid at the counter only.
+  app::payments::GatewaySettings payment_gateway;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -18,6 +18,7 @@
 #include "cli/db_option.hpp"
 #include "cli/delivery_job.hpp"
 #include "cli/delivery_options.hpp"
+#include "cli/payment_options.hpp"
 #include "cli/waking_store.hpp"
 #include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
@@ -50,6 +51,7 @@ struct ServeArgs {
   std::string post_secret;  // the public postal service's callback signing secret
   DeliveryOptions delivery;
   DeliveryEngineOptions delivery_engine;
+  PaymentOptions payment;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -117,6 +119,9 @@ int run_serve(const ServeArgs& args) {
   }
   settings.public_url = args.public_url;
   settings.post_callback_secret = args.post_secret;
+  auto gateway = payment_gateway(args.payment);
+  if (!gateway) return bad_input(gateway.error());
+  settings.payment_gateway = std::move(*gateway);
   if (!args.delivery.webhook_key_file.empty()) {
     auto key = app::load_or_create_webhook_key(args.delivery.webhook_key_file);
     if (!key) return bad_input(key.error().detail);
@@ -273,6 +278,7 @@ void add_serve_command(CLI::App& app, Action& action) {
       ->envname("MOTCUA_POST_SECRET");
   add_delivery_options(*cmd, args->delivery);
   add_delivery_engine_options(*cmd, args->delivery_engine);
+  add_payment_options(*cmd, args->payment);
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });
