@@ -35,5 +35,6 @@ void add_admin_command(CLI::App& app, Action& action);
 void add_setup_command(CLI::App& app, Action& action);
 void add_warn_command(CLI::App& app, Action& action);
 void add_deliver_command(CLI::App& app, Action& action);
+void add_payments_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

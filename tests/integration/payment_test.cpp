@@ -269,3 +269,49 @@ TEST_F(Payment, OnlyTheApplicantStartsAPaymentAndOnlyForAFeeDue) {
 
 }  // namespace
 }  // namespace motcua::testing
+
+namespace motcua::testing {
+namespace {
+
+// Runs `motcua payments reconcile` and parses its JSON.
+json::value reconcile(const std::string& db, const std::string& gateway, const std::string& secret,
+                      int* exit_status = nullptr) {
+  const std::string command =
+      kBinary + " payments reconcile --db '" + db + "' --date 2026-03-09 --payment-url " + gateway +
+      "/paymentv2/vpcpay.html --payment-terminal " + kTerminal + " --payment-secret-file " + secret;
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  if (exit_status) *exit_status = WEXITSTATUS(status);
+  return json::parse(out);
+}
+
+TEST_F(Payment, ReconciliationReportsWhatOnlyTheGatewayKnows) {
+  // A: paid at the gateway, but its IPN never got through (here: refused as forged).
+  const std::string a = dossier_awaiting_fee();
+  const auto paid = start(a);
+  ASSERT_NO_FATAL_FAILURE(pay(paid, "forged"));
+  // B: started, never paid: the gateway agrees it is still open.
+  const auto open = start(dossier_awaiting_fee());
+  const auto report = reconcile(db_, vnpay_.url(), dir_.file("vnpay-secret"));
+  EXPECT_EQ(report.at("checked"), 2);
+  const auto& differences = report.at("differences").as_array();
+  ASSERT_EQ(differences.size(), 1u) << json::serialize(report);
+  EXPECT_EQ(differences[0].at("payment_id"), paid.payment_id.c_str());
+  EXPECT_EQ(differences[0].at("kind"), "paid_at_gateway");
+  EXPECT_EQ(differences[0].at("gateway").at("amount_vnd"), 150000);
+  // Reconciliation changes nothing by itself.
+  EXPECT_EQ(payment_state(paid.payment_id), "pending");
+  // A gateway that fails to answer is reported, not taken for "nothing to see".
+  post_json(vnpay_.url() + "/_control", json::object{{"mode", "error500"}});
+  const auto down = reconcile(db_, vnpay_.url(), dir_.file("vnpay-secret"));
+  ASSERT_EQ(down.at("differences").as_array().size(), 2u);
+  EXPECT_EQ(down.at("differences").as_array()[1].at("kind"), "gateway_unreachable");
+  EXPECT_EQ(open.payment_id,
+            std::string(down.at("differences").as_array()[1].at("payment_id").as_string()));
+}
+
+}  // namespace
+}  // namespace motcua::testing
