@@ -293,7 +293,7 @@ TEST_F(Payment, ReconciliationReportsWhatOnlyTheGatewayKnows) {
   const std::string a = dossier_awaiting_fee();
   const auto paid = start(a);
   ASSERT_NO_FATAL_FAILURE(pay(paid, "forged"));
-  // B: started, never paid: the gateway agrees it is still open.
+  // B: started, never paid (the citizen left before the gateway's page): no money moved.
   const auto open = start(dossier_awaiting_fee());
   const auto report = reconcile(db_, vnpay_.url(), dir_.file("vnpay-secret"));
   EXPECT_EQ(report.at("checked"), 2);
@@ -308,9 +308,11 @@ TEST_F(Payment, ReconciliationReportsWhatOnlyTheGatewayKnows) {
   post_json(vnpay_.url() + "/_control", json::object{{"mode", "error500"}});
   const auto down = reconcile(db_, vnpay_.url(), dir_.file("vnpay-secret"));
   ASSERT_EQ(down.at("differences").as_array().size(), 2u);
-  EXPECT_EQ(down.at("differences").as_array()[1].at("kind"), "gateway_unreachable");
-  EXPECT_EQ(open.payment_id,
-            std::string(down.at("differences").as_array()[1].at("payment_id").as_string()));
+  for (const auto& d : down.at("differences").as_array()) {
+    EXPECT_EQ(d.at("kind"), "gateway_unreachable");
+    EXPECT_TRUE(d.at("payment_id") == open.payment_id.c_str() ||
+                d.at("payment_id") == paid.payment_id.c_str());
+  }
 }
 
 }  // namespace

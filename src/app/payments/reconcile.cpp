@@ -7,7 +7,8 @@ namespace {
 // The kind of difference, or empty when the gateway agrees that the payment is still open.
 std::string kind_of(const store::PaymentRow& p, const GatewayRecord& g) {
   if (!g.answered) return "gateway_unreachable";
-  if (g.response_code == "91") return "unknown_to_gateway";
+  // Never reached the gateway (the citizen left before its page): no money moved, as here.
+  if (g.response_code == "91") return {};
   if (g.response_code != "00") return "gateway_unreachable";
   if (g.transaction_status == "01") return {};
   if (g.amount_vnd != p.amount_vnd) return "amount_differs";

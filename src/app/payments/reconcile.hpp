@@ -30,7 +30,7 @@ struct Difference {
   std::string txn_ref;
   std::int64_t amount_vnd = 0;
   std::string ours;  // our state (pending)
-  // paid_at_gateway | failed_at_gateway | amount_differs | unknown_to_gateway | gateway_unreachable
+  // paid_at_gateway | failed_at_gateway | amount_differs | gateway_unreachable
   std::string kind;
   GatewayRecord gateway;
 };
