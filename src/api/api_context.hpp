@@ -13,6 +13,7 @@
 #include "app/delivery/delivery_engine.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/exchange/partners.hpp"
+#include "app/payments/payments.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
 
@@ -37,6 +38,9 @@ struct ApiSettings {
   // This instance in the exchange between MotCua instances (serve's --instance-id and
   // --instance-key). An empty id: partners' messages are refused and the identity is not published.
   app::exchange::InstanceIdentity exchange;
+  // The online payment gateway (serve's --payment-url, --payment-terminal, --payment-secret-file;
+  // MOTCUA_PAYMENT_*). Not configured: fees are paid at the counter only.
+  app::payments::GatewaySettings payment_gateway;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

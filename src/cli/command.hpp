@@ -36,5 +36,6 @@ void add_setup_command(CLI::App& app, Action& action);
 void add_warn_command(CLI::App& app, Action& action);
 void add_deliver_command(CLI::App& app, Action& action);
 void add_portal_command(CLI::App& app, Action& action);
+void add_payments_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

@@ -26,6 +26,10 @@ constexpr std::string_view kNonCommandEventTypes[] = {
     kPostalPickedUpEvent,     // app/postal/postal_callbacks.hpp
     kPostalDeliveredEvent,    // app/postal/postal_callbacks.hpp
     kPostalReturnedEvent,     // app/postal/postal_callbacks.hpp
+    kPaymentStartedEvent,     // app/payments/payments.hpp
+    kPaymentExpiredEvent,     // app/payments/payments.hpp
+    kPaymentFailedEvent,      // app/payments/payments.hpp
+    kPaymentUnappliedEvent,   // app/payments/payments.hpp
 };
 
 bool is_non_command_event(std::string_view type) {

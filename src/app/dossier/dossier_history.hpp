@@ -34,6 +34,12 @@ inline constexpr const char* kPostalOrderPlacedEvent = "postal_order_placed";
 inline constexpr const char* kPostalPickedUpEvent = "postal_picked_up";
 inline constexpr const char* kPostalDeliveredEvent = "postal_delivered";
 inline constexpr const char* kPostalReturnedEvent = "postal_returned_to_sender";
+// Fee payments' facts (app/payments): an online payment started, expired or failed at the gateway.
+// The money received is the confirm_payment command itself (payment_confirmed).
+inline constexpr const char* kPaymentStartedEvent = "payment_started";
+inline constexpr const char* kPaymentExpiredEvent = "payment_expired";
+inline constexpr const char* kPaymentFailedEvent = "payment_failed";
+inline constexpr const char* kPaymentUnappliedEvent = "payment_unapplied";
 
 struct History {
   std::vector<dossier::Event> events;
