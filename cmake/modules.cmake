@@ -48,8 +48,12 @@ motcua_module(demo src/demo DEPS motcua_app)
 # QR codes (receipt slips) drawn as SVG; the encoding is Debian's libqrencode.
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 motcua_module(qr src/qr DEPS PkgConfig::QRENCODE)
+# Documents as PDF (forms 01-07 of Circular 03/2025, the result): pango + cairo draw real,
+# shaped text with fonts fontconfig finds among Debian's packages.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+motcua_module(documents src/documents DEPS motcua_app motcua_qr PkgConfig::PANGOCAIRO)
 # The API: /api/v1 handlers over the use cases; the OpenAPI document embedded.
-motcua_module(api src/api DEPS motcua_app motcua_http motcua_qr)
+motcua_module(api src/api DEPS motcua_app motcua_http motcua_qr motcua_documents)
 if(TARGET motcua_api)
   include(cmake/embed_text.cmake)
   motcua_embed_text(motcua_api ${PROJECT_SOURCE_DIR}/docs/api/openapi.json openapi_document
