@@ -14,7 +14,7 @@
 namespace motcua::documents {
 
 enum class DossierForm {
-  receipt,             // 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả (with the tracking QR)
+  receipt,  // 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả (with the tracking QR)
   supplement_request,  // 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ
   refusal,             // 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ
   apology,             // 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả

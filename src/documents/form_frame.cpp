@@ -16,8 +16,9 @@ void begin_form(PdfCanvas& canvas, const FormFrame& frame) {
   left.lines.push_back({upper(frame.issuer), bold, true});
   Block right{.share = 0.58,
               .lines = {{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold},
-                        {"Độc lập - Tự do - Hạnh phúc", {.size = 13, .bold = true,
-                                                         .align = Align::center}, true}}};
+                        {"Độc lập - Tự do - Hạnh phúc",
+                         {.size = 13, .bold = true, .align = Align::center},
+                         true}}};
   canvas.blocks({left, right}, 4);
   canvas.paragraph(frame.place + ", " + vi_date(frame.date_iso),
                    {.size = 13, .italic = true, .align = Align::right}, 14);

@@ -83,8 +83,8 @@ PdfCanvas::PdfCanvas(std::string_view title, Orientation orientation)
       page_width_(orientation == Orientation::portrait ? kA4Short : kA4Long),
       page_height_(orientation == Orientation::portrait ? kA4Long : kA4Short),
       y_(kTop) {
-  impl_->surface = cairo_pdf_surface_create_for_stream(append_bytes, &impl_->bytes, page_width_,
-                                                       page_height_);
+  impl_->surface =
+      cairo_pdf_surface_create_for_stream(append_bytes, &impl_->bytes, page_width_, page_height_);
   if (cairo_surface_status(impl_->surface) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error("cairo could not create a PDF surface");
   const std::string title_text(title);
@@ -139,7 +139,8 @@ void PdfCanvas::blocks(const std::vector<Block>& columns, double space_after) {
   for (const auto& c : columns) {
     const double w = content_width() * c.share / total;
     double h = 0;
-    for (const auto& line : c.lines) h += measure(line.text, line.style, w) + (line.rule_below ? 6 : 0);
+    for (const auto& line : c.lines)
+      h += measure(line.text, line.style, w) + (line.rule_below ? 6 : 0);
     tallest = std::max(tallest, h);
   }
   keep(tallest);

@@ -22,12 +22,13 @@ std::optional<std::string> apology_pdf(const app::DossierView& v) {
   canvas.paragraph("Kính gửi: " + v.applicant.name, {.size = 13, .bold = true});
   std::string received = vi_date(v.received_at.value_or(""));
   if (received.starts_with("ngày")) received = "Ngày" + received.substr(4);
-  canvas.paragraph(received + ", " + agency + " tiếp nhận giải quyết hồ sơ đề nghị: " +
-                   v.procedure_name + ".");
+  canvas.paragraph(received + ", " + agency +
+                   " tiếp nhận giải quyết hồ sơ đề nghị: " + v.procedure_name + ".");
   canvas.paragraph("Mã hồ sơ: " + code_of(v) + ".");
   canvas.paragraph("Thời gian hẹn trả kết quả giải quyết hồ sơ: " +
                    vi_date_time(accept ? local_iso(v, accept->due) : std::string()) + ".");
-  canvas.paragraph("Tuy nhiên đến nay, " + agency + " chưa trả kết quả giải quyết hồ sơ của ông/bà.");
+  canvas.paragraph("Tuy nhiên đến nay, " + agency +
+                   " chưa trả kết quả giải quyết hồ sơ của ông/bà.");
   canvas.paragraph("Lý do: " + or_dots(apology->reason));
   canvas.paragraph("Sự chậm trễ này đã gây phiền hà cho ông/bà. " + agency +
                    " xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào " +

@@ -14,12 +14,9 @@ namespace {
 // The hand-overs the sheet lists, in the words of the paper form.
 const std::map<std::string, std::string, std::less<>>& handover_labels() {
   static const std::map<std::string, std::string, std::less<>> labels = {
-      {"dossier_accepted", "Tiếp nhận hồ sơ"},
-      {"dossier_assigned", "Giao xử lý"},
-      {"dossier_forwarded", "Chuyển xử lý"},
-      {"dossier_sent_back", "Trả lại xử lý"},
-      {"dossier_approved", "Phê duyệt kết quả"},
-      {"dossier_rejected", "Từ chối sau thẩm định"},
+      {"dossier_accepted", "Tiếp nhận hồ sơ"},   {"dossier_assigned", "Giao xử lý"},
+      {"dossier_forwarded", "Chuyển xử lý"},     {"dossier_sent_back", "Trả lại xử lý"},
+      {"dossier_approved", "Phê duyệt kết quả"}, {"dossier_rejected", "Từ chối sau thẩm định"},
       {"result_returned", "Trả kết quả"},
   };
   return labels;
@@ -35,7 +32,8 @@ std::optional<std::string> control_sheet_pdf(const app::DossierView& v) {
       return it->second;
     for (const auto& e : v.timeline)
       if (e.actor_id == official_id && e.actor_name) return *e.actor_name;
-    if (v.assignee_id == official_id && v.workspace.assignee_name) return *v.workspace.assignee_name;
+    if (v.assignee_id == official_id && v.workspace.assignee_name)
+      return *v.workspace.assignee_name;
     return official_id;
   };
   std::vector<std::vector<std::string>> rows;

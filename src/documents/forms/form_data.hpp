@@ -37,7 +37,8 @@ inline std::string unit_name(const app::DossierView& v) {
   return v.workspace.receiving_unit ? v.workspace.receiving_unit->name
                                     : std::string("Bộ phận Một cửa");
 }
-// The place of the date line, as the HTML forms write it: the agency's parent body, else the agency.
+// The place of the date line, as the HTML forms write it: the agency's parent body, else the
+// agency.
 inline std::string place(const app::DossierView& v) {
   const std::string parent = agency_parent(v);
   return parent.empty() ? agency_name(v) : parent;

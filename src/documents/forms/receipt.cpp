@@ -1,8 +1,8 @@
 // Form 01: the receipt and appointment slip, with the QR code of the dossier's public tracking
 // page drawn as vector squares (it prints sharp at any size and adds no image to the file).
+#include "documents/form_frame.hpp"
 #include "documents/forms/form_data.hpp"
 #include "documents/forms/forms.hpp"
-#include "documents/form_frame.hpp"
 #include "documents/vi_text.hpp"
 
 namespace motcua::documents {
@@ -27,9 +27,8 @@ std::string two_digits(std::int64_t n) { return (n < 10 ? "0" : "") + std::to_st
 
 std::string receipt_pdf(const app::DossierView& v, const std::string& tracking_url) {
   PdfCanvas canvas("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + code_of(v));
-  const std::string parent = v.workspace.receiving_unit
-                                 ? v.workspace.receiving_unit->agency_name
-                                 : agency_name(v);
+  const std::string parent =
+      v.workspace.receiving_unit ? v.workspace.receiving_unit->agency_name : agency_name(v);
   begin_form(canvas, {.form_number = "01",
                       .issuer_parent = parent,
                       .issuer = unit_name(v),
@@ -60,8 +59,8 @@ std::string receipt_pdf(const app::DossierView& v, const std::string& tracking_u
   std::vector<std::vector<std::string>> rows;
   int n = 0;
   for (const auto& p : v.workspace.received_papers)
-    rows.push_back({std::to_string(++n), p.name, std::to_string(p.originals),
-                    std::to_string(p.copies)});
+    rows.push_back(
+        {std::to_string(++n), p.name, std::to_string(p.originals), std::to_string(p.copies)});
   if (rows.empty()) rows.push_back({"", "Hồ sơ điện tử nộp trực tuyến", "", ""});
   canvas.table({{"STT", 0.6, Align::center},
                 {"Tên giấy tờ", 5, Align::left},
@@ -82,11 +81,11 @@ std::string receipt_pdf(const app::DossierView& v, const std::string& tracking_u
   if (v.return_channel == dossier::Channel::counter && v.workspace.receiving_unit)
     where += " – " + v.workspace.receiving_unit->name;
   canvas.paragraph("6. Đăng ký nhận kết quả tại: " + where, body);
-  canvas.paragraph("Vào Sổ theo dõi hồ sơ, Quyển số: " +
-                       (v.book_number ? std::to_string(v.book_number->volume) : "……") +
-                       " Số thứ tự: " +
-                       (v.book_number ? std::to_string(v.book_number->line) : "……"),
-                   body);
+  canvas.paragraph(
+      "Vào Sổ theo dõi hồ sơ, Quyển số: " +
+          (v.book_number ? std::to_string(v.book_number->volume) : "……") +
+          " Số thứ tự: " + (v.book_number ? std::to_string(v.book_number->line) : "……"),
+      body);
   signatures(canvas, {"NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", v.applicant.name},
              {"NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)",
               v.workspace.received_by ? v.workspace.received_by->name.value_or("") : ""});

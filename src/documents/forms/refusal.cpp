@@ -33,8 +33,8 @@ std::optional<std::string> refusal_pdf(const app::DossierView& v) {
                       .title = "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
                       .subtitle = "Mã hồ sơ: " + code_of(v)});
   canvas.paragraph("Kính gửi: " + v.applicant.name, {.size = 13, .bold = true});
-  canvas.paragraph(unit_name(v) + " tiếp nhận hồ sơ đề nghị giải quyết thủ tục: " +
-                   v.procedure_name + ".");
+  canvas.paragraph(unit_name(v) +
+                   " tiếp nhận hồ sơ đề nghị giải quyết thủ tục: " + v.procedure_name + ".");
   canvas.paragraph("Sau khi nghiên cứu, đối chiếu với các quy định hiện hành, " +
                    (at_reception ? unit_name(v) : agency_name(v)) +
                    " từ chối tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");

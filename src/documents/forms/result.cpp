@@ -43,8 +43,8 @@ std::optional<std::string> result_pdf(const app::DossierView& v) {
     canvas.paragraph(std::string("Thời hạn: hồ sơ được giải quyết ") +
                      (*v.clock->on_time ? "đúng hạn." : "quá hạn."));
   }
-  canvas.paragraph("Hình thức nhận kết quả: " +
-                   vi_channel(dossier::to_string(v.return_channel)) + ".");
+  canvas.paragraph("Hình thức nhận kết quả: " + vi_channel(dossier::to_string(v.return_channel)) +
+                   ".");
   canvas.paragraph("Xin thông báo để ông/bà biết./.");
   signatures(canvas, {}, {"THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)", ""});
   return canvas.finish();

@@ -7,8 +7,7 @@
 namespace motcua::documents {
 
 std::optional<std::string> supplement_request_pdf(const app::DossierView& v) {
-  const auto [entry, request] =
-      last_command<dossier::RequestSupplement>(v, "supplement_requested");
+  const auto [entry, request] = last_command<dossier::RequestSupplement>(v, "supplement_requested");
   if (!request) return std::nullopt;
   PdfCanvas canvas("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ " + code_of(v));
   begin_form(canvas, {.form_number = "02",
@@ -20,8 +19,8 @@ std::optional<std::string> supplement_request_pdf(const app::DossierView& v) {
                       .subtitle = "Mã hồ sơ: " + code_of(v)});
   const std::string official = entry->actor_name.value_or("…");
   canvas.paragraph("Kính gửi: " + v.applicant.name, {.size = 13, .bold = true});
-  canvas.paragraph(unit_name(v) + " tiếp nhận hồ sơ đề nghị giải quyết thủ tục: " +
-                   v.procedure_name + ".");
+  canvas.paragraph(unit_name(v) +
+                   " tiếp nhận hồ sơ đề nghị giải quyết thủ tục: " + v.procedure_name + ".");
   canvas.paragraph("Sau khi xem xét, hồ sơ của ông/bà cần bổ sung, hoàn thiện các nội dung sau:");
   int n = 0;
   for (const auto& item : request->missing_items)
@@ -29,7 +28,8 @@ std::optional<std::string> supplement_request_pdf(const app::DossierView& v) {
   canvas.paragraph("Lý do: " + or_dots(request->reason));
   canvas.paragraph("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với " +
                    official + " (" + unit_name(v) + ") để được hướng dẫn.");
-  signatures(canvas, {}, {"NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", entry->actor_name.value_or("")});
+  signatures(canvas, {},
+             {"NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", entry->actor_name.value_or("")});
   return canvas.finish();
 }
 

@@ -3,18 +3,16 @@
 #include "documents/dossier_documents.hpp"
 #include "documents/form_frame.hpp"
 #include "documents/vi_text.hpp"
+#include "domain/dossier/status.hpp"
 
 namespace motcua::documents {
 
 namespace {
 
+// The status in the words of the domain's labels ("Đang xử lý", "Đã trả kết quả").
 std::string status_vi(const app::TrackingBookLine& line) {
-  if (line.returned) return "Đã trả kết quả";
-  if (line.finished_at) return "Đã giải quyết";
-  if (line.status == "refused") return "Từ chối tiếp nhận";
-  if (line.status == "stopped") return "Dừng giải quyết";
-  if (line.status == "awaiting_supplement") return "Chờ bổ sung";
-  return "Đang giải quyết";
+  const auto status = dossier::parse_status(line.status);
+  return status ? std::string(dossier::label_vi(*status)) : line.status;
 }
 
 }  // namespace
@@ -37,24 +35,26 @@ std::string tracking_book_pdf(const app::TrackingBook& book) {
       returned = vi_short(d.returned->at);
       if (!d.returned->receiver_name.empty()) returned += "\n" + d.returned->receiver_name;
     }
-    rows.push_back({d.line ? std::to_string(*d.line) : "", d.code.value_or(""), d.procedure_name,
-                    d.applicant_name + (d.applicant_address.empty() ? "" : "\n" + d.applicant_address),
-                    std::to_string(d.sets), d.agency_name, vi_short(d.received_at),
-                    vi_short(d.due.value_or("")), vi_short(d.finished_at.value_or("")),
-                    status_vi(d), returned});
+    rows.push_back(
+        {d.line ? std::to_string(*d.line) : "", d.code.value_or(""), d.procedure_name,
+         d.applicant_name + (d.applicant_address.empty() ? "" : "\n" + d.applicant_address),
+         std::to_string(d.sets), d.agency_name, vi_short(d.received_at),
+         vi_short(d.due.value_or("")), vi_short(d.finished_at.value_or("")), status_vi(d),
+         returned});
   }
-  canvas.table({{"Số thứ tự", 0.7, Align::center},
-                {"Mã hồ sơ", 1.3, Align::left},
-                {"Tên thủ tục hành chính", 2.2, Align::left},
-                {"Tên, địa chỉ người nộp", 2, Align::left},
+  // The code column fits a full national code ("000.00.01.H26-260312-0001") on one line.
+  canvas.table({{"Số thứ tự", 0.6, Align::center},
+                {"Mã hồ sơ", 2.8, Align::left},
+                {"Tên thủ tục hành chính", 1.9, Align::left},
+                {"Tên, địa chỉ người nộp", 1.7, Align::left},
                 {"Số bộ", 0.5, Align::center},
-                {"Cơ quan giải quyết", 1.4, Align::left},
-                {"Ngày, giờ nhận", 1, Align::center},
-                {"Ngày, giờ hẹn trả", 1, Align::center},
-                {"Ngày có kết quả", 1, Align::center},
+                {"Cơ quan giải quyết", 1.3, Align::left},
+                {"Ngày, giờ nhận", 1.3, Align::center},
+                {"Ngày, giờ hẹn trả", 1.3, Align::center},
+                {"Ngày có kết quả", 1.3, Align::center},
                 {"Tình trạng", 1, Align::left},
                 {"Trả kết quả (ngày, người nhận)", 1.3, Align::left}},
-               rows, 9);
+               rows, 8.5);
   return canvas.finish();
 }
 
