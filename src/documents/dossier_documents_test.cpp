@@ -191,6 +191,7 @@ TEST(DossierDocuments, TrackingBookOfTwoHundredLinesRepeatsItsHeaderOnEveryPage)
     line.agency_name = "Ủy ban nhân dân phường Hoàn Kiếm";
     line.received_at = "2026-03-12T08:00:00+07:00";
     line.status = "in_progress";
+    line.return_channel = "counter";
     book.dossiers.push_back(line);
   }
   const PdfFile pdf(tracking_book_pdf(book));
@@ -200,11 +201,11 @@ TEST(DossierDocuments, TrackingBookOfTwoHundredLinesRepeatsItsHeaderOnEveryPage)
   EXPECT_THAT(pages.front(), HasSubstr("SỔ THEO DÕI HỒ SƠ"));
   for (const auto& page : pages) {
     EXPECT_THAT(page, HasSubstr("Tên thủ tục hành chính"));
-    EXPECT_THAT(page, HasSubstr("Tên, địa chỉ người nộp"));
+    EXPECT_THAT(page, HasSubstr("Tên cá nhân, tổ chức"));
   }
   const std::string all = pdf.text();
   for (const char* word : {"000.00.01.H26-260312-1001", "000.00.01.H26-260312-1200",
-                           "Người nộp số 200", "Đặng Thị Ánh", "Đang xử lý"})
+                           "Người nộp số 200", "Đặng Thị Ánh", "Trực tiếp tại Bộ phận Một cửa"})
     EXPECT_NE(all.find(word), std::string::npos) << word;
 }
 

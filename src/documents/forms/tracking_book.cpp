@@ -3,19 +3,8 @@
 #include "documents/dossier_documents.hpp"
 #include "documents/form_frame.hpp"
 #include "documents/vi_text.hpp"
-#include "domain/dossier/status.hpp"
 
 namespace motcua::documents {
-
-namespace {
-
-// The status in the words of the domain's labels ("Đang xử lý", "Đã trả kết quả").
-std::string status_vi(const app::TrackingBookLine& line) {
-  const auto status = dossier::parse_status(line.status);
-  return status ? std::string(dossier::label_vi(*status)) : line.status;
-}
-
-}  // namespace
 
 std::string tracking_book_pdf(const app::TrackingBook& book) {
   PdfCanvas canvas("Sổ theo dõi hồ sơ " + book.unit.name, Orientation::landscape);
@@ -30,30 +19,28 @@ std::string tracking_book_pdf(const app::TrackingBook& book) {
   std::vector<std::vector<std::string>> rows;
   rows.reserve(book.dossiers.size());
   for (const auto& d : book.dossiers) {
-    std::string returned;
-    if (d.returned) {
-      returned = vi_short(d.returned->at);
-      if (!d.returned->receiver_name.empty()) returned += "\n" + d.returned->receiver_name;
-    }
-    rows.push_back(
-        {d.line ? std::to_string(*d.line) : "", d.code.value_or(""), d.procedure_name,
-         d.applicant_name + (d.applicant_address.empty() ? "" : "\n" + d.applicant_address),
-         std::to_string(d.sets), d.agency_name, vi_short(d.received_at),
-         vi_short(d.due.value_or("")), vi_short(d.finished_at.value_or("")), status_vi(d),
-         returned});
+    std::string contact = d.applicant_address;
+    if (!d.applicant_phone.empty()) contact += (contact.empty() ? "" : "; ") + d.applicant_phone;
+    const std::string channel =
+        d.returned && !d.returned->channel.empty() ? d.returned->channel : d.return_channel;
+    rows.push_back({d.line ? std::to_string(*d.line) : "", d.code.value_or(""), d.procedure_name,
+                    d.applicant_name, contact, d.agency_name, vi_short(d.received_at),
+                    vi_short(d.due.value_or("")), d.returned ? vi_short(d.returned->at) : "",
+                    vi_channel(channel), d.returned ? d.returned->receiver_name : ""});
   }
-  // The code column fits a full national code ("000.00.01.H26-260312-0001") on one line.
-  canvas.table({{"Số thứ tự", 0.6, Align::center},
+  // The columns of form 07 as the HTML print view has them; the code column fits a full
+  // national code ("000.00.01.H26-260312-0001") on one line.
+  canvas.table({{"STT", 0.6, Align::center},
                 {"Mã hồ sơ", 2.8, Align::left},
                 {"Tên thủ tục hành chính", 1.9, Align::left},
-                {"Tên, địa chỉ người nộp", 1.7, Align::left},
-                {"Số bộ", 0.5, Align::center},
-                {"Cơ quan giải quyết", 1.3, Align::left},
-                {"Ngày, giờ nhận", 1.3, Align::center},
-                {"Ngày, giờ hẹn trả", 1.3, Align::center},
-                {"Ngày có kết quả", 1.3, Align::center},
-                {"Tình trạng", 1, Align::left},
-                {"Trả kết quả (ngày, người nhận)", 1.3, Align::left}},
+                {"Tên cá nhân, tổ chức", 1.4, Align::left},
+                {"Địa chỉ, số điện thoại", 1.5, Align::left},
+                {"Cơ quan chủ trì giải quyết", 1.4, Align::left},
+                {"Ngày, giờ nhận hồ sơ", 1.2, Align::center},
+                {"Hẹn trả kết quả", 1.2, Align::center},
+                {"Ngày, giờ trả kết quả", 1.2, Align::center},
+                {"Hình thức nhận kết quả", 1.3, Align::left},
+                {"Ký nhận", 1, Align::left}},
                rows, 8.5);
   return canvas.finish();
 }
