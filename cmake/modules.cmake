@@ -107,6 +107,12 @@ if(MOTCUA_BUILD_BENCH)
   target_compile_definitions(statistics_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(statistics_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                     ${PROJECT_BINARY_DIR}/bench)
+  # Time to render each paper as PDF (src/documents), docs/performance.md.
+  add_executable(documents_bench bench/documents_bench.cpp)
+  target_include_directories(documents_bench PRIVATE src)
+  target_link_libraries(documents_bench PRIVATE motcua_documents benchmark::benchmark)
+  set_target_properties(documents_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                   ${PROJECT_BINARY_DIR}/bench)
   # The dossier workload over REST against a running server (scripts/bench-rest-workload).
   add_executable(rest_workload bench/rest_workload.cpp)
   target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)

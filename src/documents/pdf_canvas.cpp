@@ -124,14 +124,21 @@ void PdfCanvas::keep(double height) {
 
 void PdfCanvas::space(double points) { y_ += points; }
 
+void PdfCanvas::clear_reserve() {
+  y_ = std::max(y_, reserve_until_);
+  reserve_until_ = 0;
+}
+
 void PdfCanvas::paragraph(std::string_view text, const TextStyle& style, double space_after) {
-  const double h = measure(text, style, content_width());
+  const double width = content_width() - (y_ < reserve_until_ ? reserve_width_ : 0);
+  const double h = measure(text, style, width);
   keep(h);
-  draw(text, style, kLeft, y_, content_width());
+  draw(text, style, kLeft, y_, width);
   y_ += h + space_after;
 }
 
 void PdfCanvas::blocks(const std::vector<Block>& columns, double space_after) {
+  clear_reserve();
   double total = 0;
   for (const auto& c : columns) total += c.share;
   // Measure first: the whole row of blocks stays on one page.
@@ -183,8 +190,9 @@ void PdfCanvas::qr_at_right(const qr::QrModules& modules, double side, std::stri
   }
   cairo_fill(cr);
   const TextStyle small{.size = 8, .italic = true, .align = Align::center};
-  draw(caption, small, x0 - 10, y_ + side + 1, side + 20);
-  y_ += side + 4 + impl_->height();
+  draw(caption, small, x0 - 20, y_ + side + 1, side + 30);
+  reserve_until_ = y_ + side + 4 + impl_->height();
+  reserve_width_ = side + 16;
 }
 
 void PdfCanvas::table(const std::vector<TableColumn>& columns,
@@ -194,6 +202,7 @@ void PdfCanvas::table(const std::vector<TableColumn>& columns,
   std::vector<double> widths;
   for (const auto& c : columns) widths.push_back(content_width() * c.share / total);
   const TextStyle header_style{.size = font_size, .bold = true, .align = Align::center};
+  clear_reserve();
 
   cairo_t* cr = impl_->cr;
   cairo_set_line_width(cr, 0.5);

@@ -63,7 +63,8 @@ class PdfCanvas {
   // Blocks side by side from the current line; the cursor moves below the tallest.
   void blocks(const std::vector<Block>& columns, double space_after = 6);
   // The QR symbol `side` points wide at the right margin, from the current line, with `caption`
-  // under it; the cursor moves below the caption.
+  // under it. The cursor stays: the paragraphs that follow wrap short of the symbol until they
+  // are below it, and a table or blocks start below it.
   void qr_at_right(const qr::QrModules& modules, double side, std::string_view caption);
   // A table from the current line. A row that does not fit goes to the next page, where the
   // header is drawn again.
@@ -85,8 +86,13 @@ class PdfCanvas {
   std::unique_ptr<Impl> impl_;
   double page_width_;
   double page_height_;
+  // Clears the column kept beside a QR symbol: moves the cursor below it.
+  void clear_reserve();
+
   double y_;
   int pages_ = 1;
+  double reserve_until_ = 0;  // the right-hand column is taken down to this height
+  double reserve_width_ = 0;
 };
 
 }  // namespace motcua::documents

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -27,6 +28,9 @@ class PdfFile {
     path_ = std::filesystem::temp_directory_path() /
             ("motcua-doc-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".pdf");
     std::ofstream(path_, std::ios::binary) << bytes;
+    // MOTCUA_DOCUMENTS_OUT=dir keeps a copy of every PDF a test renders, to look at.
+    if (const char* keep = std::getenv("MOTCUA_DOCUMENTS_OUT"))
+      std::ofstream(std::filesystem::path(keep) / path_.filename(), std::ios::binary) << bytes;
   }
   ~PdfFile() { std::filesystem::remove(path_); }
   PdfFile(const PdfFile&) = delete;
