@@ -3,7 +3,8 @@
 // same rights: whoever may see the dossier may download its papers; the tracking book is for
 // reception and leaders of the unit. Reading and rendering run on the render pool, never on an io
 // thread.
-#include <array>
+#include <exception>
+#include <memory>
 
 #include "api/public_links.hpp"
 #include "api/render_pool.hpp"
@@ -44,17 +45,25 @@ app::AppError unknown_form(std::string_view name) {
 }
 
 // Runs `make` (a function of nothing answering an HttpResponse) on the pool and answers with it.
+// Any other exception is carried back and rethrown on the io thread, where the server turns it
+// into a logged 500 as for every handler; it must not end the pool's thread.
 template <typename Make>
 void on_pool(http::Respond respond, Make make) {
   auto shared = std::make_shared<http::Respond>(std::move(respond));
   const bool queued = pool().submit([shared, make = std::move(make)]() mutable {
-    http::HttpResponse response;
+    auto response = std::make_shared<http::HttpResponse>();
+    std::exception_ptr failure;
     try {
-      response = make();
+      *response = make();
     } catch (const store::StoreUnavailable&) {
-      response = store_unavailable();
+      *response = store_unavailable();
+    } catch (...) {
+      failure = std::current_exception();
     }
-    (*shared)([response = std::move(response)]() mutable { return std::move(response); });
+    (*shared)([response, failure]() -> http::HttpResponse {
+      if (failure) std::rethrow_exception(failure);
+      return std::move(*response);
+    });
   });
   if (!queued) (*shared)([] { return renderer_busy(); });
 }
