@@ -48,8 +48,12 @@ motcua_module(demo src/demo DEPS motcua_app)
 # QR codes (receipt slips) drawn as SVG; the encoding is Debian's libqrencode.
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 motcua_module(qr src/qr DEPS PkgConfig::QRENCODE)
+# Documents as PDF (forms 01-07 of Circular 03/2025, the result): pango + cairo draw real,
+# shaped text with fonts fontconfig finds among Debian's packages.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+motcua_module(documents src/documents DEPS motcua_app motcua_qr PkgConfig::PANGOCAIRO)
 # The API: /api/v1 handlers over the use cases; the OpenAPI document embedded.
-motcua_module(api src/api DEPS motcua_app motcua_http motcua_qr)
+motcua_module(api src/api DEPS motcua_app motcua_http motcua_qr motcua_documents)
 if(TARGET motcua_api)
   include(cmake/embed_text.cmake)
   motcua_embed_text(motcua_api ${PROJECT_SOURCE_DIR}/docs/api/openapi.json openapi_document
@@ -103,6 +107,12 @@ if(MOTCUA_BUILD_BENCH)
   target_compile_definitions(statistics_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(statistics_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                     ${PROJECT_BINARY_DIR}/bench)
+  # Time to render each paper as PDF (src/documents), docs/performance.md.
+  add_executable(documents_bench bench/documents_bench.cpp)
+  target_include_directories(documents_bench PRIVATE src)
+  target_link_libraries(documents_bench PRIVATE motcua_documents benchmark::benchmark)
+  set_target_properties(documents_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                   ${PROJECT_BINARY_DIR}/bench)
   # The dossier workload over REST against a running server (scripts/bench-rest-workload).
   add_executable(rest_workload bench/rest_workload.cpp)
   target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)

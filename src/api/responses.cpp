@@ -50,6 +50,21 @@ http::HttpResponse store_unavailable() {
   return r;
 }
 
+http::HttpResponse renderer_busy() {
+  auto r = http::problem(503, "renderer_busy",
+                         "Hệ thống đang bận tạo văn bản; vui lòng thử lại sau ít giây.",
+                         "Every document renderer is busy; try again in a few seconds.");
+  r.set_header("Retry-After", "2");
+  return r;
+}
+
+http::HttpResponse pdf_document(std::string bytes, const std::string& file_name) {
+  auto r = http::HttpResponse::text(200, std::move(bytes), "application/pdf");
+  r.set_header("Content-Disposition", "inline; filename=\"" + file_name + "\"");
+  r.set_header("Cache-Control", "private, no-store");
+  return r;
+}
+
 http::HttpResponse csrf_failed() {
   return http::problem(403, "csrf_failed",
                        "Yêu cầu thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).",

@@ -25,6 +25,12 @@ http::HttpResponse password_change_required();
 // 503 with Retry-After: the database cannot be reached now (store::StoreUnavailable).
 http::HttpResponse store_unavailable();
 
+// 503 with Retry-After: every document renderer is busy and its queue is full.
+http::HttpResponse renderer_busy();
+// 200 with a PDF document, not cached by shared caches (it carries personal data), named for a
+// download.
+http::HttpResponse pdf_document(std::string bytes, const std::string& file_name);
+
 // Parses the request body as JSON (an empty body is null).
 tl::expected<boost::json::value, http::HttpResponse> parse_body(const http::HttpRequest& request);
 

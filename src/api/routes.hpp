@@ -15,6 +15,8 @@ void add_paper_routes(http::Router& router, ApiContext& ctx);
 void add_process_routes(http::Router& router, ApiContext& ctx);
 void add_citizen_routes(http::Router& router, ApiContext& ctx);
 void add_officer_routes(http::Router& router, ApiContext& ctx);
+// Documents as PDF (document_routes.cpp).
+void add_document_routes(http::Router& router, ApiContext& ctx);
 void add_consultation_routes(http::Router& router, ApiContext& ctx);
 void add_statistics_routes(http::Router& router, ApiContext& ctx);
 void add_admin_routes(http::Router& router, ApiContext& ctx);

@@ -52,6 +52,17 @@ int symbol_width(std::string_view text) {
   return code ? code->width : 0;
 }
 
+std::optional<QrModules> modules_of(std::string_view text) {
+  const auto code = encode(text);
+  if (!code) return std::nullopt;
+  QrModules out;
+  out.width = code->width;
+  out.dark.resize(static_cast<std::size_t>(code->width) * code->width);
+  // Bit 0 of each byte is "dark module" (qrencode.h).
+  for (std::size_t i = 0; i < out.dark.size(); ++i) out.dark[i] = (code->data[i] & 1) != 0;
+  return out;
+}
+
 std::optional<std::string> svg_of(std::string_view text, std::string_view title) {
   const auto code = encode(text);
   if (!code) return std::nullopt;

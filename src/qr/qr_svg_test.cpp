@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace motcua::qr {
 namespace {
 
@@ -27,6 +29,23 @@ TEST(QrSvg, TitleIsEscapedAndOverlongTextRefused) {
   EXPECT_EQ(svg->find("a<b>"), std::string::npos);
   EXPECT_FALSE(svg_of(std::string(8000, 'a'), "t"));  // beyond version 40
   EXPECT_FALSE(svg_of(std::string("a\0b", 3), "t"));
+}
+
+TEST(QrSvg, ModulesAreTheSameSymbolAsTheSvg) {
+  const std::string url = "https://motcua.example.vn/track?code=000.00.01.H26-260312-0007";
+  const auto modules = modules_of(url);
+  const auto svg = svg_of(url, "t");
+  ASSERT_TRUE(modules && svg);
+  EXPECT_EQ(modules->width, symbol_width(url));
+  ASSERT_EQ(modules->dark.size(), static_cast<std::size_t>(modules->width * modules->width));
+  // One unit square in the SVG per dark module, at the same place (shifted by the quiet zone).
+  std::size_t squares = 0;
+  for (auto at = svg->find("h1v1h-1z"); at != std::string::npos; at = svg->find("h1v1h-1z", at + 1))
+    ++squares;
+  EXPECT_EQ(squares,
+            static_cast<std::size_t>(std::count(modules->dark.begin(), modules->dark.end(), true)));
+  EXPECT_TRUE(modules->dark[0]);  // the top-left finder pattern
+  EXPECT_FALSE(modules_of(std::string("a\0b", 3)));
 }
 
 }  // namespace

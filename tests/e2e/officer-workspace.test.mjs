@@ -110,6 +110,17 @@ test('a counter intake by keyboard alone ends on the printed receipt with its QR
   assert.ok(svg.body.includes(code))
   await screenshot(page, 'officer-03-receipt')
 
+  // Beside the print button, the server's PDF of the same slip (issue 15), with the session's cookie.
+  const pdfLink = page.getByRole('link', { name: 'Tải PDF' })
+  const pdfHref = await pdfLink.getAttribute('href')
+  assert.match(pdfHref, /^\/api\/v1\/dossiers\/[^/]+\/documents\/receipt\.pdf$/)
+  const pdf = await page.evaluate(async (src) => {
+    const response = await fetch(src)
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    return { status: response.status, type: response.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)) }
+  }, pdfHref)
+  assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' })
+
   // Printed: no site header, no toolbar; an A4 PDF of the slip.
   await page.emulateMedia({ media: 'print' })
   assert.equal(await page.locator('.site-header').isVisible(), false)

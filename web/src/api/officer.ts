@@ -182,6 +182,16 @@ export function trackingBook(unit: string, from: string, to: string): Promise<Tr
 }
 
 /** The receipt's QR code: an SVG image of the public tracking address, cached for good. */
+/** The server's PDF of a paper of the dossier (form receipt, supplement-request, ...). */
+export function dossierPdfUrl(id: string, form: string): string {
+  return `/api/v1/dossiers/${segment(id)}/documents/${form}.pdf`
+}
+
+/** The tracking book as PDF, with the same filters as trackingBook(). */
+export function trackingBookPdfUrl(unit: string, from: string, to: string): string {
+  return `/api/v1/tracking-book.pdf?${new URLSearchParams({ unit, from, to })}`
+}
+
 export function qrCodeUrl(code: string): string {
   return `/api/v1/track/${segment(code)}/qr.svg`
 }

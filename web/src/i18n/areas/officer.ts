@@ -152,6 +152,7 @@ export const vi = {
     button: 'In',
     back: 'Quay lại hồ sơ',
     notYet: 'Hồ sơ chưa có nội dung cho biểu mẫu này.',
+    pdf: 'Tải PDF',
   },
 }
 
@@ -307,5 +308,6 @@ export const en: typeof vi = {
     button: 'Print',
     back: 'Back to the dossier',
     notYet: 'The dossier has nothing for this form yet.',
+    pdf: 'Download PDF',
   },
 }

@@ -1,0 +1,126 @@
+// Documents as PDF: the papers of one dossier (forms 01-06 of Circular 03/2025 and the result
+// notice) and the tracking book (form 07). The same read models as the HTML print views, so the
+// same rights: whoever may see the dossier may download its papers; the tracking book is for
+// reception and leaders of the unit. Reading and rendering run on the render pool, never on an io
+// thread.
+#include <exception>
+#include <memory>
+
+#include "api/public_links.hpp"
+#include "api/render_pool.hpp"
+#include "api/responses.hpp"
+#include "api/routes.hpp"
+#include "api/session_guard.hpp"
+#include "app/queries/officer_queries.hpp"
+#include "documents/dossier_documents.hpp"
+
+namespace motcua::api {
+
+namespace {
+
+// Two renderers: PDF rendering is CPU-bound and the server shares its cores with the database.
+RenderPool& pool() {
+  static RenderPool instance(2, 64);
+  return instance;
+}
+
+constexpr std::string_view kPdfSuffix = ".pdf";
+
+app::AppError not_issued(std::string_view form) {
+  return app::AppError{app::ErrorKind::not_found, "document_not_issued",
+                       "Hồ sơ chưa có giấy tờ này ('" + std::string(form) + "').",
+                       "The dossier has no such paper yet ('" + std::string(form) + "').",
+                       "form: the event that issues it has not happened"};
+}
+
+app::AppError unknown_form(std::string_view name) {
+  return app::AppError{app::ErrorKind::not_found, "unknown_document",
+                       "Không có loại giấy tờ '" + std::string(name) +
+                           "'. Các loại: receipt, supplement-request, refusal, apology, "
+                           "stop-notice, control-sheet, result (đuôi .pdf).",
+                       "No document named '" + std::string(name) +
+                           "'. Documents: receipt, supplement-request, refusal, apology, "
+                           "stop-notice, control-sheet, result (with .pdf).",
+                       "form"};
+}
+
+// Runs `make` (a function of nothing answering an HttpResponse) on the pool and answers with it.
+// Any other exception is carried back and rethrown on the io thread, where the server turns it
+// into a logged 500 as for every handler; it must not end the pool's thread.
+template <typename Make>
+void on_pool(http::Respond respond, Make make) {
+  auto shared = std::make_shared<http::Respond>(std::move(respond));
+  const bool queued = pool().submit([shared, make = std::move(make)]() mutable {
+    auto response = std::make_shared<http::HttpResponse>();
+    std::exception_ptr failure;
+    try {
+      *response = make();
+    } catch (const store::StoreUnavailable&) {
+      *response = store_unavailable();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    (*shared)([response, failure]() -> http::HttpResponse {
+      if (failure) std::rethrow_exception(failure);
+      return std::move(*response);
+    });
+  });
+  if (!queued) (*shared)([] { return renderer_busy(); });
+}
+
+void dossier_document(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
+                      http::Respond respond) {
+  const std::string file = r.path_params.at("document");
+  const std::string name =
+      file.ends_with(kPdfSuffix) ? file.substr(0, file.size() - kPdfSuffix.size()) : std::string();
+  const auto form = documents::parse_dossier_form(name);
+  if (!form) {
+    const auto answer = problem_of(unknown_form(file), r);
+    return respond([answer] { return answer; });
+  }
+  const std::string id = r.path_params.at("id");
+  on_pool(std::move(respond), [&ctx, &r, actor, id, name, form = *form]() -> http::HttpResponse {
+    std::optional<app::AppResult<app::DossierView>> view;
+    ctx.store.read(
+        [&](store::SqlConnection& db) { view.emplace(ctx.dossiers.detail(db, actor, id)); });
+    if (!*view) return problem_of(view->error(), r);
+    const auto& v = **view;
+    const std::string url = v.code ? tracking_url(ctx, r, *v.code) : std::string();
+    auto pdf = documents::dossier_form_pdf(form, v, url);
+    if (!pdf) return problem_of(not_issued(name), r);
+    return pdf_document(std::move(*pdf), name + "-" + v.code.value_or(v.id) + ".pdf");
+  });
+}
+
+void tracking_book_document(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
+                            http::Respond respond) {
+  const std::string unit(r.query_value("unit").value_or(""));
+  const std::string from(r.query_value("from").value_or(""));
+  const std::string to(r.query_value("to").value_or(""));
+  on_pool(std::move(respond), [&ctx, &r, actor, unit, from, to]() -> http::HttpResponse {
+    std::optional<app::AppResult<app::TrackingBook>> book;
+    ctx.store.read([&](store::SqlConnection& db) {
+      book.emplace(app::tracking_book(db, actor, unit, from, to, ctx.utc_offset()));
+    });
+    if (!*book) return problem_of(book->error(), r);
+    return pdf_document(documents::tracking_book_pdf(**book),
+                        "so-theo-doi-ho-so-" + from + "-" + to + ".pdf");
+  });
+}
+
+}  // namespace
+
+void add_document_routes(http::Router& router, ApiContext& ctx) {
+  using http::Method;
+  // One path segment "{form}.pdf": the router's parameters are whole segments.
+  router.add_async(Method::get, "/api/v1/dossiers/{id}/documents/{document}",
+                   authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
+                     dossier_document(ctx, r, a, std::move(respond));
+                   }));
+  router.add_async(Method::get, "/api/v1/tracking-book.pdf",
+                   authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
+                     tracking_book_document(ctx, r, a, std::move(respond));
+                   }));
+}
+
+}  // namespace motcua::api
