@@ -65,7 +65,9 @@ Schema postgres_schema(Store& store) {
     for (const auto& i : db.query(
              "SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' "
              "AND indexname NOT IN (SELECT conname FROM pg_constraint)")) {
-      const std::string def = i.text(2);
+      // A partial index ends in " WHERE <predicate>": the columns are before it.
+      std::string def = i.text(2);
+      if (const auto where = def.find(" WHERE "); where != std::string::npos) def.resize(where);
       const auto open = def.rfind('(');
       const auto close = def.rfind(')');
       s.indexes[i.text(0)] = i.text(1) + def.substr(open, close - open + 1);
