@@ -35,6 +35,7 @@ test: build build-asan format-check
 	@cd $(BUILD) && ctest --output-on-failure --timeout 600
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest --output-on-failure --timeout 900
 	@$(MAKE) --no-print-directory e2e
 
