@@ -14,7 +14,7 @@
 #include "fixture.hpp"
 #include "integrations/http/http_client.hpp"
 #include "log_in.hpp"
-#include "partner_emulator.hpp"
+#include "partner_process.hpp"
 #include "server_process.hpp"
 #include "store/event_log.hpp"
 #include "store/open_store.hpp"
@@ -153,7 +153,7 @@ class Payment : public ::testing::Test {
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
   IntegrationDatabase database_;
   std::string db_ = database_.name();
-  PartnerEmulator vnpay_{"vnpay"};
+  PartnerProcess vnpay_{"vnpay"};
   std::unique_ptr<ServerProcess> server_;
   ApiClient an_{0}, reception_{0}, processing_{0};
 };

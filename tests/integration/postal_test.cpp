@@ -16,7 +16,7 @@
 #include "fixture.hpp"
 #include "integrations/http/http_client.hpp"
 #include "log_in.hpp"
-#include "partner_emulator.hpp"
+#include "partner_process.hpp"
 #include "server_process.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
@@ -124,7 +124,7 @@ class Postal : public ::testing::Test {
   std::string token_file_ = dir_.file("post.token");
   IntegrationDatabase database_;
   std::string db_ = database_.name();
-  PartnerEmulator post_{"vietnam_post"};
+  PartnerProcess post_{"vietnam_post"};
   std::unique_ptr<ServerProcess> server_;
   ApiClient an_{0}, reception_{0}, processing_{0}, leader_{0};
 };

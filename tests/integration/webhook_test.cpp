@@ -18,7 +18,7 @@
 #include "integrations/http/http_client.hpp"
 #include "integrations/webhook/webhook_adapter.hpp"
 #include "log_in.hpp"
-#include "partner_emulator.hpp"
+#include "partner_process.hpp"
 #include "server_process.hpp"
 #include "store/outbox.hpp"
 
@@ -93,7 +93,7 @@ class Webhooks : public ::testing::Test {
   std::string key_file_ = dir_.file("webhook.key");
   IntegrationDatabase database_;
   std::string db_ = database_.name();
-  PartnerEmulator receiver_{"webhook_receiver"};
+  PartnerProcess receiver_{"webhook_receiver"};
   std::unique_ptr<ServerProcess> server_;
   ApiClient admin_{0}, reception_{0};
 };

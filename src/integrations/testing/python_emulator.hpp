@@ -66,10 +66,13 @@ class PythonEmulator {
 
   // POST /_control: the next `count` requests behave as `mode` (error500, garbage, slow, ...).
   void control(const std::string& mode, int count = 1, int delay_ms = 0) const {
+    control(boost::json::object{{"mode", mode}, {"count", count}, {"delay_ms", delay_ms}});
+  }
+  // The same with the settings as given: {"mode", "count" (absent: every request), "delay_ms"}.
+  void control(const boost::json::object& settings) const {
     HttpRequest r;
     r.url = url_ + "/_control";
-    r.body = R"({"mode":")" + mode + R"(","count":)" + std::to_string(count) + R"(,"delay_ms":)" +
-             std::to_string(delay_ms) + "}";
+    r.body = boost::json::serialize(settings);
     http_send(r);
   }
 
