@@ -8,6 +8,7 @@
 
 #include "integrations/http/json_post.hpp"
 #include "integrations/notify/secret_file.hpp"
+#include "integrations/notify/template_file.hpp"
 
 namespace motcua::integrations::sms {
 
@@ -57,16 +58,9 @@ GatewayAnswer read_answer(const std::string& body) {
 }  // namespace
 
 tl::expected<SmsTemplates, std::string> load_sms_templates(const std::filesystem::path& file) {
-  const auto text = read_text_file(file);
-  if (!text) return tl::unexpected("cannot read " + file.string());
-  boost::system::error_code ec;
-  const auto value = json::parse(*text, ec);
-  const json::object* templates = nullptr;
-  if (!ec && value.is_object()) {
-    if (const auto* t = value.as_object().if_contains("templates"); t && t->is_object())
-      templates = &t->as_object();
-  }
-  if (!templates) return tl::unexpected(file.string() + ": needs a \"templates\" object");
+  const auto read = read_template_file(file);
+  if (!read) return tl::unexpected(read.error());
+  const json::object* templates = &*read;
   SmsTemplates out;
   for (const auto& [key, entry] : *templates) {
     const auto* vi = entry.is_object() ? entry.as_object().if_contains("vi") : nullptr;
