@@ -87,7 +87,10 @@ struct ApiContext {
         calendar(*calendars),
         dossiers([c = calendars.get()] { return c->snapshot(); }, now_fn),
         now(now_fn),
-        settings(std::move(api_settings)) {}
+        settings(std::move(api_settings)) {
+    // Hand-overs to partners' steps are sent as this instance (app/exchange/exchange_plans.hpp).
+    dossiers.set_instance_id(settings.exchange.id);
+  }
   // A calendar that only an import would change (a copy is taken).
   ApiContext(store::Store& s, const calendar::WorkingCalendar& cal, app::NowFunction now_fn,
              ApiSettings api_settings = {})

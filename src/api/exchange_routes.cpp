@@ -7,7 +7,13 @@
 //   GET  /api/v1/admin/exchange/partners              the registered partner instances
 //   POST /api/v1/admin/exchange/partners              register one, with its keys (audit log)
 //   POST /api/v1/admin/exchange/partners/{id}/keys    add a key (rotation; audit log)
+//   GET  /api/v1/dossiers/{id}/exchange               a dossier's steps and consultations handed
+//                                                     to partners (officials who see it)
+//   GET  /api/v1/exchange/questions[?open=1]          partners' questions to the actor's agencies
+//   POST /api/v1/exchange/questions/{id}/answer       {"answer"}: sent back signed (audit log)
 #include "api/admin_write.hpp"
+#include "api/idempotent_write.hpp"
+#include "api/json/consultation_json.hpp"
 #include "api/json/exchange_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
@@ -36,7 +42,8 @@ void take_message(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) 
   idempotent_write(
       ctx, r, partner,
       [&ctx, in = std::move(*message)](store::SqlConnection& db) {
-        return app::exchange::receive_message(db, ctx.settings.exchange, in, ctx.now(),
+        app::exchange::InboundContext effects{ctx.dossiers, ctx.settings.uploads_dir};
+        return app::exchange::receive_message(db, ctx.settings.exchange, effects, in, ctx.now(),
                                               ctx.now_iso());
       },
       200, std::move(respond));
@@ -46,6 +53,34 @@ void take_message(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) 
 
 void add_exchange_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
+  router.add(Method::get, "/api/v1/dossiers/{id}/exchange",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::exchange::dossier_exchange_links(db, a, r.path_params.at("id"));
+               });
+             }));
+  router.add(Method::get, "/api/v1/exchange/questions",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               const bool open_only = r.query_value("open").value_or("") == "1";
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::exchange::partner_questions(db, a, open_only);
+               });
+             }));
+  router.add_async(
+      Method::post, "/api/v1/exchange/questions/{id}/answer",
+      authenticated_async(ctx,
+                          [&ctx](auto& r, const auto& a, http::Respond respond) {
+                            decoded_write(
+                                ctx, r, a, consultation_answer_from_json,
+                                [&ctx, a, id = r.path_params.at("id")](store::SqlConnection& db,
+                                                                       const std::string& answer) {
+                                  return app::exchange::answer_partner_question(
+                                      db, a, id, answer, ctx.settings.exchange.id, ctx.now(),
+                                      ctx.now_iso());
+                                },
+                                200, std::move(respond));
+                          }),
+      {.max_body_bytes = 16 * 1024});
   router.add(Method::get, "/api/v1/exchange/identity", [&ctx](http::HttpRequest& r) {
     return render(app::exchange::instance_identity(ctx.settings.exchange), r);
   });

@@ -41,7 +41,7 @@ int run_deliver(const DeliverArgs& args) {
   auto cal = args.calendar.load();
   if (!cal) return bad_input(cal.error());
   auto store = args.db.open();
-  const auto adapters = delivery_adapters(args.delivery);
+  const auto adapters = delivery_adapters(args.delivery, *store);
   const auto settings = engine_settings(args.engine, cal->utc_offset_minutes());
   const auto tallies = app::delivery::deliver_due(*store, adapters, system_now, settings);
   std::vector<store::OutboxTopicCounts> counts;
@@ -81,6 +81,9 @@ void add_deliver_command(CLI::App& app, Action& action) {
   args->calendar.add_to(*cmd);
   add_delivery_options(*cmd, args->delivery);
   add_delivery_engine_options(*cmd, args->engine);
+  cmd->add_option("--uploads-dir", args->delivery.uploads_dir,
+                  "Folder of uploaded papers, sent with exchanges to partners (default: "
+                  "var/uploads)");
   cmd->add_flag("--once", args->once, "Deliver every due message once, then exit");
   cmd->callback([args, &action] { action = [args] { return run_deliver(*args); }; });
 }

@@ -12,6 +12,7 @@
 #include "integrations/notify/secret_file.hpp"
 #include "integrations/postal/postal_adapter.hpp"
 #include "integrations/webhook/webhook_adapter.hpp"
+#include "store/exchange_repository.hpp"
 
 namespace motcua::cli {
 
@@ -69,17 +70,29 @@ class WorkspaceNoticeAdapter final : public app::delivery::DeliveryAdapter {
 
 // Messages to partner instances, signed with this instance's key; they wait while --instance-id or
 // --instance-key is missing or the key cannot be read.
-std::shared_ptr<app::delivery::DeliveryAdapter> exchange_adapter(const DeliveryOptions& options) {
+std::shared_ptr<app::delivery::DeliveryAdapter> exchange_adapter(const DeliveryOptions& options,
+                                                                 store::Store& store) {
   if (options.instance_id.empty() || options.instance_key.empty())
     return std::make_shared<UnconfiguredAdapter>("--instance-id and --instance-key");
   auto self = app::exchange::load_or_create_instance_key(options.instance_key, options.instance_id);
   if (!self) return std::make_shared<UnconfiguredAdapter>("--instance-key: " + self.error().detail);
-  return std::make_shared<integrations::ExchangeAdapter>(std::move(*self), [] {
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-    return to_iso(Instant{now}, 0);
-  });
+  const auto partner_keys = [&store](const std::string& partner_id) {
+    std::vector<app::exchange::PartnerKey> keys;
+    store.read([&](store::SqlConnection& db) {
+      for (const auto& k : store::exchange_keys_of(db, partner_id))
+        keys.push_back({k.public_key, k.valid_from, k.valid_to});
+    });
+    return keys;
+  };
+  return std::make_shared<integrations::ExchangeAdapter>(
+      std::move(*self),
+      [] {
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        return to_iso(Instant{now}, 0);
+      },
+      partner_keys, options.uploads_dir);
 }
 
 }  // namespace
@@ -114,7 +127,7 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options) {
              "File of the key that seals webhook secrets (created on first use)");
 }
 
-AdapterMap delivery_adapters(const DeliveryOptions& options) {
+AdapterMap delivery_adapters(const DeliveryOptions& options, store::Store& store) {
   AdapterMap adapters;
   // Each topic's adapter replaces its placeholder here once built (src/integrations/<name>/).
   adapters["mail"] =
@@ -136,7 +149,7 @@ AdapterMap delivery_adapters(const DeliveryOptions& options) {
                     : integrations::read_secret_file(options.post_token_file).value_or(""));
   adapters["notify.official"] = std::make_shared<WorkspaceNoticeAdapter>();
   adapters["webhook"] = std::make_shared<integrations::WebhookAdapter>(webhook_key(options));
-  adapters["exchange"] = exchange_adapter(options);
+  adapters["exchange"] = exchange_adapter(options, store);
   return adapters;
 }
 

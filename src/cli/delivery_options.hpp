@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/delivery/delivery_port.hpp"
+#include "store/store.hpp"
 
 namespace motcua::cli {
 
@@ -32,6 +33,7 @@ struct DeliveryOptions {
   std::string instance_key;      // its Ed25519 key file (created 0600)     MOTCUA_INSTANCE_KEY
   std::string
       public_url;  // this installation's origin, for links in messages (serve's --public-url)
+  std::string uploads_dir = "var/uploads";  // papers sent to partners (serve's --uploads-dir)
 };
 
 // Registers the options on `command` (values from the environment are the defaults).
@@ -39,6 +41,8 @@ void add_delivery_options(CLI::App& command, DeliveryOptions& options);
 
 // One adapter per topic; a topic whose connection is not set gets an adapter that says so.
 using AdapterMap = std::map<std::string, std::shared_ptr<app::delivery::DeliveryAdapter>>;
-AdapterMap delivery_adapters(const DeliveryOptions& options);
+// `store`: read by the adapters that need this installation's records at sending (the exchange's
+// partner keys, to verify receipts).
+AdapterMap delivery_adapters(const DeliveryOptions& options, store::Store& store);
 
 }  // namespace motcua::cli

@@ -176,7 +176,8 @@ int run_serve(const ServeArgs& args) {
   const int utc_offset = active->snapshot()->utc_offset_minutes();
   auto delivery = args.delivery;
   delivery.public_url = args.public_url;
-  const auto adapters = delivery_adapters(delivery);
+  delivery.uploads_dir = args.uploads_dir;
+  const auto adapters = delivery_adapters(delivery, *store);
   http::Metrics metrics;
   // The outbox's workers, one per configured topic (cli/delivery_job.hpp), write through the plain
   // store; the API's writes go through one that wakes them after each commit. Stopped before the

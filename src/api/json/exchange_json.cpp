@@ -37,6 +37,40 @@ void tag_invoke(json::value_from_tag, json::value& out, const ReceivedMessage& v
   out = json::parse(codec::exchange_wire_to_text(v.receipt));
 }
 
+void tag_invoke(json::value_from_tag, json::value& out, const ExchangeLinkView& v) {
+  out = json::object{{"message_id", v.message_id}, {"kind", v.kind},
+                     {"partner_id", v.partner_id}, {"partner_name", v.partner_name},
+                     {"step_id", v.step_id},       {"consultation_id", v.consultation_id},
+                     {"sent_at", v.sent_at},       {"receipt_ref", v.receipt_ref},
+                     {"receipt_at", v.receipt_at}, {"result_at", v.result_at},
+                     {"outcome", v.outcome}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const PartnerQuestionView& v) {
+  json::array papers;
+  for (const auto& p : v.papers) {
+    papers.push_back(json::object{{"name", p.name},
+                                  {"file_name", p.file_name},
+                                  {"content_type", p.content_type},
+                                  {"sha256", p.sha256},
+                                  {"size", p.size}});
+  }
+  out = json::object{{"id", v.id},
+                     {"partner_id", v.partner_id},
+                     {"partner_name", v.partner_name},
+                     {"agency_id", v.agency_id},
+                     {"parent_code", v.parent_code},
+                     {"procedure_name", v.procedure_name},
+                     {"question", v.question},
+                     {"papers", std::move(papers)},
+                     {"received_at", v.received_at},
+                     {"due_at", v.due_at},
+                     {"open", v.open},
+                     {"answer", v.answer},
+                     {"answered_by", v.answered_by},
+                     {"answered_at", v.answered_at}};
+}
+
 }  // namespace motcua::app::exchange
 
 namespace motcua::api {

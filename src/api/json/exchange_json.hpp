@@ -6,12 +6,15 @@
 
 #include "app/common/app_error.hpp"
 #include "app/exchange/exchange_inbox.hpp"
+#include "app/exchange/exchange_views.hpp"
 #include "app/exchange/partners.hpp"
 
 namespace motcua::app::exchange {
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const PartnerView& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const IdentityView& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ReceivedMessage& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ExchangeLinkView& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const PartnerQuestionView& v);
 }  // namespace motcua::app::exchange
 
 namespace motcua::api {

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "app/postal/postal_orders.hpp"
+#include "store/exchange_links_repository.hpp"
 
 namespace motcua::app::delivery {
 
@@ -83,6 +84,9 @@ static void record_delivery_facts(store::SqlConnection& db, const std::string& t
                                   const std::string& at_iso) {
   if (topic == "postal.order" && !partner_ref.empty())
     record_postal_tracking(db, key, partner_ref, at_iso);
+  // The partner instance's signed receipt names its child dossier (app/exchange).
+  if (topic == "exchange" && !partner_ref.empty())
+    store::record_link_receipt(db, key, partner_ref, at_iso);
 }
 
 TopicTally deliver_round(store::Store& store, const std::string& topic, DeliveryAdapter& adapter,

@@ -3,6 +3,8 @@
 #include <string>
 #include <type_traits>
 
+#include "app/exchange/partner_account.hpp"
+#include "store/exchange_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace motcua::app {
@@ -21,6 +23,14 @@ AppError unknown_official(const std::string& id) {
 AppResult<void> check_official(store::SqlConnection& db, const std::string& id) {
   // A blank id is the state machine's to refuse (missing_official), with its own message.
   if (id.find_first_not_of(" \t\r\n") == std::string::npos) return {};
+  // A registered partner instance holds a step its system does (app/exchange/partner_account.hpp);
+  // its account is made here if the partner was registered before such accounts existed.
+  if (const auto partner_id = exchange::partner_of_account(id)) {
+    const auto partner = store::find_exchange_partner(db, *partner_id);
+    if (!partner) return tl::unexpected(unknown_official(id));
+    exchange::ensure_partner_account(db, partner->id, partner->name, partner->created_at);
+    return {};
+  }
   const auto user = store::find_user(db, id);
   if (!user || user->disabled || user->kind == "applicant")
     return tl::unexpected(unknown_official(id));

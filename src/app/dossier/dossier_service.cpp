@@ -15,6 +15,7 @@
 #include "app/dossier/procedure_terms.hpp"
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
+#include "app/exchange/exchange_plans.hpp"
 #include "app/notifications/applicant_notices.hpp"
 #include "app/portal/portal_sync.hpp"
 #include "app/postal/postal_orders.hpp"
@@ -111,8 +112,10 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
                                           const calendar::WorkingCalendar& cal, Loaded& l,
                                           const std::vector<dossier::Event>& new_events,
                                           const Actor& actor, Instant now,
+                                          const std::string& instance_id,
                                           const std::string& note = {}) {
   const int offset = cal.utc_offset_minutes();
+  const dossier::DossierState before = l.history.state;
   for (const auto& e : new_events) {
     l.history.events.push_back(e);
     l.history.actors.push_back(actor.user_id);
@@ -191,6 +194,14 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
   // The post's pickup and delivery orders the events call for (app/postal/postal_orders.hpp).
   plan_postal_orders(db, r, l.document.applicant.name, new_events, to_iso(now, offset),
                      now.seconds);
+  // A step held by a partner instance, or a child dossier's outcome for the partner that sent it
+  // (app/exchange/exchange_plans.hpp).
+  if (!new_events.empty()) {
+    std::string reason = reason_of(new_events.back().command);
+    if (!note.empty()) reason += (reason.empty() ? "" : " — ") + note;
+    exchange::plan_exchange_messages(db, {instance_id, offset, now}, r, l.document, before,
+                                     l.history.state, new_events, actor, reason);
+  }
   return CommittedDossier{std::move(l.record),
                           std::move(l.document),
                           std::move(l.history),
@@ -338,7 +349,8 @@ AppResult<CommittedDossier> DossierService::act_with(store::SqlConnection& db, c
                                                      const dossier::Command& given,
                                                      const std::vector<Role>* given_roles,
                                                      const std::string& consultation_id,
-                                                     const std::string& override_reason) {
+                                                     const std::string& override_reason,
+                                                     const std::string& log_note) {
   const auto calendar_snapshot = calendar_();
   const calendar::WorkingCalendar& cal = *calendar_snapshot;
   const int offset = cal.utc_offset_minutes();
@@ -410,8 +422,8 @@ AppResult<CommittedDossier> DossierService::act_with(store::SqlConnection& db, c
   }
   const bool overridden = governed_by_process(dossier::kind_of(command)) &&
                           override_reason.find_first_not_of(" \t\r\n") != std::string::npos;
-  auto committed = commit(db, cal, *loaded, *events, actor, now,
-                          overridden ? override_note(trimmed(override_reason)) : std::string());
+  auto committed = commit(db, cal, *loaded, *events, actor, now, instance_id_,
+                          overridden ? override_note(trimmed(override_reason)) : log_note);
   if (committed && consultation) {
     if (consultation->replied_s) {
       if (!store::record_consultation_reply(db, *consultation)) {
@@ -421,6 +433,9 @@ AppResult<CommittedDossier> DossierService::act_with(store::SqlConnection& db, c
       }
     } else {
       store::insert_consultation(db, *consultation);
+      // An agency a partner instance serves gets the question through the exchange.
+      exchange::plan_exchange_question(db, {instance_id_, offset, now}, committed->record,
+                                       committed->document, *consultation);
     }
   }
   return committed;
@@ -463,7 +478,17 @@ AppResult<CommittedDossier> DossierService::transfer(store::SqlConnection& db, c
                                             std::string(dossier::to_string(role)),
                                             to_iso(now, offset), note, r.status, r.status, "{}"});
   // No command: commit() rewrites the row (a new version) and replays the clock with the transfer.
-  return commit(db, cal, *loaded, {}, actor, now);
+  return commit(db, cal, *loaded, {}, actor, now, instance_id_);
+}
+
+AppResult<CommittedDossier> DossierService::resume_from_partner(
+    store::SqlConnection& db, const Actor& partner, const std::string& dossier_id,
+    const std::string& official_id, const std::string& step, const std::string& note) {
+  // The partner holds the dossier as a processing official would (the state machine's role for a
+  // hand-over); process_enforcement lets its hand-back go to the step it came from.
+  const std::vector<Role> roles{Role::processing};
+  return act_with(db, partner, dossier_id, dossier::Forward{official_id, step}, &roles, {}, {},
+                  note);
 }
 
 DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,
@@ -563,7 +588,7 @@ AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, con
   }
   // commit() folds the events again from a fresh state; start it from draft.
   l.history = History{};
-  return commit(db, cal, l, events, actor, now);
+  return commit(db, cal, l, events, actor, now, instance_id_);
 }
 
 AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Actor& actor,

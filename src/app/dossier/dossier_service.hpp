@@ -80,6 +80,19 @@ class DossierService {
                                                     const std::string& consultation_id,
                                                     const std::string& answer);
 
+  // A partner instance that held a step (app/exchange/partner_account.hpp) hands the dossier back
+  // with its result: to `official_id` at `step`, the official and step that sent it, outside the
+  // process graph (the step resumes where it was left); `note` (the partner's result) goes to the
+  // log. `partner` acts with the processing role, as the dossier's holder.
+  AppResult<CommittedDossier> resume_from_partner(store::SqlConnection& db, const Actor& partner,
+                                                  const std::string& dossier_id,
+                                                  const std::string& official_id,
+                                                  const std::string& step, const std::string& note);
+
+  // This instance's id in the exchange between MotCua instances (serve's --instance-id): set, the
+  // hand-overs to partners' steps and the consultations of agencies partners serve are sent.
+  void set_instance_id(std::string id) { instance_id_ = std::move(id); }
+
   // Records the hand-over of a received paper dossier from the one-stop unit to the processing
   // agency (Decree 61 Art. 18(2)); the clock flags it `transfer_late` after its deadline. Online
   // dossiers are handed over by the system at acceptance. `note` goes to the log.
@@ -103,16 +116,19 @@ class DossierService {
 
  private:
   // act() with the roles to act under given (nullptr: the actor's roles over the dossier) and the
-  // consultation a reply answers (empty: found by the reply's agency code).
+  // consultation a reply answers (empty: found by the reply's agency code); `log_note` is added to
+  // the event's reason in the log.
   AppResult<CommittedDossier> act_with(store::SqlConnection& db, const Actor& actor,
                                        const std::string& dossier_id,
                                        const dossier::Command& command,
                                        const std::vector<dossier::Role>* roles,
                                        const std::string& consultation_id,
-                                       const std::string& override_reason);
+                                       const std::string& override_reason,
+                                       const std::string& log_note = {});
 
   CalendarSource calendar_;
   NowFunction now_;
+  std::string instance_id_;
 };
 
 }  // namespace motcua::app

@@ -5,6 +5,7 @@
 
 #include "app/admin/processes.hpp"
 #include "app/dossier/dossier_access.hpp"
+#include "app/exchange/partner_account.hpp"
 #include "domain/process/enforcement.hpp"
 #include "store/agency_repository.hpp"
 #include "store/user_repository.hpp"
@@ -90,6 +91,9 @@ AppResult<dossier::Command> hand_over(store::SqlConnection& db, const store::Dos
                                       const process::ProcessDefinition& p,
                                       const std::string& current, process::HandOver kind, C c) {
   const auto fits = [&](const process::Step& step) {
+    // A partner instance's account holds exactly the steps of the agencies it serves.
+    if (const auto partner = exchange::partner_of_account(c.official_id))
+      return exchange::partner_serves_step(db, *partner, step);
     return works_at(db, record, c.official_id, step);
   };
   auto target = process::resolve_hand_over(p, current, kind, c.step, fits);
@@ -162,6 +166,17 @@ AppResult<dossier::Command> enforce_process(
   const auto p = find_process(db, terms->id, terms->version);
   if (!p || p->steps.empty()) return command;
   const std::string current = process::current_step(*p, state.step);
+  // A partner instance that held the step hands the dossier back with its result to the official
+  // and step it came from (DossierService::resume_from_partner), wherever that is in the graph;
+  // that official must still work at that step.
+  if (const auto* c = std::get_if<dossier::Forward>(&command);
+      c != nullptr && exchange::partner_of_account(actor.user_id) &&
+      state.assignee == actor.user_id) {
+    const auto* step = process::find_step(*p, c->step);
+    if (step != nullptr && !works_at(db, record, c->official_id, *step))
+      return tl::unexpected(official_does_not_fit(c->official_id, *step));
+    return command;
+  }
   using process::HandOver;
   if (const auto* c = std::get_if<dossier::Assign>(&command))
     return hand_over(db, record, *p, current, HandOver::assign, *c);

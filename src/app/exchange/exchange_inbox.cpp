@@ -33,6 +33,7 @@ codec::ExchangeWire seal(const Envelope& e, const InstanceIdentity& self) {
 }
 
 AppResult<ReceivedMessage> receive_message(store::SqlConnection& db, const InstanceIdentity& self,
+                                           InboundContext& effects,
                                            const codec::ExchangeWire& message, Instant now,
                                            const std::string& now_iso) {
   if (self.id.empty())
@@ -85,13 +86,14 @@ AppResult<ReceivedMessage> receive_message(store::SqlConnection& db, const Insta
   }
   // The kinds' own effects (a child dossier for a transfer, the parent's step resumed by a result)
   // are taken here, in the same transaction as the record of the message; the reference names it.
-  const std::string reference;
+  auto reference = take_effect(db, effects, message, now_iso);
+  if (!reference) return tl::unexpected(reference.error());
   const Envelope receipt{self.id + ":receipt:" + message.from + ":" + message.message_id,
                          self.id,
                          message.from,
                          "receipt",
                          now_iso,
-                         codec::exchange_receipt_body(message.message_id, reference)};
+                         codec::exchange_receipt_body(message.message_id, *reference)};
   const auto sealed = seal(receipt, self);
   store::insert_exchange_received(
       db, {message.message_id, message.from, message.kind, content_hash(message), now_iso,

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/common/app_error.hpp"
+#include "app/exchange/inbound_effects.hpp"
 #include "app/exchange/partners.hpp"
 #include "codec/exchange_wire.hpp"
 #include "store/sql.hpp"
@@ -27,7 +28,10 @@ struct ReceivedMessage {
   bool repeat = false;          // true when this answers a retry of a message already taken
 };
 
+// `effects`: what the message's kind does here (inbound_effects.hpp), taken in the same
+// transaction; a refusal there refuses the message and records nothing.
 AppResult<ReceivedMessage> receive_message(store::SqlConnection& db, const InstanceIdentity& self,
+                                           InboundContext& effects,
                                            const codec::ExchangeWire& message, Instant now,
                                            const std::string& now_iso);
 

@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "app/common/app_test_database.hpp"
+#include "codec/exchange_bodies.hpp"
 #include "codec/iso_time.hpp"
+#include "domain/calendar/working_calendar.hpp"
 #include "store/audit_log.hpp"
 #include "store/exchange_repository.hpp"
+#include "store/test_seed.hpp"
 
 namespace motcua::app::exchange {
 namespace {
@@ -23,6 +26,7 @@ class ExchangeInboxTest : public ::testing::Test {
     const auto pair = new_key_pair();
     self_ = {"tinh-b", pair.secret_key, pair.public_key, "2026-01-01T00:00:00+07:00"};
     store_->write([&](store::SqlConnection& db) {
+      store::seed_test_agencies(db);
       auto partner = register_partner(db, admin_,
                                       {"tinh-a",
                                        "Hệ thống một cửa tỉnh A",
@@ -35,8 +39,13 @@ class ExchangeInboxTest : public ::testing::Test {
     });
   }
 
+  // A question to this instance's commune c1: a kind whose effect needs no dossier here.
+  static std::string question(const std::string& text) {
+    return codec::question_body_to_text({"d1", "", "", "000.01.01.H40", text, "", {}});
+  }
+
   codec::ExchangeWire message(const std::string& id, const std::string& body) {
-    const Envelope e{id, "tinh-a", "tinh-b", "dossier_transfer", now_iso_, body};
+    const Envelope e{id, "tinh-a", "tinh-b", "consultation_question", now_iso_, body};
     return {e.message_id,
             e.from,
             e.to,
@@ -48,8 +57,9 @@ class ExchangeInboxTest : public ::testing::Test {
 
   AppResult<ReceivedMessage> receive(const codec::ExchangeWire& m) {
     AppResult<ReceivedMessage> out = tl::unexpected(invalid_input(""));
-    store_->write(
-        [&](store::SqlConnection& db) { out = receive_message(db, self_, m, now_, now_iso_); });
+    store_->write([&](store::SqlConnection& db) {
+      out = receive_message(db, self_, effects_, m, now_, now_iso_);
+    });
     return out;
   }
 
@@ -64,6 +74,10 @@ class ExchangeInboxTest : public ::testing::Test {
   std::unique_ptr<test_support::AppTestDatabase> database_;
   std::unique_ptr<store::Store> store_;
   Actor admin_{"admin", "Quản Trị", false, {{Role::administrator, "p1"}}};
+  calendar::WorkingCalendar calendar_ =
+      *calendar::WorkingCalendar::build({}, calendar::OfficeHours::standard());
+  DossierService dossiers_{calendar_, [this] { return now_; }};
+  InboundContext effects_{dossiers_, ::testing::TempDir() + "exchange-inbox-files"};
   KeyPair sender_ = new_key_pair();
   InstanceIdentity self_;
   std::string now_iso_ = "2026-12-06T10:00:00+07:00";
@@ -96,7 +110,7 @@ TEST_F(ExchangeInboxTest, RegistrationIsAuditedAndAnAgencyHasOnePartner) {
 }
 
 TEST_F(ExchangeInboxTest, ASignedMessageGetsASignedReceiptAndARetryTheSameOne) {
-  const auto m = message("tinh-a:1", R"({"x":1})");
+  const auto m = message("tinh-a:1", question("1"));
   const auto first = receive(m);
   ASSERT_TRUE(first) << first.error().message_en;
   EXPECT_FALSE(first->repeat);
@@ -116,8 +130,8 @@ TEST_F(ExchangeInboxTest, ASignedMessageGetsASignedReceiptAndARetryTheSameOne) {
 }
 
 TEST_F(ExchangeInboxTest, TamperedForeignOrMisaddressedMessagesAreRefusedAndNothingIsWritten) {
-  auto tampered = message("tinh-a:2", R"({"x":1})");
-  tampered.body = R"({"x":2})";
+  auto tampered = message("tinh-a:2", question("1"));
+  tampered.body = question("2");
   auto r = receive(tampered);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind, ErrorKind::unauthenticated);
@@ -140,8 +154,8 @@ TEST_F(ExchangeInboxTest, TamperedForeignOrMisaddressedMessagesAreRefusedAndNoth
 }
 
 TEST_F(ExchangeInboxTest, AMessageIdReusedForOtherContentIsAConflict) {
-  ASSERT_TRUE(receive(message("tinh-a:5", R"({"x":1})")));
-  const auto reused = receive(message("tinh-a:5", R"({"x":"other"})"));
+  ASSERT_TRUE(receive(message("tinh-a:5", question("1"))));
+  const auto reused = receive(message("tinh-a:5", question("other")));
   ASSERT_FALSE(reused);
   EXPECT_EQ(reused.error().kind, ErrorKind::conflict);
   EXPECT_EQ(reused.error().code, "message_id_reused");
@@ -154,10 +168,10 @@ namespace motcua::app::exchange {
 namespace {
 
 TEST_F(ExchangeInboxTest, ARetrySignedAgainLaterGetsTheFirstReceipt) {
-  const auto first = receive(message("tinh-a:6", R"({"x":1})"));
+  const auto first = receive(message("tinh-a:6", question("1")));
   ASSERT_TRUE(first);
   now_iso_ = "2026-12-06T10:00:20+07:00";  // the adapter stamps each attempt with its own time
-  const auto retry = message("tinh-a:6", R"({"x":1})");
+  const auto retry = message("tinh-a:6", question("1"));
   ASSERT_NE(retry.signature, first->receipt.signature);
   const auto again = receive(retry);
   ASSERT_TRUE(again) << again.error().message_en;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "app/admin/admin_users.hpp"
+#include "app/exchange/partner_account.hpp"
 #include "codec/iso_time.hpp"
 #include "store/audit_log.hpp"
 #include "store/exchange_repository.hpp"
@@ -109,6 +110,8 @@ AppResult<PartnerView> register_partner(store::SqlConnection& db, const Actor& a
     return tl::unexpected(conflict("partner_exists", "Hệ thống liên thông này đã được đăng ký.",
                                    "This partner instance is registered already.", in.id));
   store::insert_exchange_partner(db, {in.id, in.name, in.base_url, codes, actor.user_id, now_iso});
+  // The account that holds the partner's steps and acts for it here (partner_account.hpp).
+  ensure_partner_account(db, in.id, in.name, now_iso);
   for (const auto& k : in.keys) {
     store::insert_exchange_key(
         db, {in.id, k.public_key, k.valid_from, k.valid_to, actor.user_id, now_iso});
