@@ -11,13 +11,16 @@
 //                                                     to partners (officials who see it)
 //   GET  /api/v1/exchange/questions[?open=1]          partners' questions to the actor's agencies
 //   POST /api/v1/exchange/questions/{id}/answer       {"answer"}: sent back signed (audit log)
+//   GET  /api/v1/exchange/questions/{id}/papers/{sha256}   a paper sent with it (opening audited)
 #include "api/admin_write.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/json/consultation_json.hpp"
 #include "api/json/exchange_json.hpp"
+#include "api/paper_response.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "api/write_then.hpp"
 
 namespace motcua::api {
 
@@ -49,10 +52,34 @@ void take_message(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) 
       200, std::move(respond));
 }
 
+// A paper sent with a partner's question: the opening is committed to the audit log before the
+// bytes go out, as for a paper shared by a local consultation.
+void question_paper(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
+                    http::Respond respond) {
+  app::AppResult<store::PaperRecord> paper = tl::unexpected(app::AppError{});
+  const std::string id = r.path_params.at("id"), sha = r.path_params.at("sha256");
+  ctx.store.read([&](store::SqlConnection& db) {
+    paper = app::exchange::partner_question_paper(db, actor, id, sha);
+  });
+  if (!paper) return answer_now(respond, problem_of(paper.error(), r));
+  const bool open_inline = r.query_value("inline").value_or("") == "1";
+  write_then(
+      ctx,
+      [actor, id, sha, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+        app::exchange::audit_partner_paper_opened(db, actor, id, sha, now_iso);
+      },
+      [&ctx, record = *paper, open_inline] { return paper_response(ctx, record, open_inline); },
+      std::move(respond));
+}
+
 }  // namespace
 
 void add_exchange_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
+  router.add_async(Method::get, "/api/v1/exchange/questions/{id}/papers/{sha256}",
+                   authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
+                     question_paper(ctx, r, a, std::move(respond));
+                   }));
   router.add(Method::get, "/api/v1/dossiers/{id}/exchange",
              authenticated(ctx, [&ctx](auto& r, const auto& a) {
                return read_and_render(ctx, r, [&](store::SqlConnection& db) {

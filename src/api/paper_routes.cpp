@@ -13,6 +13,7 @@
 // then are the bytes written (outside the write job, app/dossier/dossier_papers.hpp says why).
 #include "api/idempotent_write.hpp"
 #include "api/json/dossier_json.hpp"
+#include "api/paper_response.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
@@ -59,26 +60,6 @@ void upload(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
       201, std::move(respond));
 }
 
-http::HttpResponse paper_response(const ApiContext& ctx, const store::PaperRecord& paper,
-                                  bool open_inline) {
-  auto bytes = store::read_blob(ctx.settings.uploads_dir, paper.sha256);
-  // A row without its file means the uploads folder was lost or not restored with the database:
-  // an operations failure, logged by the pipeline, not something the user can fix.
-  if (!bytes) throw store::StoreError("paper file missing: " + paper.sha256);
-  auto response = http::HttpResponse::text(200, std::move(*bytes), paper.content_type);
-  // ?inline=1 lets an official open the paper in the browser ("Mở") rather than save it; safe
-  // because only PDF, JPEG and PNG are stored, checked by their bytes, and served with nosniff.
-  std::string disposition =
-      app::attachment_disposition(app::download_name(paper.file_name, paper.content_type));
-  if (open_inline) {
-    disposition.replace(0, std::string_view("attachment").size(), "inline");
-  }
-  response.set_header("Content-Disposition", disposition);
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("ETag", "\"" + paper.sha256 + "\"");
-  return response;
-}
-
 void download(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
               http::Respond respond) {
   app::AppResult<app::PaperToDownload> paper = tl::unexpected(app::AppError{});
@@ -104,6 +85,26 @@ void download(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
 }
 
 }  // namespace
+
+http::HttpResponse paper_response(const ApiContext& ctx, const store::PaperRecord& paper,
+                                  bool open_inline) {
+  auto bytes = store::read_blob(ctx.settings.uploads_dir, paper.sha256);
+  // A row without its file means the uploads folder was lost or not restored with the database:
+  // an operations failure, logged by the pipeline, not something the user can fix.
+  if (!bytes) throw store::StoreError("paper file missing: " + paper.sha256);
+  auto response = http::HttpResponse::text(200, std::move(*bytes), paper.content_type);
+  // ?inline=1 lets an official open the paper in the browser ("Mở") rather than save it; safe
+  // because only PDF, JPEG and PNG are stored, checked by their bytes, and served with nosniff.
+  std::string disposition =
+      app::attachment_disposition(app::download_name(paper.file_name, paper.content_type));
+  if (open_inline) {
+    disposition.replace(0, std::string_view("attachment").size(), "inline");
+  }
+  response.set_header("Content-Disposition", disposition);
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("ETag", "\"" + paper.sha256 + "\"");
+  return response;
+}
 
 void add_paper_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;

@@ -175,6 +175,10 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
     targets[action] = std::move(ids);
   }
   view["step_targets"] = std::move(targets);
+  json::object partner_steps;
+  for (const auto& [step, holder] : w.partner_steps)
+    partner_steps[step] = json::object{{"official_id", holder.official_id}, {"name", holder.name}};
+  view["partner_steps"] = std::move(partner_steps);
   view["agency"] = w.agency ? json::value(json::object{{"id", w.agency->id},
                                                        {"code", w.agency->code},
                                                        {"name", w.agency->name},

@@ -111,6 +111,11 @@ struct ConsultationView {
   std::optional<std::string> replied_at;
 };
 
+struct PartnerStepHolder {
+  std::string official_id;  // the partner's account, "exchange:<id>"
+  std::string name;
+};
+
 struct WorkspaceFields {
   std::vector<std::string> allowed_actions;
   // Of allowed_actions, those the dossier's process refuses that this administrator may still
@@ -130,6 +135,9 @@ struct WorkspaceFields {
   std::map<std::string, std::string> uploader_names;
   // The consultations of the dossier with their answers (officials only).
   std::vector<ConsultationView> consultations;
+  // Step id -> the partner instance whose system does it: a forward there names its account
+  // (app/exchange/partner_account.hpp). Officials only.
+  std::map<std::string, PartnerStepHolder> partner_steps;
 };
 
 struct DossierView {

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include "app/admin/processes.hpp"
 #include "app/dossier/allowed_actions.hpp"
 #include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/process_enforcement.hpp"
+#include "app/exchange/partner_account.hpp"
 #include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/event_log.hpp"
@@ -136,6 +138,15 @@ void add_workspace_fields(store::SqlConnection& db, const Actor& actor,
   }
   for (const auto& [kind, steps] : offer.targets)
     w.step_targets[std::string(action_name(kind))] = steps;
+  w.partner_steps.clear();
+  if (!actor.applicant && view.terms.process && !view.terms.process->id.empty()) {
+    if (const auto p = find_process(db, view.terms.process->id, view.terms.process->version)) {
+      for (const auto& step : p->steps) {
+        if (auto holder = exchange::partner_holding(db, step))
+          w.partner_steps[step.id] = {holder->account_id, holder->name};
+      }
+    }
+  }
   w.agency = agency_of(db, r.agency_id);
   w.receiving_unit = unit_of(db, r.receiving_unit_id);
   Names names(db);

@@ -72,6 +72,35 @@ AppResult<std::vector<PartnerQuestionView>> partner_questions(store::SqlConnecti
   return out;
 }
 
+AppResult<store::PaperRecord> partner_question_paper(store::SqlConnection& db, const Actor& actor,
+                                                     const std::string& id,
+                                                     const std::string& sha256) {
+  const auto found = store::find_exchange_inbound(db, id);
+  const auto agencies = answering_agencies(db, actor);
+  if (!found || found->kind != "consultation" ||
+      std::find(agencies.begin(), agencies.end(), found->agency_id) == agencies.end())
+    return tl::unexpected(not_found("question " + id));
+  for (const auto& p : codec::exchange_papers_from_text(found->papers)) {
+    if (p.sha256 != sha256) continue;
+    store::PaperRecord record;
+    record.id = sha256;
+    record.paper_name = p.name;
+    record.file_name = p.file_name;
+    record.content_type = p.content_type;
+    record.size = p.size;
+    record.sha256 = p.sha256;
+    return record;
+  }
+  return tl::unexpected(not_found("paper " + sha256));
+}
+
+void audit_partner_paper_opened(store::SqlConnection& db, const Actor& actor,
+                                const std::string& question_id, const std::string& sha256,
+                                const std::string& now_iso) {
+  store::append_audit(db, {0, actor.user_id, now_iso, "exchange.question_paper_opened", question_id,
+                           "", R"({"sha256":")" + sha256 + R"("})"});
+}
+
 AppResult<PartnerQuestionView> answer_partner_question(store::SqlConnection& db, const Actor& actor,
                                                        const std::string& id,
                                                        const std::string& answer,

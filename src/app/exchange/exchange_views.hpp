@@ -13,6 +13,7 @@
 #include "app/common/app_error.hpp"
 #include "codec/exchange_bodies.hpp"
 #include "domain/calendar/date.hpp"
+#include "store/paper_repository.hpp"
 #include "store/sql.hpp"
 
 namespace motcua::app::exchange {
@@ -54,6 +55,16 @@ struct PartnerQuestionView {
 
 AppResult<std::vector<PartnerQuestionView>> partner_questions(store::SqlConnection& db,
                                                               const Actor& actor, bool open_only);
+
+// A paper a partner sent with a question, for the officials who answer it (404 for others, and for
+// a sha256 the question does not list). The opening is audited by the caller's write job
+// (audit_partner_paper_opened) before the bytes go out.
+AppResult<store::PaperRecord> partner_question_paper(store::SqlConnection& db, const Actor& actor,
+                                                     const std::string& id,
+                                                     const std::string& sha256);
+void audit_partner_paper_opened(store::SqlConnection& db, const Actor& actor,
+                                const std::string& question_id, const std::string& sha256,
+                                const std::string& now_iso);
 
 // 404 unless the actor answers for the question's agency; 409 when it was answered already;
 // 422 for a blank answer.

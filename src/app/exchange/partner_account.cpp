@@ -24,15 +24,21 @@ void ensure_partner_account(store::SqlConnection& db, const std::string& partner
                                partner_name + " (liên thông / partner system)", now_iso);
 }
 
-bool partner_serves_step(store::SqlConnection& db, const std::string& partner_id,
-                         const process::Step& step) {
-  if (step.responsible.unit_id.empty()) return false;
+std::optional<StepHolder> partner_holding(store::SqlConnection& db, const process::Step& step) {
+  if (step.responsible.unit_id.empty()) return std::nullopt;
   const auto agency_id =
       store::unit_agency(db, step.responsible.unit_id).value_or(step.responsible.unit_id);
   const auto agency = store::find_agency(db, agency_id);
-  if (!agency) return false;
+  if (!agency) return std::nullopt;
   const auto serving = partner_serving(db, agency->code);
-  return serving && serving->id == partner_id;
+  if (!serving) return std::nullopt;
+  return StepHolder{partner_account_id(serving->id), serving->name};
+}
+
+bool partner_serves_step(store::SqlConnection& db, const std::string& partner_id,
+                         const process::Step& step) {
+  const auto holder = partner_holding(db, step);
+  return holder && holder->account_id == partner_account_id(partner_id);
 }
 
 Actor partner_actor(store::SqlConnection& db, const std::string& partner_id) {

@@ -32,6 +32,13 @@ void ensure_partner_account(store::SqlConnection& db, const std::string& partner
 bool partner_serves_step(store::SqlConnection& db, const std::string& partner_id,
                          const process::Step& step);
 
+// The partner whose system does `step`, if any: its account id and name (for the forward form).
+struct StepHolder {
+  std::string account_id;
+  std::string name;
+};
+std::optional<StepHolder> partner_holding(store::SqlConnection& db, const process::Step& step);
+
 // The partner acting on this instance: its account, with the processing role over each local
 // agency whose code it serves (so it answers the consultations put to those agencies).
 Actor partner_actor(store::SqlConnection& db, const std::string& partner_id);

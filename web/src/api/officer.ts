@@ -66,6 +66,8 @@ export interface WorkspaceDossier extends Omit<DossierDetail, 'timeline'> {
   outside_process?: OfficerAction[]
   /** assign / forward / send-back -> the process steps the hand-over may lead to. */
   step_targets?: Record<string, string[]>
+  /** Steps done by a partner MotCua instance's system: a forward there names its account. */
+  partner_steps?: Record<string, { official_id: string; name: string }>
   agency: AgencyInfo | null
   receiving_unit: UnitInfo | null
   assignee_name: string | null

@@ -16,6 +16,7 @@ export const vi = {
     'provide-supplement': 'Ghi nhận hồ sơ bổ sung',
     submit: 'Nộp hồ sơ',
     officialPick: 'Cán bộ nhận hồ sơ',
+    partnerStep: 'Bước này do hệ thống một cửa liên thông «{name}» thực hiện: hồ sơ và giấy tờ được gửi sang hệ thống đó; khi có kết quả, hồ sơ trở lại bạn.',
     officialChoose: '— Chọn cán bộ —',
     officialsLoading: 'Đang tải danh sách cán bộ…',
     reason: 'Lý do',
@@ -90,6 +91,11 @@ export const vi = {
     '05': 'Mẫu 05 – Thông báo dừng giải quyết hồ sơ',
     '06': 'Mẫu 06 – Phiếu kiểm soát quá trình giải quyết hồ sơ',
     '07': 'Mẫu 07 – Sổ theo dõi hồ sơ',
+  },
+  partnerQuestions: {
+    title: 'Câu hỏi từ hệ thống một cửa liên thông',
+    from: 'Hệ thống hỏi: {partner}',
+    answered: 'Đã gửi trả lời cho {partner}.',
   },
   consultations: {
     title: 'Yêu cầu lấy ý kiến gửi cơ quan',
@@ -172,6 +178,7 @@ export const en: typeof vi = {
     'provide-supplement': 'Record supplements received',
     submit: 'Submit',
     officialPick: 'Official receiving the dossier',
+    partnerStep: 'This step is done by the partner one-stop system “{name}”: the dossier and its papers go to that system; its result brings the dossier back to you.',
     officialChoose: '— Choose an official —',
     officialsLoading: 'Loading officials…',
     reason: 'Reason',
@@ -246,6 +253,11 @@ export const en: typeof vi = {
     '05': 'Form 05 – Notice of stopping',
     '06': 'Form 06 – Control sheet',
     '07': 'Form 07 – Tracking book',
+  },
+  partnerQuestions: {
+    title: 'Questions from partner one-stop systems',
+    from: 'Asked by the system: {partner}',
+    answered: 'Your answer was sent to {partner}.',
   },
   consultations: {
     title: 'Consultations sent to your agency',
