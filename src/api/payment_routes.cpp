@@ -4,8 +4,10 @@
 //                                         redirect_url} (the gateway's signed pay page)
 //   GET  /api/v1/dossiers/{id}/payments   the dossier's payments
 //   GET  /api/v1/payments/{id}            one payment, as the IPN left it (the return page reads
-//   it) GET  /api/v1/payments/vnpay/ipn       the gateway's server-to-server confirmation (no
-//   session;
+//   it) GET  /api/v1/payments/options         which ways to pay this installation offers (the web
+//   shows
+//                                         its "Pay online" button only when the gateway is set)
+//   GET  /api/v1/payments/vnpay/ipn       the gateway's server-to-server confirmation (no session;
 //                                         signed; answered in the protocol's {RspCode, Message})
 #include <algorithm>
 #include <cctype>
@@ -77,6 +79,12 @@ void add_payment_routes(http::Router& router, ApiContext& ctx) {
                  return app::payments::payments_of_dossier(db, a, r.path_params.at("id"));
                });
              }));
+  // Public: it says only whether a gateway is configured, never which one or how.
+  router.add(Method::get, "/api/v1/payments/options", [&ctx](http::HttpRequest&) {
+    return http::HttpResponse::json(
+        200, boost::json::object{{"online", ctx.settings.payment_gateway.configured()},
+                                 {"counter", true}});
+  });
   router.add(Method::get, "/api/v1/payments/{id}",
              authenticated(ctx, [&ctx](auto& r, const auto& a) {
                return read_and_render(ctx, r, [&](store::SqlConnection& db) {

@@ -99,7 +99,8 @@ std::string redirect_url_of(const store::PaymentRow& p, const store::DossierReco
       {"vnp_OrderInfo", "Thanh toan phi ho so " + record.code.value_or(record.id)},
       {"vnp_OrderType", "other"},
       {"vnp_Locale", input.locale == "en" ? "en" : "vn"},
-      {"vnp_ReturnUrl", input.return_url},
+      // The return page reads this payment by its id (never from the vnp_* fields it carries).
+      {"vnp_ReturnUrl", input.return_url + "?payment=" + p.id},
       {"vnp_IpAddr", input.client_ip.empty() ? "127.0.0.1" : input.client_ip},
       {"vnp_CreateDate", vnpay_time(created.value_or(Instant{}))},
       {"vnp_ExpireDate", vnpay_time(expires.value_or(Instant{}))},

@@ -70,6 +70,7 @@ export const vi = {
     address: 'Địa chỉ: {address}',
     hours: 'Trong giờ hành chính các ngày làm việc; mang theo mã hồ sơ.',
     onlineLater: 'Thanh toán trực tuyến sẽ được hỗ trợ trong phiên bản sau.',
+    online: 'Hoặc thanh toán trực tuyến qua cổng thanh toán, do người nộp thực hiện trên trang hồ sơ của mình.',
   },
   detail: {
     agency: 'Cơ quan giải quyết',
@@ -226,6 +227,7 @@ export const en: typeof vi = {
     address: 'Address: {address}',
     hours: 'During office hours on working days; bring the dossier code.',
     onlineLater: 'Online payment will come in a later version.',
+    online: 'Or online through the payment gateway, by the applicant from their dossier page.',
   },
   detail: {
     agency: 'Competent agency',

@@ -1,0 +1,46 @@
+// Typed functions for fee payments (server: src/api/payment_routes.cpp). The browser only starts a
+// payment and reads what the gateway's server-to-server confirmation (IPN) recorded; it never
+// marks anything paid itself.
+import { apiRequest } from './client'
+
+const segment = encodeURIComponent
+
+export interface PaymentOptions {
+  /** A gateway is configured: the applicant may pay online. */
+  online: boolean
+  counter: boolean
+}
+
+export interface StartedPayment {
+  payment_id: string
+  /** The gateway's signed pay page. */
+  redirect_url: string
+}
+
+export type PaymentState = 'pending' | 'paid' | 'failed' | 'expired' | 'refunded'
+
+export interface Payment {
+  id: string
+  dossier_id: string
+  dossier_code: string
+  dossier_status: string
+  method: 'vnpay' | 'cash' | 'card'
+  txn_ref: string
+  amount_vnd: number
+  state: PaymentState
+  created_at: string
+  expires_at: string
+  updated_at: string
+}
+
+export function getPaymentOptions(): Promise<PaymentOptions> {
+  return apiRequest<PaymentOptions>('/payments/options')
+}
+
+export function startOnlinePayment(dossierId: string, locale: 'vn' | 'en'): Promise<StartedPayment> {
+  return apiRequest<StartedPayment>(`/dossiers/${segment(dossierId)}/payments?locale=${locale}`, { method: 'POST', body: {} })
+}
+
+export function getPayment(paymentId: string): Promise<Payment> {
+  return apiRequest<Payment>(`/payments/${segment(paymentId)}`)
+}
