@@ -40,6 +40,9 @@ inline constexpr const char* kPaymentStartedEvent = "payment_started";
 inline constexpr const char* kPaymentExpiredEvent = "payment_expired";
 inline constexpr const char* kPaymentFailedEvent = "payment_failed";
 inline constexpr const char* kPaymentUnappliedEvent = "payment_unapplied";
+// A fee paid at the counter: its e-receipt (app/payments/counter_payment.hpp). The money itself is
+// the payment_confirmed command just before it.
+inline constexpr const char* kFeeReceiptIssuedEvent = "fee_receipt_issued";
 
 struct History {
   std::vector<dossier::Event> events;

@@ -4,6 +4,7 @@
 
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "app/payments/payment_facts.hpp"
 #include "codec/iso_time.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
@@ -20,10 +21,7 @@ std::string random_text(const char* alphabet, std::size_t alphabet_size, int len
   return out;
 }
 
-std::string new_payment_id() {
-  static constexpr char kHex[] = "0123456789abcdef";
-  return "pay_" + random_text(kHex, 16, 24);
-}
+std::string new_payment_id() { return new_row_id("pay_"); }
 
 // vnp_TxnRef: unique per terminal; upper-case letters and digits, readable over the phone.
 std::string new_txn_ref() {
@@ -31,57 +29,9 @@ std::string new_txn_ref() {
   return "MC" + random_text(kChars, sizeof kChars - 1, 14);
 }
 
-std::string json_text(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += ' ';
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "\"";
-}
-
-std::string payment_payload(const store::PaymentRow& p, const std::string& extra = {}) {
-  return "{\"payment_id\":" + json_text(p.id) + ",\"method\":" + json_text(p.method) +
-         ",\"txn_ref\":" + json_text(p.txn_ref) +
-         ",\"amount_vnd\":" + std::to_string(p.amount_vnd) + extra + "}";
-}
-
-void log_fact(store::SqlConnection& db, const store::DossierRecord& record, const char* type,
-              const std::string& actor_id, const std::string& role, const std::string& now_iso,
-              const std::string& reason, const std::string& payload) {
-  store::append_event(db, store::EventDraft{record.id, type, actor_id, role, now_iso, reason,
-                                            record.status, record.status, payload});
-}
-
 AppError refusal(ErrorKind kind, const char* code, const char* vi, const char* en,
                  const std::string& detail) {
   return AppError{kind, code, vi, en, detail};
-}
-
-// The seq of the payment request the dossier now waits on, and the amount outstanding.
-struct OutstandingFee {
-  std::int64_t seq = 0;
-  std::int64_t amount = 0;
-};
-
-std::optional<OutstandingFee> outstanding_fee(store::SqlConnection& db,
-                                              const store::DossierRecord& record, int offset) {
-  if (record.status != "awaiting_payment") return std::nullopt;
-  const auto stored = store::events_of(db, record.id);
-  const auto history = load_history(stored, offset);
-  OutstandingFee fee;
-  for (const auto& e : stored) {
-    if (e.event.type == dossier::event_type(dossier::CommandKind::request_payment)) fee.seq = e.seq;
-  }
-  fee.amount = history.state.payment_outstanding;
-  if (fee.seq == 0 || fee.amount <= 0) return std::nullopt;
-  return fee;
 }
 
 std::string redirect_url_of(const store::PaymentRow& p, const store::DossierRecord& record,
