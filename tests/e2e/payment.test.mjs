@@ -3,11 +3,12 @@
 // page (tools/emulators/vnpay.py, started by run.mjs), comes back to /payments/return, which shows
 // what the gateway's IPN recorded, and the dossier resumes: status back to processing, its clock
 // running again. A second case: the browser returns before the IPN, and the page shows "đang chờ
-// xác nhận" until the IPN arrives.
+// xác nhận" until the IPN arrives. A third: reception takes the fee at the counter (cash or card)
+// and issues a numbered e-receipt.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { apiSession, baseUrl, birthRegistrationInProcessing } from './lib/api.mjs'
-import { PHONE, openBrowser, screenshot } from './lib/browser.mjs'
+import { DESK, PHONE, openBrowser, screenshot } from './lib/browser.mjs'
 import { logIn, logOut } from './lib/ui.mjs'
 
 let browser
@@ -105,5 +106,41 @@ test('a browser back before the IPN sees "waiting for confirmation", then the pa
   await page.locator('.payment-result[data-payment-state="paid"]').waitFor()
   await scenario('ok')
   await logOut(page)
+  assert.deepEqual(pageErrors, [])
+})
+
+test('reception takes the fee at the counter, gets a numbered e-receipt and the dossier resumes', async () => {
+  const { page, pageErrors } = browser
+  await page.setViewportSize(DESK)
+  const dossier = await dossierAwaitingFee('Trần Văn Nộp Quầy')
+  await logIn(page, 'tiepnhan.hoalu', '/queue')
+  await page.goto(`${baseUrl()}/dossiers/${dossier.id}`)
+  await page.locator(`.dossier[data-dossier-id="${dossier.id}"]`).waitFor()
+  const panel = page.locator('.counter-payment')
+  await panel.getByRole('button', { name: 'Thu phí tại quầy' }).click()
+  assert.equal(await page.getByLabel('Số tiền thu (đồng)').inputValue(), '150000', 'prefilled with what is owed')
+
+  // Less than owed: refused, the field named, nothing recorded.
+  await page.getByLabel('Số tiền thu (đồng)').fill('100000')
+  await panel.getByRole('button', { name: 'Thu tiền và cấp biên lai' }).click()
+  await panel.getByText(/Số tiền \(amount_vnd\) phải đúng bằng số phải nộp: 150000 đồng/).waitFor()
+
+  await page.getByLabel('Số tiền thu (đồng)').fill('150000')
+  await page.getByLabel('Thẻ ngân hàng').check()
+  await panel.getByRole('button', { name: 'Thu tiền và cấp biên lai' }).click()
+  const issued = panel.locator('.counter-payment__issued')
+  await issued.waitFor()
+  const number = (await issued.innerText()).match(/\d{4}\/\d{6}/)?.[0]
+  assert.ok(number, await issued.innerText())
+  await page.locator('.dossier .status[data-status="in_progress"]').waitFor()
+  await panel.locator(`[data-receipt="${number}"]`).waitFor()
+  await screenshot(page, 'counter-payment-receipt')
+
+  const href = await panel.locator(`[data-receipt="${number}"] a`).getAttribute('href')
+  const pdf = await page.request.get(`${baseUrl()}${href}`)
+  assert.equal(pdf.status(), 200)
+  assert.equal(pdf.headers()['content-type'], 'application/pdf')
+  await logOut(page)
+  await page.setViewportSize(PHONE)
   assert.deepEqual(pageErrors, [])
 })

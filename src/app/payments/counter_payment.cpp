@@ -85,8 +85,8 @@ AppResult<ReceiptView> record_counter_payment(store::SqlConnection& db, DossierS
 
   // The same command the gateway's confirmation gives: it checks the separation of duties (the
   // official who asked for the fee may not confirm it) and resumes the clock.
-  auto confirmed = dossiers.act(db, actor, record->id,
-                                dossier::ConfirmPayment{fee->amount, "Biên lai " + number_text});
+  auto confirmed =
+      dossiers.act(db, actor, record->id, dossier::ConfirmPayment{fee->amount, number_text});
   if (!confirmed) return tl::unexpected(confirmed.error());
 
   store::PaymentRow p;

@@ -44,3 +44,37 @@ export function startOnlinePayment(dossierId: string, locale: 'vn' | 'en'): Prom
 export function getPayment(paymentId: string): Promise<Payment> {
   return apiRequest<Payment>(`/payments/${segment(paymentId)}`)
 }
+
+/** An e-receipt (biên lai điện tử) of a fee paid at the counter. */
+export interface FeeReceipt {
+  id: string
+  /** "2026/000123": per agency and year, without gaps. */
+  number: string
+  payment_id: string
+  dossier_id: string
+  dossier_code: string
+  agency_id: string
+  method: 'cash' | 'card'
+  amount_vnd: number
+  description: string
+  payer_name: string
+  issued_by: { id: string; name: string }
+  issued_at: string
+  note: string
+}
+
+export function recordCounterPayment(
+  dossierId: string,
+  body: { method: 'cash' | 'card'; amount_vnd: number; note?: string },
+): Promise<FeeReceipt> {
+  return apiRequest<FeeReceipt>(`/dossiers/${segment(dossierId)}/counter-payments`, { method: 'POST', body })
+}
+
+export function getReceipts(dossierId: string): Promise<FeeReceipt[]> {
+  return apiRequest<FeeReceipt[]>(`/dossiers/${segment(dossierId)}/receipts`)
+}
+
+/** The PDF of one receipt of the dossier. */
+export function receiptPdfUrl(dossierId: string, number: string): string {
+  return `/api/v1/dossiers/${segment(dossierId)}/documents/fee-receipt.pdf?number=${encodeURIComponent(number)}`
+}

@@ -155,6 +155,18 @@ export const vi = {
     notYet: 'Hồ sơ chưa có nội dung cho biểu mẫu này.',
     pdf: 'Tải PDF',
   },
+  counterPayment: {
+    title: 'Thu phí, lệ phí tại quầy',
+    record: 'Thu phí tại quầy',
+    method: 'Hình thức nộp',
+    cash: 'Tiền mặt',
+    card: 'Thẻ ngân hàng',
+    amount: 'Số tiền thu (đồng)',
+    note: 'Ghi chú (không bắt buộc)',
+    submit: 'Thu tiền và cấp biên lai',
+    issued: 'Đã cấp biên lai số {number}, số tiền {amount}.',
+    receipt: 'Biên lai số {number} (PDF)',
+  },
 }
 
 export const en: typeof vi = {
@@ -311,5 +323,17 @@ export const en: typeof vi = {
     back: 'Back to the dossier',
     notYet: 'The dossier has nothing for this form yet.',
     pdf: 'Download PDF',
+  },
+  counterPayment: {
+    title: 'Fees paid at the counter',
+    record: 'Take the fee at the counter',
+    method: 'Paid by',
+    cash: 'Cash',
+    card: 'Bank card',
+    amount: 'Amount taken (dong)',
+    note: 'Note (optional)',
+    submit: 'Take the money and issue the receipt',
+    issued: 'Receipt {number} issued for {amount}.',
+    receipt: 'Receipt {number} (PDF)',
   },
 }
