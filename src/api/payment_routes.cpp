@@ -5,6 +5,8 @@
 //   GET  /api/v1/dossiers/{id}/payments   the dossier's payments
 //   POST /api/v1/dossiers/{id}/counter-payments  reception records the fee paid in cash or by card:
 //                                         the e-receipt (201), numbered per agency and year
+//   GET  /api/v1/dossiers/{id}/refunds    the dossier's refunds (pending, refunded, failed)
+//   POST /api/v1/refunds/{id}/complete    reception hands a counter payment's money back
 //   GET  /api/v1/dossiers/{id}/receipts   the dossier's e-receipts (the PDF:
 //   documents/fee-receipt.pdf) GET  /api/v1/payments/{id}            one payment, as the IPN left
 //   it (the return page reads it) GET  /api/v1/payments/options         which ways to pay this
@@ -94,6 +96,23 @@ void add_payment_routes(http::Router& router, ApiContext& ctx) {
                  return app::payments::receipts_of_dossier(db, a, r.path_params.at("id"));
                });
              }));
+  router.add(Method::get, "/api/v1/dossiers/{id}/refunds",
+             authenticated(ctx, [&ctx](auto& r, const auto& a) {
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::payments::refunds_of_dossier(db, a, r.path_params.at("id"));
+               });
+             }));
+  router.add_async(Method::post, "/api/v1/refunds/{id}/complete",
+                   authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
+                     const std::string id = r.path_params.at("id");
+                     decoded_write(
+                         ctx, r, a, refund_note_from_json,
+                         [&ctx, a, id](store::SqlConnection& db, const std::string& note) {
+                           return app::payments::complete_counter_refund(db, ctx.dossiers, a, id,
+                                                                         note);
+                         },
+                         200, std::move(respond));
+                   }));
   router.add(Method::get, "/api/v1/dossiers/{id}/payments",
              authenticated(ctx, [&ctx](auto& r, const auto& a) {
                return read_and_render(ctx, r, [&](store::SqlConnection& db) {

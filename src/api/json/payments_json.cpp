@@ -51,6 +51,29 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Rece
       {"note", r.note}};
 }
 
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RefundView& r) {
+  namespace json = boost::json;
+  const auto text_or_null = [](const std::string& s) {
+    return s.empty() ? json::value(nullptr) : json::value(s);
+  };
+  out = json::object{{"id", r.id},
+                     {"payment_id", r.payment_id},
+                     {"dossier_id", r.dossier_id},
+                     {"method", r.method},
+                     {"amount_vnd", r.amount_vnd},
+                     {"state", r.state},
+                     {"reason", r.reason},
+                     {"created_at", r.created_at},
+                     {"completed_by",
+                      r.completed_by.empty()
+                          ? json::value(nullptr)
+                          : json::value(json::object{{"id", r.completed_by},
+                                                     {"name", text_or_null(r.completed_by_name)}})},
+                     {"completed_at", text_or_null(r.completed_at)},
+                     {"gateway_txn_no", text_or_null(r.gateway_txn_no)},
+                     {"error", text_or_null(r.error)}};
+}
+
 }  // namespace motcua::app::payments
 
 namespace motcua::api {
@@ -94,6 +117,28 @@ app::AppResult<app::payments::CounterPayment> counter_payment_from_json(
                                     "note: more than 500 bytes"));
   }
   return out;
+}
+
+}  // namespace motcua::api
+
+namespace motcua::api {
+
+app::AppResult<std::string> refund_note_from_json(const boost::json::value& body) {
+  if (!body.is_object())
+    return tl::unexpected(app::invalid_input("the body must be a JSON object"));
+  const auto& o = body.as_object();
+  const auto* note = o.if_contains("note");
+  if (note != nullptr && !note->is_null() && !note->is_string()) {
+    return tl::unexpected(bad_field("invalid_note", "Ghi chú (note) phải là văn bản.",
+                                    "The note (note) must be text.", "note: must be a string"));
+  }
+  auto text = text::clean_text(codec::optional_string(o, "note"), {});
+  if (text.size() > 500) {
+    return tl::unexpected(bad_field("note_too_long", "Ghi chú (note) dài quá 500 byte.",
+                                    "The note (note) is longer than 500 bytes.",
+                                    "note: more than 500 bytes"));
+  }
+  return text;
 }
 
 }  // namespace motcua::api

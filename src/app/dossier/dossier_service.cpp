@@ -16,6 +16,7 @@
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
 #include "app/notifications/applicant_notices.hpp"
+#include "app/payments/refunds.hpp"
 #include "app/portal/portal_sync.hpp"
 #include "app/postal/postal_orders.hpp"
 #include "app/webhooks/webhooks.hpp"
@@ -191,6 +192,8 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
   // The post's pickup and delivery orders the events call for (app/postal/postal_orders.hpp).
   plan_postal_orders(db, r, l.document.applicant.name, new_events, to_iso(now, offset),
                      now.seconds);
+  // A refusal or a stop after a paid fee owes the money back (app/payments/refunds.hpp).
+  payments::plan_refunds(db, r, new_events, to_iso(now, offset), now.seconds, offset);
   return CommittedDossier{std::move(l.record),
                           std::move(l.document),
                           std::move(l.history),

@@ -5,6 +5,7 @@
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_history.hpp"
 #include "app/payments/payment_facts.hpp"
+#include "app/payments/refunds.hpp"
 #include "codec/iso_time.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
@@ -203,6 +204,10 @@ IpnAnswer take_vnpay_ipn(store::SqlConnection& db, DossierService& dossiers,
            "Đã nhận tiền nhưng hồ sơ không còn chờ khoản phí này; cần hoàn trả / paid, but the "
            "dossier no longer awaits this fee: to be refunded",
            payment_payload(*p, extra));
+  if (auto settled = store::find_payment(db, p->id)) {
+    open_refund(db, *record, *settled, kPaymentUnappliedEvent, now_iso, dossiers.now().seconds,
+                offset);
+  }
   return {"00", "Confirm Success"};
 }
 

@@ -78,3 +78,27 @@ export function getReceipts(dossierId: string): Promise<FeeReceipt[]> {
 export function receiptPdfUrl(dossierId: string, number: string): string {
   return `/api/v1/dossiers/${segment(dossierId)}/documents/fee-receipt.pdf?number=${encodeURIComponent(number)}`
 }
+
+/** A refund of a paid fee (the dossier was refused or stopped after the payment). */
+export interface Refund {
+  id: string
+  payment_id: string
+  dossier_id: string
+  method: 'vnpay' | 'cash' | 'card'
+  amount_vnd: number
+  state: 'pending' | 'refunded' | 'failed'
+  reason: string
+  created_at: string
+  completed_by: { id: string; name: string | null } | null
+  completed_at: string | null
+  gateway_txn_no: string | null
+  error: string | null
+}
+
+export function getRefunds(dossierId: string): Promise<Refund[]> {
+  return apiRequest<Refund[]>(`/dossiers/${segment(dossierId)}/refunds`)
+}
+
+export function completeRefund(refundId: string, note: string): Promise<Refund> {
+  return apiRequest<Refund>(`/refunds/${segment(refundId)}/complete`, { method: 'POST', body: { note } })
+}

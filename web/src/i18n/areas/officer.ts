@@ -155,6 +155,13 @@ export const vi = {
     notYet: 'Hồ sơ chưa có nội dung cho biểu mẫu này.',
     pdf: 'Tải PDF',
   },
+  refunds: {
+    title: 'Hoàn trả phí, lệ phí',
+    method: { vnpay: 'Hoàn qua cổng thanh toán', cash: 'Trả lại tiền mặt tại quầy', card: 'Hoàn tại quầy (thẻ)' },
+    state: { pending: 'Đang chờ hoàn trả', refunded: 'Đã hoàn trả', failed: 'Hoàn trả không thành công' },
+    note: 'Ghi chú khi trả lại tiền (không bắt buộc)',
+    handBack: 'Đã trả lại tiền cho người nộp',
+  },
   counterPayment: {
     title: 'Thu phí, lệ phí tại quầy',
     record: 'Thu phí tại quầy',
@@ -323,6 +330,13 @@ export const en: typeof vi = {
     back: 'Back to the dossier',
     notYet: 'The dossier has nothing for this form yet.',
     pdf: 'Download PDF',
+  },
+  refunds: {
+    title: 'Refunds of fees',
+    method: { vnpay: 'Refunded through the payment gateway', cash: 'Cash handed back at the counter', card: 'Refunded at the counter (card)' },
+    state: { pending: 'Refund pending', refunded: 'Refunded', failed: 'Refund failed' },
+    note: 'Note on handing the money back (optional)',
+    handBack: 'Money handed back to the applicant',
   },
   counterPayment: {
     title: 'Fees paid at the counter',
