@@ -164,5 +164,12 @@ TEST_F(CounterPayment, OnlyReceptionTakesFeesAtTheCounter) {
   EXPECT_EQ(an_.get(base + "/documents/fee-receipt.pdf").status, 404);
 }
 
+TEST_F(CounterPayment, WithoutAGatewayOnlyTheCounterIsOffered) {
+  auto options = an_.get("/api/v1/payments/options");
+  ASSERT_EQ(options.status, 200) << options.raw.body;
+  EXPECT_EQ(options.body.at("online"), false);
+  EXPECT_EQ(options.body.at("counter"), true);
+}
+
 }  // namespace
 }  // namespace motcua::testing
