@@ -4,7 +4,8 @@
 // what the gateway's IPN recorded, and the dossier resumes: status back to processing, its clock
 // running again. A second case: the browser returns before the IPN, and the page shows "đang chờ
 // xác nhận" until the IPN arrives. A third: reception takes the fee at the counter (cash or card)
-// and issues a numbered e-receipt.
+// and issues a numbered e-receipt. A fourth: a refund of a counter payment, handed back by
+// reception.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { apiSession, baseUrl, birthRegistrationInProcessing } from './lib/api.mjs'
@@ -142,5 +143,35 @@ test('reception takes the fee at the counter, gets a numbered e-receipt and the 
   assert.equal(pdf.headers()['content-type'], 'application/pdf')
   await logOut(page)
   await page.setViewportSize(PHONE)
+  assert.deepEqual(pageErrors, [])
+})
+
+test('a stopped dossier paid at the counter shows its refund, which reception hands back', async () => {
+  const { page, pageErrors } = browser
+  await page.setViewportSize(DESK)
+  const dossier = await dossierAwaitingFee('Hoàng Văn Hoàn Tiền')
+  const reception = await apiSession('tiepnhan.hoalu')
+  const paid = await reception.post(`/dossiers/${dossier.id}/counter-payments`, { method: 'cash', amount_vnd: 150000 })
+  assert.equal(paid.status, 201, JSON.stringify(paid.body))
+  const stopped = await reception.post(`/dossiers/${dossier.id}/stop`, { reason: 'Người nộp rút hồ sơ' })
+  assert.equal(stopped.status, 200, JSON.stringify(stopped.body))
+
+  await logIn(page, 'tiepnhan.hoalu', '/queue')
+  await page.goto(`${baseUrl()}/dossiers/${dossier.id}`)
+  const refunds = page.locator('.refunds')
+  await refunds.locator('[data-refund-state="pending"]').waitFor()
+  assert.match(await refunds.innerText(), /150\.000 đ — Trả lại tiền mặt tại quầy — Đang chờ hoàn trả/)
+  await refunds.getByLabel('Ghi chú khi trả lại tiền (không bắt buộc)').fill('Đã trả đủ tiền mặt')
+  await refunds.getByRole('button', { name: 'Đã trả lại tiền cho người nộp' }).click()
+  await refunds.locator('[data-refund-state="refunded"]').waitFor()
+  assert.match(await refunds.innerText(), /Đã hoàn trả/)
+  await logOut(page)
+
+  // The applicant sees the same refund on their page.
+  await page.setViewportSize(PHONE)
+  await logIn(page, 'congdan.an', '/my')
+  await page.goto(`${baseUrl()}/my/dossier?id=${dossier.id}`)
+  await page.locator('.refunds [data-refund-state="refunded"]').waitFor()
+  await logOut(page)
   assert.deepEqual(pageErrors, [])
 })
