@@ -11,6 +11,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "app/payments/counter_payment.hpp"
 #include "app/queries/officer_queries.hpp"
 #include "documents/dossier_documents.hpp"
 
@@ -37,10 +38,10 @@ app::AppError unknown_form(std::string_view name) {
   return app::AppError{app::ErrorKind::not_found, "unknown_document",
                        "Không có loại giấy tờ '" + std::string(name) +
                            "'. Các loại: receipt, supplement-request, refusal, apology, "
-                           "stop-notice, control-sheet, result (đuôi .pdf).",
+                           "stop-notice, control-sheet, result, fee-receipt (đuôi .pdf).",
                        "No document named '" + std::string(name) +
                            "'. Documents: receipt, supplement-request, refusal, apology, "
-                           "stop-notice, control-sheet, result (with .pdf).",
+                           "stop-notice, control-sheet, result, fee-receipt (with .pdf).",
                        "form"};
 }
 
@@ -68,11 +69,37 @@ void on_pool(http::Respond respond, Make make) {
   if (!queued) (*shared)([] { return renderer_busy(); });
 }
 
+// The e-receipt of the dossier's latest counter payment (?number=2026/000123 for an earlier one).
+void fee_receipt_document(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
+                          http::Respond respond) {
+  const std::string id = r.path_params.at("id");
+  const std::string number(r.query_value("number").value_or(""));
+  on_pool(std::move(respond), [&ctx, &r, actor, id, number]() -> http::HttpResponse {
+    std::optional<app::AppResult<app::DossierView>> view;
+    std::optional<app::AppResult<std::vector<app::payments::ReceiptView>>> receipts;
+    ctx.store.read([&](store::SqlConnection& db) {
+      view.emplace(ctx.dossiers.detail(db, actor, id));
+      if (*view) receipts.emplace(app::payments::receipts_of_dossier(db, actor, id));
+    });
+    if (!*view) return problem_of(view->error(), r);
+    if (!*receipts) return problem_of(receipts->error(), r);
+    const app::payments::ReceiptView* chosen = nullptr;
+    for (const auto& receipt : **receipts) {
+      if (number.empty() || receipt.number == number) chosen = &receipt;
+    }
+    if (chosen == nullptr) return problem_of(not_issued("fee-receipt"), r);
+    const std::string file_number = chosen->number.substr(0, 4) + "-" + chosen->number.substr(5);
+    return pdf_document(documents::fee_receipt_pdf(**view, *chosen),
+                        "bien-lai-" + file_number + ".pdf");
+  });
+}
+
 void dossier_document(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
                       http::Respond respond) {
   const std::string file = r.path_params.at("document");
   const std::string name =
       file.ends_with(kPdfSuffix) ? file.substr(0, file.size() - kPdfSuffix.size()) : std::string();
+  if (name == "fee-receipt") return fee_receipt_document(ctx, r, actor, std::move(respond));
   const auto form = documents::parse_dossier_form(name);
   if (!form) {
     const auto answer = problem_of(unknown_form(file), r);

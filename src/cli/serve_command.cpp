@@ -11,6 +11,7 @@
 #include "app/delivery/outbox_admin.hpp"
 #include "app/exchange/instance_key.hpp"
 #include "app/imports/document_upgrade.hpp"
+#include "app/payments/refunds.hpp"
 #include "app/webhooks/webhook_secrets.hpp"
 #include "cli/anchor_timer.hpp"
 #include "cli/calendar_follower.hpp"
@@ -27,6 +28,7 @@
 #include "http/builtin_routes.hpp"
 #include "http/metrics.hpp"
 #include "http/server.hpp"
+#include "integrations/vnpay/refund_adapter.hpp"
 #include "store/database_url.hpp"
 #include "store/health.hpp"
 #include "store/installation_settings.hpp"
@@ -177,7 +179,10 @@ int run_serve(const ServeArgs& args) {
   auto delivery = args.delivery;
   delivery.public_url = args.public_url;
   delivery.uploads_dir = args.uploads_dir;
-  const auto adapters = delivery_adapters(delivery, *store);
+  auto adapters = delivery_adapters(delivery, *store);
+  // Refunds go back through the payment gateway the server takes payments with.
+  adapters[app::payments::kRefundTopic] =
+      std::make_shared<integrations::VnpayRefundAdapter>(settings.payment_gateway);
   http::Metrics metrics;
   // The outbox's workers, one per configured topic (cli/delivery_job.hpp), write through the plain
   // store; the API's writes go through one that wakes them after each commit. Stopped before the

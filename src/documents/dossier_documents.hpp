@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "app/dossier/dossier_views.hpp"
+#include "app/payments/counter_payment.hpp"
 #include "app/queries/officer_views.hpp"
 
 namespace motcua::documents {
@@ -30,6 +31,11 @@ std::optional<DossierForm> parse_dossier_form(std::string_view name);
 // refusal, no apology, not received, no result). `tracking_url` is what the receipt's QR encodes.
 std::optional<std::string> dossier_form_pdf(DossierForm form, const app::DossierView& view,
                                             const std::string& tracking_url);
+
+// The e-receipt of a fee paid at the counter ("fee-receipt.pdf"), with the dossier's view for the
+// collecting agency and the procedure.
+std::string fee_receipt_pdf(const app::DossierView& view,
+                            const app::payments::ReceiptView& receipt);
 
 // Form 07: the unit's tracking book over its date range, landscape, the table's header repeated
 // on every page.

@@ -75,4 +75,10 @@ bool settle_payment(SqlConnection& db, const std::string& id, const std::string&
              {to, gateway_txn_no, bank_code, response_code, now_iso, id, from}) == 1;
 }
 
+bool set_payment_state(SqlConnection& db, const std::string& id, const std::string& from,
+                       const std::string& to, const std::string& now_iso) {
+  return db.execute("UPDATE payments SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+                    {to, now_iso, id, from}) == 1;
+}
+
 }  // namespace motcua::store

@@ -43,4 +43,8 @@ bool settle_payment(SqlConnection& db, const std::string& id, const std::string&
                     const std::string& bank_code, const std::string& response_code,
                     const std::string& now_iso);
 
+// Moves a payment's state only (a refund settled): false when it was no longer `from`.
+bool set_payment_state(SqlConnection& db, const std::string& id, const std::string& from,
+                       const std::string& to, const std::string& now_iso);
+
 }  // namespace motcua::store

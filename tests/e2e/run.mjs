@@ -11,13 +11,13 @@
 // test files; screenshots go to out/screenshots/ (MOTCUA_SCREENSHOTS), and with --update-docs they
 // are also copied to docs/screenshots/.
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { run } from 'node:test'
 import { spec } from 'node:test/reporters'
 import { fileURLToPath } from 'node:url'
-import { buildDemo, startServer, tempPaths, vietnamTimeNow } from './lib/server.mjs'
+import { buildDemo, startEmulator, startServer, tempPaths, vietnamTimeNow } from './lib/server.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
@@ -43,13 +43,38 @@ const started = Date.now()
 const demo = buildDemo({ binary, root, db })
 const fakeNow = vietnamTimeNow()
 console.log(`e2e: demo province with ${demo.dossiers_created} dossiers built in ${Date.now() - started} ms; clock frozen at ${fakeNow}`)
-const server = await startServer({ binary, root, db, staticDir, fakeNow, logFile })
-console.log(`e2e: motcua serve at ${server.url} (log: ${logFile})`)
+// The VNPAY gateway emulator, wired as the integration tests wire it (tests/integration/
+// payment_test.cpp): the server gets --payment-*, the emulator learns the terminal, its secret
+// (made up for this run) and the server's IPN address.
+const vnpay = await startEmulator({ root, name: 'vnpay' })
+const vnpaySecret = `E2E${Date.now()}SECRET`
+const vnpayTerminal = 'MOTCUAE2'
+await writeFile(join(work, 'vnpay-secret'), `${vnpaySecret}\n`, { mode: 0o600 })
+const server = await startServer({
+  binary,
+  root,
+  db,
+  staticDir,
+  fakeNow,
+  logFile,
+  extraArgs: [
+    '--payment-url', `${vnpay.url}/paymentv2/vpcpay.html`,
+    '--payment-terminal', vnpayTerminal,
+    '--payment-secret-file', join(work, 'vnpay-secret'),
+  ],
+})
+console.log(`e2e: motcua serve at ${server.url} (log: ${logFile}); VNPAY emulator at ${vnpay.url}`)
+await fetch(`${vnpay.url}/_configure`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ ipn_url: `${server.url}/api/v1/payments/vnpay/ipn`, secret: vnpaySecret, terminal: vnpayTerminal }),
+})
 
 await rm(screenshots, { recursive: true, force: true })
 process.env.MOTCUA_E2E_URL = server.url
 process.env.MOTCUA_E2E_DB = db // tests that run a CLI command on the same database (admin-outbox)
 process.env.MOTCUA_E2E_SCREENSHOTS = screenshots
+process.env.MOTCUA_E2E_VNPAY = vnpay.url // tests that choose the gateway's scenario (payment)
 
 const only = (process.env.MOTCUA_E2E_ONLY || '').split(',').filter(Boolean)
 const files = (await readdir(here))
@@ -73,6 +98,7 @@ await new Promise((done) => {
 })
 
 await server.stop()
+await vnpay.stop()
 if (failed === 0) {
   await rm(work, { recursive: true, force: true })
 } else {

@@ -180,6 +180,18 @@ TEST_F(Payment, ThePayUrlCarriesTheProtocolsSignedFieldsAndASecondStartReusesIt)
   EXPECT_NE(http_get(url).body.find("Thanh toán"), std::string::npos);
 }
 
+TEST_F(Payment, TheOptionsOfferOnlinePaymentAndTheReturnUrlNamesThePayment) {
+  auto options = an_.get("/api/v1/payments/options");
+  ASSERT_EQ(options.status, 200) << options.raw.body;
+  EXPECT_EQ(options.body.at("online"), true);
+  const std::string base = dossier_awaiting_fee();
+  const auto s = start(base);
+  // The return page reads the payment by this id, never by the vnp_* fields the browser carries.
+  EXPECT_NE(param_of(s.redirect_url, "vnp_ReturnUrl").find("%3Fpayment%3D" + s.payment_id),
+            std::string::npos)
+      << s.redirect_url;
+}
+
 TEST_F(Payment, TheIpnAloneSettlesAPaymentWhoseBrowserNeverReturns) {  // opencps#947
   const std::string base = dossier_awaiting_fee();
   const auto s = start(base);

@@ -7,7 +7,8 @@ docs/integrations.md "Online fee payment" says what is emulated.
   GET  /paymentv2/pay?ref=TXNREF&ok=1|0              the citizen's choice: the gateway calls the
                                                      merchant's IPN, then sends the browser to
                                                      vnp_ReturnUrl (an HTML redirect)
-  POST /merchant_webapi/api/transaction              querydr (JSON, signed with '|'-joined fields)
+  POST /merchant_webapi/api/transaction              querydr and refund (JSON, signed with '|'-joined
+                                                     fields; vnp_Command says which)
   POST /_configure {"ipn_url", "secret", "terminal"} what VNPAY knows of the merchant (set at sign-up)
   POST /_scenario  {"scenario": ...}                 how the next payments go:
        ok              IPN, then the browser returns
@@ -16,7 +17,10 @@ docs/integrations.md "Online fee payment" says what is emulated.
        forged          the IPN signed with a wrong key
        wrong_amount    the IPN says 1 000 VND more than was asked
        return_first    the browser returns first; the IPN follows 1.5 s later
+  POST /_scenario  {"refund": "ok" | "refuse"}       how the next refunds go: refunded, or refused
+                                                     with code 95 (the bank declined)
   GET  /_ipn           every IPN sent and MotCua's answer: [{"query", "status", "answer"}]
+  GET  /_refunds       every refund request taken: [{request fields..., "answer_code"}]
 The base's /_control modes ("slow", "hang", "error500") apply to querydr: a gateway that times out.
 """
 
@@ -64,6 +68,8 @@ class Vnpay(Partner):
         self.scenario = "ok"
         self.orders = {}  # vnp_TxnRef -> the pay request's params, plus "result"
         self.ipn_log = []
+        self.refund_mode = "ok"
+        self.refund_log = []
         self.routes[("POST", "/merchant_webapi/api/transaction")] = self.querydr
 
     # --- what the browser sees ----------------------------------------------------------------
@@ -78,9 +84,15 @@ class Vnpay(Partner):
                 self.terminal = req.get("terminal", self.terminal)
             return 200, b'{"ok":true}', "application/json"
         if method == "POST" and parsed.path == "/_scenario":
+            req = json.loads(body or b"{}")
             with self.lock:
-                self.scenario = json.loads(body or b"{}").get("scenario", "ok")
+                if "scenario" in req or "refund" not in req:
+                    self.scenario = req.get("scenario", "ok")
+                self.refund_mode = req.get("refund", self.refund_mode)
             return 200, b'{"ok":true}', "application/json"
+        if method == "GET" and parsed.path == "/_refunds":
+            with self.lock:
+                return 200, json.dumps(self.refund_log, ensure_ascii=False).encode(), "application/json"
         if method == "GET" and parsed.path == "/_ipn":
             with self.lock:
                 return 200, json.dumps(self.ipn_log, ensure_ascii=False).encode(), "application/json"
@@ -169,6 +181,8 @@ class Vnpay(Partner):
     # --- querydr ------------------------------------------------------------------------------
     def querydr(self, path, headers, body):
         req = json.loads(body or b"{}")
+        if req.get("vnp_Command") == "refund":
+            return self.refund(req)
         fields = ["vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode", "vnp_TxnRef",
                   "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo"]
         data = "|".join(str(req.get(f, "")) for f in fields)
@@ -199,6 +213,45 @@ class Vnpay(Partner):
                       "vnp_OrderInfo", "vnp_PromotionCode", "vnp_PromotionAmount"]
         answer["vnp_SecureHash"] = sign(self.secret,
                                         "|".join(str(answer.get(f, "")) for f in out_fields))
+        return 200, answer
+
+    # --- refund -------------------------------------------------------------------------------
+    def refund(self, req):
+        fields = ["vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode",
+                  "vnp_TransactionType", "vnp_TxnRef", "vnp_Amount", "vnp_TransactionNo",
+                  "vnp_TransactionDate", "vnp_CreateBy", "vnp_CreateDate", "vnp_IpAddr",
+                  "vnp_OrderInfo"]
+        data = "|".join(str(req.get(f, "")) for f in fields)
+        answer = {"vnp_ResponseId": "%032x" % random.getrandbits(128), "vnp_Command": "refund",
+                  "vnp_TmnCode": self.terminal, "vnp_TxnRef": req.get("vnp_TxnRef", ""),
+                  "vnp_Amount": req.get("vnp_Amount", ""),
+                  "vnp_TransactionType": req.get("vnp_TransactionType", ""),
+                  "vnp_OrderInfo": req.get("vnp_OrderInfo", "")}
+        with self.lock:
+            order = self.orders.get(req.get("vnp_TxnRef", ""))
+            mode = self.refund_mode
+        paid = order is not None and order.get("result", {}).get("vnp_ResponseCode") == "00"
+        if sign(self.secret, data) != str(req.get("vnp_SecureHash", "")).lower():
+            answer.update({"vnp_ResponseCode": "97", "vnp_Message": "Invalid Checksum"})
+        elif not paid:
+            answer.update({"vnp_ResponseCode": "91", "vnp_Message": "Transaction not found"})
+        elif req.get("vnp_Amount") != order["vnp_Amount"] or req.get("vnp_TransactionType") != "02":
+            answer.update({"vnp_ResponseCode": "03", "vnp_Message": "Invalid amount"})
+        elif mode == "refuse":
+            answer.update({"vnp_ResponseCode": "95", "vnp_Message": "Refund declined by the bank"})
+        else:
+            answer.update({"vnp_ResponseCode": "00", "vnp_Message": "Refund success",
+                           "vnp_BankCode": "NCB", "vnp_PayDate": vn_now(),
+                           "vnp_TransactionNo": str(random.randint(10000000, 99999999)),
+                           "vnp_TransactionStatus": "05"})
+        out_fields = ["vnp_ResponseId", "vnp_Command", "vnp_ResponseCode", "vnp_Message",
+                      "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate",
+                      "vnp_TransactionNo", "vnp_TransactionType", "vnp_TransactionStatus",
+                      "vnp_OrderInfo"]
+        answer["vnp_SecureHash"] = sign(self.secret,
+                                        "|".join(str(answer.get(f, "")) for f in out_fields))
+        with self.lock:
+            self.refund_log.append(dict(req, answer_code=answer["vnp_ResponseCode"]))
         return 200, answer
 
 

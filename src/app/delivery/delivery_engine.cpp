@@ -7,6 +7,7 @@
 #include <mutex>
 #include <random>
 
+#include "app/payments/refunds.hpp"
 #include "app/postal/postal_orders.hpp"
 #include "store/exchange_links_repository.hpp"
 
@@ -87,6 +88,18 @@ static void record_delivery_facts(store::SqlConnection& db, const std::string& t
   // The partner instance's signed receipt names its child dossier (app/exchange).
   if (topic == "exchange" && !partner_ref.empty())
     store::record_link_receipt(db, key, partner_ref, at_iso);
+  // The gateway refunded: the refund is settled and the dossier's log says so.
+  if (topic == payments::kRefundTopic)
+    payments::record_refund_outcome(db, key, true, partner_ref, at_iso);
+}
+
+// What a partner's final refusal tells the dossier (a dead row): a refund the gateway refused is
+// failed, with its answer, for an official to see and settle by other means.
+static void record_refusal_facts(store::SqlConnection& db, const std::string& topic,
+                                 const std::string& key, const std::string& error,
+                                 const std::string& at_iso) {
+  if (topic == payments::kRefundTopic)
+    payments::record_refund_outcome(db, key, false, error, at_iso);
 }
 
 TopicTally deliver_round(store::Store& store, const std::string& topic, DeliveryAdapter& adapter,
@@ -129,6 +142,8 @@ TopicTally deliver_round(store::Store& store, const std::string& topic, Delivery
           const auto outcome = store::fail_outbox(
               db, id, settings.worker, printable_error(result.error),
               result.outcome == DeliveryOutcome::dead, at.seconds, at_iso, share, settings.policy);
+          if (outcome == store::FailOutcome::dead && result.outcome == DeliveryOutcome::dead)
+            record_refusal_facts(db, topic, key, printable_error(result.error), at_iso);
           const std::lock_guard lock(tally_mu);
           switch (outcome) {
             case store::FailOutcome::retrying:

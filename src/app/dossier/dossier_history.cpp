@@ -30,6 +30,10 @@ constexpr std::string_view kNonCommandEventTypes[] = {
     kPaymentExpiredEvent,     // app/payments/payments.hpp
     kPaymentFailedEvent,      // app/payments/payments.hpp
     kPaymentUnappliedEvent,   // app/payments/payments.hpp
+    kFeeReceiptIssuedEvent,   // app/payments/counter_payment.hpp
+    kRefundOpenedEvent,       // app/payments/refunds.hpp
+    kRefundCompletedEvent,    // app/payments/refunds.hpp
+    kRefundFailedEvent,       // app/payments/refunds.hpp
 };
 
 bool is_non_command_event(std::string_view type) {

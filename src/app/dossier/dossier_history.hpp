@@ -40,6 +40,14 @@ inline constexpr const char* kPaymentStartedEvent = "payment_started";
 inline constexpr const char* kPaymentExpiredEvent = "payment_expired";
 inline constexpr const char* kPaymentFailedEvent = "payment_failed";
 inline constexpr const char* kPaymentUnappliedEvent = "payment_unapplied";
+// A fee paid at the counter: its e-receipt (app/payments/counter_payment.hpp). The money itself is
+// the payment_confirmed command just before it.
+inline constexpr const char* kFeeReceiptIssuedEvent = "fee_receipt_issued";
+// Refunds (app/payments/refunds.hpp): opened after a refusal or a stop, completed (by the
+// gateway or by an official at the counter), or refused by the gateway.
+inline constexpr const char* kRefundOpenedEvent = "refund_opened";
+inline constexpr const char* kRefundCompletedEvent = "refund_completed";
+inline constexpr const char* kRefundFailedEvent = "refund_failed";
 
 struct History {
   std::vector<dossier::Event> events;

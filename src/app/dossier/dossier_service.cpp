@@ -17,6 +17,7 @@
 #include "app/dossier/variant_check.hpp"
 #include "app/exchange/exchange_plans.hpp"
 #include "app/notifications/applicant_notices.hpp"
+#include "app/payments/refunds.hpp"
 #include "app/portal/portal_sync.hpp"
 #include "app/postal/postal_orders.hpp"
 #include "app/webhooks/webhooks.hpp"
@@ -202,6 +203,8 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
     exchange::plan_exchange_messages(db, {instance_id, offset, now}, r, l.document, before,
                                      l.history.state, new_events, actor, reason);
   }
+  // A refusal or a stop after a paid fee owes the money back (app/payments/refunds.hpp).
+  payments::plan_refunds(db, r, new_events, to_iso(now, offset), now.seconds, offset);
   return CommittedDossier{std::move(l.record),
                           std::move(l.document),
                           std::move(l.history),

@@ -4,6 +4,8 @@
 
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "app/payments/payment_facts.hpp"
+#include "app/payments/refunds.hpp"
 #include "codec/iso_time.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
@@ -20,10 +22,7 @@ std::string random_text(const char* alphabet, std::size_t alphabet_size, int len
   return out;
 }
 
-std::string new_payment_id() {
-  static constexpr char kHex[] = "0123456789abcdef";
-  return "pay_" + random_text(kHex, 16, 24);
-}
+std::string new_payment_id() { return new_row_id("pay_"); }
 
 // vnp_TxnRef: unique per terminal; upper-case letters and digits, readable over the phone.
 std::string new_txn_ref() {
@@ -31,57 +30,9 @@ std::string new_txn_ref() {
   return "MC" + random_text(kChars, sizeof kChars - 1, 14);
 }
 
-std::string json_text(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += ' ';
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "\"";
-}
-
-std::string payment_payload(const store::PaymentRow& p, const std::string& extra = {}) {
-  return "{\"payment_id\":" + json_text(p.id) + ",\"method\":" + json_text(p.method) +
-         ",\"txn_ref\":" + json_text(p.txn_ref) +
-         ",\"amount_vnd\":" + std::to_string(p.amount_vnd) + extra + "}";
-}
-
-void log_fact(store::SqlConnection& db, const store::DossierRecord& record, const char* type,
-              const std::string& actor_id, const std::string& role, const std::string& now_iso,
-              const std::string& reason, const std::string& payload) {
-  store::append_event(db, store::EventDraft{record.id, type, actor_id, role, now_iso, reason,
-                                            record.status, record.status, payload});
-}
-
 AppError refusal(ErrorKind kind, const char* code, const char* vi, const char* en,
                  const std::string& detail) {
   return AppError{kind, code, vi, en, detail};
-}
-
-// The seq of the payment request the dossier now waits on, and the amount outstanding.
-struct OutstandingFee {
-  std::int64_t seq = 0;
-  std::int64_t amount = 0;
-};
-
-std::optional<OutstandingFee> outstanding_fee(store::SqlConnection& db,
-                                              const store::DossierRecord& record, int offset) {
-  if (record.status != "awaiting_payment") return std::nullopt;
-  const auto stored = store::events_of(db, record.id);
-  const auto history = load_history(stored, offset);
-  OutstandingFee fee;
-  for (const auto& e : stored) {
-    if (e.event.type == dossier::event_type(dossier::CommandKind::request_payment)) fee.seq = e.seq;
-  }
-  fee.amount = history.state.payment_outstanding;
-  if (fee.seq == 0 || fee.amount <= 0) return std::nullopt;
-  return fee;
 }
 
 std::string redirect_url_of(const store::PaymentRow& p, const store::DossierRecord& record,
@@ -99,7 +50,8 @@ std::string redirect_url_of(const store::PaymentRow& p, const store::DossierReco
       {"vnp_OrderInfo", "Thanh toan phi ho so " + record.code.value_or(record.id)},
       {"vnp_OrderType", "other"},
       {"vnp_Locale", input.locale == "en" ? "en" : "vn"},
-      {"vnp_ReturnUrl", input.return_url},
+      // The return page reads this payment by its id (never from the vnp_* fields it carries).
+      {"vnp_ReturnUrl", input.return_url + "?payment=" + p.id},
       {"vnp_IpAddr", input.client_ip.empty() ? "127.0.0.1" : input.client_ip},
       {"vnp_CreateDate", vnpay_time(created.value_or(Instant{}))},
       {"vnp_ExpireDate", vnpay_time(expires.value_or(Instant{}))},
@@ -252,6 +204,10 @@ IpnAnswer take_vnpay_ipn(store::SqlConnection& db, DossierService& dossiers,
            "Đã nhận tiền nhưng hồ sơ không còn chờ khoản phí này; cần hoàn trả / paid, but the "
            "dossier no longer awaits this fee: to be refunded",
            payment_payload(*p, extra));
+  if (auto settled = store::find_payment(db, p->id)) {
+    open_refund(db, *record, *settled, kPaymentUnappliedEvent, now_iso, dossiers.now().seconds,
+                offset);
+  }
   return {"00", "Confirm Success"};
 }
 

@@ -25,8 +25,8 @@ export function buildDemo({ binary, root, db }) {
 }
 
 /** Resolves with { url, stop } once the server printed its "listening" line. */
-export function startServer({ binary, root, db, staticDir, fakeNow, logFile }) {
-  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static-dir', staticDir, '--fake-now', fakeNow]
+export function startServer({ binary, root, db, staticDir, fakeNow, logFile, extraArgs = [] }) {
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static-dir', staticDir, '--fake-now', fakeNow, ...extraArgs]
   const child = spawn(binary, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   const log = createWriteStream(logFile)
   child.stderr.pipe(log)
@@ -71,4 +71,37 @@ export function startServer({ binary, root, db, staticDir, fakeNow, logFile }) {
 
 export function tempPaths(dir) {
   return { db: join(dir, 'demo.db'), logFile: join(dir, 'server.log') }
+}
+
+/**
+ * Starts a partner emulator (tools/emulators/<name>.py) on a free loopback port, as the
+ * integration tests do (src/integrations/testing/python_emulator.hpp): resolves with { url, stop }
+ * once it printed its {"status":"listening","url":...} line.
+ */
+export function startEmulator({ root, name }) {
+  const child = spawn('python3', [join(root, 'tools/emulators', `${name}.py`), '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      reject(new Error(`emulator ${name} did not start within 15 s`))
+    }, 15_000)
+    child.once('error', reject)
+    const lines = createInterface({ input: child.stdout })
+    lines.once('line', (line) => {
+      clearTimeout(timer)
+      const url = JSON.parse(line).url
+      resolve({
+        url,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done()
+            child.once('exit', () => done())
+            child.kill('SIGTERM')
+          }),
+      })
+    })
+  })
 }

@@ -23,6 +23,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/citizen/SubmittedView.vue'),
     meta: { requiresLogin: true },
   },
+  {
+    // The gateway's return: /payments/return?payment=<id>&vnp_… (only the id is read).
+    path: '/payments/return',
+    name: 'citizen-payment-return',
+    component: () => import('../views/citizen/PaymentReturnView.vue'),
+    meta: { requiresLogin: true },
+  },
   { path: '/feedback', name: 'citizen-feedback', component: () => import('../views/citizen/FeedbackView.vue') },
   { path: '/feedback/status', name: 'citizen-feedback-status', component: () => import('../views/citizen/FeedbackStatusView.vue') },
   {

@@ -160,6 +160,21 @@ export const vi = {
     save: 'Lưu lựa chọn',
     saved: 'Đã lưu lựa chọn nhận thông báo.',
   },
+  payment: {
+    payOnline: 'Thanh toán trực tuyến',
+    redirecting: 'Đang chuyển sang cổng thanh toán…',
+    returnTitle: 'Kết quả thanh toán',
+    checking: 'Đang kiểm tra kết quả thanh toán…',
+    paid: 'Đã thanh toán {amount}. Hồ sơ tiếp tục được giải quyết.',
+    pending: 'Đang chờ xác nhận từ cổng thanh toán. Trang sẽ tự cập nhật; bạn cũng có thể đóng trang, kết quả vẫn được ghi nhận.',
+    failed: 'Thanh toán không thành công. Bạn có thể thanh toán lại từ trang hồ sơ.',
+    expired: 'Giao dịch đã hết hạn. Bạn có thể thanh toán lại từ trang hồ sơ.',
+    refunded: 'Khoản tiền đã được hoàn trả.',
+    order: 'Mã giao dịch',
+    amount: 'Số tiền',
+    backToDossier: 'Về trang hồ sơ',
+    missing: 'Không có mã giao dịch trong đường dẫn.',
+  },
 }
 
 export const en: typeof vi = {
@@ -321,5 +336,20 @@ export const en: typeof vi = {
     language: 'Language of notices',
     save: 'Save choices',
     saved: 'Notification choices saved.',
+  },
+  payment: {
+    payOnline: 'Pay online',
+    redirecting: 'Going to the payment gateway…',
+    returnTitle: 'Payment result',
+    checking: 'Checking the payment…',
+    paid: 'Paid {amount}. The dossier is being processed again.',
+    pending: 'Waiting for the payment gateway to confirm. This page updates itself; you may also close it, the result is recorded anyway.',
+    failed: 'The payment did not go through. You can pay again from the dossier page.',
+    expired: 'The payment expired. You can pay again from the dossier page.',
+    refunded: 'The amount was refunded.',
+    order: 'Transaction reference',
+    amount: 'Amount',
+    backToDossier: 'Back to the dossier',
+    missing: 'The address carries no payment reference.',
   },
 }

@@ -71,6 +71,7 @@ export const vi = {
     address: 'Địa chỉ: {address}',
     hours: 'Trong giờ hành chính các ngày làm việc; mang theo mã hồ sơ.',
     onlineLater: 'Thanh toán trực tuyến sẽ được hỗ trợ trong phiên bản sau.',
+    online: 'Hoặc thanh toán trực tuyến qua cổng thanh toán, do người nộp thực hiện trên trang hồ sơ của mình.',
   },
   detail: {
     agency: 'Cơ quan giải quyết',
@@ -160,6 +161,25 @@ export const vi = {
     notYet: 'Hồ sơ chưa có nội dung cho biểu mẫu này.',
     pdf: 'Tải PDF',
   },
+  refunds: {
+    title: 'Hoàn trả phí, lệ phí',
+    method: { vnpay: 'Hoàn qua cổng thanh toán', cash: 'Trả lại tiền mặt tại quầy', card: 'Hoàn tại quầy (thẻ)' },
+    state: { pending: 'Đang chờ hoàn trả', refunded: 'Đã hoàn trả', failed: 'Hoàn trả không thành công' },
+    note: 'Ghi chú khi trả lại tiền (không bắt buộc)',
+    handBack: 'Đã trả lại tiền cho người nộp',
+  },
+  counterPayment: {
+    title: 'Thu phí, lệ phí tại quầy',
+    record: 'Thu phí tại quầy',
+    method: 'Hình thức nộp',
+    cash: 'Tiền mặt',
+    card: 'Thẻ ngân hàng',
+    amount: 'Số tiền thu (đồng)',
+    note: 'Ghi chú (không bắt buộc)',
+    submit: 'Thu tiền và cấp biên lai',
+    issued: 'Đã cấp biên lai số {number}, số tiền {amount}.',
+    receipt: 'Biên lai số {number} (PDF)',
+  },
 }
 
 export const en: typeof vi = {
@@ -233,6 +253,7 @@ export const en: typeof vi = {
     address: 'Address: {address}',
     hours: 'During office hours on working days; bring the dossier code.',
     onlineLater: 'Online payment will come in a later version.',
+    online: 'Or online through the payment gateway, by the applicant from their dossier page.',
   },
   detail: {
     agency: 'Competent agency',
@@ -321,5 +342,24 @@ export const en: typeof vi = {
     back: 'Back to the dossier',
     notYet: 'The dossier has nothing for this form yet.',
     pdf: 'Download PDF',
+  },
+  refunds: {
+    title: 'Refunds of fees',
+    method: { vnpay: 'Refunded through the payment gateway', cash: 'Cash handed back at the counter', card: 'Refunded at the counter (card)' },
+    state: { pending: 'Refund pending', refunded: 'Refunded', failed: 'Refund failed' },
+    note: 'Note on handing the money back (optional)',
+    handBack: 'Money handed back to the applicant',
+  },
+  counterPayment: {
+    title: 'Fees paid at the counter',
+    record: 'Take the fee at the counter',
+    method: 'Paid by',
+    cash: 'Cash',
+    card: 'Bank card',
+    amount: 'Amount taken (dong)',
+    note: 'Note (optional)',
+    submit: 'Take the money and issue the receipt',
+    issued: 'Receipt {number} issued for {amount}.',
+    receipt: 'Receipt {number} (PDF)',
   },
 }
