@@ -30,6 +30,7 @@ constexpr std::string_view kNonCommandEventTypes[] = {
     kPaymentExpiredEvent,     // app/payments/payments.hpp
     kPaymentFailedEvent,      // app/payments/payments.hpp
     kPaymentUnappliedEvent,   // app/payments/payments.hpp
+    kResultAttachedEvent,     // app/dossier/dossier_results.hpp
 };
 
 bool is_non_command_event(std::string_view type) {

@@ -40,6 +40,8 @@ inline constexpr const char* kPaymentStartedEvent = "payment_started";
 inline constexpr const char* kPaymentExpiredEvent = "payment_expired";
 inline constexpr const char* kPaymentFailedEvent = "payment_failed";
 inline constexpr const char* kPaymentUnappliedEvent = "payment_unapplied";
+// The signed result file attached (app/dossier/dossier_results.hpp), with its SHA-256.
+inline constexpr const char* kResultAttachedEvent = "result_attached";
 
 struct History {
   std::vector<dossier::Event> events;
