@@ -114,6 +114,12 @@ if(MOTCUA_BUILD_BENCH)
   target_link_libraries(documents_bench PRIVATE motcua_documents benchmark::benchmark)
   set_target_properties(documents_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                    ${PROJECT_BINARY_DIR}/bench)
+  # Time to sign a paper (PAdES, src/documents/signing), docs/performance.md.
+  add_executable(signing_bench bench/signing_bench.cpp)
+  target_include_directories(signing_bench PRIVATE src)
+  target_link_libraries(signing_bench PRIVATE motcua_documents benchmark::benchmark)
+  set_target_properties(signing_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                 ${PROJECT_BINARY_DIR}/bench)
   # The dossier workload over REST against a running server (scripts/bench-rest-workload).
   add_executable(rest_workload bench/rest_workload.cpp)
   target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)
