@@ -54,6 +54,13 @@ app::AppError not_a_pdf() {
                        "result_file: Content-Type application/pdf with bytes starting %PDF-"};
 }
 
+// X-File-Name may be percent-encoded UTF-8 (header values are ASCII), as for papers.
+std::string file_name_header(const http::HttpRequest& r) {
+  const std::string raw(r.header("X-File-Name"));
+  auto decoded = http::percent_decode(raw);
+  return decoded ? *decoded : raw;
+}
+
 struct Target {
   std::string agency_code;
   std::string agency_name;
@@ -124,7 +131,7 @@ void attach(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
         return fail(unsignable(e.what()));
       }
       const auto blob = store::put_blob(ctx.settings.uploads_dir, signed_pdf);
-      std::string name = generate ? "ket-qua.pdf" : app::clean_file_name(r.header("X-File-Name"));
+      std::string name = generate ? "ket-qua.pdf" : app::clean_file_name(file_name_header(r));
       if (name.empty()) name = "ket-qua.pdf";
       app::SignedResult result{name,
                                generate ? "generated" : "uploaded",

@@ -18,6 +18,7 @@ import { run } from 'node:test'
 import { spec } from 'node:test/reporters'
 import { fileURLToPath } from 'node:url'
 import { buildDemo, startServer, tempPaths, vietnamTimeNow } from './lib/server.mjs'
+import { agencyCode, makeSigningDir } from './lib/signing.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
@@ -43,7 +44,9 @@ const started = Date.now()
 const demo = buildDemo({ binary, root, db })
 const fakeNow = vietnamTimeNow()
 console.log(`e2e: demo province with ${demo.dossiers_created} dossiers built in ${Date.now() - started} ms; clock frozen at ${fakeNow}`)
-const server = await startServer({ binary, root, db, staticDir, fakeNow, logFile })
+// Phường Hoa Lư (the journeys' agency) signs its results and notices with a test key.
+const signingDir = makeSigningDir(join(work, 'signing'), agencyCode(db, 'commune-14329'), 'UBND Phường Hoa Lư')
+const server = await startServer({ binary, root, db, staticDir, fakeNow, logFile, signingDir })
 console.log(`e2e: motcua serve at ${server.url} (log: ${logFile})`)
 
 await rm(screenshots, { recursive: true, force: true })
