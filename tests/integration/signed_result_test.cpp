@@ -100,6 +100,12 @@ TEST_F(SignedResult, AnOnlineReturnNeedsTheSignedResultFileWhichTheApplicantDown
             std::string::npos);
   const std::string sha(attached.body.at("sha256").as_string());
 
+  // The dossier's view says it has the file, for the applicant too.
+  auto view = an_.get(base);
+  ASSERT_EQ(view.status, 200);
+  EXPECT_EQ(view.body.at("result_file").at("sha256").as_string(), sha);
+  EXPECT_EQ(view.body.at("result_file").at("download_url").as_string(), base + "/result.pdf");
+
   auto got = an_.get(base + "/result.pdf");
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.raw.header("Content-Type"), "application/pdf");

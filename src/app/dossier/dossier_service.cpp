@@ -27,6 +27,7 @@
 #include "domain/text/fold.hpp"
 #include "store/agency_repository.hpp"
 #include "store/outbox.hpp"
+#include "store/result_repository.hpp"
 #include "store/tracking_book_numbers.hpp"
 
 namespace motcua::app {
@@ -592,6 +593,7 @@ AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Ac
   if (view.clock && !actor.applicant)
     add_consultation_rows(db, cal, loaded->record.id, now, *view.clock, view.workspace.party_names);
   view.book_number = store::book_number_of(db, id);
+  view.result_file = store::find_result_file(db, id);
   return view;
 }
 
