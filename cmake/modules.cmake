@@ -51,7 +51,8 @@ motcua_module(qr src/qr DEPS PkgConfig::QRENCODE)
 # Documents as PDF (forms 01-07 of Circular 03/2025, the result): pango + cairo draw real,
 # shaped text with fonts fontconfig finds among Debian's packages.
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
-motcua_module(documents src/documents DEPS motcua_app motcua_qr PkgConfig::PANGOCAIRO)
+motcua_module(documents src/documents DEPS motcua_app motcua_qr PkgConfig::PANGOCAIRO
+              OpenSSL::Crypto)
 # The API: /api/v1 handlers over the use cases; the OpenAPI document embedded.
 motcua_module(api src/api DEPS motcua_app motcua_http motcua_qr motcua_documents)
 if(TARGET motcua_api)
@@ -113,6 +114,12 @@ if(MOTCUA_BUILD_BENCH)
   target_link_libraries(documents_bench PRIVATE motcua_documents benchmark::benchmark)
   set_target_properties(documents_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                    ${PROJECT_BINARY_DIR}/bench)
+  # Time to sign a paper (PAdES, src/documents/signing), docs/performance.md.
+  add_executable(signing_bench bench/signing_bench.cpp)
+  target_include_directories(signing_bench PRIVATE src)
+  target_link_libraries(signing_bench PRIVATE motcua_documents benchmark::benchmark)
+  set_target_properties(signing_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                 ${PROJECT_BINARY_DIR}/bench)
   # The dossier workload over REST against a running server (scripts/bench-rest-workload).
   add_executable(rest_workload bench/rest_workload.cpp)
   target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)

@@ -14,6 +14,7 @@
 #include "app/dossier/dossier_service.hpp"
 #include "app/exchange/partners.hpp"
 #include "app/payments/payments.hpp"
+#include "documents/signing/signing_keys.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
 
@@ -41,6 +42,10 @@ struct ApiSettings {
   // The online payment gateway (serve's --payment-url, --payment-terminal, --payment-secret-file;
   // MOTCUA_PAYMENT_*). Not configured: fees are paid at the counter only.
   app::payments::GatewaySettings payment_gateway;
+  // The agencies' signing keys (serve's --signing-dir, MOTCUA_SIGNING_DIR). Without a folder
+  // nothing is signed: results cannot be returned online and notices are served unsigned.
+  std::shared_ptr<documents::signing::SigningKeys> signing_keys =
+      std::make_shared<documents::signing::SigningKeys>("");
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

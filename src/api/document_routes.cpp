@@ -6,26 +6,33 @@
 #include <exception>
 #include <memory>
 
+#include "api/document_pool.hpp"
 #include "api/public_links.hpp"
-#include "api/render_pool.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
 #include "app/payments/counter_payment.hpp"
+#include "app/dossier/dossier_results.hpp"
 #include "app/queries/officer_queries.hpp"
 #include "documents/dossier_documents.hpp"
+#include "documents/signing/pades.hpp"
 
 namespace motcua::api {
 
 namespace {
 
-// Two renderers: PDF rendering is CPU-bound and the server shares its cores with the database.
-RenderPool& pool() {
-  static RenderPool instance(2, 64);
-  return instance;
-}
-
 constexpr std::string_view kPdfSuffix = ".pdf";
+// Says whether a notice was signed (PAdES, the agency's key) or why not.
+constexpr const char* kSignatureHeader = "X-Document-Signature";
+
+// The notices the applicant receives (forms 01-04): issued electronically, they carry the agency's
+// signature (issue 15 point 3). The control sheet and stop notice stay internal or on paper; the
+// result itself is the signed result file (api/result_routes.cpp).
+bool issued_electronically(documents::DossierForm form) {
+  using F = documents::DossierForm;
+  return form == F::receipt || form == F::supplement_request || form == F::refusal ||
+         form == F::apology;
+}
 
 app::AppError not_issued(std::string_view form) {
   return app::AppError{app::ErrorKind::not_found, "document_not_issued",
@@ -43,30 +50,6 @@ app::AppError unknown_form(std::string_view name) {
                            "'. Documents: receipt, supplement-request, refusal, apology, "
                            "stop-notice, control-sheet, result, fee-receipt (with .pdf).",
                        "form"};
-}
-
-// Runs `make` (a function of nothing answering an HttpResponse) on the pool and answers with it.
-// Any other exception is carried back and rethrown on the io thread, where the server turns it
-// into a logged 500 as for every handler; it must not end the pool's thread.
-template <typename Make>
-void on_pool(http::Respond respond, Make make) {
-  auto shared = std::make_shared<http::Respond>(std::move(respond));
-  const bool queued = pool().submit([shared, make = std::move(make)]() mutable {
-    auto response = std::make_shared<http::HttpResponse>();
-    std::exception_ptr failure;
-    try {
-      *response = make();
-    } catch (const store::StoreUnavailable&) {
-      *response = store_unavailable();
-    } catch (...) {
-      failure = std::current_exception();
-    }
-    (*shared)([response, failure]() -> http::HttpResponse {
-      if (failure) std::rethrow_exception(failure);
-      return std::move(*response);
-    });
-  });
-  if (!queued) (*shared)([] { return renderer_busy(); });
 }
 
 // The e-receipt of the dossier's latest counter payment (?number=2026/000123 for an earlier one).
@@ -108,14 +91,36 @@ void dossier_document(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a
   const std::string id = r.path_params.at("id");
   on_pool(std::move(respond), [&ctx, &r, actor, id, name, form = *form]() -> http::HttpResponse {
     std::optional<app::AppResult<app::DossierView>> view;
-    ctx.store.read(
-        [&](store::SqlConnection& db) { view.emplace(ctx.dossiers.detail(db, actor, id)); });
+    std::string agency_code;
+    ctx.store.read([&](store::SqlConnection& db) {
+      view.emplace(ctx.dossiers.detail(db, actor, id));
+      if (*view) agency_code = app::agency_code_of(db, (*view)->agency_id);
+    });
     if (!*view) return problem_of(view->error(), r);
     const auto& v = **view;
     const std::string url = v.code ? tracking_url(ctx, r, *v.code) : std::string();
     auto pdf = documents::dossier_form_pdf(form, v, url);
     if (!pdf) return problem_of(not_issued(name), r);
-    return pdf_document(std::move(*pdf), name + "-" + v.code.value_or(v.id) + ".pdf");
+    const std::string file_name = name + "-" + v.code.value_or(v.id) + ".pdf";
+    if (!issued_electronically(form)) return pdf_document(std::move(*pdf), file_name);
+    // A notice handed to the applicant electronically is signed by the agency when it has a key;
+    // otherwise it is served as drawn, and the header says so.
+    auto signer = ctx.settings.signing_keys->for_agency(agency_code);
+    if (!signer) {
+      auto unsigned_pdf = pdf_document(std::move(*pdf), file_name);
+      unsigned_pdf.set_header(kSignatureHeader, "unsigned; no signing key for agency " +
+                                                    (agency_code.empty() ? "?" : agency_code));
+      return unsigned_pdf;
+    }
+    const std::string agency_name = v.workspace.agency ? v.workspace.agency->name : std::string();
+    auto signed_pdf = pdf_document(
+        documents::signing::sign_pdf(
+            *pdf, *signer,
+            {std::chrono::system_clock::time_point(std::chrono::seconds(ctx.now().seconds)),
+             documents::form_title(form) + " " + v.code.value_or(v.id), agency_name}),
+        file_name);
+    signed_pdf.set_header(kSignatureHeader, "signed; " + signer->subject());
+    return signed_pdf;
   });
 }
 

@@ -185,6 +185,7 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_citizen_routes(router, ctx);
   add_officer_routes(router, ctx);
   add_document_routes(router, ctx);
+  add_result_routes(router, ctx);
   add_consultation_routes(router, ctx);
   add_statistics_routes(router, ctx);
   add_admin_routes(router, ctx);

@@ -17,6 +17,7 @@ void add_citizen_routes(http::Router& router, ApiContext& ctx);
 void add_officer_routes(http::Router& router, ApiContext& ctx);
 // Documents as PDF (document_routes.cpp).
 void add_document_routes(http::Router& router, ApiContext& ctx);
+void add_result_routes(http::Router& router, ApiContext& ctx);
 void add_consultation_routes(http::Router& router, ApiContext& ctx);
 void add_statistics_routes(http::Router& router, ApiContext& ctx);
 void add_admin_routes(http::Router& router, ApiContext& ctx);

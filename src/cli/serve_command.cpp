@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "api/routes.hpp"
@@ -58,6 +59,7 @@ struct ServeArgs {
   std::string post_secret;  // the public postal service's callback signing secret
   DeliveryEngineOptions delivery_engine;
   PaymentOptions payment;
+  std::string signing_dir;  // <agency-code>.p12 and .password per agency (documents/signing)
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -128,6 +130,9 @@ int run_serve(const ServeArgs& args) {
   auto gateway = payment_gateway(args.payment);
   if (!gateway) return bad_input(gateway.error());
   settings.payment_gateway = std::move(*gateway);
+  if (!args.signing_dir.empty() && !std::filesystem::is_directory(args.signing_dir))
+    return bad_input("--signing-dir: " + args.signing_dir + " is not a folder");
+  settings.signing_keys = std::make_shared<documents::signing::SigningKeys>(args.signing_dir);
   if (!args.delivery.webhook_key_file.empty()) {
     auto key = app::load_or_create_webhook_key(args.delivery.webhook_key_file);
     if (!key) return bad_input(key.error().detail);
@@ -314,6 +319,10 @@ void add_serve_command(CLI::App& app, Action& action) {
       ->envname("MOTCUA_POST_SECRET");
   add_delivery_engine_options(*cmd, args->delivery_engine);
   add_payment_options(*cmd, args->payment);
+  cmd->add_option("--signing-dir", args->signing_dir,
+                  "Folder of the agencies' signing keys: <agency-code>.p12 (PKCS#12 from the CA) "
+                  "and <agency-code>.password; results and notices are then signed (PAdES)")
+      ->envname("MOTCUA_SIGNING_DIR");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

@@ -15,11 +15,13 @@ json::array strings(const std::vector<std::string>& values) {
 }
 
 json::object paper(const PortalPaper& p) {
-  return {{"TenGiayTo", p.name},
-          {"TenTepDinhKem", p.file_name},
-          {"MaBamTep", p.sha256},
-          {"DuocSoHoa", p.digitised},
-          {"DuocLayTuKhoDMQG", p.from_national_store}};
+  json::object o{{"TenGiayTo", p.name},
+                 {"TenTepDinhKem", p.file_name},
+                 {"MaBamTep", p.sha256},
+                 {"DuocSoHoa", p.digitised},
+                 {"DuocLayTuKhoDMQG", p.from_national_store}};
+  if (!p.url.empty()) o["DuongDanTep"] = p.url;
+  return o;
 }
 
 template <typename T, typename F>

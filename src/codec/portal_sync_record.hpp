@@ -18,6 +18,9 @@ struct PortalPaper {
   std::string sha256;                // MaBamTep
   bool digitised = false;            // DuocSoHoa: the paper is held as a file
   bool from_national_store = false;  // DuocLayTuKhoDMQG: reused from the national data store
+  // DuongDanTep: where the portal fetches the file, on this instance's public origin; only the
+  // signed result file has one (written only when set, so paper entries are unchanged).
+  std::string url;
 };
 
 struct PortalFee {

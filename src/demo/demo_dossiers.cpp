@@ -233,9 +233,11 @@ class Simulation {
       act(db, cast.leader, id, CommandKind::approve, {{"note", "Đồng ý"}}, status);
     }
     if (!wait_hours(1, 24)) return status;
+    // An online return needs the result file signed with the agency's key, which the demo
+    // province has none of (docs/integrations.md "Signing"): its results are collected at the
+    // counter.
     act(db, cast.reception, id, CommandKind::return_result,
-        {{"channel", online ? "online" : "counter"},
-         {"receiver_name", online ? citizen.display_name : walk_in_name}},
+        {{"channel", "counter"}, {"receiver_name", online ? citizen.display_name : walk_in_name}},
         status);
     return status;
   }

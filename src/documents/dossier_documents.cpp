@@ -27,6 +27,26 @@ std::optional<DossierForm> parse_dossier_form(std::string_view name) {
   return std::nullopt;
 }
 
+std::string form_title(DossierForm form) {
+  switch (form) {
+    case DossierForm::receipt:
+      return "Giấy tiếp nhận hồ sơ và hẹn trả kết quả";
+    case DossierForm::supplement_request:
+      return "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ";
+    case DossierForm::refusal:
+      return "Phiếu từ chối tiếp nhận giải quyết hồ sơ";
+    case DossierForm::apology:
+      return "Phiếu xin lỗi và hẹn lại ngày trả kết quả";
+    case DossierForm::stop_notice:
+      return "Thông báo dừng giải quyết hồ sơ";
+    case DossierForm::control_sheet:
+      return "Phiếu kiểm soát quá trình giải quyết hồ sơ";
+    case DossierForm::result:
+      return "Kết quả giải quyết hồ sơ";
+  }
+  return "Giấy tờ";
+}
+
 std::optional<std::string> dossier_form_pdf(DossierForm form, const app::DossierView& view,
                                             const std::string& tracking_url) {
   switch (form) {

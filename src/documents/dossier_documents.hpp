@@ -27,6 +27,9 @@ enum class DossierForm {
 // "receipt", "supplement-request", ... as the URL names them; nullopt for any other name.
 std::optional<DossierForm> parse_dossier_form(std::string_view name);
 
+// The paper's title as a signature states what was signed ("Giấy tiếp nhận hồ sơ ...").
+std::string form_title(DossierForm form);
+
 // The PDF of `form` for the dossier, or nullopt when the dossier has no such paper yet (no
 // refusal, no apology, not received, no result). `tracking_url` is what the receipt's QR encodes.
 std::optional<std::string> dossier_form_pdf(DossierForm form, const app::DossierView& view,

@@ -3,6 +3,10 @@
 // reception returns the result and the applicant rates it. Then a supplement asked for during
 // review and sent by upload. On a 360 px phone for the citizen, a desk screen for officials.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { apiSession, baseUrl, submitBirthRegistration } from './lib/api.mjs'
 import { DESK, openBrowser, screenshot } from './lib/browser.mjs'
@@ -124,6 +128,12 @@ test('reception accepts, processing forwards, the leader approves, reception ret
 
   await logIn(page, 'tiepnhan.hoalu', '/queue')
   await openOfficialDossier(page, dossierId)
+  // Returned online (the applicant chose it): the result file signed with the agency's key first,
+  // since the server refuses an online return without it.
+  await page.getByRole('button', { name: 'Tạo và ký tệp kết quả' }).click()
+  const signer = page.locator('.result-file__signer')
+  await signer.waitFor()
+  assert.match(await signer.innerText(), /CN=UBND Phường Hoa Lư/)
   await act(page, 'Trả kết quả', 'returned')
   await logOut(page)
   assert.deepEqual(pageErrors, [])
@@ -134,6 +144,17 @@ test('the applicant sees the result and rates it once', async () => {
   await page.goto(`${baseUrl()}/my`)
   await page.locator(`li[data-dossier-id="${dossierId}"]`).getByRole('link').click()
   await page.locator('.dossier .status[data-status="returned"]').waitFor()
+  // The electronic result: the signed PDF, which pdfsig (poppler-utils) finds valid and signed by
+  // the agency.
+  const href = await page.locator('.result-file__download').getAttribute('href')
+  const download = await page.request.get(`${baseUrl()}${href}`)
+  assert.equal(download.status(), 200)
+  const file = join(tmpdir(), `motcua-e2e-result-${process.pid}.pdf`)
+  writeFileSync(file, await download.body())
+  const report = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout
+  rmSync(file, { force: true })
+  assert.match(report, /Signature Validation: Signature is Valid\./)
+  assert.match(report, /Signer Certificate Common Name: UBND Phường Hoa Lư/)
   const rating = page.locator('.rating')
   await rating.getByLabel(/Rất hài lòng/).check()
   await rating.getByLabel('Không lần nào').check()

@@ -18,6 +18,7 @@ import { run } from 'node:test'
 import { spec } from 'node:test/reporters'
 import { fileURLToPath } from 'node:url'
 import { buildDemo, startEmulator, startServer, tempPaths, vietnamTimeNow } from './lib/server.mjs'
+import { agencyCode, makeSigningDir } from './lib/signing.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
@@ -50,6 +51,8 @@ const vnpay = await startEmulator({ root, name: 'vnpay' })
 const vnpaySecret = `E2E${Date.now()}SECRET`
 const vnpayTerminal = 'MOTCUAE2'
 await writeFile(join(work, 'vnpay-secret'), `${vnpaySecret}\n`, { mode: 0o600 })
+// Phường Hoa Lư (the journeys' agency) signs its results and notices with a test key.
+const signingDir = makeSigningDir(join(work, 'signing'), agencyCode(db, 'commune-14329'), 'UBND Phường Hoa Lư')
 const server = await startServer({
   binary,
   root,
@@ -57,6 +60,7 @@ const server = await startServer({
   staticDir,
   fakeNow,
   logFile,
+  signingDir,
   extraArgs: [
     '--payment-url', `${vnpay.url}/paymentv2/vpcpay.html`,
     '--payment-terminal', vnpayTerminal,

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/json/consultation_json.hpp"
+#include "api/json/result_json.hpp"
 #include "codec/clock_json.hpp"
 #include "codec/command_json.hpp"
 #include "codec/dossier_document_json.hpp"
@@ -128,6 +129,12 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
                            {"sets", v.book_number->sets}};
   } else {
     view["book_number"] = nullptr;
+  }
+  // The signed result file's facts (the bytes at its download_url), null until attached.
+  if (v.result_file) {
+    view["result_file"] = json::value_from(*v.result_file);
+  } else {
+    view["result_file"] = nullptr;
   }
   view["terms"] = codec::clock_terms_to_json(v.terms);
   json::array missing;

@@ -34,6 +34,7 @@ constexpr std::string_view kNonCommandEventTypes[] = {
     kRefundOpenedEvent,       // app/payments/refunds.hpp
     kRefundCompletedEvent,    // app/payments/refunds.hpp
     kRefundFailedEvent,       // app/payments/refunds.hpp
+    kResultAttachedEvent,     // app/dossier/dossier_results.hpp
 };
 
 bool is_non_command_event(std::string_view type) {

@@ -48,6 +48,8 @@ inline constexpr const char* kFeeReceiptIssuedEvent = "fee_receipt_issued";
 inline constexpr const char* kRefundOpenedEvent = "refund_opened";
 inline constexpr const char* kRefundCompletedEvent = "refund_completed";
 inline constexpr const char* kRefundFailedEvent = "refund_failed";
+// The signed result file attached (app/dossier/dossier_results.hpp), with its SHA-256.
+inline constexpr const char* kResultAttachedEvent = "result_attached";
 
 struct History {
   std::vector<dossier::Event> events;

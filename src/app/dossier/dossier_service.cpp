@@ -10,6 +10,7 @@
 #include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_document.hpp"
+#include "app/dossier/dossier_results.hpp"
 #include "app/dossier/dossier_views.hpp"
 #include "app/dossier/dossier_workspace.hpp"
 #include "app/dossier/procedure_terms.hpp"
@@ -28,6 +29,7 @@
 #include "domain/text/fold.hpp"
 #include "store/agency_repository.hpp"
 #include "store/outbox.hpp"
+#include "store/result_repository.hpp"
 #include "store/tracking_book_numbers.hpp"
 
 namespace motcua::app {
@@ -398,6 +400,12 @@ AppResult<CommittedDossier> DossierService::act_with(store::SqlConnection& db, c
       return tl::unexpected(ok.error());
   }
   if (auto ok = check_command_references(db, command); !ok) return tl::unexpected(ok.error());
+  // "Trực tuyến (bản điện tử)" promises the electronic result: it is handed over only with the
+  // signed result file attached (dossier_results.hpp).
+  if (const auto* ret = std::get_if<dossier::ReturnResult>(&command);
+      ret && ret->channel == dossier::Channel::online && !store::find_result_file(db, id)) {
+    return tl::unexpected(result_file_required());
+  }
   // The dossier's process, checked once the state machine agrees; a hand-over given without a
   // step gets the one the process chose, and is decided again with it.
   auto enforced = enforce_process(db, loaded->record, loaded->document, loaded->history.state,
@@ -613,6 +621,7 @@ AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Ac
   if (view.clock && !actor.applicant)
     add_consultation_rows(db, cal, loaded->record.id, now, *view.clock, view.workspace.party_names);
   view.book_number = store::book_number_of(db, id);
+  view.result_file = store::find_result_file(db, id);
   return view;
 }
 

@@ -15,6 +15,7 @@
 #include "codec/received_papers.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/dossier_repository.hpp"
+#include "store/result_repository.hpp"
 #include "store/tracking_book_numbers.hpp"
 
 namespace motcua::app {
@@ -172,6 +173,8 @@ struct DossierView {
   std::optional<FeeRequestView> fee;
   WorkspaceFields workspace;
   std::optional<store::BookNumber> book_number;  // the tracking book's line, once received
+  // The signed result file (dossier_results.hpp), once an official attached it.
+  std::optional<store::ResultFileRecord> result_file;
 };
 
 DossierView dossier_view(const store::DossierRecord& record, const History& history,

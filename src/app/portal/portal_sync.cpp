@@ -4,6 +4,7 @@
 #include "store/account_repository.hpp"
 #include "store/agency_repository.hpp"
 #include "store/outbox.hpp"
+#include "store/result_repository.hpp"
 
 namespace motcua::app::portal {
 
@@ -12,16 +13,24 @@ void enqueue_portal_sync(store::SqlConnection& db, const calendar::WorkingCalend
                          const History& history, std::size_t event_index, std::int64_t seq,
                          Instant now) {
   const auto agency = store::find_agency(db, dossier.agency_id);
-  const SyncSource source{dossier.procedure_code,
-                          agency ? agency->code : dossier.agency_id,
-                          dossier.channel,
-                          document,
-                          history,
-                          [&db](const std::string& user_id) {
-                            const auto user = store::find_active_user(db, user_id);
-                            return user && !user->display_name.empty() ? user->display_name
-                                                                       : user_id;
-                          }};
+  SyncSource source{dossier.procedure_code,
+                    agency ? agency->code : dossier.agency_id,
+                    dossier.channel,
+                    document,
+                    history,
+                    [&db](const std::string& user_id) {
+                      const auto user = store::find_active_user(db, user_id);
+                      return user && !user->display_name.empty() ? user->display_name : user_id;
+                    },
+                    std::nullopt};
+  if (const auto result = store::find_result_file(db, dossier.id)) {
+    source.result_file = codec::PortalPaper{"Kết quả giải quyết hồ sơ (bản điện tử có chữ ký số)",
+                                            result->file_name,
+                                            result->sha256,
+                                            true,
+                                            false,
+                                            "/api/v1/dossiers/" + dossier.id + "/result.pdf"};
+  }
   auto record = build_sync_record(cal, source, event_index + 1);
   // A counter or post dossier is sent and received in one instant, its code given with the
   // receipt: the portal knows it by that code from its first record. A dossier with no code yet

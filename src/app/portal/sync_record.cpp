@@ -103,7 +103,7 @@ codec::PortalSyncRecord build_sync_record(const calendar::WorkingCalendar& cal,
     // A paper listed with a file held by MotCua is digitised; none is taken from the national
     // data store yet (no link to it is built).
     r.papers.push_back(
-        {p.paper_name, p.file_name, p.sha256, !p.sha256.empty() || p.size > 0, false});
+        {p.paper_name, p.file_name, p.sha256, !p.sha256.empty() || p.size > 0, false, ""});
   }
 
   dossier::DossierState folded;
@@ -183,6 +183,9 @@ codec::PortalSyncRecord build_sync_record(const calendar::WorkingCalendar& cal,
     }
     r.steps.push_back(std::move(step));
   }
+  // The file is attached once the result is decided, so it belongs to the latest result.
+  if (source.result_file && !r.results.empty())
+    r.results.back().files.push_back(*source.result_file);
   return r;
 }
 

@@ -31,6 +31,9 @@ struct SyncSource {
   const History& history;  // every event so far; only the first `events_through` count
   // The name to show for an official's account id (NguoiXuLy); the id itself when unknown.
   std::function<std::string(const std::string&)> official_name;
+  // The signed result file (app/dossier/dossier_results.hpp), once attached: listed in the latest
+  // result's TepKetQua.
+  std::optional<codec::PortalPaper> result_file = std::nullopt;
 };
 
 // The record as it stood after the first `events_through` events of `source.history`

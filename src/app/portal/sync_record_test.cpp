@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/dossier/dossier_results.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/dossier/paper_process_test_support.hpp"
 #include "store/outbox.hpp"
@@ -166,6 +167,51 @@ TEST_F(PortalSyncTest, AnOnlineDossierThroughSupplementFeeDecisionAndReturn) {
   const auto& open = paused.at("DanhSachBoSung").as_array().at(0).as_object();
   EXPECT_EQ(open.at("NgayBoSung").as_string(), "");
   EXPECT_EQ(open.at("NgayHenTraMoi").as_string(), "");
+}
+
+TEST_F(PortalSyncTest, TheSignedResultFileIsListedInTepKetQuaOnceAttached) {
+  auto id = create(citizen_, birth_registration(dossier::Channel::online));
+  ASSERT_TRUE(id) << id.error().detail;
+  now_ = local_time(2026, 3, 9, 9, 0);
+  act(reception_, *id, dossier::Accept{});
+  act(processing_, *id, dossier::Assign{"off-p", "Thẩm định"});
+  act(leader_, *id, dossier::Approve{"Đủ điều kiện"});
+  // Returned online without the file: refused by name (dossier_results.hpp).
+  auto refused = write<bool>([&](store::SqlConnection& db) -> AppResult<bool> {
+    auto c = service_.act(db, reception_, *id,
+                          dossier::ReturnResult{dossier::Channel::online, "Nguyễn Văn An"});
+    if (!c) return tl::unexpected(c.error());
+    return true;
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "result_file_required");
+  EXPECT_NE(refused.error().detail.find("result_file"), std::string::npos);
+
+  const std::string sha(64, 'a');
+  auto attached = write<bool>([&](store::SqlConnection& db) -> AppResult<bool> {
+    auto r = attach_result(
+        db, processing_, *id,
+        {"ket-qua.pdf", "generated", sha, 1234, "CN=UBND Xã Một", "2026-03-09T09:00:00+07:00"},
+        now_, 420);
+    if (!r) return tl::unexpected(r.error());
+    return true;
+  });
+  ASSERT_TRUE(attached) << attached.error().detail;
+  act(reception_, *id, dossier::ReturnResult{dossier::Channel::online, "Nguyễn Văn An"});
+
+  const auto rows = sync_rows();
+  const auto approved = record(rows[rows.size() - 2]);
+  EXPECT_TRUE(approved.at("DanhSachKetQua").as_array().at(0).at("TepKetQua").as_array().empty());
+  const auto last = record(rows.back());
+  EXPECT_EQ(last.at("TrangThaiHoSo").as_int64(), 10);
+  const auto& files = last.at("DanhSachKetQua").as_array().at(0).at("TepKetQua").as_array();
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].at("TenTepDinhKem").as_string(), "ket-qua.pdf");
+  EXPECT_EQ(files[0].at("MaBamTep").as_string(), sha);
+  EXPECT_EQ(files[0].at("DuongDanTep").as_string(), "/api/v1/dossiers/" + *id + "/result.pdf");
+  // Papers keep their shape: no link field.
+  for (const auto& p : last.at("DanhSachGiayToDinhKem").as_array())
+    EXPECT_FALSE(p.as_object().contains("DuongDanTep"));
 }
 
 }  // namespace

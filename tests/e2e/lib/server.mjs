@@ -25,8 +25,9 @@ export function buildDemo({ binary, root, db }) {
 }
 
 /** Resolves with { url, stop } once the server printed its "listening" line. */
-export function startServer({ binary, root, db, staticDir, fakeNow, logFile, extraArgs = [] }) {
+export function startServer({ binary, root, db, staticDir, fakeNow, logFile, extraArgs = [], signingDir }) {
   const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static-dir', staticDir, '--fake-now', fakeNow, ...extraArgs]
+  if (signingDir) args.push('--signing-dir', signingDir)
   const child = spawn(binary, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   const log = createWriteStream(logFile)
   child.stderr.pipe(log)

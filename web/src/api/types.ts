@@ -1,6 +1,7 @@
 // Shapes of the /api/v1 responses the web application reads (docs/api/openapi.json describes the
 // routes; the bodies below are what the server renders). Only the fields the screens use are
 // listed, so a new server field never breaks the build.
+import type { ResultFile } from './results'
 
 /** RFC 9457 problem with the server's messages in both languages. */
 export interface Problem {
@@ -257,6 +258,8 @@ export interface DossierDetail extends StatusLabels {
   fee?: FeeRequest | null
   /** The tracking book's "Quyển số / Số thứ tự" and sets received; null until received. */
   book_number?: { year: number; volume: number; line: number; sets: number } | null
+  /** The signed result file (PAdES), once an official attached it; null until then. */
+  result_file?: ResultFile | null
 }
 
 /** A fee request (phí, lệ phí): amount in whole dong, its reason, and where to pay it. */

@@ -6,6 +6,7 @@ import * as stats from './areas/stats'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
+import * as results from './areas/results'
 import type { MessageSchema } from './vi'
 
 const en: MessageSchema = {
@@ -348,6 +349,7 @@ const en: MessageSchema = {
   admin: admin.en,
   hall: hall.en,
   postal: postal.en,
+  results: results.en,
 }
 
 export default en

@@ -9,6 +9,7 @@ import * as stats from './areas/stats'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
+import * as results from './areas/results'
 
 const vi = {
   app: {
@@ -350,6 +351,7 @@ const vi = {
   admin: admin.vi,
   hall: hall.vi,
   postal: postal.vi,
+  results: results.vi,
 }
 
 export default vi
