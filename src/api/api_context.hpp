@@ -13,6 +13,7 @@
 #include "app/delivery/delivery_engine.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/exchange/partners.hpp"
+#include "app/identity/oidc_provider.hpp"
 #include "app/payments/payments.hpp"
 #include "http/http_types.hpp"
 #include "store/store.hpp"
@@ -41,6 +42,9 @@ struct ApiSettings {
   // The online payment gateway (serve's --payment-url, --payment-terminal, --payment-secret-file;
   // MOTCUA_PAYMENT_*). Not configured: fees are paid at the counter only.
   app::payments::GatewaySettings payment_gateway;
+  // Citizen login through an OpenID Connect provider (serve's --oidc-*; MOTCUA_OIDC_*). No
+  // provider: citizens use local accounts only.
+  app::identity::OidcSettings oidc;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -19,6 +19,7 @@
 #include "cli/db_option.hpp"
 #include "cli/delivery_job.hpp"
 #include "cli/delivery_options.hpp"
+#include "cli/oidc_options.hpp"
 #include "cli/payment_options.hpp"
 #include "cli/portal_job.hpp"
 #include "cli/waking_store.hpp"
@@ -56,6 +57,7 @@ struct ServeArgs {
   std::string post_secret;  // the public postal service's callback signing secret
   DeliveryEngineOptions delivery_engine;
   PaymentOptions payment;
+  OidcOptions oidc;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -126,6 +128,9 @@ int run_serve(const ServeArgs& args) {
   auto gateway = payment_gateway(args.payment);
   if (!gateway) return bad_input(gateway.error());
   settings.payment_gateway = std::move(*gateway);
+  auto oidc = oidc_settings(args.oidc);
+  if (!oidc) return bad_input(oidc.error());
+  settings.oidc = std::move(*oidc);
   if (!args.delivery.webhook_key_file.empty()) {
     auto key = app::load_or_create_webhook_key(args.delivery.webhook_key_file);
     if (!key) return bad_input(key.error().detail);
@@ -308,6 +313,7 @@ void add_serve_command(CLI::App& app, Action& action) {
       ->envname("MOTCUA_POST_SECRET");
   add_delivery_engine_options(*cmd, args->delivery_engine);
   add_payment_options(*cmd, args->payment);
+  add_oidc_options(*cmd, args->oidc);
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });
