@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 
+#include "api_client.hpp"
 #include "fixture.hpp"
 #include "http_client.hpp"
 #include "integrations/http/http_client.hpp"
@@ -261,6 +262,55 @@ TEST_F(Oidc, OidcOnlyModeRefusesCitizensPasswordsButNotOfficials) {
   EXPECT_TRUE(session_cookie(citizen).empty());
   EXPECT_EQ(password_login("tiepnhan").status, 200);
   EXPECT_EQ(log_in().status, 200);
+}
+
+// Issue 15 point 4: a dossier submitted by an identity-verified account carries the flag to the
+// portal's sync record (TaiKhoanDuocXacThucVoiVNeID) and shows it to officials; a password
+// account's dossier does not.
+TEST_F(Oidc, DossierOfAVerifiedAccountCarriesTheFlagToThePortalAndToOfficials) {
+  start_server();
+  const auto logged_in = log_in();
+  ASSERT_EQ(logged_in.status, 200) << logged_in.body;
+  const auto cookie = session_cookie(logged_in);
+  const std::string csrf(who_am_i(cookie).at("csrf_token").as_string());
+  const auto created = http_request(
+      server_->port(), "POST", "/api/v1/dossiers",
+      {{"Content-Type", "application/json"}, {"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+      json::serialize(json::object{
+          {"procedure_code", "1.001193"}, {"agency_id", "c1"}, {"receiving_unit_id", "u1"}}));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string verified_id(json::parse(created.body).at("id").as_string());
+
+  ApiClient an(server_->port()), reception(server_->port());
+  ASSERT_EQ(an.login("an", kPassword), 200);
+  ASSERT_EQ(reception.login("tiepnhan", kPassword), 200);
+  auto plain = an.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
+                                                        {"agency_id", "c1"},
+                                                        {"receiving_unit_id", "u1"}});
+  ASSERT_EQ(plain.status, 201) << plain.raw.body;
+  const std::string plain_id(plain.body.at("id").as_string());
+
+  for (const auto& [id, verified] : {std::pair{verified_id, true}, std::pair{plain_id, false}}) {
+    ASSERT_EQ(reception.post("/api/v1/dossiers/" + id + "/accept", json::object{}).status, 200);
+    const auto seen = reception.get("/api/v1/dossiers/" + id);
+    ASSERT_EQ(seen.status, 200);
+    EXPECT_EQ(seen.body.at("applicant_identity_verified").as_bool(), verified) << id;
+  }
+
+  auto store = store::open_store(db_);
+  store->read([&](store::SqlConnection& db) {
+    for (const auto& [id, verified] : {std::pair{verified_id, true}, std::pair{plain_id, false}}) {
+      const auto rows = db.query(
+          "SELECT payload FROM outbox WHERE topic = 'national_portal.sync' AND "
+          "idempotency_key LIKE ?",
+          {id + ":%"});
+      ASSERT_FALSE(rows.empty()) << id;
+      for (const auto& row : rows) {
+        EXPECT_EQ(json::parse(row.text(0)).at("TaiKhoanDuocXacThucVoiVNeID").as_bool(), verified)
+            << row.text(0);
+      }
+    }
+  });
 }
 
 }  // namespace

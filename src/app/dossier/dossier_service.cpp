@@ -25,6 +25,7 @@
 #include "domain/dossier/dossier_code.hpp"
 #include "domain/text/fold.hpp"
 #include "store/agency_repository.hpp"
+#include "store/identity_repository.hpp"
 #include "store/outbox.hpp"
 #include "store/tracking_book_numbers.hpp"
 
@@ -474,6 +475,8 @@ DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,
     add_consultation_rows(db, *calendar_(), c.record.id, c.at, *view.clock,
                           view.workspace.party_names);
   view.book_number = store::book_number_of(db, c.record.id);
+  view.applicant_identity_verified =
+      c.record.applicant_id && store::identity_verified(db, *c.record.applicant_id);
   return view;
 }
 
@@ -585,6 +588,8 @@ AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Ac
   if (view.clock && !actor.applicant)
     add_consultation_rows(db, cal, loaded->record.id, now, *view.clock, view.workspace.party_names);
   view.book_number = store::book_number_of(db, id);
+  view.applicant_identity_verified =
+      loaded->record.applicant_id && store::identity_verified(db, *loaded->record.applicant_id);
   return view;
 }
 

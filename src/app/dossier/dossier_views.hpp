@@ -164,6 +164,9 @@ struct DossierView {
   std::optional<FeeRequestView> fee;
   WorkspaceFields workspace;
   std::optional<store::BookNumber> book_number;  // the tracking book's line, once received
+  // The applicant's account logged in through the identity provider (VNeID through the national
+  // portal's SSO): who submitted is verified, not only declared.
+  bool applicant_identity_verified = false;
 };
 
 DossierView dossier_view(const store::DossierRecord& record, const History& history,
