@@ -1,4 +1,5 @@
 // Citizen login through the OpenID Connect provider (docs/integrations.md "Identity (OIDC)"):
+// GET /api/v1/auth/oidc says whether it is offered;
 // GET /api/v1/auth/oidc/start sends the browser to the provider with state, nonce and a PKCE
 // challenge; GET /api/v1/auth/oidc/callback takes the attempt once, redeems the code, checks the
 // ID token and opens the same session as a password login. Both call the provider over HTTP, so
@@ -190,6 +191,14 @@ void callback(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
 }  // namespace
 
 void add_oidc_routes(http::Router& router, ApiContext& ctx) {
+  // What the login page offers: the provider's button, and whether citizens may use passwords.
+  router.add(http::Method::get, "/api/v1/auth/oidc", [&ctx](http::HttpRequest&) {
+    const auto& oidc = ctx.settings.oidc;
+    const bool only = oidc.citizen_login == app::identity::CitizenLogin::oidc_only;
+    return http::HttpResponse::json(
+        200, boost::json::object{{"enabled", oidc.configured()},
+                                 {"citizen_login", only ? "oidc-only" : "password"}});
+  });
   router.add_async(
       http::Method::get, "/api/v1/auth/oidc/start",
       [&ctx](http::HttpRequest& r, http::Respond respond) { start(ctx, r, std::move(respond)); });

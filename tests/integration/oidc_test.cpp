@@ -143,6 +143,10 @@ class Oidc : public ::testing::Test {
 
 TEST_F(Oidc, FirstLoginCreatesTheApplicantAccountAndTheNextReusesIt) {
   start_server();
+  const auto offered = http_request(server_->port(), "GET", "/api/v1/auth/oidc");
+  ASSERT_EQ(offered.status, 200);
+  EXPECT_EQ(json::parse(offered.body),
+            json::parse(R"({"enabled":true,"citizen_login":"password"})"));
   const auto started = start_login();
   // The authorization request carries PKCE S256, state and nonce, and asks for the ID number.
   for (const char* part : {"response_type=code", "code_challenge_method=S256", "code_challenge=",
@@ -251,6 +255,8 @@ TEST_F(Oidc, SpoiledIdTokensAreRefused) {
 
 TEST_F(Oidc, OidcOnlyModeRefusesCitizensPasswordsButNotOfficials) {
   start_server({"--citizen-login", "oidc-only"});
+  const auto offered = http_request(server_->port(), "GET", "/api/v1/auth/oidc");
+  EXPECT_EQ(json::parse(offered.body).at("citizen_login").as_string(), "oidc-only");
   const auto password_login = [&](const std::string& username) {
     return http_request(
         server_->port(), "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
