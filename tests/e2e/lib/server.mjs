@@ -25,8 +25,10 @@ export function buildDemo({ binary, root, db }) {
 }
 
 /** Resolves with { url, stop } once the server printed its "listening" line. */
-export function startServer({ binary, root, db, staticDir, fakeNow, logFile }) {
-  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static-dir', staticDir, '--fake-now', fakeNow]
+// `extraArgs`: more serve options (a test that needs a second server, e.g. one with an identity
+// provider: oidc-login.test.mjs).
+export function startServer({ binary, root, db, staticDir, fakeNow, logFile, extraArgs = [] }) {
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static-dir', staticDir, '--fake-now', fakeNow, ...extraArgs]
   const child = spawn(binary, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   const log = createWriteStream(logFile)
   child.stderr.pipe(log)
