@@ -270,6 +270,18 @@ TEST_F(Oidc, OidcOnlyModeRefusesCitizensPasswordsButNotOfficials) {
   EXPECT_EQ(log_in().status, 200);
 }
 
+// A provider that does not answer: the login cannot start, and says so (no redirect anywhere).
+TEST_F(Oidc, AnUnreachableProviderIsAClearRefusal) {
+  server_ = std::make_unique<ServerProcess>(
+      kBinary, db_,
+      std::vector<std::string>{"--oidc-issuer", "http://127.0.0.1:1", "--oidc-client-id", kClientId,
+                               "--oidc-client-secret-file", dir_.file("secret")});
+  const auto r = http_request(server_->port(), "GET", "/api/v1/auth/oidc/start");
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(problem_code(r), "oidc_provider_unavailable");
+  EXPECT_TRUE(r.header("Location").empty());
+}
+
 // Issue 15 point 4: a dossier submitted by an identity-verified account carries the flag to the
 // portal's sync record (TaiKhoanDuocXacThucVoiVNeID) and shows it to officials; a password
 // account's dossier does not.
