@@ -23,6 +23,21 @@ namespace {
 constexpr const char* kVerifierCookie = "motcua_oidc";
 constexpr const char* kOidcPath = "/api/v1/auth/oidc";
 
+// Each start writes an attempt row: starts are limited per client address (counted in the
+// database like login failures, so every server sees them), generously, for a household or an
+// office behind one address.
+const app::LoginThrottle& start_throttle() {
+  static const app::LoginThrottle throttle{"oidc_start", 60, 15 * 60};
+  return throttle;
+}
+
+app::AppError too_many_starts(std::int64_t wait) {
+  return {app::ErrorKind::rate_limited, "too_many_attempts",
+          "Bắt đầu đăng nhập quá nhiều lần từ địa chỉ này; vui lòng thử lại sau.",
+          "Too many logins started from this address; try again later.",
+          "retry_after: " + std::to_string(wait) + " s"};
+}
+
 RenderPool& pool() {
   static RenderPool instance(2, 64);
   return instance;
@@ -120,10 +135,21 @@ void start(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
   const auto requested = r.query_value("return");
   auto login = app::identity::new_login(requested ? std::string(*requested) : "/");
   on_pool(std::move(respond), [&ctx, r, login = std::move(login)] {
+    const auto now_s = ctx.now().seconds;
+    std::int64_t wait = 0;
+    ctx.store.read([&](store::SqlConnection& db) {
+      wait = start_throttle().retry_after(db, r.remote_address, now_s);
+    });
+    if (wait > 0) {
+      auto refused = problem_of(too_many_starts(wait), r);
+      refused.set_header("Retry-After", std::to_string(wait));
+      return refused;
+    }
     const auto endpoint = ctx.settings.oidc.provider->authorization_endpoint();
     if (!endpoint) return problem_of(endpoint.error(), r);
     ctx.store.write([&](store::SqlConnection& db) {
-      app::identity::record_attempt(db, login, ctx.now().seconds, ctx.now_iso());
+      start_throttle().record_failure(db, r.remote_address, now_s);
+      app::identity::record_attempt(db, login, now_s, ctx.now_iso());
     });
     auto response = http::HttpResponse::empty(302);
     response.set_header("Location", app::identity::authorization_url(*endpoint, ctx.settings.oidc,

@@ -270,6 +270,16 @@ TEST_F(Oidc, OidcOnlyModeRefusesCitizensPasswordsButNotOfficials) {
   EXPECT_EQ(log_in().status, 200);
 }
 
+// Each start writes a row: 60 starts per client address in 15 minutes, then 429.
+TEST_F(Oidc, StartsAreLimitedPerAddress) {
+  start_server();
+  for (int i = 0; i < 60; ++i) ASSERT_EQ(start_login().location.empty(), false) << i;
+  const auto r = http_request(server_->port(), "GET", "/api/v1/auth/oidc/start");
+  EXPECT_EQ(r.status, 429) << r.body;
+  EXPECT_EQ(problem_code(r), "too_many_attempts");
+  EXPECT_FALSE(r.header("Retry-After").empty());
+}
+
 // A provider that does not answer: the login cannot start, and says so (no redirect anywhere).
 TEST_F(Oidc, AnUnreachableProviderIsAClearRefusal) {
   server_ = std::make_unique<ServerProcess>(
