@@ -250,6 +250,22 @@ TEST_F(CliInstallation, ServeWithAFakeClockIsRefusedOutsideADemoDatabase) {
       "motcua demo");
 }
 
+// The identity provider's options (docs/integrations.md "Identity (OIDC)") are checked before
+// serving: an OIDC-only installation needs a provider, and a provider needs its client.
+TEST_F(CliInstallation, ServeRefusesIncompleteOidcOptions) {
+  run_ok("migrate --db " + path("a.db"));
+  const std::string serve = "serve --db " + path("a.db") + " --listen 127.0.0.1:0 ";
+  expect_bad_input(serve + "--citizen-login oidc-only", "needs --oidc-issuer");
+  expect_bad_input(serve + "--oidc-issuer https://sso.example.vn", "needs --oidc-client-id");
+  expect_bad_input(serve + "--oidc-issuer https://sso.example.vn --oidc-client-id c",
+                   "needs --oidc-client-secret-file");
+  expect_bad_input(serve +
+                       "--oidc-issuer https://sso.example.vn --oidc-client-id c "
+                       "--oidc-client-secret-file " +
+                       path("missing"),
+                   "cannot read");
+}
+
 // backup and migrate-db over one demo province (built once: it takes seconds).
 class CliDatabase : public ::testing::Test {
  protected:

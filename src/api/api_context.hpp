@@ -13,6 +13,7 @@
 #include "app/delivery/delivery_engine.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/exchange/partners.hpp"
+#include "app/identity/oidc_provider.hpp"
 #include "app/payments/payments.hpp"
 #include "documents/signing/signing_keys.hpp"
 #include "http/http_types.hpp"
@@ -46,6 +47,9 @@ struct ApiSettings {
   // nothing is signed: results cannot be returned online and notices are served unsigned.
   std::shared_ptr<documents::signing::SigningKeys> signing_keys =
       std::make_shared<documents::signing::SigningKeys>("");
+  // Citizen login through an OpenID Connect provider (serve's --oidc-*; MOTCUA_OIDC_*). No
+  // provider: citizens use local accounts only.
+  app::identity::OidcSettings oidc;
 };
 
 // The calendar in use, as handlers written before it became replaceable read it: it converts to a

@@ -28,6 +28,7 @@ void add_notification_routes(http::Router& router, ApiContext& ctx);
 // The postal channel: choice, orders, the post's signed callbacks (postal_routes.cpp).
 void add_postal_routes(http::Router& router, ApiContext& ctx);
 void add_payment_routes(http::Router& router, ApiContext& ctx);
+void add_oidc_routes(http::Router& router, ApiContext& ctx);
 // Webhook subscriptions for integrators (webhook_routes.cpp).
 void add_webhook_routes(http::Router& router, ApiContext& ctx);
 // Exchange between MotCua instances: identity, partners, signed messages (exchange_routes.cpp).

@@ -11,6 +11,7 @@
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
 #include "api/write_then.hpp"
+#include "app/identity/oidc_login.hpp"
 #include "http/problem.hpp"
 
 namespace motcua::api {
@@ -84,6 +85,20 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
           app::audit_login_failure(db, username, address, now_iso);
         },
         [problem = problem_of(actor.error(), request)] { return problem; }, std::move(respond));
+    return;
+  }
+  if (actor->applicant &&
+      ctx.settings.oidc.citizen_login == app::identity::CitizenLogin::oidc_only) {
+    // Citizens have no local password in this mode (docs/security.md); officials keep theirs.
+    write_then(
+        ctx,
+        [username, address, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+          app::audit_login_failure(db, username, address, now_iso);
+        },
+        [problem = problem_of(app::identity::password_login_disabled(), request)] {
+          return problem;
+        },
+        std::move(respond));
     return;
   }
   auto session = std::make_shared<app::Session>();

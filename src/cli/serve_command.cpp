@@ -21,6 +21,7 @@
 #include "cli/db_option.hpp"
 #include "cli/delivery_job.hpp"
 #include "cli/delivery_options.hpp"
+#include "cli/oidc_options.hpp"
 #include "cli/payment_options.hpp"
 #include "cli/portal_job.hpp"
 #include "cli/waking_store.hpp"
@@ -60,6 +61,7 @@ struct ServeArgs {
   DeliveryEngineOptions delivery_engine;
   PaymentOptions payment;
   std::string signing_dir;  // <agency-code>.p12 and .password per agency (documents/signing)
+  OidcOptions oidc;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -133,6 +135,9 @@ int run_serve(const ServeArgs& args) {
   if (!args.signing_dir.empty() && !std::filesystem::is_directory(args.signing_dir))
     return bad_input("--signing-dir: " + args.signing_dir + " is not a folder");
   settings.signing_keys = std::make_shared<documents::signing::SigningKeys>(args.signing_dir);
+  auto oidc = oidc_settings(args.oidc);
+  if (!oidc) return bad_input(oidc.error());
+  settings.oidc = std::move(*oidc);
   if (!args.delivery.webhook_key_file.empty()) {
     auto key = app::load_or_create_webhook_key(args.delivery.webhook_key_file);
     if (!key) return bad_input(key.error().detail);
@@ -323,6 +328,7 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "Folder of the agencies' signing keys: <agency-code>.p12 (PKCS#12 from the CA) "
                   "and <agency-code>.password; results and notices are then signed (PAdES)")
       ->envname("MOTCUA_SIGNING_DIR");
+  add_oidc_options(*cmd, args->oidc);
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

@@ -114,6 +114,7 @@ void tag_invoke(json::value_from_tag, json::value& out, const DossierView& v) {
   view["channel"] = v.channel;
   view["return_channel"] = dossier::to_string(v.return_channel);
   view["applicant"] = codec::applicant_to_json(v.applicant);
+  view["applicant_identity_verified"] = v.applicant_identity_verified;
   view["assignee_id"] = text_or_null(v.assignee_id);
   view["step"] = v.step;
   view["submitted_at"] = text_or_null(v.submitted_at);

@@ -28,6 +28,7 @@
 #include "domain/dossier/dossier_code.hpp"
 #include "domain/text/fold.hpp"
 #include "store/agency_repository.hpp"
+#include "store/identity_repository.hpp"
 #include "store/outbox.hpp"
 #include "store/result_repository.hpp"
 #include "store/tracking_book_numbers.hpp"
@@ -510,6 +511,8 @@ DossierView DossierService::view(store::SqlConnection& db, const Actor& actor,
     add_consultation_rows(db, *calendar_(), c.record.id, c.at, *view.clock,
                           view.workspace.party_names);
   view.book_number = store::book_number_of(db, c.record.id);
+  view.applicant_identity_verified =
+      c.record.applicant_id && store::identity_verified(db, *c.record.applicant_id);
   return view;
 }
 
@@ -622,6 +625,8 @@ AppResult<DossierView> DossierService::detail(store::SqlConnection& db, const Ac
     add_consultation_rows(db, cal, loaded->record.id, now, *view.clock, view.workspace.party_names);
   view.book_number = store::book_number_of(db, id);
   view.result_file = store::find_result_file(db, id);
+  view.applicant_identity_verified =
+      loaded->record.applicant_id && store::identity_verified(db, *loaded->record.applicant_id);
   return view;
 }
 

@@ -175,6 +175,9 @@ struct DossierView {
   std::optional<store::BookNumber> book_number;  // the tracking book's line, once received
   // The signed result file (dossier_results.hpp), once an official attached it.
   std::optional<store::ResultFileRecord> result_file;
+  // The applicant's account logged in through the identity provider (VNeID through the national
+  // portal's SSO): who submitted is verified, not only declared.
+  bool applicant_identity_verified = false;
 };
 
 DossierView dossier_view(const store::DossierRecord& record, const History& history,

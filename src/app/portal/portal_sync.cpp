@@ -3,6 +3,7 @@
 #include "app/portal/sync_record.hpp"
 #include "store/account_repository.hpp"
 #include "store/agency_repository.hpp"
+#include "store/identity_repository.hpp"
 #include "store/outbox.hpp"
 #include "store/result_repository.hpp"
 
@@ -37,6 +38,10 @@ void enqueue_portal_sync(store::SqlConnection& db, const calendar::WorkingCalend
   // (none is synced before it is sent) has nothing the portal could file it under.
   if (record.dossier_code.empty()) record.dossier_code = dossier.code.value_or("");
   if (record.dossier_code.empty()) return;
+  // TaiKhoanDuocXacThucVoiVNeID: the applicant's account logged in through the identity provider
+  // (the national portal's SSO, VNeID), so who submitted is known, not only declared.
+  record.vneid_verified =
+      dossier.applicant_id && store::identity_verified(db, *dossier.applicant_id);
   store::enqueue_outbox(db, kSyncTopic, dossier.id + ":" + std::to_string(seq) + ":dvcqg",
                         codec::portal_sync_record_to_text(record),
                         to_iso(now, cal.utc_offset_minutes()), now.seconds, dossier.id);

@@ -1,5 +1,6 @@
 // For tests only (header-only, so it stays out of the library): starts one of the partner
-// emulators (tools/emulators/<name>.py) on a free loopback port, waits for its
+// emulators (tools/emulators/<name>.py, or <name>.mjs run by Node.js: the OpenID Connect
+// provider) on a free loopback port, waits for its
 // {"status":"listening","url":...} line, and stops it at the end of the test. Tests drive the
 // emulator's misbehaviour through its /_control endpoint and read what it took from /_received.
 #pragma once
@@ -26,7 +27,8 @@ class PythonEmulator {
                  std::vector<std::string> args) {
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> argv_s = {"python3", source_dir + "/" + script, "--port", "0"};
+    const std::string interpreter = script.ends_with(".mjs") ? "node" : "python3";
+    std::vector<std::string> argv_s = {interpreter, source_dir + "/" + script, "--port", "0"};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_s) argv.push_back(a.data());
@@ -39,7 +41,7 @@ class PythonEmulator {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       close(out[1]);
-      execvp("python3", argv.data());
+      execvp(interpreter.c_str(), argv.data());
       _exit(127);
     }
     close(out[1]);

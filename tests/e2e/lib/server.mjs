@@ -25,6 +25,8 @@ export function buildDemo({ binary, root, db }) {
 }
 
 /** Resolves with { url, stop } once the server printed its "listening" line. */
+// `extraArgs`: more serve options (a test that needs a second server, e.g. one with an identity
+// provider: oidc-login.test.mjs).
 export function startServer({ binary, root, db, staticDir, fakeNow, logFile, extraArgs = [], signingDir }) {
   const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static-dir', staticDir, '--fake-now', fakeNow, ...extraArgs]
   if (signingDir) args.push('--signing-dir', signingDir)

@@ -43,6 +43,20 @@ export function currentSession(): Promise<SessionInfo> {
   return apiRequest('/session')
 }
 
+/** Whether citizens can log in through the identity provider (VNeID), and only through it. */
+export interface OidcLogin {
+  enabled: boolean
+  citizen_login: 'password' | 'oidc-only'
+}
+export function getOidcLogin(): Promise<OidcLogin> {
+  return apiRequest('/auth/oidc')
+}
+
+/** The address that starts a login at the identity provider and comes back to `returnPath`. */
+export function oidcStartUrl(returnPath: string): string {
+  return `/api/v1/auth/oidc/start?return=${encodeURIComponent(returnPath)}`
+}
+
 /** Changes one's own password; every old session ends and the answer is the new one. */
 export function changePassword(current_password: string, new_password: string): Promise<SessionInfo> {
   return apiRequest('/session/password', { method: 'POST', body: { current_password, new_password } })

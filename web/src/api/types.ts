@@ -230,6 +230,8 @@ export interface DossierDetail extends StatusLabels {
   channel: ChannelName
   return_channel: ChannelName
   applicant: { name: string; id_number: string; address: string; phone: string; email: string }
+  /** The applicant's account logged in through the identity provider (VNeID). */
+  applicant_identity_verified?: boolean
   assignee_id: string | null
   step: string
   submitted_at: string | null
