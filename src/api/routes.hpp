@@ -9,6 +9,8 @@
 namespace motcua::api {
 
 void add_session_routes(http::Router& router, ApiContext& ctx);
+// Citizens' sign-up and password reset by one-time codes (account_routes.cpp).
+void add_account_routes(http::Router& router, ApiContext& ctx);
 void add_dossier_routes(http::Router& router, ApiContext& ctx);
 void add_public_routes(http::Router& router, ApiContext& ctx);
 void add_paper_routes(http::Router& router, ApiContext& ctx);
