@@ -31,3 +31,29 @@ CREATE TABLE pending_signups (
   language       TEXT NOT NULL,        -- vi | en: of the code's message and later notices
   created_at     TEXT NOT NULL
 );
+
+-- Officials' second factor (issue 15 point 4; docs/security.md "Second factor"): a TOTP secret
+-- per user, sealed (libsodium secretbox, as webhook secrets) under the key of
+-- --second-factor-key-file, so a copy of the database alone does not reveal it. confirmed_at is
+-- '' while the enrolment waits for its first code; last_step is the newest 30-second step
+-- accepted, so no code is accepted twice.
+CREATE TABLE totp_factors (
+  user_id        TEXT PRIMARY KEY,
+  secret_sealed  TEXT NOT NULL,
+  confirmed_at   TEXT NOT NULL DEFAULT '',
+  last_step      INTEGER NOT NULL DEFAULT 0,
+  created_at     TEXT NOT NULL
+);
+-- Single-use recovery codes given once at enrolment, stored as SHA-256.
+CREATE TABLE totp_recovery_codes (
+  user_id    TEXT NOT NULL,
+  code_hash  TEXT NOT NULL,
+  used_at    TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (user_id, code_hash)
+);
+-- The roles whose holders must have a second factor (set by an administrator, audited).
+CREATE TABLE second_factor_roles (
+  role         TEXT PRIMARY KEY,
+  required_by  TEXT NOT NULL,
+  required_at  TEXT NOT NULL
+);
