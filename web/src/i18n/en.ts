@@ -6,6 +6,7 @@ import * as stats from './areas/stats'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
+import * as accounts from './areas/accounts'
 import type { MessageSchema } from './vi'
 
 const en: MessageSchema = {
@@ -340,6 +341,7 @@ const en: MessageSchema = {
   admin: admin.en,
   hall: hall.en,
   postal: postal.en,
+  accounts: accounts.en,
 }
 
 export default en

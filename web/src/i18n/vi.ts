@@ -9,6 +9,7 @@ import * as stats from './areas/stats'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
+import * as accounts from './areas/accounts'
 
 const vi = {
   app: {
@@ -342,6 +343,7 @@ const vi = {
   admin: admin.vi,
   hall: hall.vi,
   postal: postal.vi,
+  accounts: accounts.vi,
 }
 
 export default vi
