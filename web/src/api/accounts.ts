@@ -48,3 +48,17 @@ export function beginSecondFactorEnrolment(): Promise<TotpEnrolment> {
 export function confirmSecondFactorEnrolment(code: string): Promise<{ recovery_codes: string[] }> {
   return apiRequest('/me/second-factor/confirmation', { method: 'POST', body: { code } })
 }
+
+/** Administrators: the roles whose holders must have a second factor. */
+export function secondFactorRoles(): Promise<{ roles: string[] }> {
+  return apiRequest('/admin/second-factor-roles')
+}
+
+export function setSecondFactorRole(role: string, required: boolean, reason: string): Promise<{ roles: string[] }> {
+  return apiRequest(`/admin/second-factor-roles/${encodeURIComponent(role)}`, { method: 'PUT', body: { required, reason } })
+}
+
+/** Removes an official's second factor (a lost phone); their sessions end. */
+export function resetSecondFactor(userId: string, reason: string): Promise<{ user_id: string; enrolled: boolean }> {
+  return apiRequest(`/admin/users/${encodeURIComponent(userId)}/second-factor/reset`, { method: 'POST', body: { reason } })
+}

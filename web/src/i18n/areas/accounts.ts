@@ -56,6 +56,12 @@ export const vi = {
     recovery: 'Mã khôi phục: mỗi mã dùng được một lần khi không có điện thoại. Hãy in hoặc chép lại và cất giữ an toàn; chúng chỉ hiện một lần.',
     continue: 'Tiếp tục',
   },
+  admin: {
+    rolesTitle: 'Vai trò bắt buộc xác thực hai lớp',
+    rolesIntro: 'Cán bộ giữ vai trò được chọn phải đăng ký xác thực hai lớp trước khi làm việc. Mỗi thay đổi cần ghi lý do.',
+    reset: 'Đặt lại xác thực hai lớp của {name}',
+    resetDone: 'Đã xóa xác thực hai lớp của {name}; cán bộ đăng nhập lại bằng mật khẩu và đăng ký lại khi vai trò yêu cầu.',
+  },
 }
 
 export const en: typeof vi = {
@@ -112,5 +118,11 @@ export const en: typeof vi = {
     busy: 'Working…',
     recovery: 'Recovery codes: each works once when you do not have your phone. Print or copy them and keep them safe; they are shown only once.',
     continue: 'Continue',
+  },
+  admin: {
+    rolesTitle: 'Roles that require a second factor',
+    rolesIntro: 'Officials holding a checked role must enrol a second factor before they can work. Every change needs a reason.',
+    reset: 'Reset the second factor of {name}',
+    resetDone: 'The second factor of {name} was removed; they log in with the password and enrol again when a role requires it.',
   },
 }
