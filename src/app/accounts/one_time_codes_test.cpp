@@ -137,6 +137,16 @@ TEST_F(OneTimeCodes, AResetAnswersAlikeForAnyAddressAndReplacesThePassword) {
   EXPECT_FALSE(can_log_in("an@example.vn", "mật khẩu rất dài"));
   EXPECT_EQ(prepare_code_reset("an@example.vn", "12ab56", "mật khẩu mới rất dài").error().detail,
             "code");
+  // Who did what, in order: the requests anonymous, the results by the account.
+  std::vector<std::string> actions;
+  store_->read([&](store::SqlConnection& db) {
+    for (const auto& r : db.query("SELECT action FROM audit_log ORDER BY seq", {}))
+      actions.push_back(r.text(0));
+  });
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{
+                "account.signup_requested", "account.signed_up", "account.password_reset_requested",
+                "account.password_reset_requested", "user.password_reset_by_code"}));
 }
 
 }  // namespace

@@ -122,6 +122,15 @@ TEST_F(SecondFactor, ARoleCanRequireItAndAnAdministratorResetsIt) {
     EXPECT_FALSE(store::find_totp_factor(db, "u1"));
   });
   EXPECT_TRUE(check("u1", "", kNow + 300)) << "no factor any more";
+  std::vector<std::string> actions;
+  store_->read([&](store::SqlConnection& db) {
+    for (const auto& r : db.query("SELECT action, reason FROM audit_log ORDER BY seq", {}))
+      actions.push_back(r.text(0) + ":" + r.text(1));
+  });
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{
+                "user.second_factor_enrolled:TOTP confirmed by its first code",
+                "second_factor.role_required:policy", "user.second_factor_reset:lost phone"}));
 }
 
 }  // namespace
