@@ -37,6 +37,9 @@ struct ApiSettings {
   // The 32-byte key sealing webhook secrets (serve's --webhook-key-file). Empty: no webhook can
   // be registered.
   std::string webhook_key;
+  // The 32-byte key sealing officials' TOTP secrets (serve's --second-factor-key-file). Empty: no
+  // second factor can be enrolled, and a login that needs one is refused.
+  std::string second_factor_key;
   // This instance in the exchange between MotCua instances (serve's --instance-id and
   // --instance-key). An empty id: partners' messages are refused and the identity is not published.
   app::exchange::InstanceIdentity exchange;

@@ -178,6 +178,8 @@ void add_public_routes(http::Router& router, ApiContext& ctx) {
 
 void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_session_routes(router, ctx);
+  add_account_routes(router, ctx);
+  add_second_factor_routes(router, ctx);
   add_dossier_routes(router, ctx);
   add_public_routes(router, ctx);
   add_paper_routes(router, ctx);

@@ -78,6 +78,13 @@ http::HttpResponse password_change_required() {
                        "POST /api/v1/session/password");
 }
 
+http::HttpResponse second_factor_enrolment_required() {
+  return http::problem(403, "second_factor_enrolment_required",
+                       "Vai trò của Bạn yêu cầu xác thực hai lớp; hãy đăng ký trước khi tiếp tục.",
+                       "Your role requires a second factor; enrol one before going on.",
+                       "POST /api/v1/me/second-factor");
+}
+
 tl::expected<boost::json::value, http::HttpResponse> parse_body(const http::HttpRequest& request) {
   if (request.body.empty()) return boost::json::value(nullptr);
   boost::system::error_code ec;

@@ -22,6 +22,8 @@ http::HttpResponse unauthenticated();
 http::HttpResponse csrf_failed();
 // 403: the user's password was reset and must be changed before anything else.
 http::HttpResponse password_change_required();
+// 403: a role of the user requires a second factor they have not enrolled yet.
+http::HttpResponse second_factor_enrolment_required();
 // 503 with Retry-After: the database cannot be reached now (store::StoreUnavailable).
 http::HttpResponse store_unavailable();
 

@@ -9,6 +9,10 @@
 namespace motcua::api {
 
 void add_session_routes(http::Router& router, ApiContext& ctx);
+// Citizens' sign-up and password reset by one-time codes (account_routes.cpp).
+void add_account_routes(http::Router& router, ApiContext& ctx);
+// Officials' TOTP second factor and its administration (second_factor_routes.cpp).
+void add_second_factor_routes(http::Router& router, ApiContext& ctx);
 void add_dossier_routes(http::Router& router, ApiContext& ctx);
 void add_public_routes(http::Router& router, ApiContext& ctx);
 void add_paper_routes(http::Router& router, ApiContext& ctx);

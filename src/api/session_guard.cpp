@@ -32,6 +32,12 @@ bool allowed_before_password_change(const http::HttpRequest& request) {
          (request.method == http::Method::del && request.path == "/api/v1/session");
 }
 
+// What a user whose role requires a second factor may do before enrolling one: enrol, or log out.
+bool allowed_before_enrolment(const http::HttpRequest& request) {
+  return request.path.starts_with("/api/v1/me/second-factor") ||
+         (request.method == http::Method::del && request.path == "/api/v1/session");
+}
+
 // The session's actor, or the refusal to answer.
 std::variant<app::Actor, http::HttpResponse> guard(ApiContext& ctx,
                                                    const http::HttpRequest& request) {
@@ -41,6 +47,9 @@ std::variant<app::Actor, http::HttpResponse> guard(ApiContext& ctx,
   if (!safe && !same_token(request.header(kCsrfHeader), session->csrf_token)) return csrf_failed();
   if (session->must_change_password && !allowed_before_password_change(request)) {
     return password_change_required();
+  }
+  if (session->must_enrol_second_factor && !allowed_before_enrolment(request)) {
+    return second_factor_enrolment_required();
   }
   return std::move(session->actor);
 }

@@ -3,6 +3,7 @@
 // one).
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "api/idempotent_write.hpp"
 #include "api/json/accounts_json.hpp"
@@ -12,6 +13,7 @@
 #include "api/session_guard.hpp"
 #include "api/write_then.hpp"
 #include "app/identity/oidc_login.hpp"
+#include "app/accounts/second_factor.hpp"
 #include "http/problem.hpp"
 
 namespace motcua::api {
@@ -101,16 +103,33 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
         std::move(respond));
     return;
   }
+  // The second factor (when the account has one) is checked in the write: a TOTP step or a
+  // recovery code is used up there, once. Refused, it counts as a failed login.
   auto session = std::make_shared<app::Session>();
+  auto refused = std::make_shared<std::optional<app::AppError>>();
   write_then(
       ctx,
-      [&ctx, session, username, address, actor = std::move(*actor), now_s,
-       now_iso = ctx.now_iso()](store::SqlConnection& db) {
+      [&ctx, session, refused, username, address, code = credentials->code,
+       actor = std::move(*actor), now_s, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+        if (auto second = app::check_second_factor(
+                db, actor.user_id, ctx.settings.second_factor_key, code, now_s, now_iso);
+            !second) {
+          ctx.user_throttle.record_failure(db, username, now_s);
+          ctx.address_throttle.record_failure(db, address, now_s);
+          app::audit_login_failure(db, username, address, now_iso);
+          *refused = second.error();
+          return;
+        }
         ctx.user_throttle.record_success(db, username);
         app::audit_login_success(db, actor, username, address, now_iso);
         *session = app::open_session(db, actor, now_s, now_iso);
       },
-      [&ctx, session] {
+      [&ctx, session, refused, path = request.path] {
+        if (*refused) {
+          const auto& e = **refused;
+          return http::to_response(http::Problem{http_status(e.kind), e.code, e.message_vi,
+                                                 e.message_en, e.detail, path});
+        }
         auto response =
             http::HttpResponse::json(200, boost::json::value_from(app::session_view(*session)));
         response.set_cookie(session_cookie(ctx, session->token, app::kSessionSeconds));

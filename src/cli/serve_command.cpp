@@ -57,7 +57,8 @@ struct ServeArgs {
   int anchor_every_s = 3600;  // 0: no periodic anchor (cli/anchor_timer.hpp)
   std::string anchor_key;
   std::string anchors_file;
-  std::string post_secret;  // the public postal service's callback signing secret
+  std::string post_secret;             // the public postal service's callback signing secret
+  std::string second_factor_key_file;  // key sealing officials' TOTP secrets
   DeliveryEngineOptions delivery_engine;
   PaymentOptions payment;
   std::string signing_dir;  // <agency-code>.p12 and .password per agency (documents/signing)
@@ -142,6 +143,12 @@ int run_serve(const ServeArgs& args) {
     auto key = app::load_or_create_webhook_key(args.delivery.webhook_key_file);
     if (!key) return bad_input(key.error().detail);
     settings.webhook_key = std::move(*key);
+  }
+  if (!args.second_factor_key_file.empty()) {
+    // The webhook secrets' sealing, with a key of its own (app/accounts/second_factor.hpp).
+    auto key = app::load_or_create_webhook_key(args.second_factor_key_file);
+    if (!key) return bad_input(key.error().detail);
+    settings.second_factor_key = std::move(*key);
   }
   if (!args.delivery.instance_id.empty()) {
     if (args.delivery.instance_key.empty())
@@ -322,6 +329,9 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "Secret the public postal service signs its status callbacks with "
                   "(HMAC-SHA256; prefer the environment variable, which ps does not show)")
       ->envname("MOTCUA_POST_SECRET");
+  cmd->add_option("--second-factor-key-file", args->second_factor_key_file,
+                  "File of the key that seals officials' TOTP secrets (created on first use)")
+      ->envname("MOTCUA_SECOND_FACTOR_KEY_FILE");
   add_delivery_engine_options(*cmd, args->delivery_engine);
   add_payment_options(*cmd, args->payment);
   cmd->add_option("--signing-dir", args->signing_dir,

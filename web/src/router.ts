@@ -36,6 +36,14 @@ export const router = createRouter({
     { path: '/procedure', name: 'procedure', component: () => import('./views/ProcedureView.vue') },
     { path: '/track', name: 'track', component: () => import('./views/TrackView.vue') },
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
+    { path: '/signup', name: 'signup', component: () => import('./views/SignUpView.vue') },
+    { path: '/forgot-password', name: 'forgot-password', component: () => import('./views/ForgotPasswordView.vue') },
+    {
+      path: '/second-factor',
+      name: 'second-factor',
+      component: () => import('./views/SecondFactorView.vue'),
+      meta: { requiresLogin: true },
+    },
     {
       path: '/password',
       name: 'change-password',
@@ -91,6 +99,10 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
     // After an administrator's reset the server refuses everything but the change.
     if (session.mustChangePassword && to.name !== 'change-password') {
       return { name: 'change-password', query: { redirect: to.fullPath } }
+    }
+    // A role requires a second factor: the server refuses everything but the enrolment.
+    if (session.mustEnrolSecondFactor && !session.mustChangePassword && to.name !== 'second-factor') {
+      return { name: 'second-factor', query: { redirect: to.fullPath } }
     }
   } else if (to.name === 'login') {
     await ensureSessionKnown()

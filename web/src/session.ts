@@ -11,15 +11,18 @@ interface SessionState {
   known: boolean
   /** The password was reset by an administrator: the change screen comes before anything else. */
   mustChangePassword: boolean
+  /** A role requires a second factor not enrolled yet: the enrolment screen comes first. */
+  mustEnrolSecondFactor: boolean
 }
 
-const state = reactive<SessionState>({ user: null, known: false, mustChangePassword: false })
+const state = reactive<SessionState>({ user: null, known: false, mustChangePassword: false, mustEnrolSecondFactor: false })
 
 export const session = readonly(state)
 
 function adopt(info: SessionInfo | null): void {
   state.user = info?.user ?? null
   state.mustChangePassword = info?.must_change_password ?? false
+  state.mustEnrolSecondFactor = info?.must_enrol_second_factor ?? false
   setCsrfToken(info?.csrf_token ?? '')
   state.known = true
 }
@@ -40,10 +43,15 @@ export function ensureSessionKnown(): Promise<void> {
   return pending
 }
 
-export async function signIn(username: string, password: string): Promise<User> {
-  const info = await logIn(username, password)
+export async function signIn(username: string, password: string, code?: string): Promise<User> {
+  const info = await logIn(username, password, code)
   adopt(info)
   return info.user
+}
+
+/** The second factor was enrolled: the session may go anywhere again. */
+export function secondFactorEnrolled(): void {
+  state.mustEnrolSecondFactor = false
 }
 
 /** Changes one's own password and adopts the fresh session the server answers. */

@@ -20,7 +20,8 @@ void tag_invoke(json::value_from_tag, json::value& out, const SessionView& view)
                        {"applicant", a.applicant},
                        {"roles", std::move(roles)}}},
                      {"csrf_token", view.csrf_token},
-                     {"must_change_password", view.must_change_password}};
+                     {"must_change_password", view.must_change_password},
+                     {"must_enrol_second_factor", view.must_enrol_second_factor}};
 }
 
 }  // namespace motcua::app
@@ -36,7 +37,10 @@ app::AppResult<app::LoginRequest> login_request_from_json(const boost::json::val
   const auto user = codec::required_string(*o, "username");
   const auto pass = codec::required_string(*o, "password");
   if (!user || !pass) return refused();
-  return app::LoginRequest{std::string(*user), std::string(*pass)};
+  app::LoginRequest login{std::string(*user), std::string(*pass), {}};
+  if (const auto* code = o->if_contains("code"); code != nullptr && code->is_string())
+    login.code = std::string(code->as_string());
+  return login;
 }
 
 }  // namespace motcua::api

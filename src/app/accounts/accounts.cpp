@@ -6,6 +6,7 @@
 #include "store/audit_log.hpp"
 #include "store/hashing.hpp"
 #include "store/login_failures.hpp"
+#include "store/second_factor_repository.hpp"
 #include "store/session_repository.hpp"
 
 namespace motcua::app {
@@ -94,8 +95,13 @@ void audit_login_success(store::SqlConnection& db, const Actor& actor, const std
 Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,
                      const std::string& now_iso) {
   const auto user = store::find_active_user(db, actor.user_id);
-  Session s{random_token(), random_token(), std::move(actor), now_s + kSessionSeconds,
-            user && user->must_change_password};
+  const bool enrolment_due = store::second_factor_enrolment_due(db, actor.user_id);
+  Session s{random_token(),
+            random_token(),
+            std::move(actor),
+            now_s + kSessionSeconds,
+            user && user->must_change_password,
+            enrolment_due};
   store::delete_expired_sessions(db, now_s);
   store::insert_session(
       db, {store::sha256_hex(s.token), s.actor.user_id, s.csrf_token, now_iso, s.expires_s});
@@ -118,8 +124,12 @@ std::optional<Session> find_session(store::SqlConnection& db, const std::string&
   const auto user = store::find_active_user(db, row->user_id);
   auto actor = load_actor(db, row->user_id);
   if (!user || !actor) return std::nullopt;
-  return Session{
-      {}, row->csrf_token, std::move(*actor), row->expires_s, user->must_change_password};
+  return Session{{},
+                 row->csrf_token,
+                 std::move(*actor),
+                 row->expires_s,
+                 user->must_change_password,
+                 store::second_factor_enrolment_due(db, row->user_id)};
 }
 
 void logout(store::SqlConnection& db, const std::string& token) {

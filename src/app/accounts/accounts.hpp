@@ -36,6 +36,9 @@ struct Session {
   std::int64_t expires_s = 0;
   // The password was set by an administrator: every call but the change is refused until then.
   bool must_change_password = false;
+  // A role of the user requires a second factor and they have none: only the enrolment until then
+  // (app/accounts/second_factor.hpp).
+  bool must_enrol_second_factor = false;
 };
 
 inline constexpr std::int64_t kSessionSeconds = 8 * 3600;  // one working day

@@ -35,8 +35,9 @@ export function lookupOwnDossiers(idNumber: string, phone: string): Promise<OwnD
   return apiRequest('/track/lookup', { method: 'POST', body: { id_number: idNumber, phone } })
 }
 
-export function logIn(username: string, password: string): Promise<SessionInfo> {
-  return apiRequest('/session', { method: 'POST', body: { username, password } })
+export function logIn(username: string, password: string, code?: string): Promise<SessionInfo> {
+  const body = code ? { username, password, code } : { username, password }
+  return apiRequest('/session', { method: 'POST', body })
 }
 
 export function currentSession(): Promise<SessionInfo> {

@@ -33,6 +33,8 @@ export interface SessionInfo {
   csrf_token: string
   /** An administrator reset the password: only the change (and logging out) is allowed. */
   must_change_password?: boolean
+  /** A role requires a second factor the user has not enrolled: only the enrolment is allowed. */
+  must_enrol_second_factor?: boolean
 }
 
 export interface ProcedureSummary {

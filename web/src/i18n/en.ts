@@ -7,6 +7,7 @@ import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
 import * as results from './areas/results'
+import * as accounts from './areas/accounts'
 import type { MessageSchema } from './vi'
 
 const en: MessageSchema = {
@@ -357,6 +358,7 @@ const en: MessageSchema = {
   hall: hall.en,
   postal: postal.en,
   results: results.en,
+  accounts: accounts.en,
 }
 
 export default en

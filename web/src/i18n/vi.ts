@@ -10,6 +10,7 @@ import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
 import * as results from './areas/results'
+import * as accounts from './areas/accounts'
 
 const vi = {
   app: {
@@ -359,6 +360,7 @@ const vi = {
   hall: hall.vi,
   postal: postal.vi,
   results: results.vi,
+  accounts: accounts.vi,
 }
 
 export default vi

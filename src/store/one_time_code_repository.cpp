@@ -1,0 +1,78 @@
+#include "store/one_time_code_repository.hpp"
+
+namespace motcua::store {
+
+namespace {
+constexpr const char* kRetire =
+    "UPDATE one_time_codes SET used_at = ? WHERE purpose = ? AND address = ? AND used_at = ''";
+constexpr const char* kInsert =
+    "INSERT INTO one_time_codes(id, purpose, address, user_id, code_hash, created_at, expires_s) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kCurrent =
+    "SELECT id, purpose, address, user_id, code_hash, created_at, expires_s, wrong_tries "
+    "FROM one_time_codes WHERE purpose = ? AND address = ? AND used_at = '' "
+    "ORDER BY expires_s DESC LIMIT 1";
+constexpr const char* kWrongTry =
+    "UPDATE one_time_codes SET wrong_tries = wrong_tries + 1 WHERE id = ?";
+constexpr const char* kUsed = "UPDATE one_time_codes SET used_at = ? WHERE id = ?";
+constexpr const char* kDeletePending = "DELETE FROM pending_signups WHERE address = ?";
+constexpr const char* kInsertPending =
+    "INSERT INTO pending_signups(address, display_name, password_hash, language, created_at) "
+    "VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kFindPending =
+    "SELECT address, display_name, password_hash, language, created_at FROM pending_signups "
+    "WHERE address = ?";
+constexpr const char* kApplicant =
+    "SELECT id FROM users WHERE kind = 'applicant' AND disabled = 0 AND "
+    "(username = ? OR email = ? OR phone = ?) ORDER BY created_at LIMIT 1";
+constexpr const char* kInUse =
+    "SELECT 1 FROM users WHERE username = ? OR email = ? OR phone = ? LIMIT 1";
+}  // namespace
+
+void insert_one_time_code(SqlConnection& db, const OneTimeCodeRow& r) {
+  db.execute(kRetire, {r.created_at, r.purpose, r.address});
+  db.execute(kInsert,
+             {r.id, r.purpose, r.address, r.user_id, r.code_hash, r.created_at, r.expires_s});
+}
+
+std::optional<OneTimeCodeRow> current_one_time_code(SqlConnection& db, const std::string& purpose,
+                                                    const std::string& address) {
+  const auto row = db.query_one(kCurrent, {purpose, address});
+  if (!row) return std::nullopt;
+  return OneTimeCodeRow{row->text(0), row->text(1), row->text(2),    row->text(3),
+                        row->text(4), row->text(5), row->integer(6), row->integer(7)};
+}
+
+void count_wrong_code_try(SqlConnection& db, const std::string& id) { db.execute(kWrongTry, {id}); }
+
+void mark_one_time_code_used(SqlConnection& db, const std::string& id, const std::string& now_iso) {
+  db.execute(kUsed, {now_iso, id});
+}
+
+void save_pending_signup(SqlConnection& db, const PendingSignupRow& r) {
+  db.execute(kDeletePending, {r.address});
+  db.execute(kInsertPending,
+             {r.address, r.display_name, r.password_hash, r.language, r.created_at});
+}
+
+std::optional<PendingSignupRow> find_pending_signup(SqlConnection& db, const std::string& address) {
+  const auto row = db.query_one(kFindPending, {address});
+  if (!row) return std::nullopt;
+  return PendingSignupRow{row->text(0), row->text(1), row->text(2), row->text(3), row->text(4)};
+}
+
+void delete_pending_signup(SqlConnection& db, const std::string& address) {
+  db.execute(kDeletePending, {address});
+}
+
+std::optional<std::string> applicant_with_contact(SqlConnection& db, const std::string& address) {
+  const auto row = db.query_one(kApplicant, {address, address, address});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+bool contact_in_use(SqlConnection& db, const std::string& address) {
+  return db.query_one(kInUse, {address, address, address}).has_value();
+}
+
+}  // namespace motcua::store
