@@ -14,6 +14,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/write_then.hpp"
+#include "app/identity/oidc_login.hpp"
 #include "http/problem.hpp"
 
 namespace motcua::api {
@@ -131,26 +132,22 @@ void confirm_reset(ApiContext& ctx, http::HttpRequest& request, http::Respond re
 
 void add_account_routes(http::Router& router, ApiContext& ctx) {
   const http::RouteOptions small{.max_body_bytes = 4096};
-  router.add_async(
-      http::Method::post, "/api/v1/accounts",
-      [&ctx](http::HttpRequest& r, http::Respond respond) { sign_up(ctx, r, std::move(respond)); },
-      small);
-  router.add_async(
-      http::Method::post, "/api/v1/accounts/verification",
-      [&ctx](http::HttpRequest& r, http::Respond respond) { verify(ctx, r, std::move(respond)); },
-      small);
-  router.add_async(
-      http::Method::post, "/api/v1/password-reset",
-      [&ctx](http::HttpRequest& r, http::Respond respond) {
-        request_reset(ctx, r, std::move(respond));
-      },
-      small);
-  router.add_async(
-      http::Method::post, "/api/v1/password-reset/confirmation",
-      [&ctx](http::HttpRequest& r, http::Respond respond) {
-        confirm_reset(ctx, r, std::move(respond));
-      },
-      small);
+  // With --citizen-login oidc-only citizens have no local password (app/identity): sign-up and
+  // reset by code, which exist only for citizens, are closed with the same answer as their login.
+  const auto for_local_citizens = [&ctx](auto handler) {
+    return [&ctx, handler](http::HttpRequest& r, http::Respond respond) {
+      if (ctx.settings.oidc.citizen_login == app::identity::CitizenLogin::oidc_only)
+        return answer_now(respond, problem_of(app::identity::password_login_disabled(), r));
+      handler(ctx, r, std::move(respond));
+    };
+  };
+  router.add_async(http::Method::post, "/api/v1/accounts", for_local_citizens(sign_up), small);
+  router.add_async(http::Method::post, "/api/v1/accounts/verification", for_local_citizens(verify),
+                   small);
+  router.add_async(http::Method::post, "/api/v1/password-reset", for_local_citizens(request_reset),
+                   small);
+  router.add_async(http::Method::post, "/api/v1/password-reset/confirmation",
+                   for_local_citizens(confirm_reset), small);
 }
 
 }  // namespace motcua::api

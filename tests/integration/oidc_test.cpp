@@ -268,6 +268,19 @@ TEST_F(Oidc, OidcOnlyModeRefusesCitizensPasswordsButNotOfficials) {
   EXPECT_TRUE(session_cookie(citizen).empty());
   EXPECT_EQ(password_login("tiepnhan").status, 200);
   EXPECT_EQ(log_in().status, 200);
+  // Nor can a citizen make a local password by signing up or resetting one with a code.
+  for (const auto& [path, body] : std::vector<std::pair<std::string, json::object>>{
+           {"/api/v1/accounts",
+            {{"address", "moi@example.vn"},
+             {"display_name", "Người Mới"},
+             {"password", kPassword}}},
+           {"/api/v1/password-reset", {{"address", "an@example.vn"}}}}) {
+    const auto refused =
+        http_request(server_->port(), "POST", path, {{"Content-Type", "application/json"}},
+                     json::serialize(body));
+    EXPECT_EQ(refused.status, 403) << path << refused.body;
+    EXPECT_EQ(problem_code(refused), "password_login_disabled") << path;
+  }
 }
 
 // Each start writes a row: 60 starts per client address in 15 minutes, then 429.
