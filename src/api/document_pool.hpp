@@ -1,5 +1,6 @@
-// The render pool of the document routes (papers as PDF, signed results): PDF rendering and
-// signing are CPU-bound, so they run here and never on an io thread.
+// Work that must not run on an io thread, answered from a pool: the render pool of the document
+// routes (papers as PDF, signed results: CPU-bound) and any other pool of blocking calls (the
+// identity provider's HTTP calls, api/oidc_routes.cpp).
 #pragma once
 
 #include <exception>
@@ -17,13 +18,14 @@ inline RenderPool& document_pool() {
   return instance;
 }
 
-// Runs `make` (a function of nothing answering an HttpResponse) on the pool and answers with it.
+// Runs `make` (a function of nothing answering an HttpResponse) on `pool` and answers with it.
 // Any other exception is carried back and rethrown on the io thread, where the server turns it
-// into a logged 500 as for every handler; it must not end the pool's thread.
+// into a logged 500 as for every handler; it must not end the pool's thread. A full pool answers
+// 503 at once.
 template <typename Make>
-void on_pool(http::Respond respond, Make make) {
+void answer_from(RenderPool& pool, http::Respond respond, Make make) {
   auto shared = std::make_shared<http::Respond>(std::move(respond));
-  const bool queued = document_pool().submit([shared, make = std::move(make)]() mutable {
+  const bool queued = pool.submit([shared, make = std::move(make)]() mutable {
     auto response = std::make_shared<http::HttpResponse>();
     std::exception_ptr failure;
     try {
@@ -39,6 +41,12 @@ void on_pool(http::Respond respond, Make make) {
     });
   });
   if (!queued) (*shared)([] { return renderer_busy(); });
+}
+
+// The document routes' pool.
+template <typename Make>
+void on_pool(http::Respond respond, Make make) {
+  answer_from(document_pool(), std::move(respond), std::move(make));
 }
 
 }  // namespace motcua::api

@@ -7,6 +7,7 @@
 #include <exception>
 #include <memory>
 
+#include "api/document_pool.hpp"
 #include "api/public_links.hpp"
 #include "api/render_pool.hpp"
 #include "api/responses.hpp"
@@ -43,25 +44,10 @@ RenderPool& pool() {
   return instance;
 }
 
+// The provider's discovery, JWKS and token calls block: they run on this pool.
 template <typename Make>
-void on_pool(http::Respond respond, Make make) {
-  auto shared = std::make_shared<http::Respond>(std::move(respond));
-  const bool queued = pool().submit([shared, make = std::move(make)]() mutable {
-    auto response = std::make_shared<http::HttpResponse>();
-    std::exception_ptr failure;
-    try {
-      *response = make();
-    } catch (const store::StoreUnavailable&) {
-      *response = store_unavailable();
-    } catch (...) {
-      failure = std::current_exception();
-    }
-    (*shared)([response, failure]() -> http::HttpResponse {
-      if (failure) std::rethrow_exception(failure);
-      return std::move(*response);
-    });
-  });
-  if (!queued) (*shared)([] { return renderer_busy(); });
+void on_provider_pool(http::Respond respond, Make make) {
+  answer_from(pool(), std::move(respond), std::move(make));
 }
 
 http::SetCookie verifier_cookie(const ApiContext& ctx, std::string value, std::int64_t max_age) {
@@ -134,7 +120,7 @@ void start(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
   }
   const auto requested = r.query_value("return");
   auto login = app::identity::new_login(requested ? std::string(*requested) : "/");
-  on_pool(std::move(respond), [&ctx, r, login = std::move(login)] {
+  on_provider_pool(std::move(respond), [&ctx, r, login = std::move(login)] {
     const auto now_s = ctx.now().seconds;
     std::int64_t wait = 0;
     ctx.store.read([&](store::SqlConnection& db) {
@@ -172,7 +158,7 @@ void callback(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
     const auto answer = problem_of(not_configured(), r);
     return respond([answer] { return answer; });
   }
-  on_pool(std::move(respond), [&ctx, r] {
+  on_provider_pool(std::move(respond), [&ctx, r] {
     const std::string address = r.remote_address;
     const auto refuse = [&](const app::AppError& e) {
       ctx.store.write([&](store::SqlConnection& db) {
