@@ -12,6 +12,8 @@ void add_session_routes(http::Router& router, ApiContext& ctx);
 void add_dossier_routes(http::Router& router, ApiContext& ctx);
 void add_public_routes(http::Router& router, ApiContext& ctx);
 void add_paper_routes(http::Router& router, ApiContext& ctx);
+// The applicant's paper store and reuse of its papers (paper_store_routes.cpp).
+void add_paper_store_routes(http::Router& router, ApiContext& ctx);
 void add_process_routes(http::Router& router, ApiContext& ctx);
 void add_citizen_routes(http::Router& router, ApiContext& ctx);
 void add_officer_routes(http::Router& router, ApiContext& ctx);
