@@ -183,6 +183,7 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_dossier_routes(router, ctx);
   add_public_routes(router, ctx);
   add_paper_routes(router, ctx);
+  add_paper_store_routes(router, ctx);
   add_process_routes(router, ctx);
   add_citizen_routes(router, ctx);
   add_officer_routes(router, ctx);

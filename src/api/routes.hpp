@@ -16,6 +16,8 @@ void add_second_factor_routes(http::Router& router, ApiContext& ctx);
 void add_dossier_routes(http::Router& router, ApiContext& ctx);
 void add_public_routes(http::Router& router, ApiContext& ctx);
 void add_paper_routes(http::Router& router, ApiContext& ctx);
+// The applicant's paper store and reuse of its papers (paper_store_routes.cpp).
+void add_paper_store_routes(http::Router& router, ApiContext& ctx);
 void add_process_routes(http::Router& router, ApiContext& ctx);
 void add_citizen_routes(http::Router& router, ApiContext& ctx);
 void add_officer_routes(http::Router& router, ApiContext& ctx);

@@ -46,7 +46,8 @@ DocumentPaper paper_from_json(const json::object& o) {
                   text_field(o, "sha256"),
                   text_field(o, "uploaded_by"),
                   text_field(o, "uploaded_at"),
-                  text_field(o, "paper_id")};
+                  text_field(o, "paper_id"),
+                  text_field(o, "reused_from")};
   if (const auto* n = o.if_contains("size"); n != nullptr && n->is_int64()) p.size = n->as_int64();
   return p;
 }
@@ -71,15 +72,17 @@ json::object clock_terms_to_json(const clock::ClockTerms& t) {
 
 json::object document_paper_to_json(const DocumentPaper& p) {
   // The key order of the documents already stored (uploaded_at second), which the API shows as is.
-  return {{"id", p.id},
-          {"uploaded_at", p.uploaded_at},
-          {"paper_name", p.paper_name},
-          {"file_name", p.file_name},
-          {"content_type", p.content_type},
-          {"size", p.size},
-          {"sha256", p.sha256},
-          {"uploaded_by", p.uploaded_by},
-          {"paper_id", p.paper_id}};
+  json::object out{{"id", p.id},
+                   {"uploaded_at", p.uploaded_at},
+                   {"paper_name", p.paper_name},
+                   {"file_name", p.file_name},
+                   {"content_type", p.content_type},
+                   {"size", p.size},
+                   {"sha256", p.sha256},
+                   {"uploaded_by", p.uploaded_by},
+                   {"paper_id", p.paper_id}};
+  if (!p.reused_from.empty()) out["reused_from"] = p.reused_from;
+  return out;
 }
 
 json::array document_papers_to_json(const std::vector<DocumentPaper>& papers) {

@@ -33,6 +33,9 @@ struct DocumentPaper {
   std::string uploaded_by;
   std::string uploaded_at;
   std::string paper_id;  // the catalog paper (catalog/paper_identity.hpp); empty for free text
+  // The applicant's stored paper it was taken from (app/paper_store); empty for an upload, and
+  // then absent from the JSON, so documents stored before keep their bytes.
+  std::string reused_from = {};
 };
 
 struct DossierDocument {

@@ -23,6 +23,9 @@ struct PaperRecord {
   // The catalog paper this is (catalog/paper_identity.hpp); empty when the uploader named the paper
   // in free text (a supplement request's item) or for papers uploaded before ids existed.
   std::string catalog_paper_id;
+  // The applicant's stored paper (stored_paper_repository.hpp) this was taken from without an
+  // upload; empty for an upload.
+  std::string reused_from = {};
 };
 
 void insert_paper(SqlConnection& db, const PaperRecord& paper);

@@ -264,6 +264,7 @@ void tag_invoke(json::value_from_tag, json::value& out, const AttachedPaper& a) 
                      {"uploaded_at", p.uploaded_at},
                      {"download_url", "/api/v1/dossiers/" + p.dossier_id + "/papers/" + p.id},
                      {"dossier_version", a.dossier_version}};
+  if (!p.reused_from.empty()) out.as_object()["reused_from"] = p.reused_from;
 }
 
 }  // namespace motcua::app

@@ -18,6 +18,7 @@ namespace {
 // such an event adds its type here.
 constexpr std::string_view kNonCommandEventTypes[] = {
     "paper_attached",    // app/dossier/dossier_papers.hpp: a paper uploaded to the dossier
+    "paper_reused",      // app/dossier/dossier_papers.hpp: a paper taken from the applicant's store
     "draft_updated",     // app/dossier/dossier_drafts.hpp: the applicant changed a draft's details
     "draft_discarded",   // app/dossier/dossier_drafts.hpp: the applicant threw a draft away
     kTransferredEvent,   // app/dossier/dossier_service.hpp: the hand-over to the processing agency

@@ -124,21 +124,24 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
                                  upload.sha256,
                                  actor.user_id,
                                  at,
-                                 upload.paper_id};
+                                 upload.paper_id,
+                                 upload.reused_from};
   store::insert_paper(db, paper);
 
   auto document = document_from_json(record.document);
-  document.papers.push_back(
-      DocumentPaper{paper.id, paper.paper_name, paper.file_name, paper.content_type, paper.size,
-                    paper.sha256, paper.uploaded_by, paper.uploaded_at, paper.catalog_paper_id});
+  document.papers.push_back(DocumentPaper{
+      paper.id, paper.paper_name, paper.file_name, paper.content_type, paper.size, paper.sha256,
+      paper.uploaded_by, paper.uploaded_at, paper.catalog_paper_id, paper.reused_from});
   record.document = document_text(document);
   record.updated_at = at;
   ++record.version;
   store::update_dossier(db, record);
 
-  const auto payload = codec::paper_attached_to_text(
-      {paper.id, paper.paper_name, paper.file_name, paper.content_type, paper.size, paper.sha256});
-  store::append_event(db, store::EventDraft{dossier_id, kPaperAttachedEvent, actor.user_id,
+  const auto payload = codec::paper_attached_to_text({paper.id, paper.paper_name, paper.file_name,
+                                                      paper.content_type, paper.size, paper.sha256,
+                                                      paper.reused_from});
+  const char* type = paper.reused_from.empty() ? kPaperAttachedEvent : kPaperReusedEvent;
+  store::append_event(db, store::EventDraft{dossier_id, type, actor.user_id,
                                             std::string(dossier::to_string(visible->roles.front())),
                                             at, "", record.status, record.status, payload});
   return AttachedPaper{paper, record.version};

@@ -36,7 +36,12 @@ struct PaperUpload {
   // paper in `paper_name` instead (an item of a supplement request, which the catalog does not
   // list).
   std::string paper_id;
+  // Set when the paper is taken from the applicant's store (app/paper_store/paper_store.hpp) rather
+  // than uploaded: the stored paper's id, recorded on the row and as a `paper_reused` fact.
+  std::string reused_from = {};
 };
+
+inline constexpr const char* kPaperReusedEvent = "paper_reused";
 
 // Whether the actor may work with the dossier's papers at all: the applicant of the dossier or an
 // official with a role over it (dossier_access.hpp). Anyone else gets not_found, as for the

@@ -124,6 +124,7 @@ AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingC
   if (auto ok = public_agencies(db, q, scope); !ok) return tl::unexpected(ok.error());
   Tally all;
   for (const auto& c : store::on_time_counts(db, scope, "agency", now.seconds)) all.add(c);
+  const auto reuse = store::reuse_counts(db, scope);
   const auto missing = [](const char* key, const char* vi, const char* en, int points,
                           const char* why_vi, const char* why_en) {
     return IndexComponent{
@@ -150,9 +151,15 @@ AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingC
                     "Only the share of dossiers submitted online among those received; not "
                     "multiplied by the sync rate; the share of procedures offered online and of "
                     "online payments are not computed.")},
-      missing("digitisation", "Số hóa hồ sơ", "Digitisation", 22,
-              "Chưa ghi nhận kết quả điện tử và việc tái sử dụng dữ liệu số hóa.",
-              "Electronic results and reuse of digitised data are not recorded yet."),
+      IndexComponent{
+          "digitisation", bilingual("Số hóa hồ sơ", "Digitisation"), 22, "partial",
+          rate(reuse.reusing, reuse.received), std::nullopt,
+          bilingual("Chỉ tính tỷ lệ hồ sơ có giấy tờ lấy lại từ kho giấy tờ của người nộp "
+                    "(tái sử dụng dữ liệu số hóa, đạt điểm tối đa từ 80%); chưa tính kết quả "
+                    "điện tử và tỷ lệ hồ sơ được số hóa.",
+                    "Only the share of dossiers with a paper taken from the applicant's paper "
+                    "store (digitised data reused, full marks at 80%); electronic results and "
+                    "the share of dossiers digitised are not computed.")},
       missing("satisfaction", "Mức độ hài lòng", "Satisfaction", 18,
               "Cần dữ liệu đánh giá và phản ánh kiến nghị, chưa được tổng hợp ở đây.",
               "Needs ratings and feedback data, not aggregated here."),

@@ -46,6 +46,8 @@ export interface DossierPaper {
   uploaded_by?: string
   /** The uploader's name (officials' view); null when unknown. */
   uploaded_by_name?: string | null
+  /** The applicant's stored paper it was taken from without an upload; absent for an upload. */
+  reused_from?: string
 }
 
 /** A paper the applicant is asked to upload (components/citizen/PaperUploads.vue). */
@@ -213,4 +215,45 @@ export function notificationPreferences(): Promise<NotificationPreferences> {
 
 export function saveNotificationPreferences(change: NotificationPreferencesChange): Promise<NotificationPreferences> {
   return apiRequest('/me/notification-preferences', { method: 'PUT', body: change })
+}
+
+/** A paper of the applicant's paper store (kho giấy tờ, Decree 45/2020 Art 16). */
+export interface StoredPaper {
+  id: string
+  /** The catalog paper it is; '' when named in free text. */
+  paper_id: string
+  name: string
+  file_name: string
+  content_type: string
+  size: number
+  sha256: string
+  source_dossier_id: string
+  source_paper_id: string
+  kept_at: string
+  valid_until: string | null
+  download_url: string
+}
+
+export function myPapers(): Promise<{ papers: StoredPaper[] }> {
+  return apiRequest('/my/papers')
+}
+
+/** "Lưu vào kho giấy tờ của tôi": keeps a paper of one of the applicant's dossiers. */
+export function keepPaper(input: { dossier_id: string; paper_id: string; name?: string; valid_until?: string }): Promise<StoredPaper> {
+  return apiRequest('/my/papers', { method: 'POST', body: input })
+}
+
+export function renameMyPaper(id: string, name: string): Promise<StoredPaper> {
+  return apiRequest(`/my/papers/${segment(id)}/rename`, { method: 'POST', body: { name } })
+}
+
+export function removeMyPaper(id: string): Promise<{ id: string; removed: boolean }> {
+  return apiRequest(`/my/papers/${segment(id)}`, { method: 'DELETE' })
+}
+
+/** "Dùng giấy tờ đã lưu": attaches a stored paper to the dossier without another upload. */
+export function reusePaper(dossierId: string, storedPaperId: string, paperId?: string): Promise<UploadedPaper> {
+  const body: Record<string, string> = { stored_paper_id: storedPaperId }
+  if (paperId) body.paper_id = paperId
+  return apiRequest(`/dossiers/${segment(dossierId)}/papers/reuse`, { method: 'POST', body })
 }

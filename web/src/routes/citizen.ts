@@ -30,6 +30,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/citizen/PaymentReturnView.vue'),
     meta: { requiresLogin: true },
   },
+  {
+    // The applicant's paper store (kho giấy tờ, Decree 45/2020 Art 16).
+    path: '/my/papers',
+    name: 'citizen-papers',
+    component: () => import('../views/citizen/MyPapersView.vue'),
+    meta: { requiresLogin: true },
+  },
   { path: '/feedback', name: 'citizen-feedback', component: () => import('../views/citizen/FeedbackView.vue') },
   { path: '/feedback/status', name: 'citizen-feedback-status', component: () => import('../views/citizen/FeedbackStatusView.vue') },
   {
@@ -41,6 +48,7 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 export const navLinks: NavLink[] = [
+  { to: '/my/papers', label: 'citizen.nav.myPapers', visible: (user) => !!user && user.applicant },
   { to: '/feedback', label: 'citizen.nav.feedback', visible: (user) => !user || user.applicant },
   { to: '/feedback/answer', label: 'citizen.nav.feedbackAnswer', visible: (user) => hasRole(user, 'leader', 'administrator') },
 ]

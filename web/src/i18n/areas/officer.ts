@@ -83,6 +83,7 @@ export const vi = {
     copy: 'bản sao',
     prints: 'In biểu mẫu',
     paperAttached: 'Đính kèm giấy tờ: {name}',
+    paperReused: 'Dùng giấy tờ đã lưu trong kho của người nộp: {name}',
   },
   forms: {
     '01': 'Mẫu 01 – Giấy tiếp nhận và hẹn trả kết quả',
@@ -265,6 +266,7 @@ export const en: typeof vi = {
     copy: 'copy(ies)',
     prints: 'Print forms',
     paperAttached: 'Paper attached: {name}',
+    paperReused: "Paper taken from the applicant's saved papers: {name}",
   },
   forms: {
     '01': 'Form 01 – Receipt and appointment slip',
