@@ -108,6 +108,14 @@ if(MOTCUA_BUILD_BENCH)
   target_compile_definitions(statistics_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(statistics_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                     ${PROJECT_BINARY_DIR}/bench)
+  # Time to compute the Decision 766 index for 100,000 dossiers, docs/performance.md.
+  add_executable(index766_bench bench/index766_bench.cpp)
+  target_include_directories(index766_bench PRIVATE src)
+  target_link_libraries(index766_bench PRIVATE motcua_demo motcua_app motcua_codec
+                        benchmark::benchmark)
+  target_compile_definitions(index766_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  set_target_properties(index766_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                  ${PROJECT_BINARY_DIR}/bench)
   # Time to render each paper as PDF (src/documents), docs/performance.md.
   add_executable(documents_bench bench/documents_bench.cpp)
   target_include_directories(documents_bench PRIVATE src)
