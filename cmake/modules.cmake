@@ -7,6 +7,7 @@ motcua_module(catalog src/domain/catalog DEPS motcua_text motcua_clock)
 motcua_module(agency src/domain/agency DEPS motcua_calendar)
 motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
 motcua_module(queue src/domain/queue)
+motcua_module(index766 src/domain/index766 DEPS motcua_calendar)
 # JSON and CSV at the edges: data files, catalog imports, CLI and HTTP bodies.
 motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog motcua_agency
               motcua_process Boost::json ZLIB::ZLIB)
@@ -30,7 +31,7 @@ motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::
 
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
-              motcua_queue PkgConfig::SODIUM)
+              motcua_queue motcua_index766 PkgConfig::SODIUM)
 if(MOTCUA_BUILD_TESTS)
   # The use-case tests once more with a throwaway PostgreSQL server: those whose stores come from
   # the test support (paper_process_test_support.hpp, StoreTest) then run on a database of their
@@ -108,6 +109,14 @@ if(MOTCUA_BUILD_BENCH)
   target_compile_definitions(statistics_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   set_target_properties(statistics_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                     ${PROJECT_BINARY_DIR}/bench)
+  # Time to compute the Decision 766 index for 100,000 dossiers, docs/performance.md.
+  add_executable(index766_bench bench/index766_bench.cpp)
+  target_include_directories(index766_bench PRIVATE src)
+  target_link_libraries(index766_bench PRIVATE motcua_demo motcua_app motcua_codec
+                        benchmark::benchmark)
+  target_compile_definitions(index766_bench PRIVATE MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  set_target_properties(index766_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                  ${PROJECT_BINARY_DIR}/bench)
   # Time to render each paper as PDF (src/documents), docs/performance.md.
   add_executable(documents_bench bench/documents_bench.cpp)
   target_include_directories(documents_bench PRIVATE src)

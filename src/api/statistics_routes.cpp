@@ -7,11 +7,13 @@
 #include <stdexcept>
 #include <vector>
 
+#include "api/idempotent_write.hpp"
 #include "api/json/statistics_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
 #include "api/write_then.hpp"
+#include "app/admin/admin_users.hpp"
 #include "app/statistics/statistics.hpp"
 #include "app/statistics/statistics_refresh.hpp"
 
@@ -93,6 +95,41 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
                    public_handler(ctx, &app::on_time_statistics));
   router.add_async(Method::get, "/api/v1/statistics/index-766",
                    public_handler(ctx, &app::index_766));
+  // The drill-down: anyone gets the counts; an official with a grant over the agencies the items.
+  router.add_async(Method::get, "/api/v1/statistics/index-766/{key}/items",
+                   [&ctx](http::HttpRequest& r, http::Respond respond) {
+                     const auto session = session_of(ctx, r);
+                     std::optional<app::Actor> actor;
+                     if (session) actor = session->actor;
+                     after_refresh(
+                         ctx, r,
+                         [&ctx, actor, key = r.path_params.at("key"), q = query_of(r)](
+                             store::SqlConnection& db, const calendar::WorkingCalendar& cal) {
+                           return app::index_766_items(db, cal, actor, key, q, ctx.now());
+                         },
+                         std::move(respond));
+                   });
+  router.add(Method::get, "/api/v1/admin/index-766-inputs",
+             authenticated(ctx, [&ctx](http::HttpRequest& r, const app::Actor& actor) {
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::list_index_766_inputs(db, actor);
+               });
+             }));
+  router.add_async(
+      Method::put, "/api/v1/admin/index-766-inputs",
+      authenticated_async(
+          ctx, [&ctx](http::HttpRequest& r, const app::Actor& a, http::Respond respond) {
+            if (auto ok = app::require_administrator(a); !ok) {
+              return answer_now(respond, problem_of(ok.error(), r));
+            }
+            decoded_write(
+                ctx, r, a, app::index_766_input_from_json,
+                [&ctx, a](store::SqlConnection& db, const app::Index766InputChange& change) {
+                  const auto cal = ctx.calendar.snapshot();
+                  return app::record_index_766_input(db, *cal, a, change, ctx.now());
+                },
+                200, std::move(respond));
+          }));
   router.add_async(Method::get, "/api/v1/statistics/officials",
                    leader_handler(ctx, &app::official_statistics));
   router.add_async(Method::get, "/api/v1/statistics/overdue",

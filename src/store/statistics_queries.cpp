@@ -167,17 +167,6 @@ std::vector<OnTimeCounts> on_time_counts(SqlConnection& db, const OutcomeScope& 
   return out;
 }
 
-ReuseCounts reuse_counts(SqlConnection& db, const OutcomeScope& scope) {
-  std::vector<SqlValue> params;
-  const std::string sql =
-      "SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM papers p WHERE p.dossier_id = "
-      "o.dossier_id AND p.reused_from <> '') THEN 1 ELSE 0 END) FROM dossier_outcomes o WHERE " +
-      scope_clause(scope, params);
-  const auto row = db.query_one(sql, params);
-  if (!row) return {};
-  return ReuseCounts{row->integer(0), row->is_null(1) ? 0 : row->integer(1)};
-}
-
 std::vector<OfficialCounts> official_counts(SqlConnection& db, const OutcomeScope& scope) {
   std::vector<SqlValue> params;
   std::string sql = kOfficials + scope_clause(scope, params);

@@ -70,15 +70,6 @@ struct OnTimeCounts {
 std::vector<OnTimeCounts> on_time_counts(SqlConnection& db, const OutcomeScope& scope,
                                          const std::string& group_by, std::int64_t now_s);
 
-// Decision 766 digitisation input: among the dossiers received in the scope, how many took at
-// least one paper from the applicant's paper store instead of an upload (papers.reused_from,
-// app/paper_store/paper_store.hpp), i.e. reused digitised data.
-struct ReuseCounts {
-  std::int64_t received = 0;
-  std::int64_t reusing = 0;
-};
-ReuseCounts reuse_counts(SqlConnection& db, const OutcomeScope& scope);
-
 struct OfficialCounts {
   std::string agency_id;
   std::string party;  // official:<id>

@@ -81,3 +81,26 @@ test('the month range narrows the figures and stays in the address', async () =>
   await screenshot(page, 'stats-public')
   assert.deepEqual(pageErrors, [])
 })
+
+test('the Decision 766 groups and their points are a table with the API numbers', async () => {
+  const { page, pageErrors } = browser
+  const response = await fetch(`${baseUrl()}/api/v1/statistics/index-766`)
+  assert.equal(response.status, 200)
+  const api = await response.json()
+  await page.goto(`${baseUrl()}/statistics`)
+  const table = page.locator('table[data-table="index-766-groups"]')
+  await table.waitFor()
+  const points = (n) => n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  for (const [key, max] of [['publicity', 18], ['progress', 20], ['online', 22], ['digitisation', 22], ['satisfaction', 18]]) {
+    const cells = await table.locator(`tr[data-group="${key}"] td`).allInnerTexts()
+    assert.equal(cells[0], points(api.groups[key].points), key)
+    assert.equal(Number(cells[1]), max, key)
+  }
+  assert.match(await page.locator('[data-index-766-total]').innerText(), new RegExp(`${points(api.total)} / 100`))
+  // A group opens on its indices, each with what it counts.
+  await page.locator('[data-group-details="progress"] summary').click()
+  const row = await page.locator('[data-group-details="progress"] tr[data-index="on_time"] td').allInnerTexts()
+  const onTime = api.groups.progress.indices[0]
+  assert.deepEqual(row[0].split('/').map((c) => Number(c.replace(/\D/g, ''))), [onTime.numerator, onTime.denominator])
+  assert.deepEqual(pageErrors, [])
+})

@@ -330,17 +330,108 @@ TEST_F(Statistics, ApprovalQueueHoldsWhatWaitsForThisLeader) {
   EXPECT_TRUE(other_.get("/api/v1/approvals").body.at("dossiers").as_array().empty());
 }
 
-TEST_F(Statistics, Index766SaysWhatIsComputed) {
+TEST_F(Statistics, Index766ScoresTheFiveGroups) {
   ApiClient anyone(server_->port());
   const auto r = anyone.get("/api/v1/statistics/index-766?from=2026-02&to=2026-03");
   ASSERT_EQ(r.status, 200) << r.raw.body;
-  std::map<std::string, json::value> by_key;
-  for (const auto& c : r.body.at("components").as_array())
-    by_key[std::string(c.at("key").as_string())] = c;
-  EXPECT_EQ(by_key["progress"].at("status"), "computed");
-  // 7 received: early 2 (one in c2), on time 1, open within 2 -> 5/7.
-  EXPECT_DOUBLE_EQ(by_key["progress"].at("value").as_double(), 0.7143);
-  EXPECT_EQ(by_key["satisfaction"].at("status"), "not_available");
+  const auto& groups = r.body.at("groups").as_object();
+  const std::map<std::string, std::int64_t> max{{"publicity", 18},
+                                                {"progress", 20},
+                                                {"online", 22},
+                                                {"digitisation", 22},
+                                                {"satisfaction", 18}};
+  double sum = 0;
+  for (const auto& [key, points] : max) {
+    ASSERT_TRUE(groups.contains(key)) << key;
+    EXPECT_EQ(groups.at(key).at("max_points").as_int64(), points) << key;
+    EXPECT_TRUE(groups.at(key).at("missing_inputs").is_array()) << key;
+    sum += groups.at(key).at("points").as_double();
+  }
+  EXPECT_NEAR(r.body.at("total").as_double(), sum, 0.011);
+  // 7 received: early 2 (one in c2), on time 1, open within 2 -> 5/7 of 20 points.
+  const auto& on_time = groups.at("progress").at("indices").at(0);
+  EXPECT_EQ(on_time.at("key"), "on_time");
+  EXPECT_EQ(on_time.at("numerator").as_int64(), 5);
+  EXPECT_EQ(on_time.at("denominator").as_int64(), 7);
+  EXPECT_DOUBLE_EQ(on_time.at("value").as_double(), 0.7143);
+  EXPECT_DOUBLE_EQ(groups.at("progress").at("points").as_double(), 14.29);
+  EXPECT_TRUE(groups.at("progress").at("missing_inputs").as_array().empty());
+  // Nobody recorded when the birth registration procedure was announced: said, not guessed.
+  const auto& missing = groups.at("publicity").at("missing_inputs").as_array();
+  EXPECT_NE(std::find(missing.begin(), missing.end(),
+                      json::value("publication_on_time:1.001193:decision_published_on")),
+            missing.end())
+      << r.raw.body;
+}
+
+TEST_F(Statistics, Index766DrillsDownToDossiersForOfficialsOnly) {
+  ApiClient anyone(server_->port());
+  const std::string target = "/api/v1/statistics/index-766/on_time/items?from=2026-02&to=2026-03";
+  const auto open = anyone.get(target + "&agency_id=c1");
+  ASSERT_EQ(open.status, 200) << open.raw.body;
+  EXPECT_FALSE(open.body.at("listed").as_bool());
+  EXPECT_TRUE(open.body.at("items").as_array().empty());
+  const auto counted = open.body.at("numerator").as_int64();
+  EXPECT_EQ(open.body.at("denominator").as_int64(), 6);  // the seventh is c2's
+
+  const auto led = leader_.get(target + "&agency_id=c1");
+  ASSERT_EQ(led.status, 200) << led.raw.body;
+  EXPECT_TRUE(led.body.at("listed").as_bool());
+  const auto& items = led.body.at("items").as_array();
+  EXPECT_EQ(items.size(), 6u);
+  EXPECT_EQ(std::count_if(items.begin(), items.end(),
+                          [](const json::value& i) { return i.at("counted").as_bool(); }),
+            counted);
+  // c2 is not the leader's: counts only.
+  EXPECT_FALSE(leader_.get(target + "&agency_id=c2").body.at("listed").as_bool());
+  EXPECT_EQ(anyone.get("/api/v1/statistics/index-766/no_such/items").status, 404);
+}
+
+TEST_F(Statistics, Index766InputsAreRecordedWithTheirSourceAndAudited) {
+  const auto put = [&](ApiClient& c, json::object body) {
+    return c.call("PUT", "/api/v1/admin/index-766-inputs", json::serialize(body),
+                  {{"Content-Type", "application/json"}});
+  };
+  json::object decision{{"procedure_code", "1.001193"},
+                        {"input_key", "decision_published_on"},
+                        {"value", "2026-01-05"},
+                        {"source", "Quyết định 12/QĐ-UBND ngày 05/01/2026"},
+                        {"reason", "nhập theo quyết định công bố"}};
+  EXPECT_EQ(put(leader_, decision).status, 403);
+  auto no_source = decision;
+  no_source["source"] = "";
+  const auto refused = put(admin_, no_source);
+  EXPECT_EQ(refused.status, 422) << refused.raw.body;
+  ASSERT_EQ(put(admin_, decision).status, 200);
+  json::object effective{{"procedure_code", "1.001193"},
+                         {"input_key", "legal_basis_effective_on"},
+                         {"value", "2026-01-20"},
+                         {"source", "Thông tư 01/2026, Điều 30"},
+                         {"reason", "nhập theo văn bản"}};
+  const auto saved = put(admin_, effective);
+  ASSERT_EQ(saved.status, 200) << saved.raw.body;
+  EXPECT_EQ(saved.body.at("recorded_by"), "off-admin");
+
+  const auto listed = admin_.get("/api/v1/admin/index-766-inputs");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.body.at("inputs").as_array().size(), 2u);
+
+  ApiClient anyone(server_->port());
+  const auto r = anyone.get("/api/v1/statistics/index-766?from=2026-02&to=2026-03");
+  const auto& publicity = r.body.at("groups").at("publicity");
+  for (const auto& m : publicity.at("missing_inputs").as_array()) {
+    EXPECT_NE(m.as_string().find("publication_on_time:1.001193"), 0u) << m;
+  }
+  // Announced Mon 05/01, effective Tue 20/01: more than 5 working days before. In time.
+  const auto& publication = publicity.at("indices").at(0);
+  EXPECT_EQ(publication.at("key"), "publication_on_time");
+  EXPECT_EQ(publication.at("numerator").as_int64(), 1);
+  EXPECT_EQ(publication.at("denominator").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(publication.at("points").as_double(), 6.0);
+
+  const auto audit = admin_.get("/api/v1/admin/audit?action=index_766.");
+  ASSERT_EQ(audit.status, 200) << audit.raw.body;
+  EXPECT_NE(audit.raw.body.find("index_766.input_recorded"), std::string::npos);
 }
 
 }  // namespace

@@ -137,22 +137,83 @@ void tag_invoke(json::value_from_tag, json::value& out, const OnTimeStatistics& 
 }
 
 void tag_invoke(json::value_from_tag, json::value& out, const Index766& v) {
-  json::array components;
-  for (const auto& c : v.components) {
-    json::object o{{"key", c.key},
-                   {"name", json::value_from(c.name)},
-                   {"max_points", c.max_points},
-                   {"status", c.status},
-                   {"value", optional_rate(c.value)}};
-    if (c.counts) o["counts"] = tally_json(*c.counts);
-    o["note"] = json::value_from(c.note);
-    components.push_back(std::move(o));
+  json::object groups;
+  for (const auto& g : v.groups) {
+    json::array indices;
+    for (const auto& i : g.indices) {
+      indices.push_back(json::object{{"key", i.key},
+                                     {"name_vi", i.name.vi},
+                                     {"name_en", i.name.en},
+                                     {"value", optional_rate(i.value)},
+                                     {"points", i.points},
+                                     {"max_points", i.max_points},
+                                     {"numerator", i.numerator},
+                                     {"denominator", i.denominator},
+                                     {"drill_down_url", i.drill_down_url}});
+    }
+    groups[g.key] = json::object{{"name", json::value_from(g.name)},
+                                 {"points", g.points},
+                                 {"max_points", g.max_points},
+                                 {"missing_inputs", json::value_from(g.missing_inputs)},
+                                 {"indices", std::move(indices)}};
   }
   out = json::object{{"from", v.from},
                      {"to", v.to},
+                     {"agency_id", optional_text(v.agency_id)},
                      {"as_of", v.as_of},
-                     {"components", std::move(components)},
+                     {"total", v.total},
+                     {"max_total", 100},
+                     {"groups", std::move(groups)},
                      {"source", json::value_from(v.source)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const Index766Items& v) {
+  json::array items;
+  for (const auto& i : v.items) {
+    items.push_back(json::object{{"id", i.id}, {"label", i.label}, {"counted", i.counted}});
+  }
+  out = json::object{{"key", v.key},
+                     {"from", v.from},
+                     {"to", v.to},
+                     {"numerator", v.numerator},
+                     {"denominator", v.denominator},
+                     {"listed", v.listed},
+                     {"items", std::move(items)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const Index766Input& v) {
+  out = json::object{{"procedure_code", v.procedure_code},
+                     {"input_key", v.input_key},
+                     {"value", v.value},
+                     {"source", v.source},
+                     {"recorded_by", v.recorded_by},
+                     {"recorded_at", v.recorded_at}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const Index766Inputs& v) {
+  json::array inputs;
+  for (const auto& i : v.inputs) inputs.push_back(json::value_from(i));
+  out = json::object{{"inputs", std::move(inputs)}};
+}
+
+AppResult<Index766InputChange> index_766_input_from_json(const json::value& body) {
+  const auto field = [](const char* name) {
+    return AppError{ErrorKind::invalid_input, "invalid_field",
+                    std::string(name) + ": phải là chuỗi ký tự.",
+                    std::string(name) + ": must be a string.", name};
+  };
+  if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
+  const auto& o = body.as_object();
+  Index766InputChange c;
+  for (auto [name, target] : {std::pair{"procedure_code", &c.procedure_code},
+                              std::pair{"input_key", &c.input_key}, std::pair{"value", &c.value},
+                              std::pair{"source", &c.source}, std::pair{"reason", &c.reason}}) {
+    const auto* v = o.if_contains(name);
+    if (v == nullptr || v->is_null()) continue;
+    if (!v->is_string() || v->as_string().size() > 4000) return tl::unexpected(field(name));
+    *target = std::string(v->as_string());
+  }
+  return c;
 }
 
 void tag_invoke(json::value_from_tag, json::value& out, const OfficialStatistics& v) {

@@ -13,6 +13,11 @@ namespace motcua::app {
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Bilingual& text);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const OnTimeStatistics& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Index766& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Index766Items& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Index766Input& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Index766Inputs& v);
+// The body of PUT /api/v1/admin/index-766-inputs (an empty value removes the input).
+AppResult<Index766InputChange> index_766_input_from_json(const boost::json::value& body);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const OfficialStatistics& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const OverdueStatistics& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const TimeUsedStatistics& v);

@@ -130,11 +130,18 @@ TEST_F(PaperStoreTest, The766DigitisationRateCountsDossiersReusingStoredPapers) 
         index_766(db, test_support::test_calendar(), {"agency", "2026-03", "2026-03", ""}, now_);
   });
   ASSERT_TRUE(index) << index.error().detail;
-  const auto& digitisation = index->components.at(3);
-  EXPECT_EQ(digitisation.key, "digitisation");
-  EXPECT_EQ(digitisation.status, "partial");
-  ASSERT_TRUE(digitisation.value);
-  EXPECT_DOUBLE_EQ(*digitisation.value, 0.5);  // one of the two received dossiers reused a paper
+  const Index766Index* reused = nullptr;
+  for (const auto& group : index->groups) {
+    for (const auto& i : group.indices) {
+      if (group.key == "digitisation" && i.key == "reused_data") reused = &i;
+    }
+  }
+  ASSERT_NE(reused, nullptr);
+  // Both dossiers hold an electronic paper; the second took it from the store.
+  EXPECT_EQ(reused->numerator, 1);
+  EXPECT_EQ(reused->denominator, 2);
+  ASSERT_TRUE(reused->value);
+  EXPECT_DOUBLE_EQ(*reused->value, 0.5);
 }
 
 }  // namespace

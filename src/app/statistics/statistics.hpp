@@ -5,6 +5,7 @@
 // every figure are in statistics_outcome.hpp and docs/rules.md ("Statistics").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,8 +30,31 @@ struct StatisticsQuery {
 AppResult<OnTimeStatistics> on_time_statistics(store::SqlConnection& db,
                                                const calendar::WorkingCalendar& cal,
                                                const StatisticsQuery& q, Instant now);
+// Decision 766: the five groups and their points (statistics_index766.cpp, docs/rules.md).
 AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
                               const StatisticsQuery& q, Instant now);
+// The drill-down of one index: counts for anyone; the items themselves only when `actor` holds a
+// grant over every agency in scope.
+AppResult<Index766Items> index_766_items(store::SqlConnection& db,
+                                         const calendar::WorkingCalendar& cal,
+                                         const std::optional<Actor>& actor,
+                                         const std::string& index_key, const StatisticsQuery& q,
+                                         Instant now);
+
+// Inputs of the index MotCua cannot know, recorded by administrators with their source; every
+// change is audited with its reason.
+AppResult<Index766Inputs> list_index_766_inputs(store::SqlConnection& db, const Actor& actor);
+struct Index766InputChange {
+  std::string procedure_code;
+  std::string input_key;
+  std::string value;  // empty: remove the input
+  std::string source;
+  std::string reason;
+};
+AppResult<Index766Input> record_index_766_input(store::SqlConnection& db,
+                                                const calendar::WorkingCalendar& cal,
+                                                const Actor& actor,
+                                                const Index766InputChange& change, Instant now);
 
 // Leaders and administrators, over the agencies in the subtree of their leader/administrator
 // grants only.

@@ -1,5 +1,5 @@
-// Public statistics: on-time figures per agency or procedure and month, and the Decision 766
-// components that the data allow.
+// Public statistics: on-time figures per agency or procedure and month (the Decision 766 index is
+// in statistics_index766.cpp).
 #include <map>
 
 #include "app/statistics/statistics.hpp"
@@ -114,62 +114,6 @@ AppResult<OnTimeStatistics> on_time_statistics(store::SqlConnection& db,
       month_rows(by_month),
       all.view(),
       definition()};
-}
-
-AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
-                              const StatisticsQuery& q, Instant now) {
-  store::OutcomeScope scope;
-  auto months = month_range(q, cal, now, scope);
-  if (!months) return tl::unexpected(months.error());
-  if (auto ok = public_agencies(db, q, scope); !ok) return tl::unexpected(ok.error());
-  Tally all;
-  for (const auto& c : store::on_time_counts(db, scope, "agency", now.seconds)) all.add(c);
-  const auto reuse = store::reuse_counts(db, scope);
-  const auto missing = [](const char* key, const char* vi, const char* en, int points,
-                          const char* why_vi, const char* why_en) {
-    return IndexComponent{
-        key,          bilingual(vi, en),        points, "not_available", std::nullopt,
-        std::nullopt, bilingual(why_vi, why_en)};
-  };
-  std::vector<IndexComponent> components{
-      missing("transparency", "Công khai, minh bạch", "Transparency", 18,
-              "Cần dữ liệu công bố thủ tục và đồng bộ với Cổng DVCQG, hệ thống chưa ghi nhận.",
-              "Needs procedure publication and National Portal sync data the system does not "
-              "record yet."),
-      IndexComponent{
-          "progress", bilingual("Tiến độ giải quyết", "Progress"), 20, "computed",
-          rate(all.counted_on_time(), all.received), all.view(),
-          bilingual("Tỷ lệ hồ sơ đúng hạn theo công thức 766 (xem định nghĩa ở thống kê đúng "
-                    "hạn). Chưa quy đổi ra điểm: thang điểm chi tiết chưa được kiểm chứng.",
-                    "The Decision 766 on-time rate (see the on-time statistics' definition). "
-                    "Not converted to points: the detailed scale is not verified.")},
-      IndexComponent{
-          "online", bilingual("Cung cấp dịch vụ trực tuyến", "Online services"), 22, "partial",
-          rate(all.online, all.received), std::nullopt,
-          bilingual("Chỉ tính tỷ lệ hồ sơ nộp trực tuyến trên tổng hồ sơ tiếp nhận; chưa nhân "
-                    "tỷ lệ đồng bộ, chưa có tỷ lệ thủ tục trực tuyến và thanh toán trực tuyến.",
-                    "Only the share of dossiers submitted online among those received; not "
-                    "multiplied by the sync rate; the share of procedures offered online and of "
-                    "online payments are not computed.")},
-      IndexComponent{
-          "digitisation", bilingual("Số hóa hồ sơ", "Digitisation"), 22, "partial",
-          rate(reuse.reusing, reuse.received), std::nullopt,
-          bilingual("Chỉ tính tỷ lệ hồ sơ có giấy tờ lấy lại từ kho giấy tờ của người nộp "
-                    "(tái sử dụng dữ liệu số hóa, đạt điểm tối đa từ 80%); chưa tính kết quả "
-                    "điện tử và tỷ lệ hồ sơ được số hóa.",
-                    "Only the share of dossiers with a paper taken from the applicant's paper "
-                    "store (digitised data reused, full marks at 80%); electronic results and "
-                    "the share of dossiers digitised are not computed.")},
-      missing("satisfaction", "Mức độ hài lòng", "Satisfaction", 18,
-              "Cần dữ liệu đánh giá và phản ánh kiến nghị, chưa được tổng hợp ở đây.",
-              "Needs ratings and feedback data, not aggregated here."),
-  };
-  return Index766{scope.from_month, scope.to_month, to_iso(now, cal.utc_offset_minutes()),
-                  std::move(components),
-                  bilingual("Quyết định 766/QĐ-TTg ngày 23/6/2022; công thức theo "
-                            "bản mô tả của bên thứ ba [S].",
-                            "Decision 766/QĐ-TTg of 23/06/2022; formulas from a "
-                            "third-party transcription [S].")};
 }
 
 }  // namespace motcua::app

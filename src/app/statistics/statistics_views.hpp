@@ -61,23 +61,67 @@ struct OnTimeStatistics {
   OnTimeDefinition definition;
 };
 
-// One component of the Decision 766 index: computed, partial or not available.
-struct IndexComponent {
+// The Decision 766 index (domain/index766): five groups of indices, each with its points.
+struct Index766Index {
   std::string key;
   Bilingual name;
+  std::optional<double> value;  // 0..1; null when nothing could be measured
+  double points = 0;
+  double max_points = 0;
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 0;
+  std::string drill_down_url;
+};
+
+struct Index766Group {
+  std::string key;
+  Bilingual name;
+  double points = 0;
   int max_points = 0;
-  std::string status;  // computed | partial | not_available
-  std::optional<double> value;
-  std::optional<OnTimeTally> counts;
-  Bilingual note;
+  std::vector<std::string> missing_inputs;
+  std::vector<Index766Index> indices;
 };
 
 struct Index766 {
   std::string from;
   std::string to;
+  std::optional<std::string> agency_id;
   std::string as_of;
-  std::vector<IndexComponent> components;
+  double total = 0;
+  std::vector<Index766Group> groups;
   Bilingual source;
+};
+
+// What stands behind one index: its numerator and denominator, and for officials with a grant
+// over the agencies the dossiers (or procedures, or feedback items) themselves.
+struct Index766Item {
+  std::string id;
+  std::string label;
+  bool counted = false;
+};
+
+struct Index766Items {
+  std::string key;
+  std::string from;
+  std::string to;
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 0;
+  bool listed = false;  // false: counts only (public callers)
+  std::vector<Index766Item> items;
+};
+
+// One input of the index recorded by an administrator (migration 0039).
+struct Index766Input {
+  std::string procedure_code;
+  std::string input_key;
+  std::string value;
+  std::string source;
+  std::string recorded_by;
+  std::string recorded_at;
+};
+
+struct Index766Inputs {
+  std::vector<Index766Input> inputs;
 };
 
 // Closed control-sheet steps of a unit or an official.

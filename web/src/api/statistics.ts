@@ -177,3 +177,69 @@ export function monthFromNow(offset: number, now = new Date()): string {
   const m = ((month % 12) + 12) % 12
   return `${y}-${String(m + 1).padStart(2, '0')}`
 }
+
+/** One index of the Decision 766 index (docs/rules.md, "Decision 766 index"). */
+export interface Index766Index {
+  key: string
+  name_vi: string
+  name_en: string
+  /** 0..1; null when nothing could be measured. */
+  value: number | null
+  points: number
+  max_points: number
+  numerator: number
+  denominator: number
+  drill_down_url: string
+}
+
+export interface Index766Group {
+  name: Bilingual
+  points: number
+  max_points: number
+  /** `<index>:<procedure>:<input>` for each input nobody recorded yet. */
+  missing_inputs: string[]
+  indices: Index766Index[]
+}
+
+export const index766GroupKeys = ['publicity', 'progress', 'online', 'digitisation', 'satisfaction'] as const
+export type Index766GroupKey = (typeof index766GroupKeys)[number]
+
+export interface Index766 {
+  from: string
+  to: string
+  agency_id: string | null
+  as_of: string
+  total: number
+  max_total: number
+  groups: Record<Index766GroupKey, Index766Group>
+  source: Bilingual
+}
+
+export const index766 = (range: MonthRange = {}) => {
+  const q = new URLSearchParams()
+  if (range.from) q.set('from', range.from)
+  if (range.to) q.set('to', range.to)
+  if (range.agency_id) q.set('agency_id', range.agency_id)
+  return apiRequest<Index766>(`/statistics/index-766?${q}`)
+}
+
+/** An input of the index recorded by an administrator (value, source, who, when). */
+export interface Index766Input {
+  procedure_code: string
+  input_key: string
+  value: string
+  source: string
+  recorded_by: string
+  recorded_at: string
+}
+
+export const listIndex766Inputs = () => apiRequest<{ inputs: Index766Input[] }>('/admin/index-766-inputs')
+
+/** Records one input; an empty value removes it. */
+export const recordIndex766Input = (input: {
+  procedure_code: string
+  input_key: string
+  value: string
+  source: string
+  reason: string
+}) => apiRequest<Index766Input>('/admin/index-766-inputs', { method: 'PUT', body: input })

@@ -16,6 +16,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin/warnings', name: 'admin-warnings', component: () => import('../views/admin/AdminWarningsView.vue'), meta },
   { path: '/admin/webhooks', name: 'admin-webhooks', component: () => import('../views/admin/AdminWebhooksView.vue'), meta },
   { path: '/admin/outbox', name: 'admin-outbox', component: () => import('../views/admin/AdminOutboxView.vue'), meta },
+  { path: '/admin/index-766-inputs', name: 'admin-index-766-inputs', component: () => import('../views/admin/AdminIndex766InputsView.vue'), meta },
 ]
 
 export const navLinks: NavLink[] = [

@@ -15,6 +15,7 @@ export const vi = {
     queue: 'Xếp hàng tại quầy: dịch vụ và quầy',
     warnings: 'Ngưỡng cảnh báo sắp đến hạn',
     outbox: 'Hàng đợi gửi tin (cổng quốc gia, thư, SMS)',
+    index766: 'Dữ liệu chỉ số 766 (ngày công bố, nhập CSDL thủ tục)',
   },
   audit: {
     title: 'Nhật ký thay đổi',
@@ -278,6 +279,28 @@ export const vi = {
     save: 'Lưu ngưỡng cảnh báo',
     saved: 'Đã lưu: cảnh báo trước {hours} giờ làm việc.',
   },
+  index766: {
+    title: 'Dữ liệu đầu vào của Bộ chỉ số 766',
+    lead: 'Những dữ liệu hệ thống không tự biết: ngày ban hành quyết định công bố thủ tục, ngày văn bản quy phạm pháp luật có hiệu lực, ngày nhập thủ tục vào Cơ sở dữ liệu quốc gia, và thủ tục có cấp kết quả điện tử hay không. Mỗi giá trị phải ghi nguồn; mọi thay đổi được ghi nhật ký. Để trống giá trị để xóa.',
+    procedure: 'Mã thủ tục',
+    input: 'Dữ liệu',
+    value: 'Giá trị',
+    valueHint: 'Ngày dạng YYYY-MM-DD; với “kết quả điện tử” ghi yes hoặc no.',
+    source: 'Nguồn (văn bản, số hiệu, đường dẫn)',
+    reason: 'Lý do thay đổi',
+    save: 'Lưu dữ liệu',
+    saved: 'Đã lưu dữ liệu của thủ tục {code}.',
+    removed: 'Đã xóa dữ liệu của thủ tục {code}.',
+    caption: 'Dữ liệu đã nhập',
+    recorded: 'Người nhập, thời điểm',
+    none: 'Chưa có dữ liệu nào.',
+    keys: {
+      decision_published_on: 'Ngày ban hành quyết định công bố',
+      legal_basis_effective_on: 'Ngày văn bản QPPL có hiệu lực',
+      entered_database_on: 'Ngày nhập CSDL quốc gia về TTHC',
+      electronic_result: 'Cấp kết quả điện tử',
+    },
+  },
 }
 
 export const en: typeof vi = {
@@ -295,6 +318,7 @@ export const en: typeof vi = {
     queue: 'Counter queue: services and counters',
     warnings: 'Due-time warning threshold',
     outbox: 'Outbox (national portal, mail, SMS)',
+    index766: 'Decision 766 inputs (announcement and database dates)',
   },
   audit: {
     title: 'Audit log',
@@ -557,5 +581,27 @@ export const en: typeof vi = {
     hours: 'Working hours of warning (1 to 200)',
     save: 'Save the threshold',
     saved: 'Saved: warned {hours} working hours ahead.',
+  },
+  index766: {
+    title: 'Inputs of the Decision 766 index',
+    lead: 'What the system cannot know by itself: the date of the decision announcing a procedure, the date its legal basis takes effect, the date it was entered in the national procedure database, and whether its result is issued electronically. Every value names its source; every change is audited. Leave the value empty to remove it.',
+    procedure: 'Procedure code',
+    input: 'Input',
+    value: 'Value',
+    valueHint: 'A date as YYYY-MM-DD; for “electronic result” write yes or no.',
+    source: 'Source (document, number, address)',
+    reason: 'Reason for the change',
+    save: 'Save the input',
+    saved: 'Saved the input of procedure {code}.',
+    removed: 'Removed the input of procedure {code}.',
+    caption: 'Recorded inputs',
+    recorded: 'Recorded by, at',
+    none: 'No input recorded yet.',
+    keys: {
+      decision_published_on: 'Decision announcing it',
+      legal_basis_effective_on: 'Legal basis takes effect',
+      entered_database_on: 'Entered in the national database',
+      electronic_result: 'Electronic result',
+    },
   },
 }

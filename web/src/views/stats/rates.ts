@@ -26,3 +26,8 @@ export function formatMinutes(minutes: number): string {
   const m = minutes % 60
   return `${h} h ${String(m).padStart(2, '0')}`
 }
+
+/** Index points with two decimals: "14,29" (vi) or "14.29" (en). */
+export function formatPoints(points: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(points)
+}

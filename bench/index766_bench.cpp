@@ -1,0 +1,149 @@
+// Time to compute the Decision 766 index (app::index_766: the facts query over the read model and
+// the scoring) for a province of 100,000 received dossiers. A small demo province gives the real
+// agencies, procedures and processes; the 100,000 dossiers are then seeded through the store
+// (dossier rows, read-model outcome rows, a portal sync row each, papers for online ones) spread
+// over twelve months, which is not timed. Figure and command: docs/performance.md ("Decision 766").
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/statistics/statistics.hpp"
+#include "codec/calendar_files.hpp"
+#include "demo/demo.hpp"
+#include "store/dossier_repository.hpp"
+#include "store/outbox.hpp"
+#include "store/paper_repository.hpp"
+#include "store/statistics_queries.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+using namespace motcua;
+namespace fs = std::filesystem;
+
+constexpr int kDossiers = 100000;
+
+const calendar::WorkingCalendar& vn_calendar() {
+  static const auto cal = *codec::load_calendar(MOTCUA_SOURCE_DIR "/data/calendars/vn");
+  return cal;
+}
+
+Instant query_now() { return from_local(date_from_ymd(2026, 11, 20), 15 * 3600, 420); }
+
+struct Province {
+  fs::path dir;
+  std::unique_ptr<store::Store> store;
+  ~Province() {
+    store.reset();
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+};
+
+Province& province() {
+  static auto held = [] {
+    auto owned = std::make_unique<Province>();
+    auto& built = *owned;
+    const fs::path shm = "/dev/shm";
+    built.dir = (fs::is_directory(shm) ? shm : fs::temp_directory_path()) /
+                ("motcua-766-bench-" + std::to_string(::getpid()));
+    fs::create_directories(built.dir);
+    built.store = store::open_sqlite_store((built.dir / "province.db").string());
+    app::DemoOptions options;
+    options.data_dir = MOTCUA_SOURCE_DIR "/data";
+    options.dossiers = 50;
+    options.days_back = 30;
+    options.report_dir = built.dir;
+    if (!app::build_demo(*built.store, vn_calendar(), Instant{query_now().seconds - 3600},
+                         options)) {
+      std::cerr << "index766_bench: demo failed\n";
+      std::exit(1);
+    }
+    return owned;
+  }();
+  auto& p = *held;
+  static bool seeded = false;
+  if (seeded) return p;
+  seeded = true;
+  std::vector<std::pair<std::string, std::string>> kinds;  // (agency, procedure) of the demo
+  p.store->read([&](store::SqlConnection& db) {
+    for (const auto& r : db.query("SELECT DISTINCT agency_id, procedure_code FROM dossiers"))
+      kinds.emplace_back(r.text(0), r.text(1));
+  });
+  const char* outcomes[] = {"early", "on_time", "on_time", "late", "open"};
+  constexpr int kBatch = 2000;
+  for (int start = 0; start < kDossiers; start += kBatch) {
+    p.store->write([&](store::SqlConnection& db) {
+      for (int i = start; i < start + kBatch; ++i) {
+        const auto& [agency, procedure] = kinds[static_cast<std::size_t>(i) % kinds.size()];
+        const std::string id = "bench-" + std::to_string(i);
+        const int month = 1 + i % 12;
+        const auto received = from_local(date_from_ymd(2026, month, 10), 9 * 3600, 420);
+        const bool online = i % 3 != 0;
+        store::DossierRecord d;
+        d.id = id;
+        d.code = "BENCH-" + std::to_string(i);
+        d.procedure_code = procedure;
+        d.agency_id = agency;
+        d.applicant_name = "Bench";
+        d.applicant_folded = "bench";
+        d.channel = online ? "online" : "counter";
+        d.status = "received";
+        d.received_at = to_iso(received, 420);
+        d.version = 1;
+        d.document = "{}";
+        d.created_at = d.updated_at = *d.received_at;
+        store::insert_dossier(db, d);
+        store::OutcomeRow o;
+        o.dossier_id = id;
+        o.version = 1;
+        o.agency_id = agency;
+        o.procedure_code = procedure;
+        o.channel = d.channel;
+        o.received_s = received.seconds;
+        o.received_month = d.received_at->substr(0, 7);
+        o.outcome = outcomes[i % 5];
+        if (o.outcome != "open") o.finished_s = received.seconds + 86400;
+        o.overdue_from_s = received.seconds + 5 * 86400;
+        store::replace_outcome(db, o, {}, {});
+        store::enqueue_outbox(db, "national_portal.sync", id + ":1:dvcqg", "{}", *d.received_at,
+                              received.seconds, id);
+        if (online) {
+          store::insert_paper(db, {id + "-p", id, "Tờ khai", "to-khai.pdf", "application/pdf", 1000,
+                                   "00", "bench", *d.received_at, ""});
+        }
+      }
+    });
+  }
+  return p;
+}
+
+app::StatisticsQuery year(std::string agency_id = {}) {
+  app::StatisticsQuery q;
+  q.from = "2026-01";
+  q.to = "2026-12";
+  q.agency_id = std::move(agency_id);
+  return q;
+}
+
+void BM_Index766Province(benchmark::State& state) {
+  auto& p = province();
+  for (auto _ : state) {
+    p.store->read([&](store::SqlConnection& db) {
+      auto r = app::index_766(db, vn_calendar(), year(), query_now());
+      if (!r) state.SkipWithError("index_766 failed");
+      benchmark::DoNotOptimize(r);
+    });
+  }
+  p.store->read([&](store::SqlConnection& db) {
+    state.counters["dossiers"] =
+        static_cast<double>(db.query_one("SELECT COUNT(*) FROM dossier_outcomes")->integer(0));
+  });
+}
+BENCHMARK(BM_Index766Province)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
+
+}  // namespace
+
+BENCHMARK_MAIN();

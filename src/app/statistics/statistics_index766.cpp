@@ -1,0 +1,162 @@
+// The Decision 766 index over the read model: gathers the facts of the period and agency subtree
+// (store/index_766_queries.hpp), the inputs administrators recorded, and scores them with
+// domain/index766. The figure and its drill-down come from the same facts.
+#include <map>
+
+#include "app/dossier/dossier_access.hpp"
+#include "app/statistics/statistics.hpp"
+#include "app/statistics/statistics_scope.hpp"
+#include "codec/iso_time.hpp"
+#include "domain/index766/index_766.hpp"
+#include "store/index_766_queries.hpp"
+
+namespace motcua::app {
+
+namespace {
+
+struct Gathered {
+  store::OutcomeScope scope;
+  index766::Facts facts;
+};
+
+// Inputs that do not parse (edited by hand in the database) are treated as missing, never
+// guessed.
+void apply_input(index766::ProcedureInputs& in, const store::Index766InputRow& row) {
+  if (row.input_key == "electronic_result") {
+    if (row.value == "yes" || row.value == "no") in.electronic_result = row.value == "yes";
+    return;
+  }
+  const auto date = codec::parse_iso_date(row.value);
+  if (!date) return;
+  if (row.input_key == "decision_published_on") in.decision_published = *date;
+  if (row.input_key == "legal_basis_effective_on") in.legal_basis_effective = *date;
+  if (row.input_key == "entered_database_on") in.entered_database = *date;
+}
+
+// Feedback is handled in time when answered by its due time, or still open and not yet due.
+bool handled_in_time(const store::Index766FeedbackRow& f, int offset, Instant now) {
+  const auto due = codec::parse_iso_instant(f.answer_due, offset);
+  if (!due) return false;
+  if (!f.answered_at) return now.seconds <= due->seconds;
+  const auto answered = codec::parse_iso_instant(*f.answered_at, offset);
+  return answered && answered->seconds <= due->seconds;
+}
+
+AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                           const StatisticsQuery& q, Instant now) {
+  Gathered g;
+  if (auto months = month_range(q, cal, now, g.scope); !months) {
+    return tl::unexpected(months.error());
+  }
+  if (auto ok = public_agencies(db, q, g.scope); !ok) return tl::unexpected(ok.error());
+  for (auto& r : store::index_766_dossiers(db, g.scope, now.seconds)) {
+    g.facts.dossiers.push_back({std::move(r.id), std::move(r.code), std::move(r.procedure_code),
+                                r.online, r.counted_on_time, r.late_or_overdue, r.synced,
+                                r.fee_bearing, r.paid_online, r.digitised, r.has_result,
+                                r.rated_unsatisfied, r.reused});
+  }
+  std::map<std::string, index766::ProcedureInputs> inputs;
+  for (const auto& row : store::index_766_inputs(db)) apply_input(inputs[row.procedure_code], row);
+  for (auto& p : store::index_766_procedures(db, g.scope)) {
+    const auto it = inputs.find(p.code);
+    g.facts.procedures.push_back(
+        {p.code, p.offered_online, it == inputs.end() ? index766::ProcedureInputs{} : it->second});
+  }
+  for (const auto& f : store::index_766_feedback(db, g.scope)) {
+    g.facts.feedback.push_back({f.id, handled_in_time(f, cal.utc_offset_minutes(), now)});
+  }
+  return g;
+}
+
+Bilingual group_name(const std::string& key) {
+  if (key == "publicity") return bilingual("Công khai, minh bạch", "Publicity and transparency");
+  if (key == "progress") return bilingual("Tiến độ giải quyết", "Progress of handling");
+  if (key == "online") return bilingual("Dịch vụ công trực tuyến", "Online services");
+  if (key == "digitisation") return bilingual("Mức độ số hóa hồ sơ", "Digitisation");
+  return bilingual("Mức độ hài lòng", "Satisfaction");
+}
+
+std::string query_text(const StatisticsQuery& q, const store::OutcomeScope& scope) {
+  std::string s = "?from=" + scope.from_month + "&to=" + scope.to_month;
+  if (!q.agency_id.empty()) s += "&agency_id=" + q.agency_id;
+  return s;
+}
+
+// Items are listed to an official whose grants (any role) cover every agency asked for; the
+// whole province (no agency_id) is listed to no one, only counted.
+bool may_list(store::SqlConnection& db, const std::optional<Actor>& actor,
+              const store::OutcomeScope& scope) {
+  if (!actor || actor->applicant || scope.all_agencies) return false;
+  const auto granted = scoped_agencies(db, *actor);
+  for (const auto& id : scope.agency_ids) {
+    if (std::find(granted.begin(), granted.end(), id) == granted.end()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                              const StatisticsQuery& q, Instant now) {
+  auto g = gather(db, cal, q, now);
+  if (!g) return tl::unexpected(g.error());
+  const auto score = index766::score(g->facts, cal);
+  const auto query = query_text(q, g->scope);
+  Index766 out{g->scope.from_month,
+               g->scope.to_month,
+               q.agency_id.empty() ? std::nullopt : std::optional<std::string>(q.agency_id),
+               to_iso(now, cal.utc_offset_minutes()),
+               score.total,
+               {},
+               bilingual("Quyết định 766/QĐ-TTg ngày 23/6/2022; công thức theo bản mô tả của bên "
+                         "thứ ba [S]; cách chia điểm trong nhóm: docs/rules.md.",
+                         "Decision 766/QĐ-TTg of 23/06/2022; formulas from a third-party "
+                         "transcription [S]; the split of a group's points: docs/rules.md.")};
+  for (const auto& group : score.groups) {
+    Index766Group view{group.key,        group_name(group.key), group.points,
+                       group.max_points, group.missing_inputs,  {}};
+    for (const auto& i : group.indices) {
+      view.indices.push_back({i.key,
+                              {i.name_vi, i.name_en},
+                              i.value,
+                              i.points,
+                              i.max_points,
+                              i.numerator,
+                              i.denominator,
+                              "/api/v1/statistics/index-766/" + i.key + "/items" + query});
+    }
+    out.groups.push_back(std::move(view));
+  }
+  return out;
+}
+
+AppResult<Index766Items> index_766_items(store::SqlConnection& db,
+                                         const calendar::WorkingCalendar& cal,
+                                         const std::optional<Actor>& actor,
+                                         const std::string& index_key, const StatisticsQuery& q,
+                                         Instant now) {
+  const auto& keys = index766::index_keys();
+  if (std::find(keys.begin(), keys.end(), index_key) == keys.end()) {
+    return tl::unexpected(not_found("Decision 766 index " + index_key));
+  }
+  auto g = gather(db, cal, q, now);
+  if (!g) return tl::unexpected(g.error());
+  const auto score = index766::score(g->facts, cal);
+  Index766Items out{index_key, g->scope.from_month, g->scope.to_month, 0, 0, false, {}};
+  for (const auto& group : score.groups) {
+    for (const auto& i : group.indices) {
+      if (i.key != index_key) continue;
+      out.numerator = i.numerator;
+      out.denominator = i.denominator;
+    }
+  }
+  if (!may_list(db, actor, g->scope)) return out;
+  out.listed = true;
+  auto listed = index766::items(index_key, g->facts, cal);  // the key was checked above
+  for (auto& item : *listed) {
+    out.items.push_back({std::move(item.id), std::move(item.label), item.counted});
+  }
+  return out;
+}
+
+}  // namespace motcua::app
