@@ -56,6 +56,7 @@ Open311Value number_or_null(const std::string& s) {
   Open311Value v;
   v.kind = Open311Value::Kind::number;
   v.number = d;
+  v.text = s;  // XML shows the digits as sent
   return v;
 }
 
@@ -148,7 +149,8 @@ void xml_into(std::string& out, const std::string& name, const Open311Value& v, 
       out += ">" + std::to_string(v.integer);
       break;
     case Open311Value::Kind::number:
-      out += ">" + json::serialize(json::value(v.number));
+      out += ">";
+      escape_into(out, v.text);
       break;
     case Open311Value::Kind::record:
       out += ">\n";

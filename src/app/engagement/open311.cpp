@@ -97,21 +97,17 @@ Open311RequestView view_of(store::SqlConnection& db, const Open311Services& serv
 
 AppResult<void> check_attributes(const engagement::Open311Service& service,
                                  const std::map<std::string, std::string>& given) {
-  for (const auto& [code, value] : given) {
-    const auto it = std::find_if(service.attributes.begin(), service.attributes.end(),
-                                 [&](const auto& a) { return a.code == code; });
-    if (it == service.attributes.end()) {
-      return tl::unexpected(
-          bad_request("attribute[" + code + "]",
-                      "Dịch vụ " + service.service_code + " không có thuộc tính '" + code + "'.",
-                      "Service " + service.service_code + " has no attribute '" + code + "'."));
-    }
-    if (!it->values.empty() && std::none_of(it->values.begin(), it->values.end(),
-                                            [&](const auto& v) { return v.key == value; })) {
-      return tl::unexpected(
-          bad_request("attribute[" + code + "]",
-                      "Giá trị '" + value + "' không có trong danh sách của '" + code + "'.",
-                      "Value '" + value + "' is not one of the values of '" + code + "'."));
+  // Attributes the service does not ask for are kept but not checked: GeoReport clients may send
+  // their own (the spec's example sends WHISPAWN and WHISDORN).
+  for (const auto& a : service.attributes) {
+    const auto it = given.find(a.code);
+    if (it == given.end() || a.values.empty() || it->second.empty()) continue;
+    if (std::none_of(a.values.begin(), a.values.end(),
+                     [&](const auto& v) { return v.key == it->second; })) {
+      return tl::unexpected(bad_request(
+          "attribute[" + a.code + "]",
+          "Giá trị '" + it->second + "' không có trong danh sách của attribute[" + a.code + "].",
+          "Value '" + it->second + "' is not one of the values of attribute[" + a.code + "]."));
     }
   }
   for (const auto& a : service.attributes) {
@@ -271,6 +267,7 @@ AppResult<std::vector<Open311RequestView>> open311_requests(store::SqlConnection
   if (q.service_request_ids.empty()) {
     if (!*start && !*end) {
       *start = Instant{now.seconds - kSpan};
+      *end = now;
     } else if (!*start) {
       *start = Instant{(*end)->seconds - kSpan};
     } else if (!*end) {
