@@ -308,3 +308,25 @@ TEST_F(Open311, XmlAnswersParseAndEscapeText) {
 
 }  // namespace
 }  // namespace motcua::testing
+
+namespace motcua::testing {
+namespace {
+
+// Each POST with a valid key counts, refused or not; past the hourly limit the key gets 429 in
+// the spec's error format, and another key is not affected.
+TEST_F(Open311, AKeyIsLimitedToSixtyRequestsAnHour) {
+  const std::string refused = spec_body({{"api_key", api_key_}, {"description", ""}});
+  for (int i = 0; i < 60; ++i) {
+    ASSERT_EQ(post_form("/open311/v2/requests.json", refused).status, 404) << i;
+  }
+  expect_error(post_form("/open311/v2/requests.json", refused), 429, "60");
+  auto other = admin_.post("/api/v1/admin/open311/keys", json::object{{"label", "Ứng dụng khác"}});
+  ASSERT_EQ(other.status, 201);
+  api_key_ = std::string(other.body.at("api_key").as_string());
+  EXPECT_FALSE(file().empty());
+  // Only administrators issue keys.
+  EXPECT_EQ(leader_.post("/api/v1/admin/open311/keys", json::object{{"label", "x"}}).status, 403);
+}
+
+}  // namespace
+}  // namespace motcua::testing
