@@ -174,7 +174,7 @@ AppResult<Open311Receipt> file_open311_request(store::SqlConnection& db,
                                       "lat và long phải cùng có mặt, là số độ thập phân WGS84.",
                                       "lat and long must come together as WGS84 decimal degrees."));
   }
-  // Decree 20/2008 Art. 4: feedback names its sender and a way to reach them.
+  // Decree 20/2008 Art. 7 (requirements of feedback): it names its sender and a way to reach them.
   std::string name = in.first_name;
   if (!in.last_name.empty()) name += (name.empty() ? "" : " ") + in.last_name;
   if (name.empty()) {
