@@ -7,6 +7,7 @@
 //   POST /open311/v2/requests.{json,xml}              file one (form-encoded, api_key required)
 //   GET  /open311/v2/requests/{id}.{json,xml}         one request by its service_request_id
 //   POST /api/v1/admin/open311/keys                   issue an API key (administrators; shown once)
+//   POST /api/v1/admin/open311/keys/{id}/revoke       revoke one, with a reason (administrators)
 //
 // Errors are GeoReport's list of {code, description}, in the format the path asked for.
 #include <fstream>
@@ -15,6 +16,7 @@
 
 #include "api/admin_write.hpp"
 #include "api/json/open311_json.hpp"
+#include "api/json/webhook_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/write_then.hpp"
@@ -183,6 +185,13 @@ void add_open311_routes(http::Router& router, ApiContext& ctx) {
                          return app::issue_open311_key(db, a, label, now);
                        },
                        201));
+  router.add_async(
+      Method::post, "/api/v1/admin/open311/keys/{id}/revoke",
+      administering(ctx, reason_from_json,
+                    [](store::SqlConnection& db, const app::Actor& a, const PathParams& p,
+                       const ReasonInput& in, const std::string& now) {
+                      return app::revoke_open311_key(db, a, p.at("id"), in.reason, now);
+                    }));
 }
 
 }  // namespace motcua::api

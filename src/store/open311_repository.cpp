@@ -10,6 +10,8 @@ constexpr const char* kInsertKey =
 constexpr const char* kFindKey =
     "SELECT id, key_hash, label, issued_by, issued_at, revoked_at FROM open311_api_keys WHERE "
     "key_hash = ?";
+constexpr const char* kRevokeKey =
+    "UPDATE open311_api_keys SET revoked_at = ? WHERE id = ? AND revoked_at = ''";
 constexpr const char* kInsertRequest =
     "INSERT INTO open311_requests(feedback_id, service_code, lat, lon, address_string, email, "
     "phone, device_id, account_id, media_url, attributes, api_key_id) VALUES (?, ?, ?, ?, ?, ?, "
@@ -46,6 +48,10 @@ std::optional<Open311KeyRecord> find_open311_key_by_hash(SqlConnection& db,
   if (!row) return std::nullopt;
   return Open311KeyRecord{row->text(0), row->text(1), row->text(2),
                           row->text(3), row->text(4), row->text(5)};
+}
+
+bool revoke_open311_key(SqlConnection& db, const std::string& id, const std::string& at) {
+  return db.execute(kRevokeKey, {at, id}) == 1;
 }
 
 void insert_open311_request(SqlConnection& db, const Open311RequestRecord& r) {

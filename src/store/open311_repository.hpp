@@ -39,6 +39,9 @@ void insert_open311_key(SqlConnection& db, const Open311KeyRecord& k);
 std::optional<Open311KeyRecord> find_open311_key_by_hash(SqlConnection& db,
                                                          const std::string& key_hash);
 
+// Marks the key revoked; false when there is no such key or it was revoked already.
+bool revoke_open311_key(SqlConnection& db, const std::string& id, const std::string& at);
+
 void insert_open311_request(SqlConnection& db, const Open311RequestRecord& r);
 
 // A feedback item filed through Open311, with what GeoReport added to it.

@@ -324,6 +324,20 @@ TEST_F(Open311, AKeyIsLimitedToSixtyRequestsAnHour) {
   ASSERT_EQ(other.status, 201);
   api_key_ = std::string(other.body.at("api_key").as_string());
   EXPECT_FALSE(file().empty());
+  // A revoked key is refused from then on, with the spec's 403; its requests stay.
+  const std::string key_id(other.body.at("id").as_string());
+  auto revoked = admin_.post("/api/v1/admin/open311/keys/" + key_id + "/revoke",
+                             json::object{{"reason", "Ứng dụng ngừng hoạt động"}});
+  ASSERT_EQ(revoked.status, 200) << revoked.raw.body;
+  expect_error(post_form("/open311/v2/requests.json",
+                         spec_body({{"api_key", api_key_}, {"jurisdiction_id", "p1"}})),
+               403, "Invalid api_key");
+  EXPECT_EQ(get("/open311/v2/requests.json").body.as_array().size(), 1u);
+  EXPECT_EQ(admin_
+                .post("/api/v1/admin/open311/keys/" + key_id + "/revoke",
+                      json::object{{"reason", "lần hai"}})
+                .status,
+            404);
   // Only administrators issue keys.
   EXPECT_EQ(leader_.post("/api/v1/admin/open311/keys", json::object{{"label", "x"}}).status, 403);
 }

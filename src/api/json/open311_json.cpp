@@ -12,6 +12,11 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Issu
       {"id", key.id}, {"label", key.label}, {"api_key", key.api_key}, {"issued_at", key.issued_at}};
 }
 
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const RevokedOpen311Key& key) {
+  out = {{"id", key.id}, {"revoked_at", key.revoked_at}};
+}
+
 }  // namespace motcua::app
 
 namespace motcua::api {

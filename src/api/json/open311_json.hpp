@@ -17,6 +17,7 @@ namespace motcua::app {
 
 // {id, label, api_key, issued_at}: the key is in this answer only.
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const IssuedOpen311Key& key);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const RevokedOpen311Key& key);
 
 }  // namespace motcua::app
 

@@ -323,4 +323,13 @@ AppResult<IssuedOpen311Key> issue_open311_key(store::SqlConnection& db, const Ac
   return out;
 }
 
+AppResult<RevokedOpen311Key> revoke_open311_key(store::SqlConnection& db, const Actor& actor,
+                                                const std::string& id, const std::string& reason,
+                                                const std::string& now_iso) {
+  if (auto ok = require_administrator(actor); !ok) return tl::unexpected(ok.error());
+  if (!store::revoke_open311_key(db, id, now_iso)) return tl::unexpected(not_found("key " + id));
+  store::append_audit(db, {0, actor.user_id, now_iso, "open311.key_revoked", id, reason, "{}"});
+  return RevokedOpen311Key{id, now_iso};
+}
+
 }  // namespace motcua::app

@@ -113,4 +113,15 @@ AppResult<Open311RequestView> open311_request(store::SqlConnection& db,
 AppResult<IssuedOpen311Key> issue_open311_key(store::SqlConnection& db, const Actor& actor,
                                               const std::string& label, const std::string& now_iso);
 
+struct RevokedOpen311Key {
+  std::string id;
+  std::string revoked_at;
+};
+
+// From now on the key's requests are refused (403); the requests it filed stay. 404 for an unknown
+// or already revoked key. Audited with the reason.
+AppResult<RevokedOpen311Key> revoke_open311_key(store::SqlConnection& db, const Actor& actor,
+                                                const std::string& id, const std::string& reason,
+                                                const std::string& now_iso);
+
 }  // namespace motcua::app
