@@ -6,6 +6,12 @@
 
 namespace motcua::api {
 
+int open311_status(app::ErrorKind kind) {
+  return kind == app::ErrorKind::invalid_input || kind == app::ErrorKind::rule_violation
+             ? 400
+             : http_status(kind);
+}
+
 int http_status(app::ErrorKind kind) {
   switch (kind) {
     case app::ErrorKind::invalid_input:

@@ -16,6 +16,8 @@ namespace motcua::api {
 
 // The one place where a kind of refusal becomes an HTTP status.
 int http_status(app::ErrorKind kind);
+// Open311 GeoReport v2 answers a missing or wrong field with 400, not 422.
+int open311_status(app::ErrorKind kind);
 http::HttpResponse problem_of(const app::AppError& e, const http::HttpRequest& request);
 http::HttpResponse malformed_json(const std::string& detail);
 http::HttpResponse unauthenticated();

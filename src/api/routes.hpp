@@ -42,6 +42,8 @@ void add_exchange_routes(http::Router& router, ApiContext& ctx);
 // The outbox's queue for administrators (outbox_routes.cpp).
 void add_outbox_routes(http::Router& router, ApiContext& ctx);
 void add_portal_routes(http::Router& router, ApiContext& ctx);
+// Open311 GeoReport v2 over feedback on regulations (open311_routes.cpp).
+void add_open311_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

@@ -1,0 +1,98 @@
+#include "store/open311_repository.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+constexpr const char* kInsertKey =
+    "INSERT INTO open311_api_keys(id, key_hash, label, issued_by, issued_at, revoked_at) VALUES "
+    "(?, ?, ?, ?, ?, ?)";
+constexpr const char* kFindKey =
+    "SELECT id, key_hash, label, issued_by, issued_at, revoked_at FROM open311_api_keys WHERE "
+    "key_hash = ?";
+constexpr const char* kRevokeKey =
+    "UPDATE open311_api_keys SET revoked_at = ? WHERE id = ? AND revoked_at = ''";
+constexpr const char* kInsertRequest =
+    "INSERT INTO open311_requests(feedback_id, service_code, lat, lon, address_string, email, "
+    "phone, device_id, account_id, media_url, attributes, api_key_id) VALUES (?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectRows =
+    "SELECT f.id, f.code, f.name, f.contact, f.procedure_code, f.procedure_name, f.agency_id, "
+    "f.content, f.status, f.received_at, f.answer_due, f.answer, f.legal_reference, "
+    "f.answer_folded, f.answered_by, f.answered_at, o.service_code, o.lat, o.lon, "
+    "o.address_string, o.email, o.phone, o.device_id, o.account_id, o.media_url, o.attributes, "
+    "o.api_key_id FROM open311_requests o JOIN feedback f ON f.id = o.feedback_id WHERE 1 = 1";
+
+Open311Row from_row(const SqlRow& r) {
+  Open311Row out;
+  out.feedback = FeedbackRecord{
+      r.text(0),           r.text(1),           r.text(2),           r.text(3),
+      r.text(4),           r.text(5),           r.text(6),           r.text(7),
+      r.text(8),           r.text(9),           r.text(10),          r.optional_text(11),
+      r.optional_text(12), r.optional_text(13), r.optional_text(14), r.optional_text(15)};
+  out.request =
+      Open311RequestRecord{r.text(0),  r.text(16), r.text(17), r.text(18), r.text(19), r.text(20),
+                           r.text(21), r.text(22), r.text(23), r.text(24), r.text(25), r.text(26)};
+  return out;
+}
+
+}  // namespace
+
+void insert_open311_key(SqlConnection& db, const Open311KeyRecord& k) {
+  db.execute(kInsertKey, {k.id, k.key_hash, k.label, k.issued_by, k.issued_at, k.revoked_at});
+}
+
+std::optional<Open311KeyRecord> find_open311_key_by_hash(SqlConnection& db,
+                                                         const std::string& key_hash) {
+  const auto row = db.query_one(kFindKey, {key_hash});
+  if (!row) return std::nullopt;
+  return Open311KeyRecord{row->text(0), row->text(1), row->text(2),
+                          row->text(3), row->text(4), row->text(5)};
+}
+
+bool revoke_open311_key(SqlConnection& db, const std::string& id, const std::string& at) {
+  return db.execute(kRevokeKey, {at, id}) == 1;
+}
+
+void insert_open311_request(SqlConnection& db, const Open311RequestRecord& r) {
+  db.execute(kInsertRequest,
+             {r.feedback_id, r.service_code, r.lat, r.lon, r.address_string, r.email, r.phone,
+              r.device_id, r.account_id, r.media_url, r.attributes, r.api_key_id});
+}
+
+std::vector<Open311Row> list_open311_requests(SqlConnection& db, const Open311Filter& filter) {
+  // Only fixed clauses and '?' placeholders are appended; every value stays a parameter.
+  std::string sql = kSelectRows;
+  std::vector<SqlValue> params;
+  if (!filter.codes.empty()) {
+    sql += " AND f.code IN (";
+    for (std::size_t i = 0; i < filter.codes.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      params.emplace_back(filter.codes[i]);
+    }
+    sql += ")";
+  }
+  if (!filter.service_code.empty()) {
+    sql += " AND o.service_code = ?";
+    params.emplace_back(filter.service_code);
+  }
+  if (!filter.feedback_status.empty()) {
+    sql += " AND f.status = ?";
+    params.emplace_back(filter.feedback_status);
+  }
+  if (!filter.from.empty()) {
+    sql += " AND f.received_at >= ?";
+    params.emplace_back(filter.from);
+  }
+  if (!filter.to.empty()) {
+    sql += " AND f.received_at <= ?";
+    params.emplace_back(filter.to);
+  }
+  sql += " ORDER BY f.received_at DESC, f.id LIMIT ?";
+  params.emplace_back(std::int64_t{filter.limit});
+  std::vector<Open311Row> out;
+  for (const auto& row : db.query(sql, params)) out.push_back(from_row(row));
+  return out;
+}
+
+}  // namespace motcua::store
