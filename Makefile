@@ -30,13 +30,17 @@ build-asan: deps
 run: build
 	@scripts/run-product $(BUILD)
 
+# Two test processes at a time (the suites are independent; ha_tests runs alone by its RUN_SERIAL
+# property): the whole run stays well inside the CI's time on a 2-core machine.
+CTEST_JOBS ?= 2
+
 test: build build-asan format-check
 	@echo "== tests (release build)"
-	@cd $(BUILD) && ctest --output-on-failure --timeout 600
+	@cd $(BUILD) && ctest --output-on-failure --timeout 600 -j$(CTEST_JOBS)
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	  ctest --output-on-failure --timeout 900
+	  ctest --output-on-failure --timeout 900 -j$(CTEST_JOBS)
 	@$(MAKE) --no-print-directory e2e
 
 # Browser tests (Debian chromium + playwright-core) against $(BUILD)/motcua; last, as their
