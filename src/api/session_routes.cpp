@@ -12,8 +12,8 @@
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
 #include "api/write_then.hpp"
-#include "app/identity/oidc_login.hpp"
 #include "app/accounts/second_factor.hpp"
+#include "app/identity/oidc_login.hpp"
 #include "http/problem.hpp"
 
 namespace motcua::api {

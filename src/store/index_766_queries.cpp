@@ -64,8 +64,7 @@ std::vector<Index766DossierRow> index_766_dossiers(SqlConnection& db, const Outc
   for (const auto& r : db.query(sql, params)) {
     out.push_back({r.text(0), r.text(1), r.text(2), r.integer(3) != 0, r.integer(4) != 0,
                    r.integer(5) != 0, r.integer(6) != 0, r.integer(7) != 0, r.integer(8) != 0,
-                   r.integer(9) != 0, r.integer(10) != 0, r.integer(11) != 0,
-                   r.integer(12) != 0});
+                   r.integer(9) != 0, r.integer(10) != 0, r.integer(11) != 0, r.integer(12) != 0});
   }
   return out;
 }
