@@ -3,6 +3,9 @@
 // format (made up).
 #pragma once
 
+#include <initializer_list>
+#include <string>
+
 #include "store/sql.hpp"
 
 namespace motcua::store {
@@ -19,6 +22,26 @@ inline void seed_test_agencies(SqlConnection& db) {
            "xã Một')",
        }) {
     db.execute(sql);
+  }
+}
+
+// Birth registration (1.001193, 3 working days at the counter and online), the procedure the app
+// tests work with.
+inline void seed_test_birth_procedure(SqlConnection& db) {
+  db.execute(
+      "INSERT INTO procedures(code, version, name, name_folded, effective_from, content_hash, "
+      "document, imported_at) VALUES ('1.001193', 1, 'Đăng ký khai sinh', "
+      "'dang ky khai sinh', '2020-01-01', 'h', "
+      "'{\"limits\":{\"counter\":\"3 working-days\",\"online\":\"3 working-days\"}}', 'now')");
+}
+
+// Bare accounts (no password, no grant) whose ids the tests' actors use.
+inline void seed_test_accounts(SqlConnection& db, std::initializer_list<const char*> ids) {
+  for (const char* id : ids) {
+    db.execute(
+        "INSERT INTO users(id, username, kind, display_name, password_hash, created_at) "
+        "VALUES (?, ?, 'x', ?, '-', 'now')",
+        {std::string(id), std::string(id), std::string(id)});
   }
 }
 

@@ -30,20 +30,9 @@ inline const calendar::WorkingCalendar& test_calendar() {
 
 inline void seed_catalog(store::SqlConnection& db) {
   store::seed_test_agencies(db);
-  for (const char* sql : {
-           "INSERT INTO procedures(code, version, name, name_folded, effective_from, content_hash, "
-           "document, imported_at) VALUES ('1.001193', 1, 'Đăng ký khai sinh', "
-           "'dang ky khai sinh', '2020-01-01', 'h', "
-           "'{\"limits\":{\"counter\":\"3 working-days\",\"online\":\"3 working-days\"}}', 'now')",
-       }) {
-    db.execute(sql);
-  }
-  for (const char* user : {"citizen-1", "citizen-2", "off-r", "off-p", "off-l", "off-x", "admin"}) {
-    db.execute(
-        "INSERT INTO users(id, username, kind, display_name, password_hash, created_at) "
-        "VALUES (?, ?, 'x', ?, '-', 'now')",
-        {std::string(user), std::string(user), std::string(user)});
-  }
+  store::seed_test_birth_procedure(db);
+  store::seed_test_accounts(
+      db, {"citizen-1", "citizen-2", "off-r", "off-p", "off-l", "off-x", "admin"});
 }
 
 // A fresh store per test, removed afterwards.
