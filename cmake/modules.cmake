@@ -48,7 +48,7 @@ motcua_module(integrations src/integrations DEPS motcua_app CURL::libcurl Boost:
 motcua_module(demo src/demo DEPS motcua_app)
 # QR codes (receipt slips) drawn as SVG; the encoding is Debian's libqrencode.
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
-motcua_module(qr src/qr DEPS PkgConfig::QRENCODE)
+motcua_module(qr src/qr DEPS motcua_text PkgConfig::QRENCODE)
 # Documents as PDF (forms 01-07 of Circular 03/2025, the result): pango + cairo draw real,
 # shaped text with fonts fontconfig finds among Debian's packages.
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)

@@ -13,6 +13,7 @@
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "app/identity/oidc_login.hpp"
+#include "domain/text/markup.hpp"
 #include "http/problem.hpp"
 
 namespace motcua::api {
@@ -72,33 +73,10 @@ app::AppError not_configured() {
           "serve: --oidc-issuer"};
 }
 
-std::string html_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // The session cookie is SameSite=Strict, and browsers do not send it on a navigation whose chain
 // began on the provider's site: this small page moves on from this site itself.
 http::HttpResponse landing(const std::string& path) {
-  const std::string target = html_escape(path);
+  const std::string target = text::escape_markup(path);
   auto r = http::HttpResponse::text(
       200,
       "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "domain/text/markup.hpp"
+
 namespace motcua::qr {
 
 namespace {
@@ -20,29 +22,6 @@ QrPtr encode(std::string_view text) {
   if (text.find('\0') != std::string_view::npos) return nullptr;
   const std::string copy(text);
   return QrPtr(QRcode_encodeString(copy.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
-}
-
-std::string escape_xml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -82,8 +61,8 @@ std::optional<std::string> svg_of(std::string_view text, std::string_view title)
   std::string svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + s + " " + s + "\" width=\"" +
       std::to_string(size * 4) + "\" height=\"" + std::to_string(size * 4) +
-      "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + escape_xml(title) +
-      "\"><title>" + escape_xml(title) +
+      "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + text::escape_markup(title) +
+      "\"><title>" + text::escape_markup(title) +
       "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" "
       "d=\"" +
       path + "\"/></svg>";

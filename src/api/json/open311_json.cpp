@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "domain/text/markup.hpp"
+
 namespace motcua::app {
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const IssuedOpen311Key& key) {
@@ -105,29 +107,14 @@ json::value json_of(const Open311Value& v) {
 }
 
 void escape_into(std::string& out, std::string_view s) {
+  // XML 1.0 allows no control characters but tab, newline and carriage return.
+  std::string kept;
+  kept.reserve(s.size());
   for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 allows no control characters but tab, newline and carriage return.
-        if (u >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(c);
-    }
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+      kept.push_back(c);
   }
+  text::append_escaped_markup(out, kept);
 }
 
 void xml_into(std::string& out, const std::string& name, const Open311Value& v, int depth);

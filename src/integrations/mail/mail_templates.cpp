@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "domain/text/markup.hpp"
+
 namespace motcua::integrations {
 
 namespace json = boost::json;
@@ -29,10 +31,10 @@ std::map<std::string, MailText> languages(const json::object& o) {
 
 TemplateParams escaped(const TemplateParams& params) {
   TemplateParams out;
-  for (const auto& [name, value] : params.text) out.text[name] = html_escape(value);
+  for (const auto& [name, value] : params.text) out.text[name] = text::escape_markup(value);
   for (const auto& [name, list] : params.lists) {
     auto& target = out.lists[name];
-    for (const auto& item : list) target.push_back(html_escape(item));
+    for (const auto& item : list) target.push_back(text::escape_markup(item));
   }
   return out;
 }
@@ -45,33 +47,6 @@ const MailText* in_language(const std::map<std::string, MailText>& by_lang,
 }
 
 }  // namespace
-
-std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 MailTemplates MailTemplates::parse(const std::string& json_text) {
   json::error_code ec;
@@ -116,7 +91,7 @@ std::optional<MailText> MailTemplates::render(const std::string& key, const std:
       TemplateParams link;
       link.text["unsubscribe_url"] = unsubscribe_url;
       out.text += fill_template(footer->text, link);
-      link.text["unsubscribe_url"] = html_escape(unsubscribe_url);
+      link.text["unsubscribe_url"] = text::escape_markup(unsubscribe_url);
       out.html += fill_template(footer->html, link);
     }
   }

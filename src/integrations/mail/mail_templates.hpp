@@ -35,6 +35,4 @@ class MailTemplates {
   std::map<std::string, MailText> unsubscribe_;                       // lang -> footer
 };
 
-std::string html_escape(const std::string& text);
-
 }  // namespace motcua::integrations
