@@ -7,6 +7,7 @@
 
 #include "api_client.hpp"
 #include "documents/pdf_test_support.hpp"
+#include "fee_fixture.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
 #include "server_process.hpp"
@@ -17,61 +18,15 @@ namespace motcua::testing {
 namespace {
 
 namespace json = boost::json;
-const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
 
-class CounterPayment : public ::testing::Test {
+class CounterPayment : public FeeServer {
  protected:
-  void SetUp() override {
-    seed_fixture(db_);
-    server_ = std::make_unique<ServerProcess>(
-        kBinary, db_, std::vector<std::string>{"--fake-now", "2026-03-09T09:00"});
-    ASSERT_NO_FATAL_FAILURE(log_in_all(
-        server_->port(), {{&an_, "an"}, {&reception_, "tiepnhan"}, {&processing_, "chuyenvien"}}));
-  }
-  void TearDown() override { server_.reset(); }
-
-  // An online dossier whose processing official asked for a 150 000 VND fee.
-  std::string dossier_awaiting_fee() {
-    auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
-                                                             {"agency_id", "c1"},
-                                                             {"receiving_unit_id", "u1"}});
-    EXPECT_EQ(created.status, 201) << created.raw.body;
-    const std::string base = "/api/v1/dossiers/" + std::string(created.body.at("id").as_string());
-    EXPECT_EQ(reception_.post(base + "/accept", json::object{}).status, 200);
-    EXPECT_EQ(
-        processing_.post(base + "/assign", json::object{{"official_id", "off-processing"}}).status,
-        200);
-    auto requested = processing_.post(
-        base + "/request-payment",
-        json::object{{"amount", 150000}, {"description", "Lệ phí đăng ký khai sinh muộn"}});
-    EXPECT_EQ(requested.status, 200) << requested.raw.body;
-    return base;
-  }
+  void SetUp() override { start_server(false); }
 
   ApiResult pay(const std::string& base, const std::string& method, std::int64_t amount) {
     return reception_.post(base + "/counter-payments",
                            json::object{{"method", method}, {"amount_vnd", amount}});
   }
-
-  std::vector<store::StoredEvent> events(const std::string& base) {
-    const std::string id = base.substr(base.rfind('/') + 1);
-    std::vector<store::StoredEvent> out;
-    auto store = store::open_store(db_);
-    store->read([&](store::SqlConnection& db) { out = store::events_of(db, id); });
-    return out;
-  }
-
-  std::string chain_problem() {
-    std::string problem;
-    auto store = store::open_store(db_);
-    store->read([&](store::SqlConnection& db) { problem = store::verify_chain(db).problem; });
-    return problem;
-  }
-
-  IntegrationDatabase database_;
-  std::string db_ = database_.name();
-  std::unique_ptr<ServerProcess> server_;
-  ApiClient an_{0}, reception_{0}, processing_{0};
 };
 
 TEST_F(CounterPayment, ReceptionTakesTheFeeIssuesNumberedReceiptsAndTheDossierResumes) {

@@ -11,6 +11,7 @@
 
 #include "api_client.hpp"
 #include "app/payments/vnpay_protocol.hpp"
+#include "fee_fixture.hpp"
 #include "fixture.hpp"
 #include "integrations/http/http_client.hpp"
 #include "log_in.hpp"
@@ -23,73 +24,10 @@ namespace motcua::testing {
 namespace {
 
 namespace json = boost::json;
-const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
-constexpr const char* kSecret = "KHOABIMATVNPAY2026";
-constexpr const char* kTerminal = "MOTCUA01";
 
-integrations::HttpResponse http_get(const std::string& url) {
-  integrations::HttpRequest request;
-  request.method = "GET";
-  request.url = url;
-  return integrations::http_send(request);
-}
-
-json::value post_json(const std::string& url, const json::value& body) {
-  integrations::HttpRequest request;
-  request.url = url;
-  request.headers = {{"Content-Type", "application/json"}};
-  request.body = json::serialize(body);
-  const auto answer = integrations::http_send(request);
-  EXPECT_EQ(answer.status, 200) << answer.error << answer.body;
-  return json::parse(answer.body);
-}
-
-// The value of one query parameter of a URL (decoded as the form encoding says).
-std::string param_of(const std::string& url, const std::string& name) {
-  const auto at = url.find(name + "=");
-  if (at == std::string::npos) return {};
-  const auto start = at + name.size() + 1;
-  return url.substr(start, url.find('&', start) - start);
-}
-
-class Payment : public ::testing::Test {
+class Payment : public FeeServer {
  protected:
-  void SetUp() override {
-    seed_fixture(db_);
-    { std::ofstream(dir_.file("vnpay-secret")) << kSecret << "\n"; }
-    server_ = std::make_unique<ServerProcess>(
-        kBinary, db_,
-        std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--payment-url",
-                                 vnpay_.url() + "/paymentv2/vpcpay.html", "--payment-terminal",
-                                 kTerminal, "--payment-secret-file", dir_.file("vnpay-secret")});
-    post_json(vnpay_.url() + "/_configure",
-              json::object{{"ipn_url", ipn_url()}, {"secret", kSecret}, {"terminal", kTerminal}});
-    ASSERT_NO_FATAL_FAILURE(log_in_all(
-        server_->port(), {{&an_, "an"}, {&reception_, "tiepnhan"}, {&processing_, "chuyenvien"}}));
-  }
-  void TearDown() override { server_.reset(); }
-
-  std::string ipn_url() const {
-    return "http://127.0.0.1:" + std::to_string(server_->port()) + "/api/v1/payments/vnpay/ipn";
-  }
-
-  // An online dossier whose processing official asked for a 150 000 VND fee.
-  std::string dossier_awaiting_fee() {
-    auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
-                                                             {"agency_id", "c1"},
-                                                             {"receiving_unit_id", "u1"}});
-    EXPECT_EQ(created.status, 201) << created.raw.body;
-    const std::string base = "/api/v1/dossiers/" + std::string(created.body.at("id").as_string());
-    EXPECT_EQ(reception_.post(base + "/accept", json::object{}).status, 200);
-    EXPECT_EQ(
-        processing_.post(base + "/assign", json::object{{"official_id", "off-processing"}}).status,
-        200);
-    auto requested = processing_.post(
-        base + "/request-payment",
-        json::object{{"amount", 150000}, {"description", "Lệ phí đăng ký khai sinh muộn"}});
-    EXPECT_EQ(requested.status, 200) << requested.raw.body;
-    return base;
-  }
+  void SetUp() override { start_server(true); }
 
   struct Started {
     std::string payment_id;
@@ -104,18 +42,18 @@ class Payment : public ::testing::Test {
 
   // The citizen's browser: opens the pay page, then presses "Thanh toán" (or "Hủy").
   void pay(const Started& s, const std::string& scenario, bool ok = true) {
-    post_json(vnpay_.url() + "/_scenario", json::object{{"scenario", scenario}});
+    post_json(vnpay_->url() + "/_scenario", json::object{{"scenario", scenario}});
     const auto page = http_get(s.redirect_url);
     ASSERT_EQ(page.status, 200) << page.body;
     ASSERT_NE(page.body.find("150.000 VND"), std::string::npos) << page.body;
     const auto done =
-        http_get(vnpay_.url() + "/paymentv2/pay?ref=" + param_of(s.redirect_url, "vnp_TxnRef") +
+        http_get(vnpay_->url() + "/paymentv2/pay?ref=" + param_of(s.redirect_url, "vnp_TxnRef") +
                  "&ok=" + (ok ? "1" : "0"));
     ASSERT_EQ(done.status, 200) << done.body;
   }
 
   std::vector<std::string> ipn_answers() {
-    const auto log = json::parse(http_get(vnpay_.url() + "/_ipn").body);
+    const auto log = json::parse(http_get(vnpay_->url() + "/_ipn").body);
     std::vector<std::string> codes;
     for (const auto& e : log.as_array()) {
       codes.emplace_back(e.at("answer").is_object() ? e.at("answer").at("RspCode").as_string()
@@ -132,40 +70,24 @@ class Payment : public ::testing::Test {
   std::string status_of(const std::string& base) {
     return std::string(an_.get(base).body.at("status").as_string());
   }
-  int events_of_type(const std::string& base, const std::string& type) {
-    const std::string id = base.substr(base.rfind('/') + 1);
-    int n = 0;
-    auto store = store::open_store(db_);
-    store->read([&](store::SqlConnection& db) {
-      for (const auto& e : store::events_of(db, id)) n += e.event.type == type;
-    });
-    return n;
-  }
 
   // An IPN as the gateway would send it, signed with `secret`.
-  json::value ipn(app::payments::VnpParams params, const std::string& secret = kSecret) {
+  json::value ipn(app::payments::VnpParams params, const std::string& secret = kVnpaySecret) {
     const auto answer =
         http_get(ipn_url() + "?" + app::payments::vnpay_signed_query(params, secret));
     EXPECT_EQ(answer.status, 200) << answer.body;
     return json::parse(answer.body);
   }
-
-  TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  IntegrationDatabase database_;
-  std::string db_ = database_.name();
-  PartnerProcess vnpay_{"vnpay"};
-  std::unique_ptr<ServerProcess> server_;
-  ApiClient an_{0}, reception_{0}, processing_{0};
 };
 
 TEST_F(Payment, ThePayUrlCarriesTheProtocolsSignedFieldsAndASecondStartReusesIt) {
   const std::string base = dossier_awaiting_fee();
   const auto s = start(base);
   const auto& url = s.redirect_url;
-  EXPECT_EQ(url.rfind(vnpay_.url() + "/paymentv2/vpcpay.html?", 0), 0u) << url;
+  EXPECT_EQ(url.rfind(vnpay_->url() + "/paymentv2/vpcpay.html?", 0), 0u) << url;
   EXPECT_EQ(param_of(url, "vnp_Version"), "2.1.0");
   EXPECT_EQ(param_of(url, "vnp_Command"), "pay");
-  EXPECT_EQ(param_of(url, "vnp_TmnCode"), kTerminal);
+  EXPECT_EQ(param_of(url, "vnp_TmnCode"), kVnpayTerminal);
   EXPECT_EQ(param_of(url, "vnp_Amount"), "15000000");  // VND x 100
   EXPECT_EQ(param_of(url, "vnp_CurrCode"), "VND");
   EXPECT_EQ(param_of(url, "vnp_CreateDate"), "20260309090000");  // the server's clock, +07:00
@@ -175,7 +97,7 @@ TEST_F(Payment, ThePayUrlCarriesTheProtocolsSignedFieldsAndASecondStartReusesIt)
   // A double click: the same open payment, not a second one.
   EXPECT_EQ(start(base).payment_id, s.payment_id);
   EXPECT_EQ(payment_state(s.payment_id), "pending");
-  EXPECT_EQ(events_of_type(base, "payment_started"), 1);
+  EXPECT_EQ(count(base, "payment_started"), 1);
   // The emulator checked the signature: its page shows the order rather than "invalid signature".
   EXPECT_NE(http_get(url).body.find("Thanh toán"), std::string::npos);
 }
@@ -199,7 +121,7 @@ TEST_F(Payment, TheIpnAloneSettlesAPaymentWhoseBrowserNeverReturns) {  // opencp
   EXPECT_EQ(ipn_answers(), std::vector<std::string>{"00"});
   EXPECT_EQ(payment_state(s.payment_id), "paid");
   EXPECT_EQ(status_of(base), "in_progress");  // the clock runs again
-  EXPECT_EQ(events_of_type(base, "payment_confirmed"), 1);
+  EXPECT_EQ(count(base, "payment_confirmed"), 1);
 }
 
 TEST_F(Payment, ARepeatedIpnIsAnsweredAlreadyConfirmedAndRecordsNothingTwice) {
@@ -207,7 +129,7 @@ TEST_F(Payment, ARepeatedIpnIsAnsweredAlreadyConfirmedAndRecordsNothingTwice) {
   const auto s = start(base);
   ASSERT_NO_FATAL_FAILURE(pay(s, "repeat_ipn"));
   EXPECT_EQ(ipn_answers(), (std::vector<std::string>{"00", "02"}));
-  EXPECT_EQ(events_of_type(base, "payment_confirmed"), 1);
+  EXPECT_EQ(count(base, "payment_confirmed"), 1);
   EXPECT_EQ(status_of(base), "in_progress");
 }
 
@@ -259,7 +181,7 @@ TEST_F(Payment, ACancelledPaymentFailsAndTheApplicantCanTryAgain) {
 
 TEST_F(Payment, AnUnknownOrderIsNotFound) {
   const auto answer = ipn({{"vnp_Amount", "15000000"},
-                           {"vnp_TmnCode", kTerminal},
+                           {"vnp_TmnCode", kVnpayTerminal},
                            {"vnp_TxnRef", "MCKHONGCOTHAT"},
                            {"vnp_ResponseCode", "00"},
                            {"vnp_TransactionStatus", "00"},
@@ -288,9 +210,10 @@ namespace {
 // Runs `motcua payments reconcile` and parses its JSON.
 json::value reconcile(const std::string& db, const std::string& gateway, const std::string& secret,
                       int* exit_status = nullptr) {
-  const std::string command =
-      kBinary + " payments reconcile --db '" + db + "' --date 2026-03-09 --payment-url " + gateway +
-      "/paymentv2/vpcpay.html --payment-terminal " + kTerminal + " --payment-secret-file " + secret;
+  const std::string command = kFeeBinary + " payments reconcile --db '" + db +
+                              "' --date 2026-03-09 --payment-url " + gateway +
+                              "/paymentv2/vpcpay.html --payment-terminal " + kVnpayTerminal +
+                              " --payment-secret-file " + secret;
   std::string out;
   FILE* pipe = ::popen(command.c_str(), "r");
   char buffer[4096];
@@ -307,7 +230,7 @@ TEST_F(Payment, ReconciliationReportsWhatOnlyTheGatewayKnows) {
   ASSERT_NO_FATAL_FAILURE(pay(paid, "forged"));
   // B: started, never paid (the citizen left before the gateway's page): no money moved.
   const auto open = start(dossier_awaiting_fee());
-  const auto report = reconcile(db_, vnpay_.url(), dir_.file("vnpay-secret"));
+  const auto report = reconcile(db_, vnpay_->url(), dir_.file("vnpay-secret"));
   EXPECT_EQ(report.at("checked"), 2);
   const auto& differences = report.at("differences").as_array();
   ASSERT_EQ(differences.size(), 1u) << json::serialize(report);
@@ -317,8 +240,8 @@ TEST_F(Payment, ReconciliationReportsWhatOnlyTheGatewayKnows) {
   // Reconciliation changes nothing by itself.
   EXPECT_EQ(payment_state(paid.payment_id), "pending");
   // A gateway that fails to answer is reported, not taken for "nothing to see".
-  post_json(vnpay_.url() + "/_control", json::object{{"mode", "error500"}});
-  const auto down = reconcile(db_, vnpay_.url(), dir_.file("vnpay-secret"));
+  post_json(vnpay_->url() + "/_control", json::object{{"mode", "error500"}});
+  const auto down = reconcile(db_, vnpay_->url(), dir_.file("vnpay-secret"));
   ASSERT_EQ(down.at("differences").as_array().size(), 2u);
   for (const auto& d : down.at("differences").as_array()) {
     EXPECT_EQ(d.at("kind"), "gateway_unreachable");

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "api_client.hpp"
+#include "fee_fixture.hpp"
 #include "fixture.hpp"
 #include "integrations/http/http_client.hpp"
 #include "log_in.hpp"
@@ -23,70 +24,10 @@ namespace motcua::testing {
 namespace {
 
 namespace json = boost::json;
-const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
-constexpr const char* kSecret = "KHOABIMATHOANTIEN2026";
-constexpr const char* kTerminal = "MOTCUA02";
 
-integrations::HttpResponse http_get(const std::string& url) {
-  integrations::HttpRequest request;
-  request.method = "GET";
-  request.url = url;
-  return integrations::http_send(request);
-}
-
-void post_json(const std::string& url, const json::value& body) {
-  integrations::HttpRequest request;
-  request.url = url;
-  request.headers = {{"Content-Type", "application/json"}};
-  request.body = json::serialize(body);
-  const auto answer = integrations::http_send(request);
-  EXPECT_EQ(answer.status, 200) << answer.error << answer.body;
-}
-
-std::string param_of(const std::string& url, const std::string& name) {
-  const auto at = url.find(name + "=");
-  if (at == std::string::npos) return {};
-  const auto start = at + name.size() + 1;
-  return url.substr(start, url.find('&', start) - start);
-}
-
-class Refund : public ::testing::Test {
+class Refund : public FeeServer {
  protected:
-  void SetUp() override {
-    seed_fixture(db_);
-    { std::ofstream(dir_.file("vnpay-secret")) << kSecret << "\n"; }
-    server_ = std::make_unique<ServerProcess>(
-        kBinary, db_,
-        std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--payment-url",
-                                 vnpay_.url() + "/paymentv2/vpcpay.html", "--payment-terminal",
-                                 kTerminal, "--payment-secret-file", dir_.file("vnpay-secret")});
-    post_json(vnpay_.url() + "/_configure",
-              json::object{{"ipn_url", "http://127.0.0.1:" + std::to_string(server_->port()) +
-                                           "/api/v1/payments/vnpay/ipn"},
-                           {"secret", kSecret},
-                           {"terminal", kTerminal}});
-    ASSERT_NO_FATAL_FAILURE(log_in_all(
-        server_->port(), {{&an_, "an"}, {&reception_, "tiepnhan"}, {&processing_, "chuyenvien"}}));
-  }
-  void TearDown() override { server_.reset(); }
-
-  std::string dossier_awaiting_fee() {
-    auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
-                                                             {"agency_id", "c1"},
-                                                             {"receiving_unit_id", "u1"}});
-    EXPECT_EQ(created.status, 201) << created.raw.body;
-    const std::string base = "/api/v1/dossiers/" + std::string(created.body.at("id").as_string());
-    EXPECT_EQ(reception_.post(base + "/accept", json::object{}).status, 200);
-    EXPECT_EQ(
-        processing_.post(base + "/assign", json::object{{"official_id", "off-processing"}}).status,
-        200);
-    EXPECT_EQ(processing_
-                  .post(base + "/request-payment",
-                        json::object{{"amount", 150000}, {"description", "Lệ phí khai sinh"}})
-                  .status,
-              200);
-    return base;
-  }
+  void SetUp() override { start_server(true); }
 
   // Starts the online payment; `pay` then presses "Thanh toán" on the emulator's page.
   std::string start_online(const std::string& base) {
@@ -97,8 +38,8 @@ class Refund : public ::testing::Test {
     return param_of(url, "vnp_TxnRef");
   }
   void pay(const std::string& txn_ref) {
-    post_json(vnpay_.url() + "/_scenario", json::object{{"scenario", "no_return"}});
-    EXPECT_EQ(http_get(vnpay_.url() + "/paymentv2/pay?ref=" + txn_ref + "&ok=1").status, 200);
+    post_json(vnpay_->url() + "/_scenario", json::object{{"scenario", "no_return"}});
+    EXPECT_EQ(http_get(vnpay_->url() + "/paymentv2/pay?ref=" + txn_ref + "&ok=1").status, 200);
   }
 
   void stop(const std::string& base) {
@@ -119,32 +60,6 @@ class Refund : public ::testing::Test {
     ADD_FAILURE() << "the refund stayed pending";
     return {};
   }
-
-  std::vector<store::StoredEvent> events(const std::string& base) {
-    const std::string id = base.substr(base.rfind('/') + 1);
-    std::vector<store::StoredEvent> out;
-    auto store = store::open_store(db_);
-    store->read([&](store::SqlConnection& db) { out = store::events_of(db, id); });
-    return out;
-  }
-  int count(const std::string& base, const std::string& type) {
-    int n = 0;
-    for (const auto& e : events(base)) n += e.event.type == type;
-    return n;
-  }
-  std::string chain_problem() {
-    std::string problem;
-    auto store = store::open_store(db_);
-    store->read([&](store::SqlConnection& db) { problem = store::verify_chain(db).problem; });
-    return problem;
-  }
-
-  TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
-  IntegrationDatabase database_;
-  std::string db_ = database_.name();
-  PartnerProcess vnpay_{"vnpay"};
-  std::unique_ptr<ServerProcess> server_;
-  ApiClient an_{0}, reception_{0}, processing_{0};
 };
 
 TEST_F(Refund, AStoppedDossierPaidOnlineIsRefundedThroughTheGateway) {
@@ -162,7 +77,7 @@ TEST_F(Refund, AStoppedDossierPaidOnlineIsRefundedThroughTheGateway) {
   EXPECT_EQ(payments.body.as_array()[0].at("state"), "refunded");
 
   // The gateway got one full refund of the amount paid, in its units (VND x 100).
-  const auto taken = json::parse(http_get(vnpay_.url() + "/_refunds").body).as_array();
+  const auto taken = json::parse(http_get(vnpay_->url() + "/_refunds").body).as_array();
   ASSERT_EQ(taken.size(), 1u);
   EXPECT_EQ(taken[0].at("vnp_Command"), "refund");
   EXPECT_EQ(taken[0].at("vnp_TransactionType"), "02");
@@ -177,7 +92,7 @@ TEST_F(Refund, AStoppedDossierPaidOnlineIsRefundedThroughTheGateway) {
 TEST_F(Refund, ARefundTheGatewayRefusesIsFailedWithItsAnswer) {
   const auto base = dossier_awaiting_fee();
   pay(start_online(base));
-  post_json(vnpay_.url() + "/_scenario", json::object{{"refund", "refuse"}});
+  post_json(vnpay_->url() + "/_scenario", json::object{{"refund", "refuse"}});
   stop(base);
   const auto refund = settled_refund(base);
   EXPECT_EQ(refund.at("state"), "failed");
