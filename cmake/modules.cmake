@@ -137,6 +137,16 @@ if(MOTCUA_BUILD_BENCH)
 endif()
 
 
+# The load generator of issue 17 (bench/load): a benchmark, and the client of the durability test
+# under load (tests/integration/durability_load_test.cpp), so built with either.
+if(MOTCUA_BUILD_BENCH OR MOTCUA_BUILD_TESTS)
+  file(GLOB MOTCUA_LOAD_SOURCES CONFIGURE_DEPENDS bench/load/*.cpp)
+  add_executable(motcua_load ${MOTCUA_LOAD_SOURCES})
+  target_link_libraries(motcua_load PRIVATE Boost::json Threads::Threads)
+  set_target_properties(motcua_load PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
+endif()
+
+
 if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
   # The real binary over HTTP on loopback, with fresh databases.
   file(GLOB MOTCUA_INTEGRATION_TESTS CONFIGURE_DEPENDS tests/integration/*_test.cpp)
@@ -146,7 +156,7 @@ if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
                         GTest::gtest_main)
   target_compile_definitions(integration_tests PRIVATE MOTCUA_BINARY_DIR="${PROJECT_BINARY_DIR}"
                              MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-  add_dependencies(integration_tests motcua)
+  add_dependencies(integration_tests motcua motcua_load)
   gtest_discover_tests(integration_tests DISCOVERY_TIMEOUT 120 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
                        PROPERTIES TIMEOUT 300)
   # The same black-box tests, crash test included, with a throwaway PostgreSQL server: every test's
