@@ -11,11 +11,13 @@
 //
 // Open loop starts operations on a fixed schedule whatever the answers do, and measures each one
 // from its scheduled start, so a stalled server shows in the latency instead of slowing the clock
-// (coordinated omission). Prints one JSON line on stdout and a table on stderr.
+// (coordinated omission). Prints one JSON line on stdout and a table on stderr. SIGTERM or SIGINT
+// ends the run early as its end time would: no new operation starts, those under way finish.
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/serialize.hpp>
@@ -110,10 +112,22 @@ Clock::duration seconds_of(double s) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
 }
 
+// Coroutines still running; when the last one ends, the signal wait is cancelled so that
+// io_context::run returns.
+struct Live {
+  int count = 0;
+  asio::signal_set* signals = nullptr;
+  void enter() { ++count; }
+  void leave() {
+    if (--count == 0) signals->cancel();
+  }
+};
+
 // Closed loop: a virtual user on its own connection, one operation after the other.
-asio::awaitable<void> virtual_user(Workload& w) {
+asio::awaitable<void> virtual_user(Workload& w, Live& live) {
   Connection c = w.make_connection();
   while (w.running()) co_await w.operate(c, Clock::now());
+  live.leave();
 }
 
 // Open loop: connections are shared; an operation takes an idle one, opens one more (up to
@@ -155,25 +169,29 @@ class ConnectionPool {
   std::deque<std::shared_ptr<asio::steady_timer>> waiting_;
 };
 
-asio::awaitable<void> scheduled_operation(Workload& w, ConnectionPool& pool, Clock::time_point at) {
+asio::awaitable<void> scheduled_operation(Workload& w, ConnectionPool& pool, Live& live,
+                                          Clock::time_point at) {
   auto c = co_await pool.take();
   co_await w.operate(*c, at);
   pool.give_back(std::move(c));
+  live.leave();
 }
 
-asio::awaitable<void> arrivals(asio::io_context& io, Workload& w, ConnectionPool& pool, double rate,
-                               Clock::time_point start, Clock::time_point end) {
+asio::awaitable<void> arrivals(asio::io_context& io, Workload& w, ConnectionPool& pool, Live& live,
+                               double rate, Clock::time_point start) {
   asio::steady_timer timer(io);
   const double interval = 1.0 / rate;
   for (std::uint64_t i = 0;; ++i) {
     const auto at = start + seconds_of(static_cast<double>(i) * interval);
-    if (at >= end) break;
     if (at > Clock::now()) {
       timer.expires_at(at);
       co_await timer.async_wait(asio::use_awaitable);
     }
-    asio::co_spawn(io, scheduled_operation(w, pool, at), asio::detached);
+    if (!w.running()) break;
+    live.enter();
+    asio::co_spawn(io, scheduled_operation(w, pool, live, at), asio::detached);
   }
+  live.leave();
 }
 
 }  // namespace
@@ -189,24 +207,40 @@ int main(int argc, char** argv) {
   try {
     asio::io_context io(1);
     Workload w(io, *options);
-    std::exception_ptr failure;
-    asio::co_spawn(io, w.log_in_all(), [&](std::exception_ptr e) { failure = e; });
-    io.run();
-    if (failure) std::rethrow_exception(failure);
-    io.restart();
-
-    const auto start = Clock::now();
-    w.set_end(start + seconds_of(options->seconds));
     ConnectionPool pool(io, w, options->max_connections);
-    if (options->clients > 0) {
-      for (int i = 0; i < options->clients; ++i)
-        asio::co_spawn(io, virtual_user(w), asio::detached);
-    } else {
-      asio::co_spawn(
-          io, arrivals(io, w, pool, options->rate, start, start + seconds_of(options->seconds)),
-          asio::detached);
-    }
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    bool stop = false;
+    signals.async_wait([&](const boost::system::error_code& ec, int) {
+      if (ec) return;
+      stop = true;
+      w.set_end(Clock::now());
+    });
+    Live live{0, &signals};
+    Clock::time_point start;
+    std::exception_ptr failure;
+    const auto begin = [&]() -> asio::awaitable<void> {
+      co_await w.log_in_all();
+      start = Clock::now();
+      if (!stop) w.set_end(start + seconds_of(options->seconds));
+      if (options->clients > 0) {
+        for (int i = 0; i < options->clients; ++i) {
+          live.enter();
+          asio::co_spawn(io, virtual_user(w, live), asio::detached);
+        }
+      } else {
+        live.enter();
+        asio::co_spawn(io, arrivals(io, w, pool, live, options->rate, start), asio::detached);
+      }
+      live.leave();
+    };
+    live.enter();
+    asio::co_spawn(io, begin(), [&](std::exception_ptr e) {
+      if (!e) return;
+      failure = e;
+      signals.cancel();
+    });
     io.run();  // until every operation started has finished
+    if (failure) std::rethrow_exception(failure);
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     boost::json::object run{
         {"mode", options->clients > 0 ? "closed" : "open"},

@@ -70,7 +70,14 @@ asio::awaitable<void> Workload::log_in_all() {
   const auto log_in = [&](const std::string& username) -> asio::awaitable<Session> {
     const auto body =
         json::serialize(json::object{{"username", username}, {"password", o_.password}});
-    const auto r = co_await c.request("POST", "/api/v1/session", body, nullptr, {});
+    // A server still starting (or restarting) answers nothing yet: wait for it a while.
+    Reply r;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+      r = co_await c.request("POST", "/api/v1/session", body, nullptr, {});
+      if (r.status != 0 && r.status < 500) break;
+      asio::steady_timer pause(io_, std::chrono::milliseconds(50));
+      co_await pause.async_wait(asio::use_awaitable);
+    }
     if (r.status != 200) {
       throw std::runtime_error("login of " + username + " failed (" + std::to_string(r.status) +
                                "): " + r.body);
