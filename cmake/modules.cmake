@@ -179,6 +179,11 @@ if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
   add_dependencies(durability_tests motcua motcua_load)
   add_test(NAME durability_load COMMAND durability_tests WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(durability_load PROPERTIES TIMEOUT 300)
+  # The same with every server on a throwaway PostgreSQL database (fixture.hpp).
+  add_test(NAME durability_load_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:durability_tests>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(durability_load_postgres PROPERTIES TIMEOUT 300)
 endif()
 
 if(MOTCUA_BUILD_TESTS)
