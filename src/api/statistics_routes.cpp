@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "api/idempotent_write.hpp"
+#include "api/json/scoreboard_json.hpp"
 #include "api/json/statistics_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
 #include "api/write_then.hpp"
 #include "app/admin/admin_users.hpp"
+#include "app/statistics/scoreboard.hpp"
 #include "app/statistics/statistics.hpp"
 #include "app/statistics/statistics_refresh.hpp"
 
@@ -106,6 +108,20 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
                          [&ctx, actor, key = r.path_params.at("key"), q = query_of(r)](
                              store::SqlConnection& db, const calendar::WorkingCalendar& cal) {
                            return app::index_766_items(db, cal, actor, key, q, ctx.now());
+                         },
+                         std::move(respond));
+                   });
+  // The public scoreboard (docs/rules.md section 23).
+  router.add_async(Method::get, "/api/v1/statistics/scoreboard",
+                   public_handler(ctx, &app::scoreboard));
+  router.add_async(Method::get, "/api/v1/statistics/scoreboard/history",
+                   [&ctx](http::HttpRequest& r, http::Respond respond) {
+                     after_refresh(
+                         ctx, r,
+                         [&ctx, agency = std::string(r.query_value("agency_id").value_or("")),
+                          months = std::string(r.query_value("months").value_or(""))](
+                             store::SqlConnection& db, const calendar::WorkingCalendar& cal) {
+                           return app::scoreboard_history(db, cal, agency, months, ctx.now());
                          },
                          std::move(respond));
                    });
