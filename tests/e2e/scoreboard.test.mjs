@@ -71,6 +71,8 @@ test('anyone reads the ranking; the chart’s table has the API numbers', async 
   const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }))
   assert.ok(widths.content <= widths.viewport, `the page is ${widths.content} px wide on a ${widths.viewport} px screen`)
   await screenshot(page, 'scoreboard-phone')
+  await chart.scrollIntoViewIfNeeded()
+  await screenshot(page, 'scoreboard-chart-phone')
   assert.deepEqual(pageErrors, [])
 })
 
