@@ -42,9 +42,11 @@ test('anyone reads the ranking; the chart’s table has the API numbers', async 
   assert.ok(board.agencies.length > 0, 'the demo province has agencies')
   const ranked = board.agencies.filter((a) => a.rank !== null)
   assert.ok(ranked.length > 0, 'the demo province has dossiers')
-  // The ranking is the API's, in its order, with its ranks.
+  // The ranking is the API's, in its order, with its ranks; the agencies without dossiers are
+  // listed apart.
   const rows = await ranking.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.agency))
-  assert.deepEqual(rows, board.agencies.map((a) => a.id))
+  assert.deepEqual(rows, ranked.map((a) => a.id))
+  assert.equal(await page.locator('[data-unranked] li').count(), board.agencies.length - ranked.length)
   const first = ranking.locator(`tr[data-agency="${ranked[0].id}"]`)
   assert.match(await first.locator('[data-rank]').innerText(), new RegExp(`^${ranked[0].rank}\\b`))
   assert.equal(await first.locator('th').innerText(), ranked[0].name)
