@@ -3,12 +3,15 @@
 // agencies, procedures and processes; the 100,000 dossiers are then seeded through the store
 // (dossier rows, read-model outcome rows, a portal sync row each, papers for online ones) spread
 // over twelve months, which is not timed. Figure and command: docs/performance.md ("Decision 766").
+// The public scoreboard (one index per agency under the province, and one agency's twelve months)
+// is timed on the same province: docs/performance.md ("Public scoreboard").
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
 
+#include "app/statistics/scoreboard.hpp"
 #include "app/statistics/statistics.hpp"
 #include "codec/calendar_files.hpp"
 #include "demo/demo.hpp"
@@ -143,6 +146,46 @@ void BM_Index766Province(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_Index766Province)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
+
+void BM_Scoreboard(benchmark::State& state) {
+  auto& p = province();
+  std::size_t agencies = 0;
+  for (auto _ : state) {
+    p.store->read([&](store::SqlConnection& db) {
+      auto r = app::scoreboard(db, vn_calendar(), year(), query_now());
+      if (!r) state.SkipWithError("scoreboard failed");
+      agencies = r ? r->agencies.size() : 0;
+      benchmark::DoNotOptimize(r);
+    });
+  }
+  state.counters["agencies"] = static_cast<double>(agencies);
+}
+BENCHMARK(BM_Scoreboard)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// The agency with the most dossiers: its twelve months, one index per month.
+void BM_ScoreboardHistory(benchmark::State& state) {
+  auto& p = province();
+  std::string busiest;
+  p.store->read([&](store::SqlConnection& db) {
+    auto board = app::scoreboard(db, vn_calendar(), year(), query_now());
+    std::int64_t most = -1;
+    for (const auto& a : board->agencies) {
+      if (a.received > most) {
+        most = a.received;
+        busiest = a.id;
+      }
+    }
+    state.counters["dossiers"] = static_cast<double>(most);
+  });
+  for (auto _ : state) {
+    p.store->read([&](store::SqlConnection& db) {
+      auto r = app::scoreboard_history(db, vn_calendar(), busiest, "12", query_now());
+      if (!r) state.SkipWithError("history failed");
+      benchmark::DoNotOptimize(r);
+    });
+  }
+}
+BENCHMARK(BM_ScoreboardHistory)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
 

@@ -7,13 +7,16 @@
 #include <stdexcept>
 #include <vector>
 
+#include "api/answer_cache.hpp"
 #include "api/idempotent_write.hpp"
+#include "api/json/scoreboard_json.hpp"
 #include "api/json/statistics_json.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
 #include "api/write_then.hpp"
 #include "app/admin/admin_users.hpp"
+#include "app/statistics/scoreboard.hpp"
 #include "app/statistics/statistics.hpp"
 #include "app/statistics/statistics_refresh.hpp"
 
@@ -109,6 +112,44 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
                          },
                          std::move(respond));
                    });
+  // The public scoreboard (docs/rules.md section 23), each answer reused for five minutes: it
+  // costs one Decision 766 index per agency and is the same for every visitor.
+  constexpr std::chrono::minutes kScoreboardTtl{5};
+  auto boards = std::make_shared<AnswerCache<app::Scoreboard>>(kScoreboardTtl);
+  router.add_async(
+      Method::get, "/api/v1/statistics/scoreboard",
+      [&ctx, boards](http::HttpRequest& r, http::Respond respond) {
+        after_refresh(
+            ctx, r,
+            [&ctx, boards, q = query_of(r)](
+                store::SqlConnection& db,
+                const calendar::WorkingCalendar& cal) -> app::AppResult<app::Scoreboard> {
+              const auto key = q.from + "|" + q.to;
+              if (auto hit = boards->get(key)) return *hit;
+              auto fresh = app::scoreboard(db, cal, q, ctx.now());
+              if (fresh) boards->put(key, *fresh);
+              return fresh;
+            },
+            std::move(respond));
+      });
+  auto histories = std::make_shared<AnswerCache<app::ScoreboardHistory>>(kScoreboardTtl);
+  router.add_async(
+      Method::get, "/api/v1/statistics/scoreboard/history",
+      [&ctx, histories](http::HttpRequest& r, http::Respond respond) {
+        after_refresh(
+            ctx, r,
+            [&ctx, histories, agency = std::string(r.query_value("agency_id").value_or("")),
+             months = std::string(r.query_value("months").value_or(""))](
+                store::SqlConnection& db,
+                const calendar::WorkingCalendar& cal) -> app::AppResult<app::ScoreboardHistory> {
+              const auto key = agency + "|" + months;
+              if (auto hit = histories->get(key)) return *hit;
+              auto fresh = app::scoreboard_history(db, cal, agency, months, ctx.now());
+              if (fresh) histories->put(key, *fresh);
+              return fresh;
+            },
+            std::move(respond));
+      });
   router.add(Method::get, "/api/v1/admin/index-766-inputs",
              authenticated(ctx, [&ctx](http::HttpRequest& r, const app::Actor& actor) {
                return read_and_render(ctx, r, [&](store::SqlConnection& db) {

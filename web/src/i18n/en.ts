@@ -3,6 +3,7 @@ import * as citizen from './areas/citizen'
 import * as officer from './areas/officer'
 import * as leader from './areas/leader'
 import * as stats from './areas/stats'
+import * as scoreboard from './areas/scoreboard'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
@@ -354,6 +355,7 @@ const en: MessageSchema = {
   officer: officer.en,
   leader: leader.en,
   stats: stats.en,
+  scoreboard: scoreboard.en,
   admin: admin.en,
   hall: hall.en,
   postal: postal.en,

@@ -6,6 +6,7 @@ import * as citizen from './areas/citizen'
 import * as officer from './areas/officer'
 import * as leader from './areas/leader'
 import * as stats from './areas/stats'
+import * as scoreboard from './areas/scoreboard'
 import * as admin from './areas/admin'
 import * as hall from './areas/hall'
 import * as postal from './areas/postal'
@@ -356,6 +357,7 @@ const vi = {
   officer: officer.vi,
   leader: leader.vi,
   stats: stats.vi,
+  scoreboard: scoreboard.vi,
   admin: admin.vi,
   hall: hall.vi,
   postal: postal.vi,

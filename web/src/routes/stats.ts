@@ -10,7 +10,16 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/stats/StatisticsView.vue'),
     meta: { wide: true },
   },
+  {
+    path: '/scoreboard',
+    name: 'scoreboard',
+    component: () => import('../views/stats/ScoreboardView.vue'),
+    meta: { wide: true },
+  },
 ]
 
 /** Public figures: the link is there for everyone, logged in or not. */
-export const navLinks: NavLink[] = [{ to: '/statistics', label: 'stats.nav', visible: () => true }]
+export const navLinks: NavLink[] = [
+  { to: '/statistics', label: 'stats.nav', visible: () => true },
+  { to: '/scoreboard', label: 'scoreboard.nav', visible: () => true },
+]

@@ -1,0 +1,36 @@
+#include "store/scoreboard_queries.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+// Ratings joined to the read model, so a rating counts in the month its dossier was received,
+// as the on-time figures do.
+constexpr const char* kRatings =
+    "SELECT o.received_month, COUNT(*), SUM(CASE WHEN r.overall >= 3 THEN 1 ELSE 0 END) "
+    "FROM dossier_ratings r JOIN dossier_outcomes o ON o.dossier_id = r.dossier_id "
+    "WHERE o.received_month >= ? AND o.received_month <= ?";
+
+}  // namespace
+
+std::vector<RatingCounts> rating_counts(SqlConnection& db, const OutcomeScope& scope) {
+  std::vector<SqlValue> params{scope.from_month, scope.to_month};
+  std::string sql = kRatings;
+  if (!scope.all_agencies) {
+    sql += " AND o.agency_id IN (";
+    for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      params.emplace_back(scope.agency_ids[i]);
+    }
+    if (scope.agency_ids.empty()) sql += "NULL";
+    sql += ")";
+  }
+  sql += " GROUP BY o.received_month ORDER BY o.received_month";
+  std::vector<RatingCounts> out;
+  for (const auto& r : db.query(sql, params)) {
+    out.push_back({r.text(0), r.integer(1), r.integer(2)});
+  }
+  return out;
+}
+
+}  // namespace motcua::store
