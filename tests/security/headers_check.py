@@ -92,7 +92,8 @@ def body_rules(where: str, status: int, body: bytes) -> None:
         text = body.decode("utf-8", "replace")
         m = LEAKS.search(text)
         if m:
-            finding(where, f"{status} body shows internals: ...{text[max(0, m.start() - 40):m.end() + 40]}...")
+            around = text[max(0, m.start() - 40):m.end() + 40]
+            finding(where, f"{status} body shows internals: ...{around}...")
 
 
 class Server:

@@ -47,7 +47,7 @@ class Handler(BaseHTTPRequestHandler):
             rows = db.execute(
                 "SELECT code, name FROM procedures WHERE name LIKE '%" + q + "%'").fetchall()
         except sqlite3.Error as e:
-            self.answer(500, f"SQLite error: {e} in SELECT code, name FROM procedures", "text/plain")
+            self.answer(500, f"SQLite error: {e}", "text/plain")
             return
         self.answer(200, json.dumps([{"code": c, "name": n} for c, n in rows]))
 
