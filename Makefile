@@ -3,7 +3,8 @@
 #   make test   build and run every test (also under AddressSanitizer + UBSan, then the browser)
 #   make e2e    browser tests of the web application against the release build
 #   make bench  build and run the benchmarks (figures go in docs/performance.md)
-.PHONY: run test e2e bench deps build build-web build-asan format format-check clean
+#   make test-security  sqlmap, wapiti and header checks against the demo server (docs/security.md)
+.PHONY: run test e2e bench test-security deps build build-web build-asan format format-check clean
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
@@ -51,6 +52,10 @@ e2e: build
 
 bench: build
 	@scripts/run-benchmarks $(BUILD)
+
+# Scanners against the demo server (about three minutes on 2 cores, so not part of `make test`).
+test-security: build
+	@scripts/test-security $(BUILD)
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
