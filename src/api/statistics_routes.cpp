@@ -3,7 +3,9 @@
 // Each statistics request first brings the read model up to date
 // (app/statistics/statistics_refresh.hpp), then aggregates in SQL on a reader connection.
 #include <atomic>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include "app/statistics/scoreboard.hpp"
 #include "app/statistics/statistics.hpp"
 #include "app/statistics/statistics_refresh.hpp"
+#include "codec/evaluation_rules.hpp"
 
 namespace motcua::api {
 
@@ -88,6 +91,19 @@ http::AsyncHandler leader_handler(ApiContext& ctx, UseCase use_case) {
             },
             std::move(respond));
       });
+}
+
+// The thresholds of the nine-index evaluation, read once from data/evaluation (next to the
+// templates directory). The defaults are the same values (codec/evaluation_rules_test.cpp); a file
+// that does not parse is a configuration error worth stopping for.
+std::shared_ptr<const evaluation::Rules> load_evaluation_rules(const std::string& templates_dir) {
+  std::ifstream in(templates_dir + "/../evaluation/nine-indices.json");
+  if (!in) return std::make_shared<const evaluation::Rules>();
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto parsed = codec::parse_evaluation_rules(text.str());
+  if (!parsed) throw std::runtime_error("data/evaluation/nine-indices.json: " + parsed.error());
+  return std::make_shared<const evaluation::Rules>(*parsed);
 }
 
 }  // namespace
@@ -175,6 +191,31 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
                    leader_handler(ctx, &app::official_statistics));
   router.add_async(Method::get, "/api/v1/statistics/overdue",
                    leader_handler(ctx, &app::overdue_statistics));
+  const auto rules = load_evaluation_rules(ctx.settings.templates_dir);
+  router.add_async(
+      Method::get, "/api/v1/statistics/evaluation",
+      authenticated_async(
+          ctx, [&ctx, rules](http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
+            after_refresh(
+                ctx, r,
+                [&ctx, rules, actor, q = query_of(r)](store::SqlConnection& db,
+                                                      const calendar::WorkingCalendar& cal) {
+                  return app::evaluation_statistics(db, cal, *rules, actor, q, ctx.now());
+                },
+                std::move(respond));
+          }));
+  router.add_async(
+      Method::get, "/api/v1/dossiers/{id}/evaluation",
+      authenticated_async(
+          ctx, [&ctx, rules](http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
+            after_refresh(
+                ctx, r,
+                [&ctx, rules, actor, id = r.path_params.at("id")](
+                    store::SqlConnection& db, const calendar::WorkingCalendar& cal) {
+                  return app::dossier_evaluation(db, cal, *rules, actor, id, ctx.now());
+                },
+                std::move(respond));
+          }));
   router.add_async(Method::get, "/api/v1/statistics/time-used",
                    leader_handler(ctx, &app::time_used_statistics));
   router.add(Method::get, "/api/v1/approvals",

@@ -66,6 +66,33 @@ test("a commune's leader sees their own unit and officials, with overdue dossier
   assert.deepEqual(pageErrors, [])
 })
 
+test('the evaluation by the nine indices shows the unit and its officials as the API scores them', async () => {
+  const { page, pageErrors } = browser
+  await logIn(page, 'lanhdao.hoalu', '/queue')
+  await page.goto(`${baseUrl()}/leader`)
+  const table = page.locator('table[data-table="evaluation"]')
+  await table.waitFor()
+  const leader = await apiSession('lanhdao.hoalu')
+  const answer = await leader.get('/statistics/evaluation')
+  assert.equal(answer.status, 200, JSON.stringify(answer.body))
+  const unit = answer.body.units.find((u) => u.agency_id === 'commune-14329')
+  assert.ok(unit && unit.dossiers > 0, 'the demo has finished dossiers in Hoa Lư')
+  assert.deepEqual(await table.locator('tbody[data-evaluation-unit]').evaluateAll((els) => els.map((e) => e.dataset.evaluationUnit)), [
+    'commune-14329',
+  ])
+  const row = table.locator('tbody[data-evaluation-unit="commune-14329"] tr.unit-row')
+  // Index 1 (total time) with one decimal and a Vietnamese comma, and the band in words.
+  const first = unit.indices.find((i) => i.index === 1).score
+  assert.equal(await row.locator('td[data-index="1"]').textContent(), first === null ? 'chưa chấm' : first.toFixed(1).replace('.', ','))
+  const bands = { excellent: 'Xuất sắc', good: 'Tốt', fair: 'Khá', average: 'Trung bình', weak: 'Yếu', incomplete: 'Chưa đủ dữ liệu để xếp loại' }
+  assert.equal(await row.locator('td[data-band]').textContent(), bands[unit.band])
+  assert.equal(await table.locator('tr[data-evaluation-official]').count(), unit.officials.length)
+  await page.locator('#evaluation-title').evaluate((heading) => heading.scrollIntoView())
+  await screenshot(page, 'leader-evaluation')
+  await logOut(page)
+  assert.deepEqual(pageErrors, [])
+})
+
 test("another commune's leader does not see Hoa Lư's officials", async () => {
   const { page, pageErrors } = browser
   await logIn(page, 'lanhdao.tamdiep', '/queue')

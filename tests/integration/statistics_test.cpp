@@ -12,6 +12,7 @@
 #include "codec/process_json.hpp"
 #include "fixture.hpp"
 #include "server_process.hpp"
+#include "store/rating_repository.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -432,6 +433,119 @@ TEST_F(Statistics, Index766InputsAreRecordedWithTheirSourceAndAudited) {
   const auto audit = admin_.get("/api/v1/admin/audit?action=index_766.");
   ASSERT_EQ(audit.status, 200) << audit.raw.body;
   EXPECT_NE(audit.raw.body.find("index_766.input_recorded"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace motcua::testing
+
+namespace motcua::testing {
+namespace {
+
+// Evaluation by the nine indices over February at commune c1 (docs/rules.md section 21), numbers
+// worked by hand. Dossiers: 'early' (review early, decide on time), 'on_time' (both steps late),
+// 'late' (review late, decide on time); all received at the one-stop unit u1, at the counter. The
+// applicant rated 'early' (0 extra contacts, 1 body, courteous: 2/2/2) and 'late' (1 contact, 2
+// bodies, harassing: 1/1/0); 'on_time' was not rated.
+//   1 total time    (2 + 1 + 0) / 3 = 1.0
+//   2 agency time   (1 + 0 + 0) / 3 = 0.33 -> 0.3
+//   3 contacts      (2 + 1) / 2 = 1.5        4 bodies (2 + 1) / 2 = 1.5
+//   5 one-stop      2.0                      6 publication: catalogued, no decision number: 1.0
+//   7 attitude      (2 + 0) / 2 = 1.0        8 feedback: none in the period: 2.0
+//   9 online        0 of 3 dossiers online (< 15%): 0.0
+//   unit total 10.3 -> fair; each official (held a step of all three) 1.0 + 0.3 + 1.5 + 1.5 +
+//   1.0 = 5.3 -> 100% of tasks.
+class Evaluation : public Statistics {
+ protected:
+  void SetUp() override {
+    Statistics::SetUp();
+    server_.reset();
+    auto store = store::open_store(db_);
+    store->write([this](store::SqlConnection& db) {
+      store::insert_rating(db, {ids_["early"], "citizen-an", "c1", "1.001193", 5, 0, 1, "courteous",
+                                2, 2, 2, "", "2026-02-04T09:00:00+07:00"});
+      store::insert_rating(db, {ids_["late"], "citizen-an", "c1", "1.001193", 2, 1, 2, "harassing",
+                                1, 1, 0, "", "2026-02-07T09:00:00+07:00"});
+    });
+    store.reset();
+    server_ = std::make_unique<ServerProcess>(
+        kBinary, db_, std::vector<std::string>{"--fake-now", "2026-03-09T09:00"});
+    for (const auto& [client, user] :
+         {std::pair{&leader_, "lanhdao"}, std::pair{&other_, "xahai"},
+          std::pair{&admin_, "quantri"}, std::pair{&processing_, "chuyenvien"}}) {
+      *client = ApiClient(server_->port());
+      ASSERT_EQ(client->login(user, kPassword), 200) << user;
+    }
+  }
+
+  static std::map<int, json::value> scores(const json::value& row, const char* field = "score") {
+    std::map<int, json::value> out;
+    for (const auto& i : row.at("indices").as_array()) {
+      out[static_cast<int>(i.at("index").as_int64())] = i.at(field);
+    }
+    return out;
+  }
+};
+
+TEST_F(Evaluation, UnitAndOfficialsScoredByHand) {
+  const auto r = leader_.get("/api/v1/statistics/evaluation?from=2026-02&to=2026-02");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  ASSERT_EQ(ids_of(r.body.at("units"), "agency_id"), std::vector<std::string>{"c1"});
+  const auto& unit = r.body.at("units").at(0);
+  EXPECT_EQ(unit.at("dossiers"), 3);
+  const auto s = scores(unit);
+  const std::map<int, double> expected{{1, 1.0}, {2, 0.3}, {3, 1.5}, {4, 1.5}, {5, 2.0},
+                                       {6, 1.0}, {7, 1.0}, {8, 2.0}, {9, 0.0}};
+  for (const auto& [index, value] : expected) {
+    EXPECT_DOUBLE_EQ(s.at(index).to_number<double>(), value) << "index " << index;
+  }
+  EXPECT_EQ(scores(unit, "scored").at(3), 2);  // the unrated dossier is left out of index 3
+  EXPECT_DOUBLE_EQ(unit.at("total").to_number<double>(), 10.3);
+  EXPECT_EQ(unit.at("band"), "fair");
+  std::map<std::string, json::value> officials;
+  for (const auto& o : unit.at("officials").as_array()) {
+    officials[std::string(o.at("official_id").as_string())] = o;
+  }
+  ASSERT_EQ(officials.size(), 2u);
+  for (const char* id : {"off-processing", "off-leader"}) {
+    const auto& o = officials.at(id);
+    EXPECT_EQ(o.at("dossiers"), 3) << id;
+    EXPECT_EQ(o.at("indices").as_array().size(), 5u);
+    EXPECT_DOUBLE_EQ(o.at("total").to_number<double>(), 5.3) << id;
+    EXPECT_EQ(o.at("band"), "tasks_100") << id;
+  }
+}
+
+TEST_F(Evaluation, OneDossierWithTheReasonOfEachIndex) {
+  const auto r = leader_.get("/api/v1/dossiers/" + ids_["early"] + "/evaluation");
+  ASSERT_EQ(r.status, 200) << r.raw.body;
+  EXPECT_EQ(r.body.at("outcome"), "early");
+  const auto points = scores(r.body, "points");
+  const std::map<int, int> expected{{1, 2}, {2, 1}, {3, 2}, {4, 2}, {5, 2},
+                                    {6, 1}, {7, 2}, {8, 2}, {9, 0}};
+  for (const auto& [index, value] : expected) {
+    EXPECT_EQ(points.at(index), value) << "index " << index;
+  }
+  EXPECT_EQ(r.body.at("indices").at(0).at("reason").at("en"), "Finished before the due date");
+  const auto unrated = processing_.get("/api/v1/dossiers/" + ids_["on_time"] + "/evaluation");
+  ASSERT_EQ(unrated.status, 200) << unrated.raw.body;
+  EXPECT_TRUE(scores(unrated.body, "points").at(3).is_null());
+  EXPECT_EQ(scores(unrated.body, "points").at(2), 0);
+  const auto open = leader_.get("/api/v1/dossiers/" + ids_["overdue"] + "/evaluation");
+  ASSERT_EQ(open.status, 200);
+  for (const auto& i : open.body.at("indices").as_array()) EXPECT_TRUE(i.at("points").is_null());
+}
+
+TEST_F(Evaluation, OnlyLeadersOfTheAgencyAndThoseWhoSeeTheDossier) {
+  EXPECT_EQ(other_.get("/api/v1/statistics/evaluation?agency_id=c1").status, 404);
+  EXPECT_EQ(processing_.get("/api/v1/statistics/evaluation").status, 403);
+  EXPECT_EQ(other_.get("/api/v1/dossiers/" + ids_["early"] + "/evaluation").status, 404);
+  EXPECT_EQ(leader_.get("/api/v1/statistics/evaluation?from=2026-13").status, 422);
+  ApiClient anyone(server_->port());
+  EXPECT_EQ(anyone.get("/api/v1/statistics/evaluation").status, 401);
+  EXPECT_EQ(anyone.get("/api/v1/dossiers/" + ids_["early"] + "/evaluation").status, 401);
+  const auto both = admin_.get("/api/v1/statistics/evaluation?from=2026-02&to=2026-03");
+  ASSERT_EQ(both.status, 200) << both.raw.body;
+  EXPECT_EQ(ids_of(both.body.at("units"), "agency_id"), (std::vector<std::string>{"c1", "c2"}));
 }
 
 }  // namespace

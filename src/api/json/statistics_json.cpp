@@ -275,4 +275,64 @@ void tag_invoke(json::value_from_tag, json::value& out, const ApprovalQueue& v) 
                      {"definition", json::value_from(v.definition)}};
 }
 
+namespace {
+
+json::array evaluation_scores_json(const std::vector<EvaluationIndexScore>& scores) {
+  json::array out;
+  for (const auto& s : scores) {
+    out.push_back(json::object{{"index", s.index},
+                               {"key", s.key},
+                               {"name", json::value_from(s.name)},
+                               {"score", optional_rate(s.score)},
+                               {"scored", s.scored}});
+  }
+  return out;
+}
+
+}  // namespace
+
+void tag_invoke(json::value_from_tag, json::value& out, const EvaluationStatistics& v) {
+  json::array units;
+  for (const auto& u : v.units) {
+    json::array officials;
+    for (const auto& o : u.officials) {
+      officials.push_back(json::object{{"official_id", o.official_id},
+                                       {"name", o.name},
+                                       {"dossiers", o.dossiers},
+                                       {"indices", evaluation_scores_json(o.indices)},
+                                       {"total", optional_rate(o.total)},
+                                       {"band", o.band}});
+    }
+    units.push_back(json::object{{"agency_id", u.agency_id},
+                                 {"name", u.name},
+                                 {"dossiers", u.dossiers},
+                                 {"indices", evaluation_scores_json(u.indices)},
+                                 {"total", optional_rate(u.total)},
+                                 {"band", u.band},
+                                 {"officials", std::move(officials)}});
+  }
+  out = json::object{{"from", v.from},
+                     {"to", v.to},
+                     {"as_of", v.as_of},
+                     {"units", std::move(units)},
+                     {"definition", json::value_from(v.definition)}};
+}
+
+void tag_invoke(json::value_from_tag, json::value& out, const DossierEvaluationView& v) {
+  json::array indices;
+  for (const auto& i : v.indices) {
+    indices.push_back(
+        json::object{{"index", i.index},
+                     {"key", i.key},
+                     {"name", json::value_from(i.name)},
+                     {"points", i.points ? json::value(*i.points) : json::value(nullptr)},
+                     {"reason", json::value_from(i.reason)}});
+  }
+  out = json::object{{"dossier_id", v.dossier_id},
+                     {"code", optional_text(v.code)},
+                     {"outcome", v.outcome},
+                     {"indices", std::move(indices)},
+                     {"definition", json::value_from(v.definition)}};
+}
+
 }  // namespace motcua::app

@@ -22,5 +22,9 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Offi
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const OverdueStatistics& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const TimeUsedStatistics& v);
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const ApprovalQueue& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const EvaluationStatistics& v);
+void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
+                const DossierEvaluationView& v);
 
 }  // namespace motcua::app

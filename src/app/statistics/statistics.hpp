@@ -15,6 +15,7 @@
 #include "app/dossier/dossier_views.hpp"
 #include "app/statistics/statistics_views.hpp"
 #include "domain/calendar/working_calendar.hpp"
+#include "domain/evaluation/nine_indices.hpp"
 #include "store/sql.hpp"
 
 namespace motcua::app {
@@ -85,5 +86,19 @@ struct ApprovalQueue {
 AppResult<ApprovalQueue> approval_queue(store::SqlConnection& db,
                                         const calendar::WorkingCalendar& cal, const Actor& actor,
                                         Instant now);
+
+// Evaluation by the nine indices (statistics_evaluation.cpp): leaders and administrators, per unit
+// and official over the agencies they lead (404 outside them); one dossier's nine indices for
+// whoever may see the dossier (its applicant, officials with a grant over it).
+AppResult<EvaluationStatistics> evaluation_statistics(store::SqlConnection& db,
+                                                      const calendar::WorkingCalendar& cal,
+                                                      const evaluation::Rules& rules,
+                                                      const Actor& actor, const StatisticsQuery& q,
+                                                      Instant now);
+AppResult<DossierEvaluationView> dossier_evaluation(store::SqlConnection& db,
+                                                    const calendar::WorkingCalendar& cal,
+                                                    const evaluation::Rules& rules,
+                                                    const Actor& actor,
+                                                    const std::string& dossier_id, Instant now);
 
 }  // namespace motcua::app

@@ -239,4 +239,59 @@ struct TimeUsedStatistics {
   Bilingual definition;
 };
 
+// Evaluation by the nine indices (domain/evaluation, docs/rules.md section 21). Scores have one
+// decimal; null when no dossier could be scored on the index.
+struct EvaluationIndexScore {
+  int index = 0;
+  std::string key;
+  Bilingual name;
+  std::optional<double> score;
+  std::int64_t scored = 0;  // dossiers scored on this index
+};
+
+// band: tasks_100 | tasks_70_100 | tasks_below_70 (officials), excellent | good | fair | average |
+// weak (units), or incomplete when an index of the set has no score.
+struct OfficialEvaluation {
+  std::string official_id;
+  std::string name;
+  std::int64_t dossiers = 0;
+  std::vector<EvaluationIndexScore> indices;  // 1, 2, 3, 4, 7
+  std::optional<double> total;
+  std::string band;
+};
+
+struct UnitEvaluation {
+  std::string agency_id;
+  std::string name;
+  std::int64_t dossiers = 0;
+  std::vector<EvaluationIndexScore> indices;  // 1..9
+  std::optional<double> total;
+  std::string band;
+  std::vector<OfficialEvaluation> officials;
+};
+
+struct EvaluationStatistics {
+  std::string from;
+  std::string to;
+  std::string as_of;
+  std::vector<UnitEvaluation> units;
+  Bilingual definition;
+};
+
+struct DossierIndexPoints {
+  int index = 0;
+  std::string key;
+  Bilingual name;
+  std::optional<int> points;
+  Bilingual reason;
+};
+
+struct DossierEvaluationView {
+  std::string dossier_id;
+  std::optional<std::string> code;
+  std::string outcome;
+  std::vector<DossierIndexPoints> indices;
+  Bilingual definition;
+};
+
 }  // namespace motcua::app

@@ -243,3 +243,43 @@ export const recordIndex766Input = (input: {
   source: string
   reason: string
 }) => apiRequest<Index766Input>('/admin/index-766-inputs', { method: 'PUT', body: input })
+
+/** Evaluation by the nine indices (docs/rules.md section 21). */
+export interface EvaluationIndexScore {
+  index: number
+  key: string
+  name: Bilingual
+  score: number | null
+  scored: number
+}
+
+export interface OfficialEvaluation {
+  official_id: string
+  name: string
+  dossiers: number
+  indices: EvaluationIndexScore[]
+  total: number | null
+  band: string
+}
+
+export interface UnitEvaluation {
+  agency_id: string
+  name: string
+  dossiers: number
+  indices: EvaluationIndexScore[]
+  total: number | null
+  band: string
+  officials: OfficialEvaluation[]
+}
+
+export interface EvaluationStatistics {
+  from: string
+  to: string
+  as_of: string
+  units: UnitEvaluation[]
+  definition: Bilingual
+}
+
+export function evaluationStatistics(range: MonthRange): Promise<EvaluationStatistics> {
+  return apiRequest(`/statistics/evaluation${query({ ...range })}`)
+}

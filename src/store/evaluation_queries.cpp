@@ -1,0 +1,117 @@
+#include "store/evaluation_queries.hpp"
+
+namespace motcua::store {
+
+namespace {
+
+// "<column> IN (...)" over the scope's agencies, or nothing when every agency is in scope.
+std::string agency_clause(const OutcomeScope& scope, const char* column,
+                          std::vector<SqlValue>& params) {
+  if (scope.all_agencies) return "";
+  std::string sql = std::string(" AND ") + column + " IN (";
+  for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
+    sql += i == 0 ? "?" : ", ?";
+    params.emplace_back(scope.agency_ids[i]);
+  }
+  if (scope.agency_ids.empty()) sql += "NULL";
+  return sql + ")";
+}
+
+// The catalogue document is stored as compact JSON (codec/procedure_json): the decision number is
+// known when the key is there and its value is not the empty string.
+constexpr const char* kDossierColumns =
+    "SELECT o.dossier_id, COALESCE(d.code, ''), o.agency_id, o.procedure_code, o.received_month, "
+    "o.outcome, CASE WHEN o.channel = 'online' THEN 1 ELSE 0 END, "
+    "CASE WHEN o.outcome = 'late' OR (o.outcome = 'open' AND o.overdue_from_s <= ?) "
+    "THEN 1 ELSE 0 END, "
+    "CASE WHEN d.receiving_unit_id IS NOT NULL OR o.channel IN ('online', 'post') "
+    "THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM procedures c WHERE c.code = o.procedure_code) "
+    "THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM procedures c WHERE c.code = o.procedure_code AND "
+    "c.version = (SELECT MAX(v.version) FROM procedures v WHERE v.code = o.procedure_code) AND "
+    "c.document LIKE '%\"decision\":\"%' AND c.document NOT LIKE '%\"decision\":\"\"%') "
+    "THEN 1 ELSE 0 END, "
+    "r.points_contacts, r.points_bodies, r.points_attitude "
+    "FROM dossier_outcomes o JOIN dossiers d ON d.id = o.dossier_id "
+    "LEFT JOIN dossier_ratings r ON r.dossier_id = o.dossier_id ";
+
+EvaluationDossierRow dossier_from(const SqlRow& r) {
+  EvaluationDossierRow row{r.text(0),         r.text(1),          r.text(2),
+                           r.text(3),         r.text(4),          r.text(5),
+                           r.integer(6) != 0, r.integer(7) != 0,  r.integer(8) != 0,
+                           r.integer(9) != 0, r.integer(10) != 0, std::nullopt};
+  if (!r.is_null(11)) {
+    row.rating = EvaluationRating{static_cast<int>(r.integer(11)), static_cast<int>(r.integer(12)),
+                                  static_cast<int>(r.integer(13))};
+  }
+  return row;
+}
+
+}  // namespace
+
+std::vector<EvaluationDossierRow> evaluation_dossiers(SqlConnection& db, const OutcomeScope& scope,
+                                                      std::int64_t now_s) {
+  std::vector<SqlValue> params{now_s, scope.from_month, scope.to_month};
+  std::string sql =
+      std::string(kDossierColumns) + "WHERE o.received_month >= ? AND o.received_month <= ?" +
+      agency_clause(scope, "o.agency_id", params) + " ORDER BY o.received_s, o.dossier_id";
+  std::vector<EvaluationDossierRow> out;
+  for (const auto& r : db.query(sql, params)) out.push_back(dossier_from(r));
+  return out;
+}
+
+std::optional<EvaluationDossierRow> evaluation_dossier(SqlConnection& db,
+                                                       const std::string& dossier_id,
+                                                       std::int64_t now_s) {
+  const auto r =
+      db.query_one(std::string(kDossierColumns) + "WHERE o.dossier_id = ?", {now_s, dossier_id});
+  if (!r) return std::nullopt;
+  return dossier_from(*r);
+}
+
+std::vector<EvaluationStepRow> evaluation_steps(SqlConnection& db, const OutcomeScope& scope) {
+  std::vector<SqlValue> params{scope.from_month, scope.to_month};
+  std::string sql =
+      "SELECT s.dossier_id, s.party, s.result FROM dossier_step_outcomes s "
+      "JOIN dossier_outcomes o ON o.dossier_id = s.dossier_id "
+      "WHERE s.ended_s IS NOT NULL AND o.received_month >= ? AND o.received_month <= ?" +
+      agency_clause(scope, "o.agency_id", params) + " ORDER BY s.dossier_id, s.idx";
+  std::vector<EvaluationStepRow> out;
+  for (const auto& r : db.query(sql, params)) out.push_back({r.text(0), r.text(1), r.text(2)});
+  return out;
+}
+
+std::vector<EvaluationFeedbackRow> evaluation_feedback(SqlConnection& db,
+                                                       const OutcomeScope& scope) {
+  // received_at is local ISO time, so its first seven characters are the month of receipt.
+  std::vector<SqlValue> params{scope.from_month, scope.to_month};
+  std::string sql =
+      "SELECT agency_id, procedure_code, answer_due, answered_at FROM feedback "
+      "WHERE substr(received_at, 1, 7) >= ? AND substr(received_at, 1, 7) <= ?" +
+      agency_clause(scope, "agency_id", params) + " ORDER BY received_at, id";
+  std::vector<EvaluationFeedbackRow> out;
+  for (const auto& r : db.query(sql, params)) {
+    out.push_back({r.text(0), r.text(1), r.text(2), r.optional_text(3)});
+  }
+  return out;
+}
+
+std::vector<EvaluationProcedureRow> evaluation_procedures(SqlConnection& db,
+                                                          const OutcomeScope& scope) {
+  // The catalogue document lists its channels as {"channel":"online",...} (codec/catalog_json).
+  std::vector<SqlValue> params;
+  std::string sql =
+      "SELECT DISTINCT pr.agency_id, pr.procedure_code, CASE WHEN EXISTS (SELECT 1 FROM "
+      "procedures c WHERE c.code = pr.procedure_code AND c.version = (SELECT MAX(v.version) FROM "
+      "procedures v WHERE v.code = pr.procedure_code) AND c.document LIKE "
+      "'%\"channel\":\"online\"%') THEN 1 ELSE 0 END FROM processes pr WHERE 1 = 1" +
+      agency_clause(scope, "pr.agency_id", params) + " ORDER BY pr.agency_id, pr.procedure_code";
+  std::vector<EvaluationProcedureRow> out;
+  for (const auto& r : db.query(sql, params)) {
+    out.push_back({r.text(0), r.text(1), r.integer(2) != 0});
+  }
+  return out;
+}
+
+}  // namespace motcua::store
