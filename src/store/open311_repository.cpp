@@ -25,11 +25,23 @@ constexpr const char* kSelectRows =
 
 Open311Row from_row(const SqlRow& r) {
   Open311Row out;
-  out.feedback = FeedbackRecord{
-      r.text(0),           r.text(1),           r.text(2),           r.text(3),
-      r.text(4),           r.text(5),           r.text(6),           r.text(7),
-      r.text(8),           r.text(9),           r.text(10),          r.optional_text(11),
-      r.optional_text(12), r.optional_text(13), r.optional_text(14), r.optional_text(15)};
+  auto& f = out.feedback;
+  f.id = r.text(0);
+  f.code = r.text(1);
+  f.name = r.text(2);
+  f.contact = r.text(3);
+  f.procedure_code = r.text(4);
+  f.procedure_name = r.text(5);
+  f.agency_id = r.text(6);
+  f.content = r.text(7);
+  f.status = r.text(8);
+  f.received_at = r.text(9);
+  f.answer_due = r.text(10);
+  f.answer = r.optional_text(11);
+  f.legal_reference = r.optional_text(12);
+  f.answer_folded = r.optional_text(13);
+  f.answered_by = r.optional_text(14);
+  f.answered_at = r.optional_text(15);
   out.request =
       Open311RequestRecord{r.text(0),  r.text(16), r.text(17), r.text(18), r.text(19), r.text(20),
                            r.text(21), r.text(22), r.text(23), r.text(24), r.text(25), r.text(26)};

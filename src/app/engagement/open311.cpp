@@ -62,9 +62,8 @@ bool coordinate(const std::string& text, double limit) {
 }
 
 std::string service_notice(const std::string& due) {
-  return "Cơ quan có thẩm quyền trả lời trong " + std::to_string(kFeedbackAnswerWorkingDays) +
-         " ngày làm việc, chậm nhất " + due + " (answered within " +
-         std::to_string(kFeedbackAnswerWorkingDays) + " working days, by " + due + ").";
+  // The limit in days is the province's (data/templates/feedback-terms.json); the due time says it.
+  return "Cơ quan có thẩm quyền trả lời chậm nhất " + due + " (answered by " + due + ").";
 }
 
 Open311RequestView view_of(store::SqlConnection& db, const Open311Services& services,
@@ -194,9 +193,15 @@ AppResult<Open311Receipt> file_open311_request(store::SqlConnection& db,
                                       "description must state the feedback (at least 20 bytes)."));
   }
   const auto procedure = in.attributes.find("procedure_code");
-  NewFeedback feedback{name, contact,
-                       procedure == in.attributes.end() ? std::string() : procedure->second,
-                       *agency, in.description};
+  NewFeedback feedback;
+  feedback.name = name;
+  feedback.contact = contact;
+  feedback.procedure_code = procedure == in.attributes.end() ? std::string() : procedure->second;
+  feedback.agency_id = *agency;
+  feedback.content = in.description;
+  feedback.channel = "open311";
+  feedback.kind = service->service_code;
+  feedback.answer_working_days = in.answer_working_days;
   auto filed = submit_feedback(db, cal, feedback, now);
   if (!filed) {
     if (filed.error().kind == ErrorKind::invalid_input) {

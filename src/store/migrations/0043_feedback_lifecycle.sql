@@ -10,6 +10,8 @@
 --   paused_seconds     working time spent waiting for the sender's information (closed pauses)
 --   forward_target     agency:<id> | partner:<id> | portal
 --   rating             satisfied | unsatisfied, given once by the holder of the code
+--   answer_working_days the province's answering limit when the item was received (rows before
+--                      this migration were received under the 10 days then fixed in code)
 ALTER TABLE feedback ADD COLUMN channel TEXT NOT NULL DEFAULT 'online';
 ALTER TABLE feedback ADD COLUMN kind TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
@@ -30,4 +32,5 @@ ALTER TABLE feedback ADD COLUMN published_folded TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN rating TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN rating_comment TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN rated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE feedback ADD COLUMN answer_working_days INTEGER NOT NULL DEFAULT 10;
 CREATE INDEX feedback_published ON feedback(status, published_at);
