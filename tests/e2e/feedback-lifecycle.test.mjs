@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { baseUrl } from './lib/api.mjs'
 import { DESK, openBrowser, screenshot } from './lib/browser.mjs'
-import { logIn } from './lib/ui.mjs'
+import { logIn, logOut } from './lib/ui.mjs'
 
 let desk
 let phone
@@ -40,6 +40,7 @@ test('a clerk enters a phone call on the sender\'s behalf', async () => {
 
 test('the administrator sees every time limit and asks the sender for information', async () => {
   const { page, pageErrors } = desk
+  await logOut(page)
   await logIn(page, 'quantri', '/queue')
   await page.goto(`${baseUrl()}/feedback/answer`)
   const item = page.locator(`[data-feedback-code="${code}"]`)
