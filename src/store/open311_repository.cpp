@@ -88,10 +88,11 @@ std::vector<Open311Row> list_open311_requests(SqlConnection& db, const Open311Fi
     sql += " AND o.service_code = ?";
     params.emplace_back(filter.service_code);
   }
-  if (!filter.feedback_status.empty()) {
-    sql += " AND f.status = ?";
-    params.emplace_back(filter.feedback_status);
-  }
+  // GeoReport's two states over the feedback lifecycle (migration 0043): open while the agency
+  // still owes a step (received, or waiting for the sender's information), closed otherwise.
+  if (filter.feedback_status == "open") sql += " AND f.status IN ('received', 'info_requested')";
+  if (filter.feedback_status == "closed")
+    sql += " AND f.status NOT IN ('received', 'info_requested')";
   if (!filter.from.empty()) {
     sql += " AND f.received_at >= ?";
     params.emplace_back(filter.from);

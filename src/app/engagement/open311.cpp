@@ -73,7 +73,8 @@ Open311RequestView view_of(store::SqlConnection& db, const Open311Services& serv
   const auto agency = store::find_agency(db, f.agency_id);
   Open311RequestView v;
   v.service_request_id = f.code;
-  v.status = f.status == "received" ? "open" : "closed";
+  // Open while the agency still owes a step; rejected, forwarded, answered or published: closed.
+  v.status = f.status == "received" || f.status == "info_requested" ? "open" : "closed";
   if (f.answer) {
     v.status_notes = *f.answer;
     if (f.legal_reference && !f.legal_reference->empty())
@@ -249,7 +250,7 @@ AppResult<std::vector<Open311RequestView>> open311_requests(store::SqlConnection
       return tl::unexpected(bad_request("status", "status phải là open hoặc closed.",
                                         "status must be open or closed."));
     }
-    if (open != closed) filter.feedback_status = open ? "received" : "answered";
+    if (open != closed) filter.feedback_status = open ? "open" : "closed";
   }
   const auto instant = [offset](const std::string& text,
                                 const char* field) -> AppResult<std::optional<Instant>> {
