@@ -9,6 +9,7 @@ motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
 motcua_module(queue src/domain/queue)
 motcua_module(index766 src/domain/index766 DEPS motcua_calendar)
 motcua_module(evaluation src/domain/evaluation)
+motcua_module(engagement src/domain/engagement DEPS motcua_clock)
 # JSON and CSV at the edges: data files, catalog imports, CLI and HTTP bodies.
 motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog motcua_agency
               motcua_process motcua_evaluation Boost::json ZLIB::ZLIB)
@@ -32,7 +33,8 @@ motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::
 
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
-              motcua_queue motcua_index766 motcua_evaluation PkgConfig::SODIUM)
+              motcua_queue motcua_index766 motcua_evaluation motcua_engagement
+              PkgConfig::SODIUM)
 if(MOTCUA_BUILD_TESTS)
   # The use-case tests once more with a throwaway PostgreSQL server: those whose stores come from
   # the test support (paper_process_test_support.hpp, StoreTest) then run on a database of their

@@ -2,6 +2,7 @@
 // satisfaction ratings, feedback on regulations and its answers.
 #include <memory>
 
+#include "api/feedback_terms_file.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/json/dossier_json.hpp"
 #include "api/json/engagement_json.hpp"
@@ -11,6 +12,7 @@
 #include "api/write_then.hpp"
 #include "app/dossier/dossier_drafts.hpp"
 #include "app/engagement/feedback.hpp"
+#include "app/engagement/feedback_lifecycle.hpp"
 #include "app/engagement/ratings.hpp"
 
 namespace motcua::api {
@@ -67,11 +69,13 @@ http::HttpResponse rating(ApiContext& ctx, http::HttpRequest& r, const app::Acto
 
 // Anyone may send feedback without an account (Decree 20/2008 Art. 4), so there is no session and
 // nothing for a forged cross-site request to act as.
-void send_feedback(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
+void send_feedback(ApiContext& ctx, std::int64_t answer_days, http::HttpRequest& r,
+                   http::Respond respond) {
   auto body = parse_body(r);
   if (!body) return answer_now(respond, body.error());
   auto input = feedback_from_json(*body);
   if (!input) return answer_now(respond, problem_of(input.error(), r));
+  input->answer_working_days = answer_days;
   auto result =
       std::make_shared<app::AppResult<app::FeedbackView>>(tl::unexpected(app::AppError{}));
   write_then(
@@ -88,16 +92,24 @@ void send_feedback(ApiContext& ctx, http::HttpRequest& r, http::Respond respond)
       std::move(respond));
 }
 
-http::HttpResponse feedback_status(ApiContext& ctx, http::HttpRequest& r) {
+// The status page and the queue show every step's deadline (app/engagement/feedback_lifecycle.hpp).
+http::HttpResponse feedback_status(ApiContext& ctx, const engagement::FeedbackTerms& terms,
+                                   http::HttpRequest& r) {
+  const auto cal = ctx.calendar.snapshot();
+  const app::FeedbackClock clock{*cal, terms, ctx.now()};
   return read_and_render(ctx, r, [&](store::SqlConnection& db) {
-    return app::feedback_status(db, r.path_params.at("code"));
+    return app::feedback_by_code(db, clock, r.path_params.at("code"));
   });
 }
 
-http::HttpResponse feedback_list(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
+http::HttpResponse feedback_list(ApiContext& ctx, const engagement::FeedbackTerms& terms,
+                                 http::HttpRequest& r, const app::Actor& a) {
   const std::string status(r.query_value("status").value_or(""));
-  return read_and_render(
-      ctx, r, [&](store::SqlConnection& db) { return app::feedback_queue(db, a, status); });
+  const auto cal = ctx.calendar.snapshot();
+  const app::FeedbackClock clock{*cal, terms, ctx.now()};
+  return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+    return app::feedback_work_queue(db, a, clock, status);
+  });
 }
 
 void answer(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a, http::Respond respond) {
@@ -128,14 +140,18 @@ void add_citizen_routes(http::Router& router, ApiContext& ctx) {
   router.add_async(Method::post, "/api/v1/dossiers/{id}/rating", writing(rate),
                    {.max_body_bytes = kSmallBody});
   router.add(Method::get, "/api/v1/dossiers/{id}/rating", with_actor(rating));
+  const auto terms = load_feedback_terms(ctx.settings.templates_dir);
   router.add_async(Method::post, "/api/v1/feedback",
-                   [&ctx](http::HttpRequest& r, http::Respond respond) {
-                     send_feedback(ctx, r, std::move(respond));
+                   [&ctx, answer_days = terms.answer](http::HttpRequest& r, http::Respond respond) {
+                     send_feedback(ctx, answer_days, r, std::move(respond));
                    },
                    {.max_body_bytes = kSmallBody});
-  router.add(Method::get, "/api/v1/feedback", with_actor(feedback_list));
+  router.add(Method::get, "/api/v1/feedback",
+             authenticated(ctx, [&ctx, terms](auto& r, const auto& a) {
+               return feedback_list(ctx, terms, r, a);
+             }));
   router.add(Method::get, "/api/v1/feedback/{code}",
-             [&ctx](http::HttpRequest& r) { return feedback_status(ctx, r); });
+             [&ctx, terms](http::HttpRequest& r) { return feedback_status(ctx, terms, r); });
   router.add_async(Method::post, "/api/v1/feedback/{id}/answer", writing(answer),
                    {.max_body_bytes = kSmallBody});
 }

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "api/admin_write.hpp"
+#include "api/feedback_terms_file.hpp"
 #include "api/json/open311_json.hpp"
 #include "api/json/webhook_json.hpp"
 #include "api/responses.hpp"
@@ -106,10 +107,11 @@ app::Open311Query query_of(const http::HttpRequest& r) {
   return q;
 }
 
-void file_request(ApiContext& ctx, const Services& services, Open311Format format,
-                  http::HttpRequest& r, http::Respond respond) {
+void file_request(ApiContext& ctx, const Services& services, std::int64_t answer_days,
+                  Open311Format format, http::HttpRequest& r, http::Respond respond) {
   auto input = open311_submission_from_form(r.body);
   if (!input) return respond([e = input.error(), format] { return error_answer(e, format); });
+  input->answer_working_days = answer_days;
   auto result =
       std::make_shared<app::AppResult<app::Open311Receipt>>(tl::unexpected(app::AppError{}));
   write_then(
@@ -128,6 +130,7 @@ void file_request(ApiContext& ctx, const Services& services, Open311Format forma
 void add_open311_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
   const Services services = load_services(ctx.settings.templates_dir);
+  const std::int64_t answer_days = load_feedback_terms(ctx.settings.templates_dir).answer;
   for (const auto format : {Open311Format::json, Open311Format::xml}) {
     const std::string ext = format == Open311Format::json ? ".json" : ".xml";
     router.add(Method::get, "/open311/v2/services" + ext, [services, format](http::HttpRequest&) {
@@ -143,11 +146,12 @@ void add_open311_routes(http::Router& router, ApiContext& ctx) {
                      },
                      requests_doc);
                });
-    router.add_async(Method::post, "/open311/v2/requests" + ext,
-                     [&ctx, services, format](http::HttpRequest& r, http::Respond respond) {
-                       file_request(ctx, services, format, r, std::move(respond));
-                     },
-                     {.max_body_bytes = kFormBody});
+    router.add_async(
+        Method::post, "/open311/v2/requests" + ext,
+        [&ctx, services, answer_days, format](http::HttpRequest& r, http::Respond respond) {
+          file_request(ctx, services, answer_days, format, r, std::move(respond));
+        },
+        {.max_body_bytes = kFormBody});
   }
   router.add(Method::get, "/open311/v2/services/{file}", [services](http::HttpRequest& r) {
     const auto file = split_format(r.path_params.at("file"));

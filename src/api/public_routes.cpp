@@ -186,6 +186,7 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_paper_store_routes(router, ctx);
   add_process_routes(router, ctx);
   add_citizen_routes(router, ctx);
+  add_feedback_routes(router, ctx);
   add_officer_routes(router, ctx);
   add_document_routes(router, ctx);
   add_result_routes(router, ctx);

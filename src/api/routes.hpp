@@ -20,6 +20,8 @@ void add_paper_routes(http::Router& router, ApiContext& ctx);
 void add_paper_store_routes(http::Router& router, ApiContext& ctx);
 void add_process_routes(http::Router& router, ApiContext& ctx);
 void add_citizen_routes(http::Router& router, ApiContext& ctx);
+// Feedback's lifecycle beyond sending and answering (feedback_routes.cpp).
+void add_feedback_routes(http::Router& router, ApiContext& ctx);
 void add_officer_routes(http::Router& router, ApiContext& ctx);
 // Documents as PDF (document_routes.cpp).
 void add_document_routes(http::Router& router, ApiContext& ctx);

@@ -46,6 +46,14 @@ struct Index766FeedbackRow {
   std::string received_at;
   std::string answer_due;
   std::optional<std::string> answered_at;
+  // The other steps (migration 0043), '' when not taken, for the four deadlines.
+  std::string clock_started_at;
+  std::int64_t paused_seconds = 0;
+  std::string rejected_at;
+  std::string info_requested_at;
+  std::string forwarded_at;
+  std::string published_at;
+  std::int64_t answer_working_days = 15;
 };
 // Feedback addressed to the scope's agencies, received in its months (local time).
 std::vector<Index766FeedbackRow> index_766_feedback(SqlConnection& db, const OutcomeScope& scope);

@@ -25,11 +25,23 @@ constexpr const char* kSelectRows =
 
 Open311Row from_row(const SqlRow& r) {
   Open311Row out;
-  out.feedback = FeedbackRecord{
-      r.text(0),           r.text(1),           r.text(2),           r.text(3),
-      r.text(4),           r.text(5),           r.text(6),           r.text(7),
-      r.text(8),           r.text(9),           r.text(10),          r.optional_text(11),
-      r.optional_text(12), r.optional_text(13), r.optional_text(14), r.optional_text(15)};
+  auto& f = out.feedback;
+  f.id = r.text(0);
+  f.code = r.text(1);
+  f.name = r.text(2);
+  f.contact = r.text(3);
+  f.procedure_code = r.text(4);
+  f.procedure_name = r.text(5);
+  f.agency_id = r.text(6);
+  f.content = r.text(7);
+  f.status = r.text(8);
+  f.received_at = r.text(9);
+  f.answer_due = r.text(10);
+  f.answer = r.optional_text(11);
+  f.legal_reference = r.optional_text(12);
+  f.answer_folded = r.optional_text(13);
+  f.answered_by = r.optional_text(14);
+  f.answered_at = r.optional_text(15);
   out.request =
       Open311RequestRecord{r.text(0),  r.text(16), r.text(17), r.text(18), r.text(19), r.text(20),
                            r.text(21), r.text(22), r.text(23), r.text(24), r.text(25), r.text(26)};
@@ -76,10 +88,11 @@ std::vector<Open311Row> list_open311_requests(SqlConnection& db, const Open311Fi
     sql += " AND o.service_code = ?";
     params.emplace_back(filter.service_code);
   }
-  if (!filter.feedback_status.empty()) {
-    sql += " AND f.status = ?";
-    params.emplace_back(filter.feedback_status);
-  }
+  // GeoReport's two states over the feedback lifecycle (migration 0043): open while the agency
+  // still owes a step (received, or waiting for the sender's information), closed otherwise.
+  if (filter.feedback_status == "open") sql += " AND f.status IN ('received', 'info_requested')";
+  if (filter.feedback_status == "closed")
+    sql += " AND f.status NOT IN ('received', 'info_requested')";
   if (!filter.from.empty()) {
     sql += " AND f.received_at >= ?";
     params.emplace_back(filter.from);

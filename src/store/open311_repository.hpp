@@ -55,7 +55,7 @@ struct Open311Row {
 struct Open311Filter {
   std::vector<std::string> codes;
   std::string service_code;
-  std::string feedback_status;  // received | answered
+  std::string feedback_status;  // open | closed (GeoReport's states), '' for both
   std::string from;
   std::string to;
   int limit = 1000;

@@ -47,6 +47,32 @@ void tag_invoke(json::value_from_tag, json::value& out, const FeedbackView& f) {
   if (f.id) o["id"] = *f.id;
   if (f.name) o["name"] = *f.name;
   if (f.contact) o["contact"] = *f.contact;
+  // The lifecycle (docs/rules.md section 10): '' for a step not taken.
+  o["channel"] = f.channel;
+  o["kind"] = f.kind;
+  o["reject_reason"] = f.reject_reason;
+  o["rejected_at"] = f.rejected_at;
+  o["info_request"] = f.info_request;
+  o["info_requested_at"] = f.info_requested_at;
+  o["info_supplied_at"] = f.info_supplied_at;
+  o["forwarded_at"] = f.forwarded_at;
+  o["forward_target"] = f.forward_target;
+  o["forwarded_from"] = f.forwarded_from;
+  o["published_at"] = f.published_at;
+  o["rating"] = f.rating;
+  o["rating_comment"] = f.rating_comment;
+  o["rated_at"] = f.rated_at;
+  o["late"] = f.late;
+  json::array deadlines;
+  for (const auto& d : f.deadlines) {
+    deadlines.push_back(json::object{{"step", d.step},
+                                     {"due", d.due},
+                                     {"done_at", d.done_at},
+                                     {"open", d.open},
+                                     {"late", d.late},
+                                     {"due_soon", d.due_soon}});
+  }
+  o["deadlines"] = std::move(deadlines);
   out = std::move(o);
 }
 
@@ -96,8 +122,12 @@ std::optional<int> int_field(const json::object& o, const char* key) {
 app::AppResult<app::NewFeedback> feedback_from_json(const json::value& body) {
   if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
   const auto& o = body.as_object();
-  app::NewFeedback f{text_of(o, "name"), text_of(o, "contact"), text_of(o, "procedure_code"),
-                     text_of(o, "agency_id"), text_of(o, "content", true)};
+  app::NewFeedback f;
+  f.name = text_of(o, "name");
+  f.contact = text_of(o, "contact");
+  f.procedure_code = text_of(o, "procedure_code");
+  f.agency_id = text_of(o, "agency_id");
+  f.content = text_of(o, "content", true);
   if (f.name.empty() || f.name.size() > kMaxShortBytes)
     return tl::unexpected(invalid_input("'name' is required (at most 200 bytes)"));
   if (f.contact.size() > kMaxShortBytes || !plausible_contact(f.contact))

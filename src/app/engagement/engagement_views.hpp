@@ -3,10 +3,22 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/rating_repository.hpp"
 
 namespace motcua::app {
+
+// One time limit of a feedback item (domain/engagement/feedback_deadlines.hpp): `due` empty while
+// the answer's clock is paused; `due_soon` when open and within the warning threshold.
+struct FeedbackDeadlineView {
+  std::string step;  // reject | ask | forward | answer | publish
+  std::string due;
+  std::string done_at;
+  bool open = false;
+  bool late = false;
+  bool due_soon = false;
+};
 
 // Feedback as anyone holding its code sees it; `id` for its sender and those who answer it,
 // `name` and `contact` only in the answering officials' queue.
@@ -26,6 +38,23 @@ struct FeedbackView {
   std::optional<std::string> id;
   std::optional<std::string> name;
   std::optional<std::string> contact;
+  // The lifecycle (docs/rules.md section 10); '' when the step did not happen.
+  std::string channel;
+  std::string kind;
+  std::string reject_reason;
+  std::string rejected_at;
+  std::string info_request;
+  std::string info_requested_at;
+  std::string info_supplied_at;
+  std::string forwarded_at;
+  std::string forward_target;
+  std::string forwarded_from;
+  std::string published_at;
+  std::string rating;
+  std::string rating_comment;
+  std::string rated_at;
+  bool late = false;  // some step is late
+  std::vector<FeedbackDeadlineView> deadlines;
 };
 
 // A dossier's rating state: whether it is rated, whether the caller may rate it now, the rating.

@@ -30,6 +30,8 @@ AppError answer_refused(const std::string& code, const std::string& vi, const st
   return AppError{ErrorKind::invalid_input, code, vi, en, detail};
 }
 
+}  // namespace
+
 FeedbackView public_view(store::SqlConnection& db, const store::FeedbackRecord& f) {
   const auto agency = store::find_agency(db, f.agency_id);
   FeedbackView v;
@@ -45,6 +47,20 @@ FeedbackView public_view(store::SqlConnection& db, const store::FeedbackRecord& 
   v.answer = f.answer;
   v.legal_reference = f.legal_reference;
   v.answered_at = f.answered_at;
+  v.channel = f.channel;
+  v.kind = f.kind;
+  v.reject_reason = f.reject_reason;
+  v.rejected_at = f.rejected_at;
+  v.info_request = f.info_request;
+  v.info_requested_at = f.info_requested_at;
+  v.info_supplied_at = f.info_supplied_at;
+  v.forwarded_at = f.forwarded_at;
+  v.forward_target = f.forward_target;
+  v.forwarded_from = f.forwarded_from;
+  v.published_at = f.published_at;
+  v.rating = f.rating;
+  v.rating_comment = f.rating_comment;
+  v.rated_at = f.rated_at;
   return v;
 }
 
@@ -56,8 +72,6 @@ std::vector<std::string> answering_agencies(store::SqlConnection& db, const Acto
   }
   return {ids.begin(), ids.end()};
 }
-
-}  // namespace
 
 std::optional<std::string> cited_document_number(std::string_view text) {
   // On folded text: lower case, no marks, đ -> d. A document type, then (within a few words, e.g.
@@ -102,7 +116,7 @@ AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,
   } else if (!store::agency_exists(db, agency)) {
     return tl::unexpected(invalid_input("unknown agency '" + agency + "'"));
   }
-  const clock::TimeLimit limit{kFeedbackAnswerWorkingDays, clock::LimitUnit::working_days};
+  const clock::TimeLimit limit{in.answer_working_days, clock::LimitUnit::working_days};
   const auto due = clock::compute_deadline(cal, now, limit, clock::DeadlineRule::civil_code);
   if (!due) return tl::unexpected(invalid_input(due.error().message));
   const int offset = cal.utc_offset_minutes();
@@ -125,11 +139,20 @@ AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,
   f.status = "received";
   f.received_at = to_iso(now, offset);
   f.answer_due = to_iso(due->due, offset);
+  f.channel = in.channel;
+  f.kind = in.kind;
+  f.entered_by = in.entered_by;
+  f.clock_started_at = f.received_at;
+  f.answer_working_days = in.answer_working_days;
   store::insert_feedback(db, f);
-  store::append_audit(db, {0, "public", f.received_at, "feedback.received", f.id, "",
+  // A letter or a call is entered by an official on the sender's behalf: the audit names them.
+  store::append_audit(db, {0, in.entered_by.empty() ? "public" : in.entered_by, f.received_at,
+                           "feedback.received", f.id, "",
                            codec::flat_object_text({{"code", f.code},
                                                     {"procedure_code", f.procedure_code},
-                                                    {"agency_id", f.agency_id}})});
+                                                    {"agency_id", f.agency_id},
+                                                    {"channel", f.channel},
+                                                    {"kind", f.kind}})});
   auto out = public_view(db, f);
   out.id = f.id;
   return out;

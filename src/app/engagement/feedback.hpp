@@ -18,13 +18,15 @@
 #include "app/common/app_error.hpp"
 #include "app/engagement/engagement_views.hpp"
 #include "domain/calendar/working_calendar.hpp"
+#include "store/feedback_repository.hpp"
 #include "store/sql.hpp"
 
 namespace motcua::app {
 
-// Answer within 10 working days of receipt: Ninh Bình's regulation (rules digest section 9) is
-// stricter than Decision 766's 15, and whoever meets it meets both.
-inline constexpr std::int64_t kFeedbackAnswerWorkingDays = 10;
+// Answer within 15 working days of receipt (Decision 766's reading of Decree 20/2008) unless the
+// installation's data file gives the province's own limit (data/templates/feedback-terms.json:
+// Ninh Bình's 10, stricter, so whoever meets it meets both).
+inline constexpr std::int64_t kFeedbackAnswerWorkingDays = 15;
 // Two answers sharing this share of their word pairs (Jaccard) are one answer copied.
 inline constexpr double kCopyThreshold = 0.8;
 inline constexpr std::size_t kMinAnswerCodePoints = 80;
@@ -43,12 +45,22 @@ struct NewFeedback {
   std::string procedure_code;
   std::string agency_id;  // optional: the province (root agency) when empty
   std::string content;
+  // Intake by staff (app/engagement/feedback_lifecycle.hpp) sets these; online sending keeps them.
+  std::string channel = "online";  // online | letter | phone | open311 | exchange
+  std::string kind;                // Decree 20/2008 Art. 5 kind, '' when not yet classified
+  std::string entered_by;          // the official who entered a letter or a call
+  std::int64_t answer_working_days = kFeedbackAnswerWorkingDays;
 };
 
 struct FeedbackAnswer {
   std::string answer;
   std::string legal_reference;
 };
+
+// The agencies whose feedback `actor` handles: those of their leader and administrator grants.
+std::vector<std::string> answering_agencies(store::SqlConnection& db, const Actor& actor);
+// Feedback as anyone holding its code sees it (no id, name or contact, no deadlines).
+FeedbackView public_view(store::SqlConnection& db, const store::FeedbackRecord& f);
 
 // Records new feedback; the view carries its id.
 AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,

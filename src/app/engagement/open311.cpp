@@ -62,9 +62,8 @@ bool coordinate(const std::string& text, double limit) {
 }
 
 std::string service_notice(const std::string& due) {
-  return "Cơ quan có thẩm quyền trả lời trong " + std::to_string(kFeedbackAnswerWorkingDays) +
-         " ngày làm việc, chậm nhất " + due + " (answered within " +
-         std::to_string(kFeedbackAnswerWorkingDays) + " working days, by " + due + ").";
+  // The limit in days is the province's (data/templates/feedback-terms.json); the due time says it.
+  return "Cơ quan có thẩm quyền trả lời chậm nhất " + due + " (answered by " + due + ").";
 }
 
 Open311RequestView view_of(store::SqlConnection& db, const Open311Services& services,
@@ -74,7 +73,8 @@ Open311RequestView view_of(store::SqlConnection& db, const Open311Services& serv
   const auto agency = store::find_agency(db, f.agency_id);
   Open311RequestView v;
   v.service_request_id = f.code;
-  v.status = f.status == "received" ? "open" : "closed";
+  // Open while the agency still owes a step; rejected, forwarded, answered or published: closed.
+  v.status = f.status == "received" || f.status == "info_requested" ? "open" : "closed";
   if (f.answer) {
     v.status_notes = *f.answer;
     if (f.legal_reference && !f.legal_reference->empty())
@@ -194,9 +194,15 @@ AppResult<Open311Receipt> file_open311_request(store::SqlConnection& db,
                                       "description must state the feedback (at least 20 bytes)."));
   }
   const auto procedure = in.attributes.find("procedure_code");
-  NewFeedback feedback{name, contact,
-                       procedure == in.attributes.end() ? std::string() : procedure->second,
-                       *agency, in.description};
+  NewFeedback feedback;
+  feedback.name = name;
+  feedback.contact = contact;
+  feedback.procedure_code = procedure == in.attributes.end() ? std::string() : procedure->second;
+  feedback.agency_id = *agency;
+  feedback.content = in.description;
+  feedback.channel = "open311";
+  feedback.kind = service->service_code;
+  feedback.answer_working_days = in.answer_working_days;
   auto filed = submit_feedback(db, cal, feedback, now);
   if (!filed) {
     if (filed.error().kind == ErrorKind::invalid_input) {
@@ -244,7 +250,7 @@ AppResult<std::vector<Open311RequestView>> open311_requests(store::SqlConnection
       return tl::unexpected(bad_request("status", "status phải là open hoặc closed.",
                                         "status must be open or closed."));
     }
-    if (open != closed) filter.feedback_status = open ? "received" : "answered";
+    if (open != closed) filter.feedback_status = open ? "open" : "closed";
   }
   const auto instant = [offset](const std::string& text,
                                 const char* field) -> AppResult<std::optional<Instant>> {

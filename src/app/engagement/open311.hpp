@@ -12,6 +12,7 @@
 
 #include "app/common/actor.hpp"
 #include "app/common/app_error.hpp"
+#include "app/engagement/feedback.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "domain/engagement/open311_service.hpp"
 #include "store/sql.hpp"
@@ -41,6 +42,8 @@ struct Open311Submission {
   std::string description;
   std::string media_url;
   std::map<std::string, std::string> attributes;  // attribute[code]=value
+  // The province's answering limit (data/templates/feedback-terms.json), set by the caller.
+  std::int64_t answer_working_days = kFeedbackAnswerWorkingDays;
 };
 
 struct Open311Receipt {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/dossier/dossier_access.hpp"
+#include "app/engagement/feedback_lifecycle.hpp"
 #include "app/statistics/statistics.hpp"
 #include "app/statistics/statistics_scope.hpp"
 #include "codec/iso_time.hpp"
@@ -33,13 +34,27 @@ void apply_input(index766::ProcedureInputs& in, const store::Index766InputRow& r
   if (row.input_key == "entered_database_on") in.entered_database = *date;
 }
 
-// Feedback is handled in time when answered by its due time, or still open and not yet due.
-bool handled_in_time(const store::Index766FeedbackRow& f, int offset, Instant now) {
-  const auto due = codec::parse_iso_instant(f.answer_due, offset);
-  if (!due) return false;
-  if (!f.answered_at) return now.seconds <= due->seconds;
-  const auto answered = codec::parse_iso_instant(*f.answered_at, offset);
-  return answered && answered->seconds <= due->seconds;
+// Feedback is handled in time when none of its four deadlines (reject, ask, answer, publish; and
+// forward when it went out) was missed: each step taken by its due day, and the answer and the
+// publication, which every accepted item owes, not yet overdue (docs/rules.md section 10).
+bool handled_in_time(const store::Index766FeedbackRow& row, const calendar::WorkingCalendar& cal,
+                     Instant now) {
+  store::FeedbackRecord f;
+  f.status = row.status;
+  f.received_at = row.received_at;
+  f.answer_due = row.answer_due;
+  f.answered_at = row.answered_at;
+  f.clock_started_at = row.clock_started_at;
+  f.paused_seconds = row.paused_seconds;
+  f.rejected_at = row.rejected_at;
+  f.info_requested_at = row.info_requested_at;
+  f.forwarded_at = row.forwarded_at;
+  f.published_at = row.published_at;
+  f.answer_working_days = row.answer_working_days;
+  const auto steps =
+      engagement::feedback_deadlines(cal, feedback_terms(engagement::FeedbackTerms{}, f),
+                                     feedback_times(f, cal.utc_offset_minutes()), now);
+  return steps && engagement::handled_in_time(*steps);
 }
 
 AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
@@ -63,7 +78,7 @@ AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCale
         {p.code, p.offered_online, it == inputs.end() ? index766::ProcedureInputs{} : it->second});
   }
   for (const auto& f : store::index_766_feedback(db, g.scope)) {
-    g.facts.feedback.push_back({f.id, handled_in_time(f, cal.utc_offset_minutes(), now)});
+    g.facts.feedback.push_back({f.id, handled_in_time(f, cal, now)});
   }
   return g;
 }

@@ -89,10 +89,23 @@ export interface NewRating {
   comment: string
 }
 
+export type FeedbackStatus = 'received' | 'info_requested' | 'rejected' | 'forwarded' | 'answered' | 'published'
+export type FeedbackStep = 'reject' | 'ask' | 'forward' | 'answer' | 'publish'
+
+// One step's time limit on the working calendar; `due` is '' while the answer's clock is paused.
+export interface FeedbackDeadline {
+  step: FeedbackStep
+  due: string
+  done_at: string
+  open: boolean
+  late: boolean
+  due_soon: boolean
+}
+
 export interface Feedback {
   id?: string
   code: string
-  status: 'received' | 'answered'
+  status: FeedbackStatus
   procedure_code: string
   procedure_name: string
   agency_id: string
@@ -105,6 +118,22 @@ export interface Feedback {
   answered_at: string | null
   name?: string
   contact?: string
+  channel: string
+  kind: string
+  reject_reason: string
+  rejected_at: string
+  info_request: string
+  info_requested_at: string
+  info_supplied_at: string
+  forwarded_at: string
+  forward_target: string
+  forwarded_from: string
+  published_at: string
+  rating: '' | 'satisfied' | 'unsatisfied'
+  rating_comment: string
+  rated_at: string
+  late: boolean
+  deadlines: FeedbackDeadline[]
 }
 
 export interface NewFeedback {
@@ -182,7 +211,7 @@ export function feedbackStatus(code: string): Promise<Feedback> {
   return apiRequest(`/feedback/${segment(code)}`)
 }
 
-export function feedbackQueue(status: '' | 'received' | 'answered'): Promise<Feedback[]> {
+export function feedbackQueue(status: '' | FeedbackStatus): Promise<Feedback[]> {
   return apiRequest(status ? `/feedback?status=${status}` : '/feedback')
 }
 
@@ -256,4 +285,50 @@ export function reusePaper(dossierId: string, storedPaperId: string, paperId?: s
   const body: Record<string, string> = { stored_paper_id: storedPaperId }
   if (paperId) body.paper_id = paperId
   return apiRequest(`/dossiers/${segment(dossierId)}/papers/reuse`, { method: 'POST', body })
+}
+
+// The feedback lifecycle (server: src/api/feedback_routes.cpp; docs/rules.md section 10).
+export interface StaffIntake extends NewFeedback {
+  channel: 'letter' | 'phone'
+  kind?: string
+}
+
+export function enterFeedback(input: StaffIntake): Promise<Feedback> {
+  return apiRequest('/feedback/intake', { method: 'POST', body: input })
+}
+
+export function rejectFeedback(id: string, reason: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(id)}/reject`, { method: 'POST', body: { reason } })
+}
+
+export function requestFeedbackInfo(id: string, request: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(id)}/request-info`, { method: 'POST', body: { request } })
+}
+
+export type ForwardTarget = 'agency' | 'partner' | 'portal'
+
+export function forwardFeedback(id: string, target: ForwardTarget, targetId: string, reason: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(id)}/forward`, {
+    method: 'POST',
+    body: { target, target_id: targetId, reason },
+  })
+}
+
+export function publishFeedback(id: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(id)}/publish`, { method: 'POST', body: {} })
+}
+
+export function supplyFeedbackInfo(code: string, information: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(code)}/supply-info`, { method: 'POST', body: { information } })
+}
+
+export function rateFeedbackAnswer(code: string, rating: 'satisfied' | 'unsatisfied', comment: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(code)}/rate`, { method: 'POST', body: { rating, comment } })
+}
+
+export function publishedFeedback(query: { q?: string; procedure_code?: string; agency_id?: string }): Promise<Feedback[]> {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value)
+  const text = params.toString()
+  return apiRequest(text ? `/feedback/published?${text}` : '/feedback/published')
 }

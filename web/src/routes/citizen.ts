@@ -40,6 +40,18 @@ export const routes: RouteRecordRaw[] = [
   { path: '/feedback', name: 'citizen-feedback', component: () => import('../views/citizen/FeedbackView.vue') },
   { path: '/feedback/status', name: 'citizen-feedback-status', component: () => import('../views/citizen/FeedbackStatusView.vue') },
   {
+    // Public: the published answers (the scoreboard links here with ?agency_id=X).
+    path: '/feedback/published',
+    name: 'citizen-feedback-published',
+    component: () => import('../views/citizen/PublishedFeedbackView.vue'),
+  },
+  {
+    path: '/feedback/intake',
+    name: 'citizen-feedback-intake',
+    component: () => import('../views/citizen/FeedbackIntakeView.vue'),
+    meta: { requiresLogin: true },
+  },
+  {
     path: '/feedback/answer',
     name: 'citizen-feedback-answer',
     component: () => import('../views/citizen/FeedbackAnswerView.vue'),
@@ -51,4 +63,6 @@ export const navLinks: NavLink[] = [
   { to: '/my/papers', label: 'citizen.nav.myPapers', visible: (user) => !!user && user.applicant },
   { to: '/feedback', label: 'citizen.nav.feedback', visible: (user) => !user || user.applicant },
   { to: '/feedback/answer', label: 'citizen.nav.feedbackAnswer', visible: (user) => hasRole(user, 'leader', 'administrator') },
+  { to: '/feedback/intake', label: 'citizen.nav.feedbackIntake', visible: (user) => hasRole(user, 'reception', 'processing', 'leader', 'administrator') },
+  { to: '/feedback/published', label: 'citizen.nav.feedbackPublished', visible: (user) => !user || user.applicant },
 ]
