@@ -132,7 +132,7 @@ void add_citizen_routes(http::Router& router, ApiContext& ctx) {
                    [&ctx](http::HttpRequest& r, http::Respond respond) {
                      send_feedback(ctx, r, std::move(respond));
                    },
-                   {.max_body_bytes = kSmallBody});
+                   {.max_body_bytes = kSmallBody, .rate_limit = &ctx.rate_limits.feedback});
   router.add(Method::get, "/api/v1/feedback", with_actor(feedback_list));
   router.add(Method::get, "/api/v1/feedback/{code}",
              [&ctx](http::HttpRequest& r) { return feedback_status(ctx, r); });
