@@ -242,7 +242,7 @@ TEST_F(Papers, TheStoredAndDownloadedNameFollowsTheVerifiedType) {
   EXPECT_EQ(hta.body.at("file_name"), "CCCD-mat-truoc.pdf");
   const auto got = an_.get(std::string(hta.body.at("download_url").as_string()));
   ASSERT_EQ(got.status, 200);
-  EXPECT_NE(got.raw.header("Content-Disposition").find("filename=\"CCCD-mat-truoc.pdf\""),
+  EXPECT_NE(got.raw.header("Content-Disposition").find("filename*=UTF-8''CCCD-mat-truoc.pdf"),
             std::string::npos)
       << got.raw.header("Content-Disposition");
   EXPECT_EQ(got.raw.header("Content-Disposition").find(".hta"), std::string::npos);
