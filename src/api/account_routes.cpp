@@ -49,8 +49,8 @@ void sign_up(ApiContext& ctx, http::HttpRequest& request, http::Respond respond)
   auto outcome = std::make_shared<app::CodeRequestOutcome>();
   write_then(
       ctx,
-      [outcome, signup = std::move(*prepared), client = request.remote_address,
-       now_s = ctx.now().seconds, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+      [outcome, signup = std::move(*prepared), client = request.client(), now_s = ctx.now().seconds,
+       now_iso = ctx.now_iso()](store::SqlConnection& db) {
         *outcome = app::request_sign_up(db, signup, client, now_s, now_iso);
       },
       [outcome] { return code_sent(*outcome); }, std::move(respond));
@@ -98,8 +98,8 @@ void request_reset(ApiContext& ctx, http::HttpRequest& request, http::Respond re
   auto outcome = std::make_shared<app::AppResult<app::CodeRequestOutcome>>();
   write_then(
       ctx,
-      [outcome, given = std::move(*given), client = request.remote_address,
-       now_s = ctx.now().seconds, now_iso = ctx.now_iso()](store::SqlConnection& db) {
+      [outcome, given = std::move(*given), client = request.client(), now_s = ctx.now().seconds,
+       now_iso = ctx.now_iso()](store::SqlConnection& db) {
         *outcome =
             app::request_password_reset(db, given.address, given.language, client, now_s, now_iso);
       },

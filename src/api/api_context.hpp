@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "api/rate_limits.hpp"
 #include "app/accounts/accounts.hpp"
+#include "app/accounts/login_delays.hpp"
 #include "app/accounts/login_refusals.hpp"
 #include "app/calendar/calendar_admin.hpp"
 #include "app/delivery/delivery_engine.hpp"
@@ -24,6 +26,8 @@ namespace motcua::api {
 struct ApiSettings {
   // Secure cookies are on by default; browsers accept them on http://localhost as well.
   bool secure_cookies = true;
+  // serve's --single-session: a login ends the user's other sessions.
+  app::OlderSessions older_sessions = app::OlderSessions::kept;
   std::string uploads_dir = "var/uploads";
   std::size_t max_upload_bytes = 10 * 1024 * 1024;
   // Origin of the public site (e.g. https://dichvucong.ninhbinh.gov.vn), for links printed on paper
@@ -78,10 +82,10 @@ struct ApiContext {
   std::unique_ptr<app::ActiveCalendar> calendars;
   CurrentCalendar calendar;
   app::DossierService dossiers;
-  // Failures per username are limited tightly; per client address more loosely, since a counter
-  // PC or an office behind one NAT address serves many people.
-  app::LoginThrottle user_throttle{"user", 5, 15 * 60};
-  app::LoginThrottle address_throttle{"address", 30, 15 * 60};
+  // Failed logins wait progressively longer (app/accounts/login_delays.hpp).
+  app::LoginDelays login_delays;
+  // Requests per client on the public and upload routes (api/rate_limits.hpp).
+  RateLimits rate_limits;
   // One audit row per username and address per throttle window for logins refused for rate.
   app::LoginRefusals login_refusals{15 * 60};
   app::NowFunction now;

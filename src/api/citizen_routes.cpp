@@ -145,7 +145,7 @@ void add_citizen_routes(http::Router& router, ApiContext& ctx) {
                    [&ctx, answer_days = terms.answer](http::HttpRequest& r, http::Respond respond) {
                      send_feedback(ctx, answer_days, r, std::move(respond));
                    },
-                   {.max_body_bytes = kSmallBody});
+                   {.max_body_bytes = kSmallBody, .rate_limit = &ctx.rate_limits.feedback});
   router.add(Method::get, "/api/v1/feedback",
              authenticated(ctx, [&ctx, terms](auto& r, const auto& a) {
                return feedback_list(ctx, terms, r, a);

@@ -142,12 +142,13 @@ void add_feedback_routes(http::Router& router, ApiContext& ctx) {
             200, std::move(respond));
       }),
       {.max_body_bytes = kSmallBody});
+  // The sender's steps are anonymous, by tracking code: limited as sending is.
   router.add_async(Method::post, "/api/v1/feedback/{id}/supply-info",
                    [&ctx, terms, text_of](http::HttpRequest& r, http::Respond respond) {
                      sender_step(ctx, terms, r, text_of("information"), app::supply_feedback_info,
                                  std::move(respond));
                    },
-                   {.max_body_bytes = kSmallBody});
+                   {.max_body_bytes = kSmallBody, .rate_limit = &ctx.rate_limits.feedback});
   router.add_async(Method::post, "/api/v1/feedback/{id}/rate",
                    [&ctx, terms](http::HttpRequest& r, http::Respond respond) {
                      sender_step(
@@ -158,9 +159,11 @@ void add_feedback_routes(http::Router& router, ApiContext& ctx) {
                          },
                          std::move(respond));
                    },
-                   {.max_body_bytes = kSmallBody});
-  router.add(Method::get, "/api/v1/feedback/published",
-             [&ctx](http::HttpRequest& r) { return published(ctx, r); });
+                   {.max_body_bytes = kSmallBody, .rate_limit = &ctx.rate_limits.feedback});
+  router.add(
+      Method::get, "/api/v1/feedback/published",
+      [&ctx](http::HttpRequest& r) { return published(ctx, r); },
+      {.rate_limit = &ctx.rate_limits.search});
 }
 
 }  // namespace motcua::api

@@ -102,7 +102,7 @@ void start(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
     const auto now_s = ctx.now().seconds;
     std::int64_t wait = 0;
     ctx.store.read([&](store::SqlConnection& db) {
-      wait = start_throttle().retry_after(db, r.remote_address, now_s);
+      wait = start_throttle().retry_after(db, r.client(), now_s);
     });
     if (wait > 0) {
       auto refused = problem_of(too_many_starts(wait), r);
@@ -112,7 +112,7 @@ void start(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
     const auto endpoint = ctx.settings.oidc.provider->authorization_endpoint();
     if (!endpoint) return problem_of(endpoint.error(), r);
     ctx.store.write([&](store::SqlConnection& db) {
-      start_throttle().record_failure(db, r.remote_address, now_s);
+      start_throttle().record_failure(db, r.client(), now_s);
       app::identity::record_attempt(db, login, now_s, ctx.now_iso());
     });
     auto response = http::HttpResponse::empty(302);
@@ -137,7 +137,7 @@ void callback(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
     return respond([answer] { return answer; });
   }
   on_provider_pool(std::move(respond), [&ctx, r] {
-    const std::string address = r.remote_address;
+    const std::string address = r.client();
     const auto refuse = [&](const app::AppError& e) {
       ctx.store.write([&](store::SqlConnection& db) {
         app::identity::audit_refusal(db, e.code, address, ctx.now_iso());
@@ -162,8 +162,8 @@ void callback(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
     if (!identity) return refuse(identity.error());
     app::AppResult<app::Session> session = tl::unexpected(app::AppError{});
     ctx.store.write([&](store::SqlConnection& db) {
-      session =
-          app::identity::finish_login(db, *identity, address, ctx.now().seconds, ctx.now_iso());
+      session = app::identity::finish_login(db, *identity, address, ctx.now().seconds,
+                                            ctx.now_iso(), ctx.settings.older_sessions);
     });
     if (!session) return refuse(session.error());
     auto response = landing(pending->return_path);

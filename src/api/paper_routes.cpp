@@ -108,12 +108,13 @@ http::HttpResponse paper_response(const ApiContext& ctx, const store::PaperRecor
 
 void add_paper_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
-  router.add_async(Method::post, "/api/v1/dossiers/{id}/papers",
-                   authenticated_async(ctx,
-                                       [&ctx](auto& r, const auto& a, http::Respond respond) {
-                                         upload(ctx, r, a, std::move(respond));
-                                       }),
-                   {.max_body_bytes = ctx.settings.max_upload_bytes});
+  router.add_async(
+      Method::post, "/api/v1/dossiers/{id}/papers",
+      authenticated_async(ctx,
+                          [&ctx](auto& r, const auto& a, http::Respond respond) {
+                            upload(ctx, r, a, std::move(respond));
+                          }),
+      {.max_body_bytes = ctx.settings.max_upload_bytes, .rate_limit = &ctx.rate_limits.uploads});
   router.add_async(Method::get, "/api/v1/dossiers/{id}/papers/{paper_id}",
                    authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
                      download(ctx, r, a, std::move(respond));

@@ -68,7 +68,7 @@ void add_payment_routes(http::Router& router, ApiContext& ctx) {
   router.add_async(Method::post, "/api/v1/dossiers/{id}/payments",
                    authenticated_async(ctx, [&ctx](auto& r, const auto& a, http::Respond respond) {
                      app::payments::PaymentStart start{
-                         r.path_params.at("id"), r.remote_address, return_url(ctx, r),
+                         r.path_params.at("id"), r.client(), return_url(ctx, r),
                          std::string(r.query_value("locale").value_or("vn"))};
                      idempotent_write(
                          ctx, r, a,

@@ -94,7 +94,7 @@ void lookup_own_dossiers(ApiContext& ctx, http::HttpRequest& r, http::Respond re
   auto lookup = app::read_own_dossier_lookup(own_dossier_lookup_from_json(*body));
   if (!lookup) return answer_now(respond, problem_of(lookup.error(), r));
   const auto now_s = ctx.now().seconds;
-  const std::string address = r.remote_address;
+  const std::string address = r.client();
   std::int64_t wait = 0;
   ctx.store.read([&](store::SqlConnection& db) {
     wait = std::max(kLookupsByAddress.retry_after(db, address, now_s),
@@ -122,27 +122,32 @@ void lookup_own_dossiers(ApiContext& ctx, http::HttpRequest& r, http::Respond re
 
 void add_public_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
-  router.add(Method::get, "/api/v1/track/{code}", [&ctx](http::HttpRequest& r) {
-    return read_and_render(ctx, r, [&](store::SqlConnection& db) {
-      return app::track(db, r.path_params.at("code"), ctx.utc_offset());
-    });
-  });
+  router.add(Method::get, "/api/v1/track/{code}",
+             [&ctx](http::HttpRequest& r) {
+               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
+                 return app::track(db, r.path_params.at("code"), ctx.utc_offset());
+               });
+             },
+             {.rate_limit = &ctx.rate_limits.tracking});
   router.add_async(Method::post, "/api/v1/track/lookup",
                    [&ctx](http::HttpRequest& r, http::Respond respond) {
                      lookup_own_dossiers(ctx, r, std::move(respond));
                    },
                    {.max_body_bytes = 4096});
-  router.add(Method::get, "/api/v1/procedures", [&ctx](http::HttpRequest& r) {
-    std::vector<app::ProcedureMatch> found;
-    const std::string q(r.query_value("q").value_or(""));
-    const auto filter = catalog_filter_of(r);
-    ctx.store.read([&](store::SqlConnection& db) {
-      // Browsing by field, level or agency narrows exactly; typo tolerance is for the free search.
-      found = filter.any() ? app::browse_procedures(db, filter, q, limit_of(r, 20, 200))
-                           : app::search_procedures(db, q, limit_of(r, 20, 200));
-    });
-    return http::HttpResponse::json(200, json::value_from(found));
-  });
+  router.add(Method::get, "/api/v1/procedures",
+             [&ctx](http::HttpRequest& r) {
+               std::vector<app::ProcedureMatch> found;
+               const std::string q(r.query_value("q").value_or(""));
+               const auto filter = catalog_filter_of(r);
+               ctx.store.read([&](store::SqlConnection& db) {
+                 // Browsing by field, level or agency narrows exactly; typo tolerance is for the
+                 // free search.
+                 found = filter.any() ? app::browse_procedures(db, filter, q, limit_of(r, 20, 200))
+                                      : app::search_procedures(db, q, limit_of(r, 20, 200));
+               });
+               return http::HttpResponse::json(200, json::value_from(found));
+             },
+             {.rate_limit = &ctx.rate_limits.search});
   router.add(Method::get, "/api/v1/catalog/facets", [&ctx](http::HttpRequest& r) {
     app::CatalogFacetsView facets;
     const auto filter = catalog_filter_of(r);

@@ -59,7 +59,7 @@ void take_at_kiosk(ApiContext& ctx, const Groups& groups, http::HttpRequest& r,
   auto input = ticket_request_from_json(*body);
   if (!input) return answer_now(respond, problem_of(input.error(), r));
   const auto now = ctx.now();
-  const std::string address = r.remote_address;
+  const std::string address = r.client();
   std::int64_t wait = 0;
   ctx.store.read([&](store::SqlConnection& db) {
     wait = kKioskTickets.retry_after(db, address, now.seconds);

@@ -131,7 +131,9 @@ void attach(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
         return fail(unsignable(e.what()));
       }
       const auto blob = store::put_blob(ctx.settings.uploads_dir, signed_pdf);
-      std::string name = generate ? "ket-qua.pdf" : app::clean_file_name(file_name_header(r));
+      std::string name =
+          generate ? "ket-qua.pdf"
+                   : app::name_for_type(app::clean_file_name(file_name_header(r)), app::kPdf);
       if (name.empty()) name = "ket-qua.pdf";
       app::SignedResult result{name,
                                generate ? "generated" : "uploaded",

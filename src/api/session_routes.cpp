@@ -49,13 +49,12 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
   if (!credentials) return answer_now(respond, problem_of(credentials.error(), request));
   const std::string& username = credentials->username;
   const auto now_s = ctx.now().seconds;
-  const std::string& address = request.remote_address;
+  const std::string& address = request.client();
   std::int64_t wait = 0;
   bool refusal_audited = false;
   app::AppResult<app::Actor> actor = tl::unexpected(app::AppError{});
   ctx.store.read([&](store::SqlConnection& db) {
-    wait = std::max(ctx.user_throttle.retry_after(db, username, now_s),
-                    ctx.address_throttle.retry_after(db, address, now_s));
+    wait = ctx.login_delays.retry_after(db, username, address, now_s);
     if (wait == 0) {
       actor = app::authenticate(db, username, credentials->password);
     } else {
@@ -82,8 +81,7 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
     write_then(
         ctx,
         [&ctx, username, address, now_s, now_iso = ctx.now_iso()](store::SqlConnection& db) {
-          ctx.user_throttle.record_failure(db, username, now_s);
-          ctx.address_throttle.record_failure(db, address, now_s);
+          ctx.login_delays.record_failure(db, username, address, now_s);
           app::audit_login_failure(db, username, address, now_iso);
         },
         [problem = problem_of(actor.error(), request)] { return problem; }, std::move(respond));
@@ -114,15 +112,14 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
         if (auto second = app::check_second_factor(
                 db, actor.user_id, ctx.settings.second_factor_key, code, now_s, now_iso);
             !second) {
-          ctx.user_throttle.record_failure(db, username, now_s);
-          ctx.address_throttle.record_failure(db, address, now_s);
+          ctx.login_delays.record_failure(db, username, address, now_s);
           app::audit_login_failure(db, username, address, now_iso);
           *refused = second.error();
           return;
         }
-        ctx.user_throttle.record_success(db, username);
+        ctx.login_delays.record_success(db, username, address);
         app::audit_login_success(db, actor, username, address, now_iso);
-        *session = app::open_session(db, actor, now_s, now_iso);
+        *session = app::open_session(db, actor, now_s, now_iso, ctx.settings.older_sessions);
       },
       [&ctx, session, refused, path = request.path] {
         if (*refused) {

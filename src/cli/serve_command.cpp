@@ -21,6 +21,7 @@
 #include "cli/db_option.hpp"
 #include "cli/delivery_job.hpp"
 #include "cli/delivery_options.hpp"
+#include "cli/edge_options.hpp"
 #include "cli/oidc_options.hpp"
 #include "cli/payment_options.hpp"
 #include "cli/portal_job.hpp"
@@ -45,6 +46,8 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   std::string static_dir = "web/dist";
   bool insecure_cookies = false;
+  bool single_session = false;
+  std::string rate_limits = "on";
   int threads = 0;
   std::string fake_now;  // tests and demonstrations only: a frozen clock
   std::string uploads_dir = "var/uploads";
@@ -63,6 +66,7 @@ struct ServeArgs {
   PaymentOptions payment;
   std::string signing_dir;  // <agency-code>.p12 and .password per agency (documents/signing)
   OidcOptions oidc;
+  EdgeOptions edge;
 };
 
 // An origin to print on paper: http(s)://host[:port][/prefix], nothing a browser would misread.
@@ -98,6 +102,10 @@ int run_serve(const ServeArgs& args) {
   }
   if (args.threads > 0) config.threads = args.threads;
   config.static_dir = args.static_dir;
+  http::BuiltinRoutesOptions builtin;
+  if (auto edge = apply_edge_options(args.edge, config, builtin); !edge) {
+    return bad_input(edge.error());
+  }
   auto cal = args.calendar.load();
   if (!cal) return bad_input(cal.error());
   auto store = args.db.open();
@@ -123,6 +131,8 @@ int run_serve(const ServeArgs& args) {
 
   api::ApiSettings settings;
   settings.secure_cookies = !args.insecure_cookies;
+  settings.older_sessions =
+      args.single_session ? app::OlderSessions::ended : app::OlderSessions::kept;
   settings.uploads_dir = args.uploads_dir;
   if (!args.public_url.empty() && !valid_public_url(args.public_url)) {
     return bad_input(
@@ -211,6 +221,7 @@ int run_serve(const ServeArgs& args) {
                            metrics);
   WakingStore api_store(*store, [&delivery_job] { delivery_job.wake(); });
   api::ApiContext ctx(api_store, std::move(active), now, settings);
+  if (args.rate_limits == "off") ctx.rate_limits.switch_off();
   ctx.delivery_adapters = adapters;
   ctx.follow_calendar = [follower = calendar_follower.get()] { follower->follow(); };
   // Stopped before ctx (which owns the calendar it publishes to) is destroyed, however this ends.
@@ -238,7 +249,6 @@ int run_serve(const ServeArgs& args) {
   }
   delivery_job.start();
   http::Router router;
-  http::BuiltinRoutesOptions builtin;
   // Readiness: a reader connection answers a trivial query.
   const auto database_answers = [&] {
     bool ok = false;
@@ -339,6 +349,15 @@ void add_serve_command(CLI::App& app, Action& action) {
                   "and <agency-code>.password; results and notices are then signed (PAdES)")
       ->envname("MOTCUA_SIGNING_DIR");
   add_oidc_options(*cmd, args->oidc);
+  add_edge_options(*cmd, args->edge);
+  cmd->add_option("--rate-limits", args->rate_limits,
+                  "on (default): per-client limits on tracking, search, feedback and uploads; off: "
+                  "none (load tests on loopback)")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->envname("MOTCUA_RATE_LIMITS");
+  cmd->add_flag("--single-session", args->single_session,
+                "A login ends the user's other sessions (one device at a time)")
+      ->envname("MOTCUA_SINGLE_SESSION");
   cmd->add_flag("--insecure-cookies", args->insecure_cookies,
                 "Send the session cookie without Secure (only for plain HTTP on a non-local host)");
   cmd->callback([args, &action] { action = [args] { return run_serve(*args); }; });

@@ -4,8 +4,11 @@
 //                 or 503 with "fail" for the status and for each failed check
 //   GET /metrics  the registry in the Prometheus text format 0.0.4
 //
-// /metrics reveals traffic figures: in production expose it only to the monitoring network (the
-// reverse proxy's job).
+// /metrics reveals traffic figures, so it answers only the monitoring side (issue 18 point 5):
+// a client in `metrics_clients` (loopback by default; behind a trusted proxy the real client,
+// http/client_address.hpp, so nginx on the same host does not open it to the world) or a request
+// with `Authorization: Bearer <metrics_token>` when a token is configured. Others get a 404, as
+// for a page that does not exist.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -13,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "http/client_address.hpp"
 #include "http/router.hpp"
 
 namespace motcua::http {
@@ -34,6 +38,9 @@ struct HealthDetail {
 struct BuiltinRoutesOptions {
   std::vector<HealthCheck> health_checks{};
   std::vector<HealthDetail> details{};
+  // Who may read /metrics without a token; empty: loopback only.
+  std::vector<AddressRange> metrics_clients{};
+  std::string metrics_token{};  // empty: no token opens it
 };
 
 // `metrics` must outlive the router.

@@ -168,6 +168,7 @@ asio::awaitable<bool> Connection::serve_one() {
 
   HttpRequest req;
   req.remote_address = remote_;
+  req.client_address = remote_;  // until the header says otherwise (a refusal before it)
 
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(clamp32(config.header_limit));
@@ -194,6 +195,9 @@ asio::awaitable<bool> Connection::serve_one() {
     req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   }
   req.request_id = make_request_id(req.header("X-Request-Id"));
+  req.client_address = config.trusted_proxies.client_of(remote_, req.header("X-Forwarded-For"));
+  req.secure_transport =
+      config.trusted_proxies.trusts(remote_) && iequals(req.header("X-Forwarded-Proto"), "https");
 
   auto target = parse_target(req.target);
   const bool host_missing = version == 11 && !req.has_header("Host");  // RFC 9112 3.2
@@ -230,6 +234,12 @@ asio::awaitable<bool> Connection::serve_one() {
     co_return false;
   }
   parser.body_limit(limit);
+  if (auto refused = pipeline.refuse_for_rate(req, match)) {
+    // Before any byte of the body (an upload's ten megabytes are not read to be refused).
+    disarm();
+    co_await refuse(req, method_name, route, std::move(*refused), version, started);
+    co_return false;
+  }
 
   if (!parser.is_done()) {
     // RFC 9110 10.1.1: no 100 Continue to an HTTP/1.0 client.
@@ -342,16 +352,30 @@ asio::awaitable<void> Connection::close() {
   timer_.cancel();
 }
 
-bool ConnectionRegistry::add(const std::shared_ptr<Connection>& connection) {
+ConnectionRegistry::Admission ConnectionRegistry::add(const std::shared_ptr<Connection>& connection,
+                                                      std::size_t max_total,
+                                                      std::size_t max_per_address, bool exempt) {
   const std::lock_guard lock(mutex_);
-  if (stopping_.load()) return false;
-  live_.emplace(connection.get(), connection);
-  return true;
+  if (stopping_.load()) return Admission::stopping;
+  if (live_.size() >= max_total) return Admission::full;
+  const std::string& address = connection->remote();
+  auto& from_address = per_address_[address];
+  if (!exempt && from_address >= max_per_address) {
+    if (from_address == 0) per_address_.erase(address);
+    return Admission::full;
+  }
+  ++from_address;
+  live_.emplace(connection.get(), Live{connection, address});
+  return Admission::admitted;
 }
 
 void ConnectionRegistry::remove(const Connection* connection) {
   const std::lock_guard lock(mutex_);
-  live_.erase(connection);
+  const auto it = live_.find(connection);
+  if (it == live_.end()) return;
+  const auto count = per_address_.find(it->second.address);
+  if (count != per_address_.end() && --count->second == 0) per_address_.erase(count);
+  live_.erase(it);
   if (live_.empty()) empty_.notify_all();
 }
 
@@ -360,8 +384,8 @@ void ConnectionRegistry::stop_all() {
   {
     const std::lock_guard lock(mutex_);
     stopping_.store(true, std::memory_order_release);
-    for (const auto& [key, weak] : live_) {
-      if (auto c = weak.lock()) connections.push_back(std::move(c));
+    for (const auto& [key, live] : live_) {
+      if (auto c = live.connection.lock()) connections.push_back(std::move(c));
     }
   }
   for (auto& c : connections) {
@@ -373,8 +397,8 @@ void ConnectionRegistry::force_close_all() {
   std::vector<std::shared_ptr<Connection>> connections;
   {
     const std::lock_guard lock(mutex_);
-    for (const auto& [key, weak] : live_) {
-      if (auto c = weak.lock()) connections.push_back(std::move(c));
+    for (const auto& [key, live] : live_) {
+      if (auto c = live.connection.lock()) connections.push_back(std::move(c));
     }
   }
   for (auto& c : connections) {

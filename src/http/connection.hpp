@@ -48,6 +48,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void force_close();
 
   boost::asio::any_io_executor executor() { return socket_.get_executor(); }
+  // The peer's IP address ("" if it could not be read).
+  const std::string& remote() const { return remote_; }
 
  private:
   boost::asio::awaitable<void> serve();
@@ -87,8 +89,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
 class ConnectionRegistry {
  public:
-  // False once stopping: the caller closes the new connection instead of serving it.
-  bool add(const std::shared_ptr<Connection>& connection);
+  enum class Admission { admitted, stopping, full };
+  // Not admitted once stopping, or when `max_total` connections are open, or `max_per_address`
+  // from the connection's address (unless `exempt`: a trusted proxy carries many clients). The
+  // caller closes a connection that is not admitted instead of serving it.
+  Admission add(const std::shared_ptr<Connection>& connection, std::size_t max_total,
+                std::size_t max_per_address, bool exempt);
   void remove(const Connection* connection);
   // From now on add() refuses; every live connection is asked to stop.
   void stop_all();
@@ -102,7 +108,12 @@ class ConnectionRegistry {
  private:
   std::mutex mutex_;
   std::condition_variable empty_;
-  std::unordered_map<const Connection*, std::weak_ptr<Connection>> live_;
+  struct Live {
+    std::weak_ptr<Connection> connection;
+    std::string address;
+  };
+  std::unordered_map<const Connection*, Live> live_;
+  std::unordered_map<std::string, std::size_t> per_address_;
   std::atomic<bool> stopping_{false};
 };
 

@@ -50,6 +50,17 @@ HttpResponse body_too_large(std::string_view instance, std::size_t limit) {
               "Giới hạn là " + n + " byte. / The limit is " + n + " bytes.");
 }
 
+HttpResponse too_many_requests(std::string_view instance, std::string_view limit,
+                               std::int64_t retry_after_s) {
+  const std::string wait = std::to_string(retry_after_s);
+  auto res = make(429, "too_many_requests",
+                  "Quá nhiều yêu cầu trong thời gian ngắn; vui lòng thử lại sau " + wait + " giây.",
+                  "Too many requests in a short time; try again in " + wait + " seconds.", instance,
+                  "Giới hạn: " + std::string(limit) + ". / Limit: " + std::string(limit) + ".");
+  res.set_header("Retry-After", wait);
+  return res;
+}
+
 HttpResponse headers_too_large() {
   return make(431, "headers_too_large", "Phần tiêu đề (header) của yêu cầu quá lớn.",
               "The request header fields are too large.", {});

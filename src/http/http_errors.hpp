@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -23,6 +24,10 @@ HttpResponse method_not_allowed(std::string_view instance, std::span<const Metho
 HttpResponse request_timeout();
 // 413 body_too_large; the detail states the limit in bytes.
 HttpResponse body_too_large(std::string_view instance, std::size_t limit);
+// 429 too_many_requests, with Retry-After: the route's rate limit `limit` ("tracking", ...)
+// refused this client for `retry_after_s` more seconds.
+HttpResponse too_many_requests(std::string_view instance, std::string_view limit,
+                               std::int64_t retry_after_s);
 // 431 headers_too_large.
 HttpResponse headers_too_large();
 // 500 internal_error: never carries the cause, which goes to the log only.

@@ -37,10 +37,19 @@ struct HttpRequest {
   std::multimap<std::string, std::string> query;  // decoded; '+' reads as a space
   HeaderList headers;                             // in arrival order, names as sent
   std::string body;
-  std::string remote_address;                      // peer IP of the TCP connection
+  std::string remote_address;  // peer IP of the TCP connection
+  // The real client: remote_address, or what a trusted proxy says (http/client_address.hpp).
+  // Throttles, rate limits and audit rows key on this one.
+  std::string client_address;
+  // Reached over TLS: a trusted proxy said X-Forwarded-Proto: https (HSTS is sent then).
+  bool secure_transport = false;
   std::map<std::string, std::string> path_params;  // decoded values of "{name}" segments
   std::string request_id;                          // echoed X-Request-Id or a generated one
 
+  // The client's address to key throttles and audit rows on (the peer when none was resolved).
+  const std::string& client() const {
+    return client_address.empty() ? remote_address : client_address;
+  }
   // First header with this name (case-insensitive), or an empty view when absent.
   std::string_view header(std::string_view name) const;
   bool has_header(std::string_view name) const;

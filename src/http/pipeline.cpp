@@ -13,6 +13,7 @@
 #include "http/access_log.hpp"
 #include "http/http_errors.hpp"
 #include "http/metrics.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/response_compression.hpp"
 #include "http/static_files.hpp"
 
@@ -49,8 +50,11 @@ Pipeline::Pipeline(const Router& router, const StaticFiles* static_files, Metric
           "motcua_http_request_duration_seconds",
           "Time from the request header to the response written, by method and route pattern.",
           {"method", "route"}, Metrics::default_seconds_buckets())),
-      in_flight_(&metrics.gauge("motcua_http_requests_in_flight", "HTTP requests being served.")
-                      .with({})) {}
+      in_flight_(
+          &metrics.gauge("motcua_http_requests_in_flight", "HTTP requests being served.").with({})),
+      rate_refusals_(&metrics.counter("motcua_http_rate_limited_total",
+                                      "Requests refused 429 by a route's rate limit, by limit.",
+                                      {"limit"})) {}
 
 Pipeline::~Pipeline() = default;
 
@@ -105,6 +109,17 @@ HttpResponse Pipeline::guarded(const HttpRequest& request,
   }
   log_error("handler failed", request.request_id, error);
   return errors::internal_error(request.path);
+}
+
+std::optional<HttpResponse> Pipeline::refuse_for_rate(const HttpRequest& request,
+                                                      const RouteMatch& match) const {
+  if (match.outcome != RouteMatch::Outcome::matched || match.route == nullptr) return std::nullopt;
+  RateLimiter* limiter = match.route->options.rate_limit;
+  if (limiter == nullptr) return std::nullopt;
+  const std::int64_t wait = limiter->take(request.client());
+  if (wait == 0) return std::nullopt;
+  rate_refusals_->with({limiter->name()}).inc();
+  return errors::too_many_requests(request.path, limiter->name(), wait);
 }
 
 bool Pipeline::answers_later(const RouteMatch& match) {
@@ -164,6 +179,14 @@ void Pipeline::decorate(const HttpRequest& request, HttpResponse& res) const {
   set_default(res, "Referrer-Policy", "same-origin");
   set_default(res, "X-Frame-Options", "DENY");
   set_default(res, "Content-Security-Policy", options_.content_security_policy);
+  // No page of ours needs a camera, microphone, location or payment handler of the browser.
+  set_default(res, "Permissions-Policy",
+              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  // Only over TLS (RFC 6797 7.2: ignored, and pointless, over plain HTTP): two years, the
+  // preload list's minimum; subdomains too, since a province's portal owns its name.
+  if (request.secure_transport) {
+    set_default(res, "Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
   set_default(res, "Cache-Control", "no-store");
   compress_response(request, res);
   res.set_header("Date", http_date(std::chrono::system_clock::now()));
@@ -186,7 +209,7 @@ void Pipeline::record(const Exchange& e) const {
   line.status = e.status;
   line.bytes = e.bytes;
   line.duration_ms = seconds * 1000.0;
-  line.remote = e.request->remote_address;
+  line.remote = e.request->client();
   log_->log(spdlog::level::info, access_log_line(line));
 }
 

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,9 @@ class Pipeline {
   // Whether the matched route answers later (an AsyncHandler): the connection then calls
   // handle_async instead of handle and waits for `respond` without holding its thread.
   static bool answers_later(const RouteMatch& match);
+  // 429 with Retry-After when the route's rate limit refuses this client; nullopt to go on.
+  std::optional<HttpResponse> refuse_for_rate(const HttpRequest& request,
+                                              const RouteMatch& match) const;
   // Starts the route's async handler; `respond` receives, exactly once, a function that builds the
   // checked answer (a 500 problem if the handler threw before answering, or the function threw or
   // built something malformed). The caller runs that function on its io thread.
@@ -92,6 +96,7 @@ class Pipeline {
   CounterFamily* requests_;
   HistogramFamily* durations_;
   Gauge* in_flight_;
+  CounterFamily* rate_refusals_;
 };
 
 // The incoming X-Request-Id when it is a sane identifier (1 to 128 characters of letters, digits

@@ -44,9 +44,14 @@ using MakeResponse = std::function<HttpResponse()>;
 using Respond = std::function<void(MakeResponse)>;
 using AsyncHandler = std::function<void(HttpRequest&, Respond)>;
 
+class RateLimiter;
+
 struct RouteOptions {
   // Largest request body this route accepts; none: the server's default_body_limit.
   std::optional<std::size_t> max_body_bytes{};
+  // Requests per client (http/rate_limiter.hpp), checked before the body is read; null: none.
+  // Must outlive the router.
+  RateLimiter* rate_limit = nullptr;
 };
 
 struct Route {

@@ -86,7 +86,13 @@ struct HttpServer::Impl {
       boost::system::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);  // responses are written whole
       auto connection = std::make_shared<detail::Connection>(std::move(socket), context);
-      if (!registry.add(connection)) continue;  // stopping: the socket closes with it
+      // Stopping, or too many connections (from that address): the socket closes with it, so
+      // one client holding many slow connections cannot starve the others.
+      if (registry.add(connection, config.max_connections, config.max_connections_per_address,
+                       config.trusted_proxies.trusts(connection->remote())) !=
+          detail::ConnectionRegistry::Admission::admitted) {
+        continue;
+      }
       asio::co_spawn(connection->executor(), detail::Connection::run(connection),
                      [this](const std::exception_ptr& e) { log_exception("connection", e); });
     }

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 
+#include "http/client_address.hpp"
 #include "http/router.hpp"
 
 namespace spdlog {
@@ -63,6 +64,12 @@ struct ServerConfig {
   std::string static_dir{};
   std::size_t static_cache_bytes = 64 * 1024 * 1024;
   std::string content_security_policy = std::string(kDefaultContentSecurityPolicy);
+  // Open connections at most, in all and from one address (trusted proxies exempt from the
+  // second); a connection beyond either is closed at once.
+  std::size_t max_connections = 10'000;
+  std::size_t max_connections_per_address = 512;
+  // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (none by default).
+  TrustedProxies trusted_proxies{};
   // Receives the JSON request log and error lines; null: a logger writing them to stderr.
   std::shared_ptr<spdlog::logger> logger{};
 };

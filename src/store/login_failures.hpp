@@ -13,6 +13,7 @@ namespace motcua::store {
 struct FailureWindow {
   std::int64_t window_start = 0;  // Unix seconds
   std::int64_t failures = 0;
+  std::int64_t last_failure = 0;  // Unix seconds of the newest failure
 };
 
 std::optional<FailureWindow> find_login_failures(SqlConnection& db, const std::string& scope,

@@ -12,9 +12,10 @@ import { apiSession, baseUrl, submitBirthRegistration } from './lib/api.mjs'
 import { DESK, openBrowser, screenshot } from './lib/browser.mjs'
 import { act, logIn, logOut } from './lib/ui.mjs'
 import { uploadEveryMandatoryPaper } from './lib/wizard.mjs'
+import { samplePdf } from './lib/papers.mjs'
 
 const SMALL_PHONE = { width: 360, height: 740 }
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1'), Buffer.alloc(400, 0x20), Buffer.from('\n%%EOF\n')])
+const PDF = samplePdf(' '.repeat(400))
 
 let phone
 let desk

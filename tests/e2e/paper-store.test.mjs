@@ -7,9 +7,10 @@ import { after, before, test } from 'node:test'
 import { apiSession, baseUrl } from './lib/api.mjs'
 import { PHONE, openBrowser, screenshot } from './lib/browser.mjs'
 import { logIn } from './lib/ui.mjs'
+import { samplePdf } from './lib/papers.mjs'
 
 const CODE = '1.001193'
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1'), Buffer.from('paper store test '.repeat(40)), Buffer.from('\n%%EOF\n')])
+const PDF = samplePdf('paper store test '.repeat(40))
 
 let phone
 

@@ -8,9 +8,10 @@ import { baseUrl } from './lib/api.mjs'
 import { openBrowser, screenshot } from './lib/browser.mjs'
 import { logIn } from './lib/ui.mjs'
 import { chooseFirstCaseIfAsked, uploadEveryMandatoryPaper } from './lib/wizard.mjs'
+import { samplePdf } from './lib/papers.mjs'
 
 const SMALL_PHONE = { width: 360, height: 740 }
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1'), Buffer.alloc(400, 0x20), Buffer.from('\n%%EOF\n')])
+const PDF = samplePdf(' '.repeat(400))
 const ID_NUMBER = '037190005555'
 const PHONE = '0911222333'
 

@@ -9,12 +9,13 @@ import { apiSession, baseUrl, birthRegistrationInProcessing } from './lib/api.mj
 import { assertNoViolations } from './lib/axe.mjs'
 import { DESK, openBrowser, screenshot } from './lib/browser.mjs'
 import { act, logIn, logOut } from './lib/ui.mjs'
+import { samplePdf } from './lib/papers.mjs'
 
 const TAM_DIEP = '000.14.62.H42' // commune-14362 (data/demo/ninh-binh.json, agency_codes)
 const QUESTION = 'Đề nghị xác nhận giấy xác nhận cư trú do Tam Điệp cấp'
 const SHARED = 'Giấy xác nhận cư trú của người mẹ'
 const PRIVATE = 'Sổ tay sức khỏe bà mẹ và trẻ em'
-const PDF = Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\nworkspace hand-over test\n%%EOF\n', 'latin1')
+const PDF = samplePdf('workspace hand-over test')
 
 let browser
 let dossier

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "api_client.hpp"
+#include "app/dossier/paper_samples_test_support.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
 #include "server_process.hpp"
@@ -177,8 +178,7 @@ TEST_F(Citizen, DraftIsUpdatedByItsOwnerFromTheVersionSeenAndLogged) {
   // Papers may be uploaded to the draft; it is then submitted and can no longer be changed.
   auto paper = an_.call(
       "POST", "/api/v1/dossiers/" + id + "/papers?name=Gi%E1%BA%A5y%20ch%E1%BB%A9ng%20sinh",
-      std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n") + std::string(200, 'x') + "\n%%EOF\n",
-      {{"Content-Type", "application/pdf"}});
+      app::test_support::sample_pdf(std::string(200, 'x')), {{"Content-Type", "application/pdf"}});
   ASSERT_EQ(paper.status, 201) << paper.raw.body;
   EXPECT_EQ(paper.body.at("dossier_version"), 3);
   auto submitted = an_.post("/api/v1/dossiers/" + id + "/submit", json::object{});

@@ -9,6 +9,7 @@
 
 #include "../run_process.hpp"
 #include "api_client.hpp"
+#include "app/dossier/paper_samples_test_support.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
 #include "server_process.hpp"
@@ -101,8 +102,7 @@ TEST_F(Consultation, UnknownAgencyIsRefusedNamingTheField) {
 
 TEST_F(Consultation, ConsultedAgencyReadsOnlyTheSharedPapers) {
   const auto base = dossier_in_progress();
-  const std::string pdf =
-      std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n") + std::string(200, 'x') + "\n%%EOF\n";
+  const std::string pdf = app::test_support::sample_pdf(std::string(200, 'x'));
   const auto upload = [&](const std::string& name) {
     auto r =
         processing_.call("POST", base + "/papers?name=" + name, pdf,

@@ -7,6 +7,7 @@
 // verify.
 #include <gtest/gtest.h>
 
+#include "app/dossier/paper_samples_test_support.hpp"
 #include "exchange_fixture.hpp"
 #include "store/exchange_links_repository.hpp"
 #include "store/exchange_repository.hpp"
@@ -18,9 +19,7 @@ namespace {
 
 namespace json = boost::json;
 
-const std::string kPdf =
-    std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15) +
-    "1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+const std::string kPdf = app::test_support::sample_pdf("exchange flow");
 
 json::object step(const char* id, const char* name, json::object responsible, const char* budget,
                   json::array actions) {

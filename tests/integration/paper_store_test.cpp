@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "api_client.hpp"
+#include "app/dossier/paper_samples_test_support.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
 #include "server_process.hpp"
@@ -15,8 +16,7 @@ namespace {
 
 namespace json = boost::json;
 const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
-const std::string kPdf =
-    std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15) + std::string(2000, 'x') + "\n%%EOF\n";
+const std::string kPdf = app::test_support::sample_pdf(std::string(2000, 'x'));
 
 class PaperStore : public ::testing::Test {
  protected:

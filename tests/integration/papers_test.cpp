@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "api_client.hpp"
+#include "app/dossier/paper_samples_test_support.hpp"
 #include "fixture.hpp"
 #include "log_in.hpp"
 #include "server_process.hpp"
@@ -20,11 +21,8 @@ namespace json = boost::json;
 const std::string kBinary = std::string(MOTCUA_BINARY_DIR) + "/motcua";
 
 // Bytes as scanners produce them: binary after the signature, NUL and high bytes included.
-const std::string kPdf = std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15) +
-                         std::string(3000, '\0') +
-                         "\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n";
-const std::string kPng = std::string("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\x00\x01", 20) +
-                         std::string(500, '\xA5');
+const std::string kPdf = app::test_support::sample_pdf(std::string(3000, '\0'));
+const std::string kPng = app::test_support::sample_png(std::string(100, '\xA5'));
 const std::string kExe = std::string("MZ\x90\x00\x03\x00\x00\x00\x04\x00", 10) + "This program";
 
 std::string url_encode(const std::string& text) {
@@ -234,6 +232,23 @@ TEST_F(Papers, UploadedFilesComeBackByteForByte) {
   EXPECT_EQ(exit_status, 0);
   EXPECT_EQ(report.at("ok"), true);
   EXPECT_EQ(report.at("events_checked"), 5);
+}
+
+// Issue 18 point 5: the name follows the verified type, and a file that only starts like a PDF
+// is refused.
+TEST_F(Papers, TheStoredAndDownloadedNameFollowsTheVerifiedType) {
+  auto hta = upload(an_, "CCCD mặt trước", "application/pdf", kPdf, "CCCD-mat-truoc.pdf.hta");
+  ASSERT_EQ(hta.status, 201) << hta.raw.body;
+  EXPECT_EQ(hta.body.at("file_name"), "CCCD-mat-truoc.pdf");
+  const auto got = an_.get(std::string(hta.body.at("download_url").as_string()));
+  ASSERT_EQ(got.status, 200);
+  EXPECT_NE(got.raw.header("Content-Disposition").find("filename*=UTF-8''CCCD-mat-truoc.pdf"),
+            std::string::npos)
+      << got.raw.header("Content-Disposition");
+  EXPECT_EQ(got.raw.header("Content-Disposition").find(".hta"), std::string::npos);
+  const std::string script = "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n";
+  expect_problem(upload(an_, "CCCD", "application/pdf", script, "CCCD.pdf.hta"), 415,
+                 "unsupported_media_type");
 }
 
 TEST_F(Papers, LimitsAndRefusalsAreExactProblems) {

@@ -8,6 +8,7 @@
 #include "store/login_failures.hpp"
 #include "store/second_factor_repository.hpp"
 #include "store/session_repository.hpp"
+#include "store/user_repository.hpp"
 
 namespace motcua::app {
 
@@ -93,7 +94,7 @@ void audit_login_success(store::SqlConnection& db, const Actor& actor, const std
 }
 
 Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,
-                     const std::string& now_iso) {
+                     const std::string& now_iso, OlderSessions older) {
   const auto user = store::find_active_user(db, actor.user_id);
   const bool enrolment_due = store::second_factor_enrolment_due(db, actor.user_id);
   Session s{random_token(),
@@ -103,6 +104,7 @@ Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,
             user && user->must_change_password,
             enrolment_due};
   store::delete_expired_sessions(db, now_s);
+  if (older == OlderSessions::ended) store::delete_sessions_of(db, s.actor.user_id);
   store::insert_session(
       db, {store::sha256_hex(s.token), s.actor.user_id, s.csrf_token, now_iso, s.expires_s});
   return s;

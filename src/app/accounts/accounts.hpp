@@ -60,9 +60,13 @@ std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& use
 AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& username,
                               const std::string& password);
 
+// What a new login does to the user's other sessions: kept (several devices at once), or ended
+// (serve's --single-session, issue 18 point 5: a stolen session dies when its owner logs in).
+enum class OlderSessions { kept, ended };
+
 // Writes a new session for an authenticated actor (and drops expired ones).
 Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,
-                     const std::string& now_iso);
+                     const std::string& now_iso, OlderSessions older = OlderSessions::kept);
 
 // Both in one job (the CLI and tests).
 AppResult<Session> login(store::SqlConnection& db, const std::string& username,

@@ -115,17 +115,18 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
   if (!paper_name) return tl::unexpected(paper_name.error());
 
   const std::string at = to_iso(now, offset);
-  const store::PaperRecord paper{"pp_" + random_token(12),
-                                 dossier_id,
-                                 *paper_name,
-                                 clean_file_name(upload.file_name),
-                                 upload.content_type,
-                                 upload.size,
-                                 upload.sha256,
-                                 actor.user_id,
-                                 at,
-                                 upload.paper_id,
-                                 upload.reused_from};
+  const store::PaperRecord paper{
+      "pp_" + random_token(12),
+      dossier_id,
+      *paper_name,
+      name_for_type(clean_file_name(upload.file_name), upload.content_type),
+      upload.content_type,
+      upload.size,
+      upload.sha256,
+      actor.user_id,
+      at,
+      upload.paper_id,
+      upload.reused_from};
   store::insert_paper(db, paper);
 
   auto document = document_from_json(record.document);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "domain/text/fold.hpp"
 
@@ -39,6 +40,94 @@ std::string_view extension_of(std::string_view media_type) {
   return "";
 }
 
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Extensions a reader's computer opens as that type.
+bool extension_fits(std::string_view ext, std::string_view media_type) {
+  if (media_type == kPdf) return ascii_iequals(ext, ".pdf");
+  if (media_type == kJpeg) {
+    return ascii_iequals(ext, ".jpg") || ascii_iequals(ext, ".jpeg") || ascii_iequals(ext, ".jpe");
+  }
+  if (media_type == kPng) return ascii_iequals(ext, ".png");
+  return false;
+}
+
+std::uint32_t big_endian32(std::string_view b, std::size_t at) {
+  return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 24) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 16) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 8) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3]));
+}
+
+std::string_view without_trailing(std::string_view bytes, std::string_view junk) {
+  while (!bytes.empty() && junk.find(bytes.back()) != std::string_view::npos)
+    bytes.remove_suffix(1);
+  return bytes;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// ISO 32000-1 7.5.5: the file ends with "startxref", the byte offset of the last cross-reference
+// section, and "%%EOF". The offset must point inside the file at a cross-reference table ("xref")
+// or, for a cross-reference stream (7.5.8), at an object header "N G obj".
+bool whole_pdf(std::string_view bytes) {
+  // Writers may leave line ends, spaces or NULs after the marker.
+  std::string_view body = without_trailing(bytes, std::string_view("\r\n \t\0", 5));
+  if (!body.ends_with("%%EOF")) return false;
+  body.remove_suffix(5);
+  body = without_trailing(body, "\r\n \t");
+  std::size_t digits = 0;
+  while (digits < body.size() && digits < 19 && is_digit(body[body.size() - 1 - digits])) ++digits;
+  if (digits == 0) return false;
+  std::uint64_t offset = 0;
+  for (const char c : body.substr(body.size() - digits))
+    offset = offset * 10 + static_cast<std::uint64_t>(c - '0');
+  body.remove_suffix(digits);
+  body = without_trailing(body, "\r\n \t");
+  if (!body.ends_with("startxref") || offset >= bytes.size()) return false;
+  const std::string_view at = bytes.substr(offset, 32);
+  if (at.starts_with("xref")) return true;
+  // "12 0 obj": digits, a space, digits, a space, "obj".
+  std::size_t i = 0;
+  for (int part = 0; part < 2; ++part) {
+    const std::size_t start = i;
+    while (i < at.size() && is_digit(at[i])) ++i;
+    if (i == start || i >= at.size() || at[i] != ' ') return false;
+    ++i;
+  }
+  return at.substr(i).starts_with("obj");
+}
+
+bool whole_jpeg(std::string_view bytes) {
+  // Some cameras pad after the end-of-image marker with zeros.
+  const std::string_view body = without_trailing(bytes, std::string_view("\0", 1));
+  return body.size() >= 4 && body.ends_with("\xFF\xD9");
+}
+
+bool whole_png(std::string_view bytes) {
+  std::size_t at = 8;  // after the signature
+  bool first = true;
+  while (at + 12 <= bytes.size()) {
+    const std::uint32_t length = big_endian32(bytes, at);
+    if (length > 0x7FFFFFFFu || length > bytes.size() - at - 12) return false;
+    const std::string_view type = bytes.substr(at + 4, 4);
+    if (first && type != "IHDR") return false;
+    first = false;
+    at += 12 + length;
+    if (type == "IEND") return at == bytes.size();
+  }
+  return false;
+}
+
 bool is_rfc8187_attr_char(unsigned char c) {
   if (std::isalnum(c) != 0 && c < 0x80) return true;
   for (const char allowed : std::string_view("!#$&+-.^_`|~")) {
@@ -66,6 +155,14 @@ std::string media_type_of(std::string_view content_type) {
   return out;
 }
 
+bool whole_file_is(std::string_view media_type, std::string_view bytes) {
+  if (sniff_paper_type(bytes) != media_type) return false;
+  if (media_type == kPdf) return whole_pdf(bytes);
+  if (media_type == kJpeg) return whole_jpeg(bytes);
+  if (media_type == kPng) return whole_png(bytes);
+  return false;
+}
+
 AppResult<std::string> check_paper_bytes(std::string_view declared_content_type,
                                          std::string_view bytes) {
   const auto unsupported = [](const std::string& detail) {
@@ -89,6 +186,10 @@ AppResult<std::string> check_paper_bytes(std::string_view declared_content_type,
   const auto actual = sniff_paper_type(bytes);
   if (!actual || *actual != declared) {
     return unsupported("the content does not start as " + declared + " does");
+  }
+  if (!whole_file_is(declared, bytes)) {
+    return unsupported("the content starts as " + declared + " but is not a whole " + declared +
+                       " file (its end is missing or something else follows)");
   }
   return declared;
 }
@@ -119,8 +220,30 @@ std::string clean_file_name(std::string_view name) {
   return out;
 }
 
+std::string name_for_type(std::string_view file_name, std::string_view media_type) {
+  if (file_name.empty()) return {};
+  const auto dot = file_name.rfind('.');
+  if (dot != std::string_view::npos && dot > 0 &&
+      extension_fits(file_name.substr(dot), media_type)) {
+    return std::string(file_name);
+  }
+  // Drop a foreign extension (".hta", ".exe", ".html"): what follows the last dot, if short and
+  // plain, as an extension is; then add the type's own.
+  std::string_view base = file_name;
+  if (dot != std::string_view::npos && dot > 0 && file_name.size() - dot <= 10 &&
+      file_name.substr(dot + 1).find(' ') == std::string_view::npos) {
+    base = file_name.substr(0, dot);
+  }
+  const auto inner = base.rfind('.');
+  if (inner != std::string_view::npos && inner > 0 &&
+      extension_fits(base.substr(inner), media_type)) {
+    return std::string(base);
+  }
+  return std::string(base) + std::string(extension_of(media_type));
+}
+
 std::string download_name(std::string_view file_name, std::string_view media_type) {
-  if (!file_name.empty()) return std::string(file_name);
+  if (!file_name.empty()) return name_for_type(file_name, media_type);
   return "giay-to" + std::string(extension_of(media_type));
 }
 

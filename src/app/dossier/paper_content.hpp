@@ -24,9 +24,15 @@ std::optional<std::string_view> sniff_paper_type(std::string_view bytes);
 // without parameters or surrounding spaces.
 std::string media_type_of(std::string_view content_type);
 
+// The whole file is the format its first bytes claim (issue 18 point 5): a PDF ends with its
+// "%%EOF" marker after a "startxref" (ISO 32000-1 7.5.5), a JPEG ends with its end-of-image marker
+// (FF D9), a PNG is a chain of chunks from IHDR to IEND whose lengths fit the file (RFC 2083 3.2).
+// A file that merely starts like one (an HTML application behind "%PDF-") fails.
+bool whole_file_is(std::string_view media_type, std::string_view bytes);
+
 // Checks the bytes against the declared Content-Type and returns the media type to store.
-// Empty bytes: invalid_input empty_file. A type other than the three, or bytes that do not start
-// as the declared type: unsupported_media_type.
+// Empty bytes: invalid_input empty_file. A type other than the three, or bytes that are not
+// wholly of the declared type: unsupported_media_type.
 AppResult<std::string> check_paper_bytes(std::string_view declared_content_type,
                                          std::string_view bytes);
 
@@ -35,8 +41,12 @@ AppResult<std::string> check_paper_bytes(std::string_view declared_content_type,
 // character boundary). Empty when nothing usable is left.
 std::string clean_file_name(std::string_view name);
 
-// The file name to offer for download: `file_name`, or "giay-to" with the extension of the type
-// when it is empty.
+// A name whose extension follows the verified type: "CCCD-mat-truoc.pdf.hta" stored as a PDF
+// becomes "CCCD-mat-truoc.pdf", "scan" becomes "scan.pdf", "anh.JPEG" stays; empty stays empty.
+std::string name_for_type(std::string_view file_name, std::string_view media_type);
+
+// The file name to offer for download: `file_name` with the extension of its type (names stored
+// before that rule included), or "giay-to" with the extension of the type when it is empty.
 std::string download_name(std::string_view file_name, std::string_view media_type);
 
 // The Content-Disposition value for a download: attachment, an ASCII fallback name (accents

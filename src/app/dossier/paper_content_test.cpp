@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "app/dossier/paper_samples_test_support.hpp"
+
 namespace motcua::app {
 namespace {
 
-const std::string kPdfBytes = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n";
-const std::string kJpegBytes = std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10);
-const std::string kPngBytes = std::string("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR", 16);
+const std::string kPdfBytes = test_support::sample_pdf();
+const std::string kJpegBytes = test_support::sample_jpeg("pixels");
+const std::string kPngBytes = test_support::sample_png("pixels");
 const std::string kExeBytes = std::string("MZ\x90\x00\x03\x00\x00\x00", 8);
 
 TEST(PaperContent, SniffsTheThreeFormatsByTheirFirstBytes) {
@@ -47,6 +49,44 @@ TEST(PaperContent, BytesMustMatchTheDeclaredType) {
     EXPECT_FALSE(refused.error().message_vi.empty());
     EXPECT_FALSE(refused.error().message_en.empty());
   }
+}
+
+// Issue 18 point 5: a file that only starts like a PDF is not one.
+TEST(PaperContent, TheWholeFileMustBeOfItsType) {
+  const std::string hta = "%PDF-1.7\n<html><script>new ActiveXObject('WScript.Shell')</script>";
+  EXPECT_FALSE(check_paper_bytes("application/pdf", hta));
+  EXPECT_FALSE(check_paper_bytes("application/pdf", hta + "\n%%EOF\n")) << "no startxref";
+  EXPECT_FALSE(check_paper_bytes("application/pdf", hta + "\nstartxref\n0\n%%EOF\n"))
+      << "the offset must point at a cross-reference section";
+  EXPECT_FALSE(check_paper_bytes("application/pdf", hta + "\nstartxref\n99999\n%%EOF\n"))
+      << "an offset beyond the end";
+  // A cross-reference stream (PDF 1.5) is pointed at by its object header.
+  const std::string with_stream = std::string("%PDF-1.7\n") + "7 0 obj\n<< /Type /XRef >>\n" +
+                                  "endobj\nstartxref\n9\n%%EOF\r\n";
+  EXPECT_TRUE(check_paper_bytes("application/pdf", with_stream));
+  EXPECT_TRUE(check_paper_bytes("application/pdf", kPdfBytes + std::string(3, '\0')));
+  // A JPEG needs its end-of-image marker; a PNG its chunks to IEND, nothing after.
+  EXPECT_FALSE(check_paper_bytes("image/jpeg", kJpegBytes.substr(0, kJpegBytes.size() - 2)));
+  EXPECT_TRUE(check_paper_bytes("image/jpeg", kJpegBytes + std::string(4, '\0')));
+  EXPECT_FALSE(check_paper_bytes("image/png", kPngBytes + "<html>"));
+  EXPECT_FALSE(check_paper_bytes("image/png", kPngBytes.substr(0, kPngBytes.size() - 12)));
+  std::string lying = kPngBytes;
+  lying[8 + 3] = '\x7F';  // IHDR claims more bytes than the file has
+  EXPECT_FALSE(check_paper_bytes("image/png", lying));
+}
+
+TEST(PaperContent, TheNameFollowsTheVerifiedType) {
+  EXPECT_EQ(name_for_type("CCCD-mat-truoc.pdf.hta", kPdf), "CCCD-mat-truoc.pdf");
+  EXPECT_EQ(name_for_type("scan", kPdf), "scan.pdf");
+  EXPECT_EQ(name_for_type("anh.JPEG", kJpeg), "anh.JPEG");
+  EXPECT_EQ(name_for_type("anh.png", kJpeg), "anh.jpg");
+  EXPECT_EQ(name_for_type("trang.html", kPng), "trang.png");
+  EXPECT_EQ(name_for_type("giấy khai sinh bản 2.1 của bà Lan", kPdf),
+            "giấy khai sinh bản 2.1 của bà Lan.pdf")
+      << "a dot inside words is not an extension";
+  EXPECT_EQ(name_for_type(".htaccess", kPdf), ".htaccess.pdf");
+  EXPECT_EQ(name_for_type("", kPdf), "");
+  EXPECT_EQ(download_name("CCCD.pdf.hta", kPdf), "CCCD.pdf") << "names stored before the rule";
 }
 
 TEST(PaperContent, FileNamesKeepOnlyTheLastComponentAndNoControlCharacters) {

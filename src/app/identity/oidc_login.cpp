@@ -119,7 +119,7 @@ AppResult<PendingCallback> take_attempt(store::SqlConnection& db, const std::str
 
 AppResult<Session> finish_login(store::SqlConnection& db, const VerifiedIdentity& identity,
                                 const std::string& client_address, std::int64_t now_s,
-                                const std::string& now_iso) {
+                                const std::string& now_iso, OlderSessions older) {
   if (identity.id_number.empty()) {
     return tl::unexpected(refused(
         "oidc_id_number_missing", "Nhà cung cấp định danh không cho biết số định danh cá nhân.",
@@ -149,7 +149,7 @@ AppResult<Session> finish_login(store::SqlConnection& db, const VerifiedIdentity
                                   "This account is disabled.", "user: disabled"));
   }
   audit_login_success(db, *actor, "oidc:" + identity.issuer, client_address, now_iso);
-  return open_session(db, std::move(*actor), now_s, now_iso);
+  return open_session(db, std::move(*actor), now_s, now_iso, older);
 }
 
 void audit_refusal(store::SqlConnection& db, const std::string& code,

@@ -52,7 +52,8 @@ AppResult<PendingCallback> take_attempt(store::SqlConnection& db, const std::str
 // ID-number claim. Audited.
 AppResult<Session> finish_login(store::SqlConnection& db, const VerifiedIdentity& identity,
                                 const std::string& client_address, std::int64_t now_s,
-                                const std::string& now_iso);
+                                const std::string& now_iso,
+                                OlderSessions older = OlderSessions::kept);
 
 // A refused OIDC login, audited as actor "anonymous" with the reason code (never a token).
 void audit_refusal(store::SqlConnection& db, const std::string& code,
