@@ -73,7 +73,9 @@ TEST(DurabilityUnderLoad, AcknowledgedChangesSurviveRepeatedSigkill) {
     ServerProcess probe(kBinary, db);
     port = probe.port();
   }
-  const std::vector<std::string> listen = {"--listen", "127.0.0.1:" + std::to_string(port)};
+  // The generator is one client on loopback doing the work of many: no per-client limits.
+  const std::vector<std::string> listen = {"--listen", "127.0.0.1:" + std::to_string(port),
+                                           "--rate-limits", "off"};
   auto server = std::make_unique<ServerProcess>(kBinary, db, listen);
   const auto journal = dir.file("journal.jsonl"), report = dir.file("report.json");
   const pid_t load = start_load(port, journal, report);
