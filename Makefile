@@ -4,7 +4,8 @@
 #   make e2e    browser tests of the web application against the release build
 #   make bench  build and run the benchmarks (figures go in docs/performance.md)
 #   make test-security  sqlmap, wapiti and header checks against the demo server (docs/security.md)
-.PHONY: run test e2e bench test-security deps build build-web build-asan format format-check clean
+#   make fuzz   run every fuzz target FUZZ_SECONDS (default 600) each (docs/security.md)
+.PHONY: run test e2e bench test-security fuzz deps build build-web build-asan format format-check clean
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
@@ -64,4 +65,10 @@ format-check: deps
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+
+# Long fuzzing runs (fuzz/, scripts/fuzz): FUZZ_SECONDS per target, corpora kept in
+# build-fuzz/corpus/ from one run to the next; FUZZ_JOBS targets at once.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz long

@@ -198,6 +198,15 @@ if(MOTCUA_BUILD_TESTS)
 endif()
 
 if(MOTCUA_BUILD_TESTS AND NOT MOTCUA_SANITIZE)
+  # A few seconds of every fuzz target (fuzz/, docs/security.md "Fuzzing"), each saved crashing
+  # input replayed first. The targets build with clang into build-fuzz/ (scripts/fuzz), a tree of
+  # their own: their sanitizers are built in, so the ASan build does not run them a second time.
+  add_test(NAME fuzz_smoke COMMAND ${PROJECT_SOURCE_DIR}/scripts/fuzz smoke
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(fuzz_smoke PROPERTIES TIMEOUT 1800)
+endif()
+
+if(MOTCUA_BUILD_TESTS AND NOT MOTCUA_SANITIZE)
   # Several servers and high availability (tests/ha/README.md): three servers on a Patroni cluster
   # behind haproxy with one SIGKILLed, the primary SIGKILLed under load, and the same load on one
   # SQLite server. System tests of the release binary: the sanitizer build runs the rest.
