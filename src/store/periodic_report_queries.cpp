@@ -22,12 +22,16 @@ constexpr const char* kPeriodic =
     // Open at the end: still open now, or finished after the end. Overdue at `judged_at` when an
     // open dossier's overdue instant has come, or a dossier that later finished late was past its
     // Decision 766 due date already.
+    // Every comparison is guarded by IS NOT NULL: a paused dossier has no overdue instant, and a
+    // NULL inside NOT (...) would drop it from both columns.
     "SUM(CASE WHEN (o.finished_s IS NULL OR o.finished_s >= ?) AND NOT ("
-    "(o.finished_s IS NULL AND o.overdue_from_s <= ?) OR "
-    "(o.finished_s IS NOT NULL AND o.outcome = 'late' AND o.due_766_s < ?)) THEN 1 ELSE 0 END), "
+    "(o.finished_s IS NULL AND o.overdue_from_s IS NOT NULL AND o.overdue_from_s <= ?) OR "
+    "(o.finished_s IS NOT NULL AND o.outcome = 'late' AND o.due_766_s IS NOT NULL "
+    "AND o.due_766_s < ?)) THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN (o.finished_s IS NULL OR o.finished_s >= ?) AND ("
-    "(o.finished_s IS NULL AND o.overdue_from_s <= ?) OR "
-    "(o.finished_s IS NOT NULL AND o.outcome = 'late' AND o.due_766_s < ?)) THEN 1 ELSE 0 END), "
+    "(o.finished_s IS NULL AND o.overdue_from_s IS NOT NULL AND o.overdue_from_s <= ?) OR "
+    "(o.finished_s IS NOT NULL AND o.outcome = 'late' AND o.due_766_s IS NOT NULL "
+    "AND o.due_766_s < ?)) THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN o.finished_s < ? AND o.outcome = 'late' AND o.late_cause = 'agency' "
     "THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN o.finished_s < ? AND o.outcome = 'late' AND o.late_cause = 'official' "

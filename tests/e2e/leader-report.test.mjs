@@ -35,7 +35,7 @@ test('a leader reads the periodic report and downloads it as CSV, XLSX and PDF',
   await page.waitForURL('**/leader')
   const section = page.locator('[data-section="periodic-report"]')
   await section.getByRole('heading', { name: 'Báo cáo định kỳ' }).waitFor()
-  await section.getByLabel('Kỳ báo cáo').selectOption('year')
+  await section.getByRole('combobox', { name: 'Kỳ báo cáo' }).selectOption('year')
   await section.getByRole('button', { name: 'Xem báo cáo' }).click()
   const table = section.locator('table[data-table="periodic-report"]')
   await table.waitFor()

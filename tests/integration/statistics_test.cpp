@@ -146,6 +146,12 @@ class Statistics : public ::testing::Test {
             {{"official_id", "off-leader"}, {"step", "decide"}});
       s.act(ids_["jan_paused"], "off-leader", CommandKind::approve, at(2, 3, 11),
             {{"note", "Đồng ý"}});
+      // Still waiting for papers asked on 29/01: open and paused in every period since.
+      ids_["jan_waiting"] = s.received("c1", "off-reception", at(1, 29, 9));
+      s.act(ids_["jan_waiting"], "off-processing", CommandKind::assign, at(1, 29, 9, 30),
+            {{"official_id", "off-processing"}, {"step", "review"}});
+      s.act(ids_["jan_waiting"], "off-processing", CommandKind::request_supplement, at(1, 29, 10),
+            {{"missing_items", json::array{"Bản sao giấy chứng sinh"}}, {"reason", "Thiếu"}});
       // February, commune c1: due Thursday 05/02 at office close (3 working days, civil code).
       ids_["early"] = s.received("c1", "off-reception", at(2, 2, 9));
       s.reviewed(ids_["early"], at(2, 2, 9, 30), at(2, 2, 15), at(2, 3, 10));
@@ -481,35 +487,39 @@ TEST_F(Statistics, PeriodicReportCarriesOpenDossiersIntoTheNextPeriodExactlyOnce
   const auto jan = report("from=2026-01-01&to=2026-01-31");
   EXPECT_TRUE(balanced(jan)) << jan;
   EXPECT_EQ(jan.at("received").at("carried_over"), 0);
-  EXPECT_EQ(jan.at("received").at("counter"), 3);
+  EXPECT_EQ(jan.at("received").at("counter"), 4);
   EXPECT_EQ(jan.at("resolved").at("total"), 1);
   EXPECT_EQ(jan.at("resolved").at("late"), 1);
   EXPECT_EQ(jan.at("late_by_cause").at("official"), 1);  // the leader signed two days late
-  EXPECT_EQ(jan.at("in_progress").at("total"), 2);
-  EXPECT_EQ(jan.at("in_progress").at("within_time"), 2);
+  EXPECT_EQ(jan.at("in_progress").at("total"), 3);
+  // The dossier still paused has no overdue instant: within time, not lost between the columns.
+  EXPECT_EQ(jan.at("in_progress").at("within_time"), 3);
 
   const auto feb = report("from=2026-02&to=2026-02");
   EXPECT_TRUE(balanced(feb)) << feb;
-  EXPECT_EQ(feb.at("received").at("carried_over"), 2);  // jan_open and jan_paused, once each
+  // jan_open, jan_paused and jan_waiting, once each; jan_boundary not at all.
+  EXPECT_EQ(feb.at("received").at("carried_over"), 3);
   EXPECT_EQ(feb.at("received").at("counter"), 3);
-  EXPECT_EQ(feb.at("received").at("total"), 5);
+  EXPECT_EQ(feb.at("received").at("total"), 6);
   EXPECT_EQ(feb.at("resolved").at("total"), 5);
   EXPECT_EQ(feb.at("resolved").at("late"), 1);
-  EXPECT_EQ(feb.at("in_progress").at("total"), 0);
+  EXPECT_EQ(feb.at("in_progress").at("total"), 1);
 
   // Both months at once: nothing is carried in, every dossier is received once.
   const auto both = report("from=2026-01-01&to=2026-02-28");
   EXPECT_EQ(both.at("received").at("carried_over"), 0);
-  EXPECT_EQ(both.at("received").at("total"), 6);
+  EXPECT_EQ(both.at("received").at("total"), 7);
   EXPECT_EQ(both.at("resolved").at("total"), 6);
+  EXPECT_TRUE(balanced(both)) << both;
   // The quarter, judged at the server's now (09/03): March's three are in progress.
   const auto q1 = report("from=2026-Q1&to=2026-Q1");
   EXPECT_TRUE(balanced(q1)) << q1;
-  EXPECT_EQ(q1.at("received").at("total"), 9);
-  EXPECT_EQ(q1.at("in_progress").at("total"), 3);
+  EXPECT_EQ(q1.at("received").at("total"), 10);
+  EXPECT_EQ(q1.at("in_progress").at("total"), 4);
+  EXPECT_EQ(q1.at("in_progress").at("within_time"), 3);
   EXPECT_EQ(q1.at("in_progress").at("overdue"), 1);
   const auto mar = report("from=2026-03&to=2026-03");
-  EXPECT_EQ(mar.at("received").at("carried_over"), 0);
+  EXPECT_EQ(mar.at("received").at("carried_over"), 1);  // the one still waiting
 
   const auto full = leader_.get("/api/v1/statistics/periodic-report?from=2026-02&to=2026-02");
   ASSERT_EQ(full.status, 200) << full.raw.body;
@@ -537,8 +547,8 @@ TEST_F(Statistics, PeriodicReportExportsAsCsvAndXlsxWithVietnameseHeaders) {
   EXPECT_EQ(csv.raw.header("Content-Type"), "text/csv; charset=utf-8");
   ASSERT_TRUE(csv.raw.body.starts_with("\xEF\xBB\xBF")) << "a byte-order mark for Excel";
   EXPECT_NE(csv.raw.body.find("Số hồ sơ nhận giải quyết - Kỳ trước chuyển qua"), std::string::npos);
-  // The total line: carried 2, counter 3, resolved 5.
-  EXPECT_NE(csv.raw.body.find("\r\n,Tổng cộng,5,2,0,3,0,5,"), std::string::npos) << csv.raw.body;
+  // The total line: 6 to handle, carried 3, counter 3, resolved 5.
+  EXPECT_NE(csv.raw.body.find("\r\n,Tổng cộng,6,3,0,3,0,5,"), std::string::npos) << csv.raw.body;
 
   const auto xlsx =
       leader_.get("/api/v1/statistics/periodic-report.xlsx?agency_id=c1&from=2026-02&to=2026-02");
