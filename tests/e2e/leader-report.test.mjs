@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
+import { apiSession } from './lib/api.mjs'
 import { DESK, openBrowser, screenshot } from './lib/browser.mjs'
 import { logIn, logOut } from './lib/ui.mjs'
 
@@ -33,6 +34,13 @@ test('a leader reads the periodic report and downloads it as CSV, XLSX and PDF',
   await logIn(page, 'lanhdao.hoalu', '/queue')
   await page.getByRole('link', { name: 'Điều hành' }).click()
   await page.waitForURL('**/leader')
+  // Each overdue dossier names the party that held it past its time, as the API judged it.
+  const overdue = (await (await apiSession('lanhdao.hoalu')).get('/statistics/overdue')).body.dossiers
+  const blamed = overdue.filter((d) => d.causes.cause === 'official').length
+  assert.ok(blamed > 0, 'the demo has dossiers held late by an official')
+  await page.locator('table[data-table="overdue"]').waitFor()
+  assert.equal(await page.locator('table[data-table="overdue"] li', { hasText: 'Nguyên nhân chính: công chức xử lý' }).count(), blamed)
+
   const section = page.locator('[data-section="periodic-report"]')
   await section.getByRole('heading', { name: 'Báo cáo định kỳ' }).waitFor()
   await section.getByRole('combobox', { name: 'Kỳ báo cáo' }).selectOption('year')

@@ -25,6 +25,17 @@ export interface OnTimeCounts {
   open_paused: number
   /** (early + on time + open within time) / received; null when nothing was received. */
   on_time_rate: number | null
+  /** Dossiers finished late, by the party that held the time past its budget (rules.md 22). */
+  late_by_cause: LateByCause
+}
+
+export type LateCause = 'agency' | 'official' | 'other_agency' | 'applicant'
+
+export interface LateByCause {
+  agency: number
+  official: number
+  other_agency: number
+  applicant: number
 }
 
 export interface OnTimeMonth extends OnTimeCounts {
@@ -102,6 +113,9 @@ export interface OverdueDossier {
   finished: string | null
   holder: { official_id: string; name: string; step: string } | null
   causes: {
+    /** The party with the largest overrun (rules.md 22); null when nothing overran. */
+    cause: LateCause | null
+    shares: { cause: LateCause; step: string; overrun_minutes: number }[]
     apology: { reason: string; new_due: string | null } | null
     late_steps: LateStep[]
     supplement_requests: number

@@ -79,6 +79,13 @@ export const vi = {
     csv: 'Tải CSV',
     xlsx: 'Tải Excel (XLSX)',
     pdf: 'Tải PDF',
+    primaryCause: 'Nguyên nhân chính: {cause}',
+    causes: {
+      agency: 'cơ quan tiếp nhận',
+      official: 'công chức xử lý',
+      other_agency: 'cơ quan phối hợp',
+      applicant: 'người nộp hồ sơ',
+    },
   },
   approvals: {
     title: 'Hồ sơ chờ phê duyệt',
@@ -168,6 +175,13 @@ export const en: typeof vi = {
     csv: 'Download CSV',
     xlsx: 'Download Excel (XLSX)',
     pdf: 'Download PDF',
+    primaryCause: 'Main cause: {cause}',
+    causes: {
+      agency: 'the receiving agency',
+      official: 'the official handling it',
+      other_agency: 'another agency consulted',
+      applicant: 'the applicant',
+    },
   },
   approvals: {
     title: 'Waiting for approval',
