@@ -7,5 +7,8 @@ ALTER TABLE dossier_outcomes ADD COLUMN late_cause TEXT NOT NULL DEFAULT '';
 CREATE INDEX dossier_outcomes_received ON dossier_outcomes(agency_id, received_s);
 CREATE INDEX dossier_outcomes_finished ON dossier_outcomes(agency_id, finished_s);
 
--- Every row computed before the column existed is rebuilt by the next statistics request.
-INSERT INTO dossier_outcomes_dirty(dossier_id) SELECT dossier_id FROM dossier_outcomes;
+-- Every row computed before the column existed is rebuilt by the next statistics request (those
+-- already marked stay marked once).
+INSERT INTO dossier_outcomes_dirty(dossier_id)
+  SELECT o.dossier_id FROM dossier_outcomes o
+  WHERE NOT EXISTS (SELECT 1 FROM dossier_outcomes_dirty d WHERE d.dossier_id = o.dossier_id);
