@@ -55,8 +55,10 @@ motcua_module(qr src/qr DEPS motcua_text PkgConfig::QRENCODE)
 # Documents as PDF (forms 01-07 of Circular 03/2025, the result): pango + cairo draw real,
 # shaped text with fonts fontconfig finds among Debian's packages.
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# The periodic report as an Excel workbook: Debian's libxlsxwriter.
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 motcua_module(documents src/documents DEPS motcua_app motcua_qr PkgConfig::PANGOCAIRO
-              OpenSSL::Crypto)
+              PkgConfig::XLSXWRITER OpenSSL::Crypto)
 # The API: /api/v1 handlers over the use cases; the OpenAPI document embedded.
 motcua_module(api src/api DEPS motcua_app motcua_http motcua_qr motcua_documents)
 if(TARGET motcua_api)

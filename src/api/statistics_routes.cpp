@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "api/answer_cache.hpp"
+#include "api/document_pool.hpp"
 #include "api/idempotent_write.hpp"
+#include "api/json/periodic_report_json.hpp"
 #include "api/json/scoreboard_json.hpp"
 #include "api/json/statistics_json.hpp"
 #include "api/responses.hpp"
@@ -20,8 +22,11 @@
 #include "app/admin/admin_users.hpp"
 #include "app/statistics/scoreboard.hpp"
 #include "app/statistics/statistics.hpp"
+#include "app/statistics/statistics_periodic_report.hpp"
 #include "app/statistics/statistics_refresh.hpp"
 #include "codec/evaluation_rules.hpp"
+#include "documents/periodic_report_pdf.hpp"
+#include "documents/periodic_report_xlsx.hpp"
 
 namespace motcua::api {
 
@@ -37,16 +42,14 @@ app::StatisticsQuery query_of(const http::HttpRequest& r) {
 }
 
 // Brings the read model up to date without holding the io thread (the refresh jobs, usually
-// none, are handed to the store), then answers `read(cal)` built on the io thread. One calendar
-// for the whole request, even if an administrator replaces it meanwhile.
-template <typename Read>
-void after_refresh(ApiContext& ctx, const http::HttpRequest& r, Read read, http::Respond respond) {
+// none, are handed to the store), then answers with what `make_answer(cal)` returns, built on the
+// io thread. One calendar for the whole request, even if an administrator replaces it meanwhile.
+template <typename MakeAnswer>
+void refresh_then(ApiContext& ctx, MakeAnswer make_answer, http::Respond respond) {
   const auto cal = ctx.calendar.snapshot();
   std::vector<store::WriteJob> jobs;
   ctx.store.read([&](store::SqlConnection& db) { jobs = app::statistics_refresh_jobs(db, cal); });
-  auto answer = [&ctx, &r, cal, read] {
-    return read_and_render(ctx, r, [&](store::SqlConnection& db) { return read(db, *cal); });
-  };
+  auto answer = make_answer(cal);
   if (jobs.empty()) return respond(std::move(answer));
   // The jobs commit in order: once the last is durable, all are. A failed batch fails the request
   // (its dossiers stay marked and are retried by the next one).
@@ -61,6 +64,19 @@ void after_refresh(ApiContext& ctx, const http::HttpRequest& r, Read read, http:
       [failed, answer = std::move(answer)]() -> http::HttpResponse {
         if (failed->load()) throw std::runtime_error("a statistics refresh batch failed");
         return answer();
+      },
+      std::move(respond));
+}
+
+// The JSON answer of `read(db, cal)`.
+template <typename Read>
+void after_refresh(ApiContext& ctx, const http::HttpRequest& r, Read read, http::Respond respond) {
+  refresh_then(
+      ctx,
+      [&ctx, &r, read](std::shared_ptr<const calendar::WorkingCalendar> cal) {
+        return [&ctx, &r, cal, read] {
+          return read_and_render(ctx, r, [&](store::SqlConnection& db) { return read(db, *cal); });
+        };
       },
       std::move(respond));
 }
@@ -104,6 +120,53 @@ std::shared_ptr<const evaluation::Rules> load_evaluation_rules(const std::string
   auto parsed = codec::parse_evaluation_rules(text.str());
   if (!parsed) throw std::runtime_error("data/evaluation/nine-indices.json: " + parsed.error());
   return std::make_shared<const evaluation::Rules>(*parsed);
+}
+
+app::PeriodicQuery periodic_query_of(const http::HttpRequest& r) {
+  return {std::string(r.query_value("agency_id").value_or("")),
+          std::string(r.query_value("from").value_or("")),
+          std::string(r.query_value("to").value_or(""))};
+}
+
+enum class ReportFormat { csv, xlsx };
+
+// The periodic report as a file to download, named for its period.
+http::HttpResponse report_file(const app::PeriodicReport& report, ReportFormat format) {
+  const std::string name = "bao-cao-tthc-" + report.from + "-" + report.to;
+  auto r = format == ReportFormat::csv
+               ? http::HttpResponse::text(200, app::periodic_report_csv(report),
+                                          "text/csv; charset=utf-8")
+               : http::HttpResponse::text(
+                     200, documents::periodic_report_xlsx(report),
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  r.set_header("Content-Disposition", "attachment; filename=\"" + name +
+                                          (format == ReportFormat::csv ? ".csv" : ".xlsx") + "\"");
+  r.set_header("Cache-Control", "private, no-store");
+  return r;
+}
+
+http::AsyncHandler periodic_export_handler(ApiContext& ctx, ReportFormat format) {
+  return authenticated_async(
+      ctx, [&ctx, format](http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
+        refresh_then(
+            ctx,
+            [&ctx, &r, actor, format,
+             q = periodic_query_of(r)](std::shared_ptr<const calendar::WorkingCalendar> cal) {
+              return [&ctx, &r, actor, format, q, cal]() -> http::HttpResponse {
+                std::optional<app::AppResult<app::PeriodicReport>> result;
+                try {
+                  ctx.store.read([&](store::SqlConnection& db) {
+                    result.emplace(app::periodic_report(db, *cal, actor, q, ctx.now()));
+                  });
+                } catch (const store::StoreUnavailable&) {
+                  return store_unavailable();
+                }
+                if (!*result) return problem_of(result->error(), r);
+                return report_file(**result, format);
+              };
+            },
+            std::move(respond));
+      });
 }
 
 }  // namespace
@@ -218,6 +281,42 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
           }));
   router.add_async(Method::get, "/api/v1/statistics/time-used",
                    leader_handler(ctx, &app::time_used_statistics));
+  // The periodic TTHC report (docs/rules.md section 22): JSON, and the files to send up.
+  router.add_async(Method::get, "/api/v1/statistics/periodic-report",
+                   authenticated_async(ctx, [&ctx](http::HttpRequest& r, const app::Actor& actor,
+                                                   http::Respond respond) {
+                     after_refresh(
+                         ctx, r,
+                         [&ctx, actor, q = periodic_query_of(r)](
+                             store::SqlConnection& db, const calendar::WorkingCalendar& cal) {
+                           return app::periodic_report(db, cal, actor, q, ctx.now());
+                         },
+                         std::move(respond));
+                   }));
+  router.add_async(Method::get, "/api/v1/statistics/periodic-report.csv",
+                   periodic_export_handler(ctx, ReportFormat::csv));
+  router.add_async(Method::get, "/api/v1/statistics/periodic-report.xlsx",
+                   periodic_export_handler(ctx, ReportFormat::xlsx));
+  // The PDF is drawn on the render pool, off the io threads; the read model is brought up to
+  // date there first (blocking that pool thread, not an io thread).
+  router.add_async(
+      Method::get, "/api/v1/statistics/periodic-report.pdf",
+      authenticated_async(
+          ctx, [&ctx](http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
+            on_pool(std::move(respond),
+                    [&ctx, &r, actor, q = periodic_query_of(r)]() -> http::HttpResponse {
+                      const auto cal = ctx.calendar.snapshot();
+                      app::refresh_statistics(ctx.store, *cal);
+                      std::optional<app::AppResult<app::PeriodicReport>> result;
+                      ctx.store.read([&](store::SqlConnection& db) {
+                        result.emplace(app::periodic_report(db, *cal, actor, q, ctx.now()));
+                      });
+                      if (!*result) return problem_of(result->error(), r);
+                      const auto& report = **result;
+                      return pdf_document(documents::periodic_report_pdf(report),
+                                          "bao-cao-tthc-" + report.from + "-" + report.to + ".pdf");
+                    });
+          }));
   router.add(Method::get, "/api/v1/approvals",
              authenticated(ctx, [&ctx](http::HttpRequest& r, const app::Actor& actor) {
                const auto cal = ctx.calendar.snapshot();

@@ -13,8 +13,8 @@ constexpr const char* kClearStale = "DELETE FROM dossier_outcomes_dirty WHERE do
 constexpr const char* kUpsertOutcome =
     "INSERT INTO dossier_outcomes(dossier_id, version, agency_id, procedure_code, channel, "
     "received_s, received_month, finished_s, outcome, overdue_from_s, due_s, due_766_s, paused, "
-    "supplement_requests, apology_reason, apology_new_due_s, flags) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "supplement_requests, apology_reason, apology_new_due_s, flags, late_cause) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(dossier_id) DO UPDATE SET version = excluded.version, "
     "agency_id = excluded.agency_id, procedure_code = excluded.procedure_code, "
     "channel = excluded.channel, received_s = excluded.received_s, "
@@ -23,7 +23,7 @@ constexpr const char* kUpsertOutcome =
     "due_766_s = excluded.due_766_s, paused = excluded.paused, "
     "supplement_requests = excluded.supplement_requests, "
     "apology_reason = excluded.apology_reason, apology_new_due_s = excluded.apology_new_due_s, "
-    "flags = excluded.flags";
+    "flags = excluded.flags, late_cause = excluded.late_cause";
 constexpr const char* kDeleteSteps = "DELETE FROM dossier_step_outcomes WHERE dossier_id = ?";
 constexpr const char* kInsertStep =
     "INSERT INTO dossier_step_outcomes(dossier_id, idx, name, party, started_s, ended_s, due_s, "
@@ -42,7 +42,12 @@ constexpr const char* kOnTimeColumns =
     "THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN o.outcome = 'open' AND o.overdue_from_s <= ? THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN o.outcome = 'open' AND o.paused <> '' THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN o.channel = 'online' THEN 1 ELSE 0 END) "
+    "SUM(CASE WHEN o.channel = 'online' THEN 1 ELSE 0 END), "
+    // Late dossiers split by the cause of lateness (migration 0042).
+    "SUM(CASE WHEN o.outcome = 'late' AND o.late_cause = 'agency' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'late' AND o.late_cause = 'official' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'late' AND o.late_cause = 'other_agency' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN o.outcome = 'late' AND o.late_cause = 'applicant' THEN 1 ELSE 0 END) "
     "FROM dossier_outcomes o ";
 
 constexpr const char* kOfficials =
@@ -63,7 +68,7 @@ constexpr const char* kFinishedPerProcedure =
 constexpr const char* kOutcomeColumns =
     "o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s, "
     "o.received_month, o.finished_s, o.outcome, o.overdue_from_s, o.due_s, o.due_766_s, o.paused, "
-    "o.supplement_requests, o.apology_reason, o.apology_new_due_s, o.flags";
+    "o.supplement_requests, o.apology_reason, o.apology_new_due_s, o.flags, o.late_cause";
 constexpr const char* kSteps =
     "SELECT name, party, started_s, ended_s, due_s, used_s, result FROM dossier_step_outcomes "
     "WHERE dossier_id = ? ORDER BY idx";
@@ -112,6 +117,7 @@ OutcomeRow outcome_from(const SqlRow& r) {
   o.apology_reason = r.text(14);
   o.apology_new_due_s = r.optional_integer(15);
   o.flags = r.text(16);
+  o.late_cause = r.text(17);
   return o;
 }
 
@@ -138,7 +144,7 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
              {o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s,
               o.received_month, opt(o.finished_s), o.outcome, opt(o.overdue_from_s), opt(o.due_s),
               opt(o.due_766_s), o.paused, o.supplement_requests, o.apology_reason,
-              opt(o.apology_new_due_s), o.flags});
+              opt(o.apology_new_due_s), o.flags, o.late_cause});
   db.execute(kDeleteSteps, {o.dossier_id});
   std::int64_t idx = 0;
   for (const auto& s : steps) {
@@ -161,8 +167,8 @@ std::vector<OnTimeCounts> on_time_counts(SqlConnection& db, const OutcomeScope& 
   std::vector<OnTimeCounts> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back(OnTimeCounts{r.text(0), r.text(1), r.integer(2), r.integer(3), r.integer(4),
-                               r.integer(5), r.integer(6), r.integer(7), r.integer(8),
-                               r.integer(9)});
+                               r.integer(5), r.integer(6), r.integer(7), r.integer(8), r.integer(9),
+                               r.integer(10), r.integer(11), r.integer(12), r.integer(13)});
   }
   return out;
 }
@@ -214,8 +220,8 @@ std::vector<OverdueRow> overdue_dossiers(SqlConnection& db, const OutcomeScope& 
   params.emplace_back(std::int64_t{limit});
   std::vector<OverdueRow> out;
   for (const auto& r : db.query(sql, params)) {
-    out.push_back(OverdueRow{outcome_from(r), r.optional_text(17), r.text(18), r.optional_text(19),
-                             r.text(20)});
+    out.push_back(OverdueRow{outcome_from(r), r.optional_text(18), r.text(19), r.optional_text(20),
+                             r.text(21)});
   }
   return out;
 }

@@ -29,6 +29,7 @@ struct OutcomeRow {
   std::string apology_reason;
   std::optional<std::int64_t> apology_new_due_s;
   std::string flags;
+  std::string late_cause;  // finished late: agency | official | other_agency | applicant
 };
 
 struct StepRow {
@@ -65,6 +66,8 @@ struct OnTimeCounts {
   std::string month;
   std::int64_t received = 0, early = 0, on_time = 0, late = 0;
   std::int64_t open_within = 0, open_overdue = 0, open_paused = 0, online = 0;
+  // Finished late, by cause (domain/clock/lateness_cause.hpp).
+  std::int64_t late_agency = 0, late_official = 0, late_other_agency = 0, late_applicant = 0;
 };
 // group_by: "agency" or "procedure". `now_s` decides which open dossiers are overdue.
 std::vector<OnTimeCounts> on_time_counts(SqlConnection& db, const OutcomeScope& scope,

@@ -4,6 +4,9 @@
 // queue are checked number by number, with authorization on every row.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "api_client.hpp"
 #include "app/admin/processes.hpp"
 #include "app/dossier/dossier_service.hpp"
@@ -125,6 +128,31 @@ class Statistics : public ::testing::Test {
         }
       });
       Scenario s(*store, *cal);
+      // January, c1, around the period boundary of the periodic report: finished late on
+      // Saturday 31/01, the last day of the month (not carried into February); open at the end
+      // of January and finished in February (carried over once); paused for papers across the
+      // boundary (carried over once, paused or not).
+      ids_["jan_boundary"] = s.received("c1", "off-reception", at(1, 26, 9));
+      s.reviewed(ids_["jan_boundary"], at(1, 26, 9, 30), at(1, 27, 9), at(1, 31, 10));
+      ids_["jan_open"] = s.received("c1", "off-reception", at(1, 28, 9));
+      s.reviewed(ids_["jan_open"], at(1, 28, 9, 30), at(2, 2, 9), at(2, 2, 10));
+      ids_["jan_paused"] = s.received("c1", "off-reception", at(1, 27, 9));
+      s.act(ids_["jan_paused"], "off-processing", CommandKind::assign, at(1, 27, 9, 30),
+            {{"official_id", "off-processing"}, {"step", "review"}});
+      s.act(ids_["jan_paused"], "off-processing", CommandKind::request_supplement, at(1, 28, 10),
+            {{"missing_items", json::array{"Bản sao giấy chứng sinh"}}, {"reason", "Thiếu"}});
+      s.act(ids_["jan_paused"], "off-reception", CommandKind::provide_supplement, at(2, 3, 9),
+            {{"documents", json::array{"Bản sao giấy chứng sinh"}}});
+      s.act(ids_["jan_paused"], "off-processing", CommandKind::forward, at(2, 3, 10),
+            {{"official_id", "off-leader"}, {"step", "decide"}});
+      s.act(ids_["jan_paused"], "off-leader", CommandKind::approve, at(2, 3, 11),
+            {{"note", "Đồng ý"}});
+      // Still waiting for papers asked on 29/01: open and paused in every period since.
+      ids_["jan_waiting"] = s.received("c1", "off-reception", at(1, 29, 9));
+      s.act(ids_["jan_waiting"], "off-processing", CommandKind::assign, at(1, 29, 9, 30),
+            {{"official_id", "off-processing"}, {"step", "review"}});
+      s.act(ids_["jan_waiting"], "off-processing", CommandKind::request_supplement, at(1, 29, 10),
+            {{"missing_items", json::array{"Bản sao giấy chứng sinh"}}, {"reason", "Thiếu"}});
       // February, commune c1: due Thursday 05/02 at office close (3 working days, civil code).
       ids_["early"] = s.received("c1", "off-reception", at(2, 2, 9));
       s.reviewed(ids_["early"], at(2, 2, 9, 30), at(2, 2, 15), at(2, 3, 10));
@@ -206,6 +234,10 @@ TEST_F(Statistics, PublicOnTimeFiguresPerAgencyAndMonth) {
   EXPECT_EQ(feb.at("finished_on_time"), 1);
   // The apology moved the legal due date, not the Decision 766 one: still late in public.
   EXPECT_EQ(feb.at("finished_late"), 1);
+  // Its review step ran past its 20 hours: the official's time, shown as a party, never a name.
+  EXPECT_EQ(feb.at("late_by_cause"),
+            (json::object{{"agency", 0}, {"official", 1}, {"other_agency", 0}, {"applicant", 0}}));
+  EXPECT_EQ(r.body.at("totals").at("all").at("late_by_cause").at("official"), 1);
   EXPECT_DOUBLE_EQ(feb.at("on_time_rate").as_double(), 0.6667);
   const auto& mar = month(c1, "2026-03");
   EXPECT_EQ(mar.at("received"), 3);
@@ -295,10 +327,15 @@ TEST_F(Statistics, OverdueDossiersCarryTheirCauses) {
   EXPECT_EQ(late.at("due"), "2026-02-10T17:00:00+07:00");
   EXPECT_EQ(late.at("causes").at("apology").at("reason"), "Cần xác minh với cơ quan khác");
   EXPECT_EQ(late.at("causes").at("late_steps").at(0).at("official_id"), "off-processing");
+  // The apology moved the legal due date, yet the cause is still judged against due_766.
+  EXPECT_EQ(late.at("causes").at("cause"), "official");
+  EXPECT_EQ(late.at("causes").at("shares").at(0).at("step"), "Thẩm định hồ sơ");
+  EXPECT_GT(late.at("causes").at("shares").at(0).at("overrun_minutes").as_int64(), 0);
   const auto& open = list.at(1);
   EXPECT_EQ(open.at("outcome"), "open_overdue");
   EXPECT_EQ(open.at("holder").at("official_id"), "off-processing");
   EXPECT_EQ(open.at("causes").at("late_steps").at(0).at("name"), "Thẩm định hồ sơ");
+  EXPECT_EQ(open.at("causes").at("cause"), "official");
   EXPECT_TRUE(other_.get("/api/v1/statistics/overdue?from=2026-02&to=2026-03")
                   .body.at("dossiers")
                   .as_array()
@@ -433,6 +470,123 @@ TEST_F(Statistics, Index766InputsAreRecordedWithTheirSourceAndAudited) {
   const auto audit = admin_.get("/api/v1/admin/audit?action=index_766.");
   ASSERT_EQ(audit.status, 200) << audit.raw.body;
   EXPECT_NE(audit.raw.body.find("index_766.input_recorded"), std::string::npos);
+}
+
+// The periodic report's books balance and a dossier open at a period's end is carried into the
+// next exactly once, whether it was paused at the boundary or not; one finished on the last day
+// of a period is not carried at all.
+TEST_F(Statistics, PeriodicReportCarriesOpenDossiersIntoTheNextPeriodExactlyOnce) {
+  const auto report = [&](const std::string& query) {
+    const auto r = leader_.get("/api/v1/statistics/periodic-report?agency_id=c1&" + query);
+    EXPECT_EQ(r.status, 200) << query << r.raw.body;
+    return r.body.at("total");
+  };
+  const auto balanced = [](const json::value& t) {
+    return t.at("received").at("total").as_int64() ==
+           t.at("resolved").at("total").as_int64() + t.at("in_progress").at("total").as_int64();
+  };
+  const auto jan = report("from=2026-01-01&to=2026-01-31");
+  EXPECT_TRUE(balanced(jan)) << jan;
+  EXPECT_EQ(jan.at("received").at("carried_over"), 0);
+  EXPECT_EQ(jan.at("received").at("counter"), 4);
+  EXPECT_EQ(jan.at("resolved").at("total"), 1);
+  EXPECT_EQ(jan.at("resolved").at("late"), 1);
+  EXPECT_EQ(jan.at("late_by_cause").at("official"), 1);  // the leader signed two days late
+  EXPECT_EQ(jan.at("in_progress").at("total"), 3);
+  // The dossier still paused has no overdue instant: within time, not lost between the columns.
+  EXPECT_EQ(jan.at("in_progress").at("within_time"), 3);
+
+  const auto feb = report("from=2026-02&to=2026-02");
+  EXPECT_TRUE(balanced(feb)) << feb;
+  // jan_open, jan_paused and jan_waiting, once each; jan_boundary not at all.
+  EXPECT_EQ(feb.at("received").at("carried_over"), 3);
+  EXPECT_EQ(feb.at("received").at("counter"), 3);
+  EXPECT_EQ(feb.at("received").at("total"), 6);
+  EXPECT_EQ(feb.at("resolved").at("total"), 5);
+  EXPECT_EQ(feb.at("resolved").at("late"), 1);
+  EXPECT_EQ(feb.at("in_progress").at("total"), 1);
+
+  // Both months at once: nothing is carried in, every dossier is received once.
+  const auto both = report("from=2026-01-01&to=2026-02-28");
+  EXPECT_EQ(both.at("received").at("carried_over"), 0);
+  EXPECT_EQ(both.at("received").at("total"), 7);
+  EXPECT_EQ(both.at("resolved").at("total"), 6);
+  EXPECT_TRUE(balanced(both)) << both;
+  // The quarter, judged at the server's now (09/03): March's three are in progress.
+  const auto q1 = report("from=2026-Q1&to=2026-Q1");
+  EXPECT_TRUE(balanced(q1)) << q1;
+  EXPECT_EQ(q1.at("received").at("total"), 10);
+  EXPECT_EQ(q1.at("in_progress").at("total"), 4);
+  EXPECT_EQ(q1.at("in_progress").at("within_time"), 3);
+  EXPECT_EQ(q1.at("in_progress").at("overdue"), 1);
+  const auto mar = report("from=2026-03&to=2026-03");
+  EXPECT_EQ(mar.at("received").at("carried_over"), 1);  // the one still waiting
+
+  const auto full = leader_.get("/api/v1/statistics/periodic-report?from=2026-02&to=2026-02");
+  ASSERT_EQ(full.status, 200) << full.raw.body;
+  EXPECT_EQ(ids_of(full.body.at("agencies")), std::vector<std::string>{"c1"});
+  EXPECT_EQ(full.body.at("areas").as_array().size(), 1u);
+  EXPECT_EQ(full.body.at("columns").at(3).at("vi"), "Kỳ trước chuyển qua");
+
+  // Leaders only, over their own agencies; a malformed period names its field.
+  ApiClient anyone(server_->port());
+  EXPECT_EQ(anyone.get("/api/v1/statistics/periodic-report").status, 401);
+  EXPECT_EQ(citizen_.get("/api/v1/statistics/periodic-report").status, 403);
+  EXPECT_EQ(processing_.get("/api/v1/statistics/periodic-report.csv").status, 403);
+  EXPECT_EQ(other_.get("/api/v1/statistics/periodic-report?agency_id=c1").status, 404);
+  const auto bad = leader_.get("/api/v1/statistics/periodic-report?from=2026-02-30");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body.at("detail"), "from");
+  EXPECT_TRUE(bad.body.at("message_vi").is_string());
+  EXPECT_EQ(leader_.get("/api/v1/statistics/periodic-report?from=2026-03&to=2026-02").status, 422);
+}
+
+TEST_F(Statistics, PeriodicReportExportsAsCsvAndXlsxWithVietnameseHeaders) {
+  const auto csv =
+      leader_.get("/api/v1/statistics/periodic-report.csv?agency_id=c1&from=2026-02&to=2026-02");
+  ASSERT_EQ(csv.status, 200) << csv.raw.body;
+  EXPECT_EQ(csv.raw.header("Content-Type"), "text/csv; charset=utf-8");
+  ASSERT_TRUE(csv.raw.body.starts_with("\xEF\xBB\xBF")) << "a byte-order mark for Excel";
+  EXPECT_NE(csv.raw.body.find("Số hồ sơ nhận giải quyết - Kỳ trước chuyển qua"), std::string::npos);
+  // The total line: 6 to handle, carried 3, counter 3, resolved 5.
+  EXPECT_NE(csv.raw.body.find("\r\n,Tổng cộng,6,3,0,3,0,5,"), std::string::npos) << csv.raw.body;
+
+  const auto xlsx =
+      leader_.get("/api/v1/statistics/periodic-report.xlsx?agency_id=c1&from=2026-02&to=2026-02");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.raw.body;
+  EXPECT_EQ(xlsx.raw.header("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_TRUE(xlsx.raw.body.starts_with("PK")) << "an xlsx is a zip";
+  const auto path = dir_.file("report.xlsx");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << xlsx.raw.body;
+  }
+  const auto unzip = [&](const std::string& member) {
+    std::string text;
+    FILE* p = ::popen(("unzip -p '" + path + "' " + member).c_str(), "r");
+    if (p == nullptr) return text;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
+    ::pclose(p);
+    return text;
+  };
+  const auto strings = unzip("xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("Số hồ sơ nhận giải quyết"), std::string::npos) << strings;
+  EXPECT_NE(strings.find("Kỳ trước chuyển qua"), std::string::npos);
+  EXPECT_NE(strings.find("Nguyên nhân quá hạn"), std::string::npos);
+  EXPECT_NE(strings.find("Xã Một"), std::string::npos);
+  const auto sheet = unzip("xl/worksheets/sheet1.xml");
+  // The groups' titles are merged over their columns, as on the form: C4:G4 "received".
+  EXPECT_NE(sheet.find("<mergeCell ref=\"C4:G4\"/>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<mergeCell ref=\"A4:A5\"/>"), std::string::npos);
+
+  const auto pdf =
+      leader_.get("/api/v1/statistics/periodic-report.pdf?agency_id=c1&from=2026-02&to=2026-02");
+  ASSERT_EQ(pdf.status, 200) << pdf.raw.body;
+  EXPECT_EQ(pdf.raw.header("Content-Type"), "application/pdf");
+  EXPECT_TRUE(pdf.raw.body.starts_with("%PDF-"));
+  EXPECT_EQ(other_.get("/api/v1/statistics/periodic-report.pdf?agency_id=c1").status, 404);
 }
 
 }  // namespace

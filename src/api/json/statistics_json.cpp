@@ -28,7 +28,11 @@ json::object tally_json(const OnTimeTally& t) {
           {"open_within_time", t.open_within_time},
           {"open_overdue", t.open_overdue},
           {"open_paused", t.open_paused},
-          {"on_time_rate", optional_rate(t.on_time_rate)}};
+          {"on_time_rate", optional_rate(t.on_time_rate)},
+          {"late_by_cause", json::object{{"agency", t.late_by_cause.agency},
+                                         {"official", t.late_by_cause.official},
+                                         {"other_agency", t.late_by_cause.other_agency},
+                                         {"applicant", t.late_by_cause.applicant}}}};
 }
 
 json::array months_json(const std::vector<MonthTally>& months) {
@@ -83,7 +87,14 @@ json::object overdue_json(const OverdueDossier& d) {
     holder = json::object{
         {"official_id", d.holder->official_id}, {"name", d.holder->name}, {"step", d.holder->step}};
   }
-  json::object causes{{"apology", std::move(apology)},
+  json::array shares;
+  for (const auto& c : d.causes.shares) {
+    shares.push_back(
+        json::object{{"cause", c.cause}, {"step", c.step}, {"overrun_minutes", c.overrun_minutes}});
+  }
+  json::object causes{{"cause", optional_text(d.causes.primary)},
+                      {"shares", std::move(shares)},
+                      {"apology", std::move(apology)},
                       {"late_steps", std::move(late_steps)},
                       {"supplement_requests", d.causes.supplement_requests},
                       {"applicant_minutes", d.causes.applicant_minutes},

@@ -6,6 +6,7 @@
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/dossier_views.hpp"
 #include "app/statistics/statistics.hpp"
+#include "app/statistics/statistics_lateness.hpp"
 #include "app/statistics/statistics_scope.hpp"
 #include "store/dossier_repository.hpp"
 
@@ -131,7 +132,8 @@ AppResult<OverdueStatistics> overdue_statistics(store::SqlConnection& db,
   for (const auto& row : store::overdue_dossiers(db, scope, now.seconds, kOverdueLimit)) {
     const auto& o = row.outcome;
     std::vector<LateStep> late_steps;
-    for (const auto& s : store::steps_of(db, o.dossier_id)) {
+    const auto steps = store::steps_of(db, o.dossier_id);
+    for (const auto& s : steps) {
       // A step counts when it ended late, or is still running past its due.
       const bool running_late = !s.ended_s && s.due_s && *s.due_s < now.seconds;
       if (s.result != "late" && !running_late) continue;
@@ -141,6 +143,12 @@ AppResult<OverdueStatistics> overdue_statistics(store::SqlConnection& db,
                             time_or_null(s.ended_s, offset), minutes(s.used_s)});
     }
     OverdueCauses causes;
+    const auto verdict = lateness_of(db, cal, o, steps, true, now);
+    if (verdict.primary) causes.primary = std::string(clock::to_string(*verdict.primary));
+    for (const auto& share : verdict.causes) {
+      causes.shares.push_back(
+          {std::string(clock::to_string(share.cause)), share.step, minutes(share.overrun)});
+    }
     if (!o.apology_reason.empty()) {
       causes.apology = ApologyCause{o.apology_reason, time_or_null(o.apology_new_due_s, offset)};
     }

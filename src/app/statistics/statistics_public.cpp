@@ -12,6 +12,7 @@ namespace {
 struct Tally {
   std::int64_t received = 0, early = 0, on_time = 0, late = 0;
   std::int64_t open_within = 0, open_overdue = 0, open_paused = 0, online = 0;
+  std::int64_t late_agency = 0, late_official = 0, late_other_agency = 0, late_applicant = 0;
 
   template <typename Counts>  // store::OnTimeCounts or another Tally
   void add(const Counts& c) {
@@ -23,14 +24,25 @@ struct Tally {
     open_overdue += c.open_overdue;
     open_paused += c.open_paused;
     online += c.online;
+    late_agency += c.late_agency;
+    late_official += c.late_official;
+    late_other_agency += c.late_other_agency;
+    late_applicant += c.late_applicant;
   }
   // Decision 766 progress: finished on time (early included) or still open within time, over
   // every dossier received.
   std::int64_t counted_on_time() const { return early + on_time + open_within; }
 
   OnTimeTally view() const {
-    return {received,    early,        on_time,     late,
-            open_within, open_overdue, open_paused, rate(counted_on_time(), received)};
+    return {received,
+            early,
+            on_time,
+            late,
+            open_within,
+            open_overdue,
+            open_paused,
+            rate(counted_on_time(), received),
+            {late_agency, late_official, late_other_agency, late_applicant}};
   }
 };
 

@@ -5,6 +5,7 @@
 #include "app/dossier/consultations.hpp"
 #include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_history.hpp"
+#include "app/statistics/statistics_lateness.hpp"
 #include "app/statistics/statistics_outcome.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
@@ -73,6 +74,11 @@ bool refresh_dossier_outcome(store::SqlConnection& db, const calendar::WorkingCa
   }
   std::vector<std::pair<std::string, std::int64_t>> parties(o.party_time.begin(),
                                                             o.party_time.end());
+  // A finished dossier's cause no longer changes; an open one's is judged at each query.
+  if (o.outcome == Outcome::late) {
+    const auto verdict = lateness_of(db, cal, row, steps, true, *o.finished);
+    if (verdict.primary) row.late_cause = std::string(clock::to_string(*verdict.primary));
+  }
   store::replace_outcome(db, row, steps, parties);
   return true;
 }

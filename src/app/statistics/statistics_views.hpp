@@ -16,6 +16,15 @@ struct Bilingual {
   std::string en;
 };
 
+// Dossiers finished late, by the party that held the time past its budget
+// (domain/clock/lateness_cause.hpp, docs/rules.md section 22). Parties, never people.
+struct LateByCause {
+  std::int64_t agency = 0;
+  std::int64_t official = 0;
+  std::int64_t other_agency = 0;
+  std::int64_t applicant = 0;
+};
+
 // Public on-time figures (Decision 766 progress) of a set of dossiers.
 struct OnTimeTally {
   std::int64_t received = 0;
@@ -26,6 +35,7 @@ struct OnTimeTally {
   std::int64_t open_overdue = 0;
   std::int64_t open_paused = 0;
   std::optional<double> on_time_rate;
+  LateByCause late_by_cause;
 };
 
 struct MonthTally {
@@ -171,7 +181,17 @@ struct ApologyCause {
   std::optional<std::string> new_due;
 };
 
+// One party's share of a dossier's lateness: a late step, a late consultation, or the receiving
+// unit's remainder (step empty).
+struct LateCauseShare {
+  std::string cause;  // agency | official | other_agency | applicant
+  std::string step;
+  std::int64_t overrun_minutes = 0;
+};
+
 struct OverdueCauses {
+  std::optional<std::string> primary;  // the cause with the largest overrun
+  std::vector<LateCauseShare> shares;
   std::optional<ApologyCause> apology;
   std::vector<LateStep> late_steps;
   std::int64_t supplement_requests = 0;

@@ -25,6 +25,17 @@ export interface OnTimeCounts {
   open_paused: number
   /** (early + on time + open within time) / received; null when nothing was received. */
   on_time_rate: number | null
+  /** Dossiers finished late, by the party that held the time past its budget (rules.md 22). */
+  late_by_cause: LateByCause
+}
+
+export type LateCause = 'agency' | 'official' | 'other_agency' | 'applicant'
+
+export interface LateByCause {
+  agency: number
+  official: number
+  other_agency: number
+  applicant: number
 }
 
 export interface OnTimeMonth extends OnTimeCounts {
@@ -102,6 +113,9 @@ export interface OverdueDossier {
   finished: string | null
   holder: { official_id: string; name: string; step: string } | null
   causes: {
+    /** The party with the largest overrun (rules.md 22); null when nothing overran. */
+    cause: LateCause | null
+    shares: { cause: LateCause; step: string; overrun_minutes: number }[]
     apology: { reason: string; new_due: string | null } | null
     late_steps: LateStep[]
     supplement_requests: number
@@ -282,4 +296,66 @@ export interface EvaluationStatistics {
 
 export function evaluationStatistics(range: MonthRange): Promise<EvaluationStatistics> {
   return apiRequest(`/statistics/evaluation${query({ ...range })}`)
+}
+
+// The periodic TTHC report (docs/rules.md section 22).
+export interface PeriodicCounts {
+  received: { total: number; carried_over: number; online: number; counter: number; post: number }
+  resolved: { total: number; early: number; on_time: number; late: number }
+  in_progress: { total: number; within_time: number; overdue: number }
+  late_by_cause: { agency: number; official: number; other_agency: number; applicant: number }
+}
+
+export interface PeriodicLine extends PeriodicCounts {
+  id: string
+  name: string
+}
+
+export interface PeriodicReport {
+  from: string
+  to: string
+  agency_id: string | null
+  as_of: string
+  columns: { group: Bilingual; vi: string; en: string }[]
+  agencies: PeriodicLine[]
+  areas: PeriodicLine[]
+  total: PeriodicCounts
+  definition: Bilingual
+}
+
+export interface PeriodRange {
+  from?: string
+  to?: string
+  agency_id?: string
+}
+
+export function periodicReport(range: PeriodRange): Promise<PeriodicReport> {
+  return apiRequest(`/statistics/periodic-report${query({ ...range })}`)
+}
+
+/** Where the browser downloads the report as a file (the session cookie goes with it). */
+export function periodicReportUrl(format: 'csv' | 'xlsx' | 'pdf', range: PeriodRange): string {
+  return `/api/v1/statistics/periodic-report.${format}${query({ ...range })}`
+}
+
+/** The numbers of a line in the order of the report's columns after the two leading ones. */
+export function periodicValues(c: PeriodicCounts): number[] {
+  return [
+    c.received.total,
+    c.received.carried_over,
+    c.received.online,
+    c.received.counter,
+    c.received.post,
+    c.resolved.total,
+    c.resolved.early,
+    c.resolved.on_time,
+    c.resolved.late,
+    c.in_progress.total,
+    c.in_progress.within_time,
+    c.in_progress.overdue,
+    c.late_by_cause.agency,
+    c.late_by_cause.official,
+    c.late_by_cause.other_agency,
+    c.late_by_cause.applicant,
+  ]
 }
