@@ -145,27 +145,22 @@ http::HttpResponse report_file(const app::PeriodicReport& report, ReportFormat f
   return r;
 }
 
+// The CSV and the workbook are made on the render pool as the PDF is: libxlsxwriter writes its
+// zip through a temporary file, which must not hold an io thread.
 http::AsyncHandler periodic_export_handler(ApiContext& ctx, ReportFormat format) {
   return authenticated_async(
       ctx, [&ctx, format](http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
-        refresh_then(
-            ctx,
-            [&ctx, &r, actor, format,
-             q = periodic_query_of(r)](std::shared_ptr<const calendar::WorkingCalendar> cal) {
-              return [&ctx, &r, actor, format, q, cal]() -> http::HttpResponse {
-                std::optional<app::AppResult<app::PeriodicReport>> result;
-                try {
+        on_pool(std::move(respond),
+                [&ctx, &r, actor, format, q = periodic_query_of(r)]() -> http::HttpResponse {
+                  const auto cal = ctx.calendar.snapshot();
+                  app::refresh_statistics(ctx.store, *cal);
+                  std::optional<app::AppResult<app::PeriodicReport>> result;
                   ctx.store.read([&](store::SqlConnection& db) {
                     result.emplace(app::periodic_report(db, *cal, actor, q, ctx.now()));
                   });
-                } catch (const store::StoreUnavailable&) {
-                  return store_unavailable();
-                }
-                if (!*result) return problem_of(result->error(), r);
-                return report_file(**result, format);
-              };
-            },
-            std::move(respond));
+                  if (!*result) return problem_of(result->error(), r);
+                  return report_file(**result, format);
+                });
       });
 }
 
