@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "api/json/feedback_review_json.hpp"
 #include "codec/json_fields.hpp"
 #include "domain/text/fold.hpp"
 
@@ -47,6 +48,7 @@ void tag_invoke(json::value_from_tag, json::value& out, const FeedbackView& f) {
   if (f.id) o["id"] = *f.id;
   if (f.name) o["name"] = *f.name;
   if (f.contact) o["contact"] = *f.contact;
+  if (f.held_answer) o["held_answer"] = api::held_answer_json(*f.held_answer);
   out = std::move(o);
 }
 

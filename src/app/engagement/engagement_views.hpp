@@ -3,10 +3,22 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "domain/engagement/generic_answer.hpp"
 #include "store/rating_repository.hpp"
 
 namespace motcua::app {
+
+// An answer the generic-answer detector held for a leader's review, with its reasons (only in the
+// officials' queue; the public sees no answer until a leader releases it).
+struct FeedbackHeldAnswer {
+  std::string answer;
+  std::string legal_reference;
+  std::string answered_by;
+  std::string held_at;
+  std::vector<engagement::HoldReason> reasons;
+};
 
 // Feedback as anyone holding its code sees it; `id` for its sender and those who answer it,
 // `name` and `contact` only in the answering officials' queue.
@@ -26,6 +38,7 @@ struct FeedbackView {
   std::optional<std::string> id;
   std::optional<std::string> name;
   std::optional<std::string> contact;
+  std::optional<FeedbackHeldAnswer> held_answer;
 };
 
 // A dossier's rating state: whether it is rated, whether the caller may rate it now, the rating.

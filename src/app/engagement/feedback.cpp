@@ -6,6 +6,7 @@
 
 #include "app/accounts/passwords.hpp"
 #include "app/dossier/dossier_access.hpp"
+#include "app/engagement/feedback_review.hpp"
 #include "codec/flat_json.hpp"
 #include "domain/clock/deadline.hpp"
 #include "domain/text/fold.hpp"
@@ -143,8 +144,9 @@ AppResult<FeedbackView> feedback_status(store::SqlConnection& db, const std::str
 
 AppResult<std::vector<FeedbackView>> feedback_queue(store::SqlConnection& db, const Actor& actor,
                                                     const std::string& status) {
-  if (!status.empty() && status != "received" && status != "answered")
-    return tl::unexpected(invalid_input("'status' must be received or answered"));
+  if (!status.empty() && status != "received" && status != "held_for_review" &&
+      status != "answered")
+    return tl::unexpected(invalid_input("'status' must be received, held_for_review or answered"));
   const auto agencies = answering_agencies(db, actor);
   if (agencies.empty())
     return tl::unexpected(forbidden_action("feedback is answered by leaders and administrators"));
@@ -154,6 +156,7 @@ AppResult<std::vector<FeedbackView>> feedback_queue(store::SqlConnection& db, co
     item.id = f.id;
     item.name = f.name;
     item.contact = f.contact;
+    if (f.status == "held_for_review") item.held_answer = held_answer(db, f.id);
     out.push_back(std::move(item));
   }
   return out;
@@ -166,6 +169,11 @@ AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& a
   const auto agencies = answering_agencies(db, actor);
   if (!f || std::find(agencies.begin(), agencies.end(), f->agency_id) == agencies.end())
     return tl::unexpected(not_found("feedback " + id));
+  if (f->status == "held_for_review") {
+    return tl::unexpected(conflict("answer_held_for_review",
+                                   "Câu trả lời của phản ánh này đang chờ lãnh đạo duyệt.",
+                                   "An answer to this feedback is waiting for a leader's review."));
+  }
   if (f->status != "received") {
     return tl::unexpected(conflict("already_answered", "Phản ánh này đã được trả lời.",
                                    "This feedback has already been answered."));
@@ -205,6 +213,18 @@ AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& a
     }
   }
   const auto at = to_iso(now, offset);
+  // An answer like earlier answers to other feedback, or made of stock phrases, or that ignores
+  // the regulation asked about is held for a leader's review instead of being sent.
+  if (const auto verdict = screen_answer(db, *f, in.answer); verdict.hold) {
+    if (!hold_for_review(db, actor, *f, in, verdict, at)) {
+      return tl::unexpected(conflict("already_answered", "Phản ánh này đã được trả lời.",
+                                     "This feedback has already been answered."));
+    }
+    auto out = public_view(db, *store::find_feedback(db, id));
+    out.id = f->id;
+    out.held_answer = held_answer(db, f->id);
+    return out;
+  }
   f->answer = in.answer;
   f->legal_reference = in.legal_reference;
   f->answer_folded = folded;

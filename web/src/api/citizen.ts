@@ -92,7 +92,7 @@ export interface NewRating {
 export interface Feedback {
   id?: string
   code: string
-  status: 'received' | 'answered'
+  status: FeedbackStatus
   procedure_code: string
   procedure_name: string
   agency_id: string
@@ -105,6 +105,19 @@ export interface Feedback {
   answered_at: string | null
   name?: string
   contact?: string
+  // Only for officials, while an answer waits for a leader's review.
+  held_answer?: FeedbackHeldAnswer
+}
+
+export type FeedbackStatus = 'received' | 'held_for_review' | 'answered'
+
+// An answer the generic-answer detector held (server: src/app/engagement/feedback_review.hpp).
+export interface FeedbackHeldAnswer {
+  answer: string
+  legal_reference: string
+  answered_by: string
+  held_at: string
+  reasons: { code: 'too_similar_to' | 'boilerplate' | 'does_not_address_regulation'; detail: string; score: number }[]
 }
 
 export interface NewFeedback {
@@ -182,7 +195,7 @@ export function feedbackStatus(code: string): Promise<Feedback> {
   return apiRequest(`/feedback/${segment(code)}`)
 }
 
-export function feedbackQueue(status: '' | 'received' | 'answered'): Promise<Feedback[]> {
+export function feedbackQueue(status: '' | FeedbackStatus): Promise<Feedback[]> {
   return apiRequest(status ? `/feedback?status=${status}` : '/feedback')
 }
 
@@ -256,4 +269,9 @@ export function reusePaper(dossierId: string, storedPaperId: string, paperId?: s
   const body: Record<string, string> = { stored_paper_id: storedPaperId }
   if (paperId) body.paper_id = paperId
   return apiRequest(`/dossiers/${segment(dossierId)}/papers/reuse`, { method: 'POST', body })
+}
+
+// A leader releases a held answer (it is sent) or returns it to be rewritten; the reason is audited.
+export function reviewFeedback(id: string, decision: 'release' | 'return', reason: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(id)}/review`, { method: 'POST', body: { decision, reason } })
 }
