@@ -74,7 +74,8 @@ Open311RequestView view_of(store::SqlConnection& db, const Open311Services& serv
   const auto agency = store::find_agency(db, f.agency_id);
   Open311RequestView v;
   v.service_request_id = f.code;
-  v.status = f.status == "received" ? "open" : "closed";
+  // Closed only once answered: an answer held for a leader's review has not been given yet.
+  v.status = f.status == "answered" ? "closed" : "open";
   if (f.answer) {
     v.status_notes = *f.answer;
     if (f.legal_reference && !f.legal_reference->empty())
