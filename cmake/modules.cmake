@@ -9,10 +9,11 @@ motcua_module(process src/domain/process DEPS motcua_clock motcua_dossier)
 motcua_module(queue src/domain/queue)
 motcua_module(index766 src/domain/index766 DEPS motcua_calendar)
 motcua_module(evaluation src/domain/evaluation)
-motcua_module(engagement src/domain/engagement DEPS motcua_clock)
+# Feedback on regulations: its deadlines and the generic-answer detector (issue 16 point 5).
+motcua_module(engagement src/domain/engagement DEPS motcua_clock motcua_text)
 # JSON and CSV at the edges: data files, catalog imports, CLI and HTTP bodies.
 motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog motcua_agency
-              motcua_process motcua_evaluation Boost::json ZLIB::ZLIB)
+              motcua_process motcua_evaluation motcua_engagement Boost::json ZLIB::ZLIB)
 # Storage: the SQL interface, the SQLite and PostgreSQL engines and the repositories; migrations
 # embedded.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)

@@ -120,6 +120,16 @@ TEST(Cli, ClockFromStdinAndFile) {
   std::filesystem::remove(path);
 }
 
+TEST(Cli, FeedbackDetectorEvalPrintsPrecisionAndRecall) {
+  const auto out = run_ok("feedback-detector-eval");
+  EXPECT_GE(out.at("items").as_int64(), 60);
+  const auto& cv = out.at("cross_validated").as_object();
+  EXPECT_GE(cv.at("precision").to_number<double>(), 0.95);
+  EXPECT_GE(cv.at("recall").to_number<double>(), 0.95);
+  EXPECT_TRUE(out.at("cross_validated_published_only").is_object());
+  expect_bad_input("feedback-detector-eval --data-dir /nonexistent", "cannot read");
+}
+
 TEST(Cli, BadInputIsExitTwoWithAMessageAndNoOutput) {
   expect_bad_input("deadline --received 2026-02-30T10:00 --limit '3 working-days'",
                    "malformed date-time");

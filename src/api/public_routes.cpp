@@ -206,6 +206,7 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_oidc_routes(router, ctx);
   add_webhook_routes(router, ctx);
   add_open311_routes(router, ctx);
+  add_feedback_review_routes(router, ctx);
   add_exchange_routes(router, ctx);
   add_outbox_routes(router, ctx);
   add_openapi_route(router);

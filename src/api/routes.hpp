@@ -46,6 +46,8 @@ void add_outbox_routes(http::Router& router, ApiContext& ctx);
 void add_portal_routes(http::Router& router, ApiContext& ctx);
 // Open311 GeoReport v2 over feedback on regulations (open311_routes.cpp).
 void add_open311_routes(http::Router& router, ApiContext& ctx);
+// Leaders' review of feedback answers held as generic (feedback_review_routes.cpp).
+void add_feedback_review_routes(http::Router& router, ApiContext& ctx);
 void add_openapi_route(http::Router& router);
 
 // All of the above.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "api/json/feedback_review_json.hpp"
 #include "codec/json_fields.hpp"
 #include "domain/text/fold.hpp"
 
@@ -73,6 +74,7 @@ void tag_invoke(json::value_from_tag, json::value& out, const FeedbackView& f) {
                                      {"due_soon", d.due_soon}});
   }
   o["deadlines"] = std::move(deadlines);
+  if (f.held_answer) o["held_answer"] = api::held_answer_json(*f.held_answer);
   out = std::move(o);
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/engagement/generic_answer.hpp"
 #include "store/rating_repository.hpp"
 
 namespace motcua::app {
@@ -18,6 +19,16 @@ struct FeedbackDeadlineView {
   bool open = false;
   bool late = false;
   bool due_soon = false;
+};
+
+// An answer the generic-answer detector held for a leader's review, with its reasons (only in the
+// officials' queue; the public sees no answer until a leader releases it).
+struct FeedbackHeldAnswer {
+  std::string answer;
+  std::string legal_reference;
+  std::string answered_by;
+  std::string held_at;
+  std::vector<engagement::HoldReason> reasons;
 };
 
 // Feedback as anyone holding its code sees it; `id` for its sender and those who answer it,
@@ -55,6 +66,7 @@ struct FeedbackView {
   std::string rated_at;
   bool late = false;  // some step is late
   std::vector<FeedbackDeadlineView> deadlines;
+  std::optional<FeedbackHeldAnswer> held_answer;
 };
 
 // A dossier's rating state: whether it is rated, whether the caller may rate it now, the rating.

@@ -6,6 +6,7 @@
 
 #include "app/accounts/passwords.hpp"
 #include "app/dossier/dossier_access.hpp"
+#include "app/engagement/feedback_review.hpp"
 #include "codec/flat_json.hpp"
 #include "domain/clock/deadline.hpp"
 #include "domain/text/fold.hpp"
@@ -164,24 +165,6 @@ AppResult<FeedbackView> feedback_status(store::SqlConnection& db, const std::str
   return public_view(db, *f);
 }
 
-AppResult<std::vector<FeedbackView>> feedback_queue(store::SqlConnection& db, const Actor& actor,
-                                                    const std::string& status) {
-  if (!status.empty() && status != "received" && status != "answered")
-    return tl::unexpected(invalid_input("'status' must be received or answered"));
-  const auto agencies = answering_agencies(db, actor);
-  if (agencies.empty())
-    return tl::unexpected(forbidden_action("feedback is answered by leaders and administrators"));
-  std::vector<FeedbackView> out;
-  for (const auto& f : store::list_feedback(db, agencies, status, 500)) {
-    auto item = public_view(db, f);
-    item.id = f.id;
-    item.name = f.name;
-    item.contact = f.contact;
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
 AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& actor,
                                         const std::string& id, const FeedbackAnswer& in,
                                         Instant now, int offset) {
@@ -189,6 +172,21 @@ AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& a
   const auto agencies = answering_agencies(db, actor);
   if (!f || std::find(agencies.begin(), agencies.end(), f->agency_id) == agencies.end())
     return tl::unexpected(not_found("feedback " + id));
+  if (f->status == "held_for_review") {
+    return tl::unexpected(conflict("answer_held_for_review",
+                                   "Câu trả lời của phản ánh này đang chờ lãnh đạo duyệt.",
+                                   "An answer to this feedback is waiting for a leader's review."));
+  }
+  if (f->status == "info_requested") {
+    return tl::unexpected(conflict("waiting_for_information",
+                                   "Phản ánh này đang chờ người gửi bổ sung thông tin.",
+                                   "This feedback is waiting for its sender's information."));
+  }
+  if (f->status == "rejected" || f->status == "forwarded") {
+    return tl::unexpected(conflict("not_answerable_now",
+                                   "Phản ánh này đã bị từ chối hoặc đã chuyển cơ quan khác.",
+                                   "This feedback was rejected or forwarded to another agency."));
+  }
   if (f->status != "received") {
     return tl::unexpected(conflict("already_answered", "Phản ánh này đã được trả lời.",
                                    "This feedback has already been answered."));
@@ -228,6 +226,18 @@ AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& a
     }
   }
   const auto at = to_iso(now, offset);
+  // An answer like earlier answers to other feedback, or made of stock phrases, or that ignores
+  // the regulation asked about is held for a leader's review instead of being sent.
+  if (const auto verdict = screen_answer(db, *f, in.answer); verdict.hold) {
+    if (!hold_for_review(db, actor, *f, in, verdict, at)) {
+      return tl::unexpected(conflict("already_answered", "Phản ánh này đã được trả lời.",
+                                     "This feedback has already been answered."));
+    }
+    auto out = public_view(db, *store::find_feedback(db, id));
+    out.id = f->id;
+    out.held_answer = held_answer(db, f->id);
+    return out;
+  }
   f->answer = in.answer;
   f->legal_reference = in.legal_reference;
   f->answer_folded = folded;

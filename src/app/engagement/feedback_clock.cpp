@@ -2,6 +2,7 @@
 #include <regex>
 
 #include "app/engagement/feedback_lifecycle.hpp"
+#include "app/engagement/feedback_review.hpp"
 #include "app/warnings/due_warnings.hpp"
 #include "codec/iso_time.hpp"
 
@@ -95,6 +96,7 @@ AppResult<std::vector<FeedbackView>> feedback_work_queue(store::SqlConnection& d
     item.name = f.name;
     item.contact = f.contact;
     add_deadlines(item, f, clock, hours);
+    if (f.status == "held_for_review") item.held_answer = held_answer(db, f.id);
     out.push_back(std::move(item));
   }
   return out;

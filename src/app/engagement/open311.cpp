@@ -73,8 +73,12 @@ Open311RequestView view_of(store::SqlConnection& db, const Open311Services& serv
   const auto agency = store::find_agency(db, f.agency_id);
   Open311RequestView v;
   v.service_request_id = f.code;
-  // Open while the agency still owes a step; rejected, forwarded, answered or published: closed.
-  v.status = f.status == "received" || f.status == "info_requested" ? "open" : "closed";
+  // Open while the agency still owes a step (an answer held for a leader's review has not been
+  // given yet); rejected, forwarded, answered or published: closed.
+  v.status = f.status == "received" || f.status == "info_requested" ||
+                     f.status == "held_for_review"
+                 ? "open"
+                 : "closed";
   if (f.answer) {
     v.status_notes = *f.answer;
     if (f.legal_reference && !f.legal_reference->empty())

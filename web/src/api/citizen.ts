@@ -89,7 +89,14 @@ export interface NewRating {
   comment: string
 }
 
-export type FeedbackStatus = 'received' | 'info_requested' | 'rejected' | 'forwarded' | 'answered' | 'published'
+export type FeedbackStatus =
+  | 'received'
+  | 'info_requested'
+  | 'rejected'
+  | 'forwarded'
+  | 'held_for_review'
+  | 'answered'
+  | 'published'
 export type FeedbackStep = 'reject' | 'ask' | 'forward' | 'answer' | 'publish'
 
 // One step's time limit on the working calendar; `due` is '' while the answer's clock is paused.
@@ -134,6 +141,18 @@ export interface Feedback {
   rated_at: string
   late: boolean
   deadlines: FeedbackDeadline[]
+  // Only for officials, while an answer waits for a leader's review.
+  held_answer?: FeedbackHeldAnswer
+}
+
+
+// An answer the generic-answer detector held (server: src/app/engagement/feedback_review.hpp).
+export interface FeedbackHeldAnswer {
+  answer: string
+  legal_reference: string
+  answered_by: string
+  held_at: string
+  reasons: { code: 'too_similar_to' | 'boilerplate' | 'does_not_address_regulation'; detail: string; score: number }[]
 }
 
 export interface NewFeedback {
@@ -331,4 +350,9 @@ export function publishedFeedback(query: { q?: string; procedure_code?: string; 
   for (const [key, value] of Object.entries(query)) if (value) params.set(key, value)
   const text = params.toString()
   return apiRequest(text ? `/feedback/published?${text}` : '/feedback/published')
+}
+
+// A leader releases a held answer (it is sent) or returns it to be rewritten; the reason is audited.
+export function reviewFeedback(id: string, decision: 'release' | 'return', reason: string): Promise<Feedback> {
+  return apiRequest(`/feedback/${segment(id)}/review`, { method: 'POST', body: { decision, reason } })
 }
