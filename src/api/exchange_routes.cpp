@@ -13,6 +13,7 @@
 //   POST /api/v1/exchange/questions/{id}/answer       {"answer"}: sent back signed (audit log)
 //   GET  /api/v1/exchange/questions/{id}/papers/{sha256}   a paper sent with it (opening audited)
 #include "api/admin_write.hpp"
+#include "api/feedback_terms_file.hpp"
 #include "api/idempotent_write.hpp"
 #include "api/json/consultation_json.hpp"
 #include "api/json/exchange_json.hpp"
@@ -29,7 +30,8 @@ namespace {
 // A transfer carries its papers (base64): room for them, bounded.
 constexpr std::size_t kMessageBodyLimit = 32 * 1024 * 1024;
 
-void take_message(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) {
+void take_message(ApiContext& ctx, std::int64_t feedback_answer_days, http::HttpRequest& r,
+                  http::Respond respond) {
   auto message = codec::exchange_wire_from_text(r.body);
   if (!message) {
     return answer_now(
@@ -44,8 +46,9 @@ void take_message(ApiContext& ctx, http::HttpRequest& r, http::Respond respond) 
       "exchange:" + message->from, "Hệ thống liên thông / partner instance", false, {}};
   idempotent_write(
       ctx, r, partner,
-      [&ctx, in = std::move(*message)](store::SqlConnection& db) {
-        app::exchange::InboundContext effects{ctx.dossiers, ctx.settings.uploads_dir};
+      [&ctx, in = std::move(*message), feedback_answer_days](store::SqlConnection& db) {
+        app::exchange::InboundContext effects{ctx.dossiers, ctx.settings.uploads_dir,
+                                              feedback_answer_days};
         return app::exchange::receive_message(db, ctx.settings.exchange, effects, in, ctx.now(),
                                               ctx.now_iso());
       },
@@ -111,9 +114,11 @@ void add_exchange_routes(http::Router& router, ApiContext& ctx) {
   router.add(Method::get, "/api/v1/exchange/identity", [&ctx](http::HttpRequest& r) {
     return render(app::exchange::instance_identity(ctx.settings.exchange), r);
   });
+  // Feedback a partner forwards is answered here within this province's limit, read once.
+  const auto feedback_answer_days = load_feedback_terms(ctx.settings.templates_dir).answer;
   router.add_async(Method::post, "/api/v1/exchange/messages",
-                   [&ctx](http::HttpRequest& r, http::Respond respond) {
-                     take_message(ctx, r, std::move(respond));
+                   [&ctx, feedback_answer_days](http::HttpRequest& r, http::Respond respond) {
+                     take_message(ctx, feedback_answer_days, r, std::move(respond));
                    },
                    {.max_body_bytes = kMessageBodyLimit});
   router.add(Method::get, "/api/v1/admin/exchange/partners",

@@ -177,6 +177,25 @@ tl::expected<QuestionBody, std::string> question_body_from_text(const std::strin
   return b;
 }
 
+tl::expected<FeedbackForwardBody, std::string> feedback_forward_body_from_text(
+    const std::string& text) {
+  auto o = object_of(text);
+  if (!o) return tl::unexpected(o.error());
+  FeedbackForwardBody b;
+  Fields f(*o);
+  f.text("code", b.code)
+      .text("name", b.name)
+      .text("contact", b.contact)
+      .text("procedure_code", b.procedure_code)
+      .text("kind", b.kind, false)
+      .text("content", b.content)
+      .text("received_at", b.received_at, false)
+      .text("from_agency_id", b.from_agency_id, false)
+      .text("reason", b.reason, false);
+  if (!f.missing().empty()) return tl::unexpected(f.missing());
+  return b;
+}
+
 std::string answer_body_to_text(const AnswerBody& b) {
   return json::serialize(json::object{{"question_id", b.question_id},
                                       {"answer", b.answer},

@@ -68,6 +68,20 @@ struct AnswerBody {
   std::string answered_at;
 };
 
+// Feedback on regulations forwarded to the competent partner (docs/rules.md section 10): the
+// sender's item as it was received there.
+struct FeedbackForwardBody {
+  std::string code;  // the sender's tracking code
+  std::string name;
+  std::string contact;
+  std::string procedure_code;
+  std::string kind;
+  std::string content;
+  std::string received_at;
+  std::string from_agency_id;
+  std::string reason;  // why it is outside the sender's competence
+};
+
 std::string transfer_body_to_text(const TransferBody& body);
 tl::expected<TransferBody, std::string> transfer_body_from_text(const std::string& text);
 std::string result_body_to_text(const ResultBody& body);
@@ -76,6 +90,8 @@ std::string question_body_to_text(const QuestionBody& body);
 tl::expected<QuestionBody, std::string> question_body_from_text(const std::string& text);
 std::string answer_body_to_text(const AnswerBody& body);
 tl::expected<AnswerBody, std::string> answer_body_from_text(const std::string& text);
+tl::expected<FeedbackForwardBody, std::string> feedback_forward_body_from_text(
+    const std::string& text);
 
 // The papers as stored with an inbound question (without their bytes), and back.
 std::string exchange_papers_to_text(const std::vector<ExchangePaper>& papers);

@@ -281,5 +281,48 @@ TEST_F(ExchangeFlow, AConsultationOfThePartnersAgencyIsAnsweredThroughTheExchang
   EXPECT_EQ(verify_log(db_b_), 0);
 }
 
+// Feedback on regulations outside A's competence goes to the competent partner B as a signed
+// `feedback_forward` and becomes a feedback item there, answered within B's limit (issue 16
+// point 5: "forwarding ... also to another MotCua instance").
+TEST_F(ExchangeFlow, FeedbackOutsideCompetenceBecomesAFeedbackItemAtThePartner) {
+  ApiClient anonymous(a_->port());
+  const auto sent = anonymous.post(
+      "/api/v1/feedback",
+      json::object{{"name", "Trần Văn Cường"},
+                   {"contact", "0912 345 678"},
+                   {"procedure_code", "1.001193"},
+                   {"content", "Đề nghị cho nộp bản chụp giấy chứng sinh khi bệnh viện ở tỉnh khác."}});
+  ASSERT_EQ(sent.status, 201) << sent.raw.body;
+  const std::string id(sent.body.at("id").as_string()), code(sent.body.at("code").as_string());
+  const auto forwarded = admin_a_.post(
+      "/api/v1/feedback/" + id + "/forward",
+      json::object{{"target", "partner"},
+                   {"target_id", "tinh-b"},
+                   {"reason", "Bệnh viện cấp giấy chứng sinh thuộc tỉnh B quản lý."}});
+  ASSERT_EQ(forwarded.status, 200) << forwarded.raw.body;
+  EXPECT_EQ(forwarded.body.at("status"), "forwarded");
+  json::object at_b;
+  ASSERT_TRUE(eventually([&] {
+    const auto r = admin_b_.get("/api/v1/feedback");
+    if (r.status != 200) return false;
+    for (const auto& f : r.body.as_array()) {
+      if (f.at("channel") == "exchange") at_b = f.as_object();
+    }
+    return !at_b.empty();
+  }));
+  EXPECT_EQ(at_b.at("status"), "received");
+  EXPECT_EQ(at_b.at("procedure_code"), "1.001193");
+  EXPECT_EQ(at_b.at("name"), "Trần Văn Cường");
+  const std::string content(at_b.at("content").as_string());
+  EXPECT_NE(content.find("tinh-a"), std::string::npos) << content;
+  EXPECT_NE(content.find(code), std::string::npos) << "the sender's code travels with it";
+  EXPECT_NE(at_b.at("code"), json::value(code)) << "B gives its own tracking code";
+  EXPECT_FALSE(at_b.at("deadlines").as_array().empty());
+  a_->stop();
+  b_->stop();
+  EXPECT_EQ(verify_log(db_a_), 0);
+  EXPECT_EQ(verify_log(db_b_), 0);
+}
+
 }  // namespace
 }  // namespace motcua::testing

@@ -4,6 +4,7 @@
 
 #include "app/accounts/passwords.hpp"
 #include "app/dossier/dossier_papers.hpp"
+#include "app/engagement/feedback.hpp"
 #include "app/exchange/envelope.hpp"
 #include "app/exchange/partner_account.hpp"
 #include "codec/exchange_bodies.hpp"
@@ -163,6 +164,27 @@ AppResult<std::string> take_answer(store::SqlConnection& db, InboundContext& ctx
   return link->consultation_id;
 }
 
+// Feedback a partner forwarded: the sender's code and the reason travel in the content's first
+// line, so whoever answers here sees where it came from and why.
+AppResult<std::string> take_feedback(store::SqlConnection& db, InboundContext& ctx,
+                                     const codec::ExchangeWire& m) {
+  auto body = codec::feedback_forward_body_from_text(m.body);
+  if (!body) return tl::unexpected(unreadable(body.error()));
+  NewFeedback in;
+  in.name = body->name;
+  in.contact = body->contact;
+  in.procedure_code = body->procedure_code;
+  in.content = "[Chuyển từ hệ thống " + m.from + ", mã " + body->code +
+               (body->reason.empty() ? "" : ": " + body->reason) + "]\n" + body->content;
+  in.channel = "exchange";
+  in.kind = body->kind;
+  in.entered_by = "exchange:" + m.from;
+  in.answer_working_days = ctx.feedback_answer_days;
+  auto taken = submit_feedback(db, *ctx.dossiers.calendar_snapshot(), in, ctx.dossiers.now());
+  if (!taken) return tl::unexpected(taken.error());
+  return taken->code;
+}
+
 }  // namespace
 
 AppResult<std::string> take_effect(store::SqlConnection& db, InboundContext& ctx,
@@ -171,6 +193,7 @@ AppResult<std::string> take_effect(store::SqlConnection& db, InboundContext& ctx
   if (message.kind == "result") return take_result(db, ctx, message, now_iso);
   if (message.kind == "consultation_question") return take_question(db, ctx, message, now_iso);
   if (message.kind == "consultation_answer") return take_answer(db, ctx, message, now_iso);
+  if (message.kind == "feedback_forward") return take_feedback(db, ctx, message);
   return tl::unexpected(AppError{ErrorKind::invalid_input, "invalid_input",
                                  "kind: hệ thống không nhận loại thông điệp " + message.kind + ".",
                                  "kind: this instance does not take " + message.kind + " messages.",

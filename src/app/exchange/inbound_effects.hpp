@@ -9,12 +9,17 @@
 //  - consultation_question: a question to one of this instance's agencies, for its officials to
 //    answer (exchange_questions.hpp);
 //  - consultation_answer: the answer closes the consultation of the parent dossier, given by the
-//    partner's account for the agency it serves.
+//    partner's account for the agency it serves;
+//  - feedback_forward: feedback on regulations the partner found outside its competence becomes
+//    a feedback item here (channel `exchange`), addressed to the province this instance serves,
+//    with its own tracking code and this province's answering limit; the receipt's reference is
+//    that code (docs/rules.md section 10).
 // A message this instance cannot take (an unknown agency or procedure, a result for a transfer it
 // never sent) is refused with the field named, and nothing is recorded: the sender sees the
 // refusal on its outbox.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "app/common/app_error.hpp"
@@ -27,6 +32,8 @@ namespace motcua::app::exchange {
 struct InboundContext {
   DossierService& dossiers;
   std::string uploads_dir;  // where papers' bytes are kept (store/file_blobs.hpp)
+  // The province's limit for answering feedback (data/templates/feedback-terms.json).
+  std::int64_t feedback_answer_days = 15;
 };
 
 // The receipt's reference for the message.
