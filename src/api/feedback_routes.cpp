@@ -160,10 +160,9 @@ void add_feedback_routes(http::Router& router, ApiContext& ctx) {
                          std::move(respond));
                    },
                    {.max_body_bytes = kSmallBody, .rate_limit = &ctx.rate_limits.feedback});
-  router.add(
-      Method::get, "/api/v1/feedback/published",
-      [&ctx](http::HttpRequest& r) { return published(ctx, r); },
-      {.rate_limit = &ctx.rate_limits.search});
+  router.add(Method::get, "/api/v1/feedback/published",
+             [&ctx](http::HttpRequest& r) { return published(ctx, r); },
+             {.rate_limit = &ctx.rate_limits.search});
 }
 
 }  // namespace motcua::api

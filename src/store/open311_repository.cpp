@@ -89,8 +89,10 @@ std::vector<Open311Row> list_open311_requests(SqlConnection& db, const Open311Fi
     params.emplace_back(filter.service_code);
   }
   // GeoReport's two states over the feedback lifecycle (migration 0043): open while the agency
-  // still owes a step (received, or waiting for the sender's information), closed otherwise.
-  if (filter.feedback_status == "open") sql += " AND f.status IN ('received', 'info_requested', 'held_for_review')";
+  // still owes a step (received, waiting for the sender's information, or an answer held for a
+  // leader's review), closed otherwise.
+  if (filter.feedback_status == "open")
+    sql += " AND f.status IN ('received', 'info_requested', 'held_for_review')";
   if (filter.feedback_status == "closed")
     sql += " AND f.status NOT IN ('received', 'info_requested', 'held_for_review')";
   if (!filter.from.empty()) {

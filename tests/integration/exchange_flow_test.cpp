@@ -288,10 +288,11 @@ TEST_F(ExchangeFlow, FeedbackOutsideCompetenceBecomesAFeedbackItemAtThePartner) 
   ApiClient anonymous(a_->port());
   const auto sent = anonymous.post(
       "/api/v1/feedback",
-      json::object{{"name", "Trần Văn Cường"},
-                   {"contact", "0912 345 678"},
-                   {"procedure_code", "1.001193"},
-                   {"content", "Đề nghị cho nộp bản chụp giấy chứng sinh khi bệnh viện ở tỉnh khác."}});
+      json::object{
+          {"name", "Trần Văn Cường"},
+          {"contact", "0912 345 678"},
+          {"procedure_code", "1.001193"},
+          {"content", "Đề nghị cho nộp bản chụp giấy chứng sinh khi bệnh viện ở tỉnh khác."}});
   ASSERT_EQ(sent.status, 201) << sent.raw.body;
   const std::string id(sent.body.at("id").as_string()), code(sent.body.at("code").as_string());
   const auto forwarded = admin_a_.post(

@@ -117,10 +117,10 @@ TEST_F(FeedbackLifecycle, LetterAskedForwardedAnsweredPublishedAndRated) {
   EXPECT_EQ(asked.body.at("status"), "info_requested");
   EXPECT_EQ(due_of(asked.body, "answer"), "");  // paused while the sender is asked
   // The answer waits for the information, and says so.
-  expect_problem(leader_.post(base + "/answer",
-                              json::object{{"answer", kSpecificAnswer},
-                                           {"legal_reference", "Nghị định 123/2015/NĐ-CP"}}),
-                 409, "waiting_for_information");
+  expect_problem(
+      leader_.post(base + "/answer", json::object{{"answer", kSpecificAnswer},
+                                                  {"legal_reference", "Nghị định 123/2015/NĐ-CP"}}),
+      409, "waiting_for_information");
   auto supplied =
       anonymous.post("/api/v1/feedback/" + code + "/supply-info",
                      json::object{{"information", "Đã gửi bản chụp qua bưu điện ngày 09/03."}});

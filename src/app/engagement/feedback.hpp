@@ -71,10 +71,11 @@ AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,
 AppResult<FeedbackView> feedback_status(store::SqlConnection& db, const std::string& code);
 
 // Answers once. 404 outside the actor's agencies; 409 already_answered, answer_held_for_review,
-// waiting_for_information (the sender owes information) or not_answerable_now (rejected, forwarded);
-// 422 with codes legal_reference_missing, legal_reference_not_in_answer, answer_too_short,
-// answer_copied. An answer the generic-answer detector flags is held for a leader's review
-// (status held_for_review, the view's held_answer; app/engagement/feedback_review.hpp).
+// waiting_for_information (the sender owes information) or not_answerable_now (rejected,
+// forwarded); 422 with codes legal_reference_missing, legal_reference_not_in_answer,
+// answer_too_short, answer_copied. An answer the generic-answer detector flags is held for a
+// leader's review (status held_for_review, the view's held_answer;
+// app/engagement/feedback_review.hpp).
 AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& actor,
                                         const std::string& feedback_id, const FeedbackAnswer& input,
                                         Instant now, int utc_offset_minutes);

@@ -75,8 +75,7 @@ Open311RequestView view_of(store::SqlConnection& db, const Open311Services& serv
   v.service_request_id = f.code;
   // Open while the agency still owes a step (an answer held for a leader's review has not been
   // given yet); rejected, forwarded, answered or published: closed.
-  v.status = f.status == "received" || f.status == "info_requested" ||
-                     f.status == "held_for_review"
+  v.status = f.status == "received" || f.status == "info_requested" || f.status == "held_for_review"
                  ? "open"
                  : "closed";
   if (f.answer) {

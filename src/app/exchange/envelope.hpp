@@ -16,9 +16,9 @@
 namespace motcua::app::exchange {
 
 // The message kinds of the protocol.
-inline constexpr const char* kKinds[] = {"dossier_transfer",      "receipt",
-                                         "result",                "consultation_question",
-                                         "consultation_answer",   "feedback_forward"};
+inline constexpr const char* kKinds[] = {
+    "dossier_transfer",    "receipt",         "result", "consultation_question",
+    "consultation_answer", "feedback_forward"};
 
 struct Envelope {
   std::string message_id;  // unique per sender, e.g. "tinh-ninh-binh:42"
