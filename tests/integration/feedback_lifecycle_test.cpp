@@ -87,6 +87,14 @@ TEST_F(FeedbackLifecycle, LetterAskedForwardedAnsweredPublishedAndRated) {
   auto bad = reception_.post("/api/v1/feedback/intake", online);
   expect_problem(bad, 422, "invalid_input");
   EXPECT_EQ(bad.body.at("detail"), "channel");
+  // A letter may give only a postal address; a call must leave a number.
+  json::object by_post = letter();
+  by_post["contact"] = "Thôn Đông, xã Gia Hưng, tỉnh Ninh Bình";
+  const auto posted = reception_.post("/api/v1/feedback/intake", by_post);
+  ASSERT_EQ(posted.status, 201) << posted.raw.body;
+  json::object call = by_post;
+  call["channel"] = "phone";
+  expect_problem(reception_.post("/api/v1/feedback/intake", call), 422, "invalid_input");
   auto entered = reception_.post("/api/v1/feedback/intake", letter());
   ASSERT_EQ(entered.status, 201) << entered.raw.body;
   const std::string id(entered.body.at("id").as_string());

@@ -121,7 +121,8 @@ std::optional<int> int_field(const json::object& o, const char* key) {
 
 }  // namespace
 
-app::AppResult<app::NewFeedback> feedback_from_json(const json::value& body) {
+app::AppResult<app::NewFeedback> feedback_from_json(const json::value& body,
+                                                    ContactRule contact_rule) {
   if (!body.is_object()) return tl::unexpected(invalid_input("the body must be a JSON object"));
   const auto& o = body.as_object();
   app::NewFeedback f;
@@ -132,8 +133,15 @@ app::AppResult<app::NewFeedback> feedback_from_json(const json::value& body) {
   f.content = text_of(o, "content", true);
   if (f.name.empty() || f.name.size() > kMaxShortBytes)
     return tl::unexpected(invalid_input("'name' is required (at most 200 bytes)"));
-  if (f.contact.size() > kMaxShortBytes || !plausible_contact(f.contact))
-    return tl::unexpected(invalid_input("'contact' must be a phone number or an e-mail address"));
+  // A letter may come with nothing but the sender's postal address: the answer goes back by post.
+  const bool postal = contact_rule == ContactRule::or_postal_address && f.contact.size() >= 10 &&
+                      f.contact.find(' ') != std::string::npos;
+  if (f.contact.size() > kMaxShortBytes || !(plausible_contact(f.contact) || postal)) {
+    return tl::unexpected(invalid_input(
+        contact_rule == ContactRule::or_postal_address
+            ? "'contact' must be a phone number, an e-mail address or the postal address"
+            : "'contact' must be a phone number or an e-mail address"));
+  }
   if (f.procedure_code.empty() || f.procedure_code.size() > kMaxShortBytes)
     return tl::unexpected(invalid_input("'procedure_code' is required"));
   if (f.content.size() < kMinContentBytes || f.content.size() > kMaxContentBytes)

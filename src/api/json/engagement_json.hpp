@@ -18,9 +18,14 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out,
 
 namespace motcua::api {
 
+// Online feedback needs a phone number or an e-mail address; a letter entered by staff may give
+// only the sender's postal address.
+enum class ContactRule { phone_or_email, or_postal_address };
+
 // {name, contact, procedure_code, agency_id?, content}: cleaned text, checked lengths, a contact
-// that looks like a phone number or an e-mail address.
-app::AppResult<app::NewFeedback> feedback_from_json(const boost::json::value& body);
+// the rule accepts.
+app::AppResult<app::NewFeedback> feedback_from_json(
+    const boost::json::value& body, ContactRule contact_rule = ContactRule::phone_or_email);
 // {answer, legal_reference}: the specific-answer rules are the use case's.
 app::AppResult<app::FeedbackAnswer> answer_from_json(const boost::json::value& body);
 // {overall 1..5, contacts 0..99, bodies 1..99, attitude, comment?}.

@@ -26,7 +26,9 @@ std::string text_of(const json::object& o, const char* key, bool multi_line = fa
 }  // namespace
 
 app::AppResult<app::StaffIntake> intake_from_json(const json::value& body) {
-  auto feedback = feedback_from_json(body);
+  const bool letter = body.is_object() && text_of(body.as_object(), "channel") == "letter";
+  auto feedback = feedback_from_json(
+      body, letter ? ContactRule::or_postal_address : ContactRule::phone_or_email);
   if (!feedback) return tl::unexpected(feedback.error());
   const auto& o = body.as_object();
   app::StaffIntake in{std::move(*feedback)};
