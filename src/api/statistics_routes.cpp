@@ -38,6 +38,7 @@ app::StatisticsQuery query_of(const http::HttpRequest& r) {
   q.from = std::string(r.query_value("from").value_or(""));
   q.to = std::string(r.query_value("to").value_or(""));
   q.agency_id = std::string(r.query_value("agency_id").value_or(""));
+  q.procedure_code = std::string(r.query_value("procedure_code").value_or(""));
   return q;
 }
 

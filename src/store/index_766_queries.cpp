@@ -89,14 +89,15 @@ std::vector<Index766FeedbackRow> index_766_feedback(SqlConnection& db, const Out
   std::vector<SqlValue> params{scope.from_month, scope.to_month};
   std::string sql =
       "SELECT id, status, received_at, answer_due, answered_at, clock_started_at, paused_seconds, "
-      "rejected_at, info_requested_at, forwarded_at, published_at, answer_working_days "
-      "FROM feedback "
+      "rejected_at, info_requested_at, forwarded_at, published_at, answer_working_days, "
+      "procedure_code FROM feedback "
       "WHERE substr(received_at, 1, 7) >= ? AND substr(received_at, 1, 7) <= ?" +
       agency_clause(scope, "agency_id", params) + " ORDER BY received_at, id";
   std::vector<Index766FeedbackRow> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.optional_text(4), r.text(5),
-                   r.integer(6), r.text(7), r.text(8), r.text(9), r.text(10), r.integer(11)});
+                   r.integer(6), r.text(7), r.text(8), r.text(9), r.text(10), r.integer(11),
+                   r.text(12)});
   }
   return out;
 }

@@ -54,6 +54,7 @@ struct Index766FeedbackRow {
   std::string forwarded_at;
   std::string published_at;
   std::int64_t answer_working_days = 15;
+  std::string procedure_code;
 };
 // Feedback addressed to the scope's agencies, received in its months (local time).
 std::vector<Index766FeedbackRow> index_766_feedback(SqlConnection& db, const OutcomeScope& scope);

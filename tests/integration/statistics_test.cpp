@@ -402,6 +402,33 @@ TEST_F(Statistics, Index766ScoresTheFiveGroups) {
       << r.raw.body;
 }
 
+// The index per procedure (issue 16 point 1): the same formulas over one procedure's dossiers,
+// offer and feedback; the procedures' dossiers add up to the whole.
+TEST_F(Statistics, Index766PerProcedure) {
+  ApiClient anyone(server_->port());
+  const std::string base = "/api/v1/statistics/index-766?from=2026-02&to=2026-03";
+  const auto on_time_of = [&](const std::string& target) {
+    const auto r = anyone.get(target);
+    EXPECT_EQ(r.status, 200) << r.raw.body;
+    return r.body.at("groups").at("progress").at("indices").at(0);
+  };
+  const auto all = on_time_of(base);
+  const auto birth = on_time_of(base + "&procedure_code=1.001193");
+  const auto marriage = on_time_of(base + "&procedure_code=1.000894");
+  EXPECT_GT(birth.at("denominator").as_int64(), 0);
+  EXPECT_EQ(birth.at("denominator").as_int64() + marriage.at("denominator").as_int64(),
+            all.at("denominator").as_int64());
+  EXPECT_EQ(birth.at("numerator").as_int64() + marriage.at("numerator").as_int64(),
+            all.at("numerator").as_int64());
+  // The drill-down keeps the procedure.
+  EXPECT_NE(std::string(birth.at("drill_down_url").as_string()).find("procedure_code=1.001193"),
+            std::string::npos)
+      << birth;
+  const auto bad = anyone.get(base + "&procedure_code=1.001193%26agency_id%3Dc2");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body.at("detail"), "procedure_code");
+}
+
 TEST_F(Statistics, Index766DrillsDownToDossiersForOfficialsOnly) {
   ApiClient anyone(server_->port());
   const std::string target = "/api/v1/statistics/index-766/on_time/items?from=2026-02&to=2026-03";

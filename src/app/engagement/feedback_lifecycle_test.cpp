@@ -63,7 +63,8 @@ class FeedbackLifecycleTest : public test_support::StoreTest {
   std::pair<std::int64_t, std::int64_t> feedback_on_time(Instant now) {
     std::pair<std::int64_t, std::int64_t> out{-1, -1};
     store_->read([&](store::SqlConnection& db) {
-      const auto index = index_766(db, test_calendar(), {"agency", "2026-03", "2026-03", ""}, now);
+      const auto index =
+          index_766(db, test_calendar(), {"agency", "2026-03", "2026-03", "", ""}, now);
       ASSERT_TRUE(index) << index.error().detail;
       for (const auto& group : index->groups) {
         for (const auto& i : group.indices) {

@@ -126,8 +126,8 @@ TEST_F(PaperStoreTest, The766DigitisationRateCountsDossiersReusingStoredPapers) 
   refresh_statistics(*store_, test_support::test_calendar());
   AppResult<Index766> index = tl::unexpected(AppError{});
   store_->read([&](store::SqlConnection& db) {
-    index =
-        index_766(db, test_support::test_calendar(), {"agency", "2026-03", "2026-03", ""}, now_);
+    index = index_766(db, test_support::test_calendar(), {"agency", "2026-03", "2026-03", "", ""},
+                      now_);
   });
   ASSERT_TRUE(index) << index.error().detail;
   const Index766Index* reused = nullptr;

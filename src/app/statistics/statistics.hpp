@@ -25,6 +25,7 @@ struct StatisticsQuery {
   std::string from;              // YYYY-MM; empty: five months before `to`
   std::string to;                // YYYY-MM; empty: the current month
   std::string agency_id;         // empty: every agency (public) or every agency led (leaders)
+  std::string procedure_code;    // Decision 766 only: one procedure's dossiers, offer and feedback
 };
 
 // Public: no personal data, anyone may read.

@@ -60,11 +60,25 @@ bool handled_in_time(const store::Index766FeedbackRow& row, const calendar::Work
 AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
                            const StatisticsQuery& q, Instant now) {
   Gathered g;
+  // A catalog code ("1.001193", "2.002154.000.00.00.H42"): it also goes into the drill-down links.
+  if (q.procedure_code.size() > 60 ||
+      q.procedure_code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789.-_") != std::string::npos) {
+    return tl::unexpected(AppError{ErrorKind::invalid_input, "invalid_input",
+                                   "procedure_code: không phải mã thủ tục hành chính.",
+                                   "procedure_code: not a procedure code.", "procedure_code"});
+  }
   if (auto months = month_range(q, cal, now, g.scope); !months) {
     return tl::unexpected(months.error());
   }
   if (auto ok = public_agencies(db, q, g.scope); !ok) return tl::unexpected(ok.error());
+  // One procedure (issue 16 point 1: the index per procedure): its dossiers, its offer and the
+  // feedback about it; the same formulas.
+  const auto in_scope = [&q](const std::string& procedure_code) {
+    return q.procedure_code.empty() || procedure_code == q.procedure_code;
+  };
   for (auto& r : store::index_766_dossiers(db, g.scope, now.seconds)) {
+    if (!in_scope(r.procedure_code)) continue;
     g.facts.dossiers.push_back({std::move(r.id), std::move(r.code), std::move(r.procedure_code),
                                 r.online, r.counted_on_time, r.late_or_overdue, r.synced,
                                 r.fee_bearing, r.paid_online, r.digitised, r.has_result,
@@ -73,11 +87,13 @@ AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCale
   std::map<std::string, index766::ProcedureInputs> inputs;
   for (const auto& row : store::index_766_inputs(db)) apply_input(inputs[row.procedure_code], row);
   for (auto& p : store::index_766_procedures(db, g.scope)) {
+    if (!in_scope(p.code)) continue;
     const auto it = inputs.find(p.code);
     g.facts.procedures.push_back(
         {p.code, p.offered_online, it == inputs.end() ? index766::ProcedureInputs{} : it->second});
   }
   for (const auto& f : store::index_766_feedback(db, g.scope)) {
+    if (!in_scope(f.procedure_code)) continue;
     g.facts.feedback.push_back({f.id, handled_in_time(f, cal, now)});
   }
   return g;
@@ -94,6 +110,7 @@ Bilingual group_name(const std::string& key) {
 std::string query_text(const StatisticsQuery& q, const store::OutcomeScope& scope) {
   std::string s = "?from=" + scope.from_month + "&to=" + scope.to_month;
   if (!q.agency_id.empty()) s += "&agency_id=" + q.agency_id;
+  if (!q.procedure_code.empty()) s += "&procedure_code=" + q.procedure_code;
   return s;
 }
 
