@@ -4,19 +4,6 @@ namespace motcua::store {
 
 namespace {
 
-// "<column> IN (...)" over the scope's agencies, or nothing when every agency is in scope.
-std::string agency_clause(const OutcomeScope& scope, const char* column,
-                          std::vector<SqlValue>& params) {
-  if (scope.all_agencies) return "";
-  std::string sql = std::string(" AND ") + column + " IN (";
-  for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
-    sql += i == 0 ? "?" : ", ?";
-    params.emplace_back(scope.agency_ids[i]);
-  }
-  if (scope.agency_ids.empty()) sql += "NULL";
-  return sql + ")";
-}
-
 // The catalogue document is stored as compact JSON (codec/procedure_json): the decision number is
 // known when the key is there and its value is not the empty string.
 constexpr const char* kDossierColumns =
@@ -55,7 +42,7 @@ std::vector<EvaluationDossierRow> evaluation_dossiers(SqlConnection& db, const O
   std::vector<SqlValue> params{now_s, scope.from_month, scope.to_month};
   std::string sql =
       std::string(kDossierColumns) + "WHERE o.received_month >= ? AND o.received_month <= ?" +
-      agency_clause(scope, "o.agency_id", params) + " ORDER BY o.received_s, o.dossier_id";
+      agency_in_clause(scope, "o.agency_id", params) + " ORDER BY o.received_s, o.dossier_id";
   std::vector<EvaluationDossierRow> out;
   for (const auto& r : db.query(sql, params)) out.push_back(dossier_from(r));
   return out;
@@ -76,7 +63,7 @@ std::vector<EvaluationStepRow> evaluation_steps(SqlConnection& db, const Outcome
       "SELECT s.dossier_id, s.party, s.result FROM dossier_step_outcomes s "
       "JOIN dossier_outcomes o ON o.dossier_id = s.dossier_id "
       "WHERE s.ended_s IS NOT NULL AND o.received_month >= ? AND o.received_month <= ?" +
-      agency_clause(scope, "o.agency_id", params) + " ORDER BY s.dossier_id, s.idx";
+      agency_in_clause(scope, "o.agency_id", params) + " ORDER BY s.dossier_id, s.idx";
   std::vector<EvaluationStepRow> out;
   for (const auto& r : db.query(sql, params)) out.push_back({r.text(0), r.text(1), r.text(2)});
   return out;
@@ -89,7 +76,7 @@ std::vector<EvaluationFeedbackRow> evaluation_feedback(SqlConnection& db,
   std::string sql =
       "SELECT agency_id, procedure_code, answer_due, answered_at FROM feedback "
       "WHERE substr(received_at, 1, 7) >= ? AND substr(received_at, 1, 7) <= ?" +
-      agency_clause(scope, "agency_id", params) + " ORDER BY received_at, id";
+      agency_in_clause(scope, "agency_id", params) + " ORDER BY received_at, id";
   std::vector<EvaluationFeedbackRow> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back({r.text(0), r.text(1), r.text(2), r.optional_text(3)});
@@ -106,7 +93,7 @@ std::vector<EvaluationProcedureRow> evaluation_procedures(SqlConnection& db,
       "procedures c WHERE c.code = pr.procedure_code AND c.version = (SELECT MAX(v.version) FROM "
       "procedures v WHERE v.code = pr.procedure_code) AND c.document LIKE "
       "'%\"channel\":\"online\"%') THEN 1 ELSE 0 END FROM processes pr WHERE 1 = 1" +
-      agency_clause(scope, "pr.agency_id", params) + " ORDER BY pr.agency_id, pr.procedure_code";
+      agency_in_clause(scope, "pr.agency_id", params) + " ORDER BY pr.agency_id, pr.procedure_code";
   std::vector<EvaluationProcedureRow> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back({r.text(0), r.text(1), r.integer(2) != 0});

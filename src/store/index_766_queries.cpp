@@ -4,19 +4,6 @@ namespace motcua::store {
 
 namespace {
 
-// "<column> IN (...)" over the scope's agencies, or nothing when every agency is in scope.
-std::string agency_clause(const OutcomeScope& scope, const char* column,
-                          std::vector<SqlValue>& params) {
-  if (scope.all_agencies) return "";
-  std::string sql = std::string(" AND ") + column + " IN (";
-  for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
-    sql += i == 0 ? "?" : ", ?";
-    params.emplace_back(scope.agency_ids[i]);
-  }
-  if (scope.agency_ids.empty()) sql += "NULL";
-  return sql + ")";
-}
-
 // Each flag is 0/1 (CASE over EXISTS) so both engines answer an integer. The sync row is the
 // outbox row of the National Portal topic keyed by the dossier (app/portal/portal_sync.cpp).
 constexpr const char* kDossierFacts =
@@ -58,7 +45,7 @@ Index766InputRow input_from(const SqlRow& r) {
 std::vector<Index766DossierRow> index_766_dossiers(SqlConnection& db, const OutcomeScope& scope,
                                                    std::int64_t now_s) {
   std::vector<SqlValue> params{now_s, now_s, scope.from_month, scope.to_month};
-  std::string sql = kDossierFacts + agency_clause(scope, "o.agency_id", params);
+  std::string sql = kDossierFacts + agency_in_clause(scope, "o.agency_id", params);
   sql += " ORDER BY o.received_s, o.dossier_id";
   std::vector<Index766DossierRow> out;
   for (const auto& r : db.query(sql, params)) {
@@ -78,7 +65,7 @@ std::vector<Index766ProcedureRow> index_766_procedures(SqlConnection& db,
       "c.code = pr.procedure_code AND c.version = (SELECT MAX(v.version) FROM procedures v WHERE "
       "v.code = pr.procedure_code) AND c.document LIKE '%\"channel\":\"online\"%') THEN 1 ELSE 0 "
       "END FROM processes pr WHERE 1 = 1" +
-      agency_clause(scope, "pr.agency_id", params) + " ORDER BY pr.procedure_code";
+      agency_in_clause(scope, "pr.agency_id", params) + " ORDER BY pr.procedure_code";
   std::vector<Index766ProcedureRow> out;
   for (const auto& r : db.query(sql, params)) out.push_back({r.text(0), r.integer(1) != 0});
   return out;
@@ -92,7 +79,7 @@ std::vector<Index766FeedbackRow> index_766_feedback(SqlConnection& db, const Out
       "rejected_at, info_requested_at, forwarded_at, published_at, answer_working_days, "
       "procedure_code FROM feedback "
       "WHERE substr(received_at, 1, 7) >= ? AND substr(received_at, 1, 7) <= ?" +
-      agency_clause(scope, "agency_id", params) + " ORDER BY received_at, id";
+      agency_in_clause(scope, "agency_id", params) + " ORDER BY received_at, id";
   std::vector<Index766FeedbackRow> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.optional_text(4), r.text(5),

@@ -15,16 +15,7 @@ constexpr const char* kRatings =
 
 std::vector<RatingCounts> rating_counts(SqlConnection& db, const OutcomeScope& scope) {
   std::vector<SqlValue> params{scope.from_month, scope.to_month};
-  std::string sql = kRatings;
-  if (!scope.all_agencies) {
-    sql += " AND o.agency_id IN (";
-    for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
-      sql += i == 0 ? "?" : ", ?";
-      params.emplace_back(scope.agency_ids[i]);
-    }
-    if (scope.agency_ids.empty()) sql += "NULL";
-    sql += ")";
-  }
+  std::string sql = kRatings + agency_in_clause(scope, "o.agency_id", params);
   sql += " GROUP BY o.received_month ORDER BY o.received_month";
   std::vector<RatingCounts> out;
   for (const auto& r : db.query(sql, params)) {

@@ -86,16 +86,7 @@ std::string scope_clause(const OutcomeScope& scope, std::vector<SqlValue>& param
   std::string sql = "o.received_month >= ? AND o.received_month <= ?";
   params.emplace_back(scope.from_month);
   params.emplace_back(scope.to_month);
-  if (!scope.all_agencies) {
-    sql += " AND o.agency_id IN (";
-    for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
-      sql += i == 0 ? "?" : ", ?";
-      params.emplace_back(scope.agency_ids[i]);
-    }
-    if (scope.agency_ids.empty()) sql += "NULL";
-    sql += ")";
-  }
-  return sql;
+  return sql + agency_in_clause(scope, "o.agency_id", params);
 }
 
 OutcomeRow outcome_from(const SqlRow& r) {
@@ -127,6 +118,18 @@ std::string text_or_empty(SqlConnection& db, const char* sql, const std::string&
 }
 
 }  // namespace
+
+std::string agency_in_clause(const OutcomeScope& scope, const char* column,
+                             std::vector<SqlValue>& params) {
+  if (scope.all_agencies) return "";
+  std::string sql = std::string(" AND ") + column + " IN (";
+  for (std::size_t i = 0; i < scope.agency_ids.size(); ++i) {
+    sql += i == 0 ? "?" : ", ?";
+    params.emplace_back(scope.agency_ids[i]);
+  }
+  if (scope.agency_ids.empty()) sql += "NULL";
+  return sql + ")";
+}
 
 std::vector<std::string> stale_outcome_ids(SqlConnection& db) {
   std::vector<std::string> ids;

@@ -61,6 +61,12 @@ struct OutcomeScope {
   bool all_agencies = false;  // public figures; otherwise an empty list means nothing
 };
 
+// " AND <column> IN (?, ...)" over the scope's agencies with its parameters appended, or nothing
+// when every agency is in scope (an empty list matches no row). Shared by the statistics, Decision
+// 766, evaluation and scoreboard queries.
+std::string agency_in_clause(const OutcomeScope& scope, const char* column,
+                             std::vector<SqlValue>& params);
+
 struct OnTimeCounts {
   std::string group;  // agency id or procedure code
   std::string month;
