@@ -140,6 +140,11 @@ if(MOTCUA_BUILD_BENCH)
   target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)
   set_target_properties(rest_workload PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                  ${PROJECT_BINARY_DIR}/bench)
+  # SQLite's own one-row synchronous=FULL commit rate on a disk (scripts/bench-side-by-side).
+  add_executable(sqlite_ceiling bench/sqlite_ceiling.cpp)
+  target_link_libraries(sqlite_ceiling PRIVATE SQLite::SQLite3)
+  set_target_properties(sqlite_ceiling PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                  ${PROJECT_BINARY_DIR}/bench)
 endif()
 
 
