@@ -28,9 +28,10 @@ if(MOTCUA_BUILD_TESTS)
            COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres run $<TARGET_FILE:store_tests>
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
-# HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files.
+# HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files; TLS
+# (optional, for installs without a reverse proxy) on OpenSSL through Asio.
 motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
-              spdlog::spdlog OpenSSL::Crypto)
+              spdlog::spdlog OpenSSL::SSL OpenSSL::Crypto)
 
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text

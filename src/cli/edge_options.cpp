@@ -37,6 +37,15 @@ void add_edge_options(CLI::App& command, EdgeOptions& options) {
       .add_option("--metrics-token-file", options.metrics_token_file,
                   "File holding a bearer token that also opens /metrics")
       ->envname("MOTCUA_METRICS_TOKEN_FILE");
+  command
+      .add_option("--tls-cert", options.tls_certificate_file,
+                  "PEM certificate chain: serve HTTPS on --listen without a reverse proxy "
+                  "(with --tls-key)")
+      ->envname("MOTCUA_TLS_CERT");
+  command
+      .add_option("--tls-key", options.tls_private_key_file,
+                  "PEM private key of --tls-cert (mode 600 or 640)")
+      ->envname("MOTCUA_TLS_KEY");
 }
 
 tl::expected<void, std::string> apply_edge_options(const EdgeOptions& options,
@@ -48,6 +57,19 @@ tl::expected<void, std::string> apply_edge_options(const EdgeOptions& options,
   auto clients = ranges_of(options.metrics_clients, "--metrics-client");
   if (!clients) return tl::unexpected(clients.error());
   builtin.metrics_clients = std::move(*clients);
+  if (options.tls_certificate_file.empty() != options.tls_private_key_file.empty()) {
+    return tl::unexpected(
+        std::string("--tls-cert and --tls-key go together: give both or neither"));
+  }
+  if (!options.tls_certificate_file.empty()) {
+    if (auto problem =
+            http::tls_files_problem(options.tls_certificate_file, options.tls_private_key_file);
+        !problem.empty()) {
+      return tl::unexpected("--tls-cert/--tls-key: " + problem);
+    }
+  }
+  server.tls_certificate_file = options.tls_certificate_file;
+  server.tls_private_key_file = options.tls_private_key_file;
   if (!options.metrics_token_file.empty()) {
     auto token = integrations::read_secret_file(options.metrics_token_file);
     // A short token is guessable over the network; 16 characters is a floor, not a goal.

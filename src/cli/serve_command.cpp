@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "api/routes.hpp"
+#include "app/admin/key_register.hpp"
 #include "app/delivery/outbox_admin.hpp"
 #include "app/exchange/instance_key.hpp"
 #include "app/imports/document_upgrade.hpp"
@@ -22,6 +23,7 @@
 #include "cli/delivery_job.hpp"
 #include "cli/delivery_options.hpp"
 #include "cli/edge_options.hpp"
+#include "cli/keys_in_use.hpp"
 #include "cli/oidc_options.hpp"
 #include "cli/payment_options.hpp"
 #include "cli/portal_job.hpp"
@@ -203,6 +205,14 @@ int run_serve(const ServeArgs& args) {
     return bad_input(e.what());
   }
   const int utc_offset = active->snapshot()->utc_offset_minutes();
+  // Keys swapped on disk since the last start leave a row in the audit chain (issue 18 point 8).
+  const auto keys = keys_in_use(
+      {anchor_paths(args.db.resolved(), args.anchor_key, args.anchors_file).key_file,
+       args.delivery.webhook_key_file, args.second_factor_key_file, args.delivery.instance_key,
+       config.tls_certificate_file, config.tls_private_key_file, args.signing_dir});
+  store->write([&](store::SqlConnection& db) {
+    app::record_keys_in_use(db, keys, to_iso(now(), utc_offset));
+  });
   auto delivery = args.delivery;
   delivery.public_url = args.public_url;
   delivery.uploads_dir = args.uploads_dir;
@@ -278,9 +288,10 @@ int run_serve(const ServeArgs& args) {
   api::add_api_routes(router, ctx);
   http::HttpServer server(config, router, metrics);
   server.start();
+  const std::string scheme = config.tls_certificate_file.empty() ? "http://" : "https://";
   print_json(
       boost::json::object{{"status", "listening"},
-                          {"url", "http://" + config.address + ":" + std::to_string(server.port())},
+                          {"url", scheme + config.address + ":" + std::to_string(server.port())},
                           {"port", server.port()},
                           {"database", store::printable_database(args.db.resolved())},
                           {"dossiers_recomputed", recomputed}});

@@ -4,6 +4,7 @@
 #include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
@@ -16,6 +17,7 @@
 #include <limits>
 
 #include "http/http_errors.hpp"
+#include "http/problem.hpp"
 #include "http/request_target.hpp"
 
 namespace motcua::http::detail {
@@ -33,6 +35,26 @@ constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 // our response before the client has read it.
 constexpr std::chrono::milliseconds kLinger{1000};
 constexpr std::size_t kLingerBytes = 1024 * 1024;
+
+// How long a closing TLS connection waits for the client's close_notify after sending ours.
+constexpr std::chrono::milliseconds kTlsShutdownWait{250};
+
+// Every TLS connection opens with a handshake record (content type 22).
+constexpr unsigned char kTlsHandshakeRecord = 0x16;
+
+// What a client that speaks plain HTTP to the TLS port reads (as nginx does, a 400 that names the
+// mistake), in both languages.
+const std::string& plain_http_to_tls_port() {
+  static const std::string answer = [] {
+    const HttpResponse res =
+        problem(400, "https_required", "Cổng này chỉ nhận HTTPS: hãy dùng địa chỉ https://.",
+                "This port speaks HTTPS only: use the https:// address.");
+    return "HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\n"
+           "Connection: close\r\nContent-Length: " +
+           std::to_string(res.body.size()) + "\r\n\r\n" + res.body;
+  }();
+  return answer;
+}
 
 // "GET / HTTP/2.0": a well-formed request line whose version is not 1.0 or 1.1. Beast reports
 // such a line and a garbled one ("GET /a b HTTP/1.1") alike, as bad_version.
@@ -90,6 +112,9 @@ Connection::Connection(asio::ip::tcp::socket socket, ServerContext& context)
   error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   if (!ec) remote_ = endpoint.address().to_string();
+  if (context_.tls != nullptr) {
+    tls_ = std::make_unique<asio::ssl::stream<asio::ip::tcp::socket&>>(socket_, *context_.tls);
+  }
 }
 
 asio::awaitable<void> Connection::run(std::shared_ptr<Connection> self) {
@@ -137,8 +162,42 @@ void Connection::disarm() {
   timer_.cancel();
 }
 
+asio::awaitable<bool> Connection::handshake() {
+  arm(context_.config.read_timeout);
+  // Peek at the first byte without taking it: the handshake must still read it.
+  auto [wait_ec] = co_await socket_.async_wait(asio::ip::tcp::socket::wait_read, use_nothrow);
+  unsigned char first = 0;
+  error_code peek_ec;
+  const std::size_t peeked =
+      wait_ec
+          ? 0
+          : socket_.receive(asio::buffer(&first, 1), asio::ip::tcp::socket::message_peek, peek_ec);
+  if (wait_ec || peek_ec || peeked == 0) {
+    disarm();
+    tls_.reset();
+    co_return false;
+  }
+  if (first != kTlsHandshakeRecord) {
+    disarm();
+    tls_.reset();  // from here on plain: the refusal and the close go over the bare socket
+    unread_input_ = true;
+    arm(context_.config.write_timeout);
+    co_await asio::async_write(socket_, asio::buffer(plain_http_to_tls_port()), use_nothrow);
+    disarm();
+    co_return false;
+  }
+  auto [ec] = co_await tls_->async_handshake(asio::ssl::stream_base::server, use_nothrow);
+  disarm();
+  if (ec) {
+    tls_.reset();  // no TLS session to close
+    co_return false;
+  }
+  co_return true;
+}
+
 asio::awaitable<void> Connection::serve() {
   const auto& config = context_.config;
+  if (tls_ && !co_await handshake()) co_return;
   for (bool first = true; !stop_requested_ && !context_.registry.stopping(); first = false) {
     // Bytes of a pipelined request may already be buffered; otherwise wait for the next one.
     if (buffer_.size() == 0 &&
@@ -152,7 +211,8 @@ asio::awaitable<void> Connection::serve() {
 asio::awaitable<bool> Connection::wait_for_request(std::chrono::milliseconds timeout) {
   idle_ = true;
   arm(timeout);
-  auto [ec, n] = co_await socket_.async_read_some(buffer_.prepare(4096), use_nothrow);
+  auto [ec, n] = co_await on_stream(
+      [&](auto& stream) { return stream.async_read_some(buffer_.prepare(4096), use_nothrow); });
   idle_ = false;
   disarm();
   if (ec) co_return false;  // closed, idle too long or stopping: nothing to answer
@@ -175,8 +235,8 @@ asio::awaitable<bool> Connection::serve_one() {
   parser.body_limit(boost::none);  // the route decides, once the header is known
 
   arm(config.read_timeout);
-  auto [header_ec, header_bytes] =
-      co_await bhttp::async_read_header(socket_, buffer_, parser, use_nothrow);
+  auto [header_ec, header_bytes] = co_await on_stream(
+      [&](auto& stream) { return bhttp::async_read_header(stream, buffer_, parser, use_nothrow); });
   if (header_ec) {
     disarm();
     const auto data = buffer_.data();
@@ -196,8 +256,8 @@ asio::awaitable<bool> Connection::serve_one() {
   }
   req.request_id = make_request_id(req.header("X-Request-Id"));
   req.client_address = config.trusted_proxies.client_of(remote_, req.header("X-Forwarded-For"));
-  req.secure_transport =
-      config.trusted_proxies.trusts(remote_) && iequals(req.header("X-Forwarded-Proto"), "https");
+  req.secure_transport = tls_ != nullptr || (config.trusted_proxies.trusts(remote_) &&
+                                             iequals(req.header("X-Forwarded-Proto"), "https"));
 
   auto target = parse_target(req.target);
   const bool host_missing = version == 11 && !req.has_header("Host");  // RFC 9112 3.2
@@ -246,10 +306,13 @@ asio::awaitable<bool> Connection::serve_one() {
     if (version == 11 && iequals(req.header("Expect"), "100-continue")) {
       // A fixed line: no need to instantiate Beast's serializer for a second message type.
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(kContinue), use_nothrow);
+      auto [ec, n] = co_await on_stream([&](auto& stream) {
+        return asio::async_write(stream, asio::buffer(kContinue), use_nothrow);
+      });
       if (ec) co_return false;
     }
-    auto [body_ec, body_bytes] = co_await bhttp::async_read(socket_, buffer_, parser, use_nothrow);
+    auto [body_ec, body_bytes] = co_await on_stream(
+        [&](auto& stream) { return bhttp::async_read(stream, buffer_, parser, use_nothrow); });
     if (body_ec) {
       disarm();
       if (auto answer = answer_for(body_ec, timed_out_, req.path, limit, {})) {
@@ -315,7 +378,8 @@ asio::awaitable<bool> Connection::respond(HttpRequest& req, std::string_view met
   msg.keep_alive(keep_alive);
 
   arm(context_.config.write_timeout);
-  auto [ec, n] = co_await bhttp::async_write(socket_, msg, use_nothrow);
+  auto [ec, n] = co_await on_stream(
+      [&](auto& stream) { return bhttp::async_write(stream, msg, use_nothrow); });
   disarm();
 
   context_.pipeline.record(Exchange{&req, method, route, res.status, ec ? 0 : bytes,
@@ -333,6 +397,15 @@ asio::awaitable<void> Connection::refuse(HttpRequest& req, std::string_view meth
 
 asio::awaitable<void> Connection::close() {
   error_code ignored;
+  if (socket_.is_open() && tls_) {
+    // TLS: send close_notify (RFC 8446 6.1) and give the client a moment to answer with its own;
+    // what it still sends is read and dropped by the shutdown itself.
+    timed_out_ = false;
+    arm(kTlsShutdownWait);
+    co_await tls_->async_shutdown(use_nothrow);
+    disarm();
+    socket_.close(ignored);
+  }
   if (socket_.is_open()) {
     socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     if (unread_input_) {

@@ -7,6 +7,8 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <chrono>
@@ -31,6 +33,9 @@ struct ServerContext {
   const ServerConfig& config;
   const Pipeline& pipeline;
   ConnectionRegistry& registry;
+  // Set when the server speaks TLS itself (ServerConfig::tls_certificate_file): every connection
+  // then starts with a handshake.
+  boost::asio::ssl::context* tls = nullptr;
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -53,6 +58,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
  private:
   boost::asio::awaitable<void> serve();
+  // TLS only: the handshake within read_timeout. A client speaking plain HTTP to the TLS port gets
+  // a plain 400 that says so instead of a dead connection. False: close.
+  boost::asio::awaitable<bool> handshake();
+  // Calls f with the stream requests travel on: the TLS stream once the handshake is done, else
+  // the socket. Every read and write of HTTP goes through here.
+  template <class F>
+  auto on_stream(F&& f) {
+    return tls_ ? f(*tls_) : f(socket_);
+  }
   boost::asio::awaitable<bool> wait_for_request(std::chrono::milliseconds timeout);
   boost::asio::awaitable<bool> serve_one();
   boost::asio::awaitable<HttpResponse> answer_later(HttpRequest& request, const RouteMatch& match);
@@ -76,6 +90,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void disarm();
 
   boost::asio::ip::tcp::socket socket_;
+  std::unique_ptr<boost::asio::ssl::stream<boost::asio::ip::tcp::socket&>> tls_;
   boost::asio::steady_timer timer_;
   boost::beast::flat_buffer buffer_;
   ServerContext& context_;

@@ -19,6 +19,7 @@
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
 #include "http/static_files.hpp"
+#include "http/tls_context.hpp"
 
 namespace motcua::http {
 namespace {
@@ -32,6 +33,16 @@ constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::chrono::milliseconds kAcceptBackoff{50};
 
 }  // namespace
+
+std::string tls_files_problem(const std::string& certificate_chain_file,
+                              const std::string& private_key_file) {
+  try {
+    detail::make_tls_context(certificate_chain_file, private_key_file);
+    return {};
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
 
 int default_thread_count() {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -49,6 +60,7 @@ struct HttpServer::Impl {
   tcp::acceptor acceptor;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   detail::ConnectionRegistry registry;
+  std::optional<asio::ssl::context> tls;
   detail::ServerContext context;
   std::vector<std::thread> threads;
   std::uint16_t port = 0;
@@ -138,6 +150,14 @@ void HttpServer::start() {
   {
     const std::lock_guard lock(s.state_mutex);
     if (s.state != Impl::State::created) throw std::logic_error("HttpServer::start called twice");
+    if (!s.config.tls_certificate_file.empty() || !s.config.tls_private_key_file.empty()) {
+      if (s.config.tls_certificate_file.empty() || s.config.tls_private_key_file.empty()) {
+        throw std::runtime_error("native TLS needs both a certificate file and a key file");
+      }
+      s.tls.emplace(
+          detail::make_tls_context(s.config.tls_certificate_file, s.config.tls_private_key_file));
+      s.context.tls = &*s.tls;
+    }
     try {
       const tcp::endpoint endpoint(asio::ip::make_address(s.config.address), s.config.port);
       s.acceptor.open(endpoint.protocol());

@@ -68,11 +68,22 @@ struct ServerConfig {
   // second); a connection beyond either is closed at once.
   std::size_t max_connections = 10'000;
   std::size_t max_connections_per_address = 512;
+  // Native TLS (both set): the server speaks HTTPS only on its port, with this PEM certificate
+  // chain and private key (the key file must not be readable by other users). Empty: plain HTTP,
+  // the usual set-up behind a TLS-terminating reverse proxy (docs/operations.md).
+  std::string tls_certificate_file{};
+  std::string tls_private_key_file{};
   // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (none by default).
   TrustedProxies trusted_proxies{};
   // Receives the JSON request log and error lines; null: a logger writing them to stderr.
   std::shared_ptr<spdlog::logger> logger{};
 };
+
+// Why the server could not speak TLS with these files (unreadable, not PEM, key and certificate
+// that do not match, a key other users can read), or empty if it can: for a command line to refuse
+// before it starts anything else.
+std::string tls_files_problem(const std::string& certificate_chain_file,
+                              const std::string& private_key_file);
 
 class HttpServer {
  public:
@@ -83,7 +94,8 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Binds, listens and spawns the io threads; throws std::system_error if the address cannot be
-  // bound, std::logic_error if called twice.
+  // bound, std::runtime_error if the TLS certificate or key cannot be used, std::logic_error if
+  // called twice.
   void start();
   // The bound port (the ephemeral one when config.port was 0); 0 before start().
   std::uint16_t port() const;
