@@ -193,6 +193,8 @@ std::string Lives::run(store::SqlConnection& db, const codec::DemoProcedure& pro
     }
     auto created = service_.create(db, at_desk ? cast.reception : citizen, input);
     if (!created) {
+      // Counted as refused_creation in the summary; MOTCUA_DATASET_DEBUG=1 says why (a demo
+      // province whose data no longer fits the shares, say).
       if (std::getenv("MOTCUA_DATASET_DEBUG") != nullptr)
         std::cerr << to_iso(clock_, 420) << " " << procedure.code << " " << created.error().code
                   << " " << created.error().message_en << " " << created.error().detail << "\n";
