@@ -156,6 +156,24 @@ if(MOTCUA_BUILD_BENCH OR MOTCUA_BUILD_TESTS)
   add_executable(motcua_load ${MOTCUA_LOAD_SOURCES})
   target_link_libraries(motcua_load PRIVATE Boost::json Threads::Threads)
   set_target_properties(motcua_load PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
+  # Years of realistic history through the real use cases (bench/dataset, issue 17), and its
+  # quick check on 200 dossiers (tests/dataset).
+  add_executable(motcua_dataset bench/dataset/main.cpp bench/dataset/life.cpp
+                                bench/dataset/shares.cpp)
+  target_include_directories(motcua_dataset PRIVATE src bench/dataset)
+  target_link_libraries(motcua_dataset PRIVATE motcua_app motcua_codec)
+  set_target_properties(motcua_dataset PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                  ${PROJECT_BINARY_DIR}/bench)
+endif()
+if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
+  add_executable(dataset_tests tests/dataset/dataset_test.cpp)
+  target_include_directories(dataset_tests PRIVATE src tests)
+  target_link_libraries(dataset_tests PRIVATE motcua_store Boost::json GTest::gtest_main)
+  target_compile_definitions(dataset_tests PRIVATE MOTCUA_BINARY_DIR="${PROJECT_BINARY_DIR}"
+                             MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  add_dependencies(dataset_tests motcua motcua_dataset)
+  add_test(NAME dataset_generator COMMAND dataset_tests WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(dataset_generator PROPERTIES TIMEOUT 120)
 endif()
 
 

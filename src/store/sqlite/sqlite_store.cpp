@@ -7,6 +7,7 @@
 #include "store/audit_log.hpp"
 #include "store/connection_store.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite/bulk_store.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/store.hpp"
 
@@ -43,9 +44,10 @@ void apply_migrations(SqliteConnection& db) {
   }
 }
 
-std::unique_ptr<SqliteConnection> open_writer(const std::string& path) {
+std::unique_ptr<SqliteConnection> open_writer(const std::string& path, bool bulk = false) {
   auto db = std::make_unique<SqliteConnection>(path, SqliteConnection::Mode::read_write);
   db->execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (bulk) db->execute_script("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
   apply_migrations(*db);
   return db;
 }
@@ -65,6 +67,11 @@ std::vector<std::unique_ptr<SqlConnection>> open_readers(const std::string& path
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, int reader_connections) {
   return std::make_unique<ConnectionStore>(EngineConnections{
       open_writer(path), "BEGIN IMMEDIATE", open_readers(path, reader_connections), "BEGIN"});
+}
+
+std::unique_ptr<Store> open_sqlite_bulk_store(const std::string& path) {
+  return std::make_unique<ConnectionStore>(EngineConnections{
+      open_writer(path, true), "BEGIN IMMEDIATE", open_readers(path, 1), "BEGIN"});
 }
 
 }  // namespace motcua::store

@@ -1,0 +1,128 @@
+// The history generator (bench/dataset, motcua_dataset) on 200 dossiers: the database it builds
+// passes `motcua verify-log`, its statistics read model is filled, its shares are those of the
+// data file within sampling tolerance, and the same seed gives the same history (the same
+// dossiers with the same events at the same instants; only the random ids differ).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <map>
+
+#include "run_process.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+using motcua::testing::run_process;
+
+constexpr int kDossiers = 200;
+
+struct Built {
+  fs::path db;
+  json::object summary;
+};
+
+class DatasetTest : public ::testing::Test {
+ protected:
+  // On tmpfs when there is one: the demo's setup commits durably many times, which costs
+  // seconds of fsync on a disk and tells nothing here.
+  void SetUp() override {
+    const fs::path shm = "/dev/shm";
+    const auto base = fs::is_directory(shm) ? shm : fs::temp_directory_path();
+    dir_ = base / ("motcua-dataset-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    empty_ = dir_ / "empty.db";
+    const std::string src = MOTCUA_SOURCE_DIR;
+    const auto demo = run_process(std::string(MOTCUA_BINARY_DIR) + "/motcua demo --db '" +
+                                  empty_.string() + "' --dossiers 0 --data-dir '" + src +
+                                  "/data' --calendar-dir '" + src + "/data/calendars/vn'");
+    ASSERT_EQ(demo.status, 0) << demo.err;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Built build(const std::string& name, std::uint64_t seed) {
+    // The demo province without dossiers, built once (SetUp) and copied: closed, so one file.
+    Built b{dir_ / (name + ".db"), {}};
+    const std::string src = MOTCUA_SOURCE_DIR;
+    fs::copy_file(empty_, b.db);
+    if (fs::exists(empty_.string() + "-wal"))
+      fs::copy_file(empty_.string() + "-wal", b.db.string() + "-wal");
+    const auto gen =
+        run_process(std::string(MOTCUA_BINARY_DIR) + "/bench/motcua_dataset --db '" +
+                    b.db.string() + "' --dossiers " + std::to_string(kDossiers) + " --seed " +
+                    std::to_string(seed) + " --batch 64 --data '" + src + "/data'");
+    EXPECT_EQ(gen.status, 0) << gen.err << gen.out;
+    b.summary = json::parse(gen.out).as_object();
+    return b;
+  }
+
+  // Everything about the history but the ids: each event's type, status change and instant, in
+  // log order, and each dossier's procedure, channel, agency and status.
+  static std::vector<std::string> history(const fs::path& db) {
+    auto store = motcua::store::open_sqlite_store(db.string(), 1);
+    std::vector<std::string> rows;
+    store->read([&](motcua::store::SqlConnection& c) {
+      for (const auto& r : c.query("SELECT type, from_status, to_status, at, actor_id "
+                                   "FROM dossier_events ORDER BY seq"))
+        rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" + r.text(3) + "|" +
+                       r.text(4));
+      for (const auto& r : c.query("SELECT procedure_code, channel, agency_id, status, received_at "
+                                   "FROM dossiers ORDER BY received_at, procedure_code, status"))
+        rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" + r.text(3));
+    });
+    return rows;
+  }
+
+  static std::int64_t count(const fs::path& db, const std::string& sql) {
+    auto store = motcua::store::open_sqlite_store(db.string(), 1);
+    std::int64_t n = -1;
+    store->read([&](motcua::store::SqlConnection& c) { n = c.query_one(sql)->integer(0); });
+    return n;
+  }
+
+  fs::path dir_;
+  fs::path empty_;
+};
+
+TEST_F(DatasetTest, BuildsAVerifiedHistoryWithTheDataFileSharesAndRepeatsItFromTheSeed) {
+  const auto a = build("a", 17);
+  ASSERT_TRUE(a.summary.contains("by_channel"));
+  EXPECT_EQ(a.summary.at("refused_creation").as_int64(), 0);
+  EXPECT_TRUE(a.summary.at("event_chain_ok").as_bool());
+  EXPECT_EQ(count(a.db, "SELECT COUNT(*) FROM dossiers"), kDossiers);
+
+  const auto verify = run_process(std::string(MOTCUA_BINARY_DIR) + "/motcua verify-log --db '" +
+                                  a.db.string() + "'");
+  EXPECT_EQ(verify.status, 0) << verify.out << verify.err;
+
+  // Every received dossier has its statistics row, as after the server's own refresh.
+  EXPECT_EQ(count(a.db, "SELECT COUNT(*) FROM dossier_outcomes"),
+            count(a.db, "SELECT COUNT(*) FROM dossiers WHERE received_at IS NOT NULL"));
+  EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM dossier_outcomes"), kDossiers / 2);
+
+  // data/bench/dataset-shares.json: counter 45%, online 30%, portal 15%, post 10%. With 200
+  // draws one standard deviation is at most 3.5 points: 12 points is over three of them.
+  const auto& ch = a.summary.at("by_channel").as_object();
+  const auto share = [&](const char* k) {
+    return ch.contains(k) ? static_cast<double>(ch.at(k).as_int64()) / kDossiers : 0.0;
+  };
+  EXPECT_NEAR(share("counter"), 0.45, 0.12);
+  EXPECT_NEAR(share("online"), 0.30, 0.12);
+  EXPECT_NEAR(share("national_portal"), 0.15, 0.10);
+  EXPECT_NEAR(share("post"), 0.10, 0.08);
+  // Ten years back from 2026-11-20 (clipped to the calendar's 2020): almost all are finished.
+  const auto& st = a.summary.at("by_status").as_object();
+  EXPECT_GT(st.contains("returned") ? st.at("returned").as_int64() : 0, kDossiers * 6 / 10);
+  EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM dossiers WHERE channel = 'post'"), 0);
+  EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM portal_inbound"), 0);
+
+  const auto b = build("b", 17);
+  EXPECT_EQ(history(a.db), history(b.db));
+  const auto c = build("c", 18);
+  EXPECT_NE(history(a.db), history(c.db));
+}
+
+}  // namespace
