@@ -173,7 +173,7 @@ if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
                              MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_dependencies(dataset_tests motcua motcua_dataset)
   add_test(NAME dataset_generator COMMAND dataset_tests WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties(dataset_generator PROPERTIES TIMEOUT 120)
+  set_tests_properties(dataset_generator PROPERTIES TIMEOUT 600 COST 60)
 endif()
 
 
