@@ -28,11 +28,21 @@ struct OutboxMessage {
   std::int64_t attempts = 0;
 };
 
-// Returns false when a message with the same key already exists. `order_key` (the dossier id, or
-// empty for none) orders delivery among the rows of one topic.
+// Returns false when a message with the same key already exists, or when its topic is skipped
+// (set_outbox_skipped_topics). `order_key` (the dossier id, or empty for none) orders delivery
+// among the rows of one topic.
 bool enqueue_outbox(SqlConnection& db, const std::string& topic, const std::string& key,
                     const std::string& payload, const std::string& now_iso,
                     std::int64_t available_s, const std::string& order_key = "");
+
+// Topics whose messages are not written at all: `motcua serve --outbox-unconfigured drop` (the
+// default) names the topics whose partner connection is not configured, so that an installation
+// without, say, the National Portal link does not keep a never-delivered row (about 1.1 KB) per
+// dossier event forever (docs/performance.md "Storage per dossier"). Process-wide, because the
+// connections are the process's configuration; set once before serving. Empty unless set, so
+// every other command and the tests write every message.
+void set_outbox_skipped_topics(std::vector<std::string> topics);
+bool outbox_topic_skipped(const std::string& topic);
 
 std::vector<OutboxMessage> pending_outbox(SqlConnection& db, std::int64_t now_s, int limit);
 void mark_delivered(SqlConnection& db, std::int64_t id, const std::string& now_iso);
