@@ -103,8 +103,8 @@ struct OutboxTopicCounts {
   std::int64_t pending = 0;  // waiting + retrying
   std::int64_t retrying = 0;
   std::int64_t dead = 0;
-  std::int64_t delivered = 0;  // not yet pruned
-  std::int64_t cancelled = 0;
+  std::int64_t delivered = 0;         // ever: pruned rows stay counted (outbox_pruned)
+  std::int64_t cancelled = 0;         // ever, likewise
   std::int64_t oldest_pending_s = 0;  // created_s of the oldest pending row, 0 when none
 };
 std::vector<OutboxTopicCounts> outbox_counts(SqlConnection& db);
@@ -134,7 +134,8 @@ std::vector<OutboxRow> outbox_rows(SqlConnection& db, const OutboxFilter& filter
 std::optional<OutboxRow> outbox_row(SqlConnection& db, std::int64_t id);
 
 // Deletes delivered and cancelled rows whose last change is older than `before_s`; the event log
-// keeps the facts. Returns how many went.
+// keeps the facts, outbox_pruned their number per topic (outbox_counts adds it). Pending and dead
+// rows always stay. Returns how many went.
 std::int64_t prune_outbox(SqlConnection& db, std::int64_t before_s);
 
 }  // namespace motcua::store
