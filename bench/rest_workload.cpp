@@ -6,6 +6,8 @@
 //   rest_workload --port 8080 --clients 64 --seconds 20
 //
 // With `--mode track --code CODE` it reads public tracking instead (answers counted as "changes").
+// With `--dossiers N` the clients together start exactly N dossiers and stop (the seconds stay a
+// cap): a fixed amount of work, for measuring the database's growth (scripts/bench-storage).
 //
 // It logs in once per role (reception, processing, leader of one commune of the demo province)
 // and shares the sessions. Output: one JSON line with the changes per second, latency
@@ -21,6 +23,7 @@
 #include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -156,6 +159,7 @@ struct Options {
   std::string code;
   int clients = 8;
   double seconds = 10;
+  std::int64_t dossiers = 0;  // 0: as many as fit in the seconds
   std::string commune = "hoalu";
   std::string agency = "commune-14329";
   std::string unit = "mc-14329";
@@ -167,6 +171,9 @@ struct ClientResult {
   std::uint64_t changes = 0;
   std::uint64_t errors = 0;
 };
+
+// Dossiers started by all clients together, against Options::dossiers.
+std::atomic<std::int64_t> started{0};
 
 void run_client(const Options& o, const Session& reception, const Session& processing,
                 const Session& leader, Clock::time_point end, ClientResult& out) {
@@ -191,6 +198,7 @@ void run_client(const Options& o, const Session& reception, const Session& proce
     return json::parse(r.body);
   };
   while (Clock::now() < end) {
+    if (o.dossiers > 0 && started.fetch_add(1) >= o.dossiers) break;
     const auto created = timed("/api/v1/dossiers",
                                {{"procedure_code", o.procedure},
                                 {"agency_id", o.agency},
@@ -257,6 +265,8 @@ int main(int argc, char** argv) {
       o.clients = std::stoi(value);
     else if (key == "--seconds")
       o.seconds = std::stod(value);
+    else if (key == "--dossiers")
+      o.dossiers = std::stoll(value);
     else if (key == "--commune")
       o.commune = value;
     else if (key == "--agency")

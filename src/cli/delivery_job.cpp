@@ -33,6 +33,12 @@ void add_delivery_engine_options(CLI::App& command, DeliveryEngineOptions& optio
       .add_option("--outbox-retention-days", options.retention_days,
                   "Days delivered and cancelled outbox rows are kept (default: 7)")
       ->check(CLI::Range(0, 3650));
+  command
+      .add_option("--outbox-unconfigured", options.unconfigured,
+                  "drop (default): messages for a partner connection that is not configured are "
+                  "not written; keep: they wait in the outbox until it is")
+      ->check(CLI::IsMember({"drop", "keep"}))
+      ->envname("MOTCUA_OUTBOX_UNCONFIGURED");
 }
 
 app::delivery::EngineSettings engine_settings(const DeliveryEngineOptions& options,

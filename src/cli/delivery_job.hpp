@@ -22,13 +22,14 @@ namespace motcua::cli {
 
 // The engine's knobs, shared by `motcua serve` and `motcua deliver`.
 struct DeliveryEngineOptions {
-  int every_ms = 500;      // --deliver-every-ms: poll period of an idle worker
-  int lease_s = 60;        // --deliver-lease-s
-  int batch = 50;          // --deliver-batch
-  int retry_base_s = 2;    // --retry-base-s: the first retry's longest wait
-  int retry_cap_s = 3600;  // --retry-cap-s
-  int max_attempts = 10;   // --max-attempts
-  int retention_days = 7;  // --outbox-retention-days
+  int every_ms = 500;                 // --deliver-every-ms: poll period of an idle worker
+  int lease_s = 60;                   // --deliver-lease-s
+  int batch = 50;                     // --deliver-batch
+  int retry_base_s = 2;               // --retry-base-s: the first retry's longest wait
+  int retry_cap_s = 3600;             // --retry-cap-s
+  int max_attempts = 10;              // --max-attempts
+  int retention_days = 7;             // --outbox-retention-days
+  std::string unconfigured = "drop";  // --outbox-unconfigured: drop | keep
 };
 void add_delivery_engine_options(CLI::App& command, DeliveryEngineOptions& options);
 app::delivery::EngineSettings engine_settings(const DeliveryEngineOptions& options,

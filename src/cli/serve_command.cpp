@@ -37,6 +37,7 @@
 #include "store/database_url.hpp"
 #include "store/health.hpp"
 #include "store/installation_settings.hpp"
+#include "store/outbox.hpp"
 
 namespace motcua::cli {
 
@@ -220,6 +221,15 @@ int run_serve(const ServeArgs& args) {
   // Refunds go back through the payment gateway the server takes payments with.
   adapters[app::payments::kRefundTopic] =
       std::make_shared<integrations::VnpayRefundAdapter>(settings.payment_gateway);
+  if (args.delivery_engine.unconfigured == "drop") {
+    // Only topics with an adapter that says it cannot deliver: a topic no adapter serves here
+    // (another component's) keeps its rows.
+    std::vector<std::string> skipped;
+    for (const auto& [topic, adapter] : adapters) {
+      if (adapter && !adapter->configured()) skipped.push_back(topic);
+    }
+    store::set_outbox_skipped_topics(std::move(skipped));
+  }
   http::Metrics metrics;
   // The outbox's workers, one per configured topic (cli/delivery_job.hpp), write through the plain
   // store; the API's writes go through one that wakes them after each commit. Stopped before the

@@ -1,6 +1,7 @@
 #include "codec/dossier_document.hpp"
 
 #include <boost/json.hpp>
+#include <utility>
 
 #include "codec/dossier_document_json.hpp"
 #include "codec/json_fields.hpp"
@@ -92,11 +93,21 @@ json::array document_papers_to_json(const std::vector<DocumentPaper>& papers) {
 }
 
 json::object dossier_document_to_json(const DossierDocument& d) {
-  return {{"applicant", applicant_to_json(d.applicant)},
-          {"procedure_name", d.procedure_name},
-          {"terms", clock_terms_to_json(d.terms)},
-          {"return_channel", dossier::to_string(d.return_channel)},
-          {"papers", document_papers_to_json(d.papers)}};
+  // Stored once per dossier: empty applicant fields and an empty paper list are left out (the
+  // reader below and the lenient readers of codec/tracking_book_fields give "" and [] for them),
+  // about 60 bytes a dossier (docs/performance.md "Storage per dossier").
+  json::object applicant{{"name", d.applicant.name}};
+  for (const auto& [key, value] :
+       {std::pair{"id_number", &d.applicant.id_number}, std::pair{"address", &d.applicant.address},
+        std::pair{"phone", &d.applicant.phone}, std::pair{"email", &d.applicant.email}}) {
+    if (!value->empty()) applicant[key] = *value;
+  }
+  json::object out{{"applicant", std::move(applicant)},
+                   {"procedure_name", d.procedure_name},
+                   {"terms", clock_terms_to_json(d.terms)},
+                   {"return_channel", dossier::to_string(d.return_channel)}};
+  if (!d.papers.empty()) out["papers"] = document_papers_to_json(d.papers);
+  return out;
 }
 
 std::string dossier_document_to_text(const DossierDocument& d) {

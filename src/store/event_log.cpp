@@ -10,10 +10,16 @@ namespace {
 constexpr const char* kLastEvent = "SELECT seq, hash FROM dossier_events ORDER BY seq DESC LIMIT 1";
 constexpr const char* kInsertEvent =
     "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, reason, from_status, "
-    "to_status, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "to_status, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// No prev_hash column (dropped by migration 0048): it repeated the previous row's hash on every
+// row, 64 bytes per event. A reader gets it from the row at seq - 1 (a primary-key lookup); the
+// first event follows the genesis hash.
 constexpr const char* kEventColumns =
     "SELECT seq, dossier_id, type, actor_id, role, at, reason, from_status, to_status, payload, "
-    "prev_hash, hash FROM dossier_events ";
+    "COALESCE((SELECT p.hash FROM dossier_events p WHERE p.seq = dossier_events.seq - 1), "
+    "CASE WHEN dossier_events.seq = 1 THEN "
+    "'0000000000000000000000000000000000000000000000000000000000000000' ELSE '' END), "
+    "hash FROM dossier_events ";
 
 void put_field(std::string& out, const std::string& value) {
   out += std::to_string(value.size());
@@ -51,7 +57,7 @@ StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
   const std::string prev = last ? last->text(1) : kGenesisHash;
   StoredEvent stored{seq, e, prev, event_hash(seq, e, prev)};
   db.execute(kInsertEvent, {seq, e.dossier_id, e.type, e.actor_id, e.role, e.at, e.reason,
-                            e.from_status, e.to_status, e.payload, prev, stored.hash});
+                            e.from_status, e.to_status, e.payload, stored.hash});
   return stored;
 }
 
@@ -80,12 +86,10 @@ ChainCheck verify_chain(SqlConnection& db) {
         check.problem = "event " + std::to_string(expected_seq) + " is missing";
         return check;
       }
-      if (e.prev_hash != prev) {
-        check.first_broken_seq = e.seq;
-        check.problem = "event " + std::to_string(e.seq) + " does not follow the previous event";
-        return check;
-      }
-      if (event_hash(e.seq, e.event, e.prev_hash) != e.hash) {
+      // Each hash is checked against its predecessor's as read in this pass (prev_hash is read
+      // from that same row, so it can no longer disagree): an edited row whose hash was
+      // recomputed breaks its successor's hash.
+      if (event_hash(e.seq, e.event, prev) != e.hash) {
         check.first_broken_seq = e.seq;
         check.problem = "event " + std::to_string(e.seq) + " was altered (hash mismatch)";
         return check;

@@ -78,8 +78,7 @@ class Index766Queries : public ::testing::TestWithParam<Engine> {
     store_->write([&](SqlConnection& db) {
       db.execute(
           "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, from_status, "
-          "to_status, payload, prev_hash, hash) VALUES (?, ?, ?, 'x', 'x', 't', 'a', 'b', '{}', "
-          "'', '')",
+          "to_status, payload, hash) VALUES (?, ?, ?, 'x', 'x', 't', 'a', 'b', '{}', '')",
           {seq, dossier_id, type});
     });
   }

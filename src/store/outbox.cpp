@@ -1,6 +1,8 @@
 #include "store/outbox.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <set>
 
 namespace motcua::store {
 
@@ -59,8 +61,24 @@ constexpr const char* kCounts =
 constexpr const char* kRowColumns =
     "SELECT id, topic, idempotency_key, order_key, state, attempts, last_error, partner_ref, "
     "created_at, updated_at, cancel_reason, payload FROM outbox";
+constexpr const char* kPrunable =
+    "SELECT topic, SUM(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END) FROM outbox "
+    "WHERE state IN ('delivered', 'cancelled') AND updated_s < ? GROUP BY topic";
+constexpr const char* kTallyPruned =
+    "INSERT INTO outbox_pruned(topic, delivered, cancelled) VALUES (?, ?, ?) "
+    "ON CONFLICT(topic) DO UPDATE SET delivered = outbox_pruned.delivered + excluded.delivered, "
+    "cancelled = outbox_pruned.cancelled + excluded.cancelled";
 constexpr const char* kPrune =
     "DELETE FROM outbox WHERE state IN ('delivered', 'cancelled') AND updated_s < ?";
+constexpr const char* kPrunedCounts =
+    "SELECT topic, delivered, cancelled FROM outbox_pruned ORDER BY topic";
+
+std::mutex skipped_mu;
+std::set<std::string>& skipped_topics() {
+  static std::set<std::string> topics;
+  return topics;
+}
 
 OutboxRow row_of(const SqlRow& r) {
   return {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4),  r.integer(5),
@@ -68,9 +86,20 @@ OutboxRow row_of(const SqlRow& r) {
 }
 }  // namespace
 
+void set_outbox_skipped_topics(std::vector<std::string> topics) {
+  const std::lock_guard lock(skipped_mu);
+  skipped_topics() = std::set<std::string>(topics.begin(), topics.end());
+}
+
+bool outbox_topic_skipped(const std::string& topic) {
+  const std::lock_guard lock(skipped_mu);
+  return skipped_topics().contains(topic);
+}
+
 bool enqueue_outbox(SqlConnection& db, const std::string& topic, const std::string& key,
                     const std::string& payload, const std::string& now_iso,
                     std::int64_t available_s, const std::string& order_key) {
+  if (outbox_topic_skipped(topic)) return false;
   return db.execute(kEnqueue, {topic, key, payload, now_iso, available_s, order_key, now_iso,
                                available_s, available_s}) == 1;
 }
@@ -182,6 +211,15 @@ std::vector<OutboxTopicCounts> outbox_counts(SqlConnection& db) {
       c.cancelled += n;
     }
   }
+  // The rows pruning removed, still counted; a topic may have nothing else left.
+  for (const auto& r : db.query(kPrunedCounts, {})) {
+    auto at =
+        std::find_if(out.begin(), out.end(), [&](const auto& c) { return c.topic >= r.text(0); });
+    if (at == out.end() || at->topic != r.text(0))
+      at = out.insert(at, OutboxTopicCounts{.topic = r.text(0)});
+    at->delivered += r.integer(1);
+    at->cancelled += r.integer(2);
+  }
   return out;
 }
 
@@ -212,6 +250,10 @@ std::optional<OutboxRow> outbox_row(SqlConnection& db, std::int64_t id) {
 }
 
 std::int64_t prune_outbox(SqlConnection& db, std::int64_t before_s) {
+  // Counted and deleted in the caller's one transaction: a row is either still there or counted.
+  for (const auto& r : db.query(kPrunable, {before_s})) {
+    db.execute(kTallyPruned, {r.text(0), r.integer(1), r.integer(2)});
+  }
   return db.execute(kPrune, {before_s});
 }
 

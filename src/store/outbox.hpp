@@ -28,11 +28,21 @@ struct OutboxMessage {
   std::int64_t attempts = 0;
 };
 
-// Returns false when a message with the same key already exists. `order_key` (the dossier id, or
-// empty for none) orders delivery among the rows of one topic.
+// Returns false when a message with the same key already exists, or when its topic is skipped
+// (set_outbox_skipped_topics). `order_key` (the dossier id, or empty for none) orders delivery
+// among the rows of one topic.
 bool enqueue_outbox(SqlConnection& db, const std::string& topic, const std::string& key,
                     const std::string& payload, const std::string& now_iso,
                     std::int64_t available_s, const std::string& order_key = "");
+
+// Topics whose messages are not written at all: `motcua serve --outbox-unconfigured drop` (the
+// default) names the topics whose partner connection is not configured, so that an installation
+// without, say, the National Portal link does not keep a never-delivered row (about 1.1 KB) per
+// dossier event forever (docs/performance.md "Storage per dossier"). Process-wide, because the
+// connections are the process's configuration; set once before serving. Empty unless set, so
+// every other command and the tests write every message.
+void set_outbox_skipped_topics(std::vector<std::string> topics);
+bool outbox_topic_skipped(const std::string& topic);
 
 std::vector<OutboxMessage> pending_outbox(SqlConnection& db, std::int64_t now_s, int limit);
 void mark_delivered(SqlConnection& db, std::int64_t id, const std::string& now_iso);
@@ -93,8 +103,8 @@ struct OutboxTopicCounts {
   std::int64_t pending = 0;  // waiting + retrying
   std::int64_t retrying = 0;
   std::int64_t dead = 0;
-  std::int64_t delivered = 0;  // not yet pruned
-  std::int64_t cancelled = 0;
+  std::int64_t delivered = 0;         // ever: pruned rows stay counted (outbox_pruned)
+  std::int64_t cancelled = 0;         // ever, likewise
   std::int64_t oldest_pending_s = 0;  // created_s of the oldest pending row, 0 when none
 };
 std::vector<OutboxTopicCounts> outbox_counts(SqlConnection& db);
@@ -124,7 +134,8 @@ std::vector<OutboxRow> outbox_rows(SqlConnection& db, const OutboxFilter& filter
 std::optional<OutboxRow> outbox_row(SqlConnection& db, std::int64_t id);
 
 // Deletes delivered and cancelled rows whose last change is older than `before_s`; the event log
-// keeps the facts. Returns how many went.
+// keeps the facts, outbox_pruned their number per topic (outbox_counts adds it). Pending and dead
+// rows always stay. Returns how many went.
 std::int64_t prune_outbox(SqlConnection& db, std::int64_t before_s);
 
 }  // namespace motcua::store

@@ -263,6 +263,63 @@ TEST_P(OutboxTest, PruningRemovesOnlyOldDeliveredAndCancelledRows) {
   ASSERT_EQ(left.size(), 2u);
   EXPECT_EQ(left[0].idempotency_key, "open");
   EXPECT_EQ(left[1].idempotency_key, "new");
+
+  // The administrators' totals still count what pruning removed, and pruning again (nothing old
+  // left) counts nothing twice.
+  std::vector<OutboxTopicCounts> counts;
+  store_->write([&](SqlConnection& db) { pruned = prune_outbox(db, 5000); });
+  EXPECT_EQ(pruned, 0);
+  store_->read([&](SqlConnection& db) { counts = outbox_counts(db); });
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0].topic, "mail");
+  EXPECT_EQ(counts[0].delivered, 2);
+  EXPECT_EQ(counts[0].cancelled, 1);
+  EXPECT_EQ(counts[0].pending, 1);
+}
+
+TEST_P(OutboxTest, PrunedCountsStayForATopicWithNoRowsLeft) {
+  enqueue("sms", "s1", "");
+  enqueue("webhook", "w1", "");
+  auto sms = claim("w1", 100, 1, 60, "sms");
+  auto hook = claim("w1", 100, 1, 60, "webhook");
+  ASSERT_EQ(sms.size(), 1u);
+  ASSERT_EQ(hook.size(), 1u);
+  store_->write([&](SqlConnection& db) {
+    complete_outbox(db, sms[0].id, "w1", "t", 1000);
+    complete_outbox(db, hook[0].id, "w1", "t", 1000);
+    prune_outbox(db, 5000);
+  });
+  enqueue("mail", "m1", "");
+  std::vector<OutboxTopicCounts> counts;
+  store_->read([&](SqlConnection& db) { counts = outbox_counts(db); });
+  ASSERT_EQ(counts.size(), 3u);
+  EXPECT_EQ(counts[0].topic, "mail");
+  EXPECT_EQ(counts[0].pending, 1);
+  EXPECT_EQ(counts[1].topic, "sms");
+  EXPECT_EQ(counts[1].delivered, 1);
+  EXPECT_EQ(counts[2].topic, "webhook");
+  EXPECT_EQ(counts[2].delivered, 1);
+}
+
+TEST_P(OutboxTest, MessagesOfASkippedTopicAreNotWritten) {
+  set_outbox_skipped_topics({"national_portal.sync"});
+  bool portal = true, mail = false;
+  store_->write([&](SqlConnection& db) {
+    portal = enqueue_outbox(db, "national_portal.sync", "d1:1:dvcqg", "{}", "t", 100, "d1");
+    mail = enqueue_outbox(db, "mail", "d1:1:mail", "{}", "t", 100, "d1");
+  });
+  set_outbox_skipped_topics({});
+  EXPECT_FALSE(portal);
+  EXPECT_TRUE(mail);
+  std::vector<OutboxRow> rows;
+  store_->read([&](SqlConnection& db) { rows = outbox_rows(db, {}); });
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].topic, "mail");
+  // Nothing skipped: written again.
+  store_->write([&](SqlConnection& db) {
+    portal = enqueue_outbox(db, "national_portal.sync", "d1:1:dvcqg", "{}", "t", 100, "d1");
+  });
+  EXPECT_TRUE(portal);
 }
 
 }  // namespace

@@ -62,6 +62,9 @@ const server = await startServer({
   logFile,
   signingDir,
   extraArgs: [
+    // admin-outbox delivers the portal's rows with `motcua deliver --once`: this server, which
+    // has no portal link, must keep them (the default drops them).
+    '--outbox-unconfigured', 'keep',
     '--payment-url', `${vnpay.url}/paymentv2/vpcpay.html`,
     '--payment-terminal', vnpayTerminal,
     '--payment-secret-file', join(work, 'vnpay-secret'),

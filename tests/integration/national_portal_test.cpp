@@ -273,5 +273,22 @@ TEST_F(NationalPortal, APortalThatDoesNotAnswerIsAnErrorAndKeepsTheRows) {
   EXPECT_TRUE(portal("reconcile", 1).contains("error"));
 }
 
+// Storage per dossier (docs/performance.md): a server with no portal link (and the default
+// --outbox-unconfigured drop) writes no sync rows that nothing would ever deliver.
+TEST_F(NationalPortal, WithoutAPortalLinkNoSyncRowIsWritten) {
+  ServerProcess server(kBinary, db_,
+                       {"--fake-now", "2026-03-09T09:00", "--outbox-unconfigured", "drop"});
+  ApiClient reception(server.port());
+  ASSERT_EQ(reception.login("tiepnhan", kPassword), 200);
+  counter_intake(reception, "Đỗ Thị Cúc");
+  auto store = store::open_store(db_);
+  std::int64_t rows = -1;
+  store->read([&](store::SqlConnection& db) {
+    rows = db.query_one("SELECT COUNT(*) FROM outbox WHERE topic = 'national_portal.sync'")
+               ->integer(0);
+  });
+  EXPECT_EQ(rows, 0);
+}
+
 }  // namespace
 }  // namespace motcua::testing

@@ -30,6 +30,11 @@ class ServerProcess {
       // A test that restarts a server on the same port gives its own --listen.
       if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end())
         args.insert(args.end(), {"--listen", "127.0.0.1:0"});
+      // Tests write with a server that has no partner links and deliver with `motcua deliver
+      // --once --portal-url ...`, or read the rows: keep them unless a test says otherwise.
+      if (std::find(extra_args.begin(), extra_args.end(), "--outbox-unconfigured") ==
+          extra_args.end())
+        args.insert(args.end(), {"--outbox-unconfigured", "keep"});
       args.insert(args.end(), extra_args.begin(), extra_args.end());
       std::vector<char*> argv;
       for (auto& a : args) argv.push_back(a.data());

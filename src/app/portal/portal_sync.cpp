@@ -13,6 +13,8 @@ void enqueue_portal_sync(store::SqlConnection& db, const calendar::WorkingCalend
                          const store::DossierRecord& dossier, const DossierDocument& document,
                          const History& history, std::size_t event_index, std::int64_t seq,
                          Instant now) {
+  // No portal link configured: the row would not be written, so the record is not built either.
+  if (store::outbox_topic_skipped(kSyncTopic)) return;
   const auto agency = store::find_agency(db, dossier.agency_id);
   SyncSource source{dossier.procedure_code,
                     agency ? agency->code : dossier.agency_id,
