@@ -70,6 +70,29 @@ std::vector<StoredEvent> events_of(SqlConnection& db, const std::string& dossier
   return out;
 }
 
+std::vector<StoredEvent> history_of(SqlConnection& db, const std::string& dossier_id) {
+  static constexpr const char* kHistory =
+      "SELECT seq, dossier_id, type, actor_id, role, at, reason, from_status, to_status, payload "
+      "FROM dossier_events WHERE dossier_id = ? ORDER BY seq";
+  std::vector<StoredEvent> out;
+  auto rows = db.query(kHistory, {dossier_id});
+  out.reserve(rows.size());
+  for (auto& r : rows) {
+    auto& v = r.values;
+    // Moved out of the row rather than copied (SqlRow::text copies).
+    const auto take = [&r, &v](std::size_t i) -> std::string {
+      auto* text = std::get_if<std::string>(&v.at(i));
+      return text != nullptr ? std::move(*text) : r.text(i);
+    };
+    out.push_back(StoredEvent{
+        r.integer(0),
+        EventDraft{take(1), take(2), take(3), take(4), take(5), take(6), take(7), take(8), take(9)},
+        {},
+        {}});
+  }
+  return out;
+}
+
 ChainCheck verify_chain(SqlConnection& db) {
   ChainCheck check;
   std::string prev = kGenesisHash;

@@ -46,6 +46,11 @@ StoredEvent append_event(SqlConnection& db, const EventDraft& e);
 
 std::vector<StoredEvent> events_of(SqlConnection& db, const std::string& dossier_id);
 
+// The dossier's events as events_of, without the chain's hashes (prev_hash and hash left empty):
+// what replaying a dossier's state needs. Every command and every tracking lookup reads the
+// whole history; the two hashes were most of each row's bytes.
+std::vector<StoredEvent> history_of(SqlConnection& db, const std::string& dossier_id);
+
 struct ChainCheck {
   std::int64_t events_checked = 0;
   std::optional<std::int64_t> first_broken_seq;

@@ -216,6 +216,34 @@ TEST_P(StoreTest, EventLogIsAppendOnly) {
   EXPECT_EQ(events, 1);
 }
 
+// A dossier's history without the chain's hashes: the same events, in order, only its own.
+TEST_P(StoreTest, HistoryIsTheDossiersEventsWithoutTheirHashes) {
+  store_->write([&](SqlConnection& db) {
+    append_event(db, draft("d1", "received"));
+    append_event(db, draft("d2", "received"));
+    append_event(db, draft("d1", "assigned"));
+  });
+  std::vector<StoredEvent> full, history;
+  store_->read([&](SqlConnection& db) {
+    full = events_of(db, "d1");
+    history = history_of(db, "d1");
+  });
+  ASSERT_EQ(history.size(), 2u);
+  ASSERT_EQ(full.size(), 2u);
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    EXPECT_EQ(history[i].seq, full[i].seq);
+    EXPECT_EQ(history[i].event.dossier_id, "d1");
+    EXPECT_EQ(history[i].event.type, full[i].event.type);
+    EXPECT_EQ(history[i].event.at, full[i].event.at);
+    EXPECT_EQ(history[i].event.to_status, full[i].event.to_status);
+    EXPECT_EQ(history[i].event.payload, full[i].event.payload);
+    EXPECT_TRUE(history[i].hash.empty());
+    EXPECT_TRUE(history[i].prev_hash.empty());
+    EXPECT_FALSE(full[i].hash.empty());
+  }
+  EXPECT_EQ(history[1].event.type, "assigned");
+}
+
 TEST_P(StoreTest, VerifyNamesTheFirstAlteredEvent) {
   store_->write([&](SqlConnection& db) {
     for (int i = 0; i < 4; ++i)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/admin/process_parse_cache.hpp"
 #include "app/dossier/dossier_access.hpp"
 #include "app/dossier/procedure_terms.hpp"
 #include "codec/admin_audit_json.hpp"
@@ -27,12 +28,14 @@ AppError invalid_process(std::size_t problems) {
 }
 
 process::ProcessDefinition parse_stored(const store::ProcessRow& row) {
-  auto definition = codec::parse_process(row.document);
-  if (!definition) {
-    throw store::StoreError("process " + row.id + " version " + std::to_string(row.version) +
-                            " cannot be read: " + definition.error());
-  }
-  return std::move(*definition);
+  return *cached_process(row.document, [&row](const std::string& document) {
+    auto definition = codec::parse_process(document);
+    if (!definition) {
+      throw store::StoreError("process " + row.id + " version " + std::to_string(row.version) +
+                              " cannot be read: " + definition.error());
+    }
+    return std::move(*definition);
+  });
 }
 
 // The procedure's time limit for each channel, local terms of the agency applied; a channel
@@ -175,10 +178,13 @@ std::optional<ProcessTerms> process_terms_in_force(store::SqlConnection& db,
                                                    const std::string& agency_id) {
   const auto row = store::process_in_force(db, procedure_code, agency_id);
   if (!row) return std::nullopt;
-  auto definition = codec::parse_process(row->document);
-  if (!definition) {
-    throw store::StoreError("stored process " + row->id + " cannot be read: " + definition.error());
-  }
+  const auto definition = cached_process(row->document, [&row](const std::string& document) {
+    auto parsed = codec::parse_process(document);
+    if (!parsed) {
+      throw store::StoreError("stored process " + row->id + " cannot be read: " + parsed.error());
+    }
+    return std::move(*parsed);
+  });
   ProcessTerms terms{row->id, row->version, {}};
   for (const auto& step : definition->steps) {
     terms.steps.push_back(ProcessStepTerms{step.id, step.name, step.budget});

@@ -107,7 +107,7 @@ static AppResult<Loaded> load(store::SqlConnection& db, const std::string& id, i
   if (!record) return tl::unexpected(not_found("dossier " + id));
   Loaded l{std::move(*record), {}, {}};
   l.document = document_from_json(l.record.document);
-  l.history = load_history(store::events_of(db, id), offset);
+  l.history = load_history(store::history_of(db, id), offset);
   return l;
 }
 

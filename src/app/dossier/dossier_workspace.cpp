@@ -70,7 +70,7 @@ std::vector<TimelineEntry> full_timeline(store::SqlConnection& db, const std::st
                                          bool with_reasons) {
   std::vector<TimelineEntry> out;
   std::size_t next_command = 0;
-  for (const auto& stored : store::events_of(db, dossier_id)) {
+  for (const auto& stored : store::history_of(db, dossier_id)) {
     const auto& e = stored.event;
     TimelineEntry item;
     if (is_command_event(e.type)) {

@@ -72,7 +72,7 @@ AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
     if (normalized != wanted) record = store::find_dossier_by_code(db, normalized);
   }
   if (!record) return tl::unexpected(not_found("dossier code " + code));
-  const auto history = load_history(store::events_of(db, record->id), offset);
+  const auto history = load_history(store::history_of(db, record->id), offset);
   return tracking_view(*record, history, document_from_json(record->document), offset);
 }
 

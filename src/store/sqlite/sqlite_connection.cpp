@@ -36,7 +36,7 @@ void SqliteConnection::fail(const std::string& what, int code) {
 }
 
 sqlite3_stmt* SqliteConnection::prepare(std::string_view sql, const std::vector<SqlValue>& params) {
-  auto it = statements_.find(std::string(sql));
+  auto it = statements_.find(sql);
   sqlite3_stmt* stmt = nullptr;
   if (it != statements_.end()) {
     stmt = it->second;

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "store/sql.hpp"
@@ -36,7 +37,15 @@ class SqliteConnection final : public SqlConnection {
 
   sqlite3* db_ = nullptr;
   std::string path_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // Looked up by the caller's string_view without building a std::string (heterogeneous lookup):
+  // every statement of every job goes through this map.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace motcua::store
