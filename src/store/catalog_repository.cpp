@@ -117,6 +117,13 @@ std::string like_escaped(const std::string& text) {
 // Trigram indexes hold no entry for a shorter word: such words are checked by LIKE on the row.
 constexpr std::size_t kShortestIndexedWord = 3;
 
+// Trigrams count characters, not bytes: UTF-8 continuation bytes are not counted.
+std::size_t code_points(const std::string& utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 }  // namespace
 
 SqlQuery procedure_search_query(Dialect dialect, const std::string& code_prefix,
@@ -131,7 +138,7 @@ SqlQuery procedure_search_query(Dialect dialect, const std::string& code_prefix,
     std::string short_words;
     std::vector<SqlValue> short_params;
     for (const auto& w : folded_words) {
-      if (dialect == Dialect::sqlite && w.size() >= kShortestIndexedWord) {
+      if (dialect == Dialect::sqlite && code_points(w) >= kShortestIndexedWord) {
         match += (match.empty() ? "\"" : " AND \"") + w + "\"";
       } else {
         short_words += " AND s.name_folded LIKE ?";

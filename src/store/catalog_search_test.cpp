@@ -68,11 +68,16 @@ TEST_P(CatalogSearch, FindsFoldedWordsAnywhereShortestFirst) {
   // Only short words: no index term at all ("cap ho chieu", "ket hon").
   EXPECT_EQ(codes(search("ho", {"ho"})), (std::vector<std::string>{"3.000002", "1.000894"}));
   EXPECT_TRUE(search("lai xe", {"lai", "xe"}).empty());
+  // Two characters in four bytes: still too short for a trigram, checked on the row.
+  store_->write([](SqlConnection& db) {
+    upsert_procedure(db, procedure("4.000003", "Lệ phí ßø", "le phi ßø", "e"), "2026-01-01", "t");
+  });
+  EXPECT_EQ(codes(search("ßø", {"ßø"})), std::vector<std::string>{"4.000003"});
   // A code prefix matches by itself.
   EXPECT_EQ(codes(search("1.0011", {"1", "0011"})), std::vector<std::string>{"1.001193"});
   // Every procedure without words; shortest names first; paged by the limit.
   EXPECT_EQ(codes(search("", {})),
-            (std::vector<std::string>{"3.000002", "1.000894", "1.001193", "2.000001"}));
+            (std::vector<std::string>{"4.000003", "3.000002", "1.000894", "1.001193", "2.000001"}));
   EXPECT_EQ(codes(search("dang ky", {"dang", "ky"}, 2)),
             (std::vector<std::string>{"1.000894", "1.001193"}));
   const auto row = search("khai sinh", {"khai", "sinh"}, 1).at(0);
