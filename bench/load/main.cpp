@@ -3,7 +3,7 @@
 //
 //   motcua_load --port 8080 --clients 64 --seconds 20       closed loop, full speed
 //   motcua_load --port 8080 --rate 5000 --seconds 20        open loop, 5,000 operations/s
-//   options: --mix submit=1,advance=5,track=3,queue=2,stats=0.5  --journal FILE
+//   options: --mix submit=1,advance=5,track=3,queue=2,stats=0.5,search=0  --journal FILE
 //            --retry-seconds S (resend unanswered writes, same Idempotency-Key)  --max-connections
 //            N
 //            --applicants congdan.an,congdan.binh --commune hoalu --agency ID --unit ID --procedure
@@ -59,6 +59,8 @@ Mix parse_mix(const std::string& text) {
       m.queue = w;
     else if (kind == "stats")
       m.stats = w;
+    else if (kind == "search")
+      m.search = w;
     else
       throw std::invalid_argument("--mix: unknown kind " + kind);
   }

@@ -3,6 +3,9 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
+#include <algorithm>
+#include <cctype>
+#include <sstream>
 #include <stdexcept>
 
 namespace motcua::load {
@@ -37,6 +40,22 @@ std::string string_field(const std::string& body, const char* name) {
   if (ec || !v.is_object()) return {};
   const auto* f = v.as_object().if_contains(name);
   return f && f->is_string() ? std::string(f->as_string()) : std::string();
+}
+
+// Percent-encoding of a query value (UTF-8 bytes as they are, everything but unreserved escaped).
+std::string url_encoded(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -89,6 +108,31 @@ asio::awaitable<void> Workload::log_in_all() {
   reception_ = co_await log_in("tiepnhan." + o_.commune);
   processing_ = co_await log_in("chuyenvien." + o_.commune);
   leader_ = co_await log_in("lanhdao." + o_.commune);
+  if (o_.mix.search > 0) co_await load_search_queries(c);
+}
+
+// What a citizen types into the portal's search box: two to four consecutive words of a real
+// procedure name, as written (with diacritics; the server folds them).
+asio::awaitable<void> Workload::load_search_queries(Connection& c) {
+  const auto r = co_await c.request("GET", "/api/v1/procedures?limit=200", {}, nullptr, {});
+  boost::system::error_code ec;
+  const auto v = json::parse(r.body, ec);
+  if (ec || !v.is_array()) throw std::runtime_error("procedure list failed: " + r.body);
+  for (const auto& item : v.as_array()) {
+    const auto* name = item.is_object() ? item.as_object().if_contains("name") : nullptr;
+    if (name == nullptr || !name->is_string()) continue;
+    std::vector<std::string> words;
+    std::istringstream in{std::string(name->as_string())};
+    for (std::string w; in >> w;) words.push_back(w);
+    if (words.size() < 2) continue;
+    const auto length =
+        std::min<std::size_t>(words.size(), std::uniform_int_distribution<std::size_t>(2, 4)(rng_));
+    const auto start = std::uniform_int_distribution<std::size_t>(0, words.size() - length)(rng_);
+    std::string q;
+    for (std::size_t i = start; i < start + length; ++i) q += (q.empty() ? "" : " ") + words[i];
+    searches_.push_back(url_encoded(q));
+  }
+  if (searches_.empty()) throw std::runtime_error("no procedure names to search for");
 }
 
 void Workload::journal(const char* kind, const std::string& dossier_id, const std::string& key,
@@ -187,7 +231,7 @@ asio::awaitable<void> Workload::advance(Connection& c, Clock::time_point schedul
 
 asio::awaitable<void> Workload::operate(Connection& c, Clock::time_point scheduled) {
   std::discrete_distribution<int> pick(
-      {o_.mix.submit, o_.mix.advance, o_.mix.track, o_.mix.queue, o_.mix.stats});
+      {o_.mix.submit, o_.mix.advance, o_.mix.track, o_.mix.queue, o_.mix.stats, o_.mix.search});
   switch (pick(rng_)) {
     case 0:
       co_await submit(c, scheduled);
@@ -207,9 +251,15 @@ asio::awaitable<void> Workload::operate(Connection& c, Clock::time_point schedul
     case 3:
       co_await read(c, scheduled, "queue", "/api/v1/queue", &processing_);
       break;
-    default:
+    case 4:
       co_await read(c, scheduled, "stats", "/api/v1/statistics/on-time", nullptr);
       break;
+    default: {
+      const auto& q =
+          searches_[std::uniform_int_distribution<std::size_t>(0, searches_.size() - 1)(rng_)];
+      co_await read(c, scheduled, "search", "/api/v1/procedures?q=" + q, nullptr);
+      break;
+    }
   }
 }
 

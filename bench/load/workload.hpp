@@ -2,7 +2,8 @@
 // processing official is assigned at the review step and forwards to the leader's approval step
 // (the demo's internal process, data/templates/internal-process.json); the leader approves; the
 // one-stop unit returns the result; the public tracks dossiers by code, officials read their work
-// queue, anyone reads the on-time statistics. Each operation is one request; which one comes next
+// queue, anyone reads the on-time statistics, anyone searches the procedures by a few words of
+// their names. Each operation is one request; which one comes next
 // is drawn by the mix weights, and a dossier advances one step per "advance" draw.
 #pragma once
 
@@ -30,6 +31,7 @@ struct Mix {
   double track = 3;    // public tracking lookup of a dossier's code
   double queue = 2;    // a processing official's work queue
   double stats = 0.5;  // the public on-time statistics
+  double search = 0;   // the portal's procedure search, words drawn from real procedure names
 };
 
 struct Options {
@@ -83,6 +85,7 @@ class Workload {
                                     const std::string& target, const Session* who);
   boost::asio::awaitable<void> submit(Connection& c, Clock::time_point scheduled);
   boost::asio::awaitable<void> advance(Connection& c, Clock::time_point scheduled);
+  boost::asio::awaitable<void> load_search_queries(Connection& c);
   void journal(const char* kind, const std::string& dossier_id, const std::string& key,
                int attempts, const Answer& answer);
   std::string new_key();
@@ -92,8 +95,9 @@ class Workload {
   boost::asio::ip::tcp::endpoint server_;
   std::vector<Session> applicants_;
   Session reception_, processing_, leader_;
-  std::deque<Dossier> waiting_;     // dossiers whose next step nobody is taking right now
-  std::vector<std::string> codes_;  // codes of accepted dossiers, for tracking lookups
+  std::deque<Dossier> waiting_;        // dossiers whose next step nobody is taking right now
+  std::vector<std::string> codes_;     // codes of accepted dossiers, for tracking lookups
+  std::vector<std::string> searches_;  // URL-encoded search queries (words of real names)
   LatencyReport report_;
   std::FILE* journal_ = nullptr;
   std::mt19937_64 rng_;

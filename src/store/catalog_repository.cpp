@@ -14,10 +14,11 @@ constexpr const char* kVersionColumns =
     "SELECT code, version, name, name_folded, field, level, effective_from, document "
     "FROM procedures ";
 constexpr const char* kExists = "SELECT 1 FROM procedures WHERE code = ? LIMIT 1";
+// The newest version of each procedure, kept by migration 0047's triggers: no document, and no
+// MAX(version) per row.
 constexpr const char* kLatestEach =
-    "SELECT p.code, p.version, p.name, p.name_folded, p.field, p.level, p.effective_from, '' "
-    "FROM procedures p WHERE p.version = (SELECT MAX(version) FROM procedures WHERE code = "
-    "p.code)";
+    "SELECT s.code, s.version, s.name, s.name_folded, s.field, s.level, s.effective_from, '' "
+    "FROM procedure_search s";
 
 ProcedureVersionRow version_of(const SqlRow& r) {
   return {r.text(0), r.integer(1), r.text(2), r.text(3),
@@ -113,27 +114,65 @@ std::string like_escaped(const std::string& text) {
   return out;
 }
 
+// Trigram indexes hold no entry for a shorter word: such words are checked by LIKE on the row.
+constexpr std::size_t kShortestIndexedWord = 3;
+
+// Trigrams count characters, not bytes: UTF-8 continuation bytes are not counted.
+std::size_t code_points(const std::string& utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 }  // namespace
+
+SqlQuery procedure_search_query(Dialect dialect, const std::string& code_prefix,
+                                const std::vector<std::string>& folded_words, int limit) {
+  // Only fixed clauses and '?' placeholders are added; every value is a parameter.
+  SqlQuery q;
+  q.sql = kLatestEach;
+  if (!folded_words.empty()) {
+    // A word is a run of letters and digits (text::search_tokens), so it needs no quoting for
+    // LIKE, and none beyond double quotes for an FTS5 phrase.
+    std::string match;
+    std::string short_words;
+    std::vector<SqlValue> short_params;
+    for (const auto& w : folded_words) {
+      if (dialect == Dialect::sqlite && code_points(w) >= kShortestIndexedWord) {
+        match += (match.empty() ? "\"" : " AND \"") + w + "\"";
+      } else {
+        short_words += " AND s.name_folded LIKE ?";
+        short_params.emplace_back("%" + like_escaped(w) + "%");
+      }
+    }
+    // The code prefix and the words are two arms, each served by its own index.
+    q.sql += " WHERE s.code LIKE ? ESCAPE '\\' UNION " + std::string(kLatestEach);
+    q.params.emplace_back(like_escaped(code_prefix) + "%");
+    if (!match.empty()) {
+      // One MATCH, not a LIKE per word: SQLite 3.40's FTS5 crashes on some ANDed LIKEs.
+      q.sql +=
+          " JOIN procedure_search_text t ON t.rowid = s.rowid WHERE procedure_search_text "
+          "MATCH ?";
+      q.params.emplace_back(match);
+    } else {
+      q.sql += " WHERE 1 = 1";
+    }
+    q.sql += short_words;
+    for (auto& p : short_params) q.params.push_back(std::move(p));
+    q.sql = "SELECT * FROM (" + q.sql + ") u ORDER BY length(u.name), u.code LIMIT ?";
+  } else {
+    q.sql += " ORDER BY s.name_length, s.code LIMIT ?";
+  }
+  q.params.emplace_back(std::int64_t{limit});
+  return q;
+}
 
 std::vector<ProcedureVersionRow> search_latest_procedures(
     SqlConnection& db, const std::string& code_prefix, const std::vector<std::string>& folded_words,
     int limit) {
-  // Only fixed clauses and '?' placeholders are added to kLatestEach; every value is a parameter.
-  std::string sql = kLatestEach;
-  std::vector<SqlValue> params;
-  if (!folded_words.empty()) {
-    sql += " AND (p.code LIKE ? ESCAPE '\\' OR (1 = 1";
-    params.emplace_back(like_escaped(code_prefix) + "%");
-    for (const auto& w : folded_words) {
-      sql += " AND p.name_folded LIKE ? ESCAPE '\\'";
-      params.emplace_back("%" + like_escaped(w) + "%");
-    }
-    sql += "))";
-  }
-  sql += " ORDER BY length(p.name), p.code LIMIT ?";
-  params.emplace_back(std::int64_t{limit});
+  const auto q = procedure_search_query(db.dialect(), code_prefix, folded_words, limit);
   std::vector<ProcedureVersionRow> out;
-  for (const auto& r : db.query(sql, params)) out.push_back(version_of(r));
+  for (const auto& r : db.query(q.sql, q.params)) out.push_back(version_of(r));
   return out;
 }
 

@@ -52,7 +52,8 @@ std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const s
 // One stored version.
 std::optional<ProcedureVersionRow> procedure_version(SqlConnection& db, const std::string& code,
                                                      std::int64_t version);
-// The newest version of every procedure, without their documents (search scans these).
+// The newest version of every procedure, without their documents (the typo-forgiving search
+// scans these).
 std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db);
 
 // The search box's exact match over the newest versions (without documents): the code starting
@@ -61,6 +62,15 @@ std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db);
 std::vector<ProcedureVersionRow> search_latest_procedures(
     SqlConnection& db, const std::string& code_prefix, const std::vector<std::string>& folded_words,
     int limit);
+
+// The statement search_latest_procedures runs, through the index of migration 0047 (trigrams of
+// the folded names: FTS5 on SQLite, pg_trgm on PostgreSQL), exposed so a test can read its plan.
+struct SqlQuery {
+  std::string sql;
+  std::vector<SqlValue> params;
+};
+SqlQuery procedure_search_query(Dialect dialect, const std::string& code_prefix,
+                                const std::vector<std::string>& folded_words, int limit);
 
 // Every stored version's document (the upgrade re-reads them: app/imports/document_upgrade.hpp).
 struct StoredProcedureDocument {

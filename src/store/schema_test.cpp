@@ -21,8 +21,10 @@ struct Schema {
 Schema sqlite_schema(Store& store) {
   Schema s;
   store.read([&](SqlConnection& db) {
-    for (const auto& t : db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
-                                  "NOT LIKE 'sqlite_%'")) {
+    // Plain tables only: an FTS5 index (virtual table and its shadow tables) has no PostgreSQL
+    // counterpart.
+    for (const auto& t : db.query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND "
+                                  "type = 'table' AND name NOT LIKE 'sqlite_%'")) {
       auto& columns = s.tables[t.text(0)];
       for (const auto& c :
            db.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?) ORDER BY cid",
@@ -76,12 +78,22 @@ Schema postgres_schema(Store& store) {
   return s;
 }
 
+// The search index of migration 0047 is built from each engine's own means (a NOCASE index and
+// FTS5 on SQLite, text_pattern_ops and pg_trgm on PostgreSQL).
+void drop_engine_specific_indexes(Schema& s) {
+  for (const char* name : {"procedure_search_code_prefix", "procedure_search_trigrams"}) {
+    s.indexes.erase(name);
+  }
+}
+
 TEST(Schema, BothEnginesHoldTheSameTablesColumnsAndIndexes) {
   if (test_postgres_url().empty()) GTEST_SKIP() << "MOTCUA_TEST_PG_URL is not set";
   TestDatabase sqlite(Engine::sqlite, "schema");
   TestDatabase postgres(Engine::postgres, "schema");
-  const Schema a = sqlite_schema(*sqlite.open(1));
-  const Schema b = postgres_schema(*postgres.open(1));
+  Schema a = sqlite_schema(*sqlite.open(1));
+  Schema b = postgres_schema(*postgres.open(1));
+  drop_engine_specific_indexes(a);
+  drop_engine_specific_indexes(b);
   ASSERT_GT(a.tables.size(), 20u);
   EXPECT_EQ(a.tables, b.tables);
   ASSERT_GT(a.indexes.size(), 10u);

@@ -235,9 +235,12 @@ std::optional<std::string> chain_head(SqlConnection& db) {
 std::vector<TableShape> sqlite_tables_to_copy(SqlConnection& sqlite) {
   const auto filled = trigger_targets(sqlite);
   std::map<std::string, TableShape> remaining;
+  // Plain tables only: an FTS5 index (its virtual table and shadow tables) is SQLite's own, and
+  // its triggers rebuild it from the rows copied.
   for (const auto& row : sqlite.query(
-           "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-           "AND name <> 'schema_migrations' ORDER BY name")) {
+           "SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_table_list l ON l.name = m.name "
+           "AND l.schema = 'main' WHERE m.type = 'table' AND l.type = 'table' AND m.name NOT LIKE "
+           "'sqlite_%' AND m.name <> 'schema_migrations' ORDER BY m.name")) {
     auto t = describe(sqlite, row.text(0), row.optional_text(1).value_or(""));
     t.filled_by_triggers = filled.contains(t.name);
     remaining.emplace(t.name, std::move(t));

@@ -6,6 +6,7 @@
 
 #include "domain/text/fold.hpp"
 #include "domain/text/fuzzy.hpp"
+#include "domain/text/fuzzy_prefilter.hpp"
 #include "domain/text/suggest.hpp"
 #include "store/catalog_repository.hpp"
 
@@ -60,8 +61,11 @@ std::vector<ProcedureMatch> search_procedures(store::SqlConnection& db, const st
   for (const auto& w : words) folded_query += (folded_query.empty() ? "" : " ") + w;
   std::vector<store::ProcedureVersionRow> close;
   auto latest = store::latest_procedures(db);
+  // Most names share no piece of some query word: skipped before fuzzy_match tokenizes them.
+  const text::FuzzyPrefilter prefilter(words);
   for (auto& row : latest) {
-    if (found.count(row.code) == 0 && text::fuzzy_match(folded_query, row.name_folded))
+    if (found.count(row.code) == 0 && prefilter.may_match(row.name_folded) &&
+        text::fuzzy_match(folded_query, row.name_folded))
       close.push_back(std::move(row));
   }
   if (out.empty() && close.empty()) return suggestions(latest, folded_query, limit);
