@@ -1,0 +1,441 @@
+#!/usr/bin/env python3
+"""The authorization matrix (issue 18 point 3): every OpenAPI operation x role x object ownership.
+
+One server on the demo province (`motcua demo --dossiers 0`), one session per role, two fresh
+dossiers (applicant A's at commune X, applicant B's at commune Y), then every operation of
+docs/api/openapi.json called by every role on X's object, Y's object and a missing id. The expected
+answer of each cell lives in tests/authz/matrix.tsv (reviewed in diffs).
+
+  authz_matrix.py --binary build/motcua check      the test (ctest authz_matrix)
+  authz_matrix.py --binary build/motcua generate   add rows for operations missing from the table,
+                                                    with the observed answers marked TODO
+
+The check fails on: an operation (or object column) missing from the table or no longer in the
+OpenAPI document, a row still marked TODO, any cell that differs, and any foreign object answering
+differently from a missing one (status and problem code), which would tell an outsider that the
+object exists.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+MATRIX = os.path.join(HERE, "matrix.tsv")
+OPENAPI = os.path.join(ROOT, "docs", "api", "openapi.json")
+PASSWORD = "motcua-demo-2026"  # data/demo/ninh-binh.json: demo mode only
+
+# Column -> demo account (data/demo/ninh-binh.json). Commune X is Hoa Lu (commune-14329), commune
+# Y is Tam Diep (commune-14362); the provincial centre is the province's reception desk
+# (ttphvhcc-37), the department the Department of Justice's processing official.
+ROLES = [
+    ("anonymous", None),
+    ("applicant_a", "congdan.an"),
+    ("applicant_b", "congdan.binh"),
+    ("reception_x", "tiepnhan.hoalu"),
+    ("processing_x", "chuyenvien.hoalu"),
+    ("leader_x", "lanhdao.hoalu"),
+    ("reception_y", "tiepnhan.tamdiep"),
+    ("processing_y", "chuyenvien.tamdiep"),
+    ("leader_y", "lanhdao.tamdiep"),
+    ("centre", "tiepnhan.tinh"),
+    ("department", "chuyenvien.tuphap"),
+    ("administrator", "quantri"),
+]
+ROLE_NAMES = [name for name, _ in ROLES]
+
+# Whose object is X's and whose is Y's. The oracle rule applies to the roles for which an object
+# is foreign: A and commune X's officials for Y's object, B and commune Y's for X's, anonymous and
+# the department (which no dossier of a commune reaches) for both. The centre and the
+# administrator hold grants on the province, which contains both communes.
+OWNERS = {
+    "x": {"applicant_a", "reception_x", "processing_x", "leader_x", "centre", "administrator"},
+    "y": {"applicant_b", "reception_y", "processing_y", "leader_y", "centre", "administrator"},
+}
+
+# Objects that belong to someone: the first path parameter matched by one of these patterns takes
+# X's, Y's or a missing value; each such operation has three rows (x, y, missing).
+OWNED = [
+    (re.compile(r"^/api/v1/dossiers/\{id\}"), "id", "dossier"),
+    (re.compile(r"^/api/v1/track/\{code\}"), "code", "code"),
+    (re.compile(r"/queue/units/\{unit\}"), "unit", "unit"),
+    (re.compile(r"^/api/v1/admin/one-stop-units/\{id\}"), "id", "unit"),
+    (re.compile(r"^/api/v1/admin/agencies/\{id\}"), "id", "agency"),
+]
+# Kinds whose existence is public (GET /api/v1/agencies and /api/v1/one-stop-units list them all,
+# the kiosk and the waiting-room display name them): a 403 there tells nothing, so the oracle rule
+# does not apply. A dossier's existence is private.
+PUBLIC_KINDS = {"unit", "agency"}
+# Objects of the whole province (catalog, calendar, settings): one row with a real value (`any`)
+# and one with a missing value.
+SHARED = {
+    ("/api/v1/procedures/", "code"): "1.001193",
+    ("/api/v1/calendar/years/", "year"): "2026",
+    ("/api/v1/admin/second-factor-roles/", "role"): "leader",
+    # Users of a third commune (Gia Vien), so that no cell changes the accounts the matrix uses.
+    ("/api/v1/admin/users/", "id"): "u-chuyenvien.giavien",
+}
+# Every other path parameter: a value that names nothing (only the `missing` row), or for a
+# second parameter after the object, a fixed harmless value.
+SECOND = {"role": "processing", "agency_id": "commune-14464", "document": "receipt.pdf",
+          "paper_id": "p_000000000000000000000000", "sha256": "0" * 64,
+          "file": "services.json"}
+MISSING_VALUE = {"dossier": "d_000000000000000000000000", "code": "000.14.29.H42-990101-9999",
+                 "unit": "mc-00000", "agency": "commune-00000"}
+MISSING_DEFAULT = "zz-missing-0000"
+
+# Required query parameters name commune X's desk and agency, so that the cell is about who may
+# read X's books and not a 422 for a missing parameter.
+QUERY = {"unit": "mc-14329", "unit_id": "mc-14329", "agency_id": "commune-14329",
+         "from": "2026-12-01", "to": "2026-12-31", "state": "kiem-tra"}
+
+METHODS = ("get", "put", "post", "patch", "delete")
+HEADER = ["method", "path", "object"] + ROLE_NAMES + ["review"]
+
+
+class Server:
+    def __init__(self, binary):
+        self.dir = tempfile.mkdtemp(prefix="motcua-authz-")
+        db = os.path.join(self.dir, "authz.db")
+        built = subprocess.run([binary, "demo", "--dossiers", "0", "--db", db], cwd=ROOT,
+                               capture_output=True, text=True)
+        if built.returncode != 0:
+            raise RuntimeError("motcua demo failed: " + built.stderr)
+        # Rate limits off: the matrix sends hundreds of requests from one address in a second; the
+        # limits have tests of their own (abuse_limits_test.cpp).
+        self.proc = subprocess.Popen(
+            [binary, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", "2",
+             "--rate-limits", "off", "--uploads-dir", os.path.join(self.dir, "uploads")],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("server did not start")
+        self.port = json.loads(line)["port"]
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Client:
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.csrf = None
+        self.conn = None
+
+    def call(self, method, target, body=None):
+        headers = {}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        if self.csrf and method != "GET":
+            headers["X-CSRF-Token"] = self.csrf
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        for attempt in (0, 1):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            try:
+                self.conn.request(method, target, body=data, headers=headers)
+                r = self.conn.getresponse()
+                raw = r.read()
+                if r.getheader("Connection", "").lower() == "close":
+                    self.conn.close()
+                    self.conn = None
+                return r.status, raw, r
+            except (http.client.HTTPException, OSError):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+
+    def login(self, username):
+        status, raw, r = self.call("POST", "/api/v1/session",
+                                   {"username": username, "password": PASSWORD})
+        if status != 200:
+            raise RuntimeError(f"login {username}: {status} {raw[:200]}")
+        self.cookie = r.getheader("Set-Cookie").split(";")[0]
+        self.csrf = json.loads(raw)["csrf_token"]
+
+
+def cell_of(status, raw):
+    """A cell: the status, and the problem code when the answer is a problem document."""
+    code = None
+    try:
+        doc = json.loads(raw)
+        if isinstance(doc, dict) and isinstance(doc.get("code"), str) and status >= 400:
+            code = doc["code"]
+    except ValueError:
+        pass
+    return f"{status}:{code}" if code else str(status)
+
+
+def matches(expected, observed):
+    if re.fullmatch(r"[1-5]xx", expected):
+        return observed[0] == expected[0]
+    if ":" not in expected:
+        return observed.split(":")[0] == expected
+    return observed == expected
+
+
+def example(schema, spec, depth=0):
+    """A small value that satisfies a schema's required fields, so that an authorized write gets
+    past decoding and its answer is about authorization, not a 422."""
+    if depth > 6 or not isinstance(schema, dict):
+        return None
+    if "$ref" in schema:
+        name = schema["$ref"].split("/")[-1]
+        return example(spec["components"]["schemas"].get(name, {}), spec, depth + 1)
+    for key in ("allOf", "oneOf", "anyOf"):
+        if key in schema and schema[key]:
+            return example(schema[key][0], spec, depth + 1)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "string")
+    if kind == "object" or "properties" in schema:
+        props = schema.get("properties", {})
+        return {k: example(props.get(k, {}), spec, depth + 1) for k in schema.get("required", [])}
+    if kind == "array":
+        return []
+    if kind == "integer":
+        return max(1, schema.get("minimum", 1))
+    if kind == "number":
+        return 1
+    if kind == "boolean":
+        return False
+    if schema.get("format") == "date":
+        return "2026-12-01"
+    return "kiểm tra"
+
+
+def operations(spec):
+    ops = []
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            if method in item:
+                ops.append((method.upper(), path, item[method]))
+    return ops
+
+
+def query_of(op):
+    names = [p["name"] for p in op.get("parameters", [])
+             if isinstance(p, dict) and p.get("in") == "query" and p.get("required")]
+    return "&".join(f"{n}={QUERY.get(n, 'kiem-tra')}" for n in names)
+
+
+def objects_of(path, values):
+    """The object columns of an operation: [(object, concrete path)]."""
+    params = re.findall(r"\{([^}]+)\}", path)
+    if not params:
+        return [("-", path)]
+    owned = None
+    for pattern, param, kind in OWNED:
+        if pattern.search(path) and param in params:
+            owned = (param, kind)
+            break
+    shared = next((v for (prefix, p), v in SHARED.items() if path.startswith(prefix + "{" + p + "}")),
+                  None)
+
+    def fill(first_value):
+        out, first = path, True
+        for p in params:
+            if first:
+                v = first_value
+                first = False
+            else:
+                v = SECOND.get(p, MISSING_DEFAULT)
+            out = out.replace("{" + p + "}", v, 1)
+        return out
+
+    if owned:
+        kind = owned[1]
+        return [("x", fill(values[kind]["x"])), ("y", fill(values[kind]["y"])),
+                ("missing", fill(MISSING_VALUE[kind]))]
+    if shared:
+        return [("any", fill(shared)), ("missing", fill(MISSING_DEFAULT))]
+    return [("missing", fill(MISSING_DEFAULT))]
+
+
+def order_key(op):
+    method, path = op[0], op[1]
+    # Reads before writes, so that what a write changes cannot alter a read's cell; logging out and
+    # account changes last of all.
+    last = path == "/api/v1/session" and method == "DELETE"
+    return (last, method != "GET", 0)
+
+
+def run_matrix(binary):
+    spec = json.load(open(OPENAPI))
+    server = Server(binary)
+    try:
+        clients = {}
+        for name, user in ROLES:
+            c = Client(server.port)
+            if user:
+                c.login(user)
+            clients[name] = c
+        # Two fresh dossiers, submitted online: A's at commune X, B's at commune Y.
+        values = {"unit": {"x": "mc-14329", "y": "mc-14362"},
+                  "agency": {"x": "commune-14329", "y": "commune-14362"}}
+        dossiers = {}
+        for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
+            status, raw, _ = clients[who].call("POST", "/api/v1/dossiers", {
+                "procedure_code": "1.001193", "agency_id": "commune-" + place,
+                "receiving_unit_id": "mc-" + place, "channel": "online", "submit": True})
+            if status != 201:
+                raise RuntimeError(f"dossier for {who}: {status} {raw[:300]}")
+            dossiers[obj] = json.loads(raw)
+        values["dossier"] = {o: d["id"] for o, d in dossiers.items()}
+        values["code"] = {o: d["code"] for o, d in dossiers.items()}
+
+        observed = {}
+        ops = sorted(operations(spec), key=order_key)
+        for method, path, op in ops:
+            body = None
+            if method in ("POST", "PUT", "PATCH"):
+                content = op.get("requestBody", {}).get("content", {})
+                schema = content.get("application/json", {}).get("schema")
+                body = example(schema, spec) if schema else {}
+                if body is None:
+                    body = {}
+            query = query_of(op)
+            for obj, target in objects_of(path, values):
+                if query:
+                    target += "?" + query
+                # Outsiders first, the object's owners last: a write that succeeds for an owner
+                # then cannot turn an outsider's 403 into a 409.
+                owners = OWNERS.get(obj, set())
+                row = {}
+                for name in sorted(ROLE_NAMES, key=lambda n: (n in owners, ROLE_NAMES.index(n))):
+                    status, raw, _ = clients[name].call(method, target, body)
+                    row[name] = cell_of(status, raw)
+                observed[(method, path, obj)] = row
+        return ops, observed
+    finally:
+        server.stop()
+
+
+def read_table():
+    rows = {}
+    if not os.path.exists(MATRIX):
+        return rows
+    with open(MATRIX, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] == "method":
+                if cols != HEADER:
+                    raise RuntimeError("matrix.tsv: the header differs from " + "\t".join(HEADER))
+                continue
+            rows[(cols[0], cols[1], cols[2])] = dict(zip(HEADER[3:], cols[3:]))
+    return rows
+
+
+TABLE_NOTE = """# The authorization matrix (issue 18 point 3; docs/security.md "Authorization matrix").
+# One row per OpenAPI operation and object: x = A's dossier / commune X's object, y = B's / commune
+# Y's, missing = an id that names nothing, any = a shared object (catalog, calendar), - = no id.
+# A cell is the status and the problem code (403:forbidden), a bare status (any code) or a class
+# (2xx). Rows marked TODO in the last column were written by `authz_matrix.py generate` from the
+# observed answers: review each cell, then clear the mark. tests/authz/authz_matrix.py checks it.
+"""
+
+
+def write_table(rows, order):
+    with open(MATRIX, "w", encoding="utf-8") as f:
+        f.write(TABLE_NOTE)
+        f.write("\t".join(HEADER) + "\n")
+        for key in order:
+            if key in rows:
+                r = rows[key]
+                f.write("\t".join(list(key) + [r[n] for n in ROLE_NAMES] + [r.get("review", "")])
+                        + "\n")
+
+
+def kind_of(path):
+    return next((kind for pattern, _, kind in OWNED if pattern.search(path)), None)
+
+
+def oracle_failures(observed):
+    """A foreign object must answer exactly as a missing one when it is refused."""
+    out = []
+    for (method, path, obj), row in observed.items():
+        if obj not in OWNERS or kind_of(path) in PUBLIC_KINDS:
+            continue
+        missing = observed.get((method, path, "missing"))
+        for name in ROLE_NAMES:
+            if name in OWNERS[obj] or row[name].startswith("2"):
+                continue
+            if row[name] != missing[name]:
+                out.append(f"oracle: {method} {path} as {name}: {obj}'s object answers {row[name]}, "
+                           f"a missing one {missing[name]}")
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=os.path.join(ROOT, "build", "motcua"))
+    parser.add_argument("mode", choices=["check", "generate"], nargs="?", default="check")
+    args = parser.parse_args()
+
+    ops, observed = run_matrix(os.path.abspath(args.binary))
+    table = read_table()
+    spec_order = []
+    for method, path, _ in operations(json.load(open(OPENAPI))):
+        spec_order += [k for k in observed if k[0] == method and k[1] == path]
+    failures = []
+    if args.mode == "generate":
+        added = 0
+        for key in spec_order:
+            if key not in table:
+                table[key] = dict(observed[key], review="TODO")
+                added += 1
+        stale = [k for k in table if k not in observed]
+        for k in stale:
+            del table[k]
+        write_table(table, spec_order)
+        print(f"authz matrix: {added} rows added (TODO), {len(stale)} stale rows removed")
+    for key in spec_order:
+        if key not in table:
+            failures.append(f"missing from matrix.tsv: {' '.join(key)} (run generate)")
+            continue
+        expected = table[key]
+        if expected.get("review"):
+            failures.append(f"not reviewed: {' '.join(key)} is marked {expected['review']}")
+        for name in ROLE_NAMES:
+            if not matches(expected[name], observed[key][name]):
+                failures.append(f"differs: {' '.join(key)} as {name}: expected {expected[name]}, "
+                                f"got {observed[key][name]}")
+    for key in table:
+        if key not in observed:
+            failures.append(f"not in the OpenAPI document: {' '.join(key)}")
+    failures += oracle_failures(observed)
+    if args.mode == "generate":
+        # For the reviewer: every success on a foreign private object (a hole, unless public).
+        for (method, path, obj), row in observed.items():
+            if obj in OWNERS and kind_of(path) not in PUBLIC_KINDS:
+                for name in ROLE_NAMES:
+                    if name not in OWNERS[obj] and row[name].startswith("2"):
+                        print(f"review: {method} {path} as {name} on {obj}'s object: {row[name]}")
+    cells = len(observed) * len(ROLE_NAMES)
+    print(f"authz matrix: {len(ops)} operations, {len(observed)} rows x {len(ROLE_NAMES)} roles = "
+          f"{cells} cells")
+    for f in failures:
+        print(f)
+    return 1 if failures and args.mode == "check" else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
