@@ -65,6 +65,10 @@ OWNERS = {
 OWNED = [
     (re.compile(r"^/api/v1/dossiers/\{id\}"), "id", "dossier"),
     (re.compile(r"^/api/v1/track/\{code\}"), "code", "code"),
+    # The sender's two operations take the tracking code in the {id} slot (openapi.json says so).
+    (re.compile(r"^/api/v1/feedback/\{id\}/(supply-info|rate)$"), "id", "feedback_code"),
+    (re.compile(r"^/api/v1/feedback/\{id\}"), "id", "feedback"),
+    (re.compile(r"^/api/v1/feedback/\{code\}"), "code", "feedback_code"),
     (re.compile(r"/queue/units/\{unit\}"), "unit", "unit"),
     (re.compile(r"^/api/v1/admin/one-stop-units/\{id\}"), "id", "unit"),
     (re.compile(r"^/api/v1/admin/agencies/\{id\}"), "id", "agency"),
@@ -73,6 +77,11 @@ OWNED = [
 # the kiosk and the waiting-room display name them): a 403 there tells nothing, so the oracle rule
 # does not apply. A dossier's existence is private.
 PUBLIC_KINDS = {"unit", "agency"}
+# Tracking codes are bearer secrets: whoever holds the code is the sender (GET by code answers
+# anyone), so a 409 on a real code tells nothing the holder does not already know. That a code
+# cannot be guessed is another control (issue 18 point 4: feedback codes are 10 random
+# characters; dossier codes are sequential today).
+BEARER_KINDS = {"code", "feedback_code"}
 # Objects of the whole province (catalog, calendar, settings): one row with a real value (`any`)
 # and one with a missing value.
 SHARED = {
@@ -88,7 +97,8 @@ SECOND = {"role": "processing", "agency_id": "commune-14464", "document": "recei
           "paper_id": "p_000000000000000000000000", "sha256": "0" * 64,
           "file": "services.json"}
 MISSING_VALUE = {"dossier": "d_000000000000000000000000", "code": "000.14.29.H42-990101-9999",
-                 "unit": "mc-00000", "agency": "commune-00000"}
+                 "unit": "mc-00000", "agency": "commune-00000",
+                 "feedback": "fb_AAAAAAAAAAAAAAAA", "feedback_code": "PA-AAAAAAAAAA"}
 MISSING_DEFAULT = "zz-missing-0000"
 
 # Required query parameters name commune X's desk and agency, so that the cell is about who may
@@ -299,6 +309,17 @@ def run_matrix(binary):
             dossiers[obj] = json.loads(raw)
         values["dossier"] = {o: d["id"] for o, d in dossiers.items()}
         values["code"] = {o: d["code"] for o, d in dossiers.items()}
+        # Two pieces of feedback (petitions): A's about commune X, B's about commune Y.
+        feedback = {}
+        for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
+            status, raw, _ = clients[who].call("POST", "/api/v1/feedback", {
+                "name": who, "contact": "0912000009", "procedure_code": "1.001193",
+                "agency_id": "commune-" + place, "content": "Kiểm tra phân quyền."})
+            if status != 201:
+                raise RuntimeError(f"feedback for {who}: {status} {raw[:300]}")
+            feedback[obj] = json.loads(raw)
+        values["feedback"] = {o: f["id"] for o, f in feedback.items()}
+        values["feedback_code"] = {o: f["code"] for o, f in feedback.items()}
 
         observed = {}
         ops = sorted(operations(spec), key=order_key)
@@ -372,7 +393,7 @@ def oracle_failures(observed):
     """A foreign object must answer exactly as a missing one when it is refused."""
     out = []
     for (method, path, obj), row in observed.items():
-        if obj not in OWNERS or kind_of(path) in PUBLIC_KINDS:
+        if obj not in OWNERS or kind_of(path) in PUBLIC_KINDS | BEARER_KINDS:
             continue
         missing = observed.get((method, path, "missing"))
         for name in ROLE_NAMES:
@@ -425,7 +446,7 @@ def main():
     if args.mode == "generate":
         # For the reviewer: every success on a foreign private object (a hole, unless public).
         for (method, path, obj), row in observed.items():
-            if obj in OWNERS and kind_of(path) not in PUBLIC_KINDS:
+            if obj in OWNERS and kind_of(path) not in PUBLIC_KINDS | BEARER_KINDS:
                 for name in ROLE_NAMES:
                     if name not in OWNERS[obj] and row[name].startswith("2"):
                         print(f"review: {method} {path} as {name} on {obj}'s object: {row[name]}")
