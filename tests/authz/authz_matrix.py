@@ -69,10 +69,19 @@ OWNED = [
     (re.compile(r"^/api/v1/feedback/\{id\}/(supply-info|rate)$"), "id", "feedback_code"),
     (re.compile(r"^/api/v1/feedback/\{id\}"), "id", "feedback"),
     (re.compile(r"^/api/v1/feedback/\{code\}"), "code", "feedback_code"),
+    (re.compile(r"^/api/v1/my/papers/\{id\}"), "id", "stored_paper"),
     (re.compile(r"/queue/units/\{unit\}"), "unit", "unit"),
     (re.compile(r"^/api/v1/admin/one-stop-units/\{id\}"), "id", "unit"),
     (re.compile(r"^/api/v1/admin/agencies/\{id\}"), "id", "agency"),
 ]
+# A stored paper (the applicant's own paper store) is its applicant's alone: no official owns it.
+KIND_OWNERS = {"stored_paper": {"x": {"applicant_a"}, "y": {"applicant_b"}}}
+
+
+def owners_of(path, obj):
+    return KIND_OWNERS.get(kind_of(path), OWNERS).get(obj, set())
+
+
 # Kinds whose existence is public (GET /api/v1/agencies and /api/v1/one-stop-units list them all,
 # the kiosk and the waiting-room display name them): a 403 there tells nothing, so the oracle rule
 # does not apply. A dossier's existence is private.
@@ -98,7 +107,7 @@ SECOND = {"role": "processing", "agency_id": "commune-14464", "document": "recei
           "file": "services.json"}
 MISSING_VALUE = {"dossier": "d_000000000000000000000000", "code": "000.14.29.H42-990101-9999",
                  "unit": "mc-00000", "agency": "commune-00000",
-                 "feedback": "fb_AAAAAAAAAAAAAAAA", "feedback_code": "PA-AAAAAAAAAA"}
+                 "feedback": "fb_AAAAAAAAAAAAAAAA", "stored_paper": "sp_AAAAAAAAAAAAAAAA", "feedback_code": "PA-AAAAAAAAAA"}
 MISSING_DEFAULT = "zz-missing-0000"
 
 # Required query parameters name commune X's desk and agency, so that the cell is about who may
@@ -135,6 +144,40 @@ class Server:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+class Raw:
+    """A request body sent as is (an uploaded paper), not as JSON."""
+
+    def __init__(self, data, content_type):
+        self.data = data
+        self.content_type = content_type
+
+
+def tiny_pdf():
+    """A whole PDF by ISO 32000-1 7.5.5 (startxref points at the xref table), as the upload check
+    wants; a few hundred bytes."""
+    head = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    xref = b"xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Root 1 0 R >>\n"
+    return head + xref + b"startxref\n" + str(len(head)).encode() + b"\n%%EOF\n"
+
+
+PDF = Raw(tiny_pdf(), "application/pdf")
+
+# Request bodies that name the fixture's objects, where a made-up id would stop at a 404 before
+# authorization is decided: keeping and reusing a paper always name A's (X's) objects, so that
+# B and everyone else are asked to take what is not theirs.
+BODIES = {
+    ("POST", "/api/v1/my/papers"):
+        lambda v: {"dossier_id": v["dossier"]["x"], "paper_id": v["paper"]["x"]},
+    ("POST", "/api/v1/dossiers/{id}/papers/reuse"):
+        lambda v: {"stored_paper_id": v["stored_paper"]["x"]},
+    ("POST", "/api/v1/dossiers/{id}/papers"): lambda v: PDF,
+}
+
+
+# Optional query parameters without which a cell would stop at a 422: an uploaded paper's name.
+EXTRA_QUERY = {("POST", "/api/v1/dossiers/{id}/papers"): "name=Gi%E1%BA%A5y%20t%E1%BB%9D"}
+
+
 class Client:
     def __init__(self, port):
         self.port = port
@@ -142,14 +185,17 @@ class Client:
         self.csrf = None
         self.conn = None
 
-    def call(self, method, target, body=None):
+    def call(self, method, target, body=None, content_type=None):
         headers = {}
         if self.cookie:
             headers["Cookie"] = self.cookie
         if self.csrf and method != "GET":
             headers["X-CSRF-Token"] = self.csrf
         data = None
-        if body is not None:
+        if isinstance(body, Raw):
+            data = body.data
+            headers["Content-Type"] = body.content_type
+        elif body is not None:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
         for attempt in (0, 1):
@@ -245,6 +291,11 @@ def query_of(op):
     return "&".join(f"{n}={QUERY.get(n, 'kiem-tra')}" for n in names)
 
 
+# A second path parameter that names a child of the object takes the same side's child: X's
+# dossier with the paper uploaded to it (a foreign parent's child is then refused with the parent).
+CHILD = {"paper_id": "paper"}
+
+
 def objects_of(path, values):
     """The object columns of an operation: [(object, concrete path)]."""
     params = re.findall(r"\{([^}]+)\}", path)
@@ -258,12 +309,14 @@ def objects_of(path, values):
     shared = next((v for (prefix, p), v in SHARED.items() if path.startswith(prefix + "{" + p + "}")),
                   None)
 
-    def fill(first_value):
+    def fill(first_value, side="missing"):
         out, first = path, True
         for p in params:
             if first:
                 v = first_value
                 first = False
+            elif p in CHILD and side in ("x", "y"):
+                v = values[CHILD[p]][side]
             else:
                 v = SECOND.get(p, MISSING_DEFAULT)
             out = out.replace("{" + p + "}", v, 1)
@@ -271,7 +324,7 @@ def objects_of(path, values):
 
     if owned:
         kind = owned[1]
-        return [("x", fill(values[kind]["x"])), ("y", fill(values[kind]["y"])),
+        return [("x", fill(values[kind]["x"], "x")), ("y", fill(values[kind]["y"], "y")),
                 ("missing", fill(MISSING_VALUE[kind]))]
     if shared:
         return [("any", fill(shared)), ("missing", fill(MISSING_DEFAULT))]
@@ -283,7 +336,14 @@ def order_key(op):
     # Reads before writes, so that what a write changes cannot alter a read's cell; logging out and
     # account changes last of all.
     last = path == "/api/v1/session" and method == "DELETE"
-    return (last, method != "GET", 0)
+    return (last, method != "GET", method == "DELETE")
+
+
+def expect(answer, status):
+    got, raw, _ = answer
+    if got != status:
+        raise RuntimeError(f"fixture: expected {status}, got {got} {raw[:300]}")
+    return json.loads(raw)
 
 
 def run_matrix(binary):
@@ -299,16 +359,28 @@ def run_matrix(binary):
         # Two fresh dossiers, submitted online: A's at commune X, B's at commune Y.
         values = {"unit": {"x": "mc-14329", "y": "mc-14362"},
                   "agency": {"x": "commune-14329", "y": "commune-14362"}}
-        dossiers = {}
+        # Each a draft with one uploaded paper, then submitted; the paper also kept in its
+        # applicant's paper store.
+        dossiers, papers, stored = {}, {}, {}
+        procedure = expect(clients["anonymous"].call("GET", "/api/v1/procedures/1.001193"), 200)
         for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
-            status, raw, _ = clients[who].call("POST", "/api/v1/dossiers", {
+            c = clients[who]
+            d = expect(c.call("POST", "/api/v1/dossiers", {
                 "procedure_code": "1.001193", "agency_id": "commune-" + place,
-                "receiving_unit_id": "mc-" + place, "channel": "online", "submit": True})
-            if status != 201:
-                raise RuntimeError(f"dossier for {who}: {status} {raw[:300]}")
-            dossiers[obj] = json.loads(raw)
+                "receiving_unit_id": "mc-" + place, "channel": "online", "submit": False}), 201)
+            base = "/api/v1/dossiers/" + d["id"]
+            # Every paper the first case requires (the catalog's), so that the draft can be sent.
+            for item in procedure["document"]["cases"][0]["papers"]:
+                if item.get("mandatory", True) and item.get("kind") != "present":
+                    up = expect(c.call("POST", f"{base}/papers?paper_id={item['id']}", PDF), 201)
+                    papers.setdefault(obj, up["id"])
+            dossiers[obj] = expect(c.call("POST", base + "/submit", {}), 200)
+            stored[obj] = expect(c.call("POST", "/api/v1/my/papers", {
+                "dossier_id": d["id"], "paper_id": papers[obj]}), 201)["id"]
         values["dossier"] = {o: d["id"] for o, d in dossiers.items()}
         values["code"] = {o: d["code"] for o, d in dossiers.items()}
+        values["paper"] = papers
+        values["stored_paper"] = stored
         # Two pieces of feedback (petitions): A's about commune X, B's about commune Y.
         feedback = {}
         for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
@@ -325,19 +397,21 @@ def run_matrix(binary):
         ops = sorted(operations(spec), key=order_key)
         for method, path, op in ops:
             body = None
-            if method in ("POST", "PUT", "PATCH"):
+            if (method, path) in BODIES:
+                body = BODIES[(method, path)](values)
+            elif method in ("POST", "PUT", "PATCH"):
                 content = op.get("requestBody", {}).get("content", {})
                 schema = content.get("application/json", {}).get("schema")
                 body = example(schema, spec) if schema else {}
                 if body is None:
                     body = {}
-            query = query_of(op)
+            query = "&".join(q for q in (query_of(op), EXTRA_QUERY.get((method, path), "")) if q)
             for obj, target in objects_of(path, values):
                 if query:
                     target += "?" + query
                 # Outsiders first, the object's owners last: a write that succeeds for an owner
                 # then cannot turn an outsider's 403 into a 409.
-                owners = OWNERS.get(obj, set())
+                owners = owners_of(path, obj)
                 row = {}
                 for name in sorted(ROLE_NAMES, key=lambda n: (n in owners, ROLE_NAMES.index(n))):
                     status, raw, _ = clients[name].call(method, target, body)
@@ -397,7 +471,7 @@ def oracle_failures(observed):
             continue
         missing = observed.get((method, path, "missing"))
         for name in ROLE_NAMES:
-            if name in OWNERS[obj] or row[name].startswith("2"):
+            if name in owners_of(path, obj) or row[name].startswith("2"):
                 continue
             if row[name] != missing[name]:
                 out.append(f"oracle: {method} {path} as {name}: {obj}'s object answers {row[name]}, "
@@ -448,7 +522,7 @@ def main():
         for (method, path, obj), row in observed.items():
             if obj in OWNERS and kind_of(path) not in PUBLIC_KINDS | BEARER_KINDS:
                 for name in ROLE_NAMES:
-                    if name not in OWNERS[obj] and row[name].startswith("2"):
+                    if name not in owners_of(path, obj) and row[name].startswith("2"):
                         print(f"review: {method} {path} as {name} on {obj}'s object: {row[name]}")
     cells = len(observed) * len(ROLE_NAMES)
     print(f"authz matrix: {len(ops)} operations, {len(observed)} rows x {len(ROLE_NAMES)} roles = "
