@@ -109,6 +109,7 @@ MISSING_VALUE = {"dossier": "d_000000000000000000000000", "code": "000.14.29.H42
                  "unit": "mc-00000", "agency": "commune-00000",
                  "feedback": "fb_AAAAAAAAAAAAAAAA", "stored_paper": "sp_AAAAAAAAAAAAAAAA", "feedback_code": "PA-AAAAAAAAAA"}
 MISSING_DEFAULT = "zz-missing-0000"
+OUTSIDE = {"agency": "province-92"}
 
 # Required query parameters name commune X's desk and agency, so that the cell is about who may
 # read X's books and not a 422 for a missing parameter.
@@ -244,17 +245,17 @@ def matches(expected, observed):
     return observed == expected
 
 
-def example(schema, spec, depth=0):
+def example(schema, spec, depth=0, admin=False):
     """A small value that satisfies a schema's required fields, so that an authorized write gets
     past decoding and its answer is about authorization, not a 422."""
     if depth > 6 or not isinstance(schema, dict):
         return None
     if "$ref" in schema:
         name = schema["$ref"].split("/")[-1]
-        return example(spec["components"]["schemas"].get(name, {}), spec, depth + 1)
+        return example(spec["components"]["schemas"].get(name, {}), spec, depth + 1, admin)
     for key in ("allOf", "oneOf", "anyOf"):
         if key in schema and schema[key]:
-            return example(schema[key][0], spec, depth + 1)
+            return example(schema[key][0], spec, depth + 1, admin)
     if "enum" in schema:
         return schema["enum"][0]
     kind = schema.get("type")
@@ -262,7 +263,11 @@ def example(schema, spec, depth=0):
         kind = next((k for k in kind if k != "null"), "string")
     if kind == "object" or "properties" in schema:
         props = schema.get("properties", {})
-        return {k: example(props.get(k, {}), spec, depth + 1) for k in schema.get("required", [])}
+        # Administrative changes want a reason (audit) even where the schema leaves it optional.
+        # Not given to dossier commands: a reason would let `stop` close the dossier and change
+        # every later cell on it.
+        keys = list(schema.get("required", [])) + (["reason"] if admin and "reason" in props else [])
+        return {k: example(props.get(k, {}), spec, depth + 1, admin) for k in dict.fromkeys(keys)}
     if kind == "array":
         return []
     if kind == "integer":
@@ -324,8 +329,12 @@ def objects_of(path, values):
 
     if owned:
         kind = owned[1]
-        return [("x", fill(values[kind]["x"], "x")), ("y", fill(values[kind]["y"], "y")),
-                ("missing", fill(MISSING_VALUE[kind]))]
+        out = [("x", fill(values[kind]["x"], "x")), ("y", fill(values[kind]["y"], "y")),
+               ("missing", fill(MISSING_VALUE[kind]))]
+        if kind in OUTSIDE:
+            # An agency of another province: outside even the administrator's grant.
+            out.append(("outside", fill(OUTSIDE[kind])))
+        return out
     if shared:
         return [("any", fill(shared)), ("missing", fill(MISSING_DEFAULT))]
     return [("missing", fill(MISSING_DEFAULT))]
@@ -402,7 +411,7 @@ def run_matrix(binary):
             elif method in ("POST", "PUT", "PATCH"):
                 content = op.get("requestBody", {}).get("content", {})
                 schema = content.get("application/json", {}).get("schema")
-                body = example(schema, spec) if schema else {}
+                body = example(schema, spec, admin=path.startswith("/api/v1/admin/")) if schema else {}
                 if body is None:
                     body = {}
             query = "&".join(q for q in (query_of(op), EXTRA_QUERY.get((method, path), "")) if q)
