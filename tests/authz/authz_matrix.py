@@ -172,6 +172,7 @@ BODIES = {
     ("POST", "/api/v1/dossiers/{id}/papers/reuse"):
         lambda v: {"stored_paper_id": v["stored_paper"]["x"]},
     ("POST", "/api/v1/dossiers/{id}/papers"): lambda v: PDF,
+    ("POST", "/api/v1/dossiers/{id}/result"): lambda v: PDF,
 }
 
 
