@@ -71,11 +71,19 @@ OWNED = [
     (re.compile(r"^/api/v1/feedback/\{code\}"), "code", "feedback_code"),
     (re.compile(r"^/api/v1/my/papers/\{id\}"), "id", "stored_paper"),
     (re.compile(r"/queue/units/\{unit\}"), "unit", "unit"),
+    (re.compile(r"^/api/v1/admin/queue/services/\{id\}"), "id", "queue_service"),
+    (re.compile(r"/queue/counters/\{id\}"), "id", "queue_counter"),
+    (re.compile(r"^/api/v1/queue/tickets/\{id\}"), "id", "queue_ticket"),
     (re.compile(r"^/api/v1/admin/one-stop-units/\{id\}"), "id", "unit"),
     (re.compile(r"^/api/v1/admin/agencies/\{id\}"), "id", "agency"),
 ]
 # A stored paper (the applicant's own paper store) is its applicant's alone: no official owns it.
-KIND_OWNERS = {"stored_paper": {"x": {"applicant_a"}, "y": {"applicant_b"}}}
+# The queue of a desk (services, counters, tickets) is its commune's officials'; applicants take
+# tickets at the kiosk, by unit, and own none of these ids.
+_DESK = {"x": {"reception_x", "processing_x", "leader_x", "centre", "administrator"},
+         "y": {"reception_y", "processing_y", "leader_y", "centre", "administrator"}}
+KIND_OWNERS = {"stored_paper": {"x": {"applicant_a"}, "y": {"applicant_b"}},
+               "queue_service": _DESK, "queue_counter": _DESK, "queue_ticket": _DESK}
 
 
 def owners_of(path, obj):
@@ -107,7 +115,9 @@ SECOND = {"role": "processing", "agency_id": "commune-14464", "document": "recei
           "file": "services.json"}
 MISSING_VALUE = {"dossier": "d_000000000000000000000000", "code": "000.14.29.H42-990101-9999",
                  "unit": "mc-00000", "agency": "commune-00000",
-                 "feedback": "fb_AAAAAAAAAAAAAAAA", "stored_paper": "sp_AAAAAAAAAAAAAAAA", "feedback_code": "PA-AAAAAAAAAA"}
+                 "feedback": "fb_AAAAAAAAAAAAAAAA", "stored_paper": "sp_AAAAAAAAAAAAAAAA",
+                 "queue_service": "qs_AAAAAAAAAAAAAAAA", "queue_counter": "qc_AAAAAAAAAAAAAAAA",
+                 "queue_ticket": "qt_AAAAAAAAAAAAAAAA", "feedback_code": "PA-AAAAAAAAAA"}
 MISSING_DEFAULT = "zz-missing-0000"
 OUTSIDE = {"agency": "province-92"}
 
@@ -168,11 +178,22 @@ PDF = Raw(tiny_pdf(), "application/pdf")
 # B and everyone else are asked to take what is not theirs.
 BODIES = {
     ("POST", "/api/v1/my/papers"):
-        lambda v: {"dossier_id": v["dossier"]["x"], "paper_id": v["paper"]["x"]},
+        lambda v, o: {"dossier_id": v["dossier"]["x"], "paper_id": v["paper"]["x"]},
     ("POST", "/api/v1/dossiers/{id}/papers/reuse"):
-        lambda v: {"stored_paper_id": v["stored_paper"]["x"]},
-    ("POST", "/api/v1/dossiers/{id}/papers"): lambda v: PDF,
-    ("POST", "/api/v1/dossiers/{id}/result"): lambda v: PDF,
+        lambda v, o: {"stored_paper_id": v["stored_paper"]["x"]},
+    ("POST", "/api/v1/dossiers/{id}/papers"): lambda v, o: PDF,
+    ("POST", "/api/v1/dossiers/{id}/result"): lambda v, o: PDF,
+    # A ticket for the desk's own service (X's service on X's desk, and on a missing desk).
+    ("POST", "/api/v1/queue/units/{unit}/tickets"):
+        lambda v, o: {"service_id": v["queue_service"].get(o, v["queue_service"]["x"])},
+    ("POST", "/api/v1/queue/units/{unit}/kiosk-tickets"):
+        lambda v, o: {"service_id": v["queue_service"].get(o, v["queue_service"]["x"])},
+    # Administrators' queue set-up on X's desk.
+    ("POST", "/api/v1/admin/queue/services"):
+        lambda v, o: {"unit_id": "mc-14329", "name": "Kiểm tra", "reason": "kiểm tra"},
+    ("POST", "/api/v1/admin/queue/counters"):
+        lambda v, o: {"unit_id": "mc-14329", "number": 9, "service_ids": [v["queue_service"]["x"]],
+                      "reason": "kiểm tra"},
 }
 
 
@@ -391,6 +412,20 @@ def run_matrix(binary):
         values["code"] = {o: d["code"] for o, d in dossiers.items()}
         values["paper"] = papers
         values["stored_paper"] = stored
+        # Each desk's queue: one service, one counter, one ticket taken at the counter.
+        values.update(queue_service={}, queue_counter={}, queue_ticket={})
+        for obj, place, reception in (("x", "14329", "reception_x"), ("y", "14362", "reception_y")):
+            unit = "mc-" + place
+            service = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/services", {
+                "unit_id": unit, "name": "Hộ tịch", "reason": "authz matrix"}), 201)
+            counter = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/counters", {
+                "unit_id": unit, "number": 1, "service_ids": [service["id"]],
+                "reason": "authz matrix"}), 201)
+            ticket = expect(clients[reception].call("POST", f"/api/v1/queue/units/{unit}/tickets", {
+                "service_id": service["id"]}), 201)
+            values["queue_service"][obj] = service["id"]
+            values["queue_counter"][obj] = counter["id"]
+            values["queue_ticket"][obj] = ticket["id"]
         # Two pieces of feedback (petitions): A's about commune X, B's about commune Y.
         feedback = {}
         for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
@@ -407,9 +442,7 @@ def run_matrix(binary):
         ops = sorted(operations(spec), key=order_key)
         for method, path, op in ops:
             body = None
-            if (method, path) in BODIES:
-                body = BODIES[(method, path)](values)
-            elif method in ("POST", "PUT", "PATCH"):
+            if method in ("POST", "PUT", "PATCH") and (method, path) not in BODIES:
                 content = op.get("requestBody", {}).get("content", {})
                 schema = content.get("application/json", {}).get("schema")
                 body = example(schema, spec, admin=path.startswith("/api/v1/admin/")) if schema else {}
@@ -417,6 +450,8 @@ def run_matrix(binary):
                     body = {}
             query = "&".join(q for q in (query_of(op), EXTRA_QUERY.get((method, path), "")) if q)
             for obj, target in objects_of(path, values):
+                if (method, path) in BODIES:
+                    body = BODIES[(method, path)](values, obj)
                 if query:
                     target += "?" + query
                 # Outsiders first, the object's owners last: a write that succeeds for an owner
