@@ -224,6 +224,16 @@ if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
   set_tests_properties(durability_load_postgres PROPERTIES TIMEOUT 300)
 endif()
 
+if(MOTCUA_BUILD_TESTS AND TARGET motcua_api)
+  # The authorization matrix (issue 18 point 3, tests/authz/): every OpenAPI operation x role x
+  # object ownership against tests/authz/matrix.tsv, on one demo-province server (~20 s).
+  add_test(NAME authz_matrix
+           COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/authz/authz_matrix.py
+                   --binary $<TARGET_FILE:motcua> check
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(authz_matrix PROPERTIES TIMEOUT 300)
+endif()
+
 if(MOTCUA_BUILD_TESTS)
   # Every SQL statement lives in src/store: a check over the sources, and a check of the check.
   add_test(NAME sql_location COMMAND ${PROJECT_SOURCE_DIR}/scripts/check-sql-location

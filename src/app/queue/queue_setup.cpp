@@ -27,6 +27,14 @@ AppResult<store::OneStopUnitRow> administered_unit(store::SqlConnection& db, con
   return unit;
 }
 
+// Whether the actor holds any role on the unit's agency: officials of the unit know its services
+// and counters (their queue lists them) and are told 403 when they may not change them; to anyone
+// else a service or counter of the unit answers as a missing one.
+bool works_at_unit(store::SqlConnection& db, const Actor& actor, const std::string& unit_id) {
+  const auto unit = unit_or_404(db, unit_id);
+  return unit && serves_unit(db, actor, *unit, std::nullopt);
+}
+
 // The listed services, each once, all of the unit; 422 unknown_service naming the first that is
 // not.
 AppResult<std::vector<store::QueueServiceRecord>> services_of_unit(
@@ -108,7 +116,9 @@ AppResult<QueueServiceView> change_queue_service(store::SqlConnection& db, const
                                                  const QueueServiceChange& change, Instant now,
                                                  int offset) {
   auto service = store::find_queue_service(db, service_id);
-  if (!service) {
+  // A service of a unit the actor has no role at answers as a missing one: a 403 would tell anyone
+  // signed in which service ids exist (tests/authz/matrix.tsv).
+  if (!service || !works_at_unit(db, actor, service->unit_id)) {
     return tl::unexpected(refuse(ErrorKind::not_found, "unknown_service",
                                  "Không có dịch vụ '" + service_id + "'.",
                                  "There is no service '" + service_id + "'.", service_id));
@@ -135,7 +145,8 @@ AppResult<QueueCounterView> change_queue_counter(store::SqlConnection& db, const
                                                  const QueueCounterChange& change, Instant now,
                                                  int offset) {
   auto counter = store::find_queue_counter(db, counter_id);
-  if (!counter) {
+  // As for services: a counter of another unit answers as a missing one.
+  if (!counter || !works_at_unit(db, actor, counter->unit_id)) {
     return tl::unexpected(refuse(ErrorKind::not_found, "unknown_counter",
                                  "Không có quầy '" + counter_id + "'.",
                                  "There is no counter '" + counter_id + "'.", counter_id));

@@ -1,0 +1,584 @@
+#!/usr/bin/env python3
+"""The authorization matrix (issue 18 point 3): every OpenAPI operation x role x object ownership.
+
+One server on the demo province (`motcua demo --dossiers 0`), one session per role, two fresh
+dossiers (applicant A's at commune X, applicant B's at commune Y), then every operation of
+docs/api/openapi.json called by every role on X's object, Y's object and a missing id. The expected
+answer of each cell lives in tests/authz/matrix.tsv (reviewed in diffs).
+
+  authz_matrix.py --binary build/motcua check      the test (ctest authz_matrix)
+  authz_matrix.py --binary build/motcua generate   add rows for operations missing from the table,
+                                                    with the observed answers marked TODO
+
+The check fails on: an operation (or object column) missing from the table or no longer in the
+OpenAPI document, a row still marked TODO, any cell that differs, and any foreign object answering
+differently from a missing one (status and problem code), which would tell an outsider that the
+object exists.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+MATRIX = os.path.join(HERE, "matrix.tsv")
+OPENAPI = os.path.join(ROOT, "docs", "api", "openapi.json")
+PASSWORD = "motcua-demo-2026"  # data/demo/ninh-binh.json: demo mode only
+
+# Column -> demo account (data/demo/ninh-binh.json). Commune X is Hoa Lu (commune-14329), commune
+# Y is Tam Diep (commune-14362); the provincial centre is the province's reception desk
+# (ttphvhcc-37), the department the Department of Justice's processing official.
+ROLES = [
+    ("anonymous", None),
+    ("applicant_a", "congdan.an"),
+    ("applicant_b", "congdan.binh"),
+    ("reception_x", "tiepnhan.hoalu"),
+    ("processing_x", "chuyenvien.hoalu"),
+    ("leader_x", "lanhdao.hoalu"),
+    ("reception_y", "tiepnhan.tamdiep"),
+    ("processing_y", "chuyenvien.tamdiep"),
+    ("leader_y", "lanhdao.tamdiep"),
+    ("centre", "tiepnhan.tinh"),
+    ("department", "chuyenvien.tuphap"),
+    ("administrator", "quantri"),
+]
+ROLE_NAMES = [name for name, _ in ROLES]
+
+# Whose object is X's and whose is Y's. The oracle rule applies to the roles for which an object
+# is foreign: A and commune X's officials for Y's object, B and commune Y's for X's, anonymous and
+# the department (which no dossier of a commune reaches) for both. The centre and the
+# administrator hold grants on the province, which contains both communes.
+OWNERS = {
+    "x": {"applicant_a", "reception_x", "processing_x", "leader_x", "centre", "administrator"},
+    "y": {"applicant_b", "reception_y", "processing_y", "leader_y", "centre", "administrator"},
+}
+
+# Objects that belong to someone: the first path parameter matched by one of these patterns takes
+# X's, Y's or a missing value; each such operation has three rows (x, y, missing).
+OWNED = [
+    (re.compile(r"^/api/v1/dossiers/\{id\}"), "id", "dossier"),
+    (re.compile(r"^/api/v1/track/\{code\}"), "code", "code"),
+    # The sender's two operations take the tracking code in the {id} slot (openapi.json says so).
+    (re.compile(r"^/api/v1/feedback/\{id\}/(supply-info|rate)$"), "id", "feedback_code"),
+    (re.compile(r"^/api/v1/feedback/\{id\}"), "id", "feedback"),
+    (re.compile(r"^/api/v1/feedback/\{code\}"), "code", "feedback_code"),
+    (re.compile(r"^/api/v1/my/papers/\{id\}"), "id", "stored_paper"),
+    (re.compile(r"/queue/units/\{unit\}"), "unit", "unit"),
+    (re.compile(r"^/api/v1/admin/queue/services/\{id\}"), "id", "queue_service"),
+    (re.compile(r"/queue/counters/\{id\}"), "id", "queue_counter"),
+    (re.compile(r"^/api/v1/queue/tickets/\{id\}"), "id", "queue_ticket"),
+    (re.compile(r"^/api/v1/admin/one-stop-units/\{id\}"), "id", "unit"),
+    (re.compile(r"^/api/v1/admin/agencies/\{id\}"), "id", "agency"),
+]
+# A stored paper (the applicant's own paper store) is its applicant's alone: no official owns it.
+# The queue of a desk (services, counters, tickets) is its commune's officials'; applicants take
+# tickets at the kiosk, by unit, and own none of these ids.
+_DESK = {"x": {"reception_x", "processing_x", "leader_x", "centre", "administrator"},
+         "y": {"reception_y", "processing_y", "leader_y", "centre", "administrator"}}
+KIND_OWNERS = {"stored_paper": {"x": {"applicant_a"}, "y": {"applicant_b"}},
+               "queue_service": _DESK, "queue_counter": _DESK, "queue_ticket": _DESK}
+
+
+def owners_of(path, obj):
+    return KIND_OWNERS.get(kind_of(path), OWNERS).get(obj, set())
+
+
+# Kinds whose existence is public (GET /api/v1/agencies and /api/v1/one-stop-units list them all,
+# the kiosk and the waiting-room display name them): a 403 there tells nothing, so the oracle rule
+# does not apply. A dossier's existence is private.
+PUBLIC_KINDS = {"unit", "agency"}
+# Tracking codes are bearer secrets: whoever holds the code is the sender (GET by code answers
+# anyone), so a 409 on a real code tells nothing the holder does not already know. That a code
+# cannot be guessed is another control (issue 18 point 4: feedback codes are 10 random
+# characters; dossier codes are sequential today).
+BEARER_KINDS = {"code", "feedback_code"}
+# Objects of the whole province (catalog, calendar, settings): one row with a real value (`any`)
+# and one with a missing value.
+SHARED = {
+    ("/api/v1/procedures/", "code"): "1.001193",
+    ("/api/v1/calendar/years/", "year"): "2026",
+    ("/api/v1/admin/second-factor-roles/", "role"): "leader",
+    # Users of a third commune (Gia Vien), so that no cell changes the accounts the matrix uses.
+    ("/api/v1/admin/users/", "id"): "u-chuyenvien.giavien",
+}
+# Every other path parameter: a value that names nothing (only the `missing` row), or for a
+# second parameter after the object, a fixed harmless value.
+SECOND = {"role": "processing", "agency_id": "commune-14464", "document": "receipt.pdf",
+          "paper_id": "p_000000000000000000000000", "sha256": "0" * 64,
+          "file": "services.json"}
+MISSING_VALUE = {"dossier": "d_000000000000000000000000", "code": "000.14.29.H42-990101-9999",
+                 "unit": "mc-00000", "agency": "commune-00000",
+                 "feedback": "fb_AAAAAAAAAAAAAAAA", "stored_paper": "sp_AAAAAAAAAAAAAAAA",
+                 "queue_service": "qs_AAAAAAAAAAAAAAAA", "queue_counter": "qc_AAAAAAAAAAAAAAAA",
+                 "queue_ticket": "qt_AAAAAAAAAAAAAAAA", "feedback_code": "PA-AAAAAAAAAA"}
+MISSING_DEFAULT = "zz-missing-0000"
+OUTSIDE = {"agency": "province-92"}
+
+# Required query parameters name commune X's desk and agency, so that the cell is about who may
+# read X's books and not a 422 for a missing parameter.
+QUERY = {"unit": "mc-14329", "unit_id": "mc-14329", "agency_id": "commune-14329",
+         "from": "2026-12-01", "to": "2026-12-31", "state": "kiem-tra"}
+
+METHODS = ("get", "put", "post", "patch", "delete")
+HEADER = ["method", "path", "object"] + ROLE_NAMES + ["review"]
+
+
+class Server:
+    def __init__(self, binary):
+        self.dir = tempfile.mkdtemp(prefix="motcua-authz-")
+        db = os.path.join(self.dir, "authz.db")
+        built = subprocess.run([binary, "demo", "--dossiers", "0", "--db", db], cwd=ROOT,
+                               capture_output=True, text=True)
+        if built.returncode != 0:
+            raise RuntimeError("motcua demo failed: " + built.stderr)
+        # Rate limits off: the matrix sends hundreds of requests from one address in a second; the
+        # limits have tests of their own (abuse_limits_test.cpp).
+        self.proc = subprocess.Popen(
+            [binary, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", "2",
+             "--rate-limits", "off", "--uploads-dir", os.path.join(self.dir, "uploads")],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("server did not start")
+        self.port = json.loads(line)["port"]
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Raw:
+    """A request body sent as is (an uploaded paper), not as JSON."""
+
+    def __init__(self, data, content_type):
+        self.data = data
+        self.content_type = content_type
+
+
+def tiny_pdf():
+    """A whole PDF by ISO 32000-1 7.5.5 (startxref points at the xref table), as the upload check
+    wants; a few hundred bytes."""
+    head = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    xref = b"xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Root 1 0 R >>\n"
+    return head + xref + b"startxref\n" + str(len(head)).encode() + b"\n%%EOF\n"
+
+
+PDF = Raw(tiny_pdf(), "application/pdf")
+
+# Request bodies that name the fixture's objects, where a made-up id would stop at a 404 before
+# authorization is decided: keeping and reusing a paper always name A's (X's) objects, so that
+# B and everyone else are asked to take what is not theirs.
+BODIES = {
+    ("POST", "/api/v1/my/papers"):
+        lambda v, o: {"dossier_id": v["dossier"]["x"], "paper_id": v["paper"]["x"]},
+    ("POST", "/api/v1/dossiers/{id}/papers/reuse"):
+        lambda v, o: {"stored_paper_id": v["stored_paper"]["x"]},
+    # Login takes no part in authorization; a body that fails decoding keeps the cells free of the
+    # progressive login delays (a failed password would count, and its 429 would hang on timing).
+    ("POST", "/api/v1/session"): lambda v, o: {},
+    ("POST", "/api/v1/dossiers/{id}/papers"): lambda v, o: PDF,
+    ("POST", "/api/v1/dossiers/{id}/result"): lambda v, o: PDF,
+    # A ticket for the desk's own service (X's service on X's desk, and on a missing desk).
+    ("POST", "/api/v1/queue/units/{unit}/tickets"):
+        lambda v, o: {"service_id": v["queue_service"].get(o, v["queue_service"]["x"])},
+    ("POST", "/api/v1/queue/units/{unit}/kiosk-tickets"):
+        lambda v, o: {"service_id": v["queue_service"].get(o, v["queue_service"]["x"])},
+    # Administrators' queue set-up on X's desk.
+    ("POST", "/api/v1/admin/queue/services"):
+        lambda v, o: {"unit_id": "mc-14329", "name": "Kiểm tra", "reason": "kiểm tra"},
+    ("POST", "/api/v1/admin/queue/counters"):
+        lambda v, o: {"unit_id": "mc-14329", "number": 9, "service_ids": [v["queue_service"]["x"]],
+                      "reason": "kiểm tra"},
+}
+
+
+# Optional query parameters without which a cell would stop at a 422: an uploaded paper's name.
+EXTRA_QUERY = {("POST", "/api/v1/dossiers/{id}/papers"): "name=Gi%E1%BA%A5y%20t%E1%BB%9D"}
+
+
+class Client:
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.csrf = None
+        self.conn = None
+
+    def call(self, method, target, body=None, content_type=None):
+        headers = {}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        if self.csrf and method != "GET":
+            headers["X-CSRF-Token"] = self.csrf
+        data = None
+        if isinstance(body, Raw):
+            data = body.data
+            headers["Content-Type"] = body.content_type
+        elif body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        for attempt in (0, 1):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            try:
+                self.conn.request(method, target, body=data, headers=headers)
+                r = self.conn.getresponse()
+                raw = r.read()
+                if r.getheader("Connection", "").lower() == "close":
+                    self.conn.close()
+                    self.conn = None
+                return r.status, raw, r
+            except (http.client.HTTPException, OSError):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+
+    def login(self, username):
+        status, raw, r = self.call("POST", "/api/v1/session",
+                                   {"username": username, "password": PASSWORD})
+        if status != 200:
+            raise RuntimeError(f"login {username}: {status} {raw[:200]}")
+        self.cookie = r.getheader("Set-Cookie").split(";")[0]
+        self.csrf = json.loads(raw)["csrf_token"]
+
+
+def cell_of(status, raw):
+    """A cell: the status, and the problem code when the answer is a problem document."""
+    code = None
+    try:
+        doc = json.loads(raw)
+        if isinstance(doc, dict) and isinstance(doc.get("code"), str) and status >= 400:
+            code = doc["code"]
+    except ValueError:
+        pass
+    return f"{status}:{code}" if code else str(status)
+
+
+def matches(expected, observed):
+    if re.fullmatch(r"[1-5]xx", expected):
+        return observed[0] == expected[0]
+    if ":" not in expected:
+        return observed.split(":")[0] == expected
+    return observed == expected
+
+
+def example(schema, spec, depth=0, admin=False):
+    """A small value that satisfies a schema's required fields, so that an authorized write gets
+    past decoding and its answer is about authorization, not a 422."""
+    if depth > 6 or not isinstance(schema, dict):
+        return None
+    if "$ref" in schema:
+        name = schema["$ref"].split("/")[-1]
+        return example(spec["components"]["schemas"].get(name, {}), spec, depth + 1, admin)
+    for key in ("allOf", "oneOf", "anyOf"):
+        if key in schema and schema[key]:
+            return example(schema[key][0], spec, depth + 1, admin)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "string")
+    if kind == "object" or "properties" in schema:
+        props = schema.get("properties", {})
+        # Administrative changes want a reason (audit) even where the schema leaves it optional.
+        # Not given to dossier commands: a reason would let `stop` close the dossier and change
+        # every later cell on it.
+        keys = list(schema.get("required", [])) + (["reason"] if admin and "reason" in props else [])
+        return {k: example(props.get(k, {}), spec, depth + 1, admin) for k in dict.fromkeys(keys)}
+    if kind == "array":
+        return []
+    if kind == "integer":
+        return max(1, schema.get("minimum", 1))
+    if kind == "number":
+        return 1
+    if kind == "boolean":
+        return False
+    if schema.get("format") == "date":
+        return "2026-12-01"
+    return "kiểm tra"
+
+
+def operations(spec):
+    ops = []
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            if method in item:
+                ops.append((method.upper(), path, item[method]))
+    return ops
+
+
+def query_of(op):
+    names = [p["name"] for p in op.get("parameters", [])
+             if isinstance(p, dict) and p.get("in") == "query" and p.get("required")]
+    return "&".join(f"{n}={QUERY.get(n, 'kiem-tra')}" for n in names)
+
+
+# A second path parameter that names a child of the object takes the same side's child: X's
+# dossier with the paper uploaded to it (a foreign parent's child is then refused with the parent).
+CHILD = {"paper_id": "paper"}
+
+
+def objects_of(path, values):
+    """The object columns of an operation: [(object, concrete path)]."""
+    params = re.findall(r"\{([^}]+)\}", path)
+    if not params:
+        return [("-", path)]
+    owned = None
+    for pattern, param, kind in OWNED:
+        if pattern.search(path) and param in params:
+            owned = (param, kind)
+            break
+    shared = next((v for (prefix, p), v in SHARED.items() if path.startswith(prefix + "{" + p + "}")),
+                  None)
+
+    def fill(first_value, side="missing"):
+        out, first = path, True
+        for p in params:
+            if first:
+                v = first_value
+                first = False
+            elif p in CHILD and side in ("x", "y"):
+                v = values[CHILD[p]][side]
+            else:
+                v = SECOND.get(p, MISSING_DEFAULT)
+            out = out.replace("{" + p + "}", v, 1)
+        return out
+
+    if owned:
+        kind = owned[1]
+        out = [("x", fill(values[kind]["x"], "x")), ("y", fill(values[kind]["y"], "y")),
+               ("missing", fill(MISSING_VALUE[kind]))]
+        if kind in OUTSIDE:
+            # An agency of another province: outside even the administrator's grant.
+            out.append(("outside", fill(OUTSIDE[kind])))
+        return out
+    if shared:
+        return [("any", fill(shared)), ("missing", fill(MISSING_DEFAULT))]
+    return [("missing", fill(MISSING_DEFAULT))]
+
+
+def order_key(op):
+    method, path = op[0], op[1]
+    # Reads before writes, so that what a write changes cannot alter a read's cell; logging out and
+    # account changes last of all.
+    last = path == "/api/v1/session" and method == "DELETE"
+    return (last, method != "GET", method == "DELETE")
+
+
+def expect(answer, status):
+    got, raw, _ = answer
+    if got != status:
+        raise RuntimeError(f"fixture: expected {status}, got {got} {raw[:300]}")
+    return json.loads(raw)
+
+
+def run_matrix(binary):
+    spec = json.load(open(OPENAPI))
+    server = Server(binary)
+    try:
+        clients = {}
+        for name, user in ROLES:
+            c = Client(server.port)
+            if user:
+                c.login(user)
+            clients[name] = c
+        # Two fresh dossiers, submitted online: A's at commune X, B's at commune Y.
+        values = {"unit": {"x": "mc-14329", "y": "mc-14362"},
+                  "agency": {"x": "commune-14329", "y": "commune-14362"}}
+        # Each a draft with one uploaded paper, then submitted; the paper also kept in its
+        # applicant's paper store.
+        dossiers, papers, stored = {}, {}, {}
+        procedure = expect(clients["anonymous"].call("GET", "/api/v1/procedures/1.001193"), 200)
+        for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
+            c = clients[who]
+            d = expect(c.call("POST", "/api/v1/dossiers", {
+                "procedure_code": "1.001193", "agency_id": "commune-" + place,
+                "receiving_unit_id": "mc-" + place, "channel": "online", "submit": False}), 201)
+            base = "/api/v1/dossiers/" + d["id"]
+            # Every paper the first case requires (the catalog's), so that the draft can be sent.
+            for item in procedure["document"]["cases"][0]["papers"]:
+                if item.get("mandatory", True) and item.get("kind") != "present":
+                    up = expect(c.call("POST", f"{base}/papers?paper_id={item['id']}", PDF), 201)
+                    papers.setdefault(obj, up["id"])
+            dossiers[obj] = expect(c.call("POST", base + "/submit", {}), 200)
+            stored[obj] = expect(c.call("POST", "/api/v1/my/papers", {
+                "dossier_id": d["id"], "paper_id": papers[obj]}), 201)["id"]
+        values["dossier"] = {o: d["id"] for o, d in dossiers.items()}
+        values["code"] = {o: d["code"] for o, d in dossiers.items()}
+        values["paper"] = papers
+        values["stored_paper"] = stored
+        # Each desk's queue: one service, one counter, one ticket taken at the counter.
+        values.update(queue_service={}, queue_counter={}, queue_ticket={})
+        for obj, place, reception in (("x", "14329", "reception_x"), ("y", "14362", "reception_y")):
+            unit = "mc-" + place
+            service = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/services", {
+                "unit_id": unit, "name": "Hộ tịch", "reason": "authz matrix"}), 201)
+            counter = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/counters", {
+                "unit_id": unit, "number": 1, "service_ids": [service["id"]],
+                "reason": "authz matrix"}), 201)
+            ticket = expect(clients[reception].call("POST", f"/api/v1/queue/units/{unit}/tickets", {
+                "service_id": service["id"]}), 201)
+            values["queue_service"][obj] = service["id"]
+            values["queue_counter"][obj] = counter["id"]
+            values["queue_ticket"][obj] = ticket["id"]
+        # Two pieces of feedback (petitions): A's about commune X, B's about commune Y.
+        feedback = {}
+        for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
+            status, raw, _ = clients[who].call("POST", "/api/v1/feedback", {
+                "name": who, "contact": "0912000009", "procedure_code": "1.001193",
+                "agency_id": "commune-" + place, "content": "Kiểm tra phân quyền."})
+            if status != 201:
+                raise RuntimeError(f"feedback for {who}: {status} {raw[:300]}")
+            feedback[obj] = json.loads(raw)
+        values["feedback"] = {o: f["id"] for o, f in feedback.items()}
+        values["feedback_code"] = {o: f["code"] for o, f in feedback.items()}
+
+        observed = {}
+        ops = sorted(operations(spec), key=order_key)
+        for method, path, op in ops:
+            body = None
+            if method in ("POST", "PUT", "PATCH") and (method, path) not in BODIES:
+                content = op.get("requestBody", {}).get("content", {})
+                schema = content.get("application/json", {}).get("schema")
+                body = example(schema, spec, admin=path.startswith("/api/v1/admin/")) if schema else {}
+                if body is None:
+                    body = {}
+            query = "&".join(q for q in (query_of(op), EXTRA_QUERY.get((method, path), "")) if q)
+            for obj, target in objects_of(path, values):
+                if (method, path) in BODIES:
+                    body = BODIES[(method, path)](values, obj)
+                if query:
+                    target += "?" + query
+                # Outsiders first, the object's owners last: a write that succeeds for an owner
+                # then cannot turn an outsider's 403 into a 409.
+                owners = owners_of(path, obj)
+                row = {}
+                for name in sorted(ROLE_NAMES, key=lambda n: (n in owners, ROLE_NAMES.index(n))):
+                    status, raw, _ = clients[name].call(method, target, body)
+                    row[name] = cell_of(status, raw)
+                observed[(method, path, obj)] = row
+        return ops, observed
+    finally:
+        server.stop()
+
+
+def read_table():
+    rows = {}
+    if not os.path.exists(MATRIX):
+        return rows
+    with open(MATRIX, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] == "method":
+                if cols != HEADER:
+                    raise RuntimeError("matrix.tsv: the header differs from " + "\t".join(HEADER))
+                continue
+            rows[(cols[0], cols[1], cols[2])] = dict(zip(HEADER[3:], cols[3:]))
+    return rows
+
+
+TABLE_NOTE = """# The authorization matrix (issue 18 point 3; docs/security.md "Authorization matrix").
+# One row per OpenAPI operation and object: x = A's dossier / commune X's object, y = B's / commune
+# Y's, missing = an id that names nothing, any = a shared object (catalog, calendar), - = no id.
+# A cell is the status and the problem code (403:forbidden), a bare status (any code) or a class
+# (2xx). Rows marked TODO in the last column were written by `authz_matrix.py generate` from the
+# observed answers: review each cell, then clear the mark. tests/authz/authz_matrix.py checks it.
+"""
+
+
+def write_table(rows, order):
+    with open(MATRIX, "w", encoding="utf-8") as f:
+        f.write(TABLE_NOTE)
+        f.write("\t".join(HEADER) + "\n")
+        for key in order:
+            if key in rows:
+                r = rows[key]
+                f.write("\t".join(list(key) + [r[n] for n in ROLE_NAMES] + [r.get("review", "")])
+                        + "\n")
+
+
+def kind_of(path):
+    return next((kind for pattern, _, kind in OWNED if pattern.search(path)), None)
+
+
+def oracle_failures(observed):
+    """A foreign object must answer exactly as a missing one when it is refused."""
+    out = []
+    for (method, path, obj), row in observed.items():
+        if obj not in OWNERS or kind_of(path) in PUBLIC_KINDS | BEARER_KINDS:
+            continue
+        missing = observed.get((method, path, "missing"))
+        for name in ROLE_NAMES:
+            if name in owners_of(path, obj) or row[name].startswith("2"):
+                continue
+            if row[name] != missing[name]:
+                out.append(f"oracle: {method} {path} as {name}: {obj}'s object answers {row[name]}, "
+                           f"a missing one {missing[name]}")
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=os.path.join(ROOT, "build", "motcua"))
+    parser.add_argument("mode", choices=["check", "generate"], nargs="?", default="check")
+    args = parser.parse_args()
+
+    ops, observed = run_matrix(os.path.abspath(args.binary))
+    table = read_table()
+    spec_order = []
+    for method, path, _ in operations(json.load(open(OPENAPI))):
+        spec_order += [k for k in observed if k[0] == method and k[1] == path]
+    failures = []
+    if args.mode == "generate":
+        added = 0
+        for key in spec_order:
+            if key not in table:
+                table[key] = dict(observed[key], review="TODO")
+                added += 1
+        stale = [k for k in table if k not in observed]
+        for k in stale:
+            del table[k]
+        write_table(table, spec_order)
+        print(f"authz matrix: {added} rows added (TODO), {len(stale)} stale rows removed")
+    for key in spec_order:
+        if key not in table:
+            failures.append(f"missing from matrix.tsv: {' '.join(key)} (run generate)")
+            continue
+        expected = table[key]
+        if expected.get("review"):
+            failures.append(f"not reviewed: {' '.join(key)} is marked {expected['review']}")
+        for name in ROLE_NAMES:
+            if not matches(expected[name], observed[key][name]):
+                failures.append(f"differs: {' '.join(key)} as {name}: expected {expected[name]}, "
+                                f"got {observed[key][name]}")
+    for key in table:
+        if key not in observed:
+            failures.append(f"not in the OpenAPI document: {' '.join(key)}")
+    failures += oracle_failures(observed)
+    if args.mode == "generate":
+        # For the reviewer: every success on a foreign private object (a hole, unless public).
+        for (method, path, obj), row in observed.items():
+            if obj in OWNERS and kind_of(path) not in PUBLIC_KINDS | BEARER_KINDS:
+                for name in ROLE_NAMES:
+                    if name not in owners_of(path, obj) and row[name].startswith("2"):
+                        print(f"review: {method} {path} as {name} on {obj}'s object: {row[name]}")
+    cells = len(observed) * len(ROLE_NAMES)
+    print(f"authz matrix: {len(ops)} operations, {len(observed)} rows x {len(ROLE_NAMES)} roles = "
+          f"{cells} cells")
+    for f in failures:
+        print(f)
+    return 1 if failures and args.mode == "check" else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
