@@ -222,8 +222,8 @@ void load_or_create_data_keys(const std::string& path) {
 }
 
 std::string default_data_key_path(const std::string& db) {
-  if (db.find("://") != std::string::npos) return "var/motcua-data.key";
-  return db + ".key";
+  if (db.find("://") != std::string::npos) return "var/motcua.data-key";
+  return db + ".data-key";
 }
 
 }  // namespace motcua::store

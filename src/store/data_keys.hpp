@@ -71,7 +71,8 @@ std::shared_ptr<const DataKeys> data_keys_shared();
 void load_or_create_data_keys(const std::string& path);
 
 // The default key file for a database: beside a SQLite file ("var/motcua.db" ->
-// "var/motcua.db.key"); for PostgreSQL "var/motcua-data.key" under the working folder.
+// "var/motcua.db.data-key"), as the anchor key is; for PostgreSQL "var/motcua.data-key" under the
+// working folder.
 std::string default_data_key_path(const std::string& db);
 
 }  // namespace motcua::store
