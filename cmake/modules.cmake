@@ -30,7 +30,7 @@ if(MOTCUA_BUILD_TESTS)
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
 # HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files.
-motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
+motcua_module(http src/http DEPS motcua_text Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
               spdlog::spdlog OpenSSL::Crypto)
 
 # Use cases: authorization, the dossier lifecycle, queries.
@@ -136,6 +136,12 @@ if(MOTCUA_BUILD_BENCH)
   target_link_libraries(signing_bench PRIVATE motcua_documents benchmark::benchmark)
   set_target_properties(signing_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                  ${PROJECT_BINARY_DIR}/bench)
+  # Cost of sealing, opening and hashing personal data (store/data_keys.hpp), docs/performance.md.
+  add_executable(data_keys_bench bench/data_keys_bench.cpp)
+  target_include_directories(data_keys_bench PRIVATE src)
+  target_link_libraries(data_keys_bench PRIVATE motcua_store benchmark::benchmark)
+  set_target_properties(data_keys_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                   ${PROJECT_BINARY_DIR}/bench)
   # The dossier workload over REST against a running server (scripts/bench-rest-workload).
   add_executable(rest_workload bench/rest_workload.cpp)
   target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "domain/text/mask.hpp"
+
 namespace motcua::http {
 
 std::string format_utc_millis(std::chrono::system_clock::time_point time) {
@@ -33,7 +35,9 @@ std::string access_log_line(const AccessRecord& r) {
   line["msg"] = "request";
   line["request_id"] = r.request_id;
   line["method"] = r.method;
-  line["path"] = r.path;
+  // An ID or phone number in a path (a lookup, a user id) is masked: logs are kept and shipped
+  // further than the database and must not become a second copy of personal data.
+  line["path"] = text::mask_identifiers_in(r.path);
   line["route"] = r.route;
   line["status"] = r.status;
   line["bytes"] = r.bytes;

@@ -89,6 +89,12 @@ DataKey DataKeys::generate() {
 
 DataKeys DataKeys::read_file(const std::string& path) {
   ensure_sodium();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw DataKeyError("data key file " + path + " is missing");
+  // As the anchor key: a key others can read is no longer a secret kept apart from the database.
+  if ((st.st_mode & 077) != 0) {
+    throw DataKeyError("data key file " + path + " is readable by others: chmod 600 it");
+  }
   std::ifstream in(path);
   if (!in) throw DataKeyError("data key file " + path + " cannot be read");
   std::string line;

@@ -68,6 +68,10 @@ TEST(DataKeys, KeyFileIsCreatedPrivateAndReadBack) {
   // A second start reads the same file rather than making a new key.
   load_or_create_data_keys(path);
   EXPECT_EQ(data_keys().current_id(), again.current_id());
+  // A key file others can read is refused.
+  std::filesystem::permissions(path, std::filesystem::perms::group_read,
+                               std::filesystem::perm_options::add);
+  EXPECT_THROW(DataKeys::read_file(path), DataKeyError);
   std::filesystem::remove_all(dir);
 }
 
