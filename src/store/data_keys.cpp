@@ -63,6 +63,7 @@ std::string hash_under(const DataKey& key, std::string_view clear) {
 
 std::mutex installed_mutex;
 std::shared_ptr<const DataKeys> installed;
+std::atomic<bool> installed_explicitly{false};
 
 void ensure_sodium() {
   if (sodium_init() < 0) throw DataKeyError("libsodium failed to initialise");
@@ -218,13 +219,24 @@ const DataKeys& data_keys() {
   return *data_keys_shared();
 }
 
-void load_or_create_data_keys(const std::string& path) {
+namespace {
+void load_or_create(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     const std::filesystem::path file = path;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
     DataKeys(std::vector{DataKeys::generate()}).write_file(path);
   }
   install_data_keys(std::make_shared<const DataKeys>(DataKeys::read_file(path)));
+}
+}  // namespace
+
+void load_or_create_data_keys(const std::string& path) {
+  load_or_create(path);
+  installed_explicitly = true;
+}
+
+void use_default_data_keys_for(const std::string& db) {
+  if (!installed_explicitly) load_or_create(default_data_key_path(db));
 }
 
 std::string default_data_key_path(const std::string& db) {

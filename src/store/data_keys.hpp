@@ -68,7 +68,13 @@ const DataKeys& data_keys();
 std::shared_ptr<const DataKeys> data_keys_shared();
 
 // Reads `path`, or creates it with one new key (mode 0600) when it does not exist; installs it.
+// The CLI calls it with the key file it was given: from then on the process keeps that key.
 void load_or_create_data_keys(const std::string& path);
+
+// Called by open_store: unless a key file was installed explicitly (above), the keys of `db`'s
+// default key file are loaded (created if missing). A test that seeds a database in its own process
+// and then serves it with `motcua serve --db` so uses the same key as the server.
+void use_default_data_keys_for(const std::string& db);
 
 // The default key file for a database: beside a SQLite file ("var/motcua.db" ->
 // "var/motcua.db.data-key"), as the anchor key is; for PostgreSQL "var/motcua.data-key" under the
