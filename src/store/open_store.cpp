@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "store/data_keys.hpp"
+
 namespace motcua::store {
 
 Engine engine_of(const std::string& db) {
@@ -24,6 +26,7 @@ Engine engine_of(const std::string& db) {
 }
 
 std::unique_ptr<Store> open_store(const std::string& db, int reader_connections) {
+  use_default_data_keys_for(db);
   if (engine_of(db) == Engine::postgres) return open_postgres_store(db, reader_connections);
   return open_sqlite_store(db, reader_connections);
 }
