@@ -16,6 +16,7 @@
 #include "app/queries/officer_queries.hpp"
 #include "documents/dossier_documents.hpp"
 #include "documents/signing/pades.hpp"
+#include "store/tracking_secrets.hpp"
 
 namespace motcua::api {
 
@@ -92,14 +93,16 @@ void dossier_document(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a
   on_pool(std::move(respond), [&ctx, &r, actor, id, name, form = *form]() -> http::HttpResponse {
     std::optional<app::AppResult<app::DossierView>> view;
     std::string agency_code;
+    std::string secret;
     ctx.store.read([&](store::SqlConnection& db) {
       view.emplace(ctx.dossiers.detail(db, actor, id));
       if (*view) agency_code = app::agency_code_of(db, (*view)->agency_id);
+      if (*view) secret = store::tracking_secret_of(db, id);
     });
     if (!*view) return problem_of(view->error(), r);
     const auto& v = **view;
-    const std::string url = v.code ? tracking_url(ctx, r, *v.code) : std::string();
-    auto pdf = documents::dossier_form_pdf(form, v, url);
+    const std::string url = v.code ? tracking_url(ctx, r, *v.code, secret) : std::string();
+    auto pdf = documents::dossier_form_pdf(form, v, url, secret);
     if (!pdf) return problem_of(not_issued(name), r);
     const std::string file_name = name + "-" + v.code.value_or(v.id) + ".pdf";
     if (!issued_electronically(form)) return pdf_document(std::move(*pdf), file_name);

@@ -1,13 +1,16 @@
 // Officers' helpers: the officials an action can name, the tracking book of a one-stop unit, and
-// the QR code printed on receipt slips (public: it encodes only the public tracking address).
+// the QR code printed on receipt slips (public: it encodes only the public tracking address, and
+// only for a code with its tracking secret).
 #include "api/json/queries_json.hpp"
 #include "api/public_links.hpp"
 #include "api/responses.hpp"
 #include "api/routes.hpp"
 #include "api/session_guard.hpp"
+#include "app/queries/dossier_queries.hpp"
 #include "app/queries/officer_queries.hpp"
 #include "qr/qr_svg.hpp"
 #include "store/dossier_repository.hpp"
+#include "store/tracking_secrets.hpp"
 
 namespace motcua::api {
 
@@ -15,14 +18,18 @@ namespace {
 
 http::HttpResponse tracking_qr(ApiContext& ctx, http::HttpRequest& r) {
   const std::string code = r.path_params.at("code");
-  // Tracking by code is public already (GET /api/v1/track/{code} answers 404 for an unknown
-  // code), so answering 404 here tells nobody anything new; drawing codes for unknown dossiers
-  // would only let the endpoint be used as a free QR generator.
-  bool known = false;
-  ctx.store.read(
-      [&](store::SqlConnection& db) { known = store::find_dossier_by_code(db, code).has_value(); });
-  if (!known) return problem_of(app::not_found("dossier code " + code), r);
-  const auto svg = qr::svg_of(public_origin(ctx, r) + "/track?code=" + url_encode(code),
+  const std::string secret(r.query_value("secret").value_or(""));
+  // Answered exactly as GET /api/v1/track/{code}: 404 for an unknown code and for a wrong or
+  // missing secret alike, so this is no oracle either; drawing codes for unknown dossiers would
+  // only let the endpoint be used as a free QR generator.
+  std::optional<store::DossierRecord> found;
+  std::string stored_secret;
+  ctx.store.read([&](store::SqlConnection& db) {
+    found = app::tracked_dossier(db, code, secret);
+    if (found) stored_secret = store::tracking_secret_of(db, found->id);
+  });
+  if (!found) return problem_of(app::not_found("dossier code " + code), r);
+  const auto svg = qr::svg_of(tracking_url(ctx, r, found->code.value_or(code), stored_secret),
                               "Mã QR tra cứu hồ sơ " + code);
   if (!svg) return problem_of(app::invalid_input("the code is too long for a QR code"), r);
   auto response = http::HttpResponse::text(200, *svg, "image/svg+xml");
@@ -59,7 +66,8 @@ void add_officer_routes(http::Router& router, ApiContext& ctx) {
                });
              }));
   router.add(Method::get, "/api/v1/track/{code}/qr.svg",
-             [&ctx](http::HttpRequest& r) { return tracking_qr(ctx, r); });
+             [&ctx](http::HttpRequest& r) { return tracking_qr(ctx, r); },
+             {.rate_limit = &ctx.rate_limits.tracking});
 }
 
 }  // namespace motcua::api

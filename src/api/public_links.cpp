@@ -39,9 +39,10 @@ std::string url_encode(const std::string& text) {
   return out;
 }
 
-std::string tracking_url(const ApiContext& ctx, const http::HttpRequest& r,
-                         const std::string& code) {
-  return public_origin(ctx, r) + "/track?code=" + url_encode(code);
+std::string tracking_url(const ApiContext& ctx, const http::HttpRequest& r, const std::string& code,
+                         const std::string& secret) {
+  return public_origin(ctx, r) + "/track?code=" + url_encode(code) +
+         "&secret=" + url_encode(secret);
 }
 
 }  // namespace motcua::api

@@ -10,6 +10,7 @@
 #include "api/json/queries_json.hpp"
 #include "api/json/track_lookup_json.hpp"
 #include "api/responses.hpp"
+#include "api/rights_routes.hpp"
 #include "api/routes.hpp"
 #include "api/write_then.hpp"
 #include "app/accounts/accounts.hpp"
@@ -124,8 +125,11 @@ void add_public_routes(http::Router& router, ApiContext& ctx) {
   using http::Method;
   router.add(Method::get, "/api/v1/track/{code}",
              [&ctx](http::HttpRequest& r) {
+               // Every request, right or wrong, takes a token of the tracking limit: guessing
+               // secrets is as slow as guessing codes was.
+               const std::string secret(r.query_value("secret").value_or(""));
                return read_and_render(ctx, r, [&](store::SqlConnection& db) {
-                 return app::track(db, r.path_params.at("code"), ctx.utc_offset());
+                 return app::track(db, r.path_params.at("code"), secret, ctx.utc_offset());
                });
              },
              {.rate_limit = &ctx.rate_limits.tracking});
@@ -201,6 +205,8 @@ void add_api_routes(http::Router& router, ApiContext& ctx) {
   add_queue_routes(router, ctx);
   add_warning_routes(router, ctx);
   add_notification_routes(router, ctx);
+  add_personal_data_routes(router, ctx);
+  add_tracking_secret_routes(router, ctx);
   add_postal_routes(router, ctx);
   add_payment_routes(router, ctx);
   add_oidc_routes(router, ctx);

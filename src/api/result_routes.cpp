@@ -23,6 +23,7 @@
 #include "documents/dossier_documents.hpp"
 #include "documents/signing/pades.hpp"
 #include "store/file_blobs.hpp"
+#include "store/tracking_secrets.hpp"
 
 namespace motcua::api {
 
@@ -65,6 +66,7 @@ struct Target {
   std::string agency_code;
   std::string agency_name;
   std::optional<app::DossierView> view;  // for ?generate=1
+  std::string tracking_secret;           // for the QR code of the generated paper
 };
 
 void attach(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http::Respond respond) {
@@ -81,7 +83,7 @@ void attach(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
       target = tl::unexpected(agency.error());
       return;
     }
-    Target t{app::agency_code_of(db, *agency), "", std::nullopt};
+    Target t{app::agency_code_of(db, *agency), "", std::nullopt, ""};
     if (generate) {
       auto view = ctx.dossiers.detail(db, actor, id);
       if (!view) {
@@ -90,6 +92,7 @@ void attach(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
       }
       if (view->workspace.agency) t.agency_name = view->workspace.agency->name;
       t.view = std::move(*view);
+      t.tracking_secret = store::tracking_secret_of(db, id);
     }
     target = std::move(t);
   });
@@ -112,7 +115,8 @@ void attach(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
     try {
       std::string pdf;
       if (generate) {
-        const std::string url = t.view->code ? tracking_url(ctx, r, *t.view->code) : std::string();
+        const std::string url =
+            t.view->code ? tracking_url(ctx, r, *t.view->code, t.tracking_secret) : std::string();
         auto rendered = documents::dossier_form_pdf(documents::DossierForm::result, *t.view, url);
         if (!rendered) return fail(unsignable("the dossier has no result to print"));
         pdf = std::move(*rendered);

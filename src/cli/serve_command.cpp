@@ -6,7 +6,9 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "api/routes.hpp"
 #include "app/admin/key_register.hpp"
@@ -30,6 +32,7 @@
 #include "cli/waking_store.hpp"
 #include "cli/warning_job.hpp"
 #include "codec/iso_time.hpp"
+#include "codec/retention_rules.hpp"
 #include "http/builtin_routes.hpp"
 #include "http/metrics.hpp"
 #include "http/server.hpp"
@@ -42,6 +45,20 @@
 namespace motcua::cli {
 
 namespace {
+
+// The retention periods (data/retention.json, next to the templates directory as the evaluation
+// rules are): the defaults are the file's values (codec/retention_rules_test.cpp); a file that does
+// not parse stops the server, since deleting by a misread period cannot be undone.
+codec::RetentionRules load_retention_rules(const std::string& templates_dir) {
+  const auto path = std::filesystem::path(templates_dir).parent_path() / "retention.json";
+  std::ifstream in(path);
+  if (!in) return {};
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto parsed = codec::parse_retention_rules(text.str());
+  if (!parsed) throw std::runtime_error(path.string() + ": " + parsed.error());
+  return *parsed;
+}
 
 struct ServeArgs {
   DbOption db;
@@ -251,7 +268,9 @@ int run_serve(const ServeArgs& args) {
   } stop_following{*calendar_follower};
   calendar_follower->start();
   // Warnings before a breach and escalations (app/warnings/due_warnings.hpp), every few minutes.
-  WarningJob warnings(*store, *ctx.calendars, now, std::chrono::seconds(args.warnings_every_s));
+  // The same sweep applies the retention rules (app/admin/retention.hpp).
+  WarningJob warnings(*store, *ctx.calendars, now, std::chrono::seconds(args.warnings_every_s),
+                      load_retention_rules(ctx.settings.templates_dir));
   warnings.start();
   // The National Public Service Portal link (cli/portal_job.hpp), when a portal is configured.
   std::unique_ptr<PortalJob> portal_job;

@@ -3,13 +3,19 @@
 #include <exception>
 #include <iostream>
 
+#include "app/admin/retention.hpp"
 #include "app/warnings/due_warnings.hpp"
 
 namespace motcua::cli {
 
 WarningJob::WarningJob(store::Store& store, const app::ActiveCalendar& active,
-                       std::function<Instant()> now, std::chrono::milliseconds period)
-    : store_(store), active_(active), now_(std::move(now)), period_(period) {}
+                       std::function<Instant()> now, std::chrono::milliseconds period,
+                       codec::RetentionRules retention)
+    : store_(store),
+      active_(active),
+      now_(std::move(now)),
+      period_(period),
+      retention_(retention) {}
 
 WarningJob::~WarningJob() { stop(); }
 
@@ -44,6 +50,15 @@ void WarningJob::stop() {
 void WarningJob::run_once() {
   const auto cal = active_.snapshot();
   const Instant now = now_();
+  // Retention first and apart, so a failing warning never holds back a deletion the rules
+  // require, nor the reverse (each is retried next period).
+  try {
+    store_.write([&](store::SqlConnection& db) {
+      app::apply_retention(db, retention_, now, cal->utc_offset_minutes());
+    });
+  } catch (const std::exception& e) {
+    std::cerr << "motcua serve: retention failed: " << e.what() << "\n";
+  }
   store_.write([&](store::SqlConnection& db) { app::write_due_warnings(db, *cal, now); });
 }
 

@@ -1,6 +1,8 @@
 // The server's periodic warnings job (app/warnings/due_warnings.hpp): every period, due-soon
 // warnings, overdue escalations and step overruns go to the outbox. Each message has its own
 // idempotency key, so several servers on one database running it together write each once.
+// The same sweep applies the retention rules (app/admin/retention.hpp) in its own transaction:
+// what it deletes is gone for the next server too, so running it on several is harmless.
 #pragma once
 
 #include <chrono>
@@ -10,6 +12,7 @@
 #include <thread>
 
 #include "app/calendar/calendar_admin.hpp"
+#include "codec/retention_rules.hpp"
 #include "store/store.hpp"
 
 namespace motcua::cli {
@@ -17,7 +20,7 @@ namespace motcua::cli {
 class WarningJob {
  public:
   WarningJob(store::Store& store, const app::ActiveCalendar& active, std::function<Instant()> now,
-             std::chrono::milliseconds period);
+             std::chrono::milliseconds period, codec::RetentionRules retention = {});
   ~WarningJob();
   WarningJob(const WarningJob&) = delete;
   WarningJob& operator=(const WarningJob&) = delete;
@@ -33,6 +36,7 @@ class WarningJob {
   const app::ActiveCalendar& active_;
   std::function<Instant()> now_;
   std::chrono::milliseconds period_;
+  codec::RetentionRules retention_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;

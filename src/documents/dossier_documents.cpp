@@ -48,12 +48,13 @@ std::string form_title(DossierForm form) {
 }
 
 std::optional<std::string> dossier_form_pdf(DossierForm form, const app::DossierView& view,
-                                            const std::string& tracking_url) {
+                                            const std::string& tracking_url,
+                                            const std::string& tracking_secret) {
   switch (form) {
     case DossierForm::receipt:
       // The receipt exists once reception took the dossier in.
       if (!view.received_at) return std::nullopt;
-      return receipt_pdf(view, tracking_url);
+      return receipt_pdf(view, tracking_url, tracking_secret);
     case DossierForm::supplement_request:
       return supplement_request_pdf(view);
     case DossierForm::refusal:

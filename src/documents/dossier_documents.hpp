@@ -31,9 +31,11 @@ std::optional<DossierForm> parse_dossier_form(std::string_view name);
 std::string form_title(DossierForm form);
 
 // The PDF of `form` for the dossier, or nullopt when the dossier has no such paper yet (no
-// refusal, no apology, not received, no result). `tracking_url` is what the receipt's QR encodes.
+// refusal, no apology, not received, no result). `tracking_url` is what the receipt's QR encodes;
+// the receipt also prints `tracking_secret` beside the code, for typing it in.
 std::optional<std::string> dossier_form_pdf(DossierForm form, const app::DossierView& view,
-                                            const std::string& tracking_url);
+                                            const std::string& tracking_url,
+                                            const std::string& tracking_secret = {});
 
 // The e-receipt of a fee paid at the counter ("fee-receipt.pdf"), with the dossier's view for the
 // collecting agency and the procedure.

@@ -65,7 +65,9 @@ app::DossierView received_dossier() {
 }
 
 std::string render(DossierForm form, const app::DossierView& v) {
-  auto pdf = dossier_form_pdf(form, v, "https://motcua.example.vn/track?code=H26.01-260312-0007");
+  auto pdf = dossier_form_pdf(
+      form, v, "https://motcua.example.vn/track?code=H26.01-260312-0007&secret=7K3M0P1Q",
+      "7K3M0P1Q");
   EXPECT_TRUE(pdf.has_value());
   return pdf.value_or("");
 }
@@ -80,6 +82,8 @@ TEST(DossierDocuments, ReceiptCarriesTheNationalHeaderAndTheDossierInShapedVietn
   EXPECT_THAT(text, HasSubstr("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"));
   EXPECT_THAT(text, HasSubstr("Hà Nội, ngày 12 tháng 3 năm 2026"));
   EXPECT_THAT(text, HasSubstr("H26.01-260312-0007"));
+  // The code alone opens nothing on the public page (issue 18 point 4): the secret is printed.
+  EXPECT_THAT(text, HasSubstr("Mã bí mật tra cứu hồ sơ: 7K3M0P1Q"));
   EXPECT_THAT(text, HasSubstr("Nguyễn Thị Hương"));
   EXPECT_THAT(text, HasSubstr("Giấy chứng sinh"));
   EXPECT_THAT(text, HasSubstr("17 giờ 00 phút, ngày 19 tháng 3 năm 2026"));

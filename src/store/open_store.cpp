@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "store/data_keys.hpp"
+#include "store/personal_data.hpp"
 
 namespace motcua::store {
 
@@ -27,8 +28,10 @@ Engine engine_of(const std::string& db) {
 
 std::unique_ptr<Store> open_store(const std::string& db, int reader_connections) {
   use_default_data_keys_for(db);
-  if (engine_of(db) == Engine::postgres) return open_postgres_store(db, reader_connections);
-  return open_sqlite_store(db, reader_connections);
+  auto store = engine_of(db) == Engine::postgres ? open_postgres_store(db, reader_connections)
+                                                 : open_sqlite_store(db, reader_connections);
+  store->read(require_known_data_keys);
+  return store;
 }
 
 }  // namespace motcua::store

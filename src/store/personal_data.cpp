@@ -63,6 +63,32 @@ std::int64_t seal_clear_personal_data(SqlConnection& db) {
   return sealed;
 }
 
+void require_known_data_keys(SqlConnection& db) {
+  const auto& keys = data_keys().keys();
+  for (const auto& c : sealed_columns()) {
+    // One sealed value under none of the file's keys is enough to refuse.
+    std::string select = std::string("SELECT ") + c.column + " FROM " + c.table + " WHERE " +
+                         c.column + " LIKE 'enc1:%'";
+    std::vector<SqlValue> known;
+    for (const auto& k : keys) {
+      select += std::string(" AND ") + c.column + " NOT LIKE ?";
+      known.emplace_back("enc1:" + k.id + ":%");
+    }
+    select += " LIMIT 1";
+    const auto rows = db.query(select, known);
+    if (rows.empty()) continue;
+    std::string ids;
+    for (const auto& k : keys) ids += (ids.empty() ? "" : ", ") + k.id;
+    throw DataKeyError(
+        std::string("Dữ liệu cá nhân trong cơ sở dữ liệu được mã hóa bằng khóa ") +
+        DataKeys::key_id_of(rows.front().text(0)) + " mà tệp khóa không có. / The database holds " +
+        "personal data sealed under key " + DataKeys::key_id_of(rows.front().text(0)) + " (" +
+        c.table + "." + c.column + "), but the data key file holds only " + ids +
+        ": start with --data-key-file (MOTCUA_DATA_KEY_FILE) naming the key file kept with this "
+        "database's backup (docs/operations.md, \"Keep the data key apart from the database\").");
+  }
+}
+
 std::int64_t reseal_batch(SqlConnection& db, const SealedColumn& c, int limit) {
   const std::string select = std::string("SELECT ") + c.key + ", " + c.column + " FROM " + c.table +
                              " WHERE " + c.column + " <> '' AND " + c.column +

@@ -35,6 +35,12 @@ std::pair<std::string, std::string> lookup_hash_pair(std::string_view clear);
 // fills their hashes; returns how many values it sealed.
 std::int64_t seal_clear_personal_data(SqlConnection& db);
 
+// Throws DataKeyError when a sealed value was written under a key the installed key file does not
+// hold (a database restored or moved without its key file, or started with another one), naming
+// the key ids: serving it would answer 500 on every such read and seal new values under a second
+// key. Run by open_store before anything else reads or writes.
+void require_known_data_keys(SqlConnection& db);
+
 // Re-seals up to `limit` values of `c` not yet under the current key (and re-hashes them); returns
 // how many it changed, 0 when the column is done.
 std::int64_t reseal_batch(SqlConnection& db, const SealedColumn& c, int limit);

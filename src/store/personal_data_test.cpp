@@ -111,6 +111,25 @@ TEST_P(PersonalDataTest, ClearRowsFromBeforeTheMigrationAreSealed) {
   });
 }
 
+TEST_P(PersonalDataTest, ADatabaseSealedUnderAKeyTheFileLacksIsRefusedNamingTheKey) {
+  const std::string sealed_under = data_keys().current_id();
+  store_->read([](SqlConnection& db) { EXPECT_NO_THROW(require_known_data_keys(db)); });
+  // As after a restore without the key file: a fresh key is all the process has.
+  install_data_keys(std::make_shared<const DataKeys>(std::vector<DataKey>{DataKeys::generate()}));
+  store_->read([&](SqlConnection& db) {
+    try {
+      require_known_data_keys(db);
+      ADD_FAILURE() << "a database sealed under another key must be refused";
+    } catch (const DataKeyError& e) {
+      EXPECT_NE(std::string(e.what()).find(sealed_under), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("--data-key-file"), std::string::npos);
+    }
+  });
+  // The right key file again: served as before.
+  install_data_keys(std::make_shared<const DataKeys>(DataKeys::read_file(key_file_)));
+  store_->read([](SqlConnection& db) { EXPECT_NO_THROW(require_known_data_keys(db)); });
+}
+
 TEST_P(PersonalDataTest, RotationResealsEveryValueAndIsAudited) {
   const std::string old_id = data_keys().current_id();
   const auto rotation = rotate_data_key(*store_, key_file_, "admin", "2026-12-07T00:00:00Z",

@@ -157,7 +157,8 @@ describe('citizen screens on a 360 px phone', () => {
     const official = await apiSession('tiepnhan.hoalu')
     const known = (await official.get('/queue')).body.find((item) => item.code)
     assert.ok(known, 'the demo has a coded dossier')
-    await visit(browser.page, `/track?code=${encodeURIComponent(known.code)}`, '.tracking .status')
+    const secret = (await official.get(`/dossiers/${known.id}/tracking-secret`)).body.tracking_secret
+    await visit(browser.page, `/track?code=${encodeURIComponent(known.code)}&secret=${secret}`, '.tracking .status')
     await checkPhone(browser.page, 'tracking')
     await visit(browser.page, '/track?code=KHONG-CO-MA-NAY', '[role="alert"]')
     await checkPhone(browser.page, 'tracking, unknown code')

@@ -70,19 +70,27 @@ test('the English switch changes the texts and <html lang>, and is remembered', 
   assert.equal(await page.getAttribute('html', 'lang'), 'vi')
 })
 
-test('tracking a known dossier code shows its status, masked name and history', async () => {
+test('tracking a known dossier code with its secret shows its status, masked name and history', async () => {
   const { page, pageErrors } = browser
   // Any coded dossier of the demo will do; the API's own answer is what the page must show.
   const official = await apiSession('tiepnhan.hoalu')
   const queue = await official.get('/queue')
   const known = queue.body.find((item) => item.code)
   assert.ok(known, 'the demo queue has a dossier with a code')
-  const expected = (await fetch(`${baseUrl()}/api/v1/track/${known.code}`).then((r) => r.json()))
+  // The secret is on the receipt; the official reading the dossier sees it too.
+  const secret = (await official.get(`/dossiers/${known.id}/tracking-secret`)).body.tracking_secret
+  assert.match(secret, /^[0-9A-HJKMNP-TV-Z]{8}$/)
+  const expected = await fetch(`${baseUrl()}/api/v1/track/${known.code}?secret=${secret}`).then((r) => r.json())
 
+  // The code alone opens nothing: the answer is the unknown-code one.
   await page.goto(`${baseUrl()}/track`)
   await page.getByLabel('Mã hồ sơ').fill(known.code)
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click()
-  await page.waitForURL(`**/track?code=${encodeURIComponent(known.code)}`)
+  await page.getByRole('alert').filter({ hasText: 'Không tìm thấy.' }).waitFor()
+
+  // Typed as people do: lower case, with a dash in the middle.
+  await page.getByLabel('Mã bí mật tra cứu').fill(`${secret.slice(0, 4).toLowerCase()}-${secret.slice(4).toLowerCase()}`)
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click()
   const status = page.locator('.tracking .status')
   await status.waitFor()
   assert.equal(await status.innerText(), expected.status_label_vi)
@@ -94,6 +102,9 @@ test('tracking a known dossier code shows its status, masked name and history', 
   await screenshot(page, '04-citizen-tracking')
 
   await page.goto(`${baseUrl()}/track?code=KHONG-CO-MA-NAY`)
+  await page.getByRole('alert').filter({ hasText: 'Không tìm thấy.' }).waitFor()
+  // A wrong secret reads exactly as an unknown code.
+  await page.goto(`${baseUrl()}/track?code=${encodeURIComponent(known.code)}&secret=ZZZZZZZZ`)
   await page.getByRole('alert').filter({ hasText: 'Không tìm thấy.' }).waitFor()
   assert.deepEqual(pageErrors, [])
 })

@@ -99,7 +99,10 @@ test('a counter intake by keyboard alone ends on the printed receipt with its QR
 
   // The QR code is the server's SVG of the public tracking address, and it loaded.
   const qr = sheet.locator('img.receipt-qr')
-  assert.equal(await qr.getAttribute('src'), `/api/v1/track/${encodeURIComponent(code)}/qr.svg`)
+  // The receipt prints the tracking secret beside the code, and the QR code carries both.
+  const secret = (await sheet.locator('.receipt-secret').innerText()).trim()
+  assert.match(secret, /^[0-9A-HJKMNP-TV-Z]{8}$/)
+  assert.equal(await qr.getAttribute('src'), `/api/v1/track/${encodeURIComponent(code)}/qr.svg?secret=${secret}`)
   await page.waitForFunction(() => (document.querySelector('img.receipt-qr')?.naturalWidth ?? 0) > 0)
   const svg = await page.evaluate(async (src) => {
     const response = await fetch(src)

@@ -18,6 +18,7 @@ const PHONE = '0911222333'
 let phone
 let dossierId
 let code
+let secret
 
 before(async () => {
   phone = await openBrowser(SMALL_PHONE)
@@ -50,6 +51,8 @@ test('sending online through the wizard lands on a confirmation page with the co
   const shown = page.locator('[data-testid="sent-code"]')
   await shown.waitFor()
   code = (await shown.innerText()).trim()
+  secret = (await page.locator('[data-testid="sent-secret"]').innerText()).trim()
+  assert.match(secret, /^[0-9A-HJKMNP-TV-Z]{8}$/, 'the tracking secret is shown with the code')
   assert.match(code, /^[0-9A-Z.]+-\d{6}-\d{4,}$/, `a Circular 01/2018 code, not "${code}"`)
   const text = await page.locator('main').innerText()
   assert.match(text, /Tiếp theo/)
@@ -68,6 +71,7 @@ test('tracking finds the code at once, typed in lower case with spaces', async (
   const { page, pageErrors } = phone
   await page.goto(`${baseUrl()}/track`)
   await page.getByLabel('Mã hồ sơ', { exact: true }).fill(`  ${code.toLowerCase()}  `)
+  await page.getByLabel('Mã bí mật tra cứu', { exact: true }).fill(` ${secret.toLowerCase()} `)
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click()
   const status = page.locator('.tracking .status[data-status="submitted"]')
   await status.waitFor()

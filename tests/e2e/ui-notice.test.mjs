@@ -238,7 +238,8 @@ test('the working calendar edited by form: add a holiday range and a make-up Sat
   // A dossier due after the new holidays is due later on the public tracking page.
   const moved = result.dossiers.find((d) => d.code && d.due_before && d.due_after && d.due_before !== d.due_after)
   if (moved) {
-    const tracked = await fetch(`${baseUrl()}/api/v1/track/${encodeURIComponent(moved.code)}`).then((r) => r.json())
+    const link = (await (await apiSession('quantri')).get(`/dossiers/${moved.id}/tracking-secret`)).body
+    const tracked = await fetch(`${baseUrl()}/api/v1/track/${encodeURIComponent(moved.code)}?secret=${link.tracking_secret}`).then((r) => r.json())
     assert.equal(tracked.due, moved.due_after)
   }
   await page.setViewportSize(NARROW)

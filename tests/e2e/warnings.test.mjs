@@ -46,7 +46,8 @@ after(async () => {
 
 test('tracking a paused dossier says since when, what it waits for and the papers missing', async () => {
   const { page, pageErrors } = browser
-  await page.goto(`${baseUrl()}/track?code=${encodeURIComponent(paused.code)}`)
+  const secret = (await paused.official.get(`/dossiers/${paused.id}/tracking-secret`)).body.tracking_secret
+  await page.goto(`${baseUrl()}/track?code=${encodeURIComponent(paused.code)}&secret=${secret}`)
   const notice = page.locator('.tracking .pause')
   await notice.waitFor()
   const text = await notice.innerText()

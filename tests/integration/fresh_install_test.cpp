@@ -125,7 +125,11 @@ TEST(FreshInstall, FromNothingToAFirstReceiptWithoutDemoData) {
   EXPECT_EQ(detail.body.at("code").as_string(), code);
   const auto process = json::serialize(detail.body);
   EXPECT_NE(process.find(R"("process":{"id":"1.001193@commune-14329")"), std::string::npos);
-  EXPECT_EQ(ApiClient(server.port()).get("/api/v1/track/" + code).status, 200);
+  const auto link = reception.get("/api/v1/dossiers/" + id + "/tracking-secret");
+  ASSERT_EQ(link.status, 200) << link.raw.body;
+  const std::string secret(link.body.at("tracking_secret").as_string());
+  EXPECT_EQ(ApiClient(server.port()).get("/api/v1/track/" + code + "?secret=" + secret).status,
+            200);
 }
 
 }  // namespace

@@ -78,7 +78,11 @@ TEST_F(Lifecycle, OnlineSubmissionToReturnedResult) {
   EXPECT_EQ(returned.body.at("status"), "returned");
   EXPECT_EQ(returned.body.at("portal_status"), 10);
 
-  auto tracked = ApiClient(server_->port()).get("/api/v1/track/000.01.01.H40-260309-0001");
+  const auto link = reception_.get(base + "/tracking-secret");
+  ASSERT_EQ(link.status, 200) << link.raw.body;
+  const std::string secret(link.body.at("tracking_secret").as_string());
+  auto tracked =
+      ApiClient(server_->port()).get("/api/v1/track/000.01.01.H40-260309-0001?secret=" + secret);
   ASSERT_EQ(tracked.status, 200);
   EXPECT_EQ(tracked.body.at("applicant"), "N***** V** A*");
   EXPECT_EQ(tracked.raw.body.find("001090000001"), std::string::npos);

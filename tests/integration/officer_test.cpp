@@ -53,6 +53,17 @@ class Officer : public ::testing::Test {
     return r.body.is_object() ? r.body.as_object() : json::object{};
   }
 
+  // The tracking secret of a dossier, as its readers get it.
+  std::string secret_of(const json::object& dossier) {
+    auto r = reception_.get("/api/v1/dossiers/" + std::string(dossier.at("id").as_string()) +
+                            "/tracking-secret");
+    EXPECT_EQ(r.status, 200) << r.raw.body;
+    EXPECT_EQ(r.body.at("code"), dossier.at("code"));
+    return r.body.at("tracking_secret").is_string()
+               ? std::string(r.body.at("tracking_secret").as_string())
+               : std::string();
+  }
+
   TempDir dir_{::testing::UnitTest::GetInstance()->current_test_info()->name()};
   IntegrationDatabase database_;
   std::string db_ = database_.name();
@@ -143,13 +154,18 @@ TEST_F(Officer, CounterIntakeRecordsPapersAndTheReceiptHasAQrCode) {
 
   // Public: no session needed.
   ApiClient anyone(server_->port());
-  auto qr = anyone.call("GET", "/api/v1/track/" + code + "/qr.svg", {}, {{"Host", "motcua.test"}});
+  const std::string secret = secret_of(d);
+  auto qr = anyone.call("GET", "/api/v1/track/" + code + "/qr.svg?secret=" + secret, {},
+                        {{"Host", "motcua.test"}});
   ASSERT_EQ(qr.status, 200) << qr.raw.body;
   EXPECT_EQ(qr.raw.header("Content-Type"), "image/svg+xml");
   EXPECT_NE(qr.raw.header("Cache-Control").find("immutable"), std::string::npos);
   EXPECT_EQ(qr.raw.body.rfind("<svg", 0), 0u);
   EXPECT_NE(qr.raw.body.find("Mã QR tra cứu hồ sơ " + code), std::string::npos);
   EXPECT_EQ(anyone.get("/api/v1/track/000.01.01.H40-260309-9999/qr.svg").status, 404);
+  // Without its secret a real code draws nothing either: the picture is no existence oracle.
+  EXPECT_EQ(anyone.get("/api/v1/track/" + code + "/qr.svg").status, 404);
+  EXPECT_EQ(anyone.get("/api/v1/track/" + code + "/qr.svg?secret=ZZZZZZZZ").status, 404);
 
   // Bad checklists are refused before anything is written.
   auto bad = reception_.post(
@@ -278,13 +294,60 @@ TEST_F(Officer, TrackingToleratesLetterCaseAndSurroundingSpaces) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   ASSERT_NE(lower, code);
   ApiClient anyone(server_->port());
+  const std::string secret = secret_of(d);
   for (const std::string& typed : {code, lower, "%20%20" + lower + "%20", "%09" + code + "%20"}) {
-    auto r = anyone.get("/api/v1/track/" + typed);
+    auto r = anyone.get("/api/v1/track/" + typed + "?secret=" + secret);
     ASSERT_EQ(r.status, 200) << typed << " " << r.raw.body;
     EXPECT_EQ(r.body.at("code"), json::value(code));
   }
-  EXPECT_EQ(anyone.get("/api/v1/track/%20%20").status, 404);
-  EXPECT_EQ(anyone.get("/api/v1/track/" + lower + "x").status, 404);
+  EXPECT_EQ(anyone.get("/api/v1/track/%20%20?secret=" + secret).status, 404);
+  EXPECT_EQ(anyone.get("/api/v1/track/" + lower + "x?secret=" + secret).status, 404);
+}
+
+// Codes are sequential (Circular 01/2018 Art. 19), so the public page answers only for a code
+// with its tracking secret (issue 18 point 4): the secret as printed, or typed in lower case with
+// a dash, opens it; none, a wrong one or another dossier's gets exactly the unknown-code answer.
+TEST_F(Officer, TrackingNeedsTheSecretAndAWrongOneAnswersAsAMissingCode) {
+  auto d = counter_intake(json::array{json::object{{"name", "Giấy chứng sinh"}, {"originals", 1}}});
+  auto other =
+      counter_intake(json::array{json::object{{"name", "Giấy chứng sinh"}, {"originals", 1}}});
+  const std::string code(d.at("code").as_string());
+  const std::string secret = secret_of(d);
+  ASSERT_EQ(secret.size(), 8u);
+  EXPECT_EQ(secret.find_first_not_of("0123456789ABCDEFGHJKMNPQRSTVWXYZ"), std::string::npos);
+  const std::string other_secret = secret_of(other);
+  // Only the dossier's readers get it: another applicant, or anyone signed out, does not.
+  EXPECT_EQ(ApiClient(server_->port())
+                .get("/api/v1/dossiers/" + std::string(d.at("id").as_string()) + "/tracking-secret")
+                .status,
+            401);
+  ASSERT_NE(secret, other_secret);
+
+  ApiClient anyone(server_->port());
+  auto right = anyone.get("/api/v1/track/" + code + "?secret=" + secret);
+  ASSERT_EQ(right.status, 200) << right.raw.body;
+  EXPECT_EQ(right.body.at("code"), json::value(code));
+  std::string typed = secret.substr(0, 4) + "-" + secret.substr(4);
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_EQ(anyone.get("/api/v1/track/" + code + "?secret=" + typed).status, 200);
+
+  // The answer for a code nobody was given, with the code in its text swapped for the real one:
+  // every other byte must be the same, or the difference would tell a guesser the code exists.
+  const std::string missing_code = code.substr(0, code.size() - 4) + "9999";
+  auto missing = anyone.get("/api/v1/track/" + missing_code + "?secret=" + secret);
+  ASSERT_EQ(missing.status, 404);
+  std::string expected = missing.raw.body;
+  for (auto at = expected.find(missing_code); at != std::string::npos;
+       at = expected.find(missing_code, at + code.size()))
+    expected.replace(at, missing_code.size(), code);
+  for (const std::string& wrong :
+       {std::string("/api/v1/track/") + code,
+        "/api/v1/track/" + code + "?secret=", "/api/v1/track/" + code + "?secret=ZZZZZZZZ",
+        "/api/v1/track/" + code + "?secret=" + other_secret}) {
+    auto r = anyone.get(wrong);
+    EXPECT_EQ(r.status, 404) << wrong;
+    EXPECT_EQ(r.raw.body, expected) << wrong;
+  }
 }
 
 }  // namespace

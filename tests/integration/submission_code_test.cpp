@@ -63,6 +63,13 @@ class SubmissionCode : public ::testing::Test {
     if (!r.body.at("code").is_string()) return {};
     return std::string(r.body.at("code").as_string());
   }
+  // "?secret=<the dossier's tracking secret>", as the public page needs it with the code.
+  std::string secret_query(const std::string& id) {
+    auto r = an_.get("/api/v1/dossiers/" + id + "/tracking-secret");
+    EXPECT_TRUE(r.body.at("tracking_secret").is_string()) << r.raw.body;
+    if (!r.body.at("tracking_secret").is_string()) return {};
+    return "?secret=" + std::string(r.body.at("tracking_secret").as_string());
+  }
 
   IntegrationDatabase database_;
   std::string db_ = database_.name();
@@ -82,7 +89,7 @@ TEST_F(SubmissionCode, SendingOnlineGivesACodeTrackableAtOnceInAnyCase) {
 
   for (const std::string& typed : {code, lower(code)}) {
     // "  <code> " in the path, URL-encoded.
-    auto tracked = anonymous_.get("/api/v1/track/%20%20" + typed + "%20");
+    auto tracked = anonymous_.get("/api/v1/track/%20%20" + typed + "%20" + secret_query(id));
     ASSERT_EQ(tracked.status, 200) << typed << ": " << tracked.raw.body;
     EXPECT_EQ(tracked.body.at("code"), code.c_str());
     EXPECT_EQ(tracked.body.at("status"), "submitted");
@@ -96,7 +103,7 @@ TEST_F(SubmissionCode, SendingOnlineGivesACodeTrackableAtOnceInAnyCase) {
   auto accepted = reception_.post("/api/v1/dossiers/" + id + "/accept", json::object{});
   ASSERT_EQ(accepted.status, 200) << accepted.raw.body;
   EXPECT_EQ(accepted.body.at("code"), code.c_str());
-  auto tracked = anonymous_.get("/api/v1/track/" + lower(code));
+  auto tracked = anonymous_.get("/api/v1/track/" + lower(code) + secret_query(id));
   ASSERT_EQ(tracked.status, 200) << tracked.raw.body;
   EXPECT_EQ(tracked.body.at("status"), "received");
   EXPECT_TRUE(tracked.body.at("due").is_string());
@@ -111,7 +118,7 @@ TEST_F(SubmissionCode, ADraftGetsItsCodeWhenSent) {
   ASSERT_EQ(sent.status, 200) << sent.raw.body;
   const std::string code = code_of(id);
   ASSERT_FALSE(code.empty());
-  EXPECT_EQ(anonymous_.get("/api/v1/track/" + lower(code)).status, 200);
+  EXPECT_EQ(anonymous_.get("/api/v1/track/" + lower(code) + secret_query(id)).status, 200);
 }
 
 TEST_F(SubmissionCode, CounterIntakeStillGetsItsCodeAtReceipt) {

@@ -38,6 +38,8 @@ class TrackingPause : public ::testing::Test {
     EXPECT_EQ(created.status, 201) << created.raw.body;
     code_ = std::string(created.body.at("code").as_string());
     const std::string base = "/api/v1/dossiers/" + std::string(created.body.at("id").as_string());
+    secret_ = std::string(
+        reception_.get(base + "/tracking-secret").body.at("tracking_secret").as_string());
     EXPECT_EQ(
         processing_.post(base + "/assign", json::object{{"official_id", "off-processing"}}).status,
         200);
@@ -45,7 +47,7 @@ class TrackingPause : public ::testing::Test {
   }
 
   json::value tracked() {
-    auto r = ApiClient(server_->port()).get("/api/v1/track/" + code_);
+    auto r = ApiClient(server_->port()).get("/api/v1/track/" + code_ + "?secret=" + secret_);
     EXPECT_EQ(r.status, 200) << r.raw.body;
     return r.body;
   }
@@ -56,6 +58,7 @@ class TrackingPause : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
   ApiClient reception_{0}, processing_{0};
   std::string code_;
+  std::string secret_;
 };
 
 TEST_F(TrackingPause, SupplementPauseNamesReasonPapersAndApology) {

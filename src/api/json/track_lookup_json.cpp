@@ -19,6 +19,7 @@ json::value text_or_null(const std::optional<std::string>& text) {
 
 void tag_invoke(json::value_from_tag, json::value& out, const OwnDossierItem& item) {
   out = json::object{{"code", text_or_null(item.code)},
+                     {"tracking_secret", text_or_null(item.tracking_secret)},
                      {"procedure_name", item.procedure_name},
                      {"status", dossier::to_string(item.status)},
                      {"status_label_vi", item.status_label_vi},

@@ -13,6 +13,7 @@
 #include "app/dossier/dossier_results.hpp"
 #include "app/dossier/dossier_views.hpp"
 #include "app/dossier/dossier_workspace.hpp"
+#include "app/dossier/new_tracking_secret.hpp"
 #include "app/dossier/procedure_terms.hpp"
 #include "app/dossier/process_enforcement.hpp"
 #include "app/dossier/variant_check.hpp"
@@ -32,6 +33,7 @@
 #include "store/outbox.hpp"
 #include "store/result_repository.hpp"
 #include "store/tracking_book_numbers.hpp"
+#include "store/tracking_secrets.hpp"
 
 namespace motcua::app {
 
@@ -157,6 +159,7 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
   ++r.version;
   if (r.version == 1) {
     store::insert_dossier(db, r);
+    store::set_tracking_secret(db, r.id, new_tracking_secret());
   } else {
     store::update_dossier(db, r);
   }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "app/admin/retention.hpp"
 #include "app/common/app_test_database.hpp"
 #include "app/queries/dossier_queries.hpp"
 #include "codec/notice_payload.hpp"
@@ -14,6 +15,7 @@
 #include "store/outbox.hpp"
 #include "store/store.hpp"
 #include "store/test_seed.hpp"
+#include "store/tracking_secrets.hpp"
 
 namespace motcua::app {
 namespace {
@@ -275,13 +277,20 @@ TEST_F(DossierServiceTest, QueueTrackingAndSearch) {
     EXPECT_TRUE(work_queue(db, other_commune_, {}, test_calendar(), now_)->empty());
     EXPECT_FALSE(work_queue(db, citizen_, {}, test_calendar(), now_));
 
-    auto tracked = track(db, code, 420);
+    const std::string secret = store::tracking_secret_of(db, created->id);
+    ASSERT_EQ(secret.size(), 8u);
+    auto tracked = track(db, code, secret, 420);
     ASSERT_TRUE(tracked);
     // The tracking view has no id and no personal data but the masked name: its type has no
     // field for them.
     EXPECT_EQ(tracked->applicant, "N***** V** A*");
     EXPECT_EQ(tracked->status, DossierStatus::received);
-    EXPECT_EQ(track(db, "000.01.01.H40-260309-9999", 420).error().kind, ErrorKind::not_found);
+    EXPECT_EQ(track(db, "000.01.01.H40-260309-9999", secret, 420).error().kind,
+              ErrorKind::not_found);
+    // The code without its secret, or with a wrong one, is the same not-found.
+    EXPECT_EQ(track(db, code, "", 420).error().kind, ErrorKind::not_found);
+    EXPECT_EQ(track(db, code, secret == "ZZZZZZZZ" ? "YYYYYYYY" : "ZZZZZZZZ", 420).error().kind,
+              ErrorKind::not_found);
 
     for (const char* q : {"dang ky khai sinh", "Đăng ký khai sinh", "KHAI SINH", "1.0011"}) {
       const auto found = search_procedures(db, q, 10);
@@ -360,6 +369,78 @@ TEST_F(DossierServiceTest, ACounterIntakeMailsTheCodeAndTheAppointment) {
     EXPECT_EQ(n.params.at("received_date"), "06/03/2026");
     EXPECT_EQ(n.params.at("due_date"), "11/03/2026");
     EXPECT_EQ(n.params.at("applicant_name"), "Nguyễn Văn An");
+  });
+}
+
+}  // namespace
+}  // namespace motcua::app
+
+namespace motcua::app {
+namespace {
+
+// Retention (app/admin/retention.hpp) with a moved clock: a draft never sent is discarded by the
+// `system` actor once its period has passed since its last change, and what it held on the
+// applicant goes; sent dossiers stay; expired sessions go; one audit row has the counts.
+TEST_F(DossierServiceTest, RetentionRetiresStaleDraftsAndSpentSessionsWithOneAuditRow) {
+  auto draft_input = birth_registration();
+  draft_input.submit = false;
+  auto draft = create(citizen_, draft_input);
+  ASSERT_TRUE(draft) << draft.error().detail;
+  ASSERT_EQ(draft->status, DossierStatus::draft);
+  auto sent = create(citizen_, birth_registration());
+  ASSERT_TRUE(sent);
+  store_->write([&](store::SqlConnection& db) {
+    db.execute(
+        "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_s) "
+        "VALUES ('old', 'citizen-1', 'c', 'now', ?), ('live', 'citizen-1', 'c', 'now', ?)",
+        {now_.seconds - 31 * 86400, now_.seconds + 200 * 86400});
+  });
+  const codec::RetentionRules rules{90, 30};
+
+  // Day 89 after the draft's last change: nothing is due yet but the month-old session.
+  RetentionRun early;
+  store_->write([&](store::SqlConnection& db) {
+    early = apply_retention(db, rules, Instant{now_.seconds + 89 * 86400}, 420);
+  });
+  EXPECT_EQ(early.drafts, 0);
+  EXPECT_EQ(early.sessions, 1);
+  ASSERT_TRUE(detail(citizen_, draft->id));
+
+  RetentionRun due;
+  store_->write([&](store::SqlConnection& db) {
+    due = apply_retention(db, rules, Instant{now_.seconds + 91 * 86400}, 420);
+  });
+  EXPECT_EQ(due.drafts, 1);
+  EXPECT_EQ(due.sessions, 0);
+  // Nobody sees a discarded draft; its row keeps no applicant details; the sent one is untouched.
+  EXPECT_EQ(detail(citizen_, draft->id).error().kind, ErrorKind::not_found);
+  ASSERT_TRUE(detail(citizen_, sent->id));
+  store_->read([&](store::SqlConnection& db) {
+    const auto row = db.query_one(
+        "SELECT status, applicant_name, document FROM dossiers WHERE id = ?", {draft->id});
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->text(0), "discarded");
+    EXPECT_EQ(row->text(1), "");
+    EXPECT_EQ(row->text(2).find("001090000001"), std::string::npos);
+    EXPECT_EQ(row->text(2).find("Nguyễn Văn An"), std::string::npos);
+    const auto events = store::events_of(db, draft->id);
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.back().event.type, "draft_discarded");
+    EXPECT_EQ(events.back().event.actor_id, "system");
+    const auto audits = db.query(
+        "SELECT actor_id, details FROM audit_log WHERE action = 'retention.applied' ORDER BY seq");
+    ASSERT_EQ(audits.size(), 2u);
+    EXPECT_EQ(audits[0].text(0), "system");
+    EXPECT_NE(audits[1].text(1).find("\"drafts\":1"), std::string::npos) << audits[1].text(1);
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM sessions")->integer(0), 1);
+  });
+
+  // A run with nothing to delete writes no audit row.
+  store_->write([&](store::SqlConnection& db) {
+    EXPECT_FALSE(apply_retention(db, rules, Instant{now_.seconds + 92 * 86400}, 420).any());
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'retention.applied'")
+                  ->integer(0),
+              2);
   });
 }
 

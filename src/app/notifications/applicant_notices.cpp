@@ -5,6 +5,7 @@
 #include "store/agency_repository.hpp"
 #include "store/notification_preferences.hpp"
 #include "store/outbox.hpp"
+#include "store/tracking_secrets.hpp"
 #include "store/user_repository.hpp"
 
 namespace motcua::app::notifications {
@@ -50,6 +51,7 @@ int write_applicant_notices(store::SqlConnection& db, const calendar::WorkingCal
   DossierFacts facts{
       record.id,
       record.code.value_or(""),
+      store::tracking_secret_of(db, record.id),
       document.procedure_name,
       "",
       document.applicant.name.empty() ? record.applicant_name : document.applicant.name,

@@ -11,6 +11,11 @@ namespace {
 
 using dossier::CommandKind;
 
+// The public tracking page of the dossier, with its secret: the code alone opens nothing.
+std::string tracking_path(const std::string& code, const std::string& secret) {
+  return "/track?code=" + code + "&secret=" + secret;
+}
+
 // The parameters every notice of a dossier carries.
 PlannedNotice base(const std::string& key, bool required, const dossier::Event& e,
                    const DossierFacts& f) {
@@ -23,7 +28,7 @@ PlannedNotice base(const std::string& key, bool required, const dossier::Event& 
               {"procedure_name", f.procedure_name},
               {"agency_name", f.agency_name},
               // A path: the adapter puts the installation's public origin in front.
-              {"tracking_url", "/track?code=" + f.dossier_code}};
+              {"tracking_url", tracking_path(f.dossier_code, f.tracking_secret)}};
   return n;
 }
 
@@ -44,7 +49,7 @@ std::optional<PlannedNotice> notice_for(const dossier::Event& e, const DossierFa
       const auto& c = std::get<dossier::Accept>(e.command);
       if (!c.dossier_code.empty()) {
         n.params["dossier_code"] = c.dossier_code;
-        n.params["tracking_url"] = "/track?code=" + c.dossier_code;
+        n.params["tracking_url"] = tracking_path(c.dossier_code, f.tracking_secret);
       }
       n.params["received_date"] = notice_date(cal, e.at);
       n.params["due_date"] = notice_date(cal, c.due);

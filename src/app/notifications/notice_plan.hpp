@@ -22,6 +22,8 @@ namespace motcua::app::notifications {
 struct DossierFacts {
   std::string dossier_id;
   std::string dossier_code;
+  std::string
+      tracking_secret;  // carried in every tracking link (domain/dossier/tracking_secret.hpp)
   std::string procedure_name;
   std::string agency_name;
   std::string applicant_name;

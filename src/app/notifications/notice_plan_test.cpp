@@ -25,7 +25,7 @@ dossier::Event event(dossier::Command command, DossierStatus to, Instant when) {
 }
 
 const DossierFacts kFacts{
-    "d_1",           "000.01.01.H40-261202-0007", "Đăng ký khai sinh", "UBND xã Một",
+    "d_1",           "000.01.01.H40-261202-0007", "7K3M0P1Q", "Đăng ký khai sinh", "UBND xã Một",
     "Nguyễn Văn An", at(2026, 12, 7, 17)};
 
 TEST(NoticeFor, AReceiptTellsTheCodeTheDateAndTheAppointmentAsDdMmYyyy) {
@@ -39,7 +39,8 @@ TEST(NoticeFor, AReceiptTellsTheCodeTheDateAndTheAppointmentAsDdMmYyyy) {
   EXPECT_EQ(n->params.at("dossier_code"), "000.01.01.H40-261202-0007");
   EXPECT_EQ(n->params.at("received_date"), "02/12/2026");
   EXPECT_EQ(n->params.at("due_date"), "07/12/2026");
-  EXPECT_EQ(n->params.at("tracking_url"), "/track?code=000.01.01.H40-261202-0007");
+  // The secret rides in the link: the code alone opens nothing on the public page.
+  EXPECT_EQ(n->params.at("tracking_url"), "/track?code=000.01.01.H40-261202-0007&secret=7K3M0P1Q");
 }
 
 TEST(NoticeFor, TheLawsNoticesAreRequiredAndCarryTheirDetails) {

@@ -5,9 +5,11 @@
 #include "app/dossier/dossier_views.hpp"
 #include "app/warnings/due_warnings.hpp"
 #include "domain/dossier/dossier_code.hpp"
+#include "domain/dossier/tracking_secret.hpp"
 #include "domain/text/fold.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
+#include "store/tracking_secrets.hpp"
 
 namespace motcua::app {
 
@@ -56,7 +58,9 @@ AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Ac
   return out;
 }
 
-AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code, int offset) {
+std::optional<store::DossierRecord> tracked_dossier(store::SqlConnection& db,
+                                                    const std::string& code,
+                                                    const std::string& secret) {
   // Codes are stored as issued (upper-case); people type them in any case, with stray spaces.
   // The code as given (trimmed) is tried first, so a code with lower-case letters, were an agency
   // code ever to have some, is still found.
@@ -65,12 +69,22 @@ AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
   wanted = first == std::string::npos
                ? std::string{}
                : wanted.substr(first, wanted.find_last_not_of(" \t\r\n\v\f") - first + 1);
-  if (wanted.empty()) return tl::unexpected(not_found("dossier code " + code));
+  if (wanted.empty()) return std::nullopt;
   auto record = store::find_dossier_by_code(db, wanted);
   if (!record) {
     const std::string normalized = dossier::normalize_dossier_code(wanted);
     if (normalized != wanted) record = store::find_dossier_by_code(db, normalized);
   }
+  if (!record ||
+      !dossier::tracking_secret_matches(store::tracking_secret_of(db, record->id), secret))
+    return std::nullopt;
+  return record;
+}
+
+AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
+                              const std::string& secret, int offset) {
+  const auto record = tracked_dossier(db, code, secret);
+  // One message for both cases: it names the code asked for, never whether it exists.
   if (!record) return tl::unexpected(not_found("dossier code " + code));
   const auto history = load_history(store::history_of(db, record->id), offset);
   return tracking_view(*record, history, document_from_json(record->document), offset);

@@ -29,8 +29,16 @@ AppResult<std::vector<QueueItem>> work_queue(store::SqlConnection& db, const Act
 AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Actor& actor,
                                               const calendar::WorkingCalendar& cal, Instant now);
 
-// Anyone may track a dossier by its code: status, dates and a masked name only.
+// The dossier of a code (as typed: any case, stray spaces) whose tracking secret is `secret`;
+// nullopt for an unknown code and for a known code with a wrong or missing secret alike, so the
+// public page cannot tell them apart (domain/dossier/tracking_secret.hpp).
+std::optional<store::DossierRecord> tracked_dossier(store::SqlConnection& db,
+                                                    const std::string& code,
+                                                    const std::string& secret);
+
+// Anyone holding a dossier's code and tracking secret may track it: status, dates and a masked
+// name only. Not found, with the same error, for an unknown code or a wrong secret.
 AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
-                              int utc_offset_minutes);
+                              const std::string& secret, int utc_offset_minutes);
 
 }  // namespace motcua::app

@@ -6,6 +6,7 @@
 #include "app/dossier/dossier_views.hpp"
 #include "domain/calendar/date.hpp"
 #include "store/dossier_repository.hpp"
+#include "store/tracking_secrets.hpp"
 
 namespace motcua::app {
 
@@ -77,6 +78,10 @@ std::vector<OwnDossierItem> own_dossiers(store::SqlConnection& db, const OwnDoss
     if (!status) continue;
     OwnDossierItem item;
     item.code = r.code;
+    if (r.code) {
+      auto secret = store::tracking_secret_of(db, r.id);
+      if (!secret.empty()) item.tracking_secret = std::move(secret);
+    }
     item.procedure_name = document.procedure_name;
     item.status = *status;
     std::tie(item.status_label_vi, item.status_label_en) = tracking_status_label(*status);

@@ -22,6 +22,8 @@ struct OwnDossierLookup {
 
 struct OwnDossierItem {
   std::optional<std::string> code;
+  // Whoever gave the applicant's ID number and phone may open the tracking page of each.
+  std::optional<std::string> tracking_secret;
   std::string procedure_name;
   dossier::DossierStatus status = dossier::DossierStatus::submitted;
   std::string status_label_vi;

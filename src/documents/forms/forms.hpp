@@ -8,7 +8,8 @@
 
 namespace motcua::documents {
 
-std::string receipt_pdf(const app::DossierView& view, const std::string& tracking_url);
+std::string receipt_pdf(const app::DossierView& view, const std::string& tracking_url,
+                        const std::string& tracking_secret);
 std::optional<std::string> supplement_request_pdf(const app::DossierView& view);
 std::optional<std::string> refusal_pdf(const app::DossierView& view);
 std::optional<std::string> apology_pdf(const app::DossierView& view);

@@ -25,7 +25,8 @@ std::string two_digits(std::int64_t n) { return (n < 10 ? "0" : "") + std::to_st
 
 }  // namespace
 
-std::string receipt_pdf(const app::DossierView& v, const std::string& tracking_url) {
+std::string receipt_pdf(const app::DossierView& v, const std::string& tracking_url,
+                        const std::string& tracking_secret) {
   PdfCanvas canvas("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + code_of(v));
   const std::string parent =
       v.workspace.receiving_unit ? v.workspace.receiving_unit->agency_name : agency_name(v);
@@ -46,6 +47,11 @@ std::string receipt_pdf(const app::DossierView& v, const std::string& tracking_u
           ? ", địa chỉ " + v.workspace.receiving_unit->address
           : std::string();
   canvas.paragraph(unit_name(v) + address, {.size = 13, .align = Align::left}, 3);
+  // The code alone no longer opens the public tracking page (domain/dossier/tracking_secret.hpp):
+  // the applicant types this beside it, or scans the QR code, which carries both.
+  if (v.code && !tracking_secret.empty())
+    canvas.paragraph("Mã bí mật tra cứu hồ sơ: " + tracking_secret,
+                     {.size = 13, .bold = true, .align = Align::left});
   canvas.paragraph("Tiếp nhận hồ sơ của: " + v.applicant.name, body);
   canvas.paragraph("Số định danh cá nhân: " + or_dots(v.applicant.id_number), body);
   canvas.paragraph("Địa chỉ: " + or_dots(v.applicant.address), body);

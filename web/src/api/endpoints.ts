@@ -10,6 +10,7 @@ import type {
   Procedure,
   ProcedureSummary,
   SessionInfo,
+  TrackingLink,
   Tracking,
 } from './types'
 
@@ -26,8 +27,14 @@ export function getProcedure(code: string, agencyId = ''): Promise<Procedure> {
   return apiRequest(`/procedures/${segment(code)}${query}`)
 }
 
-export function trackDossier(code: string): Promise<Tracking> {
-  return apiRequest(`/track/${segment(code)}`)
+// The tracking secret of a dossier, for its applicant and officials (null until it has a code).
+export function dossierTrackingLink(id: string): Promise<TrackingLink> {
+  return apiRequest(`/dossiers/${segment(id)}/tracking-secret`)
+}
+
+// The code alone opens nothing: the server answers only for a code with its tracking secret.
+export function trackDossier(code: string, secret: string): Promise<Tracking> {
+  return apiRequest(`/track/${segment(code)}?${new URLSearchParams({ secret })}`)
 }
 
 // An applicant's own dossiers by ID number and phone (POST, so the numbers stay out of URLs).

@@ -194,8 +194,8 @@ export function trackingBookPdfUrl(unit: string, from: string, to: string): stri
   return `/api/v1/tracking-book.pdf?${new URLSearchParams({ unit, from, to })}`
 }
 
-export function qrCodeUrl(code: string): string {
-  return `/api/v1/track/${segment(code)}/qr.svg`
+export function qrCodeUrl(code: string, secret: string): string {
+  return `/api/v1/track/${segment(code)}/qr.svg?${new URLSearchParams({ secret })}`
 }
 
 export interface WorkQueueFilter {

@@ -196,9 +196,17 @@ export interface TrackingApology {
   new_due: string
 }
 
+/** GET /dossiers/{id}/tracking-secret: what the public tracking page asks with the code. */
+export interface TrackingLink {
+  code: string | null
+  tracking_secret: string | null
+  tracking_url: string | null
+}
+
 // One dossier of POST /track/lookup: nothing personal, only what tracking shows.
 export interface OwnDossier extends StatusLabels {
   code: string | null
+  tracking_secret: string | null
   procedure_name: string
   submitted_at: string | null
   received_at: string | null

@@ -124,9 +124,11 @@ const en: MessageSchema = {
   },
   track: {
     title: 'Track a dossier',
-    intro: 'Enter the dossier code printed on your receipt and appointment slip.',
+    intro: 'Enter the dossier code and the tracking secret printed on your receipt and appointment slip.',
     codeLabel: 'Dossier code',
     codeHint: 'For example: 000.14.29.H42-261124-0001',
+    secretLabel: 'Tracking secret',
+    secretHint: 'The 8 characters printed on the receipt beside the dossier code (also in its QR code and in the links sent to you)',
     submit: 'Track',
     resultTitle: 'Dossier {code}',
     status: 'Status',

@@ -126,9 +126,11 @@ const vi = {
   },
   track: {
     title: 'Tra cứu hồ sơ',
-    intro: 'Nhập mã hồ sơ ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
+    intro: 'Nhập mã hồ sơ và mã bí mật tra cứu ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
     codeLabel: 'Mã hồ sơ',
     codeHint: 'Ví dụ: 000.14.29.H42-261124-0001',
+    secretLabel: 'Mã bí mật tra cứu',
+    secretHint: '8 ký tự in trên Giấy tiếp nhận, cạnh mã hồ sơ (có trong mã QR và đường dẫn gửi cho Ông/Bà)',
     submit: 'Tra cứu',
     resultTitle: 'Hồ sơ {code}',
     status: 'Trạng thái',

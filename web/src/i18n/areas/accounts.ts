@@ -62,6 +62,11 @@ export const vi = {
     reset: 'Đặt lại xác thực hai lớp của {name}',
     resetDone: 'Đã xóa xác thực hai lớp của {name}; cán bộ đăng nhập lại bằng mật khẩu và đăng ký lại khi vai trò yêu cầu.',
   },
+  personalData: {
+    title: 'Dữ liệu cá nhân của tôi',
+    intro: 'Tải về toàn bộ dữ liệu cá nhân hệ thống đang lưu về Ông/Bà (tài khoản, hồ sơ và quá trình giải quyết, danh sách giấy tờ, thanh toán, phản ánh, kiến nghị, thông báo đã gửi) trong một tệp JSON, theo Điều 9 và Điều 14 Nghị định 13/2023/NĐ-CP.',
+    download: 'Tải dữ liệu cá nhân (JSON)',
+  },
 }
 
 export const en: typeof vi = {
@@ -124,5 +129,10 @@ export const en: typeof vi = {
     rolesIntro: 'Officials holding a checked role must enrol a second factor before they can work. Every change needs a reason.',
     reset: 'Reset the second factor of {name}',
     resetDone: 'The second factor of {name} was removed; they log in with the password and enrol again when a role requires it.',
+  },
+  personalData: {
+    title: 'My personal data',
+    intro: 'Download everything the system holds on you (account, dossiers and their history, papers list, payments, feedback, notices sent) as one JSON file, under Decree 13/2023/ND-CP Art. 9 and 14.',
+    download: 'Download my personal data (JSON)',
   },
 }

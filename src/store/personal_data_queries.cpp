@@ -1,0 +1,58 @@
+#include "store/personal_data_queries.hpp"
+
+namespace motcua::store {
+
+std::optional<AccountDataRow> account_data(SqlConnection& db, const std::string& user_id) {
+  const auto row = db.query_one(
+      "SELECT id, username, kind, display_name, id_number, email, phone, disabled, created_at "
+      "FROM users WHERE id = ?",
+      {user_id});
+  if (!row) return std::nullopt;
+  return AccountDataRow{row->text(0), row->text(1),         row->text(2),
+                        row->text(3), row->text(4),         row->text(5),
+                        row->text(6), row->integer(7) != 0, row->text(8)};
+}
+
+std::optional<std::string> user_id_of_username(SqlConnection& db, const std::string& username) {
+  const auto row = db.query_one("SELECT id FROM users WHERE username = ?", {username});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+std::vector<IdentityLinkRow> identity_links_of(SqlConnection& db, const std::string& user_id) {
+  std::vector<IdentityLinkRow> out;
+  for (const auto& row :
+       db.query("SELECT issuer, subject, id_number, linked_at, last_login_at FROM user_identities "
+                "WHERE user_id = ? ORDER BY linked_at, issuer",
+                {user_id}))
+    out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  return out;
+}
+
+std::vector<NoticeRow> notices_of_dossier(SqlConnection& db, const std::string& dossier_id) {
+  std::vector<NoticeRow> out;
+  for (const auto& row :
+       db.query("SELECT topic, state, created_at, updated_at, payload FROM outbox "
+                "WHERE order_key = ? AND topic IN ('mail', 'sms', 'zalo') ORDER BY id",
+                {dossier_id}))
+    out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  return out;
+}
+
+std::vector<FeedbackDataRow> feedback_from_contacts(SqlConnection& db,
+                                                    const std::vector<std::string>& contacts) {
+  std::vector<FeedbackDataRow> out;
+  for (const auto& contact : contacts) {
+    if (contact.empty()) continue;
+    for (const auto& row :
+         db.query("SELECT code, name, contact, procedure_code, procedure_name, content, status, "
+                  "received_at, COALESCE(answer, '') FROM feedback WHERE contact = ? ORDER BY "
+                  "received_at, code",
+                  {contact}))
+      out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5),
+                     row.text(6), row.text(7), row.text(8)});
+  }
+  return out;
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,31 @@
+#include "store/retention_queries.hpp"
+
+namespace motcua::store {
+
+std::vector<std::string> stale_draft_ids(SqlConnection& db, const std::string& before_iso,
+                                         int limit) {
+  std::vector<std::string> out;
+  for (const auto& row :
+       db.query("SELECT id FROM dossiers WHERE status = 'draft' AND submitted_at IS NULL AND "
+                "updated_at < ? ORDER BY updated_at, id LIMIT ?",
+                {before_iso, static_cast<std::int64_t>(limit)}))
+    out.push_back(row.text(0));
+  return out;
+}
+
+std::int64_t delete_papers_of(SqlConnection& db, const std::string& dossier_id) {
+  return db.execute("DELETE FROM papers WHERE dossier_id = ?", {dossier_id});
+}
+
+SignInSecretsDeleted delete_spent_sign_in_secrets(SqlConnection& db, std::int64_t before_s,
+                                                  const std::string& before_iso) {
+  SignInSecretsDeleted out;
+  out.sessions = db.execute("DELETE FROM sessions WHERE expires_s < ?", {before_s});
+  out.one_time_codes = db.execute("DELETE FROM one_time_codes WHERE expires_s < ?", {before_s});
+  out.pending_signups =
+      db.execute("DELETE FROM pending_signups WHERE created_at < ?", {before_iso});
+  out.oidc_attempts = db.execute("DELETE FROM oidc_login_attempts WHERE expires_s < ?", {before_s});
+  return out;
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,17 @@
+#include "store/tracking_secrets.hpp"
+
+namespace motcua::store {
+
+std::string tracking_secret_of(SqlConnection& db, const std::string& dossier_id) {
+  const auto row = db.query_one("SELECT tracking_secret FROM dossiers WHERE id = ?", {dossier_id});
+  if (!row) return {};
+  return row->optional_text(0).value_or("");
+}
+
+void set_tracking_secret(SqlConnection& db, const std::string& dossier_id,
+                         const std::string& secret) {
+  db.execute("UPDATE dossiers SET tracking_secret = ? WHERE id = ? AND tracking_secret IS NULL",
+             {secret, dossier_id});
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,18 @@
+// The tracking secret of each dossier (migration 0050, domain/dossier/tracking_secret.hpp), kept in
+// its own column of `dossiers` and read apart from the dossier record: only the public tracking
+// page, the receipt, the notices and the readers of the dossier need it.
+#pragma once
+
+#include <string>
+
+#include "store/sql.hpp"
+
+namespace motcua::store {
+
+// Empty when the dossier has none (never the case after migration 0050) or does not exist.
+std::string tracking_secret_of(SqlConnection& db, const std::string& dossier_id);
+// Given once, when the dossier is first written; never changed after.
+void set_tracking_secret(SqlConnection& db, const std::string& dossier_id,
+                         const std::string& secret);
+
+}  // namespace motcua::store
