@@ -5,7 +5,8 @@
 //
 //   rest_workload --port 8080 --clients 64 --seconds 20
 //
-// With `--mode track --code CODE` it reads public tracking instead (answers counted as "changes").
+// With `--mode track --code CODE?secret=SECRET` it reads public tracking instead (answers counted
+// as "changes"; the secret printed on the receipt is part of the lookup).
 // With `--dossiers N` the clients together start exactly N dossiers and stop (the seconds stay a
 // cap): a fixed amount of work, for measuring the database's growth (scripts/bench-storage).
 //

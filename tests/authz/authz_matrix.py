@@ -413,6 +413,13 @@ def run_matrix(binary):
                 "dossier_id": d["id"], "paper_id": papers[obj]}), 201)["id"]
         values["dossier"] = {o: d["id"] for o, d in dossiers.items()}
         values["code"] = {o: d["code"] for o, d in dossiers.items()}
+        # Public tracking answers a code only with the secret printed on its receipt (issue 18
+        # point 4); the applicant reads it on their dossier. Without it a real code answers as a
+        # missing one (tests/integration: Officer.TrackingNeedsTheSecret...).
+        values["tracking_secret"] = {
+            o: expect(clients[who].call("GET", f"/api/v1/dossiers/{d['id']}/tracking-secret"),
+                      200)["tracking_secret"]
+            for (o, d), who in zip(dossiers.items(), ("applicant_a", "applicant_b"))}
         values["paper"] = papers
         values["stored_paper"] = stored
         # Each desk's queue: one service, one counter, one ticket taken at the counter.
@@ -455,8 +462,12 @@ def run_matrix(binary):
             for obj, target in objects_of(path, values):
                 if (method, path) in BODIES:
                     body = BODIES[(method, path)](values, obj)
-                if query:
-                    target += "?" + query
+                side_query = query
+                if path.startswith("/api/v1/track/{code}") and obj in ("x", "y"):
+                    side_query = "&".join(
+                        q for q in (query, "secret=" + values["tracking_secret"][obj]) if q)
+                if side_query:
+                    target += "?" + side_query
                 # Outsiders first, the object's owners last: a write that succeeds for an owner
                 # then cannot turn an outsider's 403 into a 409.
                 owners = owners_of(path, obj)

@@ -176,6 +176,7 @@ def main() -> int:
     p.add_argument("--origin", required=True, help="http://127.0.0.1:PORT")
     p.add_argument("--cookie", required=True, help="an officer's session cookie name=value")
     p.add_argument("--dossier-code", required=True)
+    p.add_argument("--tracking-secret", required=True)
     p.add_argument("--feedback-code", required=True)
     a = p.parse_args()
     s = Server(a.origin)
@@ -184,7 +185,7 @@ def main() -> int:
 
     # The web application's pages (served as the same index.html) and its static files.
     status, index = check(s, "GET", "/", expect=ok)
-    for page in ("/track?code=" + quote(a.dossier_code), "/procedures", "/feedback", "/login",
+    for page in ("/track?code=" + quote(a.dossier_code) + "&secret=" + quote(a.tracking_secret), "/procedures", "/feedback", "/login",
                  "/officer", "/admin", "/no-such-page"):
         check(s, "GET", page)
     for asset in sorted(set(re.findall(rb'(?:src|href)="(/assets/[^"]+)"', index)))[:4]:
@@ -196,7 +197,8 @@ def main() -> int:
     check(s, "GET", "/api/v1/procedures?q=khai%20sinh&limit=5", expect=ok)
     check(s, "GET", "/api/v1/agencies", expect=ok)
     check(s, "GET", "/api/v1/catalog/facets", expect=ok)
-    check(s, "GET", "/api/v1/track/" + quote(a.dossier_code), personal=True, expect=ok)
+    check(s, "GET", "/api/v1/track/" + quote(a.dossier_code) + "?secret=" + quote(a.tracking_secret),
+          personal=True, expect=ok)
     check(s, "GET", "/api/v1/track/000.00.00.H42-990101-9999", expect=range(404, 405))
     check(s, "GET", "/api/v1/feedback/" + quote(a.feedback_code), personal=True, expect=ok)
     check(s, "GET", "/open311/v2/services.json", expect=ok)
