@@ -185,6 +185,7 @@ namespace {
 // What one outcome row adds to its month's rollup row, times `sign` (+1 in, -1 out).
 struct Contribution {
   std::string month, agency_id, procedure_code, outcome, paused, channel, late_cause;
+  bool operator==(const Contribution&) const = default;
 };
 
 void add_to_month(SqlConnection& db, const Contribution& c, std::int64_t sign) {
@@ -203,16 +204,20 @@ void add_to_month(SqlConnection& db, const Contribution& c, std::int64_t sign) {
 void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<StepRow>& steps,
                      const std::vector<std::pair<std::string, std::int64_t>>& party_time) {
   // The rollup moves with the row, in this transaction: the old contribution out, the new one in.
-  if (const auto old = db.query_one(kOldContribution, {o.dossier_id})) {
-    add_to_month(db,
-                 Contribution{old->text(0), old->text(1), old->text(2), old->text(3), old->text(4),
-                              old->text(5), old->text(6)},
-                 -1);
+  // Most rebuilds (a step taken by a dossier still open) leave the contribution as it was: no
+  // write then.
+  const Contribution now{o.received_month, o.agency_id, o.procedure_code, o.outcome,
+                         o.paused,         o.channel,   o.late_cause};
+  const auto old_row = db.query_one(kOldContribution, {o.dossier_id});
+  std::optional<Contribution> old;
+  if (old_row) {
+    old = Contribution{old_row->text(0), old_row->text(1), old_row->text(2), old_row->text(3),
+                       old_row->text(4), old_row->text(5), old_row->text(6)};
   }
-  add_to_month(db,
-               Contribution{o.received_month, o.agency_id, o.procedure_code, o.outcome, o.paused,
-                            o.channel, o.late_cause},
-               +1);
+  if (old != now) {
+    if (old) add_to_month(db, *old, -1);
+    add_to_month(db, now, +1);
+  }
   db.execute(kUpsertOutcome,
              {o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s,
               o.received_month, opt(o.finished_s), o.outcome, opt(o.overdue_from_s), opt(o.due_s),
