@@ -1,5 +1,8 @@
 #include "store/statistics_queries.hpp"
 
+#include <map>
+#include <utility>
+
 #include "store/catalog_repository.hpp"
 
 namespace motcua::store {
@@ -31,6 +34,42 @@ constexpr const char* kInsertStep =
 constexpr const char* kDeleteParty = "DELETE FROM dossier_party_time WHERE dossier_id = ?";
 constexpr const char* kInsertParty =
     "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES (?, ?, ?)";
+
+// The monthly rollup (migration 0052): one dossier's contribution is added with +1 and taken out
+// with -1, so the same statement serves both sides of a replaced outcome row.
+constexpr const char* kOldContribution =
+    "SELECT received_month, agency_id, procedure_code, outcome, paused, channel, late_cause "
+    "FROM dossier_outcomes WHERE dossier_id = ?";
+constexpr const char* kAddToMonth =
+    "INSERT INTO dossier_outcome_months(received_month, agency_id, procedure_code, received, "
+    "early, "
+    "on_time, late, open_count, open_paused, online, late_agency, late_official, "
+    "late_other_agency, "
+    "late_applicant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(received_month, agency_id, procedure_code) DO UPDATE SET "
+    "received = dossier_outcome_months.received + excluded.received, "
+    "early = dossier_outcome_months.early + excluded.early, "
+    "on_time = dossier_outcome_months.on_time + excluded.on_time, "
+    "late = dossier_outcome_months.late + excluded.late, "
+    "open_count = dossier_outcome_months.open_count + excluded.open_count, "
+    "open_paused = dossier_outcome_months.open_paused + excluded.open_paused, "
+    "online = dossier_outcome_months.online + excluded.online, "
+    "late_agency = dossier_outcome_months.late_agency + excluded.late_agency, "
+    "late_official = dossier_outcome_months.late_official + excluded.late_official, "
+    "late_other_agency = dossier_outcome_months.late_other_agency + excluded.late_other_agency, "
+    "late_applicant = dossier_outcome_months.late_applicant + excluded.late_applicant";
+
+// Read from the rollup: the same columns as kOnTimeColumns but the overdue split, which needs the
+// time of the query (kOpenOverdue). Months whose dossiers all moved away keep a row of zeros.
+constexpr const char* kMonthColumns =
+    "o.received_month, SUM(o.received), SUM(o.early), SUM(o.on_time), SUM(o.late), "
+    "SUM(o.open_count), SUM(o.open_paused), SUM(o.online), SUM(o.late_agency), "
+    "SUM(o.late_official), SUM(o.late_other_agency), SUM(o.late_applicant) "
+    "FROM dossier_outcome_months o WHERE ";
+// Open dossiers overdue at the time of the query, through the partial index of migration 0052.
+constexpr const char* kOpenOverdue =
+    "o.received_month, COUNT(*) FROM dossier_outcomes o "
+    "WHERE o.outcome = 'open' AND o.overdue_from_s <= ? AND ";
 
 // The open-dossier columns compare `overdue_from_s` with the time of the query (bound twice).
 constexpr const char* kOnTimeColumns =
@@ -141,8 +180,44 @@ void clear_stale_outcome(SqlConnection& db, const std::string& dossier_id) {
   db.execute(kClearStale, {dossier_id});
 }
 
+namespace {
+
+// What one outcome row adds to its month's rollup row, times `sign` (+1 in, -1 out).
+struct Contribution {
+  std::string month, agency_id, procedure_code, outcome, paused, channel, late_cause;
+  bool operator==(const Contribution&) const = default;
+};
+
+void add_to_month(SqlConnection& db, const Contribution& c, std::int64_t sign) {
+  const auto is = [sign](bool b) { return SqlValue(b ? sign : std::int64_t{0}); };
+  const bool open = c.outcome == "open", late = c.outcome == "late";
+  db.execute(kAddToMonth,
+             {c.month, c.agency_id, c.procedure_code, sign, is(c.outcome == "early"),
+              is(c.outcome == "on_time"), is(late), is(open), is(open && !c.paused.empty()),
+              is(c.channel == "online"), is(late && c.late_cause == "agency"),
+              is(late && c.late_cause == "official"), is(late && c.late_cause == "other_agency"),
+              is(late && c.late_cause == "applicant")});
+}
+
+}  // namespace
+
 void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<StepRow>& steps,
                      const std::vector<std::pair<std::string, std::int64_t>>& party_time) {
+  // The rollup moves with the row, in this transaction: the old contribution out, the new one in.
+  // Most rebuilds (a step taken by a dossier still open) leave the contribution as it was: no
+  // write then.
+  const Contribution now{o.received_month, o.agency_id, o.procedure_code, o.outcome,
+                         o.paused,         o.channel,   o.late_cause};
+  const auto old_row = db.query_one(kOldContribution, {o.dossier_id});
+  std::optional<Contribution> old;
+  if (old_row) {
+    old = Contribution{old_row->text(0), old_row->text(1), old_row->text(2), old_row->text(3),
+                       old_row->text(4), old_row->text(5), old_row->text(6)};
+  }
+  if (old != now) {
+    if (old) add_to_month(db, *old, -1);
+    add_to_month(db, now, +1);
+  }
   db.execute(kUpsertOutcome,
              {o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s,
               o.received_month, opt(o.finished_s), o.outcome, opt(o.overdue_from_s), opt(o.due_s),
@@ -162,6 +237,36 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
 
 std::vector<OnTimeCounts> on_time_counts(SqlConnection& db, const OutcomeScope& scope,
                                          const std::string& group_by, std::int64_t now_s) {
+  const std::string group = group_by == "procedure" ? "o.procedure_code" : "o.agency_id";
+  std::map<std::pair<std::string, std::string>, std::int64_t> overdue;
+  {
+    std::vector<SqlValue> params{now_s};
+    std::string sql = "SELECT " + group + ", " + kOpenOverdue + scope_clause(scope, params);
+    sql += " GROUP BY " + group + ", o.received_month";
+    for (const auto& r : db.query(sql, params)) overdue[{r.text(0), r.text(1)}] = r.integer(2);
+  }
+  std::vector<SqlValue> params;
+  std::string sql = "SELECT " + group + ", " + kMonthColumns + scope_clause(scope, params);
+  // A group whose dossiers all moved to another month, agency or procedure leaves zeros behind;
+  // the row query never saw it.
+  sql += " GROUP BY " + group + ", o.received_month HAVING SUM(o.received) > 0 ORDER BY " + group +
+         ", o.received_month";
+  std::vector<OnTimeCounts> out;
+  for (const auto& r : db.query(sql, params)) {
+    OnTimeCounts c{
+        r.text(0),    r.text(1),    r.integer(2), r.integer(3),  r.integer(4),  r.integer(5), 0, 0,
+        r.integer(7), r.integer(8), r.integer(9), r.integer(10), r.integer(11), r.integer(12)};
+    const auto it = overdue.find({c.group, c.month});
+    c.open_overdue = it == overdue.end() ? 0 : it->second;
+    c.open_within = r.integer(6) - c.open_overdue;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<OnTimeCounts> on_time_counts_from_rows(SqlConnection& db, const OutcomeScope& scope,
+                                                   const std::string& group_by,
+                                                   std::int64_t now_s) {
   const std::string group = group_by == "procedure" ? "o.procedure_code" : "o.agency_id";
   std::vector<SqlValue> params{now_s, now_s};
   std::string sql = "SELECT " + group + ", " + kOnTimeColumns + "WHERE ";
