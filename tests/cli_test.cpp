@@ -367,46 +367,6 @@ TEST_F(CliDatabase, MigrateDbCopiesTheProvinceAndRefusesAnOccupiedTarget) {
   EXPECT_FALSE(std::filesystem::exists(path("absent.db")));
 }
 
-// Personal data at rest (docs/security.md): the demo's accounts, dossier ID numbers and postal
-// receivers are sealed under the key file beside the database; rotate-key re-seals them all under
-// a new key, audits it, and leaves the logs verifiable.
-TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
-  const auto db = path("rotate.db");
-  run_ok("backup --db " + path("demo.db") + " --to " + db);
-  std::filesystem::copy_file(path("demo.db") + ".data-key", db + ".data-key",
-                             std::filesystem::copy_options::overwrite_existing);
-  std::filesystem::permissions(
-      db + ".data-key", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-  // No clear value left in the sealed columns of the demo.
-  auto r = run_process("sqlite3 " + db +
-                       " \"SELECT count(*) FROM users WHERE (phone <> '' AND phone NOT LIKE "
-                       "'enc1:%') OR (id_number <> '' AND id_number NOT LIKE 'enc1:%')\"");
-  EXPECT_EQ(r.out, "0\n") << r.err;
-  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE phone LIKE 'enc1:%'\"");
-  EXPECT_GT(std::stoi(r.out), 0) << r.err;
-
-  const auto rotated = run_ok("rotate-key --db " + db + " --reason test --batch 7");
-  const std::string old_id(rotated.at("old_key_id").as_string());
-  const std::string new_id(rotated.at("new_key_id").as_string());
-  EXPECT_NE(old_id, new_id);
-  EXPECT_GT(rotated.at("values_resealed").to_number<std::int64_t>(), 0);
-  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE (phone <> '' AND " +
-                  "phone NOT LIKE 'enc1:" + new_id + ":%') OR (id_number <> '' AND " +
-                  "id_number NOT LIKE 'enc1:" + new_id + ":%')\"");
-  EXPECT_EQ(r.out, "0\n") << r.err;
-  r = run_process("sqlite3 " + db +
-                  " \"SELECT details FROM audit_log WHERE action = " + "'data_key.rotated'\"");
-  EXPECT_NE(r.out.find(new_id), std::string::npos) << r.out;
-  // The key file holds the new key alone, and none of its material went into the audit row.
-  std::ifstream key_file(db + ".data-key");
-  std::string header, id, secret;
-  std::getline(key_file, header);
-  key_file >> id >> secret;
-  EXPECT_EQ(id, new_id);
-  EXPECT_EQ(r.out.find(secret), std::string::npos);
-  EXPECT_EQ(run_ok("verify-log --db " + db).at("ok"), true);
-}
-
 // Tamper evidence (docs/security.md): each case works on its own copy of the demo database, with
 // the anchor key and anchors file beside that copy.
 class CliTamper : public CliDatabase {

@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "store/data_keys.hpp"
 #include "store/open_store.hpp"
 
 namespace motcua::cli {
@@ -28,20 +27,6 @@ void DbOption::add_to(CLI::App& command) {
                   "(default: $MOTCUA_DB or var/motcua.db)")
       ->envname("MOTCUA_DB")
       ->check(CLI::Validator(engine_problem, "DATABASE", "database"));
-  command
-      .add_option("--data-key-file", data_key_file,
-                  "Key file sealing ID numbers, phones and addresses at rest (default: "
-                  "<db>.data-key beside a SQLite file, var/motcua.data-key for PostgreSQL); "
-                  "created with mode 0600; keep it and its backups apart from the database")
-      ->envname("MOTCUA_DATA_KEY_FILE");
-}
-
-std::string DbOption::resolved_data_key_file() const {
-  if (!data_key_file.empty()) return data_key_file;
-  if (const char* env = std::getenv("MOTCUA_DATA_KEY_FILE"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return store::default_data_key_path(resolved());
 }
 
 std::string DbOption::resolved() const {
@@ -56,7 +41,6 @@ std::unique_ptr<store::Store> DbOption::open() const {
     const std::filesystem::path file = db;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   }
-  store::load_or_create_data_keys(resolved_data_key_file());
   return store::open_store(db);
 }
 

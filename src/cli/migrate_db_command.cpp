@@ -35,10 +35,8 @@ int run_migrate_db(const MigrateDbArgs& args) {
   }
   // The source is opened like the server opens it: pending migrations are applied, so that both
   // sides are at this binary's schema version and have the same columns.
-  const DbOption source_option{args.from, {}};
-  auto source = source_option.open();
-  // Sealed personal data is copied as it is: the target reads it with the source's data key.
-  const DbOption target_option{args.to, source_option.resolved_data_key_file()};
+  auto source = DbOption{args.from}.open();
+  const DbOption target_option{args.to};
   auto target = target_option.open();
   if (source->schema_version() != target->schema_version()) {
     return bad_input("schema versions differ: source " + std::to_string(source->schema_version()) +

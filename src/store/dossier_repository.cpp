@@ -1,7 +1,5 @@
 #include "store/dossier_repository.hpp"
 
-#include "store/personal_data.hpp"
-
 namespace motcua::store {
 
 namespace {
@@ -162,23 +160,18 @@ void set_dossier_applicant_id(SqlConnection& db, const std::string& dossier_id,
     return;
   }
   db.execute(
-      "INSERT INTO dossier_applicant_ids(dossier_id, id_number, id_number_hash) VALUES (?, ?, ?) "
-      "ON CONFLICT(dossier_id) DO UPDATE SET id_number = excluded.id_number, "
-      "id_number_hash = excluded.id_number_hash",
-      {dossier_id, seal(id_number), lookup_hash(id_number)});
+      "INSERT INTO dossier_applicant_ids(dossier_id, id_number) VALUES (?, ?) "
+      "ON CONFLICT(dossier_id) DO UPDATE SET id_number = excluded.id_number",
+      {dossier_id, id_number});
 }
 
 std::vector<DossierRecord> dossiers_of_applicant_id(SqlConnection& db, const std::string& id_number,
                                                     int limit) {
   const std::string sql = std::string("SELECT ") + kColumns +
                           " FROM dossiers JOIN dossier_applicant_ids k ON k.dossier_id = "
-                          "dossiers.id WHERE (k.id_number_hash = ? OR k.id_number_hash = ?) "
-                          "ORDER BY created_at DESC, id LIMIT ?";
-  // The ID number is sealed: found by its keyed hash (current key, or the retiring one).
-  const auto [hash, old_hash] = lookup_hash_pair(id_number);
-  if (hash.empty()) return {};
+                          "dossiers.id WHERE k.id_number = ? ORDER BY created_at DESC, id LIMIT ?";
   std::vector<DossierRecord> out;
-  for (const auto& row : db.query(sql, {hash, old_hash, std::int64_t{limit}}))
+  for (const auto& row : db.query(sql, {id_number, std::int64_t{limit}}))
     out.push_back(record_from(row));
   return out;
 }

@@ -2,9 +2,6 @@
 
 #include <cctype>
 
-#include "store/data_keys.hpp"
-#include "store/personal_data.hpp"
-
 namespace motcua::store {
 
 Engine engine_of(const std::string& db) {
@@ -27,11 +24,8 @@ Engine engine_of(const std::string& db) {
 }
 
 std::unique_ptr<Store> open_store(const std::string& db, int reader_connections) {
-  use_default_data_keys_for(db);
-  auto store = engine_of(db) == Engine::postgres ? open_postgres_store(db, reader_connections)
-                                                 : open_sqlite_store(db, reader_connections);
-  store->read(require_known_data_keys);
-  return store;
+  if (engine_of(db) == Engine::postgres) return open_postgres_store(db, reader_connections);
+  return open_sqlite_store(db, reader_connections);
 }
 
 }  // namespace motcua::store
