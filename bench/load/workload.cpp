@@ -1,9 +1,9 @@
 #include "workload.hpp"
 
+#include <algorithm>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
-#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <stdexcept>

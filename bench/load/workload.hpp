@@ -96,7 +96,7 @@ class Workload {
   std::vector<Session> applicants_;
   Session reception_, processing_, leader_;
   std::deque<Dossier> waiting_;        // dossiers whose next step nobody is taking right now
-  std::vector<std::string> codes_;  // code?secret= of accepted dossiers, for tracking lookups
+  std::vector<std::string> codes_;     // code?secret= of accepted dossiers, for tracking lookups
   std::vector<std::string> searches_;  // URL-encoded search queries (words of real names)
   LatencyReport report_;
   std::FILE* journal_ = nullptr;
