@@ -17,7 +17,8 @@ motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog mo
 # Storage: the SQL interface, the SQLite and PostgreSQL engines and the repositories; migrations
 # embedded.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
-motcua_module(store src/store DEPS SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Crypto Threads::Threads)
+motcua_module(store src/store DEPS SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Crypto Threads::Threads
+              PkgConfig::SODIUM)
 include(cmake/embed_migrations.cmake)
 motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
                         ${PROJECT_BINARY_DIR}/generated/migration_sources.cpp)
@@ -29,9 +30,10 @@ if(MOTCUA_BUILD_TESTS)
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
 # HTTP edge: Boost.Beast server with C++20 coroutines, router, middleware, static files; TLS
-# (optional, for installs without a reverse proxy) on OpenSSL through Asio.
-motcua_module(http src/http DEPS Boost::headers Boost::json Boost::url Threads::Threads ZLIB::ZLIB
-              spdlog::spdlog OpenSSL::SSL OpenSSL::Crypto)
+# (optional, for installs without a reverse proxy) on OpenSSL through Asio; the text module masks
+# ID and phone numbers in the access log.
+motcua_module(http src/http DEPS motcua_text Boost::headers Boost::json Boost::url Threads::Threads
+              ZLIB::ZLIB spdlog::spdlog OpenSSL::SSL OpenSSL::Crypto)
 
 # Use cases: authorization, the dossier lifecycle, queries.
 motcua_module(app src/app DEPS motcua_store motcua_codec motcua_dossier motcua_clock motcua_text
@@ -136,6 +138,12 @@ if(MOTCUA_BUILD_BENCH)
   target_link_libraries(signing_bench PRIVATE motcua_documents benchmark::benchmark)
   set_target_properties(signing_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
                                                  ${PROJECT_BINARY_DIR}/bench)
+  # Cost of sealing, opening and hashing personal data (store/data_keys.hpp), docs/performance.md.
+  add_executable(data_keys_bench bench/data_keys_bench.cpp)
+  target_include_directories(data_keys_bench PRIVATE src)
+  target_link_libraries(data_keys_bench PRIVATE motcua_store benchmark::benchmark)
+  set_target_properties(data_keys_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY
+                                                   ${PROJECT_BINARY_DIR}/bench)
   # The dossier workload over REST against a running server (scripts/bench-rest-workload).
   add_executable(rest_workload bench/rest_workload.cpp)
   target_link_libraries(rest_workload PRIVATE Boost::json Threads::Threads)

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "run_process.hpp"
 
@@ -327,6 +328,9 @@ TEST_F(CliDatabase, BackupGivesAFileThatOpensVerifiesAndHoldsTheSameDossiers) {
   EXPECT_EQ(out.at("dossiers"), 60);
   EXPECT_EQ(out.at("bytes").to_number<std::int64_t>(),
             static_cast<std::int64_t>(std::filesystem::file_size(copy)));
+  // The backup holds no key (kept apart, docs/operations.md): restoring brings the key file back.
+  EXPECT_FALSE(std::filesystem::exists(copy + ".data-key"));
+  std::filesystem::copy_file(path("demo.db") + ".data-key", copy + ".data-key");
   const auto verified = run_ok("verify-log --db " + copy);
   EXPECT_EQ(verified.at("ok"), true);
   EXPECT_EQ(verified.at("events_checked"), out.at("events"));
@@ -348,6 +352,11 @@ TEST_F(CliDatabase, MigrateDbCopiesTheProvinceAndRefusesAnOccupiedTarget) {
   EXPECT_EQ(out.at("counts_equal"), true);
   EXPECT_EQ(out.at("chain_ok"), true);
   EXPECT_EQ(out.at("chain_head_equal"), true);
+  // The key went with the data: the target's own key file holds the source's key.
+  EXPECT_EQ(std::string(out.at("data_key_file").as_string()), target + ".data-key");
+  std::ifstream source_key(path("demo.db") + ".data-key"), target_key(target + ".data-key");
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(source_key)), {}),
+            std::string((std::istreambuf_iterator<char>(target_key)), {}));
   bool saw_dossiers = false, saw_events = false;
   for (const auto& t : out.at("tables").as_array()) {
     EXPECT_EQ(t.at("source_rows"), t.at("target_rows")) << json::serialize(t);
@@ -367,6 +376,101 @@ TEST_F(CliDatabase, MigrateDbCopiesTheProvinceAndRefusesAnOccupiedTarget) {
   EXPECT_FALSE(std::filesystem::exists(path("absent.db")));
 }
 
+// Personal data at rest (docs/security.md): the demo's accounts, dossier ID numbers and postal
+// receivers are sealed under the key file beside the database; rotate-key re-seals them all under
+// a new key, audits it, and leaves the logs verifiable.
+TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
+  const auto db = path("rotate.db");
+  run_ok("backup --db " + path("demo.db") + " --to " + db);
+  std::filesystem::copy_file(path("demo.db") + ".data-key", db + ".data-key",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::permissions(
+      db + ".data-key", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  // No clear value left in the sealed columns of the demo.
+  auto r = run_process("sqlite3 " + db +
+                       " \"SELECT count(*) FROM users WHERE (phone <> '' AND phone NOT LIKE "
+                       "'enc1:%') OR (id_number <> '' AND id_number NOT LIKE 'enc1:%')\"");
+  EXPECT_EQ(r.out, "0\n") << r.err;
+  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE phone LIKE 'enc1:%'\"");
+  EXPECT_GT(std::stoi(r.out), 0) << r.err;
+
+  // An uploaded paper stored before papers were sealed: rotate-key seals it too.
+  const auto uploads = path("rotate-uploads");
+  std::filesystem::create_directories(uploads);
+  const auto clear_paper =
+      run_process("printf 'CCCD 001090012345' | tee " + uploads + "/clear.tmp | sha256sum");
+  const std::string paper_name = clear_paper.out.substr(0, 64);
+  std::filesystem::rename(uploads + "/clear.tmp", uploads + "/" + paper_name);
+
+  const auto rotated =
+      run_ok("rotate-key --db " + db + " --uploads-dir " + uploads + " --reason test --batch 7");
+  EXPECT_EQ(rotated.at("files_resealed"), 1);
+  std::ifstream paper(uploads + "/" + paper_name, std::ios::binary);
+  const std::string sealed_paper((std::istreambuf_iterator<char>(paper)),
+                                 std::istreambuf_iterator<char>());
+  EXPECT_EQ(sealed_paper.find("001090012345"), std::string::npos);
+  EXPECT_EQ(sealed_paper.rfind("motcua-sealed-file:", 0), 0u);
+  const std::string old_id(rotated.at("old_key_id").as_string());
+  const std::string new_id(rotated.at("new_key_id").as_string());
+  EXPECT_NE(old_id, new_id);
+  EXPECT_GT(rotated.at("values_resealed").to_number<std::int64_t>(), 0);
+  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE (phone <> '' AND " +
+                  "phone NOT LIKE 'enc1:" + new_id + ":%') OR (id_number <> '' AND " +
+                  "id_number NOT LIKE 'enc1:" + new_id + ":%')\"");
+  EXPECT_EQ(r.out, "0\n") << r.err;
+  // The application forms too: every dossier's document is under the new key.
+  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM dossiers WHERE document NOT LIKE " +
+                  "'enc1:" + new_id + ":%'\"");
+  EXPECT_EQ(r.out, "0\n") << r.err;
+  r = run_process("sqlite3 " + db +
+                  " \"SELECT details FROM audit_log WHERE action = " + "'data_key.rotated'\"");
+  EXPECT_NE(r.out.find(new_id), std::string::npos) << r.out;
+  // The key file holds the new key alone, and none of its material went into the audit row.
+  std::ifstream key_file(db + ".data-key");
+  std::string header, id, secret;
+  std::getline(key_file, header);
+  key_file >> id >> secret;
+  EXPECT_EQ(id, new_id);
+  EXPECT_EQ(r.out.find(secret), std::string::npos);
+  EXPECT_EQ(run_ok("verify-log --db " + db).at("ok"), true);
+}
+
+// A backup restored without its key file (docs/operations.md): every command refuses it, naming
+// the key its values were sealed under, and leaves no new key file beside it that would seal new
+// values under a second key. With the key file back it opens.
+TEST_F(CliDatabase, ACopyWithoutItsKeyFileIsRefusedNamingTheKeyAndGetsNoStrayKey) {
+  const auto db = path("keyless.db");
+  run_ok("backup --db " + path("demo.db") + " --to " + db);
+  ASSERT_FALSE(std::filesystem::exists(db + ".data-key"));
+  std::ifstream demo_key(path("demo.db") + ".data-key");
+  std::string header, key_id;
+  std::getline(demo_key, header);
+  demo_key >> key_id;
+  ASSERT_FALSE(key_id.empty());
+  for (const std::string command : {"verify-log", "anchor"}) {
+    const auto r = run_process(kBinary + " " + command + " --db " + db);
+    EXPECT_NE(r.status, 0) << command << r.out;
+    EXPECT_NE(r.err.find("sealed under key " + key_id), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(db + ".data-key")) << command;
+  }
+  std::filesystem::copy_file(path("demo.db") + ".data-key", db + ".data-key");
+  EXPECT_EQ(run_ok("verify-log --db " + db).at("ok"), true);
+}
+
+// An in-memory database's key lives and dies with the process: no key file is written anywhere.
+TEST_F(CliDatabase, AnInMemoryDatabaseWritesNoKeyFile) {
+  const auto folder = path("in-memory");
+  std::filesystem::create_directories(folder);
+  // serve opens the database, then refuses the public URL (exit 2) and stops.
+  const auto r = run_process("cd " + folder + " && " + kBinary +
+                             " serve --db :memory: --listen 127.0.0.1:0 --public-url ftp://x");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("public-url"), std::string::npos) << r.err;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    EXPECT_EQ(entry.path().string().find("data-key"), std::string::npos) << entry.path();
+  }
+}
+
 // Tamper evidence (docs/security.md): each case works on its own copy of the demo database, with
 // the anchor key and anchors file beside that copy.
 class CliTamper : public CliDatabase {
@@ -375,6 +479,9 @@ class CliTamper : public CliDatabase {
   std::string anchored_copy(const std::string& name) {
     const auto copy = path(name);
     run_ok("backup --db " + path("demo.db") + " --to " + copy);
+    // A restored backup is read with the key file it was sealed under, kept apart (operations.md).
+    std::filesystem::copy_file(path("demo.db") + ".data-key", copy + ".data-key",
+                               std::filesystem::copy_options::overwrite_existing);
     const auto anchor = run_ok("anchor --db " + copy);
     EXPECT_EQ(anchor.at("seq"), 1);
     return copy;

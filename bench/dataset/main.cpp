@@ -26,7 +26,7 @@
 #include "store/audit_log.hpp"
 #include "store/demo_rows.hpp"
 #include "store/event_log.hpp"
-#include "store/sqlite/bulk_store.hpp"
+#include "store/open_store.hpp"
 #include "store/store.hpp"
 
 namespace {
@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   dataset::Tally tally;
   {
-    auto store = store::open_sqlite_bulk_store(o.db);
+    auto store = store::open_store_for_bulk_load(o.db);
     std::int64_t existing = 0;
     std::string problem;
     dataset::Lives lives(*cal, *config, *shares, present, first_day, o.seed);
@@ -179,7 +179,7 @@ int main(int argc, char** argv) {
   const double load_seconds = seconds_since(started);
 
   // Verified on a normal store: what a server opening the file would see.
-  auto store = store::open_sqlite_store(o.db, 1);
+  auto store = store::open_store(o.db, 1);
   store::ChainCheck events, audit;
   store->read([&](store::SqlConnection& db) {
     events = store::verify_chain(db);

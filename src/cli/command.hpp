@@ -38,5 +38,6 @@ void add_deliver_command(CLI::App& app, Action& action);
 void add_portal_command(CLI::App& app, Action& action);
 void add_payments_command(CLI::App& app, Action& action);
 void add_feedback_detector_command(CLI::App& app, Action& action);
+void add_rotate_key_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

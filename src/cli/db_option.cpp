@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "store/data_keys.hpp"
 #include "store/open_store.hpp"
 
 namespace motcua::cli {
@@ -27,6 +28,20 @@ void DbOption::add_to(CLI::App& command) {
                   "(default: $MOTCUA_DB or var/motcua.db)")
       ->envname("MOTCUA_DB")
       ->check(CLI::Validator(engine_problem, "DATABASE", "database"));
+  command
+      .add_option("--data-key-file", data_key_file,
+                  "Key file sealing ID numbers, phones and addresses at rest (default: "
+                  "<db>.data-key beside a SQLite file, var/motcua.data-key for PostgreSQL); "
+                  "created with mode 0600; keep it and its backups apart from the database")
+      ->envname("MOTCUA_DATA_KEY_FILE");
+}
+
+std::string DbOption::resolved_data_key_file() const {
+  if (!data_key_file.empty()) return data_key_file;
+  if (const char* env = std::getenv("MOTCUA_DATA_KEY_FILE"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return store::default_data_key_path(resolved());
 }
 
 std::string DbOption::resolved() const {
@@ -40,6 +55,11 @@ std::unique_ptr<store::Store> DbOption::open() const {
   if (store::engine_of(db) == store::Engine::sqlite) {
     const std::filesystem::path file = db;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  }
+  // An in-memory database's key dies with the process; an explicit key file is still honoured.
+  if (db != ":memory:" || !data_key_file.empty() ||
+      std::getenv("MOTCUA_DATA_KEY_FILE") != nullptr) {
+    store::load_or_create_data_keys(resolved_data_key_file());
   }
   return store::open_store(db);
 }

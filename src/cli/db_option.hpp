@@ -14,11 +14,14 @@ namespace motcua::cli {
 
 struct DbOption {
   std::string path;
+  // The key file that seals personal data (store/data_keys.hpp); created 0600 if missing.
+  std::string data_key_file;
 
   void add_to(CLI::App& command);
   std::string resolved() const;
+  std::string resolved_data_key_file() const;
   // Opens the store the option names: for SQLite, creating the folder and the file if needed;
-  // migrations are applied either way.
+  // migrations are applied either way. The data keys are loaded (or made) first.
   std::unique_ptr<store::Store> open() const;
 };
 

@@ -3,6 +3,7 @@
 #include <exception>
 #include <iostream>
 
+#include "domain/text/mask.hpp"
 #include "store/outbox.hpp"
 
 namespace motcua::cli {
@@ -154,7 +155,9 @@ void DeliveryJob::run_topic(const std::string& topic, app::delivery::DeliveryAda
       // Only failures: wait, so a partner that is down is not hammered.
       progress = tally.delivered + tally.dead > 0;
     } catch (const std::exception& e) {
-      std::cerr << "motcua serve: delivery of " << topic << " failed: " << e.what() << "\n";
+      // Masked: an adapter's exception may quote a recipient's phone (text/mask.hpp).
+      std::cerr << "motcua serve: delivery of " << topic
+                << " failed: " << text::mask_identifiers_in(e.what()) << "\n";
     }
     if (!progress && !pause(period, &seen)) return;
   }

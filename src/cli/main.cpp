@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "store/data_keys.hpp"
 #include "store/sql.hpp"
 
 int main(int argc, char** argv) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   add_portal_command(app, action);
   add_payments_command(app, action);
   add_feedback_detector_command(app, action);
+  add_rotate_key_command(app, action);
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);
@@ -48,6 +50,10 @@ int main(int argc, char** argv) {
     return action ? action() : kExitBadInput;
   } catch (const motcua::store::StoreError& e) {
     std::cerr << "motcua: database error: " << e.what() << "\n";
+    return kExitFailure;
+  } catch (const motcua::store::DataKeyError& e) {
+    // A database without its key file, a wrong or unreadable key file: said as it is.
+    std::cerr << "motcua: data key: " << e.what() << "\n";
     return kExitFailure;
   } catch (const std::exception& e) {
     std::cerr << "motcua: internal error: " << e.what() << "\n";

@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/db_option.hpp"
 #include "store/backup.hpp"
+#include "store/data_keys.hpp"
 #include "store/database_url.hpp"
 #include "store/event_log.hpp"
 #include "store/table_copy.hpp"
@@ -25,6 +26,28 @@ struct MigrateDbArgs {
   std::size_t batch_rows = 500;
 };
 
+// `to` holds the keys of `from` first (the current key is the source's), then any it held before.
+void write_key_ring(const std::string& from, const std::string& to) {
+  const auto source = store::DataKeys::read_file(from);
+  if (!std::filesystem::exists(to)) {
+    source.write_file_if_absent(to);
+    return;
+  }
+  std::vector<store::DataKey> ring = source.keys();
+  bool added = false;
+  const auto before = store::DataKeys::read_file(to);
+  for (const auto& k : before.keys()) {
+    bool known = false;
+    for (const auto& s : ring) known = known || s.id == k.id;
+    if (!known) {
+      ring.push_back(k);
+      added = true;
+    }
+  }
+  const store::DataKeys merged(std::move(ring));
+  if (added || before.current_id() != merged.current_id()) merged.write_file(to);
+}
+
 int run_migrate_db(const MigrateDbArgs& args) {
   if (args.from.find("://") != std::string::npos || !std::filesystem::exists(args.from)) {
     return bad_input("--from " + args.from + ": no SQLite database file there");
@@ -35,8 +58,10 @@ int run_migrate_db(const MigrateDbArgs& args) {
   }
   // The source is opened like the server opens it: pending migrations are applied, so that both
   // sides are at this binary's schema version and have the same columns.
-  auto source = DbOption{args.from}.open();
-  const DbOption target_option{args.to};
+  const DbOption source_option{args.from, {}};
+  auto source = source_option.open();
+  // Sealed personal data is copied as it is: the target reads it with the source's data key.
+  const DbOption target_option{args.to, source_option.resolved_data_key_file()};
   auto target = target_option.open();
   if (source->schema_version() != target->schema_version()) {
     return bad_input("schema versions differ: source " + std::to_string(source->schema_version()) +
@@ -76,9 +101,17 @@ int run_migrate_db(const MigrateDbArgs& args) {
   }
   const bool heads_equal = source_head == target_head;
   const bool ok = report.counts_equal() && chain.ok() && heads_equal;
+  // The key goes with the data: the target's own key file (beside a SQLite file, or
+  // var/motcua.data-key for PostgreSQL) gets the source's keys, so `serve --db TARGET` opens it.
+  // A key file already there (made by `migrate` on the empty target, or shared with other
+  // databases) keeps its keys behind the source's.
+  const std::string source_key = source_option.resolved_data_key_file();
+  const std::string target_key = DbOption{args.to, {}}.resolved_data_key_file();
+  if (target_key != source_key) write_key_ring(source_key, target_key);
   const int printed = print_json(boost::json::object{{"from", store::printable_database(args.from)},
                                                      {"to", store::printable_database(args.to)},
                                                      {"schema_version", target->schema_version()},
+                                                     {"data_key_file", target_key},
                                                      {"tables", std::move(per_table)},
                                                      {"rows_copied", report.rows_copied},
                                                      {"write_jobs", report.write_jobs},

@@ -270,7 +270,7 @@ int run_serve(const ServeArgs& args) {
   // Warnings before a breach and escalations (app/warnings/due_warnings.hpp), every few minutes.
   // The same sweep applies the retention rules (app/admin/retention.hpp).
   WarningJob warnings(*store, *ctx.calendars, now, std::chrono::seconds(args.warnings_every_s),
-                      load_retention_rules(ctx.settings.templates_dir));
+                      load_retention_rules(ctx.settings.templates_dir), ctx.settings.uploads_dir);
   warnings.start();
   // The National Public Service Portal link (cli/portal_job.hpp), when a portal is configured.
   std::unique_ptr<PortalJob> portal_job;

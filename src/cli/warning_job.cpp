@@ -4,18 +4,20 @@
 #include <iostream>
 
 #include "app/admin/retention.hpp"
+#include "app/admin/upload_sweep.hpp"
 #include "app/warnings/due_warnings.hpp"
 
 namespace motcua::cli {
 
 WarningJob::WarningJob(store::Store& store, const app::ActiveCalendar& active,
                        std::function<Instant()> now, std::chrono::milliseconds period,
-                       codec::RetentionRules retention)
+                       codec::RetentionRules retention, std::string uploads_dir)
     : store_(store),
       active_(active),
       now_(std::move(now)),
       period_(period),
-      retention_(retention) {}
+      retention_(retention),
+      uploads_dir_(std::move(uploads_dir)) {}
 
 WarningJob::~WarningJob() { stop(); }
 
@@ -53,9 +55,14 @@ void WarningJob::run_once() {
   // Retention first and apart, so a failing warning never holds back a deletion the rules
   // require, nor the reverse (each is retried next period).
   try {
+    app::RetentionRun run;
     store_.write([&](store::SqlConnection& db) {
-      app::apply_retention(db, retention_, now, cal->utc_offset_minutes());
+      run = app::apply_retention(db, retention_, now, cal->utc_offset_minutes());
     });
+    if (!uploads_dir_.empty() && !run.released_files.empty()) {
+      app::sweep_released_files(store_, uploads_dir_, run.released_files, now,
+                                cal->utc_offset_minutes());
+    }
   } catch (const std::exception& e) {
     std::cerr << "motcua serve: retention failed: " << e.what() << "\n";
   }

@@ -2,13 +2,15 @@
 // warnings, overdue escalations and step overruns go to the outbox. Each message has its own
 // idempotency key, so several servers on one database running it together write each once.
 // The same sweep applies the retention rules (app/admin/retention.hpp) in its own transaction:
-// what it deletes is gone for the next server too, so running it on several is harmless.
+// what it deletes is gone for the next server too, so running it on several is harmless. After it
+// commits, the files of the papers it retired are swept (app/admin/upload_sweep.hpp).
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "app/calendar/calendar_admin.hpp"
@@ -20,7 +22,8 @@ namespace motcua::cli {
 class WarningJob {
  public:
   WarningJob(store::Store& store, const app::ActiveCalendar& active, std::function<Instant()> now,
-             std::chrono::milliseconds period, codec::RetentionRules retention = {});
+             std::chrono::milliseconds period, codec::RetentionRules retention = {},
+             std::string uploads_dir = {});
   ~WarningJob();
   WarningJob(const WarningJob&) = delete;
   WarningJob& operator=(const WarningJob&) = delete;
@@ -37,6 +40,7 @@ class WarningJob {
   std::function<Instant()> now_;
   std::chrono::milliseconds period_;
   codec::RetentionRules retention_;
+  std::string uploads_dir_;  // where retired papers' files are swept; none when empty
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;

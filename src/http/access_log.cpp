@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "domain/text/mask.hpp"
 #include "http/buffered_log_sink.hpp"
 
 namespace motcua::http {
@@ -87,7 +88,9 @@ std::string access_log_line(const AccessRecord& r) {
   line += ",\"method\":";
   append_json_string(line, r.method);
   line += ",\"path\":";
-  append_json_string(line, r.path);
+  // An ID or phone number in a path (a lookup, a user id) is masked: logs are kept and shipped
+  // further than the database and must not become a second copy of personal data.
+  append_json_string(line, text::mask_identifiers_in(r.path));
   line += ",\"route\":";
   append_json_string(line, r.route);
   line += ",\"status\":";

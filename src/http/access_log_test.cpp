@@ -91,5 +91,22 @@ TEST(BufferedFdSink, WritesHeldLinesWithinItsInterval) {
   ::close(fds[1]);
 }
 
+// No ID or phone number a path may carry reaches the log (docs/security.md "Personal data at
+// rest"): they are masked, the rest of the line is as it was.
+TEST(AccessLog, IdAndPhoneNumbersInThePathAreMasked) {
+  AccessRecord r;
+  r.method = "GET";
+  r.path = "/api/v1/people/079090001234/phones/0912345689";
+  r.route = "/api/v1/people/{id}/phones/{phone}";
+  r.status = 404;
+  const std::string line = access_log_line(r);
+  EXPECT_EQ(line.find("079090001234"), std::string::npos) << line;
+  EXPECT_EQ(line.find("0912345689"), std::string::npos) << line;
+  EXPECT_NE(line.find("\"path\":\"/api/v1/people/0*********34/phones/0*******89\""),
+            std::string::npos)
+      << line;
+  EXPECT_NE(line.find("\"route\":\"/api/v1/people/{id}/phones/{phone}\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace motcua::http

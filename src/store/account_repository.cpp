@@ -1,12 +1,14 @@
 #include "store/account_repository.hpp"
 
+#include "store/personal_data.hpp"
+
 namespace motcua::store {
 
 namespace {
 constexpr const char* kUsernameTaken = "SELECT 1 FROM users WHERE username = ?";
 constexpr const char* kInsertUser =
-    "INSERT INTO users(id, username, kind, display_name, id_number, email, phone, password_hash, "
-    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO users(id, username, kind, display_name, id_number, id_number_hash, email, phone, "
+    "phone_hash, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kInsertGrant =
     "INSERT INTO user_roles(user_id, role, agency_id) VALUES (?, ?, ?)";
 constexpr const char* kUserById =
@@ -25,8 +27,10 @@ bool username_taken(SqlConnection& db, const std::string& username) {
 }
 
 void insert_user(SqlConnection& db, const NewUserRow& r) {
-  db.execute(kInsertUser, {r.id, r.username, r.kind, r.display_name, r.id_number, r.email, r.phone,
-                           r.password_hash, r.created_at});
+  // ID number and phone sealed, each with its lookup hash (store/personal_data.hpp).
+  db.execute(kInsertUser,
+             {r.id, r.username, r.kind, r.display_name, seal(r.id_number), lookup_hash(r.id_number),
+              r.email, seal(r.phone), lookup_hash(r.phone), r.password_hash, r.created_at});
 }
 
 void insert_user_grant(SqlConnection& db, const std::string& user_id, const std::string& role,

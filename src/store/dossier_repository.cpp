@@ -1,5 +1,7 @@
 #include "store/dossier_repository.hpp"
 
+#include "store/personal_data.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -22,29 +24,14 @@ SqlValue opt(const std::optional<std::string>& v) { return v ? SqlValue(*v) : Sq
 SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(nullptr); }
 
 std::vector<SqlValue> values_of(const DossierRecord& r) {
-  return {r.id,
-          opt(r.code),
-          r.procedure_code,
-          r.procedure_version,
-          r.variant,
-          opt(r.receiving_unit_id),
-          r.agency_id,
-          opt(r.applicant_id),
-          r.applicant_name,
-          r.applicant_folded,
-          r.channel,
-          r.status,
-          opt(r.assignee_id),
-          r.current_step,
-          opt(r.submitted_at),
-          opt(r.received_at),
-          opt(r.due_s),
-          opt(r.due_766_s),
-          opt(r.finished_at),
-          r.version,
-          r.document,
-          r.created_at,
-          r.updated_at};
+  return {r.id, opt(r.code), r.procedure_code, r.procedure_version, r.variant,
+          opt(r.receiving_unit_id), r.agency_id, opt(r.applicant_id), r.applicant_name,
+          r.applicant_folded, r.channel, r.status, opt(r.assignee_id), r.current_step,
+          opt(r.submitted_at), opt(r.received_at), opt(r.due_s), opt(r.due_766_s),
+          opt(r.finished_at), r.version,
+          // The application form holds the applicant's ID number, phone and address: sealed at
+          // rest like the other personal data (store/personal_data.hpp).
+          seal(r.document), r.created_at, r.updated_at};
 }
 
 DossierRecord record_from(const SqlRow& row) {
@@ -69,7 +56,7 @@ DossierRecord record_from(const SqlRow& row) {
   r.due_766_s = row.optional_integer(17);
   r.finished_at = row.optional_text(18);
   r.version = row.integer(19);
-  r.document = row.text(20);
+  r.document = unseal(row.text(20));
   r.created_at = row.text(21);
   r.updated_at = row.text(22);
   return r;
@@ -123,33 +110,68 @@ std::int64_t next_daily_sequence(SqlConnection& db, const std::string& agency_co
   return db.query_one(kNextSequence, {agency_code, local_day})->integer(0);
 }
 
-std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter& f) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM dossiers WHERE 1 = 1";
-  std::vector<SqlValue> params;
+namespace {
+
+// The WHERE and ORDER BY of both lists; columns of `dossiers` as `d`.
+std::string list_conditions(const DossierFilter& f, std::vector<SqlValue>& params) {
+  std::string sql = " WHERE 1 = 1";
   if (!f.agency_ids.empty()) {
-    sql += " AND agency_id IN (" + placeholders(f.agency_ids.size()) + ")";
+    sql += " AND d.agency_id IN (" + placeholders(f.agency_ids.size()) + ")";
     for (const auto& a : f.agency_ids) params.emplace_back(a);
   }
   if (f.applicant_id) {
-    sql += " AND applicant_id = ?";
+    sql += " AND d.applicant_id = ?";
     params.emplace_back(*f.applicant_id);
   }
   if (f.assignee_id) {
-    sql += " AND assignee_id = ?";
+    sql += " AND d.assignee_id = ?";
     params.emplace_back(*f.assignee_id);
   }
   if (!f.statuses.empty()) {
-    sql += " AND status IN (" + placeholders(f.statuses.size()) + ")";
+    sql += " AND d.status IN (" + placeholders(f.statuses.size()) + ")";
     for (const auto& s : f.statuses) params.emplace_back(s);
   }
   if (!f.applicant_folded_like.empty()) {
-    sql += " AND applicant_folded LIKE ?";
+    sql += " AND d.applicant_folded LIKE ?";
     params.emplace_back("%" + f.applicant_folded_like + "%");
   }
-  sql += " ORDER BY due_s IS NULL, due_s, created_at LIMIT ?";
+  if (!f.procedure_code.empty()) {
+    sql += " AND d.procedure_code = ?";
+    params.emplace_back(f.procedure_code);
+  }
+  sql += " ORDER BY d.due_s IS NULL, d.due_s, d.created_at LIMIT ?";
   params.emplace_back(std::int64_t{f.limit});
+  return sql;
+}
+
+// kColumns of `dossiers d` with the form left out when the catalogue names the procedure, then the
+// catalogue's name.
+constexpr const char* kListColumns =
+    "d.id, d.code, d.procedure_code, d.procedure_version, d.variant, d.receiving_unit_id, "
+    "d.agency_id, d.applicant_id, d.applicant_name, d.applicant_folded, d.channel, d.status, "
+    "d.assignee_id, d.current_step, d.submitted_at, d.received_at, d.due_s, d.due_766_s, "
+    "d.finished_at, d.version, CASE WHEN p.name IS NULL THEN d.document ELSE '' END, "
+    "d.created_at, d.updated_at, COALESCE(p.name, '')";
+
+}  // namespace
+
+std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter& f) {
+  std::vector<SqlValue> params;
+  const std::string sql =
+      std::string("SELECT ") + kColumns + " FROM dossiers d" + list_conditions(f, params);
   std::vector<DossierRecord> out;
   for (const auto& row : db.query(sql, params)) out.push_back(record_from(row));
+  return out;
+}
+
+std::vector<DossierListRow> list_dossier_rows(SqlConnection& db, const DossierFilter& f) {
+  std::vector<SqlValue> params;
+  const std::string sql = std::string("SELECT ") + kListColumns +
+                          " FROM dossiers d LEFT JOIN procedures p ON p.code = d.procedure_code "
+                          "AND p.version = d.procedure_version" +
+                          list_conditions(f, params);
+  std::vector<DossierListRow> out;
+  for (const auto& row : db.query(sql, params)) out.push_back({record_from(row), row.text(23)});
   return out;
 }
 
@@ -160,18 +182,23 @@ void set_dossier_applicant_id(SqlConnection& db, const std::string& dossier_id,
     return;
   }
   db.execute(
-      "INSERT INTO dossier_applicant_ids(dossier_id, id_number) VALUES (?, ?) "
-      "ON CONFLICT(dossier_id) DO UPDATE SET id_number = excluded.id_number",
-      {dossier_id, id_number});
+      "INSERT INTO dossier_applicant_ids(dossier_id, id_number, id_number_hash) VALUES (?, ?, ?) "
+      "ON CONFLICT(dossier_id) DO UPDATE SET id_number = excluded.id_number, "
+      "id_number_hash = excluded.id_number_hash",
+      {dossier_id, seal(id_number), lookup_hash(id_number)});
 }
 
 std::vector<DossierRecord> dossiers_of_applicant_id(SqlConnection& db, const std::string& id_number,
                                                     int limit) {
   const std::string sql = std::string("SELECT ") + kColumns +
                           " FROM dossiers JOIN dossier_applicant_ids k ON k.dossier_id = "
-                          "dossiers.id WHERE k.id_number = ? ORDER BY created_at DESC, id LIMIT ?";
+                          "dossiers.id WHERE (k.id_number_hash = ? OR k.id_number_hash = ?) "
+                          "ORDER BY created_at DESC, id LIMIT ?";
+  // The ID number is sealed: found by its keyed hash (current key, or the retiring one).
+  const auto [hash, old_hash] = lookup_hash_pair(id_number);
+  if (hash.empty()) return {};
   std::vector<DossierRecord> out;
-  for (const auto& row : db.query(sql, {id_number, std::int64_t{limit}}))
+  for (const auto& row : db.query(sql, {hash, old_hash, std::int64_t{limit}}))
     out.push_back(record_from(row));
   return out;
 }

@@ -53,10 +53,21 @@ struct DossierFilter {
   std::optional<std::string> assignee_id;
   std::vector<std::string> statuses;  // empty: any
   std::string applicant_folded_like;  // accent-insensitive name search, empty: any
+  std::string procedure_code;         // one procedure only, empty: any
   int limit = 200;
 };
 // Ordered by due time (no due date last), then creation.
 std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter& filter);
+
+// A line of a list (work queue, own dossiers, approvals): the dossier without its application
+// form, and the procedure's name from the catalogue version it was filed under. Lists never open
+// the form, which is sealed (store/personal_data.hpp); only a dossier whose catalogue version is
+// missing carries its form, to take the name from.
+struct DossierListRow {
+  DossierRecord record;        // document "" unless procedure_name is
+  std::string procedure_name;  // "" when the catalogue has no such version
+};
+std::vector<DossierListRow> list_dossier_rows(SqlConnection& db, const DossierFilter& filter);
 
 // The applicant's ID number of a dossier, as the lookup of one's own dossiers finds it
 // (migration 0013); an empty number removes the dossier from that lookup.

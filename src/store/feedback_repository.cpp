@@ -1,5 +1,7 @@
 #include "store/feedback_repository.hpp"
 
+#include "store/personal_data.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -12,9 +14,10 @@ constexpr const char* kColumns =
     "forward_target, forward_reason, forwarded_from, published_at, published_folded, rating, "
     "rating_comment, rated_at, answer_working_days FROM feedback ";
 constexpr const char* kInsert =
-    "INSERT INTO feedback(id, code, name, contact, procedure_code, procedure_name, agency_id, "
-    "content, status, received_at, answer_due, channel, kind, entered_by, clock_started_at, "
-    "answer_working_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO feedback(id, code, name, contact, contact_hash, procedure_code, procedure_name, "
+    "agency_id, content, status, received_at, answer_due, channel, kind, entered_by, "
+    "clock_started_at, answer_working_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?)";
 constexpr const char* kLifecycle =
     "UPDATE feedback SET status = ?, agency_id = ?, answer_due = ?, kind = ?, clock_started_at = "
     "?, paused_seconds = ?, rejected_at = ?, reject_reason = ?, info_requested_at = ?, "
@@ -37,7 +40,7 @@ FeedbackRecord from_row(const SqlRow& r) {
   f.id = r.text(0);
   f.code = r.text(1);
   f.name = r.text(2);
-  f.contact = r.text(3);
+  f.contact = unseal(r.text(3));  // sealed at rest (store/personal_data.hpp)
   f.procedure_code = r.text(4);
   f.procedure_name = r.text(5);
   f.agency_id = r.text(6);
@@ -77,9 +80,11 @@ FeedbackRecord from_row(const SqlRow& r) {
 }  // namespace
 
 void insert_feedback(SqlConnection& db, const FeedbackRecord& f) {
-  db.execute(kInsert, {f.id, f.code, f.name, f.contact, f.procedure_code, f.procedure_name,
-                       f.agency_id, f.content, f.status, f.received_at, f.answer_due, f.channel,
-                       f.kind, f.entered_by, f.clock_started_at, f.answer_working_days});
+  // The sender's phone or email is sealed, with a keyed hash for the right-of-access lookup.
+  db.execute(kInsert,
+             {f.id, f.code, f.name, seal(f.contact), lookup_hash(f.contact), f.procedure_code,
+              f.procedure_name, f.agency_id, f.content, f.status, f.received_at, f.answer_due,
+              f.channel, f.kind, f.entered_by, f.clock_started_at, f.answer_working_days});
 }
 
 bool update_feedback_lifecycle(SqlConnection& db, const FeedbackRecord& f,

@@ -4,7 +4,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
 
+#include "store/data_keys.hpp"
 #include "store/hashing.hpp"
 #include "store/sql.hpp"
 
@@ -38,6 +42,72 @@ TEST_F(FileBlobsTest, StoresUnderTheHashOfTheContentOnce) {
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++files;
   EXPECT_EQ(files, 1u);
+}
+
+std::string raw_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Papers are sealed at rest: the file shows neither the content nor its PDF header, yet reads back
+// whole; a tampered file is refused rather than served.
+TEST_F(FileBlobsTest, FilesAreSealedUnderTheDataKeyAndTamperingIsRefused) {
+  const std::string bytes = "%PDF-1.7 CCCD 001090012345 Nguyen Van A";
+  const auto blob = put_blob(dir_, bytes);
+  const auto path = fs::path(dir_) / blob.sha256;
+  const auto stored = raw_file(path);
+  EXPECT_TRUE(DataKeys::is_sealed_file(stored));
+  EXPECT_EQ(DataKeys::key_id_of_file(stored), data_keys().current_id());
+  EXPECT_EQ(stored.find("001090012345"), std::string::npos);
+  EXPECT_EQ(stored.find("%PDF"), std::string::npos);
+  EXPECT_EQ(read_blob(dir_, blob.sha256), bytes);
+
+  auto tampered = stored;
+  tampered.back() = static_cast<char>(tampered.back() ^ 1);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << tampered;
+  EXPECT_THROW(read_blob(dir_, blob.sha256), DataKeyError);
+}
+
+// rotate-key's part for papers: clear files from before sealing and files under the old key are
+// re-sealed under the current key, each read back as it was; a file that does not match its name
+// stops the run.
+TEST_F(FileBlobsTest, ResealingMovesEveryFileToTheCurrentKey) {
+  const auto before = data_keys_shared();
+  const auto old_blob = put_blob(dir_, "sealed under the old key");
+  const std::string clear = "stored clear before sealing";
+  fs::create_directories(dir_);
+  std::ofstream(fs::path(dir_) / sha256_hex(clear), std::ios::binary) << clear;
+  EXPECT_EQ(read_blob(dir_, sha256_hex(clear)), clear);
+
+  std::vector<DataKey> ring{DataKeys::generate()};
+  for (const auto& k : before->keys()) ring.push_back(k);
+  install_data_keys(std::make_shared<const DataKeys>(ring));
+  EXPECT_EQ(reseal_blobs(dir_), 2);
+  EXPECT_EQ(reseal_blobs(dir_), 0);  // done
+  for (const auto& name : {old_blob.sha256, sha256_hex(clear)}) {
+    EXPECT_EQ(DataKeys::key_id_of_file(raw_file(fs::path(dir_) / name)), ring.front().id);
+  }
+  install_data_keys(std::make_shared<const DataKeys>(std::vector{ring.front()}));
+  EXPECT_EQ(read_blob(dir_, old_blob.sha256), "sealed under the old key");
+  EXPECT_EQ(read_blob(dir_, sha256_hex(clear)), clear);
+
+  std::ofstream(fs::path(dir_) / sha256_hex("a name for other bytes"), std::ios::binary)
+      << "other bytes";
+  EXPECT_THROW(reseal_blobs(dir_), StoreError);
+  install_data_keys(before);
+}
+
+// A file of the same content sealed under a key this process lacks (a folder another installation
+// shares, a replaced key file) is written again under ours instead of being handed out unreadable.
+TEST_F(FileBlobsTest, AFileUnderAForeignKeyIsWrittenAgainUnderOurs) {
+  const auto ours = data_keys_shared();
+  install_data_keys(std::make_shared<const DataKeys>(std::vector{DataKeys::generate()}));
+  const auto foreign = put_blob(dir_, "the same scanned paper");
+  install_data_keys(ours);
+  EXPECT_THROW(read_blob(dir_, foreign.sha256), DataKeyError);
+  const auto again = put_blob(dir_, "the same scanned paper");
+  EXPECT_TRUE(again.created);
+  EXPECT_EQ(read_blob(dir_, again.sha256), "the same scanned paper");
 }
 
 TEST_F(FileBlobsTest, ReadsOnlyHashNames) {

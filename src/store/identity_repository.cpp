@@ -1,5 +1,7 @@
 #include "store/identity_repository.hpp"
 
+#include "store/personal_data.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -43,16 +45,18 @@ std::optional<IdentityRow> find_identity(SqlConnection& db, const std::string& i
                                          const std::string& subject) {
   const auto row = db.query_one(kIdentity, {issuer, subject});
   if (!row) return std::nullopt;
-  return IdentityRow{row->text(0), row->text(1), row->text(2), row->text(3)};
+  // The ID number the provider vouched for is sealed at rest (store/personal_data.hpp).
+  return IdentityRow{row->text(0), row->text(1), row->text(2), unseal(row->text(3))};
 }
 
 void insert_identity(SqlConnection& db, const IdentityRow& r, const std::string& now_iso) {
-  db.execute(kInsertIdentity, {r.issuer, r.subject, r.user_id, r.id_number, now_iso, now_iso});
+  db.execute(kInsertIdentity,
+             {r.issuer, r.subject, r.user_id, seal(r.id_number), now_iso, now_iso});
 }
 
 void touch_identity(SqlConnection& db, const std::string& issuer, const std::string& subject,
                     const std::string& id_number, const std::string& now_iso) {
-  db.execute(kTouchIdentity, {id_number, now_iso, issuer, subject});
+  db.execute(kTouchIdentity, {seal(id_number), now_iso, issuer, subject});
 }
 
 bool identity_verified(SqlConnection& db, const std::string& user_id) {

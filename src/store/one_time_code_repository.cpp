@@ -1,5 +1,7 @@
 #include "store/one_time_code_repository.hpp"
 
+#include "store/personal_data.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -24,9 +26,10 @@ constexpr const char* kFindPending =
     "WHERE address = ?";
 constexpr const char* kApplicant =
     "SELECT id FROM users WHERE kind = 'applicant' AND disabled = 0 AND "
-    "(username = ? OR email = ? OR phone = ?) ORDER BY created_at LIMIT 1";
+    "(username = ? OR email = ? OR phone_hash = ? OR phone_hash = ?) ORDER BY created_at LIMIT 1";
 constexpr const char* kInUse =
-    "SELECT 1 FROM users WHERE username = ? OR email = ? OR phone = ? LIMIT 1";
+    "SELECT 1 FROM users WHERE username = ? OR email = ? OR phone_hash = ? OR phone_hash = ? "
+    "LIMIT 1";
 }  // namespace
 
 void insert_one_time_code(SqlConnection& db, const OneTimeCodeRow& r) {
@@ -66,13 +69,16 @@ void delete_pending_signup(SqlConnection& db, const std::string& address) {
 }
 
 std::optional<std::string> applicant_with_contact(SqlConnection& db, const std::string& address) {
-  const auto row = db.query_one(kApplicant, {address, address, address});
+  // The phone is sealed: found by its keyed hash, under the current or the retiring key.
+  const auto [hash, old_hash] = lookup_hash_pair(address);
+  const auto row = db.query_one(kApplicant, {address, address, hash, old_hash});
   if (!row) return std::nullopt;
   return row->text(0);
 }
 
 bool contact_in_use(SqlConnection& db, const std::string& address) {
-  return db.query_one(kInUse, {address, address, address}).has_value();
+  const auto [hash, old_hash] = lookup_hash_pair(address);
+  return db.query_one(kInUse, {address, address, hash, old_hash}).has_value();
 }
 
 }  // namespace motcua::store

@@ -2,6 +2,10 @@
 
 #include <cctype>
 
+#include "store/data_keys.hpp"
+#include "store/personal_data.hpp"
+#include "store/sqlite/bulk_store.hpp"
+
 namespace motcua::store {
 
 Engine engine_of(const std::string& db) {
@@ -23,9 +27,36 @@ Engine engine_of(const std::string& db) {
                                "SQLite");
 }
 
+namespace {
+
+// Every opener goes through the data keys the same way: the key file's keys are in place before
+// migrations may seal values, and a database holding values under a key the process lacks is
+// refused before anything reads or writes.
+template <typename Open>
+std::unique_ptr<Store> open_with_data_keys(const std::string& db, Open open) {
+  use_default_data_keys_for(db);
+  auto store = open();
+  // An in-memory database is new with the process: nothing in it was sealed under another key
+  // (and each reader connection would be a database of its own).
+  if (db == ":memory:") return store;
+  store->read(require_known_data_keys);
+  // A key made for a database without a key file is written now, not before: a command run on a
+  // copy whose values were sealed under another key was refused above and leaves no stray file.
+  if (persist_new_data_key()) store->read(require_known_data_keys);
+  return store;
+}
+
+}  // namespace
+
 std::unique_ptr<Store> open_store(const std::string& db, int reader_connections) {
-  if (engine_of(db) == Engine::postgres) return open_postgres_store(db, reader_connections);
-  return open_sqlite_store(db, reader_connections);
+  return open_with_data_keys(db, [&] {
+    return engine_of(db) == Engine::postgres ? open_postgres_store(db, reader_connections)
+                                             : open_sqlite_store(db, reader_connections);
+  });
+}
+
+std::unique_ptr<Store> open_store_for_bulk_load(const std::string& sqlite_path) {
+  return open_with_data_keys(sqlite_path, [&] { return open_sqlite_bulk_store(sqlite_path); });
 }
 
 }  // namespace motcua::store

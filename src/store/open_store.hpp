@@ -27,4 +27,8 @@ Engine engine_of(const std::string& db);
 // database, which must exist). Migrations are applied either way.
 std::unique_ptr<Store> open_store(const std::string& db, int reader_connections = 4);
 
+// A SQLite file opened for a one-off bulk load (store/sqlite/bulk_store.hpp), with the same data
+// keys as open_store gives it.
+std::unique_ptr<Store> open_store_for_bulk_load(const std::string& sqlite_path);
+
 }  // namespace motcua::store

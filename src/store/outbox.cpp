@@ -4,6 +4,8 @@
 #include <mutex>
 #include <set>
 
+#include "store/personal_data.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -82,7 +84,12 @@ std::set<std::string>& skipped_topics() {
 
 OutboxRow row_of(const SqlRow& r) {
   return {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4),  r.integer(5),
-          r.text(6),    r.text(7), r.text(8), r.text(9), r.text(10), r.text(11)};
+          r.text(6),    r.text(7), r.text(8), r.text(9), r.text(10), unseal(r.text(11))};
+}
+
+// A message as a deliverer takes it: the payload opened.
+OutboxMessage message_of(const SqlRow& r) {
+  return {r.integer(0), r.text(1), r.text(2), unseal(r.text(3)), r.integer(4)};
 }
 }  // namespace
 
@@ -100,14 +107,16 @@ bool enqueue_outbox(SqlConnection& db, const std::string& topic, const std::stri
                     const std::string& payload, const std::string& now_iso,
                     std::int64_t available_s, const std::string& order_key) {
   if (outbox_topic_skipped(topic)) return false;
-  return db.execute(kEnqueue, {topic, key, payload, now_iso, available_s, order_key, now_iso,
+  // Sealed at rest: a notice carries the recipient's phone or e-mail and the dossier's details
+  // (store/personal_data.hpp).
+  return db.execute(kEnqueue, {topic, key, seal(payload), now_iso, available_s, order_key, now_iso,
                                available_s, available_s}) == 1;
 }
 
 std::vector<OutboxMessage> pending_outbox(SqlConnection& db, std::int64_t now_s, int limit) {
   std::vector<OutboxMessage> out;
   for (const auto& r : db.query(kPending, {now_s, std::int64_t{limit}})) {
-    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.integer(4)});
+    out.push_back(message_of(r));
   }
   return out;
 }
@@ -122,7 +131,7 @@ std::vector<OutboxMessage> claim_outbox(SqlConnection& db, const std::string& to
   std::vector<OutboxMessage> out;
   for (const auto& r : db.query(claim_sql(db.dialect()), {worker, now_s + lease_s, topic, now_s,
                                                           now_s, std::int64_t{limit}})) {
-    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.integer(4)});
+    out.push_back(message_of(r));
   }
   // RETURNING promises no order.
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -1,5 +1,7 @@
 #include "store/personal_data_queries.hpp"
 
+#include "store/personal_data.hpp"
+
 namespace motcua::store {
 
 std::optional<AccountDataRow> account_data(SqlConnection& db, const std::string& user_id) {
@@ -8,9 +10,11 @@ std::optional<AccountDataRow> account_data(SqlConnection& db, const std::string&
       "FROM users WHERE id = ?",
       {user_id});
   if (!row) return std::nullopt;
-  return AccountDataRow{row->text(0), row->text(1),         row->text(2),
-                        row->text(3), row->text(4),         row->text(5),
-                        row->text(6), row->integer(7) != 0, row->text(8)};
+  // The ID number and phone are sealed at rest (store/personal_data.hpp): the holder gets them
+  // clear.
+  return AccountDataRow{row->text(0),         row->text(1),         row->text(2),
+                        row->text(3),         unseal(row->text(4)), row->text(5),
+                        unseal(row->text(6)), row->integer(7) != 0, row->text(8)};
 }
 
 std::optional<std::string> user_id_of_username(SqlConnection& db, const std::string& username) {
@@ -25,7 +29,7 @@ std::vector<IdentityLinkRow> identity_links_of(SqlConnection& db, const std::str
        db.query("SELECT issuer, subject, id_number, linked_at, last_login_at FROM user_identities "
                 "WHERE user_id = ? ORDER BY linked_at, issuer",
                 {user_id}))
-    out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+    out.push_back({row.text(0), row.text(1), unseal(row.text(2)), row.text(3), row.text(4)});
   return out;
 }
 
@@ -35,7 +39,7 @@ std::vector<NoticeRow> notices_of_dossier(SqlConnection& db, const std::string& 
        db.query("SELECT topic, state, created_at, updated_at, payload FROM outbox "
                 "WHERE order_key = ? AND topic IN ('mail', 'sms', 'zalo') ORDER BY id",
                 {dossier_id}))
-    out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+    out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), unseal(row.text(4))});
   return out;
 }
 
@@ -44,13 +48,15 @@ std::vector<FeedbackDataRow> feedback_from_contacts(SqlConnection& db,
   std::vector<FeedbackDataRow> out;
   for (const auto& contact : contacts) {
     if (contact.empty()) continue;
+    // The contact is sealed: found by its keyed hash (current key, or the retiring one).
+    const auto hashes = lookup_hash_pair(contact);
     for (const auto& row :
          db.query("SELECT code, name, contact, procedure_code, procedure_name, content, status, "
-                  "received_at, COALESCE(answer, '') FROM feedback WHERE contact = ? ORDER BY "
-                  "received_at, code",
-                  {contact}))
-      out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5),
-                     row.text(6), row.text(7), row.text(8)});
+                  "received_at, COALESCE(answer, '') FROM feedback WHERE contact_hash = ? OR "
+                  "contact_hash = ? ORDER BY received_at, code",
+                  {hashes.first, hashes.second}))
+      out.push_back({row.text(0), row.text(1), unseal(row.text(2)), row.text(3), row.text(4),
+                     row.text(5), row.text(6), row.text(7), row.text(8)});
   }
   return out;
 }

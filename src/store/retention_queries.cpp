@@ -13,8 +13,12 @@ std::vector<std::string> stale_draft_ids(SqlConnection& db, const std::string& b
   return out;
 }
 
-std::int64_t delete_papers_of(SqlConnection& db, const std::string& dossier_id) {
-  return db.execute("DELETE FROM papers WHERE dossier_id = ?", {dossier_id});
+std::vector<std::string> delete_papers_of(SqlConnection& db, const std::string& dossier_id) {
+  std::vector<std::string> files;
+  for (const auto& row :
+       db.query("DELETE FROM papers WHERE dossier_id = ? RETURNING sha256", {dossier_id}))
+    files.push_back(row.text(0));
+  return files;
 }
 
 SignInSecretsDeleted delete_spent_sign_in_secrets(SqlConnection& db, std::int64_t before_s,

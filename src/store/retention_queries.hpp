@@ -14,8 +14,9 @@ namespace motcua::store {
 // (ISO 8601 with the installation's offset, as dossiers.updated_at is written), at most `limit`.
 std::vector<std::string> stale_draft_ids(SqlConnection& db, const std::string& before_iso,
                                          int limit);
-// The rows of the papers uploaded to a dossier; returns how many went.
-std::int64_t delete_papers_of(SqlConnection& db, const std::string& dossier_id);
+// The rows of the papers uploaded to a dossier; returns the names (SHA-256) of the files they
+// named, one per row, for the sweep of files no row names any more (app/admin/upload_sweep.hpp).
+std::vector<std::string> delete_papers_of(SqlConnection& db, const std::string& dossier_id);
 
 struct SignInSecretsDeleted {
   std::int64_t sessions = 0;

@@ -50,6 +50,8 @@ class DatasetTest : public ::testing::Test {
     fs::copy_file(empty_, b.db);
     if (fs::exists(empty_.string() + "-wal"))
       fs::copy_file(empty_.string() + "-wal", b.db.string() + "-wal");
+    // Its accounts' ID numbers and phones are sealed under the demo's data key: the key goes along.
+    fs::copy_file(empty_.string() + ".data-key", b.db.string() + ".data-key");
     const auto gen =
         run_process(std::string(MOTCUA_BINARY_DIR) + "/bench/motcua_dataset --db '" +
                     b.db.string() + "' --dossiers " + std::to_string(kDossiers) + " --seed " +

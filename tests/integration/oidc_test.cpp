@@ -19,6 +19,7 @@
 #include "store/audit_log.hpp"
 #include "store/identity_repository.hpp"
 #include "store/open_store.hpp"
+#include "store/personal_data.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -186,9 +187,15 @@ TEST_F(Oidc, FirstLoginCreatesTheApplicantAccountAndTheNextReusesIt) {
     EXPECT_EQ(identity->user_id, user_id);
     EXPECT_EQ(identity->id_number, "001090012345");
     EXPECT_TRUE(store::identity_verified(db, user_id));
-    EXPECT_EQ(
-        db.query_one("SELECT id_number, password_hash FROM users WHERE id = ?", {user_id})->text(0),
-        "001090012345");
+    // At rest both copies of the ID number are sealed under the data key; read back they are clear.
+    const auto account_id =
+        db.query_one("SELECT id_number FROM users WHERE id = ?", {user_id})->text(0);
+    EXPECT_EQ(account_id.rfind("enc1:", 0), 0u) << account_id;
+    EXPECT_EQ(store::unseal(account_id), "001090012345");
+    const auto linked_id =
+        db.query_one("SELECT id_number FROM user_identities WHERE user_id = ?", {user_id})->text(0);
+    EXPECT_EQ(linked_id.rfind("enc1:", 0), 0u) << linked_id;
+    EXPECT_EQ(store::unseal(linked_id), "001090012345");
   });
 }
 
@@ -347,8 +354,9 @@ TEST_F(Oidc, DossierOfAVerifiedAccountCarriesTheFlagToThePortalAndToOfficials) {
           {id + ":%"});
       ASSERT_FALSE(rows.empty()) << id;
       for (const auto& row : rows) {
-        EXPECT_EQ(json::parse(row.text(0)).at("TaiKhoanDuocXacThucVoiVNeID").as_bool(), verified)
-            << row.text(0);
+        const auto payload = store::unseal(row.text(0));  // sealed at rest
+        EXPECT_EQ(json::parse(payload).at("TaiKhoanDuocXacThucVoiVNeID").as_bool(), verified)
+            << payload;
       }
     }
   });

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,11 @@ class ServerProcess {
       if (std::find(extra_args.begin(), extra_args.end(), "--outbox-unconfigured") ==
           extra_args.end())
         args.insert(args.end(), {"--outbox-unconfigured", "keep"});
+      // Each database its own uploads folder, as each installation has: papers are sealed under
+      // the database's data key, so a folder shared by the tests' databases would hold files
+      // sealed under another test's key.
+      if (std::find(extra_args.begin(), extra_args.end(), "--uploads-dir") == extra_args.end())
+        args.insert(args.end(), {"--uploads-dir", uploads_dir_for(db_path)});
       args.insert(args.end(), extra_args.begin(), extra_args.end());
       std::vector<char*> argv;
       for (auto& a : args) argv.push_back(a.data());
@@ -58,6 +64,16 @@ class ServerProcess {
     port_ = static_cast<int>(started_.at("port").as_int64());
   }
   ~ServerProcess() { stop(); }
+
+  // Beside a SQLite file; for a PostgreSQL URL, a folder named after the database under /tmp.
+  static std::string uploads_dir_for(const std::string& db) {
+    if (db == ":memory:") return "/tmp/motcua-uploads-memory-" + std::to_string(::getpid());
+    if (db.find("://") == std::string::npos) return db + ".uploads";
+    std::string name = db.substr(db.find_last_of('/') + 1);
+    for (char& c : name)
+      if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    return "/tmp/motcua-uploads-" + name;
+  }
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 

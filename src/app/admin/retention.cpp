@@ -14,11 +14,12 @@ namespace {
 
 constexpr Seconds kDay = 24 * 60 * 60;
 
-// Discards one stale draft and clears what it held on the applicant; returns the papers removed.
-std::int64_t retire_draft(store::SqlConnection& db, const std::string& id, const std::string& at,
-                          int days) {
+// Discards one stale draft and clears what it held on the applicant; returns the files its removed
+// paper rows named.
+std::vector<std::string> retire_draft(store::SqlConnection& db, const std::string& id,
+                                      const std::string& at, int days) {
   auto record = store::find_dossier(db, id);
-  if (!record || record->status != "draft") return 0;
+  if (!record || record->status != "draft") return {};
   auto document = document_from_json(record->document);
   document.applicant = {};
   document.papers.clear();
@@ -47,7 +48,9 @@ RetentionRun apply_retention(store::SqlConnection& db, const codec::RetentionRul
   // Rows carry ISO times in the installation's one offset, so the text order is the time order.
   const std::string draft_cutoff = to_iso(Instant{now.seconds - rules.draft_days * kDay}, offset);
   for (const auto& id : store::stale_draft_ids(db, draft_cutoff, kDraftsPerRun)) {
-    run.draft_papers += retire_draft(db, id, at, rules.draft_days);
+    const auto files = retire_draft(db, id, at, rules.draft_days);
+    run.draft_papers += static_cast<std::int64_t>(files.size());
+    run.released_files.insert(run.released_files.end(), files.begin(), files.end());
     ++run.drafts;
   }
   const Seconds secrets_cutoff = now.seconds - rules.sign_in_secret_days * kDay;

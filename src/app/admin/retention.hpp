@@ -8,11 +8,13 @@
 // its log, by the `system` actor, with the rule as reason), and its personal data go: the
 // applicant's details and papers list in the row, the ID number of the lookup, the rows of its
 // uploaded papers. The log itself holds no applicant details of a draft (dossier_drafts.hpp).
-// The uploaded files stay in the content-addressed folder, which another row may share: sweeping
-// files no row names is left to the file store (docs/security.md "Retention").
+// The uploaded files those rows named are listed in the run: once the transaction has committed,
+// the caller removes those no other row names (app/admin/upload_sweep.hpp).
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "codec/retention_rules.hpp"
 #include "domain/calendar/date.hpp"
@@ -27,6 +29,7 @@ struct RetentionRun {
   std::int64_t one_time_codes = 0;
   std::int64_t pending_signups = 0;
   std::int64_t oidc_attempts = 0;
+  std::vector<std::string> released_files;  // the retired papers' files (SHA-256 names)
   bool any() const {
     return drafts + draft_papers + sessions + one_time_codes + pending_signups + oidc_attempts > 0;
   }

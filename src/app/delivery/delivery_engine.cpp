@@ -9,6 +9,7 @@
 
 #include "app/payments/refunds.hpp"
 #include "app/postal/postal_orders.hpp"
+#include "domain/text/mask.hpp"
 #include "store/exchange_links_repository.hpp"
 
 namespace motcua::app::delivery {
@@ -47,7 +48,8 @@ class PendingWrites {
 };
 
 // What a partner answered may be any bytes (garbage, binary, a huge page): the administrators'
-// view shows valid UTF-8 without control characters, at most ~500 bytes.
+// view shows valid UTF-8 without control characters, at most ~500 bytes, and an SMS gateway that
+// echoes the recipient's phone (or a partner an ID number) has it masked (text/mask.hpp).
 std::string printable_error(const std::string& text) {
   constexpr std::size_t kMax = 500;
   std::string out;
@@ -73,7 +75,7 @@ std::string printable_error(const std::string& text) {
       i += len;
     }
   }
-  return out;
+  return text::mask_identifiers_in(out);
 }
 
 }  // namespace

@@ -150,5 +150,15 @@ TEST_F(DeliveryEngineTest, APartnersGarbageIsStoredAsPrintableText) {
   EXPECT_EQ(got[0].last_error, "HTTP 200: <html> ? ok ");
 }
 
+TEST_F(DeliveryEngineTest, ARecipientsPhoneEchoedInAnErrorIsMasked) {
+  enqueue("sms", "p1");
+  auto sms = std::make_shared<FakeAdapter>();
+  sms->answers = {{DeliveryOutcome::retry, "", "HTTP 400: 0912345689 is not a subscriber"}};
+  deliver_due(*store_, {{"sms", sms}}, clock(), settings_);
+  const auto got = rows("sms");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].last_error, "HTTP 400: 0*******89 is not a subscriber");
+}
+
 }  // namespace
 }  // namespace motcua::app::delivery

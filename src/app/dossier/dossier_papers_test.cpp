@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "app/admin/retention.hpp"
+#include "app/admin/upload_sweep.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/dossier/paper_process_test_support.hpp"
 #include "store/event_log.hpp"
@@ -17,8 +21,9 @@ const std::string kPdfBytes = "%PDF-1.7\nthe scanned birth certificate\n";
 
 class DossierPapersTest : public test_support::StoreTest {
  protected:
-  std::string create_online() {
+  std::string create_online(bool submit = true) {
     NewDossier d;
+    d.submit = submit;
     d.procedure_code = "1.001193";
     d.agency_id = "c1";
     d.receiving_unit_id = "u1";
@@ -60,6 +65,58 @@ class DossierPapersTest : public test_support::StoreTest {
   Actor reception_{"off-r", "Lê Tiếp Nhận", false, {{Role::reception, "c1"}}};
   Actor other_commune_{"off-x", "Võ Xã Hai", false, {{Role::reception, "c2"}}};
 };
+
+// Retention (docs/rules.md section 24): a draft never sent loses its paper rows, and then the
+// files only it named; a file another dossier shares stays, and so does one an upload used within
+// the idle period (its row may not be committed yet). One audit row counts what went.
+TEST_F(DossierPapersTest, ARetiredDraftsOwnFilesAreSweptAndSharedOnesKept) {
+  const auto draft = create_online(false);
+  const auto sent = create_online();
+  const auto own = upload("%PDF-1.7\nonly the draft had this\n");
+  const auto shared = upload(kPdfBytes);
+  ASSERT_TRUE(attach(citizen_, draft, own));
+  ASSERT_TRUE(attach(citizen_, draft, shared));
+  ASSERT_TRUE(attach(citizen_, sent, shared));
+  const auto uploads = (dir_ / "uploads").string();
+
+  RetentionRun run;
+  store_->write([&](store::SqlConnection& db) {
+    run =
+        apply_retention(db, codec::RetentionRules{90, 30}, Instant{now_.seconds + 91 * 86400}, 420);
+  });
+  EXPECT_EQ(run.drafts, 1);
+  EXPECT_EQ(run.draft_papers, 2);
+  ASSERT_EQ(run.released_files.size(), 2u);
+
+  // The files were written a moment ago: within the idle period nothing goes.
+  auto sweep = sweep_released_files(*store_, uploads, run.released_files, now_, 420);
+  EXPECT_EQ(sweep.removed, 0);
+  EXPECT_EQ(sweep.still_named, 1);
+  EXPECT_EQ(sweep.recently_used, 1);
+  EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(uploads) / own.sha256));
+
+  sweep = sweep_released_files(*store_, uploads, run.released_files, now_, 420,
+                               std::chrono::seconds{0});
+  EXPECT_EQ(sweep.removed, 1);
+  EXPECT_EQ(sweep.still_named, 1);
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(uploads) / own.sha256));
+  EXPECT_EQ(store::read_blob(uploads, shared.sha256), kPdfBytes);
+  std::size_t entries = 0;  // nothing left aside
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(uploads)) ++entries;
+  EXPECT_EQ(entries, 1u);
+  store_->read([&](store::SqlConnection& db) {
+    const auto audit = db.query_one(
+        "SELECT actor_id, details FROM audit_log WHERE action = 'retention.files_removed'");
+    ASSERT_TRUE(audit);
+    EXPECT_EQ(audit->text(0), "system");
+    EXPECT_EQ(audit->text(1), "{\"files\":1}");
+  });
+
+  // The same content uploaded again is simply written again.
+  const auto again = upload("%PDF-1.7\nonly the draft had this\n");
+  EXPECT_EQ(again.sha256, own.sha256);
+  EXPECT_EQ(store::read_blob(uploads, own.sha256), "%PDF-1.7\nonly the draft had this\n");
+}
 
 TEST_F(DossierPapersTest, AttachingRecordsRowDocumentVersionAndChainedEvent) {
   const auto id = create_online();

@@ -13,6 +13,7 @@
 #include "store/event_log.hpp"
 #include "store/notification_preferences.hpp"
 #include "store/outbox.hpp"
+#include "store/personal_data.hpp"
 #include "store/store.hpp"
 #include "store/test_seed.hpp"
 #include "store/tracking_secrets.hpp"
@@ -270,6 +271,22 @@ TEST_F(DossierServiceTest, QueueTrackingAndSearch) {
     ASSERT_TRUE(queue);
     ASSERT_EQ(queue->size(), 1u);
     EXPECT_EQ(queue->at(0).lateness, "on_time");
+    // The procedure's name is the catalogue's, for the version the dossier was filed under.
+    const auto catalogue_name = db.query_one(
+        "SELECT name FROM procedures WHERE code = ? AND "
+        "version = (SELECT procedure_version FROM dossiers "
+        "WHERE id = ?)",
+        {queue->at(0).procedure_code, created->id});
+    ASSERT_TRUE(catalogue_name);
+    EXPECT_FALSE(catalogue_name->text(0).empty());
+    EXPECT_EQ(queue->at(0).procedure_name, catalogue_name->text(0));
+    // The procedure filter is the list's own condition, not a cut of its first page.
+    QueueQuery other_procedure;
+    other_procedure.procedure_code = "9.999999";
+    EXPECT_TRUE(work_queue(db, reception_, other_procedure, test_calendar(), now_)->empty());
+    QueueQuery same_procedure;
+    same_procedure.procedure_code = queue->at(0).procedure_code;
+    EXPECT_EQ(work_queue(db, reception_, same_procedure, test_calendar(), now_)->size(), 1u);
     auto soon = work_queue(db, reception_, {}, test_calendar(), at(2026, 3, 11, 17, 0));
     EXPECT_EQ(soon->at(0).lateness, "due_soon");
     auto late = work_queue(db, reception_, {}, test_calendar(), at(2026, 3, 13, 8, 0));
@@ -421,8 +438,11 @@ TEST_F(DossierServiceTest, RetentionRetiresStaleDraftsAndSpentSessionsWithOneAud
     ASSERT_TRUE(row);
     EXPECT_EQ(row->text(0), "discarded");
     EXPECT_EQ(row->text(1), "");
-    EXPECT_EQ(row->text(2).find("001090000001"), std::string::npos);
-    EXPECT_EQ(row->text(2).find("Nguyễn Văn An"), std::string::npos);
+    // The form is sealed at rest: what is checked is what it says once opened.
+    const auto form = store::unseal(row->text(2));
+    EXPECT_NE(form.find("{"), std::string::npos);
+    EXPECT_EQ(form.find("001090000001"), std::string::npos);
+    EXPECT_EQ(form.find("Nguyễn Văn An"), std::string::npos);
     const auto events = store::events_of(db, draft->id);
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.back().event.type, "draft_discarded");

@@ -145,13 +145,16 @@ std::string lateness(const store::DossierRecord& r, const calendar::WorkingCalen
   return "on_time";
 }
 
-QueueItem queue_item(const store::DossierRecord& r, const calendar::WorkingCalendar& cal,
-                     Instant now, std::optional<Seconds> soon) {
+namespace {
+
+QueueItem queue_item_named(const store::DossierRecord& r, std::string procedure_name,
+                           const calendar::WorkingCalendar& cal, Instant now,
+                           std::optional<Seconds> soon) {
   const int offset = cal.utc_offset_minutes();
   return {r.id,
           r.code,
           r.procedure_code,
-          procedure_name_of(r),
+          std::move(procedure_name),
           r.applicant_name,
           r.status,
           r.assignee_id,
@@ -159,6 +162,20 @@ QueueItem queue_item(const store::DossierRecord& r, const calendar::WorkingCalen
           r.received_at,
           iso_or_none(r.due_s, offset),
           lateness(r, cal, now, soon)};
+}
+
+}  // namespace
+
+QueueItem queue_item(const store::DossierRecord& r, const calendar::WorkingCalendar& cal,
+                     Instant now, std::optional<Seconds> soon) {
+  return queue_item_named(r, procedure_name_of(r), cal, now, soon);
+}
+
+QueueItem queue_item(const store::DossierListRow& row, const calendar::WorkingCalendar& cal,
+                     Instant now, std::optional<Seconds> soon) {
+  return queue_item_named(
+      row.record, row.procedure_name.empty() ? procedure_name_of(row.record) : row.procedure_name,
+      cal, now, soon);
 }
 
 std::string mask_name(const std::string& name) {

@@ -229,6 +229,10 @@ struct QueueItem {
 
 QueueItem queue_item(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
                      Instant now, std::optional<Seconds> soon = std::nullopt);
+// The same from a list row, whose procedure name comes from the catalogue (the form, sealed, is
+// opened only when the catalogue lacks the version).
+QueueItem queue_item(const store::DossierListRow& row, const calendar::WorkingCalendar& cal,
+                     Instant now, std::optional<Seconds> soon = std::nullopt);
 
 // "Nguyễn Văn An" -> "N***** V** A*": the first letter of each word, the rest masked.
 std::string mask_name(const std::string& utf8_name);

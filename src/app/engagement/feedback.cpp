@@ -10,6 +10,7 @@
 #include "codec/flat_json.hpp"
 #include "domain/clock/deadline.hpp"
 #include "domain/text/fold.hpp"
+#include "domain/text/mask.hpp"
 #include "store/agency_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/catalog_repository.hpp"
@@ -62,6 +63,16 @@ FeedbackView public_view(store::SqlConnection& db, const store::FeedbackRecord& 
   v.rating = f.rating;
   v.rating_comment = f.rating_comment;
   v.rated_at = f.rated_at;
+  return v;
+}
+
+FeedbackView masked_public_view(store::SqlConnection& db, const store::FeedbackRecord& f) {
+  auto v = public_view(db, f);
+  v.content = text::mask_identifiers_in(v.content);
+  if (v.answer) v.answer = text::mask_identifiers_in(*v.answer);
+  v.info_request = text::mask_identifiers_in(v.info_request);
+  v.reject_reason = text::mask_identifiers_in(v.reject_reason);
+  v.rating_comment = text::mask_identifiers_in(v.rating_comment);
   return v;
 }
 
@@ -162,7 +173,7 @@ AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,
 AppResult<FeedbackView> feedback_status(store::SqlConnection& db, const std::string& code) {
   const auto f = store::find_feedback_by_code(db, code);
   if (!f) return tl::unexpected(not_found("feedback " + code));
-  return public_view(db, *f);
+  return masked_public_view(db, *f);
 }
 
 AppResult<FeedbackView> answer_feedback(store::SqlConnection& db, const Actor& actor,

@@ -61,6 +61,9 @@ struct FeedbackAnswer {
 std::vector<std::string> answering_agencies(store::SqlConnection& db, const Actor& actor);
 // Feedback as anyone holding its code sees it (no id, name or contact, no deadlines).
 FeedbackView public_view(store::SqlConnection& db, const store::FeedbackRecord& f);
+// public_view for anyone on the internet (published answers, the status by code): ID and phone
+// numbers written into the free text are masked (text/mask.hpp).
+FeedbackView masked_public_view(store::SqlConnection& db, const store::FeedbackRecord& f);
 
 // Records new feedback; the view carries its id.
 AppResult<FeedbackView> submit_feedback(store::SqlConnection& db,

@@ -126,5 +126,28 @@ TEST_F(FeedbackLifecycleTest, Index766CountsALatePublicationAsLate) {
   EXPECT_EQ(feedback_on_time(at(2026, 3, 20, 9)), (std::pair<std::int64_t, std::int64_t>{1, 2}));
 }
 
+TEST_F(FeedbackLifecycleTest, PublicAnswersMaskIdAndPhoneNumbersInTheText) {
+  const auto f = send(
+      "Tôi đã gọi 0987654321 nhiều lần, CCCD 001203004567, vẫn chưa được hướng dẫn về giấy "
+      "chứng sinh.",
+      at(2026, 3, 2, 8));
+  answer(f, kAnswer, at(2026, 3, 2, 10));
+  publish(f, at(2026, 3, 2, 15));
+  const std::string masked =
+      "Tôi đã gọi 0*******21 nhiều lần, CCCD 0*********67, vẫn chưa được hướng dẫn về giấy "
+      "chứng sinh.";
+  store_->read([&](store::SqlConnection& db) {
+    const auto published = published_feedback(db, {});
+    ASSERT_TRUE(published);
+    ASSERT_EQ(published->size(), 1u);
+    EXPECT_EQ(published->front().content, masked);
+    const auto status = feedback_status(db, f.code);
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->content, masked);
+    // The answer (a decree number, dates) is unchanged: short digit runs stay readable.
+    EXPECT_EQ(status->answer.value_or(""), kAnswer);
+  });
+}
+
 }  // namespace
 }  // namespace motcua::app

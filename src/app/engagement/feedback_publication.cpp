@@ -82,7 +82,7 @@ AppResult<std::vector<FeedbackView>> published_feedback(store::SqlConnection& db
   std::vector<FeedbackView> out;
   for (const auto& f : store::search_published_feedback(
            db, text::search_tokens(q.q), q.procedure_code, agencies, kMaxPublished)) {
-    out.push_back(public_view(db, f));
+    out.push_back(masked_public_view(db, f));
   }
   return out;
 }

@@ -32,14 +32,15 @@ AppResult<std::vector<QueueItem>> work_queue(store::SqlConnection& db, const Act
   filter.statuses = q.statuses.empty() ? kOpenStatuses : q.statuses;
   if (q.mine_only) filter.assignee_id = actor.user_id;
   filter.applicant_folded_like = text::fold_vietnamese(q.applicant);
+  filter.procedure_code = q.procedure_code;
   filter.limit = q.limit;
   std::vector<QueueItem> out;
   // The queue's "due soon" badge follows the warnings' threshold (app/warnings/due_warnings.hpp).
   const Seconds soon = static_cast<Seconds>(warning_hours(db)) * kSecondsPerHour;
-  for (const auto& r : store::list_dossiers(db, filter)) {
-    auto item = queue_item(r, cal, now, soon);
+  // List rows: the procedure's name from the catalogue, the sealed forms left closed.
+  for (const auto& row : store::list_dossier_rows(db, filter)) {
+    auto item = queue_item(row, cal, now, soon);
     if (!q.lateness.empty() && item.lateness != q.lateness) continue;
-    if (!q.procedure_code.empty() && r.procedure_code != q.procedure_code) continue;
     out.push_back(std::move(item));
   }
   return out;
@@ -51,9 +52,10 @@ AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Ac
   store::DossierFilter filter;
   filter.applicant_id = actor.user_id;
   std::vector<QueueItem> out;
-  for (const auto& r : store::list_dossiers(db, filter)) {
-    if (r.status == "discarded") continue;  // a draft its applicant threw away (dossier_drafts.hpp)
-    out.push_back(queue_item(r, cal, now));
+  for (const auto& row : store::list_dossier_rows(db, filter)) {
+    // A draft its applicant threw away (dossier_drafts.hpp).
+    if (row.record.status == "discarded") continue;
+    out.push_back(queue_item(row, cal, now));
   }
   return out;
 }

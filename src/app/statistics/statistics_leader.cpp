@@ -260,8 +260,8 @@ AppResult<ApprovalQueue> approval_queue(store::SqlConnection& db,
   filter.limit = 500;
   std::vector<ApprovalItem> items;
   if (!filter.agency_ids.empty()) {
-    for (const auto& r : store::list_dossiers(db, filter)) {
-      items.push_back(queue_item(r, cal, now));
+    for (const auto& row : store::list_dossier_rows(db, filter)) {
+      items.push_back(queue_item(row, cal, now));
     }
   }
   return ApprovalQueue{

@@ -7,6 +7,7 @@
 #include "store/audit_log.hpp"
 #include "store/connection_store.hpp"
 #include "store/migrations.hpp"
+#include "store/personal_data.hpp"
 #include "store/postgres/postgres_connection.hpp"
 #include "store/store.hpp"
 
@@ -16,6 +17,8 @@ namespace {
 
 // The migration that hash-chains the audit log (0020_audit_chain_anchors.sql).
 constexpr int kAuditChainMigration = 20;
+// The migration after which personal data is sealed (0053_sealed_personal_data.sql).
+constexpr int kSealedPersonalDataMigration = 53;
 
 // Any constant shared by every MotCua server: the advisory lock that serialises migrations.
 constexpr std::int64_t kMigrationLock = 0x4d6f74437561;  // "MotCua"
@@ -38,6 +41,8 @@ void apply_migrations(PostgresConnection& db) {
       // SQL has no SHA-256 on SQLite: the rows the chain finds are chained here, in the same
       // transaction as the migration that added it.
       if (m.version == kAuditChainMigration) chain_unchained_audit(db);
+      // SQL has no key either: the clear values are sealed here, in the same transaction.
+      if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",

@@ -7,6 +7,7 @@
 #include "store/audit_log.hpp"
 #include "store/connection_store.hpp"
 #include "store/migrations.hpp"
+#include "store/personal_data.hpp"
 #include "store/sqlite/bulk_store.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/store.hpp"
@@ -17,6 +18,8 @@ namespace {
 
 // The migration that hash-chains the audit log (0020_audit_chain_anchors.sql).
 constexpr int kAuditChainMigration = 20;
+// The migration after which personal data is sealed (0053_sealed_personal_data.sql).
+constexpr int kSealedPersonalDataMigration = 53;
 
 void apply_migrations(SqliteConnection& db) {
   db.execute_script(
@@ -32,6 +35,8 @@ void apply_migrations(SqliteConnection& db) {
       // SQL has no SHA-256 on SQLite: the rows the chain finds are chained here, in the same
       // transaction as the migration that added it.
       if (m.version == kAuditChainMigration) chain_unchained_audit(db);
+      // SQL has no key either: the clear values are sealed here, in the same transaction.
+      if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",

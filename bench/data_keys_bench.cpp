@@ -1,0 +1,42 @@
+// The cost of personal data at rest (store/data_keys.hpp): sealing a value on write, opening it
+// on read, and the keyed hash of a lookup, per value; docs/performance.md.
+#include <benchmark/benchmark.h>
+
+#include "store/data_keys.hpp"
+
+namespace {
+
+using motcua::store::DataKeys;
+
+const DataKeys& keys() {
+  static const DataKeys k({DataKeys::generate()});
+  return k;
+}
+
+void BM_SealIdNumber(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(keys().encrypt("001203004567"));
+}
+BENCHMARK(BM_SealIdNumber);
+
+void BM_OpenIdNumber(benchmark::State& state) {
+  const std::string sealed = keys().encrypt("001203004567");
+  for (auto _ : state) benchmark::DoNotOptimize(keys().decrypt(sealed));
+}
+BENCHMARK(BM_OpenIdNumber);
+
+void BM_SealAddress(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        keys().encrypt("Số 12 ngõ 34 phố Tràng Tiền, phường Hoàn Kiếm, Hà Nội"));
+  }
+}
+BENCHMARK(BM_SealAddress);
+
+void BM_LookupHashPhone(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(keys().lookup_hash("0912345689"));
+}
+BENCHMARK(BM_LookupHashPhone);
+
+}  // namespace
+
+BENCHMARK_MAIN();

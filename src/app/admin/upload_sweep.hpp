@@ -1,0 +1,34 @@
+// The files of retired papers (issue 18 point 6, docs/rules.md section 24): when the retention
+// rules delete a draft's paper rows (app/admin/retention.hpp), the uploaded files those rows named
+// go too, unless another row still names the same content (files are shared by content,
+// store/file_blobs.hpp) or an upload found or wrote that file in the last hour (its row may not be
+// committed yet). Run after the retention's transaction has committed, never inside it: a
+// rolled-back retirement must find its files still there. One audit row `retention.files_removed`
+// with the count (never the names) when any went.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/calendar/date.hpp"
+#include "store/store.hpp"
+
+namespace motcua::app {
+
+// An upload's row is committed within seconds of its file; an hour is a wide margin.
+inline constexpr std::chrono::seconds kUploadIdleBeforeSweep{60 * 60};
+
+struct UploadSweep {
+  std::int64_t removed = 0;
+  std::int64_t still_named = 0;    // another row names the same content
+  std::int64_t recently_used = 0;  // touched within the idle period, left for the next run
+};
+
+UploadSweep sweep_released_files(store::Store& store, const std::string& uploads_dir,
+                                 const std::vector<std::string>& files, Instant now,
+                                 int utc_offset_minutes,
+                                 std::chrono::seconds idle = kUploadIdleBeforeSweep);
+
+}  // namespace motcua::app

@@ -1,0 +1,358 @@
+#include "store/data_keys.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace motcua::store {
+
+namespace {
+
+constexpr std::string_view kPrefix = "enc1:";
+constexpr std::string_view kFileHeader = "motcua-data-keys v1";
+constexpr std::string_view kSealedFilePrefix = "motcua-sealed-file:";
+// crypto_kdf context: eight bytes naming what the subkeys are for.
+constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "MotCuaPI";
+constexpr std::uint64_t kSealSubkey = 1;
+constexpr std::uint64_t kHashSubkey = 2;
+
+using Subkey = std::array<unsigned char, 32>;
+
+// The encryption and hash keys are derived, so a leaked hash key (it is used on every lookup)
+// opens no ciphertext.
+Subkey derive(const DataKey& key, std::uint64_t which) {
+  Subkey out{};
+  crypto_kdf_derive_from_key(out.data(), out.size(), which, kKdfContext, key.secret.data());
+  return out;
+}
+
+std::string to_base64(const unsigned char* data, std::size_t size) {
+  std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+std::vector<unsigned char> from_base64(std::string_view text) {
+  std::vector<unsigned char> out(text.size());
+  std::size_t len = 0;
+  if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+    throw DataKeyError("data key: not base64");
+  }
+  out.resize(len);
+  return out;
+}
+
+std::string hash_under(const DataKey& key, std::string_view clear) {
+  const Subkey hk = derive(key, kHashSubkey);
+  std::array<unsigned char, 32> digest{};
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(clear.data()), clear.size(), hk.data(),
+                     hk.size());
+  std::string hex(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  hex.pop_back();
+  return hex;
+}
+
+std::mutex installed_mutex;
+std::shared_ptr<const DataKeys> installed;
+std::atomic<bool> installed_explicitly{false};
+
+void ensure_sodium() {
+  if (sodium_init() < 0) throw DataKeyError("libsodium failed to initialise");
+}
+
+}  // namespace
+
+DataKeys::DataKeys(std::vector<DataKey> keys) : keys_(std::move(keys)) {
+  if (keys_.empty()) throw DataKeyError("data key file holds no key");
+}
+
+DataKey DataKeys::generate() {
+  ensure_sodium();
+  DataKey key;
+  crypto_kdf_keygen(key.secret.data());
+  std::array<unsigned char, 4> id{};
+  randombytes_buf(id.data(), id.size());
+  std::string hex(id.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), id.data(), id.size());
+  hex.pop_back();
+  key.id = "k" + hex;
+  return key;
+}
+
+DataKeys DataKeys::read_file(const std::string& path) {
+  ensure_sodium();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw DataKeyError("data key file " + path + " is missing");
+  // As the anchor key: a key others can read is no longer a secret kept apart from the database.
+  if ((st.st_mode & 077) != 0) {
+    throw DataKeyError("data key file " + path + " is readable by others: chmod 600 it");
+  }
+  std::ifstream in(path);
+  if (!in) throw DataKeyError("data key file " + path + " cannot be read");
+  std::string line;
+  if (!std::getline(in, line) || line != kFileHeader) {
+    throw DataKeyError("data key file " + path + " is not a MotCua key file");
+  }
+  std::vector<DataKey> keys;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::istringstream fields(line);
+    std::string id;
+    std::string secret;
+    fields >> id >> secret;
+    const auto bytes = from_base64(secret);
+    if (id.empty() || bytes.size() != 32) {
+      throw DataKeyError("data key file " + path + " has a malformed key line");
+    }
+    DataKey key;
+    key.id = id;
+    std::copy(bytes.begin(), bytes.end(), key.secret.begin());
+    keys.push_back(key);
+  }
+  return DataKeys(std::move(keys));
+}
+
+void DataKeys::write_file(const std::string& path) const {
+  const std::string temporary = path + ".new";
+  std::filesystem::remove(temporary);
+  {
+    // Created 0600 before any secret is written into it.
+    const mode_t old_mask = ::umask(077);
+    std::ofstream out(temporary, std::ios::trunc);
+    ::umask(old_mask);
+    if (!out) throw DataKeyError("data key file " + temporary + " cannot be written");
+    out << kFileHeader << "\n";
+    for (const auto& k : keys_) out << k.id << " " << to_base64(k.secret.data(), 32) << "\n";
+    out.flush();
+    if (!out) throw DataKeyError("data key file " + temporary + " cannot be written");
+  }
+  std::filesystem::permissions(
+      temporary, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::filesystem::rename(temporary, path);
+}
+
+bool DataKeys::write_file_if_absent(const std::string& path) const {
+  const std::string temporary = path + ".new." + std::to_string(::getpid());
+  {
+    const mode_t old_mask = ::umask(077);
+    std::ofstream out(temporary, std::ios::trunc);
+    ::umask(old_mask);
+    if (!out) throw DataKeyError("data key file " + temporary + " cannot be written");
+    out << kFileHeader << "\n";
+    for (const auto& k : keys_) out << k.id << " " << to_base64(k.secret.data(), 32) << "\n";
+    out.flush();
+    if (!out) throw DataKeyError("data key file " + temporary + " cannot be written");
+  }
+  // link() never replaces: of two processes creating the same key file, exactly one wins.
+  const int linked = ::link(temporary.c_str(), path.c_str());
+  const int error = errno;
+  std::filesystem::remove(temporary);
+  if (linked == 0) return true;
+  if (error == EEXIST) return false;
+  throw DataKeyError("data key file " + path + " cannot be written");
+}
+
+const DataKey* DataKeys::find(std::string_view id) const {
+  for (const auto& k : keys_) {
+    if (k.id == id) return &k;
+  }
+  return nullptr;
+}
+
+std::string DataKeys::encrypt(std::string_view clear) const {
+  if (clear.empty()) return {};
+  const DataKey& key = keys_.front();
+  const Subkey sk = derive(key, kSealSubkey);
+  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                 clear.size());
+  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(clear.data()), clear.size(),
+                        box.data(), sk.data());
+  return std::string(kPrefix) + key.id + ":" + to_base64(box.data(), box.size());
+}
+
+std::string DataKeys::encrypt_file(std::string_view clear) const {
+  const DataKey& key = keys_.front();
+  const Subkey sk = derive(key, kSealSubkey);
+  const std::string head = std::string(kSealedFilePrefix) + key.id + ":";
+  std::string out(
+      head.size() + crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + clear.size(), '\0');
+  std::copy(head.begin(), head.end(), out.begin());
+  auto* nonce = reinterpret_cast<unsigned char*>(out.data() + head.size());
+  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(clear.data()), clear.size(), nonce,
+                        sk.data());
+  return out;
+}
+
+bool DataKeys::is_sealed_file(std::string_view stored) {
+  return stored.starts_with(kSealedFilePrefix);
+}
+
+std::string DataKeys::key_id_of_file(std::string_view stored) {
+  if (!is_sealed_file(stored)) return {};
+  stored.remove_prefix(kSealedFilePrefix.size());
+  const auto colon = stored.find(':');
+  // A key id is short ("k" and eight hex digits); anything longer is not a header.
+  if (colon == std::string_view::npos || colon > 64) return {};
+  return std::string(stored.substr(0, colon));
+}
+
+std::string DataKeys::decrypt_file(std::string_view sealed) const {
+  const std::string id = key_id_of_file(sealed);
+  if (id.empty()) throw DataKeyError("sealed file: no header");
+  const DataKey* key = find(id);
+  if (key == nullptr) {
+    throw DataKeyError("file sealed under key " + id + ", which is not in the key file");
+  }
+  sealed.remove_prefix(kSealedFilePrefix.size() + id.size() + 1);
+  if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+    throw DataKeyError("sealed file: too short");
+  }
+  const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
+  const Subkey sk = derive(*key, kSealSubkey);
+  std::string clear(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(
+          reinterpret_cast<unsigned char*>(clear.data()), nonce + crypto_secretbox_NONCEBYTES,
+          sealed.size() - crypto_secretbox_NONCEBYTES, nonce, sk.data()) != 0) {
+    throw DataKeyError("sealed file: does not authenticate (tampered?)");
+  }
+  return clear;
+}
+
+std::string DataKeys::key_id_of(std::string_view sealed) {
+  if (sealed.empty() || !sealed.starts_with(kPrefix)) return {};
+  sealed.remove_prefix(kPrefix.size());
+  return std::string(sealed.substr(0, sealed.find(':')));
+}
+
+std::string DataKeys::decrypt(std::string_view sealed) const {
+  if (sealed.empty()) return {};
+  if (!sealed.starts_with(kPrefix)) throw DataKeyError("personal data: not a sealed value");
+  sealed.remove_prefix(kPrefix.size());
+  const auto colon = sealed.find(':');
+  if (colon == std::string_view::npos) throw DataKeyError("personal data: no key id");
+  const DataKey* key = find(sealed.substr(0, colon));
+  if (key == nullptr) {
+    throw DataKeyError("personal data sealed under key " + std::string(sealed.substr(0, colon)) +
+                       ", which is not in the key file");
+  }
+  const auto box = from_base64(sealed.substr(colon + 1));
+  if (box.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+    throw DataKeyError("personal data: ciphertext too short");
+  }
+  const Subkey sk = derive(*key, kSealSubkey);
+  std::string clear(box.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(
+          reinterpret_cast<unsigned char*>(clear.data()), box.data() + crypto_secretbox_NONCEBYTES,
+          box.size() - crypto_secretbox_NONCEBYTES, box.data(), sk.data()) != 0) {
+    throw DataKeyError("personal data: ciphertext does not authenticate (tampered?)");
+  }
+  return clear;
+}
+
+std::string DataKeys::lookup_hash(std::string_view clear) const {
+  if (clear.empty()) return {};
+  return hash_under(keys_.front(), clear);
+}
+
+std::vector<std::string> DataKeys::lookup_hashes(std::string_view clear) const {
+  std::vector<std::string> out;
+  if (clear.empty()) return out;
+  for (const auto& k : keys_) out.push_back(hash_under(k, clear));
+  return out;
+}
+
+void install_data_keys(std::shared_ptr<const DataKeys> keys) {
+  const std::lock_guard lock(installed_mutex);
+  installed = std::move(keys);
+}
+
+std::shared_ptr<const DataKeys> data_keys_shared() {
+  const std::lock_guard lock(installed_mutex);
+  if (!installed) installed = std::make_shared<const DataKeys>(std::vector{DataKeys::generate()});
+  return installed;
+}
+
+const DataKeys& data_keys() {
+  // The installed ring lives until the next install, which only start-up and rotate-key do.
+  return *data_keys_shared();
+}
+
+namespace {
+
+// A key made for a database whose key file does not exist yet: written only once the database has
+// opened and shown no value sealed under another key (persist_new_data_key), so a command run on a
+// copy without its key file leaves no stray key beside it.
+std::mutex pending_mutex;
+std::string pending_path;
+
+void load_or_create(const std::string& path) {
+  if (std::filesystem::exists(path)) {
+    install_data_keys(std::make_shared<const DataKeys>(DataKeys::read_file(path)));
+    const std::lock_guard lock(pending_mutex);
+    pending_path.clear();
+    return;
+  }
+  install_data_keys(std::make_shared<const DataKeys>(std::vector{DataKeys::generate()}));
+  const std::lock_guard lock(pending_mutex);
+  pending_path = path;
+}
+
+bool is_in_memory(const std::string& db) { return db == ":memory:" || db.empty(); }
+
+}  // namespace
+
+void load_or_create_data_keys(const std::string& path) {
+  load_or_create(path);
+  installed_explicitly = true;
+}
+
+void use_default_data_keys_for(const std::string& db) {
+  if (installed_explicitly) return;
+  if (is_in_memory(db)) {
+    // Nothing outlives an in-memory database: its key is the process's and is never written.
+    const std::lock_guard lock(pending_mutex);
+    pending_path.clear();
+    return;
+  }
+  load_or_create(default_data_key_path(db));
+}
+
+bool persist_new_data_key() {
+  std::string path;
+  {
+    const std::lock_guard lock(pending_mutex);
+    path.swap(pending_path);
+  }
+  if (path.empty()) return false;
+  const std::filesystem::path file = path;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  if (data_keys().write_file_if_absent(path)) return false;
+  // Another process (a second server starting on the same database) wrote its key first: this
+  // process has sealed nothing yet, so it takes that key rather than keep one nobody else has.
+  install_data_keys(std::make_shared<const DataKeys>(DataKeys::read_file(path)));
+  return true;
+}
+
+std::string default_data_key_path(const std::string& db) {
+  if (db.find("://") != std::string::npos) return "var/motcua.data-key";
+  return db + ".data-key";
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,102 @@
+// The data key that encrypts personal data at rest (ID numbers, phones, addresses): kept in a file
+// outside the database, so a copy of the database alone (a backup, a stolen disk image) reveals no
+// citizen's ID number. Only src/store calls this: app and domain see clear values.
+//
+// A key file holds one or more keys, each with an id; the first is the current key, the others are
+// older keys kept while `motcua rotate-key` re-encrypts. Ciphertexts carry the key id
+// ("enc1:<id>:<base64 nonce||secretbox>"), so a value written under any key in the file is read.
+// Searchable values are also kept as a keyed hash (BLAKE2b, crypto_generichash) under a key derived
+// from the data key, never the encryption key itself.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motcua::store {
+
+// A ciphertext that does not open: tampered, truncated, or written under a key not in the file.
+class DataKeyError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct DataKey {
+  std::string id;
+  std::array<unsigned char, 32> secret{};
+};
+
+class DataKeys {
+ public:
+  explicit DataKeys(std::vector<DataKey> keys);  // first = current; at least one
+
+  // A fresh random key with a fresh id.
+  static DataKey generate();
+  // Reads a key file (throws DataKeyError when missing or malformed).
+  static DataKeys read_file(const std::string& path);
+  // Writes the file with mode 0600 (atomically: a temporary file renamed over it).
+  void write_file(const std::string& path) const;
+  // Creates the file (mode 0600) only if none exists; false when one did (left untouched).
+  bool write_file_if_absent(const std::string& path) const;
+
+  const std::string& current_id() const { return keys_.front().id; }
+  const std::vector<DataKey>& keys() const { return keys_; }
+
+  // "" stays "" (an absent value is not a secret and keeps the columns' defaults meaning "none").
+  std::string encrypt(std::string_view clear) const;
+  // Throws DataKeyError for a value that does not open; "" gives "".
+  std::string decrypt(std::string_view sealed) const;
+  // The key id a sealed value was written under ("" for "").
+  static std::string key_id_of(std::string_view sealed);
+
+  // A whole file (an uploaded paper) sealed under the current key: "motcua-sealed-file:<key id>:"
+  // then the nonce and the box as raw bytes (no base64: papers are megabytes).
+  std::string encrypt_file(std::string_view clear) const;
+  // The clear bytes of a sealed file; throws DataKeyError when it does not open.
+  std::string decrypt_file(std::string_view sealed) const;
+  static bool is_sealed_file(std::string_view stored);
+  // The key id a sealed file was written under ("" for a file stored clear).
+  static std::string key_id_of_file(std::string_view stored);
+
+  // The keyed hash under the current key (lowercase hex), "" for "".
+  std::string lookup_hash(std::string_view clear) const;
+  // The hash under every key in the file, current first: a lookup during a rotation finds rows
+  // not yet re-hashed.
+  std::vector<std::string> lookup_hashes(std::string_view clear) const;
+
+ private:
+  const DataKey* find(std::string_view id) const;
+  std::vector<DataKey> keys_;
+};
+
+// The process's data keys: set once at start-up by the CLI (cli/db_option) before the store opens.
+// Without one (unit tests), an ephemeral random key is made on first use.
+void install_data_keys(std::shared_ptr<const DataKeys> keys);
+const DataKeys& data_keys();
+std::shared_ptr<const DataKeys> data_keys_shared();
+
+// Reads `path`, or makes a new key for it when it does not exist; installs it. The CLI calls it
+// with the key file it was given: from then on the process keeps that key. A new key is written
+// (mode 0600) only by persist_new_data_key, once the database has opened.
+void load_or_create_data_keys(const std::string& path);
+
+// Called by open_store: unless a key file was installed explicitly (above), the keys of `db`'s
+// default key file are loaded (a new key made if it is missing). A test that seeds a database in
+// its own process and then serves it with `motcua serve --db` so uses the same key as the server.
+// An in-memory database keeps the process's key, never written anywhere.
+void use_default_data_keys_for(const std::string& db);
+
+// Called by open_store once the database opened and holds no value under a key the process lacks:
+// writes the new key made above, if any, to its file. Returns true when another process had
+// written that file first and its key was taken instead (the caller checks the database again).
+bool persist_new_data_key();
+
+// The default key file for a database: beside a SQLite file ("var/motcua.db" ->
+// "var/motcua.db.data-key"), as the anchor key is; for PostgreSQL "var/motcua.data-key" under the
+// working folder.
+std::string default_data_key_path(const std::string& db);
+
+}  // namespace motcua::store

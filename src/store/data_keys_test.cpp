@@ -1,0 +1,102 @@
+// The data keys: sealed values open again, a tampered or foreign one is refused, the keyed hash is
+// stable per key, a rotated ring still opens old values, and the key file is private.
+#include "store/data_keys.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+namespace motcua::store {
+namespace {
+
+TEST(DataKeys, SealedValueOpensAndCarriesItsKeyId) {
+  const DataKeys keys({DataKeys::generate()});
+  const std::string sealed = keys.encrypt("001203004567");
+  EXPECT_EQ(sealed.find("001203004567"), std::string::npos);
+  EXPECT_EQ(DataKeys::key_id_of(sealed), keys.current_id());
+  EXPECT_EQ(keys.decrypt(sealed), "001203004567");
+  // A random nonce: the same value seals differently each time (no equality oracle).
+  EXPECT_NE(keys.encrypt("001203004567"), sealed);
+  EXPECT_EQ(keys.encrypt(""), "");
+  EXPECT_EQ(keys.decrypt(""), "");
+}
+
+TEST(DataKeys, TamperedOrForeignCiphertextIsRefused) {
+  const DataKeys keys({DataKeys::generate()});
+  std::string sealed = keys.encrypt("0912345689");
+  sealed[sealed.size() - 3] = sealed[sealed.size() - 3] == 'A' ? 'B' : 'A';
+  EXPECT_THROW(keys.decrypt(sealed), DataKeyError);
+  const DataKeys other({DataKeys::generate()});
+  EXPECT_THROW(other.decrypt(keys.encrypt("0912345689")), DataKeyError);
+  EXPECT_THROW(keys.decrypt("0912345689"), DataKeyError);
+}
+
+TEST(DataKeys, LookupHashIsKeyedAndStable) {
+  const DataKeys keys({DataKeys::generate()});
+  const DataKeys other({DataKeys::generate()});
+  EXPECT_EQ(keys.lookup_hash("0912345689"), keys.lookup_hash("0912345689"));
+  EXPECT_NE(keys.lookup_hash("0912345689"), keys.lookup_hash("0912345688"));
+  EXPECT_NE(keys.lookup_hash("0912345689"), other.lookup_hash("0912345689"));
+  EXPECT_EQ(keys.lookup_hash("0912345689").size(), 64u);
+  EXPECT_EQ(keys.lookup_hash(""), "");
+}
+
+TEST(DataKeys, RotatedRingOpensOldValuesAndHashesUnderBoth) {
+  const DataKey old_key = DataKeys::generate();
+  const DataKeys before({old_key});
+  const std::string sealed = before.encrypt("Số 1 Tràng Tiền, Hà Nội");
+  const DataKeys during({DataKeys::generate(), old_key});
+  EXPECT_EQ(during.decrypt(sealed), "Số 1 Tràng Tiền, Hà Nội");
+  EXPECT_EQ(DataKeys::key_id_of(during.encrypt("x")), during.current_id());
+  const auto hashes = during.lookup_hashes("0912345689");
+  ASSERT_EQ(hashes.size(), 2u);
+  EXPECT_EQ(hashes[1], before.lookup_hash("0912345689"));
+}
+
+TEST(DataKeys, KeyFileIsCreatedPrivateAndReadBack) {
+  const auto dir = std::filesystem::temp_directory_path() / "motcua_data_keys_test";
+  std::filesystem::remove_all(dir);
+  const std::string path = (dir / "db.sqlite.key").string();
+  load_or_create_data_keys(path);
+  // The new key is written only once the database has opened (open_store calls this).
+  EXPECT_FALSE(std::filesystem::exists(path));
+  EXPECT_FALSE(persist_new_data_key());
+  EXPECT_FALSE(persist_new_data_key());  // nothing pending any more
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  const std::string sealed = data_keys().encrypt("079090001234");
+  const DataKeys again = DataKeys::read_file(path);
+  EXPECT_EQ(again.decrypt(sealed), "079090001234");
+  // A second start reads the same file rather than making a new key.
+  load_or_create_data_keys(path);
+  EXPECT_EQ(data_keys().current_id(), again.current_id());
+  // A key file others can read is refused.
+  std::filesystem::permissions(path, std::filesystem::perms::group_read,
+                               std::filesystem::perm_options::add);
+  EXPECT_THROW(DataKeys::read_file(path), DataKeyError);
+  std::filesystem::remove_all(dir);
+}
+
+// Two servers starting on one new database at once: each makes a key, only the first written is
+// kept, and the other process takes it instead of keeping a key nobody else has.
+TEST(DataKeys, TheSecondOfTwoNewKeysForOneFileGivesWayToTheFirst) {
+  const auto dir = std::filesystem::temp_directory_path() / "motcua_data_keys_race_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "db.sqlite.data-key").string();
+  load_or_create_data_keys(path);
+  const std::string mine = data_keys().current_id();
+  const DataKeys theirs({DataKeys::generate()});
+  ASSERT_TRUE(theirs.write_file_if_absent(path));
+  EXPECT_FALSE(theirs.write_file_if_absent(path));
+  EXPECT_TRUE(persist_new_data_key());
+  EXPECT_EQ(data_keys().current_id(), theirs.current_id());
+  EXPECT_NE(data_keys().current_id(), mine);
+  EXPECT_EQ(DataKeys::read_file(path).current_id(), theirs.current_id());
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace motcua::store
