@@ -126,12 +126,14 @@ Index766Counts index_766_counts(SqlConnection& db, const OutcomeScope& scope,
              counts_scope(scope, "", "f", params) +
              " ORDER BY f.received_month, f.received_s, f.dossier_id LIMIT 1)";
     };
+    // One statement at a time: the parameters are appended in the order of the text.
     std::string sql = "SELECT m.procedure_code, m.n, " + first("received_s") + ", ";
-    sql += first("dossier_id") +
-           " FROM (SELECT o.procedure_code, SUM(o.has_result) AS n FROM dossier_outcome_months o "
-           "WHERE " +
-           counts_scope(scope, procedure_code, "o", params) +
-           " GROUP BY o.procedure_code) m WHERE m.n > 0";
+    sql += first("dossier_id");
+    sql +=
+        " FROM (SELECT o.procedure_code, SUM(o.has_result) AS n FROM dossier_outcome_months o "
+        "WHERE ";
+    sql += counts_scope(scope, procedure_code, "o", params);
+    sql += " GROUP BY o.procedure_code) m WHERE m.n > 0";
     std::vector<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> firsts;
     for (const auto& r : db.query(sql, params)) {
       firsts.emplace_back(r.integer(2), r.text(3), r.text(0), r.integer(1));

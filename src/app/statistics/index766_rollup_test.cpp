@@ -44,9 +44,14 @@ std::string text(const AppResult<Index766>& r) {
     for (const auto& m : g.missing_inputs) out << ' ' << m;
     out << '\n';
     for (const auto& i : g.indices) {
-      out << "  " << i.key << ' ' << (i.value ? std::to_string(*i.value) : "-") << ' ' << i.points
-          << '/' << i.max_points << ' ' << i.numerator << '/' << i.denominator << ' ' << i.items
-          << '\n';
+      out << "  " << i.key << ' ';
+      if (i.value) {
+        out << *i.value;
+      } else {
+        out << '-';
+      }
+      out << ' ' << i.points << '/' << i.max_points << ' ' << i.numerator << '/' << i.denominator
+          << ' ' << i.drill_down_url << '\n';
     }
   }
   return out.str();
@@ -178,18 +183,16 @@ TEST_F(Index766Rollup, RandomHistoryGivesTheRowAnswer) {
             break;
           }
           case 2: {  // the National Portal sync: a row, delivered, dead, pending again, pruned
-            const auto r = random() % 5;
-            if (r == 0 || sync_keys.empty()) {
+            const auto r = random() % 7;
+            if (r <= 1 || sync_keys.empty()) {
               sync_keys.push_back(id + ":" + s);
               store::enqueue_outbox(db, "national_portal.sync", sync_keys.back(), "{}", "t", 1, id);
-            } else if (r == 4) {
+            } else if (r == 6) {
               db.execute("DELETE FROM outbox WHERE idempotency_key = ?", {pick(sync_keys)});
             } else {
+              const std::string state = r <= 3 ? "delivered" : r == 4 ? "dead" : "pending";
               db.execute("UPDATE outbox SET state = ? WHERE idempotency_key = ?",
-                         {std::string(r == 1   ? "delivered"
-                                      : r == 2 ? "dead"
-                                               : "pending"),
-                          pick(sync_keys)});
+                         {state, pick(sync_keys)});
             }
             break;
           }
