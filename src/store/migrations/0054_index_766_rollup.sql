@@ -35,10 +35,10 @@ CREATE INDEX dossier_outcomes_results
 
 -- The facts of the rows already there (the probes of store/index_766_queries.cpp).
 UPDATE dossier_outcomes SET
-  synced = CASE WHEN EXISTS (SELECT 1 FROM outbox x WHERE x.topic = 'national_portal.sync'
-      AND x.order_key = dossier_outcomes.dossier_id AND x.state = 'delivered')
-    AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.topic = 'national_portal.sync'
-      AND x.order_key = dossier_outcomes.dossier_id AND x.state = 'dead') THEN 1 ELSE 0 END,
+  -- One probe per dossier of its sync rows (index outbox_order): one delivered and none dead.
+  synced = CASE WHEN COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2
+      WHEN 'delivered' THEN 1 ELSE 0 END) FROM outbox x WHERE x.topic = 'national_portal.sync'
+      AND x.order_key = dossier_outcomes.dossier_id), 0) = 1 THEN 1 ELSE 0 END,
   fee_bearing = CASE WHEN EXISTS (SELECT 1 FROM dossier_events e
       WHERE e.dossier_id = dossier_outcomes.dossier_id AND e.type = 'payment_requested')
     THEN 1 ELSE 0 END,
