@@ -17,6 +17,7 @@
 #include "codec/calendar_files.hpp"
 #include "demo/demo.hpp"
 #include "store/dossier_repository.hpp"
+#include "store/index_766_queries.hpp"
 #include "store/outbox.hpp"
 #include "store/paper_repository.hpp"
 #include "store/statistics_queries.hpp"
@@ -152,6 +153,20 @@ void BM_Index766Province(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_Index766Province)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
+
+// What the rollup path reads of the dossiers alone: the monthly counters, the open rows at the
+// time of the query, the first result per procedure (store::index_766_counts).
+void BM_Index766CountsOnly(benchmark::State& state) {
+  auto& p = province();
+  const store::OutcomeScope scope{"2026-01", "2026-12", {}, true};
+  for (auto _ : state) {
+    p.store->read([&](store::SqlConnection& db) {
+      auto c = store::index_766_counts(db, scope, "", query_now().seconds);
+      benchmark::DoNotOptimize(c);
+    });
+  }
+}
+BENCHMARK(BM_Index766CountsOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
 
 // The same figure from one row per dossier (the path before the rollup, kept for the drill-down).
 void BM_Index766ProvinceFromRows(benchmark::State& state) {

@@ -103,7 +103,7 @@ Index766Counts index_766_counts(SqlConnection& db, const OutcomeScope& scope,
     c.satisfied_finished = r->integer(9);
   }
   {
-    // The open rows of the months asked (partial index of migration 0052).
+    // The open rows of the months asked (covering partial index of migration 0054).
     std::vector<SqlValue> params{now_s, now_s};
     const std::string sql =
         "SELECT COALESCE(SUM(CASE WHEN o.overdue_from_s <= ? THEN 1 ELSE 0 END), 0), "

@@ -33,6 +33,14 @@ CREATE INDEX dossier_outcomes_results
   ON dossier_outcomes(procedure_code, received_month, received_s, dossier_id)
   WHERE has_result = 1;
 
+-- The open dossiers of the months asked, judged at the time of the query (overdue or not, rated
+-- 1-2 or not): read from the index alone, without a lookup of each row (SQLite counts an index as
+-- covering only when it holds every column the query names, `outcome` included).
+CREATE INDEX dossier_outcomes_open_766
+  ON dossier_outcomes(received_month, agency_id, procedure_code, overdue_from_s, rated_unsatisfied,
+                      outcome)
+  WHERE outcome = 'open';
+
 -- The facts of the rows already there (the probes of store/index_766_queries.cpp).
 UPDATE dossier_outcomes SET
   -- One probe per dossier of its sync rows (index outbox_order): one delivered and none dead.
