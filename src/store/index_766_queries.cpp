@@ -16,10 +16,12 @@ constexpr const char* kDossierFacts =
     "(o.overdue_from_s IS NULL OR o.overdue_from_s > ?)) THEN 1 ELSE 0 END, "
     "CASE WHEN o.outcome = 'late' OR (o.outcome = 'open' AND o.overdue_from_s <= ?) "
     "THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM outbox x WHERE x.topic = 'national_portal.sync' "
-    "AND x.order_key = o.dossier_id AND x.state = 'delivered') AND NOT EXISTS (SELECT 1 FROM "
-    "outbox x WHERE x.topic = 'national_portal.sync' AND x.order_key = o.dossier_id AND "
-    "x.state = 'dead') THEN 1 ELSE 0 END, "
+    // One probe of the dossier's sync rows (outbox_order): one delivered and none dead. Two
+    // EXISTS on the state let SQLite seek outbox_due (topic, state) instead: every delivered sync
+    // row of the province read per dossier.
+    "CASE WHEN COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' THEN 1 "
+    "ELSE 0 END) FROM outbox x WHERE x.topic = 'national_portal.sync' AND "
+    "x.order_key = o.dossier_id), 0) = 1 THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = o.dossier_id AND "
     "e.type = 'payment_requested') THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = o.dossier_id AND "
