@@ -1,5 +1,8 @@
 #include "store/index_766_queries.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace motcua::store {
 
 namespace {
@@ -13,10 +16,12 @@ constexpr const char* kDossierFacts =
     "(o.overdue_from_s IS NULL OR o.overdue_from_s > ?)) THEN 1 ELSE 0 END, "
     "CASE WHEN o.outcome = 'late' OR (o.outcome = 'open' AND o.overdue_from_s <= ?) "
     "THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM outbox x WHERE x.topic = 'national_portal.sync' "
-    "AND x.order_key = o.dossier_id AND x.state = 'delivered') AND NOT EXISTS (SELECT 1 FROM "
-    "outbox x WHERE x.topic = 'national_portal.sync' AND x.order_key = o.dossier_id AND "
-    "x.state = 'dead') THEN 1 ELSE 0 END, "
+    // One probe of the dossier's sync rows (outbox_order): one delivered and none dead. Two
+    // EXISTS on the state let SQLite seek outbox_due (topic, state) instead: every delivered sync
+    // row of the province read per dossier.
+    "CASE WHEN COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' THEN 1 "
+    "ELSE 0 END) FROM outbox x WHERE x.topic = 'national_portal.sync' AND "
+    "x.order_key = o.dossier_id), 0) = 1 THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = o.dossier_id AND "
     "e.type = 'payment_requested') THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = o.dossier_id AND "
@@ -54,6 +59,91 @@ std::vector<Index766DossierRow> index_766_dossiers(SqlConnection& db, const Outc
                    r.integer(9) != 0, r.integer(10) != 0, r.integer(11) != 0, r.integer(12) != 0});
   }
   return out;
+}
+
+namespace {
+
+// "<o>.received_month BETWEEN ? AND ? [AND <o>.agency_id IN (...)] [AND <o>.procedure_code = ?]"
+// with its parameters appended.
+std::string counts_scope(const OutcomeScope& scope, const std::string& procedure_code,
+                         const std::string& alias, std::vector<SqlValue>& params) {
+  std::string sql = alias + ".received_month >= ? AND " + alias + ".received_month <= ?";
+  params.emplace_back(scope.from_month);
+  params.emplace_back(scope.to_month);
+  sql += agency_in_clause(scope, (alias + ".agency_id").c_str(), params);
+  if (!procedure_code.empty()) {
+    sql += " AND " + alias + ".procedure_code = ?";
+    params.emplace_back(procedure_code);
+  }
+  return sql;
+}
+
+}  // namespace
+
+Index766Counts index_766_counts(SqlConnection& db, const OutcomeScope& scope,
+                                const std::string& procedure_code, std::int64_t now_s) {
+  Index766Counts c;
+  {
+    std::vector<SqlValue> params;
+    const std::string sql =
+        "SELECT COALESCE(SUM(o.received), 0), COALESCE(SUM(o.early + o.on_time), 0), "
+        "COALESCE(SUM(o.open_count), 0), COALESCE(SUM(o.online), 0), COALESCE(SUM(o.synced), 0), "
+        "COALESCE(SUM(o.fee_bearing), 0), COALESCE(SUM(o.fee_paid_online), 0), "
+        "COALESCE(SUM(o.digitised), 0), COALESCE(SUM(o.digitised_reused), 0), "
+        "COALESCE(SUM(o.satisfied_finished), 0) FROM dossier_outcome_months o WHERE " +
+        counts_scope(scope, procedure_code, "o", params);
+    const auto r = db.query_one(sql, params);
+    c.received = r->integer(0);
+    c.finished_in_time = r->integer(1);
+    c.open = r->integer(2);
+    c.online = r->integer(3);
+    c.synced = r->integer(4);
+    c.fee_bearing = r->integer(5);
+    c.fee_paid_online = r->integer(6);
+    c.digitised = r->integer(7);
+    c.digitised_reused = r->integer(8);
+    c.satisfied_finished = r->integer(9);
+  }
+  {
+    // The open rows of the months asked (covering partial index of migration 0054).
+    std::vector<SqlValue> params{now_s, now_s};
+    const std::string sql =
+        "SELECT COALESCE(SUM(CASE WHEN o.overdue_from_s <= ? THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN (o.overdue_from_s IS NULL OR o.overdue_from_s > ?) AND "
+        "o.rated_unsatisfied = 0 THEN 1 ELSE 0 END), 0) FROM dossier_outcomes o "
+        "WHERE o.outcome = 'open' AND " +
+        counts_scope(scope, procedure_code, "o", params);
+    const auto r = db.query_one(sql, params);
+    c.open_overdue = r->integer(0);
+    c.open_within_satisfied = r->integer(1);
+  }
+  {
+    // Procedures with results from the rollup; each one's first dossier with a result by one seek
+    // of the partial index of migration 0054 (months of receipt follow received_s).
+    std::vector<SqlValue> params;
+    const auto first = [&](const char* column) {
+      return std::string("(SELECT f.") + column +
+             " FROM dossier_outcomes f WHERE f.has_result = 1 AND f.procedure_code = "
+             "m.procedure_code AND " +
+             counts_scope(scope, "", "f", params) +
+             " ORDER BY f.received_month, f.received_s, f.dossier_id LIMIT 1)";
+    };
+    // One statement at a time: the parameters are appended in the order of the text.
+    std::string sql = "SELECT m.procedure_code, m.n, " + first("received_s") + ", ";
+    sql += first("dossier_id");
+    sql +=
+        " FROM (SELECT o.procedure_code, SUM(o.has_result) AS n FROM dossier_outcome_months o "
+        "WHERE ";
+    sql += counts_scope(scope, procedure_code, "o", params);
+    sql += " GROUP BY o.procedure_code) m WHERE m.n > 0";
+    std::vector<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> firsts;
+    for (const auto& r : db.query(sql, params)) {
+      firsts.emplace_back(r.integer(2), r.text(3), r.text(0), r.integer(1));
+    }
+    std::sort(firsts.begin(), firsts.end());
+    for (auto& [s, id, code, n] : firsts) c.results.emplace_back(std::move(code), n);
+  }
+  return c;
 }
 
 std::vector<Index766ProcedureRow> index_766_procedures(SqlConnection& db,

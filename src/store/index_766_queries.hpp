@@ -32,6 +32,30 @@ struct Index766DossierRow {
 std::vector<Index766DossierRow> index_766_dossiers(SqlConnection& db, const OutcomeScope& scope,
                                                    std::int64_t now_s);
 
+// The same dossiers counted from the monthly rollup (migration 0054, kept by replace_outcome from
+// the facts stored in each outcome row) instead of read one by one: what the index sums. Whatever
+// depends on `now_s` (an open dossier overdue or not) is counted from the open rows, as
+// on_time_counts does. `procedure_code` '' means every procedure.
+struct Index766Counts {
+  std::int64_t received = 0;
+  std::int64_t finished_in_time = 0;  // early or on time
+  std::int64_t open = 0;
+  std::int64_t open_overdue = 0;           // at now_s
+  std::int64_t open_within_satisfied = 0;  // open, not overdue at now_s, not rated 1-2
+  std::int64_t online = 0;
+  std::int64_t synced = 0;
+  std::int64_t fee_bearing = 0;
+  std::int64_t fee_paid_online = 0;  // of the fee-bearing ones
+  std::int64_t digitised = 0;
+  std::int64_t digitised_reused = 0;    // of the digitised ones
+  std::int64_t satisfied_finished = 0;  // finished in time and not rated 1-2
+  // Dossiers with a result per procedure, in the order the row query meets each procedure's first
+  // one (received_s, then id): the order the index lists missing inputs in.
+  std::vector<std::pair<std::string, std::int64_t>> results;
+};
+Index766Counts index_766_counts(SqlConnection& db, const OutcomeScope& scope,
+                                const std::string& procedure_code, std::int64_t now_s);
+
 struct Index766ProcedureRow {
   std::string code;
   bool offered_online = false;

@@ -16,8 +16,9 @@ constexpr const char* kClearStale = "DELETE FROM dossier_outcomes_dirty WHERE do
 constexpr const char* kUpsertOutcome =
     "INSERT INTO dossier_outcomes(dossier_id, version, agency_id, procedure_code, channel, "
     "received_s, received_month, finished_s, outcome, overdue_from_s, due_s, due_766_s, paused, "
-    "supplement_requests, apology_reason, apology_new_due_s, flags, late_cause) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "supplement_requests, apology_reason, apology_new_due_s, flags, late_cause, "
+    "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(dossier_id) DO UPDATE SET version = excluded.version, "
     "agency_id = excluded.agency_id, procedure_code = excluded.procedure_code, "
     "channel = excluded.channel, received_s = excluded.received_s, "
@@ -26,7 +27,33 @@ constexpr const char* kUpsertOutcome =
     "due_766_s = excluded.due_766_s, paused = excluded.paused, "
     "supplement_requests = excluded.supplement_requests, "
     "apology_reason = excluded.apology_reason, apology_new_due_s = excluded.apology_new_due_s, "
-    "flags = excluded.flags, late_cause = excluded.late_cause";
+    "flags = excluded.flags, late_cause = excluded.late_cause, synced = excluded.synced, "
+    "fee_bearing = excluded.fee_bearing, paid_online = excluded.paid_online, "
+    "digitised = excluded.digitised, has_result = excluded.has_result, "
+    "rated_unsatisfied = excluded.rated_unsatisfied, reused = excluded.reused";
+
+// The Decision 766 facts of one dossier (migration 0054), each 0/1 from its own table, read when
+// its outcome row is rebuilt; the tables mark the dossier stale when they change. The same probes
+// as the row query of store/index_766_queries.cpp (the sync row is the outbox row of the National
+// Portal topic keyed by the dossier). The id is bound seven times.
+constexpr const char* kIndex766Facts =
+    // One probe of the dossier's sync rows (index outbox_order: topic, order_key): 1 when one is
+    // delivered and none dead. Two EXISTS on the state let SQLite seek outbox_due (topic, state)
+    // instead, reading every delivered sync row of the province per dossier.
+    "SELECT CASE WHEN COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' "
+    "THEN 1 ELSE 0 END) FROM outbox x WHERE x.topic = 'national_portal.sync' AND "
+    "x.order_key = ?), 0) = 1 THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = ? AND "
+    "e.type = 'payment_requested') THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = ? AND p.method = 'vnpay' AND "
+    "p.state = 'paid') THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = ?) THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = ? AND "
+    "e.type = 'dossier_approved') THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = ? AND r.overall <= 2) "
+    "THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = ? AND a.reused_from <> '') "
+    "THEN 1 ELSE 0 END";
 constexpr const char* kDeleteSteps = "DELETE FROM dossier_step_outcomes WHERE dossier_id = ?";
 constexpr const char* kInsertStep =
     "INSERT INTO dossier_step_outcomes(dossier_id, idx, name, party, started_s, ended_s, due_s, "
@@ -38,14 +65,17 @@ constexpr const char* kInsertParty =
 // The monthly rollup (migration 0052): one dossier's contribution is added with +1 and taken out
 // with -1, so the same statement serves both sides of a replaced outcome row.
 constexpr const char* kOldContribution =
-    "SELECT received_month, agency_id, procedure_code, outcome, paused, channel, late_cause "
+    "SELECT received_month, agency_id, procedure_code, outcome, paused, channel, late_cause, "
+    "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused "
     "FROM dossier_outcomes WHERE dossier_id = ?";
 constexpr const char* kAddToMonth =
     "INSERT INTO dossier_outcome_months(received_month, agency_id, procedure_code, received, "
     "early, "
     "on_time, late, open_count, open_paused, online, late_agency, late_official, "
     "late_other_agency, "
-    "late_applicant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "late_applicant, synced, fee_bearing, fee_paid_online, digitised, digitised_reused, "
+    "has_result, satisfied_finished) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(received_month, agency_id, procedure_code) DO UPDATE SET "
     "received = dossier_outcome_months.received + excluded.received, "
     "early = dossier_outcome_months.early + excluded.early, "
@@ -57,7 +87,15 @@ constexpr const char* kAddToMonth =
     "late_agency = dossier_outcome_months.late_agency + excluded.late_agency, "
     "late_official = dossier_outcome_months.late_official + excluded.late_official, "
     "late_other_agency = dossier_outcome_months.late_other_agency + excluded.late_other_agency, "
-    "late_applicant = dossier_outcome_months.late_applicant + excluded.late_applicant";
+    "late_applicant = dossier_outcome_months.late_applicant + excluded.late_applicant, "
+    "synced = dossier_outcome_months.synced + excluded.synced, "
+    "fee_bearing = dossier_outcome_months.fee_bearing + excluded.fee_bearing, "
+    "fee_paid_online = dossier_outcome_months.fee_paid_online + excluded.fee_paid_online, "
+    "digitised = dossier_outcome_months.digitised + excluded.digitised, "
+    "digitised_reused = dossier_outcome_months.digitised_reused + excluded.digitised_reused, "
+    "has_result = dossier_outcome_months.has_result + excluded.has_result, "
+    "satisfied_finished = dossier_outcome_months.satisfied_finished + "
+    "excluded.satisfied_finished";
 
 // Read from the rollup: the same columns as kOnTimeColumns but the overdue split, which needs the
 // time of the query (kOpenOverdue). Months whose dossiers all moved away keep a row of zeros.
@@ -182,22 +220,56 @@ void clear_stale_outcome(SqlConnection& db, const std::string& dossier_id) {
 
 namespace {
 
+// The Decision 766 facts of one dossier (migration 0054), as stored in its outcome row.
+struct Index766Facts {
+  bool synced = false, fee_bearing = false, paid_online = false, digitised = false,
+       has_result = false, rated_unsatisfied = false, reused = false;
+  bool operator==(const Index766Facts&) const = default;
+};
+
+Index766Facts index_766_facts(SqlConnection& db, const std::string& dossier_id) {
+  const SqlValue id(dossier_id);
+  const auto r = db.query_one(kIndex766Facts, {id, id, id, id, id, id, id});
+  return {r->integer(0) != 0, r->integer(1) != 0, r->integer(2) != 0, r->integer(3) != 0,
+          r->integer(4) != 0, r->integer(5) != 0, r->integer(6) != 0};
+}
+
 // What one outcome row adds to its month's rollup row, times `sign` (+1 in, -1 out).
 struct Contribution {
   std::string month, agency_id, procedure_code, outcome, paused, channel, late_cause;
+  Index766Facts facts;
   bool operator==(const Contribution&) const = default;
 };
 
 void add_to_month(SqlConnection& db, const Contribution& c, std::int64_t sign) {
   const auto is = [sign](bool b) { return SqlValue(b ? sign : std::int64_t{0}); };
   const bool open = c.outcome == "open", late = c.outcome == "late";
-  db.execute(kAddToMonth,
-             {c.month, c.agency_id, c.procedure_code, sign, is(c.outcome == "early"),
-              is(c.outcome == "on_time"), is(late), is(open), is(open && !c.paused.empty()),
-              is(c.channel == "online"), is(late && c.late_cause == "agency"),
-              is(late && c.late_cause == "official"), is(late && c.late_cause == "other_agency"),
-              is(late && c.late_cause == "applicant")});
+  const bool in_time = c.outcome == "early" || c.outcome == "on_time";
+  const auto& f = c.facts;
+  db.execute(kAddToMonth, {c.month,
+                           c.agency_id,
+                           c.procedure_code,
+                           sign,
+                           is(c.outcome == "early"),
+                           is(c.outcome == "on_time"),
+                           is(late),
+                           is(open),
+                           is(open && !c.paused.empty()),
+                           is(c.channel == "online"),
+                           is(late && c.late_cause == "agency"),
+                           is(late && c.late_cause == "official"),
+                           is(late && c.late_cause == "other_agency"),
+                           is(late && c.late_cause == "applicant"),
+                           is(f.synced),
+                           is(f.fee_bearing),
+                           is(f.fee_bearing && f.paid_online),
+                           is(f.digitised),
+                           is(f.digitised && f.reused),
+                           is(f.has_result),
+                           is(in_time && !f.rated_unsatisfied)});
 }
+
+SqlValue flag(bool b) { return SqlValue(std::int64_t{b ? 1 : 0}); }
 
 }  // namespace
 
@@ -206,23 +278,53 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
   // The rollup moves with the row, in this transaction: the old contribution out, the new one in.
   // Most rebuilds (a step taken by a dossier still open) leave the contribution as it was: no
   // write then.
-  const Contribution now{o.received_month, o.agency_id, o.procedure_code, o.outcome,
-                         o.paused,         o.channel,   o.late_cause};
+  const Contribution now{
+      o.received_month, o.agency_id, o.procedure_code, o.outcome,
+      o.paused,         o.channel,   o.late_cause,     index_766_facts(db, o.dossier_id)};
   const auto old_row = db.query_one(kOldContribution, {o.dossier_id});
   std::optional<Contribution> old;
   if (old_row) {
-    old = Contribution{old_row->text(0), old_row->text(1), old_row->text(2), old_row->text(3),
-                       old_row->text(4), old_row->text(5), old_row->text(6)};
+    const auto& r = *old_row;
+    old = Contribution{r.text(0),
+                       r.text(1),
+                       r.text(2),
+                       r.text(3),
+                       r.text(4),
+                       r.text(5),
+                       r.text(6),
+                       {r.integer(7) != 0, r.integer(8) != 0, r.integer(9) != 0, r.integer(10) != 0,
+                        r.integer(11) != 0, r.integer(12) != 0, r.integer(13) != 0}};
   }
+  const auto& f = now.facts;
   if (old != now) {
     if (old) add_to_month(db, *old, -1);
     add_to_month(db, now, +1);
   }
-  db.execute(kUpsertOutcome,
-             {o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s,
-              o.received_month, opt(o.finished_s), o.outcome, opt(o.overdue_from_s), opt(o.due_s),
-              opt(o.due_766_s), o.paused, o.supplement_requests, o.apology_reason,
-              opt(o.apology_new_due_s), o.flags, o.late_cause});
+  db.execute(kUpsertOutcome, {o.dossier_id,
+                              o.version,
+                              o.agency_id,
+                              o.procedure_code,
+                              o.channel,
+                              o.received_s,
+                              o.received_month,
+                              opt(o.finished_s),
+                              o.outcome,
+                              opt(o.overdue_from_s),
+                              opt(o.due_s),
+                              opt(o.due_766_s),
+                              o.paused,
+                              o.supplement_requests,
+                              o.apology_reason,
+                              opt(o.apology_new_due_s),
+                              o.flags,
+                              o.late_cause,
+                              flag(f.synced),
+                              flag(f.fee_bearing),
+                              flag(f.paid_online),
+                              flag(f.digitised),
+                              flag(f.has_result),
+                              flag(f.rated_unsatisfied),
+                              flag(f.reused)});
   db.execute(kDeleteSteps, {o.dossier_id});
   std::int64_t idx = 0;
   for (const auto& s : steps) {

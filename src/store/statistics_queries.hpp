@@ -48,7 +48,9 @@ std::vector<std::string> stale_outcome_ids(SqlConnection& db);
 // Clears a dossier's mark; call in the transaction that rebuilds (or decides to skip) its rows.
 void clear_stale_outcome(SqlConnection& db, const std::string& dossier_id);
 
-// Replaces the outcome, steps and party time of one dossier.
+// Replaces the outcome, steps and party time of one dossier, and its Decision 766 facts (migration
+// 0054: a portal sync delivered and none dead, a fee requested, paid online, a paper, a result, an
+// unsatisfied rating, a reused paper), read here from their tables; the monthly rollup follows.
 void replace_outcome(SqlConnection& db, const OutcomeRow& row, const std::vector<StepRow>& steps,
                      const std::vector<std::pair<std::string, std::int64_t>>& party_time);
 

@@ -32,9 +32,16 @@ struct StatisticsQuery {
 AppResult<OnTimeStatistics> on_time_statistics(store::SqlConnection& db,
                                                const calendar::WorkingCalendar& cal,
                                                const StatisticsQuery& q, Instant now);
-// Decision 766: the five groups and their points (statistics_index766.cpp, docs/rules.md).
+// Decision 766: the five groups and their points (statistics_index766.cpp, docs/rules.md). The
+// dossiers are counted from the monthly rollup of the read model (migration 0054), whatever the
+// months, agency or procedure asked; the procedures and feedback are read as rows.
 AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
                               const StatisticsQuery& q, Instant now);
+// The same answer from one row per dossier (the facts the drill-down lists): the reference the
+// rollup must equal (tests) and the cost it saves (bench/index766_bench.cpp).
+AppResult<Index766> index_766_from_rows(store::SqlConnection& db,
+                                        const calendar::WorkingCalendar& cal,
+                                        const StatisticsQuery& q, Instant now);
 // The drill-down of one index: counts for anyone; the items themselves only when `actor` holds a
 // grant over every agency in scope.
 AppResult<Index766Items> index_766_items(store::SqlConnection& db,

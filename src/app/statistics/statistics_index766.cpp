@@ -57,9 +57,11 @@ bool handled_in_time(const store::Index766FeedbackRow& row, const calendar::Work
   return steps && engagement::handled_in_time(*steps);
 }
 
-AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
-                           const StatisticsQuery& q, Instant now) {
-  Gathered g;
+// The months, agencies and procedure asked for, checked.
+AppResult<store::OutcomeScope> scope_of(store::SqlConnection& db,
+                                        const calendar::WorkingCalendar& cal,
+                                        const StatisticsQuery& q, Instant now) {
+  store::OutcomeScope scope;
   // A catalog code ("1.001193", "2.002154.000.00.00.H42"): it also goes into the drill-down links.
   if (q.procedure_code.size() > 60 ||
       q.procedure_code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -68,35 +70,74 @@ AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCale
                                    "procedure_code: không phải mã thủ tục hành chính.",
                                    "procedure_code: not a procedure code.", "procedure_code"});
   }
-  if (auto months = month_range(q, cal, now, g.scope); !months) {
+  if (auto months = month_range(q, cal, now, scope); !months) {
     return tl::unexpected(months.error());
   }
-  if (auto ok = public_agencies(db, q, g.scope); !ok) return tl::unexpected(ok.error());
-  // One procedure (issue 16 point 1: the index per procedure): its dossiers, its offer and the
-  // feedback about it; the same formulas.
-  const auto in_scope = [&q](const std::string& procedure_code) {
-    return q.procedure_code.empty() || procedure_code == q.procedure_code;
-  };
+  if (auto ok = public_agencies(db, q, scope); !ok) return tl::unexpected(ok.error());
+  return scope;
+}
+
+// One procedure (issue 16 point 1: the index per procedure): its dossiers, its offer and the
+// feedback about it; the same formulas.
+bool in_scope(const StatisticsQuery& q, const std::string& procedure_code) {
+  return q.procedure_code.empty() || procedure_code == q.procedure_code;
+}
+
+// The procedures the agencies handle, with their recorded inputs, and the feedback of the period:
+// few rows, read whole by both paths. Feedback is judged at `now` (its deadlines run).
+void procedures_and_feedback(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                             const StatisticsQuery& q, const store::OutcomeScope& scope,
+                             Instant now, std::vector<index766::ProcedureFacts>& procedures,
+                             std::vector<index766::FeedbackFacts>& feedback) {
+  std::map<std::string, index766::ProcedureInputs> inputs;
+  for (const auto& row : store::index_766_inputs(db)) apply_input(inputs[row.procedure_code], row);
+  for (auto& p : store::index_766_procedures(db, scope)) {
+    if (!in_scope(q, p.code)) continue;
+    const auto it = inputs.find(p.code);
+    procedures.push_back(
+        {p.code, p.offered_online, it == inputs.end() ? index766::ProcedureInputs{} : it->second});
+  }
+  for (const auto& f : store::index_766_feedback(db, scope)) {
+    if (!in_scope(q, f.procedure_code)) continue;
+    feedback.push_back({f.id, handled_in_time(f, cal, now)});
+  }
+}
+
+// One row per dossier of the period: the figure's reference and the drill-down's items.
+AppResult<Gathered> gather(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                           const StatisticsQuery& q, Instant now) {
+  Gathered g;
+  auto scope = scope_of(db, cal, q, now);
+  if (!scope) return tl::unexpected(scope.error());
+  g.scope = std::move(*scope);
   for (auto& r : store::index_766_dossiers(db, g.scope, now.seconds)) {
-    if (!in_scope(r.procedure_code)) continue;
+    if (!in_scope(q, r.procedure_code)) continue;
     g.facts.dossiers.push_back({std::move(r.id), std::move(r.code), std::move(r.procedure_code),
                                 r.online, r.counted_on_time, r.late_or_overdue, r.synced,
                                 r.fee_bearing, r.paid_online, r.digitised, r.has_result,
                                 r.rated_unsatisfied, r.reused});
   }
-  std::map<std::string, index766::ProcedureInputs> inputs;
-  for (const auto& row : store::index_766_inputs(db)) apply_input(inputs[row.procedure_code], row);
-  for (auto& p : store::index_766_procedures(db, g.scope)) {
-    if (!in_scope(p.code)) continue;
-    const auto it = inputs.find(p.code);
-    g.facts.procedures.push_back(
-        {p.code, p.offered_online, it == inputs.end() ? index766::ProcedureInputs{} : it->second});
-  }
-  for (const auto& f : store::index_766_feedback(db, g.scope)) {
-    if (!in_scope(f.procedure_code)) continue;
-    g.facts.feedback.push_back({f.id, handled_in_time(f, cal, now)});
-  }
+  procedures_and_feedback(db, cal, q, g.scope, now, g.facts.procedures, g.facts.feedback);
   return g;
+}
+
+// The dossiers counted from the monthly rollup (store::index_766_counts), open ones judged at
+// `now`.
+index766::DossierCounts counted_dossiers(store::SqlConnection& db, const StatisticsQuery& q,
+                                         const store::OutcomeScope& scope, Instant now) {
+  auto c = store::index_766_counts(db, scope, q.procedure_code, now.seconds);
+  index766::DossierCounts out;
+  out.dossiers = c.received;
+  out.online = c.online;
+  out.counted_on_time = c.finished_in_time + (c.open - c.open_overdue);
+  out.synced = c.synced;
+  out.fee_bearing = c.fee_bearing;
+  out.fee_paid_online = c.fee_paid_online;
+  out.digitised = c.digitised;
+  out.digitised_reused = c.digitised_reused;
+  out.satisfied = c.satisfied_finished + c.open_within_satisfied;
+  out.results = std::move(c.results);
+  return out;
 }
 
 Bilingual group_name(const std::string& key) {
@@ -126,16 +167,11 @@ bool may_list(store::SqlConnection& db, const std::optional<Actor>& actor,
   return true;
 }
 
-}  // namespace
-
-AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
-                              const StatisticsQuery& q, Instant now) {
-  auto g = gather(db, cal, q, now);
-  if (!g) return tl::unexpected(g.error());
-  const auto score = index766::score(g->facts, cal);
-  const auto query = query_text(q, g->scope);
-  Index766 out{g->scope.from_month,
-               g->scope.to_month,
+Index766 view_of(const index766::Score& score, const calendar::WorkingCalendar& cal,
+                 const StatisticsQuery& q, const store::OutcomeScope& scope, Instant now) {
+  const auto query = query_text(q, scope);
+  Index766 out{scope.from_month,
+               scope.to_month,
                q.agency_id.empty() ? std::nullopt : std::optional<std::string>(q.agency_id),
                to_iso(now, cal.utc_offset_minutes()),
                score.total,
@@ -160,6 +196,26 @@ AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingC
     out.groups.push_back(std::move(view));
   }
   return out;
+}
+
+}  // namespace
+
+AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                              const StatisticsQuery& q, Instant now) {
+  auto scope = scope_of(db, cal, q, now);
+  if (!scope) return tl::unexpected(scope.error());
+  index766::CountedFacts facts;
+  facts.dossiers = counted_dossiers(db, q, *scope, now);
+  procedures_and_feedback(db, cal, q, *scope, now, facts.procedures, facts.feedback);
+  return view_of(index766::score(facts, cal), cal, q, *scope, now);
+}
+
+AppResult<Index766> index_766_from_rows(store::SqlConnection& db,
+                                        const calendar::WorkingCalendar& cal,
+                                        const StatisticsQuery& q, Instant now) {
+  auto g = gather(db, cal, q, now);
+  if (!g) return tl::unexpected(g.error());
+  return view_of(index766::score(g->facts, cal), cal, q, g->scope, now);
 }
 
 AppResult<Index766Items> index_766_items(store::SqlConnection& db,

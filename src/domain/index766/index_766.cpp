@@ -181,20 +181,57 @@ constexpr GroupDef kGroups[] = {{"publicity", 18},
                                 {"digitisation", 22},
                                 {"satisfaction", 18}};
 
-IndexScore score_index(const IndexDef& def, const Facts& facts,
+struct Tally {
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 0;
+};
+
+// An index over the dossiers, from their counts; nullopt for the indices over procedures and
+// feedback (scored from their lists).
+std::optional<Tally> dossier_tally(const std::string& key, const CountedFacts& facts,
+                                   std::vector<std::string>& missing) {
+  const auto& c = facts.dossiers;
+  if (key == "dossiers_synced") return Tally{c.synced, c.dossiers};
+  if (key == "on_time") return Tally{c.counted_on_time, c.dossiers};
+  if (key == "online_dossiers") return Tally{c.online, c.dossiers};
+  if (key == "online_payments") return Tally{c.fee_paid_online, c.fee_bearing};
+  if (key == "digitised_dossiers") return Tally{c.digitised, c.dossiers};
+  if (key == "reused_data") return Tally{c.digitised_reused, c.digitised};
+  if (key == "dossier_satisfaction") return Tally{c.satisfied, c.dossiers};
+  if (key != "electronic_results") return std::nullopt;
+  std::map<std::string, std::optional<bool>> electronic;
+  for (const auto& p : facts.procedures) electronic[p.code] = p.inputs.electronic_result;
+  Tally t;
+  for (const auto& [code, n] : c.results) {
+    const auto it = electronic.find(code);
+    if (it == electronic.end() || !it->second) {
+      missing.push_back("electronic_results:" + code + ":electronic_result");
+      continue;
+    }
+    t.denominator += n;
+    if (*it->second) t.numerator += n;
+  }
+  return t;
+}
+
+// `lists` holds the procedures and feedback of `facts` (no dossiers) for the list evaluators.
+IndexScore score_index(const IndexDef& def, const CountedFacts& facts, const Facts& lists,
                        const calendar::WorkingCalendar& cal, std::vector<std::string>& missing) {
-  auto e = def.evaluate(facts, cal);
-  missing.insert(missing.end(), e.missing.begin(), e.missing.end());
-  IndexScore s{def.key, def.name_vi,    def.name_en, std::nullopt,
-               0,       def.max_points, 0,           static_cast<std::int64_t>(e.items.size())};
-  s.numerator =
-      std::count_if(e.items.begin(), e.items.end(), [](const Item& i) { return i.counted; });
+  IndexScore s{def.key, def.name_vi, def.name_en, std::nullopt, 0, def.max_points, 0, 0};
+  if (const auto t = dossier_tally(s.key, facts, missing)) {
+    s.numerator = t->numerator;
+    s.denominator = t->denominator;
+  } else {
+    auto e = def.evaluate(lists, cal);
+    missing.insert(missing.end(), e.missing.begin(), e.missing.end());
+    s.denominator = static_cast<std::int64_t>(e.items.size());
+    s.numerator =
+        std::count_if(e.items.begin(), e.items.end(), [](const Item& i) { return i.counted; });
+  }
   if (s.denominator == 0) return s;
   double value = static_cast<double>(s.numerator) / static_cast<double>(s.denominator);
   if (s.key == "online_dossiers") {
-    const auto synced = std::count_if(facts.dossiers.begin(), facts.dossiers.end(),
-                                      [](const DossierFacts& d) { return d.synced; });
-    value *= static_cast<double>(synced) / static_cast<double>(s.denominator);
+    value *= static_cast<double>(facts.dossiers.synced) / static_cast<double>(s.denominator);
   }
   s.value = round_to(value, 0.0001);
   s.points = round_to(def.max_points * std::min(1.0, value / def.full_at), 0.01);
@@ -203,13 +240,40 @@ IndexScore score_index(const IndexDef& def, const Facts& facts,
 
 }  // namespace
 
+DossierCounts count(const std::vector<DossierFacts>& dossiers) {
+  DossierCounts c;
+  std::map<std::string, std::size_t> result_at;  // procedure -> its place in c.results
+  for (const auto& d : dossiers) {
+    ++c.dossiers;
+    c.online += d.online ? 1 : 0;
+    c.counted_on_time += d.counted_on_time ? 1 : 0;
+    c.synced += d.synced ? 1 : 0;
+    c.fee_bearing += d.fee_bearing ? 1 : 0;
+    c.fee_paid_online += d.fee_bearing && d.paid_online ? 1 : 0;
+    c.digitised += d.digitised ? 1 : 0;
+    c.digitised_reused += d.digitised && d.reused ? 1 : 0;
+    c.satisfied += !d.late_or_overdue && !d.rated_unsatisfied ? 1 : 0;
+    if (d.has_result) {
+      const auto [it, added] = result_at.emplace(d.procedure_code, c.results.size());
+      if (added) c.results.emplace_back(d.procedure_code, 0);
+      ++c.results[it->second].second;
+    }
+  }
+  return c;
+}
+
 Score score(const Facts& facts, const calendar::WorkingCalendar& cal) {
+  return score(CountedFacts{count(facts.dossiers), facts.procedures, facts.feedback}, cal);
+}
+
+Score score(const CountedFacts& facts, const calendar::WorkingCalendar& cal) {
+  const Facts lists{{}, facts.procedures, facts.feedback};
   Score out;
   for (const auto& g : kGroups) {
     GroupScore group{g.key, 0, g.max_points, {}, {}};
     for (const auto& def : definitions()) {
       if (std::string(def.group) != g.key) continue;
-      group.indices.push_back(score_index(def, facts, cal, group.missing_inputs));
+      group.indices.push_back(score_index(def, facts, lists, cal, group.missing_inputs));
       group.points += group.indices.back().points;
     }
     group.points = round_to(group.points, 0.01);

@@ -83,8 +83,34 @@ struct Score {
   std::vector<GroupScore> groups;  // in the order above
 };
 
-// Scores the facts. `cal` counts the working days of the publication deadlines.
+// The dossiers of the period counted instead of listed: all the dossier indices need of them, so
+// a statistics rollup can score the period without reading a row per dossier.
+struct DossierCounts {
+  std::int64_t dossiers = 0;
+  std::int64_t online = 0;
+  std::int64_t counted_on_time = 0;
+  std::int64_t synced = 0;
+  std::int64_t fee_bearing = 0;
+  std::int64_t fee_paid_online = 0;  // fee-bearing and paid online
+  std::int64_t digitised = 0;
+  std::int64_t digitised_reused = 0;  // digitised and reused
+  std::int64_t satisfied = 0;         // neither late nor overdue, nor rated unsatisfied
+  // Dossiers with a result per procedure, each procedure once, in the order of its first such
+  // dossier in the period (the order missing inputs are listed in).
+  std::vector<std::pair<std::string, std::int64_t>> results;
+};
+DossierCounts count(const std::vector<DossierFacts>& dossiers);
+
+struct CountedFacts {
+  DossierCounts dossiers;
+  std::vector<ProcedureFacts> procedures;
+  std::vector<FeedbackFacts> feedback;
+};
+
+// Scores the facts. `cal` counts the working days of the publication deadlines. Both give the
+// same score for the same period: the first counts its dossiers and scores the counts.
 Score score(const Facts& facts, const calendar::WorkingCalendar& cal);
+Score score(const CountedFacts& facts, const calendar::WorkingCalendar& cal);
 
 // The index keys, in the order of the groups.
 const std::vector<std::string>& index_keys();
