@@ -100,16 +100,11 @@ class Papers : public ::testing::Test {
   void SetUp() override {
     seed_fixture(db_);
     seed_procedure_with_cases(db_);
-    // The server keeps uploads in var/uploads under its working folder: start it inside the
-    // test's folder, so the files go away with it.
-    char previous[4096];
-    ASSERT_NE(::getcwd(previous, sizeof previous), nullptr);
-    ASSERT_EQ(::chdir(dir_.file("").c_str()), 0);
+    // Its uploads go beside the test's database (ServerProcess), so they go away with it.
     server_ = std::make_unique<ServerProcess>(
         kBinary, db_,
         std::vector<std::string>{"--fake-now", "2026-03-09T09:00", "--calendar-dir",
                                  std::string(MOTCUA_SOURCE_DIR) + "/data/calendars/vn"});
-    ASSERT_EQ(::chdir(previous), 0);
     ASSERT_NO_FATAL_FAILURE(
         log_in_all(server_->port(), {{&an_, "an"}, {&binh_, "binh"}, {&reception_, "tiepnhan"}}));
     auto created = an_.post("/api/v1/dossiers", json::object{{"procedure_code", "1.001193"},
