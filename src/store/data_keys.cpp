@@ -125,8 +125,7 @@ DataKeys DataKeys::read_file(const std::string& path) {
   return DataKeys(std::move(keys));
 }
 
-void DataKeys::write_file(const std::string& path) const {
-  const std::string temporary = path + ".new";
+void DataKeys::write_temporary(const std::string& temporary) const {
   std::filesystem::remove(temporary);
   {
     // Created 0600 before any secret is written into it.
@@ -141,21 +140,17 @@ void DataKeys::write_file(const std::string& path) const {
   }
   std::filesystem::permissions(
       temporary, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+void DataKeys::write_file(const std::string& path) const {
+  const std::string temporary = path + ".new";
+  write_temporary(temporary);
   std::filesystem::rename(temporary, path);
 }
 
 bool DataKeys::write_file_if_absent(const std::string& path) const {
   const std::string temporary = path + ".new." + std::to_string(::getpid());
-  {
-    const mode_t old_mask = ::umask(077);
-    std::ofstream out(temporary, std::ios::trunc);
-    ::umask(old_mask);
-    if (!out) throw DataKeyError("data key file " + temporary + " cannot be written");
-    out << kFileHeader << "\n";
-    for (const auto& k : keys_) out << k.id << " " << to_base64(k.secret.data(), 32) << "\n";
-    out.flush();
-    if (!out) throw DataKeyError("data key file " + temporary + " cannot be written");
-  }
+  write_temporary(temporary);
   // link() never replaces: of two processes creating the same key file, exactly one wins.
   const int linked = ::link(temporary.c_str(), path.c_str());
   const int error = errno;

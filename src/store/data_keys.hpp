@@ -69,6 +69,8 @@ class DataKeys {
 
  private:
   const DataKey* find(std::string_view id) const;
+  // Writes the keys to `temporary` with mode 0600 (replacing any file there).
+  void write_temporary(const std::string& temporary) const;
   std::vector<DataKey> keys_;
 };
 
