@@ -56,10 +56,11 @@ std::unique_ptr<store::Store> DbOption::open() const {
     const std::filesystem::path file = db;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   }
-  // An in-memory database's key dies with the process; an explicit key file is still honoured.
-  if (db != ":memory:" || !data_key_file.empty() ||
-      std::getenv("MOTCUA_DATA_KEY_FILE") != nullptr) {
-    store::load_or_create_data_keys(resolved_data_key_file());
+  // A key file named on the command line or in the environment; the default one beside the
+  // database is open_store's to load, as for every other opener (an in-memory database has none).
+  if (const auto key_file = resolved_data_key_file();
+      key_file != store::default_data_key_path(db)) {
+    store::load_or_create_data_keys(key_file);
   }
   return store::open_store(db);
 }

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <sstream>
 
+#include "store/open_store.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -308,8 +310,6 @@ void load_or_create(const std::string& path) {
   const std::lock_guard lock(pending_mutex);
   pending_path = path;
 }
-
-bool is_in_memory(const std::string& db) { return db == ":memory:" || db.empty(); }
 
 }  // namespace
 

@@ -27,6 +27,8 @@ Engine engine_of(const std::string& db) {
                                "SQLite");
 }
 
+bool is_in_memory(const std::string& db) { return db == ":memory:"; }
+
 namespace {
 
 // Every opener goes through the data keys the same way: the key file's keys are in place before
@@ -36,9 +38,8 @@ template <typename Open>
 std::unique_ptr<Store> open_with_data_keys(const std::string& db, Open open) {
   use_default_data_keys_for(db);
   auto store = open();
-  // An in-memory database is new with the process: nothing in it was sealed under another key
-  // (and each reader connection would be a database of its own).
-  if (db == ":memory:") return store;
+  // Each reader connection of an in-memory database would be a database of its own.
+  if (is_in_memory(db)) return store;
   store->read(require_known_data_keys);
   // A key made for a database without a key file is written now, not before: a command run on a
   // copy whose values were sealed under another key was refused above and leaves no stray file.

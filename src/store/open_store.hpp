@@ -23,6 +23,10 @@ class UnsupportedDatabaseUrl : public std::invalid_argument {
 // The engine `db` names; throws UnsupportedDatabaseUrl for another scheme://.
 Engine engine_of(const std::string& db);
 
+// SQLite's ":memory:": a database that lives and dies with the process (and with each connection),
+// so it has no key file and nothing in it was sealed under another key.
+bool is_in_memory(const std::string& db);
+
 // Opens `db` with the engine it names (SQLite: the file, created if missing; PostgreSQL: the
 // database, which must exist). Migrations are applied either way.
 std::unique_ptr<Store> open_store(const std::string& db, int reader_connections = 4);
