@@ -76,6 +76,11 @@ std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db) {
   return out;
 }
 
+std::string catalog_stamp(SqlConnection& db) {
+  const auto r = db.query_one("SELECT stamp FROM catalog_stamp WHERE id = 1");
+  return r ? r->text(0) : std::string();
+}
+
 UpsertOutcome upsert_procedure(SqlConnection& db, const ProcedureRow& r,
                                const std::string& effective_from, const std::string& now_iso) {
   const auto latest = db.query_one(kLatest, {r.code});

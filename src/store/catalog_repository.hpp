@@ -53,8 +53,12 @@ std::optional<ProcedureVersionRow> procedure_in_force(SqlConnection& db, const s
 std::optional<ProcedureVersionRow> procedure_version(SqlConnection& db, const std::string& code,
                                                      std::int64_t version);
 // The newest version of every procedure, without their documents (the typo-forgiving search
-// scans these).
+// indexes these in memory).
 std::vector<ProcedureVersionRow> latest_procedures(SqlConnection& db);
+// The catalog's stamp (migration 0056): a new random value in the same transaction as every
+// change of the newest versions, so equal stamps mean equal latest_procedures(). "" before the
+// migration.
+std::string catalog_stamp(SqlConnection& db);
 
 // The search box's exact match over the newest versions (without documents): the code starting
 // with `code_prefix`, or the folded name containing every one of `folded_words`; every procedure

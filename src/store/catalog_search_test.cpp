@@ -4,6 +4,8 @@
 // its plan reads the index instead of scanning the procedures.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -114,6 +116,49 @@ TEST_P(CatalogSearch, FollowsNewVersionsEditsAndRemovals) {
   ASSERT_EQ(codes(back), std::vector<std::string>{"1.000894"});
   EXPECT_EQ(back[0].version, 1);
   EXPECT_TRUE(search("lai ket", {"lai", "ket"}).empty());
+}
+
+// The stamp the in-memory names are kept under (migration 0056) moves with every change of the
+// newest versions, and only with those.
+TEST_P(CatalogSearch, StampMovesWithEveryChangeOfTheNewestNamesOnly) {
+  auto stamp = [&] {
+    std::string s;
+    store_->read([&](SqlConnection& db) { s = catalog_stamp(db); });
+    return s;
+  };
+  std::vector<std::string> seen{stamp()};
+  EXPECT_EQ(seen.back().size(), 32u);
+  auto expect_new_stamp = [&](const char* what) {
+    const auto now = stamp();
+    EXPECT_EQ(std::find(seen.begin(), seen.end(), now), seen.end()) << what;
+    seen.push_back(now);
+  };
+  store_->write([](SqlConnection& db) {
+    upsert_procedure(db, procedure("1.000894", "Đăng ký lại kết hôn", "dang ky lai ket hon", "b2"),
+                     "2026-06-01", "t");
+  });
+  expect_new_stamp("a new version");
+  store_->write([](SqlConnection& db) {
+    db.execute("UPDATE procedures SET name = 'Cấp thị thực' WHERE code = '3.000002'");
+  });
+  expect_new_stamp("an edit in place");
+  store_->write([](SqlConnection& db) {
+    db.execute("DELETE FROM procedures WHERE code = '1.000894' AND version = 2");
+  });
+  expect_new_stamp("a removal");
+  // The same document again is no new version: nothing the names show changed.
+  store_->write([](SqlConnection& db) {
+    upsert_procedure(db, procedure("1.001193", "Đăng ký khai sinh", "dang ky khai sinh", "a"),
+                     "2026-06-01", "t");
+  });
+  EXPECT_EQ(stamp(), seen.back());
+  // A rolled-back write leaves the stamp as it was.
+  EXPECT_THROW(store_->write([](SqlConnection& db) {
+    db.execute("DELETE FROM procedures WHERE code = '3.000002'");
+    throw std::runtime_error("abandoned");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(stamp(), seen.back());
 }
 
 TEST_P(CatalogSearch, PlanReadsTheIndexNotTheTable) {

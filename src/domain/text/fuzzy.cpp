@@ -1,6 +1,7 @@
 #include "domain/text/fuzzy.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,12 @@ namespace motcua::text {
 
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_distance) {
   if (max_distance < 0) return a == b ? 0 : 1 + max_distance;
-  const std::u32string x = to_code_points(a);
-  const std::u32string y = to_code_points(b);
+  return edit_distance_bounded(std::u32string_view(to_code_points(a)),
+                               std::u32string_view(to_code_points(b)), max_distance);
+}
+
+int edit_distance_bounded(std::u32string_view x, std::u32string_view y, int max_distance) {
+  if (max_distance < 0) return x == y ? 0 : 1 + max_distance;
   const auto limit = static_cast<std::size_t>(max_distance);
   const std::size_t n = x.size();
   const std::size_t m = y.size();
@@ -20,10 +25,22 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_distan
   if (length_gap > limit) return max_distance + 1;
 
   // One row of the DP table at a time; cells further than `limit` from the diagonal can never be
-  // within the bound, so they are left at "too far" and skipped.
+  // within the bound, so they are left at "too far" and skipped. Words are short: the two rows
+  // live on the stack unless a word is long.
   const std::size_t too_far = limit + 1;
-  std::vector<std::size_t> previous(m + 1, too_far);
-  std::vector<std::size_t> current(m + 1, too_far);
+  constexpr std::size_t kOnStack = 48;
+  std::array<std::size_t, kOnStack> previous_stack{}, current_stack{};
+  std::vector<std::size_t> previous_heap, current_heap;
+  std::size_t* previous = previous_stack.data();
+  std::size_t* current = current_stack.data();
+  if (m + 1 > kOnStack) {
+    previous_heap.resize(m + 1);
+    current_heap.resize(m + 1);
+    previous = previous_heap.data();
+    current = current_heap.data();
+  }
+  std::fill(previous, previous + m + 1, too_far);
+  std::fill(current, current + m + 1, too_far);
   for (std::size_t j = 0; j <= std::min(m, limit); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     const std::size_t from = i > limit ? i - limit : 1;
@@ -65,21 +82,27 @@ bool equal_up_to_i_y(const std::string& a, const std::string& b) {
 }
 }  // namespace
 
+bool fuzzy_word_match(const std::string& token, std::u32string_view token_points,
+                      const std::string& word, std::u32string_view word_points, bool last) {
+  if (equal_up_to_i_y(word, token)) return true;
+  if (last && word.size() > token.size() && word.compare(0, token.size(), token) == 0) return true;
+  const int budget = typo_budget(token_points.size());
+  return budget > 0 && edit_distance_bounded(token_points, word_points, budget) <= budget;
+}
+
 bool fuzzy_match(std::string_view query, std::string_view text) {
   const std::vector<std::string> wanted = search_tokens(query);
   const std::vector<std::string> words = search_tokens(text);
   if (wanted.empty()) return true;
+  std::vector<std::u32string> word_points;
+  word_points.reserve(words.size());
+  for (const auto& word : words) word_points.push_back(to_code_points(word));
   for (std::size_t q = 0; q < wanted.size(); ++q) {
-    const std::string& token = wanted[q];
+    const std::u32string token_points = to_code_points(wanted[q]);
     const bool last = q + 1 == wanted.size();
-    const int budget = typo_budget(to_code_points(token).size());
-    const bool found = std::any_of(words.begin(), words.end(), [&](const std::string& word) {
-      if (equal_up_to_i_y(word, token)) return true;
-      if (last && word.size() > token.size() && word.compare(0, token.size(), token) == 0) {
-        return true;
-      }
-      return budget > 0 && edit_distance_bounded(token, word, budget) <= budget;
-    });
+    bool found = false;
+    for (std::size_t w = 0; w < words.size() && !found; ++w)
+      found = fuzzy_word_match(wanted[q], token_points, words[w], word_points[w], last);
     if (!found) return false;
   }
   return true;
