@@ -18,6 +18,10 @@ object exists.
 
 import argparse
 import base64
+import ctypes
+import ctypes.util
+import datetime
+import hashlib
 import http.client
 import json
 import os
@@ -80,6 +84,7 @@ OWNED = [
     (re.compile(r"^/api/v1/consultations/\{id\}"), "id", "consultation"),
     (re.compile(r"^/api/v1/payments/\{id\}"), "id", "payment"),
     (re.compile(r"^/api/v1/refunds/\{id\}"), "id", "refund"),
+    (re.compile(r"^/api/v1/exchange/questions/\{id\}"), "id", "exchange_question"),
     # Objects of the administrator, which belong to no commune: one row with a real one (`any`)
     # and one with a missing id (ADMIN_KINDS).
     (re.compile(r"^/api/v1/admin/webhooks/\{id\}"), "id", "webhook"),
@@ -94,13 +99,17 @@ _DESK = {"x": {"reception_x", "processing_x", "leader_x", "centre", "administrat
          "y": {"reception_y", "processing_y", "leader_y", "centre", "administrator"}}
 # A consultation is seen by whoever sees its dossier and by the consulted agency: X's asks the
 # department (Department of Justice), Y's an agency no role holds (the Provincial Police).
-# Payments and refunds are their dossier's (OWNERS).
+# Payments and refunds are their dossier's (OWNERS). A partner instance's question is put to an
+# agency and answered by its processing officials and leaders: no one else sees it, not the desk,
+# the centre or the administrator (app/exchange/exchange_views.cpp answering_agencies).
 # The administrator's own objects (webhooks, partners, outbox messages, Open311 keys) are the
 # administrator's alone: every other role must answer for them as for a missing id.
 ADMIN_KINDS = {"webhook", "partner", "outbox_message", "open311_key"}
 KIND_OWNERS = {"stored_paper": {"x": {"applicant_a"}, "y": {"applicant_b"}},
                "queue_service": _DESK, "queue_counter": _DESK, "queue_ticket": _DESK,
                "consultation": {"x": OWNERS["x"] | {"department"}, "y": OWNERS["y"]},
+               "exchange_question": {"x": {"processing_x", "leader_x"},
+                                     "y": {"processing_y", "leader_y"}},
                **{kind: {"any": {"administrator"}} for kind in ADMIN_KINDS}}
 
 
@@ -174,7 +183,9 @@ class Server:
             [binary, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", "2",
              "--rate-limits", "off", "--uploads-dir", os.path.join(self.dir, "uploads"),
              "--webhook-key-file", os.path.join(self.dir, "webhook.key"),
-             "--outbox-unconfigured", "keep"],
+             "--outbox-unconfigured", "keep",
+             "--instance-id", INSTANCE_ID,
+             "--instance-key", os.path.join(self.dir, "instance.key")],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.proc.stdout.readline()
         if not line:
@@ -205,10 +216,32 @@ def tiny_pdf():
 
 PDF = Raw(tiny_pdf(), "application/pdf")
 
-# Two Ed25519 public keys (base64 of 32 fixed bytes) for the partner instance: the first given at
-# registration, the second added by the matrix's key rotation.
-PARTNER_KEYS = [base64.b64encode(bytes(range(32))).decode(),
-                base64.b64encode(bytes(range(32, 64))).decode()]
+# This instance's id among partner instances (serve --instance-id), and the partner the matrix
+# registers: its Ed25519 key pair comes from a fixed seed, so that the test can sign the partner's
+# messages (with libsodium, which the server links too); a second public key (32 fixed bytes) is
+# the one the matrix's key rotation adds.
+INSTANCE_ID = "ninh-binh"
+PARTNER_ID = "ha-nam"
+PARTNER_SEED = b"motcua-authz-matrix-partner-seed"
+NEXT_PARTNER_KEY = base64.b64encode(bytes(range(32))).decode()
+
+
+class PartnerKey:
+    """The partner instance's Ed25519 key, from PARTNER_SEED, through libsodium."""
+
+    def __init__(self):
+        self.lib = ctypes.CDLL(ctypes.util.find_library("sodium") or "libsodium.so.23")
+        if self.lib.sodium_init() < 0:
+            raise RuntimeError("libsodium failed to initialise")
+        public, self.secret = ctypes.create_string_buffer(32), ctypes.create_string_buffer(64)
+        self.lib.crypto_sign_seed_keypair(public, self.secret, PARTNER_SEED)
+        self.public_b64 = base64.b64encode(public.raw).decode()
+
+    def sign(self, message):
+        signature = ctypes.create_string_buffer(64)
+        self.lib.crypto_sign_detached(signature, None, message, ctypes.c_ulonglong(len(message)),
+                                      self.secret)
+        return base64.b64encode(signature.raw).decode()
 
 # Request bodies that name the fixture's objects, where a made-up id would stop at a 404 before
 # authorization is decided: keeping and reusing a paper always name A's (X's) objects, so that
@@ -238,7 +271,7 @@ BODIES = {
                       "reason": "kiểm tra"},
     # A well-formed next key for the partner, so that the administrator's cell shows the write.
     ("POST", "/api/v1/admin/exchange/partners/{id}/keys"):
-        lambda v, o: {"public_key": PARTNER_KEYS[1], "valid_from": "2027-01-01T00:00:00+07:00",
+        lambda v, o: {"public_key": NEXT_PARTNER_KEY, "valid_from": "2027-01-01T00:00:00+07:00",
                       "reason": "kiểm tra"},
     ("POST", "/api/v1/admin/queue/counters"):
         lambda v, o: {"unit_id": "mc-14329", "number": 9, "service_ids": [v["queue_service"]["x"]],
@@ -369,7 +402,7 @@ def query_of(op):
 
 # A second path parameter that names a child of the object takes the same side's child: X's
 # dossier with the paper uploaded to it (a foreign parent's child is then refused with the parent).
-CHILD = {"paper_id": "paper"}
+CHILD = {"paper_id": "paper", "sha256": "question_paper"}
 
 
 def objects_of(path, values):
@@ -552,14 +585,46 @@ def make_webhook(clients, values):
     values["webhook"] = {"any": str(hook["id"])}
 
 
-def make_partner(clients, values):
-    """A partner instance registered by the administrator, with one public key."""
+def make_partner(clients, values, key):
+    """A partner instance registered by the administrator, with one public key. Its base URL is a
+    closed local port: an answer sent back to it fails at once, in the background."""
     partner = expect(clients["administrator"].call("POST", "/api/v1/admin/exchange/partners", {
-        "id": "ha-nam", "name": "Hà Nam", "base_url": "https://hanam.example/",
+        "id": PARTNER_ID, "name": "Hà Nam", "base_url": "http://127.0.0.1:9/",
         "agency_codes": ["000.00.00.H40"],
-        "keys": [{"public_key": PARTNER_KEYS[0], "valid_from": "2026-01-01T00:00:00+07:00"}],
+        "keys": [{"public_key": key.public_b64, "valid_from": "2026-01-01T00:00:00+07:00"}],
         "reason": "authz matrix"}), 201)
     values["partner"] = {"any": partner["id"]}
+
+
+def make_exchange_questions(clients, values, key):
+    """One question per side from the partner instance, signed with its key and sent as it would
+    send it (POST /api/v1/exchange/messages, no session): addressed to commune X's agency and to
+    commune Y's, each with one paper. The receipt's reference is the question's id; the paper's
+    SHA-256 names it under the question."""
+    codes = {"x": "000.14.29.H42", "y": "000.14.62.H42"}
+    numbers = {"x": "0001", "y": "0002"}  # the partner's own dossier codes, for the record
+    sha = hashlib.sha256(PDF.data).hexdigest()
+    values.update(exchange_question={}, question_paper={})
+    for obj, *_ in SIDES:
+        body = json.dumps({
+            "parent_id": "hn-" + obj, "parent_code": "000.00.00.H40-261201-" + numbers[obj],
+            "procedure_name": "Đăng ký khai sinh", "agency_code": codes[obj],
+            "question": "Xác nhận nơi cư trú của người yêu cầu.", "due_at": "",
+            "papers": [{"name": "Tờ khai", "file_name": "to-khai.pdf",
+                        "content_type": "application/pdf", "sha256": sha, "size": len(PDF.data),
+                        "content_b64": base64.b64encode(PDF.data).decode()}]},
+            ensure_ascii=False)
+        sent_at = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7)))
+        envelope = {"message_id": "authz-question-" + obj, "from": PARTNER_ID, "to": INSTANCE_ID,
+                    "kind": "consultation_question",
+                    "sent_at": sent_at.isoformat(timespec="seconds"), "body": body}
+        canonical = "motcua-exchange-v1\n" + "".join(
+            envelope[f] + "\n" for f in ("message_id", "from", "to", "kind", "sent_at")) + body
+        envelope["signature"] = key.sign(canonical.encode())
+        receipt = expect(clients["anonymous"].call("POST", "/api/v1/exchange/messages", envelope),
+                         200)
+        values["exchange_question"][obj] = json.loads(receipt["body"])["reference"]
+        values["question_paper"][obj] = sha
 
 
 def make_open311_key(clients, values):
@@ -599,7 +664,9 @@ def run_matrix(binary):
         make_consultations(clients, values, procedure)
         make_payments(clients, values, procedure)
         make_webhook(clients, values)
-        make_partner(clients, values)
+        partner_key = PartnerKey()
+        make_partner(clients, values, partner_key)
+        make_exchange_questions(clients, values, partner_key)
         make_open311_key(clients, values)
         pick_outbox_message(clients, values)
 
