@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """The authorization matrix (issue 18 point 3): every OpenAPI operation x role x object ownership.
 
-One server on the demo province (`motcua demo --dossiers 0`), one session per role, two fresh
-dossiers (applicant A's at commune X, applicant B's at commune Y), then every operation of
-docs/api/openapi.json called by every role on X's object, Y's object and a missing id. The expected
+One server on the demo province (`motcua demo --dossiers 0`), one session per role, fresh objects
+of every kind made through the API (one function each, make_*: applicant A's dossier at commune X
+and B's at commune Y, their papers, feedback, queues, consultations, payments, refunds and partner
+questions; the administrator's webhook, partner, Open311 key and an outbox message), then every
+operation of docs/api/openapi.json called by every role on X's object, Y's object (or the
+administrator's, `any`) and a missing id. The expected
 answer of each cell lives in tests/authz/matrix.tsv (reviewed in diffs).
 
   authz_matrix.py --binary build/motcua check      the test (ctest authz_matrix)
@@ -569,16 +572,16 @@ def make_payments(clients, values, procedure):
         receipt = expect(clients[reception].call("POST", base + "/counter-payments", {
             "method": "cash", "amount_vnd": 50000}), 201)
         values["payment"][obj] = receipt["payment_id"]
-        expect(clients[reception].call("POST", base + "/stop", {"reason": "Người yêu cầu rút."}),
-               200)
+        stop = {"reason": "Người yêu cầu rút."}
+        expect(clients[reception].call("POST", base + "/stop", stop), 200)
         refunds = expect(clients[reception].call("GET", base + "/refunds"), 200)
         values["refund"][obj] = refunds[0]["id"]
 
 
 def make_webhook(clients, values):
     """A webhook subscription registered by the administrator (the server has a webhook key
-    file). It wants an event the matrix never causes (no dossier reaches result_ready), so no
-    delivery is ever attempted and nothing runs in the background."""
+    file). It wants an event no cell causes (no result is handed over: no dossier of the matrix
+    is approved), so no delivery of it is attempted and its cells cannot depend on one."""
     hook = expect(clients["administrator"].call("POST", "/api/v1/admin/webhooks", {
         "url": "http://127.0.0.1:9/hook", "event_types": ["result_returned"],
         "reason": "authz matrix"}), 201)
@@ -722,7 +725,8 @@ def read_table():
 
 TABLE_NOTE = """# The authorization matrix (issue 18 point 3; docs/security.md "Authorization matrix").
 # One row per OpenAPI operation and object: x = A's dossier / commune X's object, y = B's / commune
-# Y's, missing = an id that names nothing, any = a shared object (catalog, calendar), - = no id.
+# Y's, missing = an id that names nothing, any = a shared object (catalog, calendar) or one of the
+# administrator's own (webhook, partner, outbox message, Open311 key), - = no id.
 # A cell is the status and the problem code (403:forbidden), a bare status (any code) or a class
 # (2xx). Rows marked TODO in the last column were written by `authz_matrix.py generate` from the
 # observed answers: review each cell, then clear the mark. tests/authz/authz_matrix.py checks it.
