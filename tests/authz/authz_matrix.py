@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """The authorization matrix (issue 18 point 3): every OpenAPI operation x role x object ownership.
 
-One server on the demo province (`motcua demo --dossiers 0`), one session per role, two fresh
-dossiers (applicant A's at commune X, applicant B's at commune Y), then every operation of
-docs/api/openapi.json called by every role on X's object, Y's object and a missing id. The expected
+One server on the demo province (`motcua demo --dossiers 0`), one session per role, fresh objects
+of every kind made through the API (one function each, make_*: applicant A's dossier at commune X
+and B's at commune Y, their papers, feedback, queues, consultations, payments, refunds and partner
+questions; the administrator's webhook, partner, Open311 key and an outbox message), then every
+operation of docs/api/openapi.json called by every role on X's object, Y's object (or the
+administrator's, `any`) and a missing id. The expected
 answer of each cell lives in tests/authz/matrix.tsv (reviewed in diffs).
 
   authz_matrix.py --binary build/motcua check      the test (ctest authz_matrix)
@@ -17,6 +20,11 @@ object exists.
 """
 
 import argparse
+import base64
+import ctypes
+import ctypes.util
+import datetime
+import hashlib
 import http.client
 import json
 import os
@@ -76,18 +84,49 @@ OWNED = [
     (re.compile(r"^/api/v1/queue/tickets/\{id\}"), "id", "queue_ticket"),
     (re.compile(r"^/api/v1/admin/one-stop-units/\{id\}"), "id", "unit"),
     (re.compile(r"^/api/v1/admin/agencies/\{id\}"), "id", "agency"),
+    (re.compile(r"^/api/v1/consultations/\{id\}"), "id", "consultation"),
+    (re.compile(r"^/api/v1/payments/\{id\}"), "id", "payment"),
+    (re.compile(r"^/api/v1/refunds/\{id\}"), "id", "refund"),
+    (re.compile(r"^/api/v1/exchange/questions/\{id\}"), "id", "exchange_question"),
+    # Objects of the administrator, which belong to no commune: one row with a real one (`any`)
+    # and one with a missing id (ADMIN_KINDS).
+    (re.compile(r"^/api/v1/admin/webhooks/\{id\}"), "id", "webhook"),
+    (re.compile(r"^/api/v1/admin/exchange/partners/\{id\}"), "id", "partner"),
+    (re.compile(r"^/api/v1/admin/outbox/messages/\{id\}"), "id", "outbox_message"),
+    (re.compile(r"^/api/v1/admin/open311/keys/\{id\}"), "id", "open311_key"),
 ]
 # A stored paper (the applicant's own paper store) is its applicant's alone: no official owns it.
 # The queue of a desk (services, counters, tickets) is its commune's officials'; applicants take
 # tickets at the kiosk, by unit, and own none of these ids.
 _DESK = {"x": {"reception_x", "processing_x", "leader_x", "centre", "administrator"},
          "y": {"reception_y", "processing_y", "leader_y", "centre", "administrator"}}
+# A consultation is seen by whoever sees its dossier and by the consulted agency: X's asks the
+# department (Department of Justice), Y's an agency no role holds (the Provincial Police).
+# Payments and refunds are their dossier's (OWNERS). A partner instance's question is put to an
+# agency and answered by its processing officials and leaders: no one else sees it, not the desk,
+# the centre or the administrator (app/exchange/exchange_views.cpp answering_agencies).
+# The administrator's own objects (webhooks, partners, outbox messages, Open311 keys) are the
+# administrator's alone: every other role must answer for them as for a missing id.
+ADMIN_KINDS = {"webhook", "partner", "outbox_message", "open311_key"}
 KIND_OWNERS = {"stored_paper": {"x": {"applicant_a"}, "y": {"applicant_b"}},
-               "queue_service": _DESK, "queue_counter": _DESK, "queue_ticket": _DESK}
+               "queue_service": _DESK, "queue_counter": _DESK, "queue_ticket": _DESK,
+               "consultation": {"x": OWNERS["x"] | {"department"}, "y": OWNERS["y"]},
+               "exchange_question": {"x": {"processing_x", "leader_x"},
+                                     "y": {"processing_y", "leader_y"}},
+               **{kind: {"any": {"administrator"}} for kind in ADMIN_KINDS}}
 
 
 def owners_of(path, obj):
     return KIND_OWNERS.get(kind_of(path), OWNERS).get(obj, set())
+
+
+def private_object(path, obj):
+    """Whether the no-existence-oracle rule applies to this row: a commune's object (x, y) of a
+    private kind, or an administrator's own object (any)."""
+    kind = kind_of(path)
+    if obj == "any":
+        return kind in ADMIN_KINDS
+    return obj in OWNERS and kind not in PUBLIC_KINDS | BEARER_KINDS
 
 
 # Kinds whose existence is public (GET /api/v1/agencies and /api/v1/one-stop-units list them all,
@@ -140,9 +179,16 @@ class Server:
             raise RuntimeError("motcua demo failed: " + built.stderr)
         # Rate limits off: the matrix sends hundreds of requests from one address in a second; the
         # limits have tests of their own (abuse_limits_test.cpp).
+        # A webhook key, so that the administrator can register a webhook; messages for
+        # connections that are not configured (mail, SMS) kept in the outbox, where no worker
+        # claims them, so that an outbox message exists and stays pending.
         self.proc = subprocess.Popen(
             [binary, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", "2",
-             "--rate-limits", "off", "--uploads-dir", os.path.join(self.dir, "uploads")],
+             "--rate-limits", "off", "--uploads-dir", os.path.join(self.dir, "uploads"),
+             "--webhook-key-file", os.path.join(self.dir, "webhook.key"),
+             "--outbox-unconfigured", "keep",
+             "--instance-id", INSTANCE_ID,
+             "--instance-key", os.path.join(self.dir, "instance.key")],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.proc.stdout.readline()
         if not line:
@@ -173,6 +219,33 @@ def tiny_pdf():
 
 PDF = Raw(tiny_pdf(), "application/pdf")
 
+# This instance's id among partner instances (serve --instance-id), and the partner the matrix
+# registers: its Ed25519 key pair comes from a fixed seed, so that the test can sign the partner's
+# messages (with libsodium, which the server links too); a second public key (32 fixed bytes) is
+# the one the matrix's key rotation adds.
+INSTANCE_ID = "ninh-binh"
+PARTNER_ID = "ha-nam"
+PARTNER_SEED = b"motcua-authz-matrix-partner-seed"
+NEXT_PARTNER_KEY = base64.b64encode(bytes(range(32))).decode()
+
+
+class PartnerKey:
+    """The partner instance's Ed25519 key, from PARTNER_SEED, through libsodium."""
+
+    def __init__(self):
+        self.lib = ctypes.CDLL(ctypes.util.find_library("sodium") or "libsodium.so.23")
+        if self.lib.sodium_init() < 0:
+            raise RuntimeError("libsodium failed to initialise")
+        public, self.secret = ctypes.create_string_buffer(32), ctypes.create_string_buffer(64)
+        self.lib.crypto_sign_seed_keypair(public, self.secret, PARTNER_SEED)
+        self.public_b64 = base64.b64encode(public.raw).decode()
+
+    def sign(self, message):
+        signature = ctypes.create_string_buffer(64)
+        self.lib.crypto_sign_detached(signature, None, message, ctypes.c_ulonglong(len(message)),
+                                      self.secret)
+        return base64.b64encode(signature.raw).decode()
+
 # Request bodies that name the fixture's objects, where a made-up id would stop at a 404 before
 # authorization is decided: keeping and reusing a paper always name A's (X's) objects, so that
 # B and everyone else are asked to take what is not theirs.
@@ -194,6 +267,15 @@ BODIES = {
     # Administrators' queue set-up on X's desk.
     ("POST", "/api/v1/admin/queue/services"):
         lambda v, o: {"unit_id": "mc-14329", "name": "Kiểm tra", "reason": "kiểm tra"},
+    # A webhook that no cell of the matrix sets off (as make_webhook's), so that the
+    # administrator's cell shows the write rather than a 422 for a made-up URL.
+    ("POST", "/api/v1/admin/webhooks"):
+        lambda v, o: {"url": "http://127.0.0.1:9/hook", "event_types": ["result_returned"],
+                      "reason": "kiểm tra"},
+    # A well-formed next key for the partner, so that the administrator's cell shows the write.
+    ("POST", "/api/v1/admin/exchange/partners/{id}/keys"):
+        lambda v, o: {"public_key": NEXT_PARTNER_KEY, "valid_from": "2027-01-01T00:00:00+07:00",
+                      "reason": "kiểm tra"},
     ("POST", "/api/v1/admin/queue/counters"):
         lambda v, o: {"unit_id": "mc-14329", "number": 9, "service_ids": [v["queue_service"]["x"]],
                       "reason": "kiểm tra"},
@@ -323,7 +405,7 @@ def query_of(op):
 
 # A second path parameter that names a child of the object takes the same side's child: X's
 # dossier with the paper uploaded to it (a foreign parent's child is then refused with the parent).
-CHILD = {"paper_id": "paper"}
+CHILD = {"paper_id": "paper", "sha256": "question_paper"}
 
 
 def objects_of(path, values):
@@ -352,10 +434,12 @@ def objects_of(path, values):
             out = out.replace("{" + p + "}", v, 1)
         return out
 
+    if owned and owned[1] in ADMIN_KINDS:
+        return [("any", fill(values[owned[1]]["any"])), ("missing", fill(MISSING_DEFAULT))]
     if owned:
         kind = owned[1]
         out = [("x", fill(values[kind]["x"], "x")), ("y", fill(values[kind]["y"], "y")),
-               ("missing", fill(MISSING_VALUE[kind]))]
+               ("missing", fill(MISSING_VALUE.get(kind, MISSING_DEFAULT)))]
         if kind in OUTSIDE:
             # An agency of another province: outside even the administrator's grant.
             out.append(("outside", fill(OUTSIDE[kind])))
@@ -380,6 +464,190 @@ def expect(answer, status):
     return json.loads(raw)
 
 
+# The two sides of every fixture: the object's side, its applicant, its commune's number (desk
+# mc-<n>, agency commune-<n>) and its reception, processing and leader roles.
+SIDES = (("x", "applicant_a", "14329", "reception_x", "processing_x", "leader_x"),
+         ("y", "applicant_b", "14362", "reception_y", "processing_y", "leader_y"))
+
+
+def submit_dossier(c, place, procedure):
+    """A draft at commune `place` with every mandatory paper of the first case uploaded (the
+    catalog's), then submitted online: the dossier as answered, and its first paper's id."""
+    d = expect(c.call("POST", "/api/v1/dossiers", {
+        "procedure_code": "1.001193", "agency_id": "commune-" + place,
+        "receiving_unit_id": "mc-" + place, "channel": "online", "submit": False}), 201)
+    base = "/api/v1/dossiers/" + d["id"]
+    first = None
+    for item in procedure["document"]["cases"][0]["papers"]:
+        if item.get("mandatory", True) and item.get("kind") != "present":
+            up = expect(c.call("POST", f"{base}/papers?paper_id={item['id']}", PDF), 201)
+            first = first or up["id"]
+    return expect(c.call("POST", base + "/submit", {}), 200), first
+
+
+def make_dossiers(clients, values, procedure):
+    """Two fresh dossiers, submitted online: A's at commune X, B's at commune Y, each with its
+    first paper also kept in its applicant's paper store."""
+    dossiers, papers, stored = {}, {}, {}
+    for obj, who, place, *_ in SIDES:
+        c = clients[who]
+        dossiers[obj], papers[obj] = submit_dossier(c, place, procedure)
+        stored[obj] = expect(c.call("POST", "/api/v1/my/papers", {
+            "dossier_id": dossiers[obj]["id"], "paper_id": papers[obj]}), 201)["id"]
+    values["dossier"] = {o: d["id"] for o, d in dossiers.items()}
+    values["code"] = {o: d["code"] for o, d in dossiers.items()}
+    # Public tracking answers a code only with the secret printed on its receipt (issue 18
+    # point 4); the applicant reads it on their dossier. Without it a real code answers as a
+    # missing one (tests/integration: Officer.TrackingNeedsTheSecret...).
+    values["tracking_secret"] = {
+        obj: expect(clients[who].call("GET", f"/api/v1/dossiers/{dossiers[obj]['id']}"
+                                             "/tracking-secret"), 200)["tracking_secret"]
+        for obj, who, *_ in SIDES}
+    values["paper"] = papers
+    values["stored_paper"] = stored
+
+
+def make_queues(clients, values):
+    """Each desk's queue: one service, one counter, one ticket taken at the counter."""
+    values.update(queue_service={}, queue_counter={}, queue_ticket={})
+    for obj, _, place, reception, *_ in SIDES:
+        unit = "mc-" + place
+        service = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/services", {
+            "unit_id": unit, "name": "Hộ tịch", "reason": "authz matrix"}), 201)
+        counter = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/counters", {
+            "unit_id": unit, "number": 1, "service_ids": [service["id"]],
+            "reason": "authz matrix"}), 201)
+        ticket = expect(clients[reception].call("POST", f"/api/v1/queue/units/{unit}/tickets", {
+            "service_id": service["id"]}), 201)
+        values["queue_service"][obj] = service["id"]
+        values["queue_counter"][obj] = counter["id"]
+        values["queue_ticket"][obj] = ticket["id"]
+
+
+def make_feedback(clients, values):
+    """Two pieces of feedback (petitions): A's about commune X, B's about commune Y."""
+    feedback = {}
+    for obj, who, place, *_ in SIDES:
+        status, raw, _ = clients[who].call("POST", "/api/v1/feedback", {
+            "name": who, "contact": "0912000009", "procedure_code": "1.001193",
+            "agency_id": "commune-" + place, "content": "Kiểm tra phân quyền."})
+        if status != 201:
+            raise RuntimeError(f"feedback for {who}: {status} {raw[:300]}")
+        feedback[obj] = json.loads(raw)
+    values["feedback"] = {o: f["id"] for o, f in feedback.items()}
+    values["feedback_code"] = {o: f["code"] for o, f in feedback.items()}
+
+
+def make_consultations(clients, values, procedure):
+    """One open consultation per side, on a dossier of its own (so that the dossiers above keep
+    their state): accepted by the desk, assigned to the commune's processing official, who asks
+    another agency. X's asks the Department of Justice, the matrix's department, which therefore
+    answers it; Y's asks the Provincial Police, which no role of the matrix holds."""
+    asked = {"x": "000.00.12.H42", "y": "000.00.15.H42"}
+    values["consultation"] = {}
+    for obj, who, place, reception, processing, _ in SIDES:
+        d, _ = submit_dossier(clients[who], place, procedure)
+        base = "/api/v1/dossiers/" + d["id"]
+        expect(clients[reception].call("POST", base + "/accept", {}), 200)
+        expect(clients[reception].call("POST", base + "/assign", {
+            "official_id": "u-" + dict(ROLES)[processing]}), 200)
+        d = expect(clients[processing].call("POST", base + "/consult", {
+            "agency_code": asked[obj], "question": "Xác minh nhân thân người yêu cầu."}), 200)
+        values["consultation"][obj] = d["consultations"][0]["id"]
+
+
+def make_payments(clients, values, procedure):
+    """One fee paid at the counter per side, then refunded: on a dossier of its own, accepted by
+    the desk, the fee asked by the processing official, paid in cash at the counter (a payment row
+    and a receipt), then stopped by the desk with a reason, which opens a refund of the paid fee
+    to be handed back at the counter. The online gateway is not configured (its payment rows are
+    made by `POST .../payments`, which answers 422 payment_gateway_off here)."""
+    values.update(payment={}, refund={})
+    for obj, who, place, reception, processing, _ in SIDES:
+        d, _ = submit_dossier(clients[who], place, procedure)
+        base = "/api/v1/dossiers/" + d["id"]
+        expect(clients[reception].call("POST", base + "/accept", {}), 200)
+        expect(clients[processing].call("POST", base + "/request-payment", {
+            "amount": 50000, "description": "Lệ phí"}), 200)
+        receipt = expect(clients[reception].call("POST", base + "/counter-payments", {
+            "method": "cash", "amount_vnd": 50000}), 201)
+        values["payment"][obj] = receipt["payment_id"]
+        stop = {"reason": "Người yêu cầu rút."}
+        expect(clients[reception].call("POST", base + "/stop", stop), 200)
+        refunds = expect(clients[reception].call("GET", base + "/refunds"), 200)
+        values["refund"][obj] = refunds[0]["id"]
+
+
+def make_webhook(clients, values):
+    """A webhook subscription registered by the administrator (the server has a webhook key
+    file). It wants an event no cell causes (no result is handed over: no dossier of the matrix
+    is approved), so no delivery of it is attempted and its cells cannot depend on one."""
+    hook = expect(clients["administrator"].call("POST", "/api/v1/admin/webhooks", {
+        "url": "http://127.0.0.1:9/hook", "event_types": ["result_returned"],
+        "reason": "authz matrix"}), 201)
+    values["webhook"] = {"any": str(hook["id"])}
+
+
+def make_partner(clients, values, key):
+    """A partner instance registered by the administrator, with one public key. Its base URL is a
+    closed local port: an answer sent back to it fails at once, in the background."""
+    partner = expect(clients["administrator"].call("POST", "/api/v1/admin/exchange/partners", {
+        "id": PARTNER_ID, "name": "Hà Nam", "base_url": "http://127.0.0.1:9/",
+        "agency_codes": ["000.00.00.H40"],
+        "keys": [{"public_key": key.public_b64, "valid_from": "2026-01-01T00:00:00+07:00"}],
+        "reason": "authz matrix"}), 201)
+    values["partner"] = {"any": partner["id"]}
+
+
+def make_exchange_questions(clients, values, key):
+    """One question per side from the partner instance, signed with its key and sent as it would
+    send it (POST /api/v1/exchange/messages, no session): addressed to commune X's agency and to
+    commune Y's, each with one paper. The receipt's reference is the question's id; the paper's
+    SHA-256 names it under the question."""
+    codes = {"x": "000.14.29.H42", "y": "000.14.62.H42"}
+    numbers = {"x": "0001", "y": "0002"}  # the partner's own dossier codes, for the record
+    sha = hashlib.sha256(PDF.data).hexdigest()
+    values.update(exchange_question={}, question_paper={})
+    for obj, *_ in SIDES:
+        body = json.dumps({
+            "parent_id": "hn-" + obj, "parent_code": "000.00.00.H40-261201-" + numbers[obj],
+            "procedure_name": "Đăng ký khai sinh", "agency_code": codes[obj],
+            "question": "Xác nhận nơi cư trú của người yêu cầu.", "due_at": "",
+            "papers": [{"name": "Tờ khai", "file_name": "to-khai.pdf",
+                        "content_type": "application/pdf", "sha256": sha, "size": len(PDF.data),
+                        "content_b64": base64.b64encode(PDF.data).decode()}]},
+            ensure_ascii=False)
+        sent_at = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7)))
+        envelope = {"message_id": "authz-question-" + obj, "from": PARTNER_ID, "to": INSTANCE_ID,
+                    "kind": "consultation_question",
+                    "sent_at": sent_at.isoformat(timespec="seconds"), "body": body}
+        canonical = "motcua-exchange-v1\n" + "".join(
+            envelope[f] + "\n" for f in ("message_id", "from", "to", "kind", "sent_at")) + body
+        envelope["signature"] = key.sign(canonical.encode())
+        receipt = expect(clients["anonymous"].call("POST", "/api/v1/exchange/messages", envelope),
+                         200)
+        values["exchange_question"][obj] = json.loads(receipt["body"])["reference"]
+        values["question_paper"][obj] = sha
+
+
+def make_open311_key(clients, values):
+    """An Open311 API key issued by the administrator."""
+    key = expect(clients["administrator"].call("POST", "/api/v1/admin/open311/keys", {
+        "label": "authz matrix"}), 201)
+    values["open311_key"] = {"any": key["id"]}
+
+
+def pick_outbox_message(clients, values):
+    """An outbox message: the server keeps messages for connections that are not configured
+    (--outbox-unconfigured keep), so the dossiers' notices by mail wait, pending, and no worker
+    ever claims them. Any of them answers alike; the oldest is taken."""
+    listed = expect(clients["administrator"].call("GET", "/api/v1/admin/outbox/messages"), 200)
+    mail = [m for m in listed["messages"] if m["topic"] == "mail" and m["state"] == "pending"]
+    if not mail:
+        raise RuntimeError("fixture: no pending mail message in the outbox")
+    values["outbox_message"] = {"any": str(mail[-1]["id"])}
+
+
 def run_matrix(binary):
     spec = json.load(open(OPENAPI))
     server = Server(binary)
@@ -390,63 +658,20 @@ def run_matrix(binary):
             if user:
                 c.login(user)
             clients[name] = c
-        # Two fresh dossiers, submitted online: A's at commune X, B's at commune Y.
         values = {"unit": {"x": "mc-14329", "y": "mc-14362"},
                   "agency": {"x": "commune-14329", "y": "commune-14362"}}
-        # Each a draft with one uploaded paper, then submitted; the paper also kept in its
-        # applicant's paper store.
-        dossiers, papers, stored = {}, {}, {}
         procedure = expect(clients["anonymous"].call("GET", "/api/v1/procedures/1.001193"), 200)
-        for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
-            c = clients[who]
-            d = expect(c.call("POST", "/api/v1/dossiers", {
-                "procedure_code": "1.001193", "agency_id": "commune-" + place,
-                "receiving_unit_id": "mc-" + place, "channel": "online", "submit": False}), 201)
-            base = "/api/v1/dossiers/" + d["id"]
-            # Every paper the first case requires (the catalog's), so that the draft can be sent.
-            for item in procedure["document"]["cases"][0]["papers"]:
-                if item.get("mandatory", True) and item.get("kind") != "present":
-                    up = expect(c.call("POST", f"{base}/papers?paper_id={item['id']}", PDF), 201)
-                    papers.setdefault(obj, up["id"])
-            dossiers[obj] = expect(c.call("POST", base + "/submit", {}), 200)
-            stored[obj] = expect(c.call("POST", "/api/v1/my/papers", {
-                "dossier_id": d["id"], "paper_id": papers[obj]}), 201)["id"]
-        values["dossier"] = {o: d["id"] for o, d in dossiers.items()}
-        values["code"] = {o: d["code"] for o, d in dossiers.items()}
-        # Public tracking answers a code only with the secret printed on its receipt (issue 18
-        # point 4); the applicant reads it on their dossier. Without it a real code answers as a
-        # missing one (tests/integration: Officer.TrackingNeedsTheSecret...).
-        values["tracking_secret"] = {
-            o: expect(clients[who].call("GET", f"/api/v1/dossiers/{d['id']}/tracking-secret"),
-                      200)["tracking_secret"]
-            for (o, d), who in zip(dossiers.items(), ("applicant_a", "applicant_b"))}
-        values["paper"] = papers
-        values["stored_paper"] = stored
-        # Each desk's queue: one service, one counter, one ticket taken at the counter.
-        values.update(queue_service={}, queue_counter={}, queue_ticket={})
-        for obj, place, reception in (("x", "14329", "reception_x"), ("y", "14362", "reception_y")):
-            unit = "mc-" + place
-            service = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/services", {
-                "unit_id": unit, "name": "Hộ tịch", "reason": "authz matrix"}), 201)
-            counter = expect(clients["administrator"].call("POST", "/api/v1/admin/queue/counters", {
-                "unit_id": unit, "number": 1, "service_ids": [service["id"]],
-                "reason": "authz matrix"}), 201)
-            ticket = expect(clients[reception].call("POST", f"/api/v1/queue/units/{unit}/tickets", {
-                "service_id": service["id"]}), 201)
-            values["queue_service"][obj] = service["id"]
-            values["queue_counter"][obj] = counter["id"]
-            values["queue_ticket"][obj] = ticket["id"]
-        # Two pieces of feedback (petitions): A's about commune X, B's about commune Y.
-        feedback = {}
-        for obj, who, place in (("x", "applicant_a", "14329"), ("y", "applicant_b", "14362")):
-            status, raw, _ = clients[who].call("POST", "/api/v1/feedback", {
-                "name": who, "contact": "0912000009", "procedure_code": "1.001193",
-                "agency_id": "commune-" + place, "content": "Kiểm tra phân quyền."})
-            if status != 201:
-                raise RuntimeError(f"feedback for {who}: {status} {raw[:300]}")
-            feedback[obj] = json.loads(raw)
-        values["feedback"] = {o: f["id"] for o, f in feedback.items()}
-        values["feedback_code"] = {o: f["code"] for o, f in feedback.items()}
+        make_dossiers(clients, values, procedure)
+        make_queues(clients, values)
+        make_feedback(clients, values)
+        make_consultations(clients, values, procedure)
+        make_payments(clients, values, procedure)
+        make_webhook(clients, values)
+        partner_key = PartnerKey()
+        make_partner(clients, values, partner_key)
+        make_exchange_questions(clients, values, partner_key)
+        make_open311_key(clients, values)
+        pick_outbox_message(clients, values)
 
         observed = {}
         ops = sorted(operations(spec), key=order_key)
@@ -500,7 +725,8 @@ def read_table():
 
 TABLE_NOTE = """# The authorization matrix (issue 18 point 3; docs/security.md "Authorization matrix").
 # One row per OpenAPI operation and object: x = A's dossier / commune X's object, y = B's / commune
-# Y's, missing = an id that names nothing, any = a shared object (catalog, calendar), - = no id.
+# Y's, missing = an id that names nothing, any = a shared object (catalog, calendar) or one of the
+# administrator's own (webhook, partner, outbox message, Open311 key), - = no id.
 # A cell is the status and the problem code (403:forbidden), a bare status (any code) or a class
 # (2xx). Rows marked TODO in the last column were written by `authz_matrix.py generate` from the
 # observed answers: review each cell, then clear the mark. tests/authz/authz_matrix.py checks it.
@@ -526,7 +752,7 @@ def oracle_failures(observed):
     """A foreign object must answer exactly as a missing one when it is refused."""
     out = []
     for (method, path, obj), row in observed.items():
-        if obj not in OWNERS or kind_of(path) in PUBLIC_KINDS | BEARER_KINDS:
+        if not private_object(path, obj):
             continue
         missing = observed.get((method, path, "missing"))
         for name in ROLE_NAMES:
@@ -579,7 +805,7 @@ def main():
     if args.mode == "generate":
         # For the reviewer: every success on a foreign private object (a hole, unless public).
         for (method, path, obj), row in observed.items():
-            if obj in OWNERS and kind_of(path) not in PUBLIC_KINDS | BEARER_KINDS:
+            if private_object(path, obj):
                 for name in ROLE_NAMES:
                     if name not in owners_of(path, obj) and row[name].startswith("2"):
                         print(f"review: {method} {path} as {name} on {obj}'s object: {row[name]}")
