@@ -22,15 +22,16 @@ http::HttpResponse tracking_qr(ApiContext& ctx, http::HttpRequest& r) {
   // Answered exactly as GET /api/v1/track/{code}: 404 for an unknown code and for a wrong or
   // missing secret alike, so this is no oracle either; drawing codes for unknown dossiers would
   // only let the endpoint be used as a free QR generator.
-  std::optional<store::DossierRecord> found;
+  std::optional<store::DossierListRow> found;
   std::string stored_secret;
   ctx.store.read([&](store::SqlConnection& db) {
     found = app::tracked_dossier(db, code, secret);
-    if (found) stored_secret = store::tracking_secret_of(db, found->id);
+    if (found) stored_secret = store::tracking_secret_of(db, found->record.id);
   });
   if (!found) return problem_of(app::not_found("dossier code " + code), r);
-  const auto svg = qr::svg_of(tracking_url(ctx, r, found->code.value_or(code), stored_secret),
-                              "Mã QR tra cứu hồ sơ " + code);
+  const auto svg =
+      qr::svg_of(tracking_url(ctx, r, found->record.code.value_or(code), stored_secret),
+                 "Mã QR tra cứu hồ sơ " + code);
   if (!svg) return problem_of(app::invalid_input("the code is too long for a QR code"), r);
   auto response = http::HttpResponse::text(200, *svg, "image/svg+xml");
   // A dossier's code never changes, so neither does its picture for a given host.

@@ -1,6 +1,7 @@
 // The rows of a list (work queue, own dossiers, approvals) on both engines: the procedure's name
 // comes from the catalogue version the dossier was filed under and the sealed form stays closed;
-// only a dossier whose catalogue version is missing carries its form, to take the name from.
+// only a dossier whose catalogue version is missing carries its form, to take the name from. The
+// public tracking page reads its dossier by code the same way.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -36,6 +37,8 @@ class DossierListRowsTest : public ::testing::TestWithParam<Engine> {
             "created_at, updated_at) VALUES (?, '9.000001', ?, 'c1', 'An', 'an', 'online', "
             "'received', 1, ?, ?, 'now', 'now')",
             {std::string(id), std::int64_t{version}, seal(kForm), std::int64_t{due}});
+        db.execute("UPDATE dossiers SET code = ? WHERE id = ?",
+                   {std::string("CODE-") + id, std::string(id)});
       }
     });
   }
@@ -66,6 +69,22 @@ TEST_P(DossierListRowsTest, TheNameComesFromTheCatalogueAndTheFormStaysClosed) {
     filter.procedure_code = "9.000002";
     EXPECT_TRUE(list_dossier_rows(db, filter).empty());
     EXPECT_TRUE(list_dossiers(db, filter).empty());
+  });
+}
+
+// The public tracking page reads its dossier the same way: by code, the form left closed.
+TEST_P(DossierListRowsTest, ADossierFoundByItsCodeIsReadAsAListLine) {
+  store_->read([](SqlConnection& db) {
+    const auto listed = find_dossier_row_by_code(db, "CODE-listed");
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->record.id, "listed");
+    EXPECT_EQ(listed->procedure_name, "Tên trong danh mục");
+    EXPECT_EQ(listed->record.document, "");
+    const auto orphan = find_dossier_row_by_code(db, "CODE-orphan");
+    ASSERT_TRUE(orphan);
+    EXPECT_EQ(orphan->procedure_name, "");
+    EXPECT_EQ(orphan->record.document, kForm);
+    EXPECT_FALSE(find_dossier_row_by_code(db, "CODE-none"));
   });
 }
 

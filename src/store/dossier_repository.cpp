@@ -175,6 +175,16 @@ std::vector<DossierListRow> list_dossier_rows(SqlConnection& db, const DossierFi
   return out;
 }
 
+std::optional<DossierListRow> find_dossier_row_by_code(SqlConnection& db, const std::string& code) {
+  const auto row = db.query_one(std::string("SELECT ") + kListColumns +
+                                    " FROM dossiers d LEFT JOIN procedures p ON p.code = "
+                                    "d.procedure_code AND p.version = d.procedure_version "
+                                    "WHERE d.code = ?",
+                                {code});
+  if (!row) return std::nullopt;
+  return DossierListRow{record_from(*row), row->text(23)};
+}
+
 void set_dossier_applicant_id(SqlConnection& db, const std::string& dossier_id,
                               const std::string& id_number) {
   if (id_number.empty()) {

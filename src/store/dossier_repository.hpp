@@ -68,6 +68,8 @@ struct DossierListRow {
   std::string procedure_name;  // "" when the catalogue has no such version
 };
 std::vector<DossierListRow> list_dossier_rows(SqlConnection& db, const DossierFilter& filter);
+// One dossier by its code, read as a list line (the public tracking page: the form stays closed).
+std::optional<DossierListRow> find_dossier_row_by_code(SqlConnection& db, const std::string& code);
 
 // The applicant's ID number of a dossier, as the lookup of one's own dossiers finds it
 // (migration 0013); an empty number removes the dossier from that lookup.

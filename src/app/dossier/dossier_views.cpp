@@ -116,13 +116,13 @@ std::pair<std::string, std::string> tracking_status_label(dossier::DossierStatus
 }
 
 TrackingView tracking_view(const store::DossierRecord& r, const History& h,
-                           const DossierDocument& d, int offset) {
+                           std::string procedure_name, int offset) {
   TrackingView view;
   view.status = h.state.status;
   std::tie(view.status_label_vi, view.status_label_en) = tracking_status_label(view.status);
   view.code = r.code;
   view.submitted_at = r.submitted_at;
-  view.procedure_name = d.procedure_name;
+  view.procedure_name = std::move(procedure_name);
   view.applicant = mask_name(r.applicant_name);
   view.received_at = r.received_at;
   view.due = iso_or_none(r.due_s, offset);
@@ -171,11 +171,13 @@ QueueItem queue_item(const store::DossierRecord& r, const calendar::WorkingCalen
   return queue_item_named(r, procedure_name_of(r), cal, now, soon);
 }
 
+std::string list_row_procedure_name(const store::DossierListRow& row) {
+  return row.procedure_name.empty() ? procedure_name_of(row.record) : row.procedure_name;
+}
+
 QueueItem queue_item(const store::DossierListRow& row, const calendar::WorkingCalendar& cal,
                      Instant now, std::optional<Seconds> soon) {
-  return queue_item_named(
-      row.record, row.procedure_name.empty() ? procedure_name_of(row.record) : row.procedure_name,
-      cal, now, soon);
+  return queue_item_named(row.record, list_row_procedure_name(row), cal, now, soon);
 }
 
 std::string mask_name(const std::string& name) {

@@ -205,8 +205,13 @@ struct TrackingView {
 // for reception, and the applicant is told just that; otherwise the status's own label.
 std::pair<std::string, std::string> tracking_status_label(dossier::DossierStatus status);
 
+// `procedure_name`: list_row_procedure_name of the tracked row (the form is not opened for it).
 TrackingView tracking_view(const store::DossierRecord& record, const History& history,
-                           const DossierDocument& document, int utc_offset);
+                           std::string procedure_name, int utc_offset);
+
+// The procedure's name of a list line: the catalogue's, or the form's where the catalogue lacks
+// the version filed under (store::DossierListRow).
+std::string list_row_procedure_name(const store::DossierListRow& row);
 
 // on_time | due_soon (at most `soon` working time left: the warning threshold, one working day
 // when not given) | overdue | paused | closed

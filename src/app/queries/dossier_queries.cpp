@@ -1,7 +1,6 @@
 #include "app/queries/dossier_queries.hpp"
 
 #include "app/dossier/dossier_access.hpp"
-#include "app/dossier/dossier_document.hpp"
 #include "app/dossier/dossier_views.hpp"
 #include "app/warnings/due_warnings.hpp"
 #include "domain/dossier/dossier_code.hpp"
@@ -60,9 +59,9 @@ AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Ac
   return out;
 }
 
-std::optional<store::DossierRecord> tracked_dossier(store::SqlConnection& db,
-                                                    const std::string& code,
-                                                    const std::string& secret) {
+std::optional<store::DossierListRow> tracked_dossier(store::SqlConnection& db,
+                                                     const std::string& code,
+                                                     const std::string& secret) {
   // Codes are stored as issued (upper-case); people type them in any case, with stray spaces.
   // The code as given (trimmed) is tried first, so a code with lower-case letters, were an agency
   // code ever to have some, is still found.
@@ -72,24 +71,24 @@ std::optional<store::DossierRecord> tracked_dossier(store::SqlConnection& db,
                ? std::string{}
                : wanted.substr(first, wanted.find_last_not_of(" \t\r\n\v\f") - first + 1);
   if (wanted.empty()) return std::nullopt;
-  auto record = store::find_dossier_by_code(db, wanted);
-  if (!record) {
+  auto found = store::find_dossier_row_by_code(db, wanted);
+  if (!found) {
     const std::string normalized = dossier::normalize_dossier_code(wanted);
-    if (normalized != wanted) record = store::find_dossier_by_code(db, normalized);
+    if (normalized != wanted) found = store::find_dossier_row_by_code(db, normalized);
   }
-  if (!record ||
-      !dossier::tracking_secret_matches(store::tracking_secret_of(db, record->id), secret))
+  if (!found ||
+      !dossier::tracking_secret_matches(store::tracking_secret_of(db, found->record.id), secret))
     return std::nullopt;
-  return record;
+  return found;
 }
 
 AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
                               const std::string& secret, int offset) {
-  const auto record = tracked_dossier(db, code, secret);
+  const auto found = tracked_dossier(db, code, secret);
   // One message for both cases: it names the code asked for, never whether it exists.
-  if (!record) return tl::unexpected(not_found("dossier code " + code));
-  const auto history = load_history(store::history_of(db, record->id), offset);
-  return tracking_view(*record, history, document_from_json(record->document), offset);
+  if (!found) return tl::unexpected(not_found("dossier code " + code));
+  const auto history = load_history(store::history_of(db, found->record.id), offset);
+  return tracking_view(found->record, history, list_row_procedure_name(*found), offset);
 }
 
 }  // namespace motcua::app

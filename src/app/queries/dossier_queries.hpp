@@ -32,9 +32,10 @@ AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Ac
 // The dossier of a code (as typed: any case, stray spaces) whose tracking secret is `secret`;
 // nullopt for an unknown code and for a known code with a wrong or missing secret alike, so the
 // public page cannot tell them apart (domain/dossier/tracking_secret.hpp).
-std::optional<store::DossierRecord> tracked_dossier(store::SqlConnection& db,
-                                                    const std::string& code,
-                                                    const std::string& secret);
+// Read as a list line: the public page never opens the sealed form.
+std::optional<store::DossierListRow> tracked_dossier(store::SqlConnection& db,
+                                                     const std::string& code,
+                                                     const std::string& secret);
 
 // Anyone holding a dossier's code and tracking secret may track it: status, dates and a masked
 // name only. Not found, with the same error, for an unknown code or a wrong secret.
