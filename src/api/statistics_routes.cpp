@@ -2,9 +2,11 @@
 // official, overdue dossiers with their causes, who used the time; the leader's approval queue.
 // Each statistics request first brings the read model up to date
 // (app/statistics/statistics_refresh.hpp), then aggregates in SQL on a reader connection.
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -40,6 +42,36 @@ app::StatisticsQuery query_of(const http::HttpRequest& r) {
   q.agency_id = std::string(r.query_value("agency_id").value_or(""));
   q.procedure_code = std::string(r.query_value("procedure_code").value_or(""));
   return q;
+}
+
+// ?limit=&offset= of the drill-down: whole numbers, the limit 1..1000 (default 200), or a 422
+// naming the parameter.
+app::AppResult<app::ItemsPage> items_page_of(const http::HttpRequest& r) {
+  app::ItemsPage page;
+  const auto read = [&](const char* name, std::size_t& into, std::size_t low, std::size_t high,
+                        const char* range_vi,
+                        const char* range_en) -> std::optional<app::AppError> {
+    const auto text = r.query_value(name);
+    if (!text) return std::nullopt;
+    const bool digits =
+        !text->empty() && text->size() <= 9 &&
+        std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; });
+    const std::size_t value = digits ? std::stoul(std::string(*text)) : 0;
+    if (digits && value >= low && value <= high) {
+      into = value;
+      return std::nullopt;
+    }
+    return app::AppError{app::ErrorKind::invalid_input, "invalid_page",
+                         std::string("Tham số '") + name + "' phải là số nguyên " + range_vi + ".",
+                         std::string("'") + name + "' must be a whole number " + range_en + ".",
+                         name};
+  };
+  if (auto bad = read("limit", page.limit, 1, app::kIndex766ItemsAtMost, "từ 1 đến 1000",
+                      "from 1 to 1000"))
+    return tl::unexpected(*bad);
+  if (auto bad = read("offset", page.offset, 0, 999999999, "không âm", "of at least 0"))
+    return tl::unexpected(*bad);
+  return page;
 }
 
 // Brings the read model up to date without holding the io thread (the refresh jobs, usually
@@ -174,19 +206,22 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
   router.add_async(Method::get, "/api/v1/statistics/index-766",
                    public_handler(ctx, &app::index_766));
   // The drill-down: anyone gets the counts; an official with a grant over the agencies the items.
-  router.add_async(Method::get, "/api/v1/statistics/index-766/{key}/items",
-                   [&ctx](http::HttpRequest& r, http::Respond respond) {
-                     const auto session = session_of(ctx, r);
-                     std::optional<app::Actor> actor;
-                     if (session) actor = session->actor;
-                     after_refresh(
-                         ctx, r,
-                         [&ctx, actor, key = r.path_params.at("key"), q = query_of(r)](
-                             store::SqlConnection& db, const calendar::WorkingCalendar& cal) {
-                           return app::index_766_items(db, cal, actor, key, q, ctx.now());
-                         },
-                         std::move(respond));
-                   });
+  router.add_async(
+      Method::get, "/api/v1/statistics/index-766/{key}/items",
+      [&ctx](http::HttpRequest& r, http::Respond respond) {
+        const auto page = items_page_of(r);
+        if (!page) return answer_now(respond, problem_of(page.error(), r));
+        const auto session = session_of(ctx, r);
+        std::optional<app::Actor> actor;
+        if (session) actor = session->actor;
+        after_refresh(
+            ctx, r,
+            [&ctx, actor, key = r.path_params.at("key"), q = query_of(r), page = *page](
+                store::SqlConnection& db, const calendar::WorkingCalendar& cal) {
+              return app::index_766_items(db, cal, actor, key, q, page, ctx.now());
+            },
+            std::move(respond));
+      });
   // The public scoreboard (docs/rules.md section 23), each answer reused for five minutes: it
   // costs one Decision 766 index per agency and is the same for every visitor.
   constexpr std::chrono::minutes kScoreboardTtl{5};

@@ -447,9 +447,31 @@ TEST_F(Statistics, Index766DrillsDownToDossiersForOfficialsOnly) {
   EXPECT_EQ(std::count_if(items.begin(), items.end(),
                           [](const json::value& i) { return i.at("counted").as_bool(); }),
             counted);
+  EXPECT_EQ(led.body.at("total_items").as_int64(), 6);
+  EXPECT_EQ(led.body.at("numerator").as_int64(), counted);  // from the rollup, as for anyone
   // c2 is not the leader's: counts only.
   EXPECT_FALSE(leader_.get(target + "&agency_id=c2").body.at("listed").as_bool());
   EXPECT_EQ(anyone.get("/api/v1/statistics/index-766/no_such/items").status, 404);
+
+  // Paged: the pages put together are the whole list, in its order.
+  json::array joined;
+  for (int offset = 0; offset < 6; offset += 4) {
+    const auto page =
+        leader_.get(target + "&agency_id=c1&limit=4&offset=" + std::to_string(offset));
+    ASSERT_EQ(page.status, 200) << page.raw.body;
+    EXPECT_EQ(page.body.at("offset").as_int64(), offset);
+    EXPECT_EQ(page.body.at("total_items").as_int64(), 6);
+    for (const auto& item : page.body.at("items").as_array()) joined.push_back(item);
+  }
+  EXPECT_EQ(joined, items);
+  EXPECT_TRUE(leader_.get(target + "&agency_id=c1&offset=6").body.at("items").as_array().empty());
+  // A page that is not one: 422 naming the parameter, for anyone, before any work.
+  for (const char* bad : {"&limit=0", "&limit=1001", "&limit=abc", "&offset=-1", "&offset=1e3"}) {
+    const auto refused = anyone.get(target + bad);
+    EXPECT_EQ(refused.status, 422) << bad;
+    EXPECT_EQ(refused.body.at("code"), "invalid_page") << bad;
+    EXPECT_EQ(std::string(bad).find(std::string(refused.body.at("detail").as_string())), 1u) << bad;
+  }
 }
 
 TEST_F(Statistics, Index766InputsAreRecordedWithTheirSourceAndAudited) {

@@ -189,6 +189,8 @@ void tag_invoke(json::value_from_tag, json::value& out, const Index766Items& v) 
                      {"numerator", v.numerator},
                      {"denominator", v.denominator},
                      {"listed", v.listed},
+                     {"total_items", v.total_items},
+                     {"offset", v.offset},
                      {"items", std::move(items)}};
 }
 

@@ -42,13 +42,21 @@ AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingC
 AppResult<Index766> index_766_from_rows(store::SqlConnection& db,
                                         const calendar::WorkingCalendar& cal,
                                         const StatisticsQuery& q, Instant now);
-// The drill-down of one index: counts for anyone; the items themselves only when `actor` holds a
-// grant over every agency in scope.
+// One page of the drill-down's items: at most `limit` (1..kIndex766ItemsAtMost) from `offset`.
+struct ItemsPage {
+  std::size_t limit = 200;
+  std::size_t offset = 0;
+};
+inline constexpr std::size_t kIndex766ItemsAtMost = 1000;
+
+// The drill-down of one index: counts for anyone, from the monthly rollup as the index itself
+// (so an anonymous caller never makes the server read one row per dossier); the items themselves,
+// one page of them, only when `actor` holds a grant over every agency in scope.
 AppResult<Index766Items> index_766_items(store::SqlConnection& db,
                                          const calendar::WorkingCalendar& cal,
                                          const std::optional<Actor>& actor,
                                          const std::string& index_key, const StatisticsQuery& q,
-                                         Instant now);
+                                         ItemsPage page, Instant now);
 
 // Inputs of the index MotCua cannot know, recorded by administrators with their source; every
 // change is audited with its reason.

@@ -140,6 +140,16 @@ index766::DossierCounts counted_dossiers(store::SqlConnection& db, const Statist
   return out;
 }
 
+// The index scored from the monthly rollup and the catalog's and feedback's few rows.
+index766::Score rollup_score(store::SqlConnection& db, const calendar::WorkingCalendar& cal,
+                             const StatisticsQuery& q, const store::OutcomeScope& scope,
+                             Instant now) {
+  index766::CountedFacts facts;
+  facts.dossiers = counted_dossiers(db, q, scope, now);
+  procedures_and_feedback(db, cal, q, scope, now, facts.procedures, facts.feedback);
+  return index766::score(facts, cal);
+}
+
 Bilingual group_name(const std::string& key) {
   if (key == "publicity") return bilingual("Công khai, minh bạch", "Publicity and transparency");
   if (key == "progress") return bilingual("Tiến độ giải quyết", "Progress of handling");
@@ -204,10 +214,7 @@ AppResult<Index766> index_766(store::SqlConnection& db, const calendar::WorkingC
                               const StatisticsQuery& q, Instant now) {
   auto scope = scope_of(db, cal, q, now);
   if (!scope) return tl::unexpected(scope.error());
-  index766::CountedFacts facts;
-  facts.dossiers = counted_dossiers(db, q, *scope, now);
-  procedures_and_feedback(db, cal, q, *scope, now, facts.procedures, facts.feedback);
-  return view_of(index766::score(facts, cal), cal, q, *scope, now);
+  return view_of(rollup_score(db, cal, q, *scope, now), cal, q, *scope, now);
 }
 
 AppResult<Index766> index_766_from_rows(store::SqlConnection& db,
@@ -222,26 +229,35 @@ AppResult<Index766Items> index_766_items(store::SqlConnection& db,
                                          const calendar::WorkingCalendar& cal,
                                          const std::optional<Actor>& actor,
                                          const std::string& index_key, const StatisticsQuery& q,
-                                         Instant now) {
+                                         ItemsPage page, Instant now) {
   const auto& keys = index766::index_keys();
   if (std::find(keys.begin(), keys.end(), index_key) == keys.end()) {
     return tl::unexpected(not_found("Decision 766 index " + index_key));
   }
-  auto g = gather(db, cal, q, now);
-  if (!g) return tl::unexpected(g.error());
-  const auto score = index766::score(g->facts, cal);
-  Index766Items out{index_key, g->scope.from_month, g->scope.to_month, 0, 0, false, {}};
-  for (const auto& group : score.groups) {
+  auto scope = scope_of(db, cal, q, now);
+  if (!scope) return tl::unexpected(scope.error());
+  Index766Items out;
+  out.key = index_key;
+  out.from = scope->from_month;
+  out.to = scope->to_month;
+  for (const auto& group : rollup_score(db, cal, q, *scope, now).groups) {
     for (const auto& i : group.indices) {
       if (i.key != index_key) continue;
       out.numerator = i.numerator;
       out.denominator = i.denominator;
     }
   }
-  if (!may_list(db, actor, g->scope)) return out;
+  if (!may_list(db, actor, *scope)) return out;
+  // Only the items need one row per dossier; the rollup equals them (index766_rollup_test.cpp).
+  auto g = gather(db, cal, q, now);
+  if (!g) return tl::unexpected(g.error());
   out.listed = true;
   auto listed = index766::items(index_key, g->facts, cal);  // the key was checked above
-  for (auto& item : *listed) {
+  out.total_items = listed->size();
+  out.offset = page.offset;
+  const std::size_t limit = std::clamp<std::size_t>(page.limit, 1, kIndex766ItemsAtMost);
+  for (std::size_t k = page.offset; k < listed->size() && out.items.size() < limit; ++k) {
+    auto& item = (*listed)[k];
     out.items.push_back({std::move(item.id), std::move(item.label), item.counted});
   }
   return out;

@@ -116,7 +116,9 @@ struct Index766Items {
   std::string to;
   std::int64_t numerator = 0;
   std::int64_t denominator = 0;
-  bool listed = false;  // false: counts only (public callers)
+  bool listed = false;          // false: counts only (public callers)
+  std::size_t total_items = 0;  // every item behind the index (listed answers), of which
+  std::size_t offset = 0;       // `items` is the page from this position
   std::vector<Index766Item> items;
 };
 
