@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -432,6 +433,44 @@ TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
   key_file >> id >> secret;
   EXPECT_EQ(id, new_id);
   EXPECT_EQ(r.out.find(secret), std::string::npos);
+  EXPECT_EQ(run_ok("verify-log --db " + db).at("ok"), true);
+}
+
+// The whole-folder sweep from the command line: a file no row names, idle for two days, goes; a
+// partial upload a crash left goes; the demo's own papers (named by rows) stay.
+TEST_F(CliDatabase, SweepUploadsRemovesIdleFilesNoRowNames) {
+  const auto db = path("sweep.db");
+  run_ok("backup --db " + path("demo.db") + " --to " + db);
+  std::filesystem::copy_file(path("demo.db") + ".data-key", db + ".data-key",
+                             std::filesystem::copy_options::overwrite_existing);
+  const auto uploads = path("sweep-uploads");
+  std::filesystem::create_directories(uploads);
+  const std::string orphan(64, 'a');
+  // A paper row of a demo dossier names this one.
+  const std::string named(64, 'b');
+  const auto inserted = run_process(
+      "sqlite3 " + db +
+      " \"INSERT INTO papers(id, dossier_id, paper_name, file_name, content_type, size, sha256, "
+      "uploaded_by, uploaded_at) SELECT 'p-sweep', id, 'Giấy', 'a.pdf', 'application/pdf', 5, '" +
+      named + "', 'cli', 'now' FROM dossiers LIMIT 1\"");
+  ASSERT_EQ(inserted.status, 0) << inserted.err;
+  for (const auto& name : {orphan, named, "." + orphan + ".1.1.tmp"}) {
+    std::ofstream(uploads + "/" + name) << "bytes";
+    std::filesystem::last_write_time(
+        uploads + "/" + name,
+        std::filesystem::file_time_type::clock::now() - std::chrono::hours(48));
+  }
+  const auto swept = run_ok("sweep-uploads --db " + db + " --uploads-dir " + uploads);
+  EXPECT_EQ(swept.at("files_scanned"), 2);
+  EXPECT_EQ(swept.at("files_removed"), 1);
+  EXPECT_EQ(swept.at("files_named"), 1);
+  EXPECT_EQ(swept.at("temporaries_removed"), 1);
+  EXPECT_FALSE(std::filesystem::exists(uploads + "/" + orphan));
+  EXPECT_TRUE(std::filesystem::exists(uploads + "/" + named));
+  const auto r = run_process("sqlite3 " + db +
+                             " \"SELECT details FROM audit_log WHERE action = "
+                             "'uploads.orphans_removed'\"");
+  EXPECT_EQ(r.out, "{\"files\":1,\"temporaries\":1,\"put_back\":0}\n") << r.err;
   EXPECT_EQ(run_ok("verify-log --db " + db).at("ok"), true);
 }
 

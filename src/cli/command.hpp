@@ -39,5 +39,6 @@ void add_portal_command(CLI::App& app, Action& action);
 void add_payments_command(CLI::App& app, Action& action);
 void add_feedback_detector_command(CLI::App& app, Action& action);
 void add_rotate_key_command(CLI::App& app, Action& action);
+void add_sweep_uploads_command(CLI::App& app, Action& action);
 
 }  // namespace motcua::cli

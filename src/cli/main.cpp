@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_payments_command(app, action);
   add_feedback_detector_command(app, action);
   add_rotate_key_command(app, action);
+  add_sweep_uploads_command(app, action);
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);

@@ -66,6 +66,14 @@ void WarningJob::run_once() {
   } catch (const std::exception& e) {
     std::cerr << "motcua serve: retention failed: " << e.what() << "\n";
   }
+  if (!uploads_dir_.empty() && std::chrono::steady_clock::now() >= next_orphan_sweep_) {
+    next_orphan_sweep_ = std::chrono::steady_clock::now() + std::chrono::hours(24);
+    try {
+      app::sweep_orphan_files(store_, uploads_dir_, now, cal->utc_offset_minutes());
+    } catch (const std::exception& e) {
+      std::cerr << "motcua serve: sweep of uploads failed: " << e.what() << "\n";
+    }
+  }
   store_.write([&](store::SqlConnection& db) { app::write_due_warnings(db, *cal, now); });
 }
 

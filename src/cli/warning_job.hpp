@@ -3,7 +3,8 @@
 // idempotency key, so several servers on one database running it together write each once.
 // The same sweep applies the retention rules (app/admin/retention.hpp) in its own transaction:
 // what it deletes is gone for the next server too, so running it on several is harmless. After it
-// commits, the files of the papers it retired are swept (app/admin/upload_sweep.hpp).
+// commits, the files of the papers it retired are swept (app/admin/upload_sweep.hpp), and once a
+// day the whole folder for files no row names (app::sweep_orphan_files).
 #pragma once
 
 #include <chrono>
@@ -41,6 +42,8 @@ class WarningJob {
   std::chrono::milliseconds period_;
   codec::RetentionRules retention_;
   std::string uploads_dir_;  // where retired papers' files are swept; none when empty
+  // When the next whole-folder sweep is due (steady time: a demo's frozen clock must not stop it).
+  std::chrono::steady_clock::time_point next_orphan_sweep_{};
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -189,6 +189,48 @@ bool remove_blob_if_idle(const std::string& dir, const std::string& sha256,
   return true;
 }
 
+std::vector<std::string> list_blobs(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && is_sha256_hex(name)) out.push_back(std::move(name));
+  }
+  return out;
+}
+
+CrashLeftovers tidy_crash_leftovers(const std::string& dir, std::chrono::seconds idle) {
+  CrashLeftovers tidied;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return tidied;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || name.empty() || name[0] != '.') continue;
+    constexpr std::string_view kAside = ".sweep";
+    constexpr std::string_view kTemporary = ".tmp";
+    if (name.size() == 1 + 64 + kAside.size() && name.ends_with(kAside) &&
+        is_sha256_hex(std::string_view(name).substr(1, 64))) {
+      const auto path = fs::path(dir) / name.substr(1, 64);
+      // Another upload of the same content may have written the name again: that copy stands.
+      if (::link(entry.path().c_str(), path.c_str()) != 0 && errno != EEXIST) {
+        throw io_error("cannot put back", path.string());
+      }
+      if (::unlink(entry.path().c_str()) != 0)
+        throw io_error("cannot remove", entry.path().string());
+      ++tidied.put_back;
+    } else if (name.ends_with(kTemporary) && now - entry.last_write_time() >= idle) {
+      if (::unlink(entry.path().c_str()) != 0 && errno != ENOENT) {
+        throw io_error("cannot remove", entry.path().string());
+      }
+      ++tidied.temporaries_removed;
+    }
+  }
+  if (tidied.put_back + tidied.temporaries_removed > 0) sync_folder(dir);
+  return tidied;
+}
+
 std::int64_t reseal_blobs(const std::string& dir) {
   std::int64_t changed = 0;
   std::error_code ec;

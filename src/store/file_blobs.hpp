@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace motcua::store {
 
@@ -40,6 +41,18 @@ bool is_sha256_hex(std::string_view text);
 // Returns whether it removed the file.
 bool remove_blob_if_idle(const std::string& dir, const std::string& sha256,
                          std::chrono::seconds idle);
+
+// The content names (64 hex digits) of every file in `dir`; none when it does not exist.
+std::vector<std::string> list_blobs(const std::string& dir);
+
+// What a crash left in `dir`: a file moved aside by remove_blob_if_idle and not yet removed or put
+// back is put back (the row naming it may have committed; the next sweep decides again), and a
+// temporary file of put_blob older than `idle` is removed. Returns how many of each.
+struct CrashLeftovers {
+  std::int64_t put_back = 0;
+  std::int64_t temporaries_removed = 0;
+};
+CrashLeftovers tidy_crash_leftovers(const std::string& dir, std::chrono::seconds idle);
 
 // Seals every file of `dir` that is clear or under a key other than the current one (rotate-key);
 // returns how many it rewrote. A file whose clear bytes do not match its name stops it

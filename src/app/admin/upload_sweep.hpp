@@ -31,4 +31,23 @@ UploadSweep sweep_released_files(store::Store& store, const std::string& uploads
                                  int utc_offset_minutes,
                                  std::chrono::seconds idle = kUploadIdleBeforeSweep);
 
+// The whole folder, for files no row names whatever way they lost their row: an upload whose
+// transaction failed or never committed (a crash between the file and its row), rows removed by
+// hand. A day of idleness is asked, not an hour: a file named only by a message still on its
+// way to a partner (the outbox is not probed) has a day to go out. Crash leftovers are tidied
+// first (store::tidy_crash_leftovers). Once a day in `motcua serve` and by `motcua sweep-uploads`;
+// audited as `uploads.orphans_removed` (counts only) when anything went.
+inline constexpr std::chrono::seconds kOrphanIdleBeforeSweep{24 * 60 * 60};
+
+struct OrphanSweep {
+  std::int64_t scanned = 0;  // content files in the folder
+  UploadSweep files;
+  std::int64_t put_back = 0;             // moved aside by an interrupted sweep, restored
+  std::int64_t temporaries_removed = 0;  // partial uploads a crash left
+};
+
+OrphanSweep sweep_orphan_files(store::Store& store, const std::string& uploads_dir, Instant now,
+                               int utc_offset_minutes,
+                               std::chrono::seconds idle = kOrphanIdleBeforeSweep);
+
 }  // namespace motcua::app

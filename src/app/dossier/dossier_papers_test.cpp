@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include "app/admin/retention.hpp"
 #include "app/admin/upload_sweep.hpp"
@@ -116,6 +118,57 @@ TEST_F(DossierPapersTest, ARetiredDraftsOwnFilesAreSweptAndSharedOnesKept) {
   const auto again = upload("%PDF-1.7\nonly the draft had this\n");
   EXPECT_EQ(again.sha256, own.sha256);
   EXPECT_EQ(store::read_blob(uploads, own.sha256), "%PDF-1.7\nonly the draft had this\n");
+}
+
+// The whole folder: a file no row names goes once idle; a named one and a fresh one stay; what a
+// crash left (a file moved aside, a partial upload) is put back or removed.
+TEST_F(DossierPapersTest, TheOrphanSweepRemovesOnlyIdleFilesNoRowNames) {
+  namespace fs = std::filesystem;
+  const auto sent = create_online();
+  const auto named = upload(kPdfBytes);
+  ASSERT_TRUE(attach(citizen_, sent, named));
+  const auto orphan = upload("%PDF-1.7\nits row never committed\n");
+  const auto fresh = upload("%PDF-1.7\nits row is on its way\n");
+  const auto aside = upload("%PDF-1.7\nmoved aside by a sweep that crashed\n");
+  const fs::path uploads = dir_ / "uploads";
+  fs::rename(uploads / aside.sha256, uploads / ("." + aside.sha256 + ".sweep"));
+  const auto write = [](const fs::path& path) { std::ofstream(path) << "partial"; };
+  write(uploads / ("." + orphan.sha256 + ".1.1.tmp"));
+  write(uploads / ("." + fresh.sha256 + ".1.2.tmp"));
+  // Idle for two hours: everything but `fresh` and its temporary file.
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(2);
+  for (const auto& name : {named.sha256, orphan.sha256, "." + aside.sha256 + ".sweep",
+                           "." + orphan.sha256 + ".1.1.tmp"}) {
+    fs::last_write_time(uploads / name, old);
+  }
+
+  const auto sweep =
+      sweep_orphan_files(*store_, uploads.string(), now_, 420, std::chrono::hours(1));
+  EXPECT_EQ(sweep.put_back, 1);
+  EXPECT_EQ(sweep.temporaries_removed, 1);
+  EXPECT_EQ(sweep.scanned, 4);
+  EXPECT_EQ(sweep.files.still_named, 1);
+  EXPECT_EQ(sweep.files.removed, 2);  // the orphan, and the put-back file no row names either
+  EXPECT_EQ(sweep.files.recently_used, 1);
+  EXPECT_EQ(store::read_blob(uploads.string(), named.sha256), kPdfBytes);
+  EXPECT_TRUE(fs::exists(uploads / fresh.sha256));
+  EXPECT_FALSE(fs::exists(uploads / orphan.sha256));
+  EXPECT_FALSE(fs::exists(uploads / aside.sha256));
+  EXPECT_FALSE(fs::exists(uploads / ("." + aside.sha256 + ".sweep")));
+  EXPECT_FALSE(fs::exists(uploads / ("." + orphan.sha256 + ".1.1.tmp")));
+  EXPECT_TRUE(fs::exists(uploads / ("." + fresh.sha256 + ".1.2.tmp")));
+  store_->read([&](store::SqlConnection& db) {
+    const auto audit = db.query_one(
+        "SELECT actor_id, object, details FROM audit_log WHERE action = 'uploads.orphans_removed'");
+    ASSERT_TRUE(audit);
+    EXPECT_EQ(audit->text(0), "system");
+    EXPECT_EQ(audit->text(1), "uploads");
+    EXPECT_EQ(audit->text(2), "{\"files\":2,\"temporaries\":1,\"put_back\":1}");
+  });
+  // Nothing more to do: no new audit row.
+  const auto again =
+      sweep_orphan_files(*store_, uploads.string(), now_, 420, std::chrono::hours(1));
+  EXPECT_EQ(again.files.removed + again.put_back + again.temporaries_removed, 0);
 }
 
 TEST_F(DossierPapersTest, AttachingRecordsRowDocumentVersionAndChainedEvent) {
