@@ -131,6 +131,23 @@ std::string list_conditions(const DossierFilter& f, std::vector<SqlValue>& param
     sql += " AND d.status IN (" + placeholders(f.statuses.size()) + ")";
     for (const auto& s : f.statuses) params.emplace_back(s);
   }
+  if (!f.excluded_statuses.empty()) {
+    sql += " AND d.status NOT IN (" + placeholders(f.excluded_statuses.size()) + ")";
+    for (const auto& s : f.excluded_statuses) params.emplace_back(s);
+  }
+  if (f.due) {
+    std::string range;
+    if (f.due->at_least) {
+      range = "d.due_s >= ?";
+      params.emplace_back(*f.due->at_least);
+    }
+    if (f.due->at_most) {
+      range += range.empty() ? "d.due_s <= ?" : " AND d.due_s <= ?";
+      params.emplace_back(*f.due->at_most);
+    }
+    if (range.empty()) range = "d.due_s IS NOT NULL";
+    sql += f.due->or_no_due ? " AND ((" + range + ") OR d.due_s IS NULL)" : " AND " + range;
+  }
   if (!f.applicant_folded_like.empty()) {
     sql += " AND d.applicant_folded LIKE ?";
     params.emplace_back("%" + f.applicant_folded_like + "%");

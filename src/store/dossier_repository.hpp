@@ -2,6 +2,7 @@
 // stored here as such: it is rebuilt from the event log; these columns are what queries need.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,13 +48,23 @@ std::optional<DossierRecord> find_dossier_by_code(SqlConnection& db, const std::
 std::int64_t next_daily_sequence(SqlConnection& db, const std::string& agency_code,
                                  const std::string& local_day);
 
+// Bounds on a dossier's due time (due_s), both inclusive; without either, any due time. A dossier
+// without a due time passes only when `or_no_due` is set.
+struct DueBounds {
+  std::optional<std::int64_t> at_least;
+  std::optional<std::int64_t> at_most;
+  bool or_no_due = false;
+};
+
 struct DossierFilter {
   std::vector<std::string> agency_ids;  // empty: any (callers always scope)
   std::optional<std::string> applicant_id;
   std::optional<std::string> assignee_id;
-  std::vector<std::string> statuses;  // empty: any
-  std::string applicant_folded_like;  // accent-insensitive name search, empty: any
-  std::string procedure_code;         // one procedure only, empty: any
+  std::vector<std::string> statuses;           // empty: any
+  std::vector<std::string> excluded_statuses;  // none of these
+  std::optional<DueBounds> due;                // empty: any due time, or none
+  std::string applicant_folded_like;           // accent-insensitive name search, empty: any
+  std::string procedure_code;                  // one procedure only, empty: any
   int limit = 200;
 };
 // Ordered by due time (no due date last), then creation.

@@ -145,6 +145,10 @@ TEST_F(Warnings, HolderSeesTheWarningAndAdministratorSetsTheThreshold) {
   ASSERT_EQ(listed.body.at("due_soon").as_array().size(), 1u) << listed.raw.body;
   EXPECT_EQ(listed.body.at("due_soon").at(0).at("kind"), "due_soon");
   EXPECT_EQ(processing.get("/api/v1/queue").body.at(0).at("lateness"), "due_soon");
+  // The filter is the store's condition with the same threshold.
+  EXPECT_EQ(processing.get("/api/v1/queue?lateness=due_soon").body.as_array().size(), 1u);
+  EXPECT_TRUE(processing.get("/api/v1/queue?lateness=on_time").body.as_array().empty());
+  EXPECT_TRUE(processing.get("/api/v1/queue?lateness=overdue").body.as_array().empty());
 
   const auto unchanged = admin.get("/api/v1/admin/warning-hours");
   ASSERT_EQ(unchanged.status, 200) << unchanged.raw.body;
@@ -181,6 +185,8 @@ TEST_F(Warnings, HolderSeesTheWarningAndAdministratorSetsTheThreshold) {
   EXPECT_TRUE(processing.get("/api/v1/warnings").body.at("due_soon").as_array().empty());
   // The queue's badge follows the same threshold.
   EXPECT_EQ(processing.get("/api/v1/queue").body.at(0).at("lateness"), "on_time");
+  EXPECT_EQ(processing.get("/api/v1/queue?lateness=on_time").body.as_array().size(), 1u);
+  EXPECT_TRUE(processing.get("/api/v1/queue?lateness=due_soon").body.as_array().empty());
 }
 
 // The same dossier received under an internal process with step budgets (the birth registration

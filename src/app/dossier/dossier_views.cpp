@@ -1,5 +1,6 @@
 #include "app/dossier/dossier_views.hpp"
 
+#include <algorithm>
 #include <tuple>
 
 namespace motcua::app {
@@ -55,14 +56,13 @@ std::optional<FeeRequestView> fee_of(const History& h, int offset) {
   return fee;
 }
 
-bool is_paused(const std::string& status) {
-  return status == "awaiting_supplement" || status == "awaiting_payment";
+bool listed(const std::vector<std::string>& list, std::string_view status) {
+  return std::find(list.begin(), list.end(), status) != list.end();
 }
 
-bool is_closed(const std::string& status) {
-  return status == "refused_at_receipt" || status == "stopped" || status == "returned" ||
-         status == "result_ready";
-}
+bool is_paused(const std::string& status) { return listed(paused_statuses(), status); }
+
+bool is_closed(const std::string& status) { return listed(closed_statuses(), status); }
 
 // The queue shows what the procedure is called, not just its catalogue code; the name the dossier
 // was received under is in its document.
@@ -131,6 +131,60 @@ TrackingView tracking_view(const store::DossierRecord& r, const History& h,
   view.pause = pause_notice(h, offset);
   view.apology = apology_notice(h, offset);
   return view;
+}
+
+const std::vector<std::string>& closed_statuses() {
+  static const std::vector<std::string> statuses = {"refused_at_receipt", "stopped", "returned",
+                                                    "result_ready"};
+  return statuses;
+}
+
+const std::vector<std::string>& paused_statuses() {
+  static const std::vector<std::string> statuses = {"awaiting_supplement", "awaiting_payment"};
+  return statuses;
+}
+
+bool restrict_to_lateness(store::DossierFilter& filter, std::string_view wanted,
+                          const calendar::WorkingCalendar& cal, Instant now,
+                          std::optional<Seconds> soon) {
+  auto& statuses = filter.statuses;
+  // closed and paused: their statuses only (closed first, as lateness() asks).
+  if (wanted == "closed" || wanted == "paused") {
+    const bool closed = wanted == "closed";
+    const auto& own = closed ? closed_statuses() : paused_statuses();
+    if (statuses.empty()) statuses = own;
+    std::erase_if(statuses, [&](const std::string& s) {
+      return !listed(own, s) || (!closed && is_closed(s));
+    });
+    return !statuses.empty();
+  }
+  if (wanted != "overdue" && wanted != "due_soon" && wanted != "on_time") return false;
+  // The others: neither closed nor paused, then by due time.
+  if (statuses.empty()) {
+    for (const auto* list : {&closed_statuses(), &paused_statuses()})
+      filter.excluded_statuses.insert(filter.excluded_statuses.end(), list->begin(), list->end());
+  } else {
+    std::erase_if(statuses, [](const std::string& s) { return is_closed(s) || is_paused(s); });
+    if (statuses.empty()) return false;
+  }
+  if (wanted == "overdue") {
+    filter.due = store::DueBounds{{}, now.seconds - 1, false};
+    return true;
+  }
+  // Working time left is monotone in the due time: at most `soon` exactly up to `last_soon`. None
+  // when now is outside the calendar (every due time is then on time) or `soon` is negative.
+  const Seconds threshold = soon.value_or(cal.working_seconds_per_day());
+  std::optional<Instant> last_soon;
+  if (threshold >= 0) {
+    if (auto t = cal.latest_within_working_time(now, threshold)) last_soon = *t;
+  }
+  if (wanted == "due_soon") {
+    if (!last_soon) return false;
+    filter.due = store::DueBounds{now.seconds, last_soon->seconds, false};
+    return true;
+  }
+  filter.due = store::DueBounds{last_soon ? last_soon->seconds + 1 : now.seconds, {}, true};
+  return true;
 }
 
 std::string lateness(const store::DossierRecord& r, const calendar::WorkingCalendar& cal,

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -217,6 +218,20 @@ std::string list_row_procedure_name(const store::DossierListRow& row);
 // when not given) | overdue | paused | closed
 std::string lateness(const store::DossierRecord& record, const calendar::WorkingCalendar& cal,
                      Instant now, std::optional<Seconds> soon = std::nullopt);
+
+// The statuses lateness() calls closed, and those it calls paused: the one list of each.
+const std::vector<std::string>& closed_statuses();
+const std::vector<std::string>& paused_statuses();
+
+// Narrows `filter` to exactly the dossiers whose lateness(record, cal, now, soon) is `wanted`, with
+// store conditions (statuses, due-time bounds) so that the list's limit applies after them:
+// overdue is due before now; due_soon is due in [now, T] where T is the latest instant within
+// `soon` working time of now (WorkingCalendar::latest_within_working_time); on_time is no due
+// time or due after T (beyond the calendar too, where working time cannot be measured). False
+// when no dossier can match: an unknown word, or none of the filter's statuses has that lateness.
+bool restrict_to_lateness(store::DossierFilter& filter, std::string_view wanted,
+                          const calendar::WorkingCalendar& cal, Instant now,
+                          std::optional<Seconds> soon = std::nullopt);
 
 struct QueueItem {
   std::string id;

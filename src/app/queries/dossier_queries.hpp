@@ -17,7 +17,7 @@ struct QueueQuery {
   std::vector<std::string> statuses;  // empty: every open status
   bool mine_only = false;             // only dossiers assigned to the actor
   std::string applicant;              // accent-insensitive name filter
-  std::string lateness;               // on_time | due_soon | overdue | paused, empty: any
+  std::string lateness;               // on_time | due_soon | overdue | paused | closed, empty: any
   std::string procedure_code;         // one procedure only, empty: any
   int limit = 200;
 };

@@ -1,5 +1,6 @@
 #include "domain/calendar/working_calendar.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "domain/calendar/provisional_year.hpp"
@@ -179,6 +180,19 @@ tl::expected<Seconds, OutOfCalendarRange> WorkingCalendar::working_time_between(
   auto pa = position(a);
   if (!pa) return pa;
   return position(b).map([&](Seconds pb) { return pb - *pa; });
+}
+
+tl::expected<Instant, OutOfCalendarRange> WorkingCalendar::latest_within_working_time(
+    Instant t, Seconds working) const {
+  const auto start = position(t);
+  if (!start) return tl::unexpected(start.error());
+  // Working time since t is position(u) - position(t), non-decreasing in u: the instants sought
+  // are those whose position is at most `limit`.
+  const Seconds limit = *start + std::max<Seconds>(working, 0);
+  if (limit <= 0) return next_working_instant(t).value_or(last_instant());
+  const auto reached = instant_at(limit);
+  if (!reached) return last_instant();
+  return next_working_instant(*reached).value_or(last_instant());
 }
 
 tl::expected<Date, OutOfCalendarRange> WorkingCalendar::nth_working_day_after(

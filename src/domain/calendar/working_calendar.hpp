@@ -67,6 +67,19 @@ class WorkingCalendar {
   tl::expected<Instant, OutOfCalendarRange> add_working_time(Instant t, Seconds working) const;
   // Working time in [a, b); negative when b is before a.
   tl::expected<Seconds, OutOfCalendarRange> working_time_between(Instant a, Instant b) const;
+  // The latest instant u such that working_time_between(t, u) <= working (working >= 0), so that
+  // exactly the instants of [t, u] are within `working` of t. Once `working` has elapsed, the
+  // non-working stretch that follows (lunch, evening, weekend, holiday) adds nothing: u is the next
+  // working instant at or after that moment, itself included since [t, u) ends before it. When
+  // that moment or that working instant lies beyond the calendar, every instant of the calendar
+  // from t on qualifies and u is last_instant() (working_time_between fails past it). Out of range
+  // when t is.
+  tl::expected<Instant, OutOfCalendarRange> latest_within_working_time(Instant t,
+                                                                       Seconds working) const;
+  // The last instant whose local date is in the calendar's range.
+  Instant last_instant() const {
+    return Instant{from_local(last_date() + 1, 0, utc_offset_minutes()).seconds - 1};
+  }
 
   // The nth working day strictly after d (n >= 1); n == 0 gives d itself if it is a working day,
   // else the next working day.

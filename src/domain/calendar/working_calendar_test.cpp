@@ -106,6 +106,57 @@ TEST(WorkingCalendar, OtherOfficeHoursAndOffsets) {
   EXPECT_EQ(*cal.add_working_time(at(2026, 3, 2, 7, 30), 450 * 60), at(2026, 3, 2, 17));
 }
 
+TEST(WorkingCalendar, LatestWithinWorkingTimeEndsAtTheNextWorkingInstant) {
+  const auto& cal = provisional_calendar();
+  const Seconds day = 8 * 3600;
+  // Friday 2026-03-06 09:00 + one working day reaches Monday 09:00 (a working instant): itself.
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 3, 6, 9), day), at(2026, 3, 9, 9));
+  // Thursday 08:00 + one working day is reached at Thursday 17:00; the evening adds nothing, so
+  // every instant up to Friday 08:00 (inclusive: [now, 08:00) holds no more work) is within it.
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 3, 5, 8), day), at(2026, 3, 6, 8));
+  // Friday 08:00 + one working day: the weekend follows, up to Monday's opening.
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 3, 6, 8), day), at(2026, 3, 9, 8));
+  // Friday evening: the first working day is Monday's, then the evening until Tuesday 08:00.
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 3, 6, 18), day), at(2026, 3, 10, 8));
+  // Reached at 12:00: the lunch break, up to 13:00.
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 3, 2, 8), 4 * 3600), at(2026, 3, 2, 13));
+  // No working time: the next working instant (t itself within office hours).
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 3, 2, 10), 0), at(2026, 3, 2, 10));
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 3, 7, 10), 0), at(2026, 3, 9, 8));
+  // Tết 2026 (provisional): Monday 16 Feb is off: Friday 13 Feb 08:00 + one day ends after the
+  // holidays.
+  EXPECT_FALSE(cal.is_working_day(date_from_ymd(2026, 2, 16)));
+  EXPECT_EQ(*cal.latest_within_working_time(at(2026, 2, 13, 8), day),
+            *cal.next_working_instant(at(2026, 2, 14, 0)));
+  EXPECT_GT(*cal.latest_within_working_time(at(2026, 2, 13, 8), day), at(2026, 2, 16, 8));
+  // Beyond the calendar: every instant of it qualifies; out of range when t is.
+  EXPECT_EQ(*cal.latest_within_working_time(at(2100, 12, 30, 10), 10 * day), cal.last_instant());
+  EXPECT_FALSE(
+      cal.working_time_between(at(2100, 12, 30, 10), Instant{cal.last_instant().seconds + 1}));
+  EXPECT_TRUE(cal.working_time_between(at(2100, 12, 30, 10), cal.last_instant()));
+  EXPECT_FALSE(cal.latest_within_working_time(at(2101, 1, 1, 10), day));
+}
+
+// The definition, on random instants: u is within `working` of t, u + 1 is not (or is out of
+// range).
+TEST(WorkingCalendarProperties, LatestWithinWorkingTimeIsTheLastInstantWithin) {
+  const auto& cal = provisional_calendar();
+  std::mt19937_64 rng(17);
+  std::uniform_int_distribution<std::int64_t> instant(at(2020, 1, 1, 0).seconds,
+                                                      at(2030, 12, 31, 0).seconds);
+  std::uniform_int_distribution<Seconds> amount(0, 20 * 8 * 3600);
+  for (int i = 0; i < 20000; ++i) {
+    const Instant t{instant(rng)};
+    const Seconds work = i % 4 == 0 ? (i / 4 % 10) * 3600 : amount(rng);
+    const auto u = cal.latest_within_working_time(t, work);
+    ASSERT_TRUE(u);
+    ASSERT_GE(*u, t);
+    ASSERT_LE(*cal.working_time_between(t, *u), work) << t.seconds << " + " << work;
+    ASSERT_GT(*cal.working_time_between(t, Instant{u->seconds + 1}), work)
+        << t.seconds << " + " << work;
+  }
+}
+
 // Properties over random instants in 2020-2030: adding then measuring round-trips, and a larger
 // amount never gives an earlier result.
 TEST(WorkingCalendarProperties, AddThenMeasureRoundTrips) {
