@@ -19,9 +19,11 @@ constexpr const char* kDossierFacts =
     // One probe of the dossier's sync rows (outbox_order): one delivered and none dead. Two
     // EXISTS on the state let SQLite seek outbox_due (topic, state) instead: every delivered sync
     // row of the province read per dossier.
-    "CASE WHEN COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' THEN 1 "
+    // Rows pruned after delivery left the dossier in portal_sync_delivered (migration 0057).
+    "CASE COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' THEN 1 "
     "ELSE 0 END) FROM outbox x WHERE x.topic = 'national_portal.sync' AND "
-    "x.order_key = o.dossier_id), 0) = 1 THEN 1 ELSE 0 END, "
+    "x.order_key = o.dossier_id), 0) WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE CASE WHEN EXISTS (SELECT "
+    "1 FROM portal_sync_delivered k WHERE k.dossier_id = o.dossier_id) THEN 1 ELSE 0 END END, "
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = o.dossier_id AND "
     "e.type = 'payment_requested') THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = o.dossier_id AND "

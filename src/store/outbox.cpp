@@ -71,6 +71,12 @@ constexpr const char* kTallyPruned =
     "INSERT INTO outbox_pruned(topic, delivered, cancelled) VALUES (?, ?, ?) "
     "ON CONFLICT(topic) DO UPDATE SET delivered = outbox_pruned.delivered + excluded.delivered, "
     "cancelled = outbox_pruned.cancelled + excluded.cancelled";
+// A delivered National Portal sync row is the statistics' proof that the dossier was synced
+// (migration 0057): the dossier is recorded before the row goes.
+constexpr const char* kKeepSyncDelivered =
+    "INSERT INTO portal_sync_delivered(dossier_id) SELECT DISTINCT order_key FROM outbox "
+    "WHERE topic = 'national_portal.sync' AND state = 'delivered' AND updated_s < ? "
+    "AND order_key <> '' ON CONFLICT (dossier_id) DO NOTHING";
 constexpr const char* kPrune =
     "DELETE FROM outbox WHERE state IN ('delivered', 'cancelled') AND updated_s < ?";
 constexpr const char* kPrunedCounts =
@@ -263,6 +269,7 @@ std::int64_t prune_outbox(SqlConnection& db, std::int64_t before_s) {
   for (const auto& r : db.query(kPrunable, {before_s})) {
     db.execute(kTallyPruned, {r.text(0), r.integer(1), r.integer(2)});
   }
+  db.execute(kKeepSyncDelivered, {before_s});
   return db.execute(kPrune, {before_s});
 }
 

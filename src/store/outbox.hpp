@@ -134,8 +134,9 @@ std::vector<OutboxRow> outbox_rows(SqlConnection& db, const OutboxFilter& filter
 std::optional<OutboxRow> outbox_row(SqlConnection& db, std::int64_t id);
 
 // Deletes delivered and cancelled rows whose last change is older than `before_s`; the event log
-// keeps the facts, outbox_pruned their number per topic (outbox_counts adds it). Pending and dead
-// rows always stay. Returns how many went.
+// keeps the facts, outbox_pruned their number per topic (outbox_counts adds it), and
+// portal_sync_delivered the dossiers whose National Portal sync was delivered (the statistics'
+// "synced"). Pending and dead rows always stay. Returns how many went.
 std::int64_t prune_outbox(SqlConnection& db, std::int64_t before_s);
 
 }  // namespace motcua::store

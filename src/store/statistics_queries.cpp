@@ -35,14 +35,17 @@ constexpr const char* kUpsertOutcome =
 // The Decision 766 facts of one dossier (migration 0054), each 0/1 from its own table, read when
 // its outcome row is rebuilt; the tables mark the dossier stale when they change. The same probes
 // as the row query of store/index_766_queries.cpp (the sync row is the outbox row of the National
-// Portal topic keyed by the dossier). The id is bound seven times.
+// Portal topic keyed by the dossier). The id is bound eight times.
 constexpr const char* kIndex766Facts =
     // One probe of the dossier's sync rows (index outbox_order: topic, order_key): 1 when one is
     // delivered and none dead. Two EXISTS on the state let SQLite seek outbox_due (topic, state)
     // instead, reading every delivered sync row of the province per dossier.
-    "SELECT CASE WHEN COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' "
+    // Rows pruned after delivery left the dossier in portal_sync_delivered (migration 0057): it
+    // counts when no row left says otherwise (a dead one, or a delivered one).
+    "SELECT CASE COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' "
     "THEN 1 ELSE 0 END) FROM outbox x WHERE x.topic = 'national_portal.sync' AND "
-    "x.order_key = ?), 0) = 1 THEN 1 ELSE 0 END, "
+    "x.order_key = ?), 0) WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE CASE WHEN EXISTS (SELECT 1 FROM "
+    "portal_sync_delivered k WHERE k.dossier_id = ?) THEN 1 ELSE 0 END END, "
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = ? AND "
     "e.type = 'payment_requested') THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = ? AND p.method = 'vnpay' AND "
@@ -229,7 +232,7 @@ struct Index766Facts {
 
 Index766Facts index_766_facts(SqlConnection& db, const std::string& dossier_id) {
   const SqlValue id(dossier_id);
-  const auto r = db.query_one(kIndex766Facts, {id, id, id, id, id, id, id});
+  const auto r = db.query_one(kIndex766Facts, {id, id, id, id, id, id, id, id});
   return {r->integer(0) != 0, r->integer(1) != 0, r->integer(2) != 0, r->integer(3) != 0,
           r->integer(4) != 0, r->integer(5) != 0, r->integer(6) != 0};
 }

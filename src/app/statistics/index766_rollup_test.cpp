@@ -361,6 +361,59 @@ TEST_F(Index766Rollup, EachFactMarksItsDossierStale) {
   }
 }
 
+// A sync delivered stays a sync delivered after the outbox prunes its row (a week later in
+// production): before migration 0057 the deletion marked the dossier stale and the refresh found
+// no row, so every dossier fell out of the index a week after it was sent.
+TEST_F(Index766Rollup, ADeliveredSyncOutlivesThePruningOfItsRow) {
+  store::OutcomeRow o;
+  o.dossier_id = "d1";
+  o.version = 1;
+  o.agency_id = "c1";
+  o.procedure_code = "p-a";
+  o.channel = "online";
+  o.received_s = month_start(2);
+  o.received_month = "2026-02";
+  o.outcome = "on_time";
+  outcomes_["d1"] = o;
+  store_->write([&](store::SqlConnection& db) {
+    dossier(db, "d1");
+    store::replace_outcome(db, o, {}, {});
+  });
+  refresh();
+  const StatisticsQuery q{"agency", "2026-01", "2026-04", "", ""};
+  const auto now = local_time(2026, 3, 15, 9);
+  const auto answer = [&] {
+    std::string rollup, rows;
+    store_->read([&](store::SqlConnection& db) {
+      rollup = text(index_766(db, test_calendar(), q, now));
+      rows = text(index_766_from_rows(db, test_calendar(), q, now));
+    });
+    EXPECT_EQ(rollup, rows);
+    return rollup;
+  };
+  const auto never_synced = answer();
+  store_->write([&](store::SqlConnection& db) {
+    store::enqueue_outbox(db, "national_portal.sync", "d1:1", "{}", "t", 1, "d1");
+    db.execute(
+        "UPDATE outbox SET state = 'delivered', updated_s = 10 WHERE idempotency_key = 'd1:1'");
+  });
+  refresh();
+  const auto synced = answer();
+  EXPECT_NE(synced, never_synced);
+  std::int64_t pruned = 0;
+  store_->write([&](store::SqlConnection& db) { pruned = store::prune_outbox(db, 1000); });
+  EXPECT_EQ(pruned, 1);
+  refresh();
+  EXPECT_EQ(answer(), synced);
+  // A later sync that died still counts against it, as it did before the prune.
+  store_->write([&](store::SqlConnection& db) {
+    store::enqueue_outbox(db, "national_portal.sync", "d1:2", "{}", "t", 1, "d1");
+    db.execute("UPDATE outbox SET state = 'dead' WHERE idempotency_key = 'd1:2'");
+  });
+  refresh();
+  EXPECT_EQ(answer(), never_synced);
+}
+
 // A database migrated before 0054 holds outcome rows without their facts: the migration's fill
 // gives the rollup the row answer (its UPDATE and INSERT ... SELECT, run again here).
 TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
