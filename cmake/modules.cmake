@@ -167,7 +167,7 @@ if(MOTCUA_BUILD_BENCH OR MOTCUA_BUILD_TESTS)
   # Years of realistic history through the real use cases (bench/dataset, issue 17), and its
   # quick check on 200 dossiers (tests/dataset).
   add_executable(motcua_dataset bench/dataset/main.cpp bench/dataset/life.cpp
-                                bench/dataset/shares.cpp)
+                                bench/dataset/shares.cpp bench/dataset/delivery.cpp)
   target_include_directories(motcua_dataset PRIVATE src bench/dataset)
   target_link_libraries(motcua_dataset PRIVATE motcua_app motcua_codec)
   set_target_properties(motcua_dataset PROPERTIES RUNTIME_OUTPUT_DIRECTORY

@@ -9,7 +9,9 @@
 // bulk store (store::open_sqlite_bulk_store: synchronous=OFF, one transaction per batch); at the
 // end the statistics read model is filled by the server's own refresh, the store is closed (which
 // checkpoints the WAL into the file) and both hash chains are verified on a normal store. So the
-// database is the one the API would have built, minus the random ids. Memory stays constant:
+// database is the one the API would have built, minus the random ids. After each batch the outbox
+// is delivered and pruned as a province with working partner connections would have it
+// (bench/dataset/delivery.hpp). Memory stays constant:
 // nothing is kept per dossier. Progress goes to stderr; a JSON summary to stdout.
 #include <boost/json.hpp>
 #include <chrono>
@@ -22,6 +24,7 @@
 #include "app/statistics/statistics_refresh.hpp"
 #include "codec/calendar_files.hpp"
 #include "codec/demo_config.hpp"
+#include "delivery.hpp"
 #include "life.hpp"
 #include "store/audit_log.hpp"
 #include "store/demo_rows.hpp"
@@ -137,6 +140,7 @@ int main(int argc, char** argv) {
   const auto bytes_before = fs::exists(o.db) ? fs::file_size(o.db) : 0;
   const auto started = std::chrono::steady_clock::now();
   dataset::Tally tally;
+  dataset::Delivered outbox;
   {
     auto store = store::open_store_for_bulk_load(o.db);
     std::int64_t existing = 0;
@@ -158,6 +162,11 @@ int main(int argc, char** argv) {
       const auto n = std::min<std::int64_t>(o.batch, o.dossiers - done);
       store->write([&](store::SqlConnection& db) {
         for (std::int64_t i = 0; i < n; ++i) lives.live_one(db, tally);
+      });
+      store->write([&](store::SqlConnection& db) {
+        const auto d = dataset::deliver_and_prune(db, present, cal->utc_offset_minutes());
+        outbox.delivered += d.delivered;
+        outbox.pruned += d.pruned;
       });
       done += n;
       const auto now = std::chrono::steady_clock::now();
@@ -201,6 +210,8 @@ int main(int argc, char** argv) {
                    {"by_status", counts(tally.by_status)},
                    {"rated", tally.rated},
                    {"refused_creation", tally.refused_creation},
+                   {"outbox_delivered", outbox.delivered},
+                   {"outbox_pruned", outbox.pruned},
                    {"events_checked", events.events_checked},
                    {"event_chain_ok", events.ok()},
                    {"audit_chain_ok", audit.ok()}})

@@ -120,6 +120,13 @@ TEST_F(DatasetTest, BuildsAVerifiedHistoryWithTheDataFileSharesAndRepeatsItFromT
   EXPECT_GT(st.contains("returned") ? st.at("returned").as_int64() : 0, kDossiers * 6 / 10);
   EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM dossiers WHERE channel = 'post'"), 0);
   EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM portal_inbound"), 0);
+  // The outbox as a province with working connections keeps it: everything delivered, only the
+  // last week's rows left; the syncs pruned still count (portal_sync_delivered).
+  EXPECT_GT(a.summary.at("outbox_delivered").as_int64(), kDossiers);
+  EXPECT_EQ(count(a.db, "SELECT COUNT(*) FROM outbox WHERE state <> 'delivered'"), 0);
+  EXPECT_LT(count(a.db, "SELECT COUNT(*) FROM outbox"),
+            a.summary.at("outbox_delivered").as_int64() / 10);
+  EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM portal_sync_delivered"), kDossiers / 2);
 
   const auto b = build("b", 17);
   EXPECT_EQ(history(a.db), history(b.db));
