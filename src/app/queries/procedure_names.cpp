@@ -38,20 +38,23 @@ std::shared_ptr<const ProcedureNames> read_names(store::SqlConnection& db) {
 std::shared_ptr<const ProcedureNames> procedure_names(store::SqlConnection& db) {
   auto& cache = names_cache();
   const std::string stamp = store::catalog_stamp(db);
-  {
-    const std::lock_guard lock(cache.mutex);
+  // The names kept under `stamp`, or none; the caller holds the cache's lock.
+  const auto kept = [&]() -> std::shared_ptr<const ProcedureNames> {
     const auto it = std::find_if(cache.entries.begin(), cache.entries.end(),
                                  [&](const auto& e) { return e.first == stamp; });
-    if (it != cache.entries.end() && !stamp.empty()) return it->second;
+    return it == cache.entries.end() ? nullptr : it->second;
+  };
+  if (stamp.empty()) return read_names(db);
+  {
+    const std::lock_guard lock(cache.mutex);
+    if (auto names = kept()) return names;
   }
   auto names = read_names(db);
   // A catalog write committed between the two reads of the stamp: these names may be from either
   // side of it, so they answer this request only.
-  if (stamp.empty() || store::catalog_stamp(db) != stamp) return names;
+  if (store::catalog_stamp(db) != stamp) return names;
   const std::lock_guard lock(cache.mutex);
-  const auto it = std::find_if(cache.entries.begin(), cache.entries.end(),
-                               [&](const auto& e) { return e.first == stamp; });
-  if (it != cache.entries.end()) return it->second;  // another request read them meanwhile
+  if (auto other = kept()) return other;  // another request read them meanwhile
   cache.entries.insert(cache.entries.begin(), {stamp, names});
   if (cache.entries.size() > kStampsKept) cache.entries.resize(kStampsKept);
   return names;

@@ -118,6 +118,25 @@ class Index766Rollup : public test_support::StoreTest {
     });
   }
 
+  // One online dossier "d1" of c1, received in February 2026 and finished on time, refreshed.
+  void online_dossier_on_time_in_february() {
+    store::OutcomeRow o;
+    o.dossier_id = "d1";
+    o.version = 1;
+    o.agency_id = "c1";
+    o.procedure_code = "p-a";
+    o.channel = "online";
+    o.received_s = month_start(2);
+    o.received_month = "2026-02";
+    o.outcome = "on_time";
+    outcomes_["d1"] = o;
+    store_->write([&](store::SqlConnection& db) {
+      dossier(db, "d1");
+      store::replace_outcome(db, o, {}, {});
+    });
+    refresh();
+  }
+
   void expect_same(const std::string& label) {
     for (const std::string agency : {"", "p1", "c1", "c2"}) {
       for (const std::string procedure : {"", "p-a", "1.001193"}) {
@@ -283,21 +302,7 @@ TEST_F(Index766Rollup, RandomHistoryGivesTheRowAnswer) {
 // Each fact behind a flag, alone, followed by the refresh: the dossier must have been marked stale
 // by the fact itself (no version bump here), or the rollup keeps the old flag.
 TEST_F(Index766Rollup, EachFactMarksItsDossierStale) {
-  store::OutcomeRow o;
-  o.dossier_id = "d1";
-  o.version = 1;
-  o.agency_id = "c1";
-  o.procedure_code = "p-a";
-  o.channel = "online";
-  o.received_s = month_start(2);
-  o.received_month = "2026-02";
-  o.outcome = "on_time";
-  outcomes_["d1"] = o;
-  store_->write([&](store::SqlConnection& db) {
-    dossier(db, "d1");
-    store::replace_outcome(db, o, {}, {});
-  });
-  refresh();
+  online_dossier_on_time_in_february();
   const std::vector<std::pair<std::string, std::vector<std::string>>> facts{
       {"sync row",
        {"INSERT INTO outbox(topic, idempotency_key, payload, created_at, available_s, "
@@ -365,21 +370,7 @@ TEST_F(Index766Rollup, EachFactMarksItsDossierStale) {
 // production): before migration 0057 the deletion marked the dossier stale and the refresh found
 // no row, so every dossier fell out of the index a week after it was sent.
 TEST_F(Index766Rollup, ADeliveredSyncOutlivesThePruningOfItsRow) {
-  store::OutcomeRow o;
-  o.dossier_id = "d1";
-  o.version = 1;
-  o.agency_id = "c1";
-  o.procedure_code = "p-a";
-  o.channel = "online";
-  o.received_s = month_start(2);
-  o.received_month = "2026-02";
-  o.outcome = "on_time";
-  outcomes_["d1"] = o;
-  store_->write([&](store::SqlConnection& db) {
-    dossier(db, "d1");
-    store::replace_outcome(db, o, {}, {});
-  });
-  refresh();
+  online_dossier_on_time_in_february();
   const StatisticsQuery q{"agency", "2026-01", "2026-04", "", ""};
   const auto now = local_time(2026, 3, 15, 9);
   const auto answer = [&] {
