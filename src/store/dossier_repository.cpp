@@ -112,8 +112,8 @@ std::int64_t next_daily_sequence(SqlConnection& db, const std::string& agency_co
 
 namespace {
 
-// The WHERE and ORDER BY of both lists; columns of `dossiers` as `d`.
-std::string list_conditions(const DossierFilter& f, std::vector<SqlValue>& params) {
+// The WHERE of both lists; columns of `dossiers` as `d`.
+std::string list_filter(const DossierFilter& f, std::vector<SqlValue>& params) {
   std::string sql = " WHERE 1 = 1";
   if (!f.agency_ids.empty()) {
     sql += " AND d.agency_id IN (" + placeholders(f.agency_ids.size()) + ")";
@@ -156,9 +156,23 @@ std::string list_conditions(const DossierFilter& f, std::vector<SqlValue>& param
     sql += " AND d.procedure_code = ?";
     params.emplace_back(f.procedure_code);
   }
-  sql += " ORDER BY d.due_s IS NULL, d.due_s, d.created_at LIMIT ?";
-  params.emplace_back(std::int64_t{f.limit});
+  params.emplace_back(std::int64_t{f.limit});  // the LIMIT after the filter (list_conditions)
   return sql;
+}
+
+constexpr const char* kListOrder = " ORDER BY d.due_s IS NULL, d.due_s, d.created_at";
+
+// The WHERE, ORDER BY and LIMIT of both lists, as a condition on the outer `dossiers d`: the
+// page's keys are chosen first by a subquery that the index dossiers_queue (agency_id, status,
+// due_s, created_at; migration 0060) answers alone on SQLite (rowid is in every index entry).
+// A commune with thousands of open dossiers so sorts index entries and reads only the page's
+// rows, not every open row (20 -> 2 ms at 500,000 dossiers, docs/performance.md).
+std::string list_conditions(const SqlConnection& db, const DossierFilter& f,
+                            std::vector<SqlValue>& params) {
+  // PostgreSQL has no rowid; its primary key plays the part.
+  const std::string key = db.dialect() == Dialect::postgres ? "d.id" : "d.rowid";
+  return " WHERE " + key + " IN (SELECT " + key + " FROM dossiers d" + list_filter(f, params) +
+         kListOrder + " LIMIT ?)" + kListOrder;
 }
 
 // kColumns of `dossiers d` with the form left out when the catalogue names the procedure, then the
@@ -175,7 +189,7 @@ constexpr const char* kListColumns =
 std::vector<DossierRecord> list_dossiers(SqlConnection& db, const DossierFilter& f) {
   std::vector<SqlValue> params;
   const std::string sql =
-      std::string("SELECT ") + kColumns + " FROM dossiers d" + list_conditions(f, params);
+      std::string("SELECT ") + kColumns + " FROM dossiers d" + list_conditions(db, f, params);
   std::vector<DossierRecord> out;
   for (const auto& row : db.query(sql, params)) out.push_back(record_from(row));
   return out;
@@ -186,7 +200,7 @@ std::vector<DossierListRow> list_dossier_rows(SqlConnection& db, const DossierFi
   const std::string sql = std::string("SELECT ") + kListColumns +
                           " FROM dossiers d LEFT JOIN procedures p ON p.code = d.procedure_code "
                           "AND p.version = d.procedure_version" +
-                          list_conditions(f, params);
+                          list_conditions(db, f, params);
   std::vector<DossierListRow> out;
   for (const auto& row : db.query(sql, params)) out.push_back({record_from(row), row.text(23)});
   return out;
