@@ -112,13 +112,12 @@ std::int64_t next_daily_sequence(SqlConnection& db, const std::string& agency_co
 
 namespace {
 
-// The WHERE of both lists; columns of `dossiers` as `d`.
-std::string list_filter(const DossierFilter& f, std::vector<SqlValue>& params) {
-  std::string sql = " WHERE 1 = 1";
-  if (!f.agency_ids.empty()) {
-    sql += " AND d.agency_id IN (" + placeholders(f.agency_ids.size()) + ")";
-    for (const auto& a : f.agency_ids) params.emplace_back(a);
-  }
+// The conditions of both lists other than agency and status; columns of `dossiers` as `d`. With
+// `or_no_due` the due-time range also lets through dossiers without a due time; `due_null` (the
+// merge's ranges) picks those with a due time (false) or without (true) instead.
+std::string other_conditions(const DossierFilter& f, std::vector<SqlValue>& params,
+                             std::optional<bool> due_null = std::nullopt) {
+  std::string sql;
   if (f.applicant_id) {
     sql += " AND d.applicant_id = ?";
     params.emplace_back(*f.applicant_id);
@@ -127,26 +126,25 @@ std::string list_filter(const DossierFilter& f, std::vector<SqlValue>& params) {
     sql += " AND d.assignee_id = ?";
     params.emplace_back(*f.assignee_id);
   }
-  if (!f.statuses.empty()) {
-    sql += " AND d.status IN (" + placeholders(f.statuses.size()) + ")";
-    for (const auto& s : f.statuses) params.emplace_back(s);
-  }
   if (!f.excluded_statuses.empty()) {
     sql += " AND d.status NOT IN (" + placeholders(f.excluded_statuses.size()) + ")";
     for (const auto& s : f.excluded_statuses) params.emplace_back(s);
   }
-  if (f.due) {
+  if (due_null && *due_null) {
+    sql += " AND d.due_s IS NULL";
+  } else if (f.due || due_null) {
     std::string range;
-    if (f.due->at_least) {
+    if (f.due && f.due->at_least) {
       range = "d.due_s >= ?";
       params.emplace_back(*f.due->at_least);
     }
-    if (f.due->at_most) {
+    if (f.due && f.due->at_most) {
       range += range.empty() ? "d.due_s <= ?" : " AND d.due_s <= ?";
       params.emplace_back(*f.due->at_most);
     }
     if (range.empty()) range = "d.due_s IS NOT NULL";
-    sql += f.due->or_no_due ? " AND ((" + range + ") OR d.due_s IS NULL)" : " AND " + range;
+    const bool or_no_due = !due_null && f.due->or_no_due;
+    sql += or_no_due ? " AND ((" + range + ") OR d.due_s IS NULL)" : " AND " + range;
   }
   if (!f.applicant_folded_like.empty()) {
     sql += " AND d.applicant_folded LIKE ?";
@@ -156,23 +154,79 @@ std::string list_filter(const DossierFilter& f, std::vector<SqlValue>& params) {
     sql += " AND d.procedure_code = ?";
     params.emplace_back(f.procedure_code);
   }
-  params.emplace_back(std::int64_t{f.limit});  // the LIMIT after the filter (list_conditions)
   return sql;
 }
 
 constexpr const char* kListOrder = " ORDER BY d.due_s IS NULL, d.due_s, d.created_at";
 
+// The page's keys among every matching dossier: sorts all their index entries.
+std::string keys_by_sorting(const std::string& key, const DossierFilter& f,
+                            std::vector<SqlValue>& params) {
+  std::string sql = "SELECT " + key + " FROM dossiers d WHERE 1 = 1";
+  if (!f.agency_ids.empty()) {
+    sql += " AND d.agency_id IN (" + placeholders(f.agency_ids.size()) + ")";
+    for (const auto& a : f.agency_ids) params.emplace_back(a);
+  }
+  if (!f.statuses.empty()) {
+    sql += " AND d.status IN (" + placeholders(f.statuses.size()) + ")";
+    for (const auto& s : f.statuses) params.emplace_back(s);
+  }
+  sql += other_conditions(f, params) + kListOrder + " LIMIT ?";
+  params.emplace_back(std::int64_t{f.limit});
+  return sql;
+}
+
+// At most this many index ranges are merged; a wider scope (the provincial centre's hundreds of
+// agencies) sorts instead.
+constexpr std::size_t kMaxMergedRanges = 64;
+
+// The page's keys as a merge of ordered index ranges, one per (agency, status, with a due time or
+// without): each range is read in index order and stops at the page size, so the cost does not
+// grow with the unit's open dossiers (a backlog of thousands reads at most ranges x limit index
+// entries).
+std::string keys_by_merging(const std::string& key, const DossierFilter& f,
+                            std::vector<SqlValue>& params) {
+  // Dossiers with a due time always have a range; those without one only when the filter lets them.
+  const bool without_due = !f.due || f.due->or_no_due;
+  std::string ranges;
+  int n = 0;
+  const auto range = [&](const std::string& agency, const std::string& status, bool due_null) {
+    ranges += ranges.empty() ? "" : " UNION ALL ";
+    ranges += "SELECT * FROM (SELECT " + key +
+              " AS k, d.due_s AS due, d.created_at AS created FROM dossiers d WHERE "
+              "d.agency_id = ? AND d.status = ?";
+    params.emplace_back(agency);
+    params.emplace_back(status);
+    ranges += other_conditions(f, params, due_null);
+    ranges +=
+        due_null ? " ORDER BY d.created_at LIMIT ?" : " ORDER BY d.due_s, d.created_at LIMIT ?";
+    params.emplace_back(std::int64_t{f.limit});
+    ranges += ") r" + std::to_string(++n);
+  };
+  for (const auto& agency : f.agency_ids) {
+    for (const auto& status : f.statuses) {
+      range(agency, status, false);
+      if (without_due) range(agency, status, true);
+    }
+  }
+  params.emplace_back(std::int64_t{f.limit});
+  return "SELECT k FROM (" + ranges + ") u ORDER BY u.due IS NULL, u.due, u.created LIMIT ?";
+}
+
 // The WHERE, ORDER BY and LIMIT of both lists, as a condition on the outer `dossiers d`: the
-// page's keys are chosen first by a subquery that the index dossiers_queue (agency_id, status,
-// due_s, created_at; migration 0060) answers alone on SQLite (rowid is in every index entry).
-// A commune with thousands of open dossiers so sorts index entries and reads only the page's
-// rows, not every open row (20 -> 2 ms at 500,000 dossiers, docs/performance.md).
+// page's keys are chosen first from index entries alone (dossiers_queue: agency_id, status,
+// due_s, created_at, migration 0060; on SQLite the rowid is in every entry), then only the page's
+// rows are read. At 500,000 dossiers a commune with 5,468 open ones took 20 ms to read them all
+// (docs/performance.md "Work queue from the index").
 std::string list_conditions(const SqlConnection& db, const DossierFilter& f,
                             std::vector<SqlValue>& params) {
   // PostgreSQL has no rowid; its primary key plays the part.
   const std::string key = db.dialect() == Dialect::postgres ? "d.id" : "d.rowid";
-  return " WHERE " + key + " IN (SELECT " + key + " FROM dossiers d" + list_filter(f, params) +
-         kListOrder + " LIMIT ?)" + kListOrder;
+  const std::size_t ranges = f.agency_ids.size() * f.statuses.size() * 2;
+  const bool merge = ranges > 0 && ranges <= kMaxMergedRanges && f.excluded_statuses.empty();
+  const std::string keys =
+      merge ? keys_by_merging(key, f, params) : keys_by_sorting(key, f, params);
+  return " WHERE " + key + " IN (" + keys + ")" + kListOrder;
 }
 
 // kColumns of `dossiers d` with the form left out when the catalogue names the procedure, then the
