@@ -5,7 +5,7 @@
 //   motcua_load --port 8080 --rate 5000 --seconds 20        open loop, 5,000 operations/s
 //   options: --mix submit=1,advance=5,track=3,queue=2,stats=0.5,search=0  --journal FILE
 //            --retry-seconds S (resend unanswered writes, same Idempotency-Key)  --max-connections
-//            N
+//            N  --keys on|off (Idempotency-Key on writes; the web application sends none)
 //            --applicants congdan.an,congdan.binh --commune hoalu --agency ID --unit ID --procedure
 //            CODE
 //
@@ -85,7 +85,10 @@ Options parse(int argc, char** argv) {
       o.max_connections = std::stoi(value);
     else if (key == "--retry-seconds")
       o.retry_seconds = std::stod(value);
-    else if (key == "--journal")
+    else if (key == "--keys") {
+      if (value != "on" && value != "off") throw std::invalid_argument("--keys: on or off");
+      o.keys = value == "on";
+    } else if (key == "--journal")
       o.journal = value;
     else if (key == "--mix")
       o.mix = parse_mix(value);
@@ -107,6 +110,9 @@ Options parse(int argc, char** argv) {
   if ((o.clients > 0) == (o.rate > 0))
     throw std::invalid_argument("give either --clients N (closed loop) or --rate N (open loop)");
   if (o.applicants.empty()) throw std::invalid_argument("--applicants: at least one");
+  if (!o.keys && o.retry_seconds > 0)
+    throw std::invalid_argument("--retry-seconds needs --keys on: a write resent without a key "
+                                "could be applied twice");
   return o;
 }
 

@@ -153,7 +153,7 @@ asio::awaitable<Workload::Answer> Workload::write(Connection& c, Clock::time_poi
                                                   const char* kind, const std::string& target,
                                                   const std::string& body, const Session& who,
                                                   const std::string& dossier_id) {
-  const std::string key = new_key();
+  const std::string key = o_.keys ? new_key() : std::string{};
   const auto give_up = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                           std::chrono::duration<double>(o_.retry_seconds));
   Answer answer;

@@ -42,6 +42,10 @@ struct Options {
   double seconds = 10;
   int max_connections = 256;  // open loop: connections opened at most (then operations wait)
   double retry_seconds = 0;   // writes without an answer or with 5xx: sent again, same key
+  // Idempotency-Key on every write (needed to resend safely). Off, writes go as the web
+  // application sends them (it sends no key), and the server builds their answers after the
+  // commit instead of inside the write transaction.
+  bool keys = true;
   std::string journal;        // file of acknowledged state changes (JSON lines)
   std::string password = "motcua-demo-2026";
   std::vector<std::string> applicants = {"congdan.an", "congdan.binh", "congdan.cuong"};
