@@ -26,6 +26,8 @@ constexpr std::string_view kBoundPrefix = "enc2:";
 constexpr std::string_view kFileHeader = "motcua-data-keys v1";
 constexpr std::string_view kSealedFilePrefix = "motcua-sealed-file:";
 constexpr std::string_view kBoundFilePrefix = "motcua-sealed-file2:";
+// decrypt() strips either value prefix by the same length.
+static_assert(kUnboundPrefix.size() == kBoundPrefix.size());
 // crypto_kdf context: eight bytes naming what the subkeys are for.
 constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "MotCuaPI";
 constexpr std::uint64_t kSealSubkey = 1;
