@@ -8,8 +8,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <sstream>
 
 #include "run_process.hpp"
+#include "store/data_keys.hpp"
 
 namespace motcua {
 namespace {
@@ -379,7 +382,8 @@ TEST_F(CliDatabase, MigrateDbCopiesTheProvinceAndRefusesAnOccupiedTarget) {
 
 // Personal data at rest (docs/security.md): the demo's accounts, dossier ID numbers and postal
 // receivers are sealed under the key file beside the database; rotate-key re-seals them all under
-// a new key, audits it, and leaves the logs verifiable.
+// a new key, bound to their row (enc2) -- also values sealed before values were bound (enc1) --,
+// audits it, and leaves the logs verifiable.
 TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
   const auto db = path("rotate.db");
   run_ok("backup --db " + path("demo.db") + " --to " + db);
@@ -390,10 +394,36 @@ TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
   // No clear value left in the sealed columns of the demo.
   auto r = run_process("sqlite3 " + db +
                        " \"SELECT count(*) FROM users WHERE (phone <> '' AND phone NOT LIKE "
-                       "'enc1:%') OR (id_number <> '' AND id_number NOT LIKE 'enc1:%')\"");
+                       "'enc2:%') OR (id_number <> '' AND id_number NOT LIKE 'enc2:%')\"");
   EXPECT_EQ(r.out, "0\n") << r.err;
-  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE phone LIKE 'enc1:%'\"");
+  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE phone LIKE 'enc2:%'\"");
   EXPECT_GT(std::stoi(r.out), 0) << r.err;
+
+  // As a database sealed before values were bound to their row: the accounts' phones put back into
+  // the old enc1 format, under the database's own key.
+  const auto keys = motcua::store::DataKeys::read_file(db + ".data-key");
+  r = run_process("sqlite3 -separator ' ' " + db +
+                  " \"SELECT id, phone FROM users WHERE phone <> ''\"");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream rows(r.out);
+  std::string sql;
+  std::string user_id;
+  std::string sealed;
+  std::map<std::string, std::string> phones;
+  int unbound = 0;
+  while (rows >> user_id >> sealed) {
+    const std::string clear = keys.decrypt(sealed, "users.phone|" + user_id);
+    phones[user_id] = clear;
+    // Ids and sealed values are letters, digits, '-', '_', ':', '+', '/', '=': nothing to quote.
+    sql += "UPDATE users SET phone = '" + keys.encrypt_unbound(clear) + "' WHERE id = '" + user_id +
+           "';";
+    ++unbound;
+  }
+  ASSERT_GT(unbound, 0);
+  r = run_process("sqlite3 " + db + " \"" + sql + "\"");
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE phone LIKE 'enc1:%'\"");
+  EXPECT_EQ(r.out, std::to_string(unbound) + "\n") << r.err;
 
   // An uploaded paper stored before papers were sealed: rotate-key seals it too.
   const auto uploads = path("rotate-uploads");
@@ -410,18 +440,34 @@ TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
   const std::string sealed_paper((std::istreambuf_iterator<char>(paper)),
                                  std::istreambuf_iterator<char>());
   EXPECT_EQ(sealed_paper.find("001090012345"), std::string::npos);
-  EXPECT_EQ(sealed_paper.rfind("motcua-sealed-file:", 0), 0u);
+  EXPECT_EQ(sealed_paper.rfind("motcua-sealed-file2:", 0), 0u);
   const std::string old_id(rotated.at("old_key_id").as_string());
   const std::string new_id(rotated.at("new_key_id").as_string());
   EXPECT_NE(old_id, new_id);
   EXPECT_GT(rotated.at("values_resealed").to_number<std::int64_t>(), 0);
   r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE (phone <> '' AND " +
-                  "phone NOT LIKE 'enc1:" + new_id + ":%') OR (id_number <> '' AND " +
-                  "id_number NOT LIKE 'enc1:" + new_id + ":%')\"");
+                  "phone NOT LIKE 'enc2:" + new_id + ":%') OR (id_number <> '' AND " +
+                  "id_number NOT LIKE 'enc2:" + new_id + ":%')\"");
   EXPECT_EQ(r.out, "0\n") << r.err;
+  // Each phone opens under the new key for its own account (and only there: the first account's
+  // phone does not open as the second's).
+  const auto new_keys = motcua::store::DataKeys::read_file(db + ".data-key");
+  r = run_process("sqlite3 -separator ' ' " + db +
+                  " \"SELECT id, phone FROM users WHERE phone <> '' ORDER BY id\"");
+  std::istringstream rotated_rows(r.out);
+  std::vector<std::pair<std::string, std::string>> resealed;
+  while (rotated_rows >> user_id >> sealed) {
+    EXPECT_EQ(new_keys.decrypt(sealed, "users.phone|" + user_id), phones[user_id]) << user_id;
+    resealed.emplace_back(user_id, sealed);
+  }
+  EXPECT_EQ(resealed.size(), phones.size());
+  if (resealed.size() >= 2) {
+    EXPECT_THROW(new_keys.decrypt(resealed[0].second, "users.phone|" + resealed[1].first),
+                 motcua::store::DataKeyError);
+  }
   // The application forms too: every dossier's document is under the new key.
   r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM dossiers WHERE document NOT LIKE " +
-                  "'enc1:" + new_id + ":%'\"");
+                  "'enc2:" + new_id + ":%'\"");
   EXPECT_EQ(r.out, "0\n") << r.err;
   r = run_process("sqlite3 " + db +
                   " \"SELECT details FROM audit_log WHERE action = " + "'data_key.rotated'\"");

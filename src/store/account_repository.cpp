@@ -28,9 +28,10 @@ bool username_taken(SqlConnection& db, const std::string& username) {
 
 void insert_user(SqlConnection& db, const NewUserRow& r) {
   // ID number and phone sealed, each with its lookup hash (store/personal_data.hpp).
-  db.execute(kInsertUser,
-             {r.id, r.username, r.kind, r.display_name, seal(r.id_number), lookup_hash(r.id_number),
-              r.email, seal(r.phone), lookup_hash(r.phone), r.password_hash, r.created_at});
+  db.execute(kInsertUser, {r.id, r.username, r.kind, r.display_name,
+                           seal(r.id_number, "users", "id_number", r.id), lookup_hash(r.id_number),
+                           r.email, seal(r.phone, "users", "phone", r.id), lookup_hash(r.phone),
+                           r.password_hash, r.created_at});
 }
 
 void insert_user_grant(SqlConnection& db, const std::string& user_id, const std::string& role,

@@ -19,13 +19,25 @@ namespace motcua::store {
 
 namespace {
 
-constexpr std::string_view kPrefix = "enc1:";
+// enc1: secretbox, bound to nothing (values written before enc2; still read, never written).
+// enc2: XChaCha20-Poly1305 with the place the value belongs to as associated data.
+constexpr std::string_view kUnboundPrefix = "enc1:";
+constexpr std::string_view kBoundPrefix = "enc2:";
 constexpr std::string_view kFileHeader = "motcua-data-keys v1";
 constexpr std::string_view kSealedFilePrefix = "motcua-sealed-file:";
+constexpr std::string_view kBoundFilePrefix = "motcua-sealed-file2:";
+// decrypt() strips either value prefix by the same length.
+static_assert(kUnboundPrefix.size() == kBoundPrefix.size());
 // crypto_kdf context: eight bytes naming what the subkeys are for.
 constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "MotCuaPI";
 constexpr std::uint64_t kSealSubkey = 1;
 constexpr std::uint64_t kHashSubkey = 2;
+// The AEAD of enc2 gets its own subkey: one key is never used with two ciphers.
+constexpr std::uint64_t kAeadSubkey = 3;
+constexpr std::size_t kAeadNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr std::size_t kAeadTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+static_assert(kAeadNonce == crypto_secretbox_NONCEBYTES && kAeadTag == crypto_secretbox_MACBYTES,
+              "enc2 values are as long as enc1 values");
 
 using Subkey = std::array<unsigned char, 32>;
 
@@ -65,6 +77,29 @@ std::string hash_under(const DataKey& key, std::string_view clear) {
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   hex.pop_back();
   return hex;
+}
+
+// nonce || ciphertext || tag of `clear` under `key`, bound to `context`, written at `out`.
+void aead_seal(unsigned char* out, std::string_view clear, std::string_view context,
+               const DataKey& key) {
+  const Subkey ak = derive(key, kAeadSubkey);
+  randombytes_buf(out, kAeadNonce);
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+      out + kAeadNonce, nullptr, reinterpret_cast<const unsigned char*>(clear.data()), clear.size(),
+      reinterpret_cast<const unsigned char*>(context.data()), context.size(), nullptr, out,
+      ak.data());
+}
+
+// The clear bytes of nonce || ciphertext || tag; false when it does not authenticate under
+// `key` and `context` (tampered, or sealed for another place).
+bool aead_open(std::string& clear, const unsigned char* box, std::size_t size,
+               std::string_view context, const DataKey& key) {
+  const Subkey ak = derive(key, kAeadSubkey);
+  clear.assign(size - kAeadNonce - kAeadTag, '\0');
+  return crypto_aead_xchacha20poly1305_ietf_decrypt(
+             reinterpret_cast<unsigned char*>(clear.data()), nullptr, nullptr, box + kAeadNonce,
+             size - kAeadNonce, reinterpret_cast<const unsigned char*>(context.data()),
+             context.size(), box, ak.data()) == 0;
 }
 
 std::mutex installed_mutex;
@@ -169,7 +204,15 @@ const DataKey* DataKeys::find(std::string_view id) const {
   return nullptr;
 }
 
-std::string DataKeys::encrypt(std::string_view clear) const {
+std::string DataKeys::encrypt(std::string_view clear, std::string_view context) const {
+  if (clear.empty()) return {};
+  const DataKey& key = keys_.front();
+  std::vector<unsigned char> box(kAeadNonce + clear.size() + kAeadTag);
+  aead_seal(box.data(), clear, context, key);
+  return std::string(kBoundPrefix) + key.id + ":" + to_base64(box.data(), box.size());
+}
+
+std::string DataKeys::encrypt_unbound(std::string_view clear) const {
   if (clear.empty()) return {};
   const DataKey& key = keys_.front();
   const Subkey sk = derive(key, kSealSubkey);
@@ -179,10 +222,19 @@ std::string DataKeys::encrypt(std::string_view clear) const {
   crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES,
                         reinterpret_cast<const unsigned char*>(clear.data()), clear.size(),
                         box.data(), sk.data());
-  return std::string(kPrefix) + key.id + ":" + to_base64(box.data(), box.size());
+  return std::string(kUnboundPrefix) + key.id + ":" + to_base64(box.data(), box.size());
 }
 
-std::string DataKeys::encrypt_file(std::string_view clear) const {
+std::string DataKeys::encrypt_file(std::string_view clear, std::string_view context) const {
+  const DataKey& key = keys_.front();
+  const std::string head = std::string(kBoundFilePrefix) + key.id + ":";
+  std::string out(head.size() + kAeadNonce + clear.size() + kAeadTag, '\0');
+  std::copy(head.begin(), head.end(), out.begin());
+  aead_seal(reinterpret_cast<unsigned char*>(out.data() + head.size()), clear, context, key);
+  return out;
+}
+
+std::string DataKeys::encrypt_file_unbound(std::string_view clear) const {
   const DataKey& key = keys_.front();
   const Subkey sk = derive(key, kSealSubkey);
   const std::string head = std::string(kSealedFilePrefix) + key.id + ":";
@@ -198,32 +250,50 @@ std::string DataKeys::encrypt_file(std::string_view clear) const {
 }
 
 bool DataKeys::is_sealed_file(std::string_view stored) {
-  return stored.starts_with(kSealedFilePrefix);
+  return stored.starts_with(kSealedFilePrefix) || stored.starts_with(kBoundFilePrefix);
+}
+
+bool DataKeys::is_bound_file(std::string_view stored) {
+  return stored.starts_with(kBoundFilePrefix);
 }
 
 std::string DataKeys::key_id_of_file(std::string_view stored) {
-  if (!is_sealed_file(stored)) return {};
-  stored.remove_prefix(kSealedFilePrefix.size());
+  if (stored.starts_with(kBoundFilePrefix)) {
+    stored.remove_prefix(kBoundFilePrefix.size());
+  } else if (stored.starts_with(kSealedFilePrefix)) {
+    stored.remove_prefix(kSealedFilePrefix.size());
+  } else {
+    return {};
+  }
   const auto colon = stored.find(':');
   // A key id is short ("k" and eight hex digits); anything longer is not a header.
   if (colon == std::string_view::npos || colon > 64) return {};
   return std::string(stored.substr(0, colon));
 }
 
-std::string DataKeys::decrypt_file(std::string_view sealed) const {
+std::string DataKeys::decrypt_file(std::string_view sealed, std::string_view context) const {
   const std::string id = key_id_of_file(sealed);
   if (id.empty()) throw DataKeyError("sealed file: no header");
   const DataKey* key = find(id);
   if (key == nullptr) {
     throw DataKeyError("file sealed under key " + id + ", which is not in the key file");
   }
-  sealed.remove_prefix(kSealedFilePrefix.size() + id.size() + 1);
+  const bool bound = is_bound_file(sealed);
+  sealed.remove_prefix((bound ? kBoundFilePrefix : kSealedFilePrefix).size() + id.size() + 1);
   if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
     throw DataKeyError("sealed file: too short");
   }
   const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
+  std::string clear;
+  if (bound) {
+    if (!aead_open(clear, nonce, sealed.size(), context, *key)) {
+      throw DataKeyError("sealed file: does not authenticate (tampered, or another file's?)");
+    }
+    return clear;
+  }
+  // A file sealed before files were bound to their name: it opens anywhere.
   const Subkey sk = derive(*key, kSealSubkey);
-  std::string clear(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  clear.assign(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
   if (crypto_secretbox_open_easy(
           reinterpret_cast<unsigned char*>(clear.data()), nonce + crypto_secretbox_NONCEBYTES,
           sealed.size() - crypto_secretbox_NONCEBYTES, nonce, sk.data()) != 0) {
@@ -233,15 +303,25 @@ std::string DataKeys::decrypt_file(std::string_view sealed) const {
 }
 
 std::string DataKeys::key_id_of(std::string_view sealed) {
-  if (sealed.empty() || !sealed.starts_with(kPrefix)) return {};
-  sealed.remove_prefix(kPrefix.size());
+  if (sealed.starts_with(kBoundPrefix)) {
+    sealed.remove_prefix(kBoundPrefix.size());
+  } else if (sealed.starts_with(kUnboundPrefix)) {
+    sealed.remove_prefix(kUnboundPrefix.size());
+  } else {
+    return {};
+  }
   return std::string(sealed.substr(0, sealed.find(':')));
 }
 
-std::string DataKeys::decrypt(std::string_view sealed) const {
+bool DataKeys::is_bound(std::string_view sealed) { return sealed.starts_with(kBoundPrefix); }
+
+std::string DataKeys::decrypt(std::string_view sealed, std::string_view context) const {
   if (sealed.empty()) return {};
-  if (!sealed.starts_with(kPrefix)) throw DataKeyError("personal data: not a sealed value");
-  sealed.remove_prefix(kPrefix.size());
+  const bool bound = sealed.starts_with(kBoundPrefix);
+  if (!bound && !sealed.starts_with(kUnboundPrefix)) {
+    throw DataKeyError("personal data: not a sealed value");
+  }
+  sealed.remove_prefix(kBoundPrefix.size());
   const auto colon = sealed.find(':');
   if (colon == std::string_view::npos) throw DataKeyError("personal data: no key id");
   const DataKey* key = find(sealed.substr(0, colon));
@@ -253,8 +333,20 @@ std::string DataKeys::decrypt(std::string_view sealed) const {
   if (box.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
     throw DataKeyError("personal data: ciphertext too short");
   }
+  std::string clear;
+  if (bound) {
+    // The context is not named in the message: it holds the row's key, and the message may be
+    // logged.
+    if (!aead_open(clear, box.data(), box.size(), context, *key)) {
+      throw DataKeyError(
+          "personal data: ciphertext does not authenticate for this row (tampered, or copied "
+          "from another row?)");
+    }
+    return clear;
+  }
+  // enc1, written before values were bound to their row: opens wherever it is.
   const Subkey sk = derive(*key, kSealSubkey);
-  std::string clear(box.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  clear.assign(box.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
   if (crypto_secretbox_open_easy(
           reinterpret_cast<unsigned char*>(clear.data()), box.data() + crypto_secretbox_NONCEBYTES,
           box.size() - crypto_secretbox_NONCEBYTES, box.data(), sk.data()) != 0) {

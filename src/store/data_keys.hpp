@@ -4,7 +4,11 @@
 //
 // A key file holds one or more keys, each with an id; the first is the current key, the others are
 // older keys kept while `motcua rotate-key` re-encrypts. Ciphertexts carry the key id
-// ("enc1:<id>:<base64 nonce||secretbox>"), so a value written under any key in the file is read.
+// ("enc2:<id>:<base64 nonce||XChaCha20-Poly1305 box>"), so a value written under any key in the
+// file is read. An enc2 value is bound to the place it was written for (the context: table, column
+// and the row's stable key, as associated data): copied to another row, it does not open. Values
+// of the older format "enc1:<id>:<base64 nonce||secretbox>" (bound to nothing) are still read;
+// `motcua rotate-key` turns them into enc2.
 // Searchable values are also kept as a keyed hash (BLAKE2b, crypto_generichash) under a key derived
 // from the data key, never the encryption key itself.
 #pragma once
@@ -45,19 +49,33 @@ class DataKeys {
   const std::string& current_id() const { return keys_.front().id; }
   const std::vector<DataKey>& keys() const { return keys_; }
 
-  // "" stays "" (an absent value is not a secret and keeps the columns' defaults meaning "none").
-  std::string encrypt(std::string_view clear) const;
-  // Throws DataKeyError for a value that does not open; "" gives "".
-  std::string decrypt(std::string_view sealed) const;
+  // enc2 under the current key, bound to `context` (store/personal_data.hpp seal_context names
+  // the place). "" stays "" (an absent value is not a secret and keeps the columns' defaults
+  // meaning "none").
+  std::string encrypt(std::string_view clear, std::string_view context) const;
+  // The old enc1 format, bound to nothing. Nothing in the product writes it any more: tests use it
+  // to make values as they were stored before enc2.
+  std::string encrypt_unbound(std::string_view clear) const;
+  // Opens enc2 only with the context it was sealed with, and enc1 (no context) as before. Throws
+  // DataKeyError for a value that does not open (tampered, another key, or an enc2 value of
+  // another row); "" gives "".
+  std::string decrypt(std::string_view sealed, std::string_view context) const;
   // The key id a sealed value was written under ("" for "").
   static std::string key_id_of(std::string_view sealed);
+  // Whether a sealed value is enc2 (bound to its row).
+  static bool is_bound(std::string_view sealed);
 
-  // A whole file (an uploaded paper) sealed under the current key: "motcua-sealed-file:<key id>:"
-  // then the nonce and the box as raw bytes (no base64: papers are megabytes).
-  std::string encrypt_file(std::string_view clear) const;
-  // The clear bytes of a sealed file; throws DataKeyError when it does not open.
-  std::string decrypt_file(std::string_view sealed) const;
+  // A whole file (an uploaded paper) sealed under the current key and bound to `context` (its
+  // name): "motcua-sealed-file2:<key id>:" then the nonce and the AEAD box as raw bytes (no
+  // base64: papers are megabytes).
+  std::string encrypt_file(std::string_view clear, std::string_view context) const;
+  // The old "motcua-sealed-file:<key id>:" secretbox format, bound to nothing (tests only).
+  std::string encrypt_file_unbound(std::string_view clear) const;
+  // The clear bytes of a sealed file (either format); throws DataKeyError when it does not open,
+  // a bound file also when `context` is not the one it was sealed with.
+  std::string decrypt_file(std::string_view sealed, std::string_view context) const;
   static bool is_sealed_file(std::string_view stored);
+  static bool is_bound_file(std::string_view stored);
   // The key id a sealed file was written under ("" for a file stored clear).
   static std::string key_id_of_file(std::string_view stored);
 

@@ -36,7 +36,8 @@ class DossierListRowsTest : public ::testing::TestWithParam<Engine> {
             "applicant_name, applicant_folded, channel, status, version, document, due_s, "
             "created_at, updated_at) VALUES (?, '9.000001', ?, 'c1', 'An', 'an', 'online', "
             "'received', 1, ?, ?, 'now', 'now')",
-            {std::string(id), std::int64_t{version}, seal(kForm), std::int64_t{due}});
+            {std::string(id), std::int64_t{version}, seal(kForm, "dossiers", "document", id),
+             std::int64_t{due}});
         db.execute("UPDATE dossiers SET code = ? WHERE id = ?",
                    {std::string("CODE-") + id, std::string(id)});
       }

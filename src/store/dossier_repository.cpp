@@ -31,7 +31,7 @@ std::vector<SqlValue> values_of(const DossierRecord& r) {
           opt(r.finished_at), r.version,
           // The application form holds the applicant's ID number, phone and address: sealed at
           // rest like the other personal data (store/personal_data.hpp).
-          seal(r.document), r.created_at, r.updated_at};
+          seal(r.document, "dossiers", "document", r.id), r.created_at, r.updated_at};
 }
 
 DossierRecord record_from(const SqlRow& row) {
@@ -56,7 +56,7 @@ DossierRecord record_from(const SqlRow& row) {
   r.due_766_s = row.optional_integer(17);
   r.finished_at = row.optional_text(18);
   r.version = row.integer(19);
-  r.document = unseal(row.text(20));
+  r.document = unseal(row.text(20), "dossiers", "document", r.id);
   r.created_at = row.text(21);
   r.updated_at = row.text(22);
   return r;
@@ -280,7 +280,8 @@ void set_dossier_applicant_id(SqlConnection& db, const std::string& dossier_id,
       "INSERT INTO dossier_applicant_ids(dossier_id, id_number, id_number_hash) VALUES (?, ?, ?) "
       "ON CONFLICT(dossier_id) DO UPDATE SET id_number = excluded.id_number, "
       "id_number_hash = excluded.id_number_hash",
-      {dossier_id, seal(id_number), lookup_hash(id_number)});
+      {dossier_id, seal(id_number, "dossier_applicant_ids", "id_number", dossier_id),
+       lookup_hash(id_number)});
 }
 
 std::vector<DossierRecord> dossiers_of_applicant_id(SqlConnection& db, const std::string& id_number,

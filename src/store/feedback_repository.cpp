@@ -40,7 +40,8 @@ FeedbackRecord from_row(const SqlRow& r) {
   f.id = r.text(0);
   f.code = r.text(1);
   f.name = r.text(2);
-  f.contact = unseal(r.text(3));  // sealed at rest (store/personal_data.hpp)
+  // Sealed at rest and bound to the row (store/personal_data.hpp).
+  f.contact = unseal(r.text(3), "feedback", "contact", f.id);
   f.procedure_code = r.text(4);
   f.procedure_name = r.text(5);
   f.agency_id = r.text(6);
@@ -81,10 +82,10 @@ FeedbackRecord from_row(const SqlRow& r) {
 
 void insert_feedback(SqlConnection& db, const FeedbackRecord& f) {
   // The sender's phone or email is sealed, with a keyed hash for the right-of-access lookup.
-  db.execute(kInsert,
-             {f.id, f.code, f.name, seal(f.contact), lookup_hash(f.contact), f.procedure_code,
-              f.procedure_name, f.agency_id, f.content, f.status, f.received_at, f.answer_due,
-              f.channel, f.kind, f.entered_by, f.clock_started_at, f.answer_working_days});
+  db.execute(kInsert, {f.id, f.code, f.name, seal(f.contact, "feedback", "contact", f.id),
+                       lookup_hash(f.contact), f.procedure_code, f.procedure_name, f.agency_id,
+                       f.content, f.status, f.received_at, f.answer_due, f.channel, f.kind,
+                       f.entered_by, f.clock_started_at, f.answer_working_days});
 }
 
 bool update_feedback_lifecycle(SqlConnection& db, const FeedbackRecord& f,

@@ -127,6 +127,10 @@ bool opens_with_our_keys(const std::string& path) {
   return false;
 }
 
+// What a paper is sealed bound to: its name (the SHA-256 of the clear paper). A sealed file moved
+// to another name does not open there.
+std::string file_context(std::string_view sha256) { return "uploads|" + std::string(sha256); }
+
 }  // namespace
 
 StoredBlob put_blob(const std::string& dir, std::string_view bytes) {
@@ -137,7 +141,7 @@ StoredBlob put_blob(const std::string& dir, std::string_view bytes) {
   const std::string final_path = (fs::path(dir) / blob.sha256).string();
   // The paper is sealed under the data key (store/data_keys.hpp): a copy of the folder alone shows
   // no citizen's papers. Same content, same name: the file is written once.
-  const std::string sealed = data_keys().encrypt_file(bytes);
+  const std::string sealed = data_keys().encrypt_file(bytes, file_context(blob.sha256));
   struct stat existing {};
   if (::stat(final_path.c_str(), &existing) == 0 &&
       (existing.st_size == static_cast<off_t>(sealed.size()) || existing.st_size == blob.size) &&
@@ -158,7 +162,7 @@ std::optional<std::string> read_blob(const std::string& dir, std::string_view sh
   if (!stored) return std::nullopt;
   // A file stored before papers were sealed is read as it is; `motcua rotate-key` seals it.
   if (!DataKeys::is_sealed_file(*stored)) return stored;
-  return data_keys().decrypt_file(*stored);
+  return data_keys().decrypt_file(*stored, file_context(sha256));
 }
 
 bool remove_blob_if_idle(const std::string& dir, const std::string& sha256,
@@ -240,13 +244,19 @@ std::int64_t reseal_blobs(const std::string& dir) {
     const std::string name = entry.path().filename().string();
     if (!entry.is_regular_file() || !is_sha256_hex(name)) continue;
     const auto stored = read_whole(entry.path());
-    if (!stored || DataKeys::key_id_of_file(*stored) == keys.current_id()) continue;
-    const std::string clear =
-        DataKeys::is_sealed_file(*stored) ? keys.decrypt_file(*stored) : *stored;
+    // Done when bound to its name under the current key; an older unbound file is sealed again.
+    if (!stored || (DataKeys::is_bound_file(*stored) &&
+                    DataKeys::key_id_of_file(*stored) == keys.current_id())) {
+      continue;
+    }
+    const std::string clear = DataKeys::is_sealed_file(*stored)
+                                  ? keys.decrypt_file(*stored, file_context(name))
+                                  : *stored;
     if (sha256_hex(clear) != name) {
       throw StoreError("upload " + entry.path().string() + " does not match its name");
     }
-    write_atomically(dir, name, entry.path().string(), keys.encrypt_file(clear));
+    write_atomically(dir, name, entry.path().string(),
+                     keys.encrypt_file(clear, file_context(name)));
     ++changed;
   }
   return changed;

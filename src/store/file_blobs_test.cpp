@@ -110,6 +110,32 @@ TEST_F(FileBlobsTest, AFileUnderAForeignKeyIsWrittenAgainUnderOurs) {
   EXPECT_EQ(read_blob(dir_, again.sha256), "the same scanned paper");
 }
 
+// A sealed paper is bound to its name: one copied over another name (a writer of the uploads folder
+// swapping two citizens' papers) is refused rather than served as the other paper.
+TEST_F(FileBlobsTest, APaperMovedToAnotherNameIsRefused) {
+  const auto an = put_blob(dir_, "CCCD of An");
+  const auto binh = put_blob(dir_, "CCCD of Binh");
+  EXPECT_TRUE(DataKeys::is_bound_file(raw_file(fs::path(dir_) / an.sha256)));
+  fs::copy_file(fs::path(dir_) / an.sha256, fs::path(dir_) / binh.sha256,
+                fs::copy_options::overwrite_existing);
+  EXPECT_THROW(read_blob(dir_, binh.sha256), DataKeyError);
+  EXPECT_EQ(read_blob(dir_, an.sha256), "CCCD of An");
+}
+
+// A paper sealed before papers were bound to their name still reads; resealing binds it.
+TEST_F(FileBlobsTest, AnUnboundPaperStillReadsAndResealingBindsIt) {
+  const std::string clear = "sealed before papers were bound";
+  const auto path = fs::path(dir_) / sha256_hex(clear);
+  fs::create_directories(dir_);
+  std::ofstream(path, std::ios::binary) << data_keys().encrypt_file_unbound(clear);
+  EXPECT_FALSE(DataKeys::is_bound_file(raw_file(path)));
+  EXPECT_EQ(read_blob(dir_, sha256_hex(clear)), clear);
+  EXPECT_EQ(reseal_blobs(dir_), 1);
+  EXPECT_TRUE(DataKeys::is_bound_file(raw_file(path)));
+  EXPECT_EQ(read_blob(dir_, sha256_hex(clear)), clear);
+  EXPECT_EQ(reseal_blobs(dir_), 0);
+}
+
 TEST_F(FileBlobsTest, ReadsOnlyHashNames) {
   put_blob(dir_, "x");
   EXPECT_FALSE(read_blob(dir_, "../../etc/passwd"));

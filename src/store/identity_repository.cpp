@@ -21,6 +21,8 @@ constexpr const char* kInsertIdentity =
     "VALUES (?, ?, ?, ?, ?, ?)";
 constexpr const char* kTouchIdentity =
     "UPDATE user_identities SET id_number = ?, last_login_at = ? WHERE issuer = ? AND subject = ?";
+constexpr const char* kIdentityUser =
+    "SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?";
 constexpr const char* kVerified = "SELECT 1 FROM user_identities WHERE user_id = ?";
 }  // namespace
 
@@ -46,17 +48,25 @@ std::optional<IdentityRow> find_identity(SqlConnection& db, const std::string& i
   const auto row = db.query_one(kIdentity, {issuer, subject});
   if (!row) return std::nullopt;
   // The ID number the provider vouched for is sealed at rest (store/personal_data.hpp).
-  return IdentityRow{row->text(0), row->text(1), row->text(2), unseal(row->text(3))};
+  // Bound to the account the identity is linked to.
+  return IdentityRow{row->text(0), row->text(1), row->text(2),
+                     unseal(row->text(3), "user_identities", "id_number", row->text(2))};
 }
 
 void insert_identity(SqlConnection& db, const IdentityRow& r, const std::string& now_iso) {
   db.execute(kInsertIdentity,
-             {r.issuer, r.subject, r.user_id, seal(r.id_number), now_iso, now_iso});
+             {r.issuer, r.subject, r.user_id,
+              seal(r.id_number, "user_identities", "id_number", r.user_id), now_iso, now_iso});
 }
 
 void touch_identity(SqlConnection& db, const std::string& issuer, const std::string& subject,
                     const std::string& id_number, const std::string& now_iso) {
-  db.execute(kTouchIdentity, {seal(id_number), now_iso, issuer, subject});
+  // The value is bound to the linked account (store/personal_data.cpp), which the caller does not
+  // name: read from the row, whose link never changes.
+  const auto row = db.query_one(kIdentityUser, {issuer, subject});
+  if (!row) return;
+  db.execute(kTouchIdentity, {seal(id_number, "user_identities", "id_number", row->text(0)),
+                              now_iso, issuer, subject});
 }
 
 bool identity_verified(SqlConnection& db, const std::string& user_id) {

@@ -31,7 +31,7 @@ Open311Row from_row(const SqlRow& r) {
   f.id = r.text(0);
   f.code = r.text(1);
   f.name = r.text(2);
-  f.contact = unseal(r.text(3));
+  f.contact = unseal(r.text(3), "feedback", "contact", f.id);
   f.procedure_code = r.text(4);
   f.procedure_name = r.text(5);
   f.agency_id = r.text(6);
@@ -46,9 +46,18 @@ Open311Row from_row(const SqlRow& r) {
   f.answered_at = r.optional_text(15);
   out.request =
       // The reporter's address, email and phone are sealed at rest (store/personal_data.hpp).
-      Open311RequestRecord{r.text(0),          r.text(16),         r.text(17),         r.text(18),
-                           unseal(r.text(19)), unseal(r.text(20)), unseal(r.text(21)), r.text(22),
-                           r.text(23),         r.text(24),         r.text(25),         r.text(26)};
+      Open311RequestRecord{r.text(0),
+                           r.text(16),
+                           r.text(17),
+                           r.text(18),
+                           unseal(r.text(19), "open311_requests", "address_string", r.text(0)),
+                           unseal(r.text(20), "open311_requests", "email", r.text(0)),
+                           unseal(r.text(21), "open311_requests", "phone", r.text(0)),
+                           r.text(22),
+                           r.text(23),
+                           r.text(24),
+                           r.text(25),
+                           r.text(26)};
   return out;
 }
 
@@ -72,8 +81,11 @@ bool revoke_open311_key(SqlConnection& db, const std::string& id, const std::str
 
 void insert_open311_request(SqlConnection& db, const Open311RequestRecord& r) {
   db.execute(kInsertRequest,
-             {r.feedback_id, r.service_code, r.lat, r.lon, seal(r.address_string), seal(r.email),
-              seal(r.phone), r.device_id, r.account_id, r.media_url, r.attributes, r.api_key_id});
+             {r.feedback_id, r.service_code, r.lat, r.lon,
+              seal(r.address_string, "open311_requests", "address_string", r.feedback_id),
+              seal(r.email, "open311_requests", "email", r.feedback_id),
+              seal(r.phone, "open311_requests", "phone", r.feedback_id), r.device_id, r.account_id,
+              r.media_url, r.attributes, r.api_key_id});
 }
 
 std::vector<Open311Row> list_open311_requests(SqlConnection& db, const Open311Filter& filter) {

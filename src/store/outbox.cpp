@@ -89,13 +89,16 @@ std::set<std::string>& skipped_topics() {
 }
 
 OutboxRow row_of(const SqlRow& r) {
-  return {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4),  r.integer(5),
-          r.text(6),    r.text(7), r.text(8), r.text(9), r.text(10), unseal(r.text(11))};
+  return {r.integer(0), r.text(1),  r.text(2),
+          r.text(3),    r.text(4),  r.integer(5),
+          r.text(6),    r.text(7),  r.text(8),
+          r.text(9),    r.text(10), unseal(r.text(11), "outbox", "payload", r.text(2))};
 }
 
 // A message as a deliverer takes it: the payload opened.
 OutboxMessage message_of(const SqlRow& r) {
-  return {r.integer(0), r.text(1), r.text(2), unseal(r.text(3)), r.integer(4)};
+  return {r.integer(0), r.text(1), r.text(2), unseal(r.text(3), "outbox", "payload", r.text(2)),
+          r.integer(4)};
 }
 }  // namespace
 
@@ -115,8 +118,8 @@ bool enqueue_outbox(SqlConnection& db, const std::string& topic, const std::stri
   if (outbox_topic_skipped(topic)) return false;
   // Sealed at rest: a notice carries the recipient's phone or e-mail and the dossier's details
   // (store/personal_data.hpp).
-  return db.execute(kEnqueue, {topic, key, seal(payload), now_iso, available_s, order_key, now_iso,
-                               available_s, available_s}) == 1;
+  return db.execute(kEnqueue, {topic, key, seal(payload, "outbox", "payload", key), now_iso,
+                               available_s, order_key, now_iso, available_s, available_s}) == 1;
 }
 
 std::vector<OutboxMessage> pending_outbox(SqlConnection& db, std::int64_t now_s, int limit) {

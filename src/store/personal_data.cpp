@@ -1,32 +1,60 @@
 #include "store/personal_data.hpp"
 
+#include <stdexcept>
+
 #include "store/data_keys.hpp"
 
 namespace motcua::store {
 
 const std::vector<SealedColumn>& sealed_columns() {
   static const std::vector<SealedColumn> columns{
-      {"users", "id", "id_number", "id_number_hash"},
-      {"users", "id", "phone", "phone_hash"},
-      {"dossier_applicant_ids", "dossier_id", "id_number", "id_number_hash"},
-      {"dossier_postal", "dossier_id", "phone", ""},
-      {"dossier_postal", "dossier_id", "address", ""},
-      {"user_identities", "user_id", "id_number", ""},
-      {"feedback", "id", "contact", "contact_hash"},
-      {"open311_requests", "feedback_id", "address_string", ""},
-      {"open311_requests", "feedback_id", "email", ""},
-      {"open311_requests", "feedback_id", "phone", ""},
-      // Notices (recipient, text), webhook and portal messages waiting to be delivered.
-      {"outbox", "id", "payload", ""},
+      {"users", "id", "id_number", "id_number_hash", "id"},
+      {"users", "id", "phone", "phone_hash", "id"},
+      {"dossier_applicant_ids", "dossier_id", "id_number", "id_number_hash", "dossier_id"},
+      {"dossier_postal", "dossier_id", "phone", "", "dossier_id"},
+      {"dossier_postal", "dossier_id", "address", "", "dossier_id"},
+      // The primary key is (issuer, subject); user_id is unique too, never changes and is what
+      // every reader of the row has at hand.
+      {"user_identities", "user_id", "id_number", "", "user_id"},
+      {"feedback", "id", "contact", "contact_hash", "id"},
+      {"open311_requests", "feedback_id", "address_string", "", "feedback_id"},
+      {"open311_requests", "feedback_id", "email", "", "feedback_id"},
+      {"open311_requests", "feedback_id", "phone", "", "feedback_id"},
+      // Notices (recipient, text), webhook and portal messages waiting to be delivered. The id is
+      // assigned by the database on insert, so the payload is bound to the idempotency key
+      // (unique, given by the writer, never changed).
+      {"outbox", "id", "payload", "", "idempotency_key"},
       // The whole application form: the applicant's ID number, phone and address are in it.
-      {"dossiers", "id", "document", ""},
+      {"dossiers", "id", "document", "", "id"},
   };
   return columns;
 }
 
-std::string seal(std::string_view clear) { return data_keys().encrypt(clear); }
+std::string seal_context(std::string_view table, std::string_view column,
+                         std::string_view row_key) {
+  bool listed = false;
+  for (const auto& c : sealed_columns()) {
+    if (table == c.table && column == c.column) listed = true;
+  }
+  if (!listed) {
+    throw std::logic_error("sealed column " + std::string(table) + "." + std::string(column) +
+                           " is not in sealed_columns()");
+  }
+  std::string context;
+  context.reserve(table.size() + column.size() + row_key.size() + 2);
+  context.append(table).append(".").append(column).append("|").append(row_key);
+  return context;
+}
 
-std::string unseal(std::string_view stored) { return data_keys().decrypt(stored); }
+std::string seal(std::string_view clear, std::string_view table, std::string_view column,
+                 std::string_view row_key) {
+  return data_keys().encrypt(clear, seal_context(table, column, row_key));
+}
+
+std::string unseal(std::string_view stored, std::string_view table, std::string_view column,
+                   std::string_view row_key) {
+  return data_keys().decrypt(stored, seal_context(table, column, row_key));
+}
 
 std::string lookup_hash(std::string_view clear) { return data_keys().lookup_hash(clear); }
 
@@ -38,7 +66,8 @@ std::pair<std::string, std::string> lookup_hash_pair(std::string_view clear) {
 
 namespace {
 
-// Rewrites the rows `select` finds (key, stored value) with `clear_of` giving each clear value.
+// Rewrites the rows `select` finds (key, stored value, the key the value is bound to) with
+// `clear_of(stored, row key)` giving each clear value, sealed again bound to its row.
 template <typename ClearOf>
 std::int64_t rewrite(SqlConnection& db, const SealedColumn& c, const std::string& select,
                      const std::vector<SqlValue>& params, ClearOf clear_of) {
@@ -49,8 +78,8 @@ std::int64_t rewrite(SqlConnection& db, const SealedColumn& c, const std::string
       " = ?";
   std::int64_t changed = 0;
   for (const auto& row : db.query(select, params)) {
-    const std::string clear = clear_of(row.text(1));
-    std::vector<SqlValue> values{seal(clear)};
+    const std::string clear = clear_of(row.text(1), row.text(2));
+    std::vector<SqlValue> values{seal(clear, c.table, c.column, row.text(2))};
     if (*c.hash != '\0') values.emplace_back(lookup_hash(clear));
     values.emplace_back(row.text(0));
     db.execute(update, values);
@@ -64,10 +93,12 @@ std::int64_t rewrite(SqlConnection& db, const SealedColumn& c, const std::string
 std::int64_t seal_clear_personal_data(SqlConnection& db) {
   std::int64_t sealed = 0;
   for (const auto& c : sealed_columns()) {
-    const std::string select = std::string("SELECT ") + c.key + ", " + c.column + " FROM " +
-                               c.table + " WHERE " + c.column + " <> '' AND " + c.column +
-                               " NOT LIKE 'enc1:%'";
-    sealed += rewrite(db, c, select, {}, [](const std::string& v) { return v; });
+    const std::string select = std::string("SELECT ") + c.key + ", " + c.column + ", " +
+                               c.bound_to + " FROM " + c.table + " WHERE " + c.column +
+                               " <> '' AND " + c.column + " NOT LIKE 'enc1:%' AND " + c.column +
+                               " NOT LIKE 'enc2:%'";
+    sealed +=
+        rewrite(db, c, select, {}, [](const std::string& v, const std::string&) { return v; });
   }
   return sealed;
 }
@@ -84,9 +115,9 @@ void require_known_data_keys(SqlConnection& db) {
     // has every value under the missing key, so two rows tell, and along the primary key they are
     // found at once even among millions of dossiers (a full check is what rotate-key does).
     for (const char* order : {" ASC", " DESC"}) {
-      const auto row =
-          db.query_one(std::string("SELECT ") + c.column + " FROM " + c.table + " WHERE " +
-                       c.column + " LIKE 'enc1:%' ORDER BY " + c.key + order + " LIMIT 1");
+      const auto row = db.query_one(std::string("SELECT ") + c.column + " FROM " + c.table +
+                                    " WHERE " + "(" + c.column + " LIKE 'enc1:%' OR " + c.column +
+                                    " LIKE 'enc2:%') ORDER BY " + c.key + order + " LIMIT 1");
       if (!row) break;
       const auto id = DataKeys::key_id_of(row->text(0));
       if (known(id)) continue;
@@ -103,12 +134,16 @@ void require_known_data_keys(SqlConnection& db) {
 }
 
 std::int64_t reseal_batch(SqlConnection& db, const SealedColumn& c, int limit) {
-  const std::string select = std::string("SELECT ") + c.key + ", " + c.column + " FROM " + c.table +
-                             " WHERE " + c.column + " <> '' AND " + c.column +
+  // Everything not yet enc2 under the current key: values under an old key, and enc1 values under
+  // any key (bound to their row from now on).
+  const std::string select = std::string("SELECT ") + c.key + ", " + c.column + ", " + c.bound_to +
+                             " FROM " + c.table + " WHERE " + c.column + " <> '' AND " + c.column +
                              " NOT LIKE ? ORDER BY " + c.key + " LIMIT ?";
-  const std::string current = "enc1:" + data_keys().current_id() + ":%";
+  const std::string current = "enc2:" + data_keys().current_id() + ":%";
   return rewrite(db, c, select, {current, std::int64_t{limit}},
-                 [](const std::string& v) { return unseal(v); });
+                 [&c](const std::string& v, const std::string& row_key) {
+                   return unseal(v, c.table, c.column, row_key);
+                 });
 }
 
 }  // namespace motcua::store

@@ -1,7 +1,9 @@
 // Where personal data is sealed at rest (store/data_keys.hpp), in one list: the one-off sealing of
 // clear values after migration 0053 and `motcua rotate-key` both walk it, and docs/security.md
 // names the same columns. A repository that writes one of these columns seals it with seal() and
-// reads it with unseal(); a lookup by value goes through the hash column.
+// reads it with unseal(), both naming the place (table, column, the row's stable key): the value
+// is bound to that row and does not open anywhere else. A lookup by value goes through the hash
+// column.
 #pragma once
 
 #include <cstdint>
@@ -15,16 +17,28 @@ namespace motcua::store {
 
 struct SealedColumn {
   const char* table;
-  const char* key;     // the row's primary key column
-  const char* column;  // holds "enc1:<key id>:..." or ""
+  const char* key;     // the row's primary key column (rewrites find the row by it)
+  const char* column;  // holds "enc2:<key id>:..." (or "enc1:..." written before enc2) or ""
   const char* hash;    // keyed hash of the clear value for lookups, or "" when none is needed
+  // The column whose value the seal is bound to: a key of the row that never changes and is known
+  // when the row is written. The primary key, except where the database assigns it on insert
+  // (outbox.id): there the row's other unique key.
+  const char* bound_to;
 };
 
 const std::vector<SealedColumn>& sealed_columns();
 
-// The value to store / the clear value read back, under the process's data keys.
-std::string seal(std::string_view clear);
-std::string unseal(std::string_view stored);
+// The associated data a value of `table`.`column` in the row whose `bound_to` column holds
+// `row_key` is sealed with: "table.column|row_key". Throws std::logic_error for a column not in
+// sealed_columns() (a misspelt place would seal values nothing could read back).
+std::string seal_context(std::string_view table, std::string_view column, std::string_view row_key);
+
+// The value to store / the clear value read back, under the process's data keys, bound to the
+// place (seal_context). unseal throws DataKeyError for a value sealed for another place.
+std::string seal(std::string_view clear, std::string_view table, std::string_view column,
+                 std::string_view row_key);
+std::string unseal(std::string_view stored, std::string_view table, std::string_view column,
+                   std::string_view row_key);
 // The keyed hash to store beside a sealed value.
 std::string lookup_hash(std::string_view clear);
 // The hashes a lookup compares with: current key first, then the old key while a rotation runs
@@ -41,8 +55,8 @@ std::int64_t seal_clear_personal_data(SqlConnection& db);
 // key. Run by open_store before anything else reads or writes.
 void require_known_data_keys(SqlConnection& db);
 
-// Re-seals up to `limit` values of `c` not yet under the current key (and re-hashes them); returns
-// how many it changed, 0 when the column is done.
+// Re-seals up to `limit` values of `c` not yet enc2 under the current key (and re-hashes them),
+// each bound to its row; returns how many it changed, 0 when the column is done.
 std::int64_t reseal_batch(SqlConnection& db, const SealedColumn& c, int limit);
 
 }  // namespace motcua::store

@@ -1,13 +1,16 @@
 // Personal data at rest, on both engines: the ID number and phone of an account, the dossier's ID
 // number and application form and the postal receiver's phone and address are stored sealed (no
 // clear value in the rows), read back clear, found by keyed hash; clear rows from before migration
-// 0053 are sealed; `rotate-key` re-seals every value under a new key and audits it.
+// 0053 are sealed; `rotate-key` re-seals every value under a new key and audits it. Each value is
+// bound to its row (enc2): one copied to another row is refused; enc1 values from before still open
+// and rotate-key binds them.
 #include "store/personal_data.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "store/account_repository.hpp"
@@ -47,7 +50,7 @@ class PersonalDataTest : public ::testing::TestWithParam<Engine> {
           "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
           "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
           "('d1', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, ?, 'now', 'now')",
-          {seal(kDocument)});
+          {seal(kDocument, "dossiers", "document", "d1")});
       set_dossier_applicant_id(db, "d1", kIdNumber);
       save_postal_choice(db, {"d1", false, true, "An", kPhone, kAddress, 0, "a1", "now"});
     });
@@ -81,7 +84,7 @@ TEST_P(PersonalDataTest, StoredSealedReadClearFoundByHash) {
   const auto raw = raw_values();
   ASSERT_EQ(raw.size(), 6u);
   for (const auto& v : raw) {
-    EXPECT_TRUE(v.starts_with("enc1:" + data_keys().current_id() + ":")) << v;
+    EXPECT_TRUE(v.starts_with("enc2:" + data_keys().current_id() + ":")) << v;
     EXPECT_EQ(v.find(kIdNumber), std::string::npos);
     EXPECT_EQ(v.find(kPhone), std::string::npos);
   }
@@ -108,7 +111,7 @@ TEST_P(PersonalDataTest, ClearRowsFromBeforeTheMigrationAreSealed) {
     EXPECT_EQ(seal_clear_personal_data(db), 2);
     EXPECT_EQ(seal_clear_personal_data(db), 0);
   });
-  for (const auto& v : raw_values()) EXPECT_TRUE(v.starts_with("enc1:")) << v;
+  for (const auto& v : raw_values()) EXPECT_TRUE(v.starts_with("enc2:")) << v;
   store_->read([](SqlConnection& db) {
     EXPECT_EQ(find_user(db, "old")->phone, "0987654321");
     EXPECT_EQ(applicant_with_contact(db, "0987654321"), "old");
@@ -145,7 +148,10 @@ TEST_P(PersonalDataTest, RotationResealsEveryValueAndIsAudited) {
   const DataKeys file = DataKeys::read_file(key_file_);
   ASSERT_EQ(file.keys().size(), 1u);
   EXPECT_EQ(file.current_id(), rotation.new_key_id);
-  for (const auto& v : raw_values()) EXPECT_EQ(DataKeys::key_id_of(v), rotation.new_key_id);
+  for (const auto& v : raw_values()) {
+    EXPECT_EQ(DataKeys::key_id_of(v), rotation.new_key_id);
+    EXPECT_TRUE(DataKeys::is_bound(v)) << v;
+  }
   store_->read([&rotation](SqlConnection& db) {
     EXPECT_EQ(find_user(db, "a1")->phone, kPhone);
     EXPECT_EQ(applicant_with_contact(db, kPhone), "a1");
@@ -157,6 +163,100 @@ TEST_P(PersonalDataTest, RotationResealsEveryValueAndIsAudited) {
     EXPECT_EQ(audit->actor_id, "admin");
     EXPECT_NE(audit->details.find(rotation.new_key_id), std::string::npos);
   });
+}
+
+// Someone able to write the database but without the key moves sealed values between rows: two
+// dossiers' application forms swapped, a citizen's ID number and phone put on another account, a
+// postal address on another dossier. Each moved value is refused (DataKeyError, which the API
+// answers as a 500 problem) instead of being read as the other row's.
+TEST_P(PersonalDataTest, AValueCopiedToAnotherRowIsRefused) {
+  constexpr const char* kOtherDocument =
+      R"({"applicant":{"name":"Binh","id_number":"079090001234"}})";
+  store_->write([](SqlConnection& db) {
+    insert_user(db,
+                {"b1", "binh", "applicant", "Binh", "079090001234", "", "0987654321", "-", "now"});
+    db.execute(
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "('d2', '1.001193', 1, 'c1', 'Binh', 'binh', 'online', 'submitted', 1, ?, 'now', 'now')",
+        {seal(kOtherDocument, "dossiers", "document", "d2")});
+    save_postal_choice(db, {"d2", false, true, "Binh", "0987654321", "Số 2", 0, "b1", "now"});
+  });
+  store_->read([&](SqlConnection& db) {
+    EXPECT_EQ(find_dossier(db, "d2")->document, kOtherDocument);
+    EXPECT_EQ(find_user(db, "b1")->phone, "0987654321");
+  });
+  // The swaps, in plain SQL as such a writer would make them.
+  store_->write([](SqlConnection& db) {
+    const auto raw = [&db](const std::string& sql) { return db.query_one(sql)->text(0); };
+    const std::string d1 = raw("SELECT document FROM dossiers WHERE id = 'd1'");
+    const std::string d2 = raw("SELECT document FROM dossiers WHERE id = 'd2'");
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd1'", {d2});
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd2'", {d1});
+    db.execute("UPDATE users SET id_number = ?, phone = ? WHERE id = 'b1'",
+               {raw("SELECT id_number FROM users WHERE id = 'a1'"),
+                raw("SELECT phone FROM users WHERE id = 'a1'")});
+    db.execute("UPDATE dossier_postal SET address = ? WHERE dossier_id = 'd2'",
+               {raw("SELECT address FROM dossier_postal WHERE dossier_id = 'd1'")});
+  });
+  store_->read([](SqlConnection& db) {
+    EXPECT_THROW(find_dossier(db, "d1"), DataKeyError);
+    EXPECT_THROW(find_dossier(db, "d2"), DataKeyError);
+    EXPECT_THROW(find_user(db, "b1"), DataKeyError);
+    EXPECT_THROW(find_postal_choice(db, "d2"), DataKeyError);
+    // The rows the values were taken from still read.
+    EXPECT_EQ(find_user(db, "a1")->phone, kPhone);
+    EXPECT_EQ(find_postal_choice(db, "d1")->address, kAddress);
+  });
+  // rotate-key does not launder a moved value into its new row: it stops on it.
+  EXPECT_THROW(rotate_data_key(*store_, key_file_, "admin", "2026-12-07T00:00:00Z", "", 100),
+               DataKeyError);
+}
+
+// Values sealed before values were bound to their row (enc1) still open wherever they are;
+// rotate-key re-seals them as enc2 bound to their row.
+TEST_P(PersonalDataTest, OldUnboundValuesStillOpenAndRotationBindsThem) {
+  store_->write([](SqlConnection& db) {
+    const DataKeys& keys = data_keys();
+    db.execute("UPDATE users SET id_number = ?, phone = ? WHERE id = 'a1'",
+               {keys.encrypt_unbound(kIdNumber), keys.encrypt_unbound(kPhone)});
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd1'",
+               {keys.encrypt_unbound(kDocument)});
+    db.execute("UPDATE dossier_postal SET address = ? WHERE dossier_id = 'd1'",
+               {keys.encrypt_unbound(kAddress)});
+  });
+  int unbound = 0;
+  for (const auto& v : raw_values()) unbound += DataKeys::is_bound(v) ? 0 : 1;
+  EXPECT_EQ(unbound, 4);
+  const auto reads_clear = [this] {
+    store_->read([](SqlConnection& db) {
+      EXPECT_EQ(find_user(db, "a1")->phone, kPhone);
+      EXPECT_EQ(applicant_with_contact(db, kPhone), "a1");
+      EXPECT_EQ(find_dossier(db, "d1")->document, kDocument);
+      EXPECT_EQ(find_postal_choice(db, "d1")->address, kAddress);
+    });
+  };
+  reads_clear();
+  // Also opened by require_known_data_keys' look at the first and last rows: a mix of formats
+  // under one key is a known key.
+  store_->read([](SqlConnection& db) { EXPECT_NO_THROW(require_known_data_keys(db)); });
+
+  const auto rotation =
+      rotate_data_key(*store_, key_file_, "admin", "2026-12-07T00:00:00Z", "bind", 100);
+  EXPECT_EQ(rotation.values, 6);
+  for (const auto& v : raw_values()) {
+    EXPECT_TRUE(v.starts_with("enc2:" + rotation.new_key_id + ":")) << v;
+  }
+  reads_clear();
+}
+
+// A place not in sealed_columns() is a programming error, caught at the first seal: a misspelt
+// table or column would seal values that neither the reader nor rotate-key could open.
+TEST(SealContext, NamesTableColumnAndRowAndRefusesAnUnlistedColumn) {
+  EXPECT_EQ(seal_context("dossiers", "document", "d1"), "dossiers.document|d1");
+  EXPECT_EQ(seal_context("outbox", "payload", "sms:d1:3"), "outbox.payload|sms:d1:3");
+  EXPECT_THROW(seal_context("dossiers", "documents", "d1"), std::logic_error);
+  EXPECT_THROW(seal("x", "users", "email", "u1"), std::logic_error);
 }
 
 }  // namespace

@@ -38,18 +38,26 @@ PostalOrderRow order_of(const SqlRow& r) {
 }  // namespace
 
 void save_postal_choice(SqlConnection& db, const PostalChoiceRow& row) {
-  db.execute(kSaveChoice, {row.dossier_id, std::int64_t{row.pickup ? 1 : 0},
-                           std::int64_t{row.delivery ? 1 : 0}, row.receiver_name, seal(row.phone),
-                           seal(row.address), row.cod_vnd, row.updated_by, row.updated_at});
+  db.execute(kSaveChoice,
+             {row.dossier_id, std::int64_t{row.pickup ? 1 : 0}, std::int64_t{row.delivery ? 1 : 0},
+              row.receiver_name, seal(row.phone, "dossier_postal", "phone", row.dossier_id),
+              seal(row.address, "dossier_postal", "address", row.dossier_id), row.cod_vnd,
+              row.updated_by, row.updated_at});
 }
 
 std::optional<PostalChoiceRow> find_postal_choice(SqlConnection& db,
                                                   const std::string& dossier_id) {
   const auto r = db.query_one(kFindChoice, {dossier_id});
   if (!r) return std::nullopt;
-  return PostalChoiceRow{r->text(0),    r->integer(1) != 0, r->integer(2) != 0,
-                         r->text(3),    unseal(r->text(4)), unseal(r->text(5)),
-                         r->integer(6), r->text(7),         r->text(8)};
+  return PostalChoiceRow{r->text(0),
+                         r->integer(1) != 0,
+                         r->integer(2) != 0,
+                         r->text(3),
+                         unseal(r->text(4), "dossier_postal", "phone", r->text(0)),
+                         unseal(r->text(5), "dossier_postal", "address", r->text(0)),
+                         r->integer(6),
+                         r->text(7),
+                         r->text(8)};
 }
 
 bool insert_postal_order(SqlConnection& db, const PostalOrderRow& row) {

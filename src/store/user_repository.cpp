@@ -38,8 +38,11 @@ std::string contains_pattern(const std::string& text) {
 }
 
 UserRow row_of(SqlConnection& db, const SqlRow& r) {
-  UserRow u{r.text(0),         r.text(1),         r.text(2),    r.text(3), r.text(4),
-            unseal(r.text(5)), r.integer(6) != 0, r.integer(7), r.text(8), {}};
+  UserRow u{r.text(0),         r.text(1),
+            r.text(2),         r.text(3),
+            r.text(4),         unseal(r.text(5), "users", "phone", r.text(0)),
+            r.integer(6) != 0, r.integer(7),
+            r.text(8),         {}};
   for (const auto& g : db.query(kGrants, {u.id})) {
     u.grants.push_back({g.text(0), g.text(1), g.text(2)});
   }

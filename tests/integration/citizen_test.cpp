@@ -230,6 +230,30 @@ TEST_F(Citizen, DiscardedDraftDisappearsForEveryoneAndCannotBeSubmitted) {
   EXPECT_EQ(events[0].event.to_status, "discarded");
 }
 
+// Sealed forms are bound to their dossier (docs/security.md "Personal data at rest"): two forms
+// swapped in the database by someone without the data key are refused when read. The API answers a
+// 500 problem (the cause goes to the server's log only), never the other citizen's form, and keeps
+// serving.
+TEST_F(Citizen, AFormSwappedWithAnotherDossiersInTheDatabaseIsRefusedWithA500Problem) {
+  const auto mine = create_draft(an_);
+  const auto theirs = create_draft(binh_);
+  ASSERT_EQ(an_.get("/api/v1/dossiers/" + mine).status, 200);
+  store::open_store(db_)->write([&](store::SqlConnection& db) {
+    const auto form = [&db](const std::string& id) {
+      return db.query_one("SELECT document FROM dossiers WHERE id = ?", {id})->text(0);
+    };
+    const std::string a = form(mine);
+    const std::string b = form(theirs);
+    db.execute("UPDATE dossiers SET document = ? WHERE id = ?", {b, mine});
+    db.execute("UPDATE dossiers SET document = ? WHERE id = ?", {a, theirs});
+  });
+  expect_problem(an_.get("/api/v1/dossiers/" + mine), 500, "internal_error");
+  expect_problem(binh_.get("/api/v1/dossiers/" + theirs), 500, "internal_error");
+  // Still serving: a request that opens no swapped form is answered.
+  expect_problem(ApiClient(server_->port()).get("/api/v1/feedback/PA-NOPE"), 404, "not_found");
+  EXPECT_EQ(an_.get("/api/v1/my/dossiers").status, 200);
+}
+
 // ---- ratings ----
 
 TEST_F(Citizen, RatingOnceByTheApplicantAfterTheResultIsReturned) {

@@ -190,12 +190,12 @@ TEST_F(Oidc, FirstLoginCreatesTheApplicantAccountAndTheNextReusesIt) {
     // At rest both copies of the ID number are sealed under the data key; read back they are clear.
     const auto account_id =
         db.query_one("SELECT id_number FROM users WHERE id = ?", {user_id})->text(0);
-    EXPECT_EQ(account_id.rfind("enc1:", 0), 0u) << account_id;
-    EXPECT_EQ(store::unseal(account_id), "001090012345");
+    EXPECT_EQ(account_id.rfind("enc2:", 0), 0u) << account_id;
+    EXPECT_EQ(store::unseal(account_id, "users", "id_number", user_id), "001090012345");
     const auto linked_id =
         db.query_one("SELECT id_number FROM user_identities WHERE user_id = ?", {user_id})->text(0);
-    EXPECT_EQ(linked_id.rfind("enc1:", 0), 0u) << linked_id;
-    EXPECT_EQ(store::unseal(linked_id), "001090012345");
+    EXPECT_EQ(linked_id.rfind("enc2:", 0), 0u) << linked_id;
+    EXPECT_EQ(store::unseal(linked_id, "user_identities", "id_number", user_id), "001090012345");
   });
 }
 
@@ -349,12 +349,13 @@ TEST_F(Oidc, DossierOfAVerifiedAccountCarriesTheFlagToThePortalAndToOfficials) {
   store->read([&](store::SqlConnection& db) {
     for (const auto& [id, verified] : {std::pair{verified_id, true}, std::pair{plain_id, false}}) {
       const auto rows = db.query(
-          "SELECT payload FROM outbox WHERE topic = 'national_portal.sync' AND "
+          "SELECT payload, idempotency_key FROM outbox WHERE topic = 'national_portal.sync' AND "
           "idempotency_key LIKE ?",
           {id + ":%"});
       ASSERT_FALSE(rows.empty()) << id;
       for (const auto& row : rows) {
-        const auto payload = store::unseal(row.text(0));  // sealed at rest
+        const auto payload =
+            store::unseal(row.text(0), "outbox", "payload", row.text(1));  // sealed at rest
         EXPECT_EQ(json::parse(payload).at("TaiKhoanDuocXacThucVoiVNeID").as_bool(), verified)
             << payload;
       }
