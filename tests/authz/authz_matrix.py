@@ -88,6 +88,7 @@ OWNED = [
     (re.compile(r"^/api/v1/payments/\{id\}"), "id", "payment"),
     (re.compile(r"^/api/v1/refunds/\{id\}"), "id", "refund"),
     (re.compile(r"^/api/v1/exchange/questions/\{id\}"), "id", "exchange_question"),
+    (re.compile(r"^/api/v1/processes/\{id\}"), "id", "process"),
     # Objects of the administrator, which belong to no commune: one row with a real one (`any`)
     # and one with a missing id (ADMIN_KINDS).
     (re.compile(r"^/api/v1/admin/webhooks/\{id\}"), "id", "webhook"),
@@ -132,7 +133,10 @@ def private_object(path, obj):
 # Kinds whose existence is public (GET /api/v1/agencies and /api/v1/one-stop-units list them all,
 # the kiosk and the waiting-room display name them): a 403 there tells nothing, so the oracle rule
 # does not apply. A dossier's existence is private.
-PUBLIC_KINDS = {"unit", "agency"}
+# Internal processes are read by any signed-in user (app/admin/processes.cpp find_process: the steps
+# and their time budgets are what the control sheet and the public progress show anyway); only an
+# administrator over the process's agency saves a new version.
+PUBLIC_KINDS = {"unit", "agency", "process"}
 # Tracking codes are bearer secrets: whoever holds the code is the sender (GET by code answers
 # anyone), so a 409 on a real code tells nothing the holder does not already know. That a code
 # cannot be guessed is another control (issue 18 point 4: feedback codes are 10 random
@@ -254,6 +258,11 @@ BODIES = {
         lambda v, o: {"dossier_id": v["dossier"]["x"], "paper_id": v["paper"]["x"]},
     ("POST", "/api/v1/dossiers/{id}/papers/reuse"):
         lambda v, o: {"stored_paper_id": v["stored_paper"]["x"]},
+    # A process saved back as it was read (its own side's), so that the administrator's cell shows
+    # the write (a new version) rather than a 422 for a made-up definition.
+    ("PUT", "/api/v1/processes/{id}"):
+        lambda v, o: dict(v["process_document"].get(o, v["process_document"]["x"]),
+                          reason="kiểm tra"),
     # Login takes no part in authorization; a body that fails decoding keeps the cells free of the
     # progressive login delays (a failed password would count, and its 429 would hang on timing).
     ("POST", "/api/v1/session"): lambda v, o: {},
@@ -578,6 +587,22 @@ def make_payments(clients, values, procedure):
         values["refund"][obj] = refunds[0]["id"]
 
 
+def make_processes(clients, values):
+    """The internal process of commune X's agency and of commune Y's, as the demo set them up:
+    their ids, and each definition as read, to be saved back unchanged."""
+    values.update(process={}, process_document={})
+    for obj, agency in (("x", "commune-14329"), ("y", "commune-14362")):
+        listed = expect(clients["administrator"].call("GET", "/api/v1/processes?agency=" + agency),
+                        200)
+        items = listed["processes"] if isinstance(listed, dict) else listed
+        if not items:
+            raise RuntimeError("fixture: no process at " + agency)
+        pid = items[0]["id"]
+        values["process"][obj] = pid
+        values["process_document"][obj] = expect(
+            clients["administrator"].call("GET", "/api/v1/processes/" + pid), 200)
+
+
 def make_webhook(clients, values):
     """A webhook subscription registered by the administrator (the server has a webhook key
     file). It wants an event no cell causes (no result is handed over: no dossier of the matrix
@@ -666,6 +691,7 @@ def run_matrix(binary):
         make_feedback(clients, values)
         make_consultations(clients, values, procedure)
         make_payments(clients, values, procedure)
+        make_processes(clients, values)
         make_webhook(clients, values)
         partner_key = PartnerKey()
         make_partner(clients, values, partner_key)
