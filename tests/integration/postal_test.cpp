@@ -116,6 +116,19 @@ class Postal : public ::testing::Test {
     return types;
   }
 
+  // Every stored text of the dossier's events: reason and payload.
+  std::vector<std::string> event_texts(const std::string& id) {
+    std::vector<std::string> texts;
+    auto store = store::open_store(db_);
+    store->read([&](store::SqlConnection& db) {
+      for (const auto& e : store::events_of(db, id)) {
+        texts.push_back(e.event.reason);
+        texts.push_back(e.event.payload);
+      }
+    });
+    return texts;
+  }
+
   static bool has(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
   }
@@ -217,6 +230,12 @@ TEST_F(Postal, PickupAndDeliveryByPostUpToTheReturnedResult) {
   server_.reset();
   const auto types = history_types(id);
   EXPECT_TRUE(has(types, "postal_choice_set"));
+  // The receiver's address and phone are sealed in the postal row; no event of the log (which is
+  // never rewritten, so never re-sealed) repeats them in clear.
+  for (const auto& text : event_texts(id)) {
+    EXPECT_EQ(text.find("Lê Lợi"), std::string::npos) << text;
+    EXPECT_EQ(text.find("0900000001"), std::string::npos) << text;
+  }
   EXPECT_TRUE(has(types, "postal_order_placed"));
   EXPECT_TRUE(has(types, "postal_picked_up"));
   EXPECT_TRUE(has(types, "postal_delivered"));

@@ -116,7 +116,9 @@ AppResult<PostalView> set_postal_choice(store::SqlConnection& db, const Actor& a
   store::append_event(
       db, store::EventDraft{dossier_id, kPostalChoiceEvent, actor.user_id,
                             std::string(dossier::to_string(role)), now_iso,
-                            what + ": " + choice.address, record->status, record->status,
+                            // The address stays in the sealed postal row: the hash-chained log,
+                            // which is never rewritten, names only what was chosen.
+                            what, record->status, record->status,
                             codec::postal_event_to_text("choice", "", what)});
   return view_of(db, dossier_id);
 }
