@@ -12,7 +12,8 @@ namespace json = boost::json;
 
 namespace {
 
-json::object process_to_json(const clock::ProcessTerms& p) {
+json::object process_to_json(const clock::ProcessTerms& p, bool with_steps = true) {
+  if (!with_steps) return {{"id", p.id}, {"version", p.version}};
   json::array steps;
   for (const auto& s : p.steps) {
     steps.push_back(
@@ -63,13 +64,19 @@ json::object applicant_to_json(const ApplicantInfo& a) {
           {"email", a.email}};
 }
 
-json::object clock_terms_to_json(const clock::ClockTerms& t) {
+namespace {
+
+json::object terms_to_json(const clock::ClockTerms& t, bool process_steps) {
   json::object out{{"limit", clock::to_string(t.limit)},
                    {"rule", clock::to_string(t.rule)},
                    {"channel", clock::to_string(t.channel)}};
-  if (t.process) out["process"] = process_to_json(*t.process);
+  if (t.process) out["process"] = process_to_json(*t.process, process_steps);
   return out;
 }
+
+}  // namespace
+
+json::object clock_terms_to_json(const clock::ClockTerms& t) { return terms_to_json(t, true); }
 
 json::object document_paper_to_json(const DocumentPaper& p) {
   // The key order of the documents already stored (uploaded_at second), which the API shows as is.
@@ -95,7 +102,9 @@ json::array document_papers_to_json(const std::vector<DocumentPaper>& papers) {
 json::object dossier_document_to_json(const DossierDocument& d) {
   // Stored once per dossier: empty applicant fields and an empty paper list are left out (the
   // reader below and the lenient readers of codec/tracking_book_fields give "" and [] for them),
-  // about 60 bytes a dossier (docs/performance.md "Storage per dossier").
+  // about 60 bytes a dossier (docs/performance.md "Storage per dossier"). The process is a
+  // reference to its version (~440 bytes less a sealed row), unless the document was read with
+  // its steps.
   json::object applicant{{"name", d.applicant.name}};
   for (const auto& [key, value] :
        {std::pair{"id_number", &d.applicant.id_number}, std::pair{"address", &d.applicant.address},
@@ -104,7 +113,7 @@ json::object dossier_document_to_json(const DossierDocument& d) {
   }
   json::object out{{"applicant", std::move(applicant)},
                    {"procedure_name", d.procedure_name},
-                   {"terms", clock_terms_to_json(d.terms)},
+                   {"terms", terms_to_json(d.terms, d.process_steps_stored)},
                    {"return_channel", dossier::to_string(d.return_channel)}};
   if (!d.papers.empty()) out["papers"] = document_papers_to_json(d.papers);
   return out;
@@ -130,7 +139,9 @@ tl::expected<DossierDocument, std::string> dossier_document_from_text(const std:
     if (auto limit = clock::parse_time_limit(text_field(*t, "limit"))) d.terms.limit = *limit;
     if (auto rule = clock::parse_deadline_rule(text_field(*t, "rule"))) d.terms.rule = *rule;
     if (auto channel = clock::parse_channel(text_field(*t, "channel"))) d.terms.channel = *channel;
-    d.terms.process = process_from_json(object_field(*t, "process"));
+    const auto* process = object_field(*t, "process");
+    d.terms.process = process_from_json(process);
+    d.process_steps_stored = process != nullptr && process->contains("steps");
   }
   if (auto c = dossier::parse_channel(text_field(o, "return_channel"))) d.return_channel = *c;
   if (const auto* p = o.if_contains("papers"); p != nullptr && p->is_array()) {

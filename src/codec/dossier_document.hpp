@@ -44,11 +44,20 @@ struct DossierDocument {
   clock::ClockTerms terms;
   dossier::Channel return_channel = dossier::Channel::online;
   std::vector<DocumentPaper> papers;
+  // Whether the stored text holds the steps of `terms.process` itself. Documents written before
+  // issue 17's storage work copied {id, version, steps} at intake; newer ones keep only
+  // {id, version}, and the use cases fill the steps from that process version
+  // (app/dossier/process_steps.hpp). A document read with its steps is written back with them, so
+  // an old dossier keeps working as it did, even on a database that lost the process row.
+  bool process_steps_stored = false;
 };
 
+// The stored text. `terms.process` is written as {id, version} (its steps only when
+// `process_steps_stored`): a process version is never rewritten, so the pair names its steps.
 std::string dossier_document_to_text(const DossierDocument& document);
 // An error when the text is not a JSON object (a row written by another version, or corrupted);
-// fields missing or of the wrong type take their defaults.
+// fields missing or of the wrong type take their defaults. A process given by reference has no
+// steps yet (see `process_steps_stored`).
 tl::expected<DossierDocument, std::string> dossier_document_from_text(const std::string& text);
 
 }  // namespace motcua::codec

@@ -4,6 +4,7 @@
 
 #include <future>
 
+#include "store/connection_epoch.hpp"
 #include "store/transaction_lock.hpp"
 
 namespace motcua::store {
@@ -14,7 +15,9 @@ constexpr std::size_t kMaxBatch = 512;
 }  // namespace
 
 GroupCommitWriter::GroupCommitWriter(SqlConnection& db, std::string begin_statement)
-    : db_(db), begin_(std::move(begin_statement)), thread_([this] { loop(); }) {}
+    : db_(db), begin_(std::move(begin_statement)), thread_([this] { loop(); }) {
+  open_connection_epoch(db_);
+}
 
 GroupCommitWriter::~GroupCommitWriter() {
   {
@@ -23,6 +26,7 @@ GroupCommitWriter::~GroupCommitWriter() {
   }
   work_cv_.notify_all();
   thread_.join();
+  close_connection_epoch(db_);
 }
 
 void GroupCommitWriter::write(const WriteJob& job) {
@@ -110,6 +114,8 @@ std::size_t GroupCommitWriter::run_batch(const std::vector<std::unique_ptr<Pendi
         // savepoint clears that on both engines.
         db_.execute("ROLLBACK TO job");
         db_.execute("RELEASE job");
+        // What the job read of its own writes is gone: caches keyed by the epoch start afresh.
+        renew_connection_epoch(db_);
       }
     }
     db_.execute("COMMIT");
@@ -121,6 +127,7 @@ std::size_t GroupCommitWriter::run_batch(const std::vector<std::unique_ptr<Pendi
       db_.execute("ROLLBACK");
     } catch (...) {
     }
+    renew_connection_epoch(db_);
     for (const auto& p : batch) {
       if (!p->error) {
         p->error = error;

@@ -1,11 +1,20 @@
 #include "store/reader_pool.hpp"
 
+#include "store/connection_epoch.hpp"
+
 namespace motcua::store {
 
 ReaderPool::ReaderPool(std::vector<std::unique_ptr<SqlConnection>> connections,
                        std::string begin_statement)
     : begin_(std::move(begin_statement)), connections_(std::move(connections)) {
-  for (auto& c : connections_) free_.push_back(c.get());
+  for (auto& c : connections_) {
+    open_connection_epoch(*c);
+    free_.push_back(c.get());
+  }
+}
+
+ReaderPool::~ReaderPool() {
+  for (auto& c : connections_) close_connection_epoch(*c);
 }
 
 void ReaderPool::read(const ReadJob& job) {

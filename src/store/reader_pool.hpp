@@ -16,6 +16,9 @@ namespace motcua::store {
 class ReaderPool {
  public:
   ReaderPool(std::vector<std::unique_ptr<SqlConnection>> connections, std::string begin_statement);
+  ~ReaderPool();
+  ReaderPool(const ReaderPool&) = delete;
+  ReaderPool& operator=(const ReaderPool&) = delete;
   // Waits for a free connection; the job's exception is rethrown after the rollback.
   void read(const ReadJob& job);
 

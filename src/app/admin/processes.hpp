@@ -1,5 +1,5 @@
 // Internal processes (quy trình nội bộ) as administrators edit them: reading, checking and saving
-// versioned definitions, and the terms of the process in force that a new dossier copies.
+// versioned definitions, and the terms of the process in force that a new dossier names.
 //
 // Saving never rewrites a version: it adds one (the latest plus one, whatever the body says) and
 // an audit_log row "process.saved" in the same transaction. Saving a definition equal to the

@@ -20,7 +20,7 @@ std::vector<std::string> retire_draft(store::SqlConnection& db, const std::strin
                                       const std::string& at, int days) {
   auto record = store::find_dossier(db, id);
   if (!record || record->status != "draft") return {};
-  auto document = document_from_json(record->document);
+  auto document = document_from_json(db, record->document);
   document.applicant = {};
   document.papers.clear();
   record->document = document_text(document);

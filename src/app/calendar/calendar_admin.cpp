@@ -290,7 +290,7 @@ std::vector<DueDateChange> recompute_open_dossiers(store::SqlConnection& db,
   for (const auto& id : store::open_dossier_ids(db)) {
     auto record = store::find_dossier(db, id);
     if (!record) continue;
-    const auto document = document_from_json(record->document);
+    const auto document = document_from_json(db, record->document);
     const auto history = load_history(store::events_of(db, record->id), offset);
     const auto input = clock_input(history, document.terms);
     if (!input) continue;

@@ -59,7 +59,7 @@ ConsultationView view_of(store::SqlConnection& db, const store::ConsultationReco
   v.dossier_id = c.dossier_id;
   if (const auto d = store::find_dossier(db, c.dossier_id)) {
     v.dossier_code = d->code.value_or("");
-    v.procedure_name = document_from_json(d->document).procedure_name;
+    v.procedure_name = document_from_json(db, d->document).procedure_name;
   }
   v.agency_id = c.agency_id;
   v.agency_code = c.agency_code;

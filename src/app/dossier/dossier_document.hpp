@@ -6,6 +6,7 @@
 #include <string>
 
 #include "codec/dossier_document.hpp"
+#include "store/sql.hpp"
 
 namespace motcua::app {
 
@@ -13,9 +14,11 @@ using ApplicantInfo = codec::ApplicantInfo;
 using DocumentPaper = codec::DocumentPaper;
 using DossierDocument = codec::DossierDocument;
 
-// The stored text as a document; a row that is not a document is a StoreError (the job fails).
-DossierDocument document_from_json(const std::string& text);
-// The document as stored text.
+// The stored text as a document, the steps of its process filled from the process version it
+// names (app/dossier/process_steps.hpp), so that every use case sees them whatever the form it
+// was stored in. A row that is not a document is a StoreError (the job fails).
+DossierDocument document_from_json(store::SqlConnection& db, const std::string& text);
+// The document as stored text (the process by reference, unless it was read with its steps).
 std::string document_text(const DossierDocument& document);
 
 }  // namespace motcua::app

@@ -51,7 +51,7 @@ AppResult<DossierView> update_draft(store::SqlConnection& db, DossierService& do
   auto record = owned_draft(db, actor, id, changes.expected_version);
   if (!record) return tl::unexpected(record.error());
   auto& r = *record;
-  auto document = document_from_json(r.document);
+  auto document = document_from_json(db, r.document);
   codec::DraftUpdate changed;
   if (changes.variant) {
     auto ok = check_variant(procedure_case_names(db, r.procedure_code, r.procedure_version),

@@ -129,7 +129,7 @@ AppResult<AttachedPaper> attach_paper(store::SqlConnection& db, const Actor& act
       upload.reused_from};
   store::insert_paper(db, paper);
 
-  auto document = document_from_json(record.document);
+  auto document = document_from_json(db, record.document);
   document.papers.push_back(DocumentPaper{
       paper.id, paper.paper_name, paper.file_name, paper.content_type, paper.size, paper.sha256,
       paper.uploaded_by, paper.uploaded_at, paper.catalog_paper_id, paper.reused_from});

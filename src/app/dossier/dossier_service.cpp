@@ -108,7 +108,7 @@ static AppResult<Loaded> load(store::SqlConnection& db, const std::string& id, i
   auto record = store::find_dossier(db, id);
   if (!record) return tl::unexpected(not_found("dossier " + id));
   Loaded l{std::move(*record), {}, {}};
-  l.document = document_from_json(l.record.document);
+  l.document = document_from_json(db, l.record.document);
   l.history = load_history(store::history_of(db, id), offset);
   return l;
 }
@@ -565,7 +565,8 @@ AppResult<CommittedDossier> DossierService::create(store::SqlConnection& db, con
   Loaded l;
   l.sets = in.sets;
   l.document = DossierDocument{in.applicant, terms->name, terms->clock, in.return_channel, {}};
-  // The internal process in force is copied in: the clock gives its steps' names and budgets.
+  // The internal process in force: the clock gives its steps' names and budgets. The row keeps
+  // only its id and version (codec/dossier_document.hpp); later loads fill the steps from it.
   l.document.terms.process = process_terms_in_force(db, terms->code, in.agency_id);
   auto& r = l.record;
   r.id = random_id();

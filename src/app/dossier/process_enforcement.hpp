@@ -1,8 +1,8 @@
 // The dossier's own internal process enforced on the commands that move it (docs/rules.md, "the
 // internal process enforced"), checked inside the write job before anything is written. The
-// process is the version copied into the dossier at creation (`terms.process`), read back from the
-// stored versions, which are never rewritten; a dossier created with no process in force keeps
-// the free steps of before.
+// process is the version in force at creation, which the dossier names (`terms.process`), read
+// back from the stored versions, which are never rewritten; a dossier created with no process in
+// force keeps the free steps of before.
 //
 //  - assign, forward, send back: the `step` follows an edge of that kind from the current step
 //    (or stays at it for assign and forward), and the new holder (`official_id`) holds the step's

@@ -72,7 +72,7 @@ std::vector<OwnDossierItem> own_dossiers(store::SqlConnection& db, const OwnDoss
   std::vector<OwnDossierItem> out;
   for (const auto& r : store::dossiers_of_applicant_id(db, lookup.id_number, kMostDossiers)) {
     if (!r.submitted_at) continue;  // a draft, kept or thrown away, was never sent
-    const auto document = document_from_json(r.document);
+    const auto document = document_from_json(db, r.document);
     if (normalize_phone(document.applicant.phone) != lookup.phone) continue;
     const auto status = dossier::parse_status(r.status);
     if (!status) continue;

@@ -38,7 +38,7 @@ bool refresh_dossier_outcome(store::SqlConnection& db, const calendar::WorkingCa
   store::clear_stale_outcome(db, dossier_id);
   const auto record = store::find_dossier(db, dossier_id);
   if (!record || !record->received_at) return false;
-  const auto document = document_from_json(record->document);
+  const auto document = document_from_json(db, record->document);
   const auto history = load_history(store::events_of(db, dossier_id), cal.utc_offset_minutes());
   const auto input = clock_input(history, document.terms);
   if (!input) return false;

@@ -175,7 +175,7 @@ std::vector<DueAlert> due_alerts(store::SqlConnection& db, const calendar::Worki
   const int offset = cal.utc_offset_minutes();
   for (const auto& r : store::list_dossiers(db, filter)) {
     const auto history = load_history(store::events_of(db, r.id), offset);
-    add_alerts(r, cal, now, hours, history, document_from_json(r.document), out);
+    add_alerts(r, cal, now, hours, history, document_from_json(db, r.document), out);
   }
   return out;
 }

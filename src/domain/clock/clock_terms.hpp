@@ -1,7 +1,8 @@
 // The terms a dossier's legal clock runs under, fixed when the dossier is created: the time limit,
 // the deadline rule, the channel, and the internal process (quy trình nội bộ) in force for the
-// procedure at the competent agency, as far as the clock needs it. They are copied into the
-// dossier, so a later version of the procedure or the process does not change a dossier under way.
+// procedure at the competent agency, as far as the clock needs it. They are fixed in the dossier
+// (the process by its id and version, and a version is never rewritten), so a later version of
+// the procedure or the process does not change a dossier under way.
 #pragma once
 
 #include <cstdint>
