@@ -33,7 +33,8 @@ LogHead head_of(SqlConnection& db, const char* table) {
   LogHead head;
   if (row) {
     head.seq = row->integer(0);
-    head.hash = row->text(1);
+    // The event log keeps its hashes as bytes, the audit log as hex: hash_hex reads both.
+    head.hash = hash_hex(row->values.at(1));
   }
   head.count = count ? count->integer(0) : 0;
   return head;
@@ -42,7 +43,7 @@ LogHead head_of(SqlConnection& db, const char* table) {
 std::optional<std::string> hash_at(SqlConnection& db, const char* table, std::int64_t seq) {
   const auto row = db.query_one(std::string("SELECT hash FROM ") + table + " WHERE seq = ?", {seq});
   if (!row) return std::nullopt;
-  return row->text(0);
+  return hash_hex(row->values.at(0));
 }
 
 }  // namespace

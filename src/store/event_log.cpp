@@ -13,12 +13,11 @@ constexpr const char* kInsertEvent =
     "to_status, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 // No prev_hash column (dropped by migration 0048): it repeated the previous row's hash on every
 // row, 64 bytes per event. A reader gets it from the row at seq - 1 (a primary-key lookup); the
-// first event follows the genesis hash.
+// first event follows the genesis hash, given in C++ (event_from_row) rather than as a SQL
+// literal, which would have to be a blob on SQLite and a bytea on PostgreSQL.
 constexpr const char* kEventColumns =
     "SELECT seq, dossier_id, type, actor_id, role, at, reason, from_status, to_status, payload, "
-    "COALESCE((SELECT p.hash FROM dossier_events p WHERE p.seq = dossier_events.seq - 1), "
-    "CASE WHEN dossier_events.seq = 1 THEN "
-    "'0000000000000000000000000000000000000000000000000000000000000000' ELSE '' END), "
+    "(SELECT p.hash FROM dossier_events p WHERE p.seq = dossier_events.seq - 1), "
     "hash FROM dossier_events ";
 
 void put_field(std::string& out, const std::string& value) {
@@ -29,13 +28,57 @@ void put_field(std::string& out, const std::string& value) {
 }
 
 StoredEvent event_from_row(const SqlRow& r) {
-  return StoredEvent{r.integer(0),
+  const std::int64_t seq = r.integer(0);
+  // No row before: the first event follows the genesis hash; a later one lost its predecessor
+  // (verify_chain reports it missing).
+  std::string prev = r.is_null(10) ? (seq == 1 ? kGenesisHash : "") : hash_hex(r.values.at(10));
+  return StoredEvent{seq,
                      EventDraft{r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
                                 r.text(7), r.text(8), r.text(9)},
-                     r.text(10), r.text(11)};
+                     std::move(prev), hash_hex(r.values.at(11))};
 }
 
 }  // namespace
+
+SqlValue stored_hash(const std::string& hex) {
+  if (auto bytes = hex_decode(hex)) return Bytes{std::move(*bytes)};
+  return hex;
+}
+
+std::string hash_hex(const SqlValue& stored) {
+  if (const auto* b = std::get_if<Bytes>(&stored)) return hex_encode(b->data);
+  if (const auto* s = std::get_if<std::string>(&stored)) return *s;
+  return {};
+}
+
+std::int64_t convert_event_hashes_to_bytes(SqlConnection& db) {
+  if (db.dialect() != Dialect::sqlite) return 0;
+  const auto trigger = db.query_one(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'dossier_events_no_update'");
+  if (trigger) db.execute("DROP TRIGGER dossier_events_no_update");
+  std::int64_t converted = 0;
+  std::int64_t after = 0;
+  // In pages by seq, so that a long log does not sit in memory at once.
+  constexpr std::int64_t kPage = 10000;
+  for (;;) {
+    const auto rows = db.query(
+        "SELECT seq, hash FROM dossier_events WHERE seq > ? AND typeof(hash) = 'text' ORDER BY "
+        "seq LIMIT ?",
+        {after, kPage});
+    for (const auto& row : rows) {
+      after = row.integer(0);
+      // Not hex (no such row is written): left as the text it is, which verify-log still reads.
+      if (auto bytes = hex_decode(row.text(1))) {
+        db.execute("UPDATE dossier_events SET hash = ? WHERE seq = ?",
+                   {Bytes{std::move(*bytes)}, after});
+        ++converted;
+      }
+    }
+    if (static_cast<std::int64_t>(rows.size()) < kPage) break;
+  }
+  if (trigger) db.execute(trigger->text(0));
+  return converted;
+}
 
 std::string event_hash(std::int64_t seq, const EventDraft& e, const std::string& prev_hash) {
   std::string canonical;
@@ -54,10 +97,10 @@ StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
   lock_for_transaction(db, TransactionLock::event_chain);
   const auto last = db.query_one(kLastEvent);
   const std::int64_t seq = last ? last->integer(0) + 1 : 1;
-  const std::string prev = last ? last->text(1) : kGenesisHash;
+  const std::string prev = last ? hash_hex(last->values.at(1)) : kGenesisHash;
   StoredEvent stored{seq, e, prev, event_hash(seq, e, prev)};
   db.execute(kInsertEvent, {seq, e.dossier_id, e.type, e.actor_id, e.role, e.at, e.reason,
-                            e.from_status, e.to_status, e.payload, stored.hash});
+                            e.from_status, e.to_status, e.payload, stored_hash(stored.hash)});
   return stored;
 }
 

@@ -60,4 +60,20 @@ struct ChainCheck {
 
 ChainCheck verify_chain(SqlConnection& db);
 
+// dossier_events.hash holds the 32 raw bytes of the SHA-256 (BLOB on SQLite, bytea on PostgreSQL;
+// migration 0058), half the room of its 64 hex characters. Every hash the store hands out stays
+// lowercase hex: these two convert at the store boundary.
+// The value to store for a hash given in hex; a hash that is not lowercase hex (none is written)
+// is stored as the text it is.
+SqlValue stored_hash(const std::string& hex);
+// The hex of a stored hash as read back: bytes are encoded; a text (a row not converted, or a hash
+// column that keeps hex, as the audit log's) is returned as it is; null is "".
+std::string hash_hex(const SqlValue& stored);
+
+// Migration 0058 on SQLite, in the migration's transaction: SQLite 3.40 has no unhex(), so the
+// hex hashes written before it are rewritten as bytes here (the append-only trigger is set aside
+// for that one UPDATE and put back as it was). PostgreSQL's migration converts in SQL (decode);
+// there this does nothing. Returns the number of rows converted.
+std::int64_t convert_event_hashes_to_bytes(SqlConnection& db);
+
 }  // namespace motcua::store

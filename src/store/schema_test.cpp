@@ -31,7 +31,13 @@ Schema sqlite_schema(Store& store) {
                     {t.text(0)})) {
         // A primary key is never null in PostgreSQL; SQLite's pragma says so only with NOT NULL.
         const bool not_null = c.integer(2) != 0 || c.integer(3) != 0;
-        const std::string type = c.text(1) == "INTEGER" ? "bigint" : "text";
+        // Columns holding bytes under the TEXT they were declared with (SQLite keeps a BLOB as a
+        // BLOB in a TEXT column and cannot retype one without rebuilding the table): migration
+        // 0058 made them bytea on PostgreSQL.
+        static const std::set<std::string> kBytesInText{"dossier_events.hash"};
+        const std::string type = c.text(1) == "INTEGER"                               ? "bigint"
+                                 : kBytesInText.contains(t.text(0) + "." + c.text(0)) ? "bytea"
+                                                                                      : "text";
         columns.push_back(c.text(0) + " " + type + (not_null ? " not-null" : " null"));
       }
     }

@@ -13,7 +13,15 @@
 
 namespace motcua::store {
 
-using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+// A binary value: bound as BLOB on SQLite and bytea on PostgreSQL, read back as Bytes. A type of
+// its own, not a std::string, so that a text is never stored as a blob (or the reverse) by
+// accident: a hash kept as 32 raw bytes takes half the room of its 64 hex characters.
+struct Bytes {
+  std::string data;
+  bool operator==(const Bytes&) const = default;
+};
+
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string, Bytes>;
 
 struct SqlRow {
   std::vector<SqlValue> values;
@@ -23,6 +31,8 @@ struct SqlRow {
   std::string text(std::size_t i) const;
   std::optional<std::int64_t> optional_integer(std::size_t i) const;
   std::optional<std::string> optional_text(std::size_t i) const;
+  // The raw bytes of a binary column; a StoreError for anything else but null (empty).
+  std::string bytes(std::size_t i) const;
 };
 
 // A failure of the database itself (not a rule): I/O error, corruption, a constraint that the code

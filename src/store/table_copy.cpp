@@ -7,6 +7,8 @@
 #include <regex>
 #include <set>
 
+#include "store/event_log.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -83,6 +85,7 @@ std::string value_key(const SqlValue& v) {
   if (const auto* n = std::get_if<std::int64_t>(&v)) return "i" + std::to_string(*n);
   if (const auto* d = std::get_if<double>(&v)) return "d" + std::to_string(*d);
   if (const auto* s = std::get_if<std::string>(&v)) return "s" + *s;
+  if (const auto* b = std::get_if<Bytes>(&v)) return "b" + b->data;
   return "null";
 }
 
@@ -229,7 +232,7 @@ std::int64_t count_rows(SqlConnection& db, const std::string& table) {
 std::optional<std::string> chain_head(SqlConnection& db) {
   const auto row = db.query_one("SELECT hash FROM dossier_events ORDER BY seq DESC LIMIT 1");
   if (!row) return std::nullopt;
-  return row->text(0);
+  return hash_hex(row->values.at(0));
 }
 
 std::vector<TableShape> sqlite_tables_to_copy(SqlConnection& sqlite) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "store/event_log.hpp"
+#include "store/test_database.hpp"
 
 namespace motcua::store {
 namespace {
@@ -186,6 +187,58 @@ TEST_F(TableCopyTest, ARefusedRowStopsTheCopyWithTheTargetsError) {
   const auto t = tables();
   source_->read(
       [&](SqlConnection& db) { EXPECT_THROW(copy_tables(db, *target_, t, 100), ConstraintError); });
+}
+
+// migrate-db moves a SQLite database to either engine: the event hashes (32-byte blobs since
+// migration 0058) arrive as BLOB or bytea, byte for byte, and the chain verifies there.
+class TableCopyBlobTest : public ::testing::TestWithParam<Engine> {};
+
+INSTANTIATE_TEST_SUITE_P(Engines, TableCopyBlobTest, ::testing::ValuesIn(test_engines()),
+                         engine_name);
+
+TEST_P(TableCopyBlobTest, EventHashesArriveAsTheSameBytes) {
+  TestDatabase source_db(Engine::sqlite, "copy-blob-source");
+  TestDatabase target_db(GetParam(), "copy-blob-target");
+  auto source = source_db.open();
+  auto target = target_db.open();
+  source->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
+        "('c1', '000.01.01.H40', 'Xã Một', 'commune', '2025-07-01')");
+    db.execute(
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "('d1', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, '{}', 'now', 'now')");
+    for (int i = 0; i < 3; ++i) {
+      append_event(db, EventDraft{"d1", "received", "u1", "reception", "2026-03-02T10:00:00+07:00",
+                                  "", "submitted", "received", "{}"});
+    }
+  });
+  std::vector<SqlRow> before, after;
+  std::optional<std::string> source_head, target_head;
+  ChainCheck chain;
+  source->read([&](SqlConnection& db) {
+    copy_tables(db, *target, sqlite_tables_to_copy(db), 2);
+    before = db.query("SELECT hash FROM dossier_events ORDER BY seq");
+    source_head = chain_head(db);
+  });
+  target->read([&](SqlConnection& db) {
+    after = db.query("SELECT hash FROM dossier_events ORDER BY seq");
+    target_head = chain_head(db);
+    chain = verify_chain(db);
+  });
+  ASSERT_EQ(before.size(), 3u);
+  ASSERT_EQ(after.size(), 3u);
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    ASSERT_TRUE(std::holds_alternative<Bytes>(after[i].values[0])) << i;
+    EXPECT_EQ(after[i].bytes(0).size(), 32u);
+    EXPECT_EQ(after[i].values[0], before[i].values[0]);
+  }
+  ASSERT_TRUE(target_head.has_value());
+  EXPECT_EQ(target_head->size(), 64u);  // hex at the boundary
+  EXPECT_EQ(target_head, source_head);
+  EXPECT_TRUE(chain.ok()) << chain.problem;
+  EXPECT_EQ(chain.events_checked, 3);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ namespace {
 
 // Type OIDs of pg_type (catalog/pg_type_d.h, stable across versions).
 constexpr Oid kBool = 16;
+constexpr Oid kBytea = 17;
 constexpr Oid kInt8 = 20;
 constexpr Oid kInt2 = 21;
 constexpr Oid kInt4 = 23;
@@ -45,6 +46,16 @@ SqlValue typed_value(const PGresult* r, int row, int column) {
         return static_cast<std::int64_t>(std::strtoll(text, nullptr, 10));
       }
       return std::strtod(text, nullptr);
+    }
+    case kBytea: {
+      // Results come in text format, where bytea is escaped ("\\x" and hex by default): libpq
+      // undoes whichever escaping the server's bytea_output chose.
+      std::size_t size = 0;
+      unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size);
+      if (raw == nullptr) throw StoreError("cannot decode a bytea value: out of memory");
+      Bytes out{std::string(reinterpret_cast<const char*>(raw), size)};
+      PQfreemem(raw);
+      return out;
     }
     default:
       return std::string(text, static_cast<std::size_t>(PQgetlength(r, row, column)));
@@ -138,9 +149,19 @@ PGresult* PostgresConnection::run(std::string_view sql, const std::vector<SqlVal
   }
   std::vector<std::string> texts(params.size());
   std::vector<const char*> values(params.size(), nullptr);
+  // Text format except for binary values, sent in binary format (1) with their length: bytea's
+  // binary form is the bytes themselves, so nothing is escaped and a zero byte is a byte.
+  std::vector<int> lengths(params.size(), 0);
+  std::vector<int> formats(params.size(), 0);
   for (std::size_t i = 0; i < params.size(); ++i) {
     const auto& p = params[i];
     if (std::holds_alternative<std::nullptr_t>(p)) continue;
+    if (const auto* b = std::get_if<Bytes>(&p)) {
+      values[i] = b->data.data();
+      lengths[i] = static_cast<int>(b->data.size());
+      formats[i] = 1;
+      continue;
+    }
     if (const auto* n = std::get_if<std::int64_t>(&p)) {
       texts[i] = std::to_string(*n);
     } else if (const auto* d = std::get_if<double>(&p)) {
@@ -153,7 +174,7 @@ PGresult* PostgresConnection::run(std::string_view sql, const std::vector<SqlVal
     values[i] = texts[i].c_str();
   }
   PGresult* result = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
-                                    values.data(), nullptr, nullptr, 0);
+                                    values.data(), lengths.data(), formats.data(), 0);
   const auto status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     fail("execute '" + std::string(sql.substr(0, 60)) + "'", result);

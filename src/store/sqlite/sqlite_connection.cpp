@@ -58,6 +58,8 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql, const std::vector<
       rc = sqlite3_bind_int64(stmt, index, *n);
     } else if (const auto* d = std::get_if<double>(&p)) {
       rc = sqlite3_bind_double(stmt, index, *d);
+    } else if (const auto* b = std::get_if<Bytes>(&p)) {
+      rc = sqlite3_bind_blob64(stmt, index, b->data.data(), b->data.size(), SQLITE_TRANSIENT);
     } else {
       const auto& s = std::get<std::string>(p);
       rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -100,6 +102,13 @@ std::vector<SqlRow> SqliteConnection::query(std::string_view sql,
         case SQLITE_FLOAT:
           row.values.emplace_back(sqlite3_column_double(stmt, c));
           break;
+        case SQLITE_BLOB: {
+          const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+          const int size = sqlite3_column_bytes(stmt, c);
+          row.values.emplace_back(
+              Bytes{std::string(data == nullptr ? "" : data, static_cast<std::size_t>(size))});
+          break;
+        }
         default: {
           const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, c));
           const int size = sqlite3_column_bytes(stmt, c);

@@ -6,6 +6,7 @@
 
 #include "store/audit_log.hpp"
 #include "store/connection_store.hpp"
+#include "store/event_log.hpp"
 #include "store/migrations.hpp"
 #include "store/personal_data.hpp"
 #include "store/sqlite/bulk_store.hpp"
@@ -20,6 +21,8 @@ namespace {
 constexpr int kAuditChainMigration = 20;
 // The migration after which personal data is sealed (0053_sealed_personal_data.sql).
 constexpr int kSealedPersonalDataMigration = 53;
+// The migration that stores event hashes as bytes (0058_event_hashes_as_bytes.sql).
+constexpr int kEventHashesAsBytesMigration = 58;
 
 void apply_migrations(SqliteConnection& db) {
   db.execute_script(
@@ -37,6 +40,8 @@ void apply_migrations(SqliteConnection& db) {
       if (m.version == kAuditChainMigration) chain_unchained_audit(db);
       // SQL has no key either: the clear values are sealed here, in the same transaction.
       if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db);
+      // Nor unhex() (SQLite 3.40): the hex hashes are rewritten as bytes here.
+      if (m.version == kEventHashesAsBytesMigration) convert_event_hashes_to_bytes(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",

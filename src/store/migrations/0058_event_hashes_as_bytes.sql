@@ -1,0 +1,13 @@
+-- Event hashes as 32 raw bytes instead of 64 hex characters (issue 17, docs/performance.md
+-- "Storage per dossier (issue 17)"): 32 bytes less per event. The chain itself is unchanged: each
+-- hash still covers its predecessor's hash written as hex, and the store hands out hex
+-- (store/event_log.hpp, hash_hex).
+--
+-- @postgres
+-- The table is rewritten; row triggers (the append-only ones) do not fire on a rewrite.
+ALTER TABLE dossier_events ALTER COLUMN hash TYPE bytea USING decode(hash, 'hex');
+-- @end
+-- SQLite: nothing here. Its 3.40 has no unhex(), and a TEXT column keeps a BLOB as a BLOB (no
+-- conversion by affinity), so the column keeps its declared type and the rows are rewritten in
+-- C++ in this migration's transaction (convert_event_hashes_to_bytes, run by the SQLite engine
+-- right after this file).
