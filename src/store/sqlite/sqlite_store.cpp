@@ -20,6 +20,7 @@ namespace {
 constexpr int kAuditChainMigration = 20;
 // The migration after which personal data is sealed (0053_sealed_personal_data.sql).
 constexpr int kSealedPersonalDataMigration = 53;
+constexpr int kSealedContactAddressesMigration = 61;
 
 void apply_migrations(SqliteConnection& db) {
   db.execute_script(
@@ -36,7 +37,8 @@ void apply_migrations(SqliteConnection& db) {
       // transaction as the migration that added it.
       if (m.version == kAuditChainMigration) chain_unchained_audit(db);
       // SQL has no key either: the clear values are sealed here, in the same transaction.
-      if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db);
+      if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db, m.version);
+      if (m.version == kSealedContactAddressesMigration) seal_contact_addresses(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
