@@ -337,6 +337,9 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
     insert_user(db, {"o1", "0911111111", "official", "Desk", "", "", "", "-", "now"});
     db.execute("UPDATE users SET username = '0987654321' WHERE id = 'p1'");
     db.execute("UPDATE users SET username = '0911111111' WHERE id = 'o1'");
+    db.execute(
+        "INSERT INTO login_failures(scope, subject, window_start, failures, last_failure) VALUES "
+        "('login_user', '0987654321', 1, 1, 1)");
   });
   store_.reset();
   store_ = database_->open();
@@ -350,6 +353,8 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
     EXPECT_EQ(current_one_time_code(db, "account_verify", "0977000111")->id, "otp_old");
     EXPECT_EQ(find_pending_signup(db, "0977000111")->display_name, "Chi");
     EXPECT_EQ(find_pending_signup(db, "chi@example.vn")->address, "chi@example.vn");
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM login_failures")->integer(0), 0)
+        << "rows named their subject in clear";
     for (const auto* sql : {"SELECT address_hash || ' ' || id || ' ' || address FROM "
                             "pending_signups",
                             "SELECT id || ' ' || address_hash || ' ' || address FROM "
