@@ -30,7 +30,7 @@ bool username_taken(SqlConnection& db, const std::string& username) {
 
 void insert_user(SqlConnection& db, const NewUserRow& r) {
   // ID number and phone sealed, each with its lookup hash (store/personal_data.hpp).
-  db.execute(kInsertUser, {r.id, stored_username(r.username), r.kind, r.display_name,
+  db.execute(kInsertUser, {r.id, stored_username(r.username, r.phone), r.kind, r.display_name,
                            seal(r.id_number, "users", "id_number", r.id), lookup_hash(r.id_number),
                            r.email, seal(r.phone, "users", "phone", r.id), lookup_hash(r.phone),
                            r.password_hash, r.created_at});

@@ -76,8 +76,8 @@ bool is_normalised_phone(std::string_view name) {
   return true;
 }
 
-std::string stored_username(std::string_view username) {
-  if (!is_normalised_phone(username)) return std::string(username);
+std::string stored_username(std::string_view username, std::string_view phone) {
+  if (username != phone || !is_normalised_phone(username)) return std::string(username);
   return std::string(kPhoneUsernamePrefix) + lookup_hash(username);
 }
 
@@ -111,7 +111,9 @@ std::int64_t rewrite(SqlConnection& db, const SealedColumn& c, const std::string
     const std::string clear = clear_of(row.text(1), row.text(2));
     std::vector<SqlValue> values{seal(clear, c.table, c.column, row.text(2))};
     if (*c.hash != '\0') values.emplace_back(lookup_hash(clear));
-    if (c.renames_phone_accounts) values.emplace_back(stored_username(clear));
+    // Only names already "phone:" + a hash of this phone are replaced (the CASE above).
+    if (c.renames_phone_accounts)
+      values.emplace_back(std::string(kPhoneUsernamePrefix) + lookup_hash(clear));
     values.emplace_back(row.text(0));
     db.execute(update, values);
     ++changed;

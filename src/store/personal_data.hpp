@@ -58,8 +58,11 @@ std::pair<std::string, std::string> lookup_hash_pair(std::string_view clear);
 inline constexpr std::string_view kPhoneUsernamePrefix = "phone:";
 // Whether `name` is a phone as parse_contact_address (domain/text/contact_address) normalises it.
 bool is_normalised_phone(std::string_view name);
-// What users.username holds for an account named `username`.
-std::string stored_username(std::string_view username);
+// What users.username holds for an account named `username` whose phone is `phone`: "phone:" +
+// the hash when the name is that phone (a citizen who signed up with it), else the name. Only
+// then: rotate-key derives the new name from users.phone, so a phone-like name of an official
+// (whose phone, if any, is another) stays as it is.
+std::string stored_username(std::string_view username, std::string_view phone);
 // The values of users.username an account named `username` (already normalised) may have: itself
 // and, for a phone, "phone:" + its hash under the current and the retiring key. Always three, so
 // a query has one shape: "username IN (?, ?, ?)".

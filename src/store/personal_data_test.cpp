@@ -260,6 +260,8 @@ TEST_P(PersonalDataTest, PhoneUserNamesAndCodeAddressesAreHashedAndSurviveRotati
   constexpr const char* kMail = "chi@example.vn";
   store_->write([&](SqlConnection& db) {
     insert_user(db, {"p1", kCitizen, "applicant", "Binh", "", "", kCitizen, "-", "now"});
+    // An official named by digits, with another phone: the name is not that phone, stays as it is.
+    insert_user(db, {"o1", "0911111111", "official", "Desk", "", "", "0922222222", "-", "now"});
     insert_one_time_code(db, {"otp_1", "account_verify", kWaiting, "", "h", "now", 100});
     insert_one_time_code(db, {"otp_2", "account_verify", kMail, "", "h", "now", 100});
     save_pending_signup(db, {kWaiting, "Chi", "-", "vi", "now"});
@@ -283,6 +285,8 @@ TEST_P(PersonalDataTest, PhoneUserNamesAndCodeAddressesAreHashedAndSurviveRotati
       EXPECT_EQ(db.query_one("SELECT username FROM users WHERE id = 'p1'")->text(0),
                 "phone:" + lookup_hash(kCitizen));
       EXPECT_EQ(credentials_of(db, kCitizen)->user_id, "p1");
+      EXPECT_EQ(db.query_one("SELECT username FROM users WHERE id = 'o1'")->text(0), "0911111111");
+      EXPECT_EQ(credentials_of(db, "0911111111")->user_id, "o1");
       EXPECT_TRUE(username_taken(db, kCitizen));
       EXPECT_FALSE(username_taken(db, kWaiting));
       EXPECT_EQ(applicant_with_contact(db, kCitizen), "p1");
