@@ -420,6 +420,11 @@ TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
     ++unbound;
   }
   ASSERT_GT(unbound, 0);
+  // A citizen who signed up with their phone is named "phone:" + its keyed hash (migration 0061):
+  // the rotation must re-hash the name, or the phone would no longer log in.
+  const auto citizen = *phones.begin();
+  sql += "UPDATE users SET username = 'phone:" + keys.lookup_hash(citizen.second) +
+         "' WHERE id = '" + citizen.first + "';";
   r = run_process("sqlite3 " + db + " \"" + sql + "\"");
   ASSERT_EQ(r.status, 0) << r.err;
   r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM users WHERE phone LIKE 'enc1:%'\"");
@@ -461,6 +466,9 @@ TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
     resealed.emplace_back(user_id, sealed);
   }
   EXPECT_EQ(resealed.size(), phones.size());
+  r = run_process("sqlite3 " + db + " \"SELECT username FROM users WHERE id = '" + citizen.first +
+                  "'\"");
+  EXPECT_EQ(r.out, "phone:" + new_keys.lookup_hash(citizen.second) + "\n") << r.err;
   if (resealed.size() >= 2) {
     EXPECT_THROW(new_keys.decrypt(resealed[0].second, "users.phone|" + resealed[1].first),
                  motcua::store::DataKeyError);

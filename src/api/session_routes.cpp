@@ -47,7 +47,8 @@ void log_in(ApiContext& ctx, http::HttpRequest& request, http::Respond respond) 
   if (!body) return answer_now(respond, body.error());
   const auto credentials = login_request_from_json(*body);
   if (!credentials) return answer_now(respond, problem_of(credentials.error(), request));
-  const std::string& username = credentials->username;
+  // A phone is counted, throttled and looked up as one name however it was typed.
+  const std::string username = app::login_name(credentials->username);
   const auto now_s = ctx.now().seconds;
   const std::string& address = request.client();
   std::int64_t wait = 0;

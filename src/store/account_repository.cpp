@@ -5,7 +5,8 @@
 namespace motcua::store {
 
 namespace {
-constexpr const char* kUsernameTaken = "SELECT 1 FROM users WHERE username = ?";
+// A citizen's phone user name is stored as "phone:" + its hash (store/personal_data.hpp).
+constexpr const char* kUsernameTaken = "SELECT 1 FROM users WHERE username IN (?, ?, ?)";
 constexpr const char* kInsertUser =
     "INSERT INTO users(id, username, kind, display_name, id_number, id_number_hash, email, phone, "
     "phone_hash, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -17,18 +18,19 @@ constexpr const char* kHashById = "SELECT password_hash FROM users WHERE id = ? 
 constexpr const char* kSetHash =
     "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?";
 constexpr const char* kUserByName =
-    "SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0";
+    "SELECT id, password_hash FROM users WHERE username IN (?, ?, ?) AND disabled = 0";
 constexpr const char* kGrants =
     "SELECT role, agency_id FROM user_roles WHERE user_id = ? ORDER BY role";
 }  // namespace
 
 bool username_taken(SqlConnection& db, const std::string& username) {
-  return db.query_one(kUsernameTaken, {username}).has_value();
+  const auto names = username_candidates(username);
+  return db.query_one(kUsernameTaken, {names[0], names[1], names[2]}).has_value();
 }
 
 void insert_user(SqlConnection& db, const NewUserRow& r) {
   // ID number and phone sealed, each with its lookup hash (store/personal_data.hpp).
-  db.execute(kInsertUser, {r.id, r.username, r.kind, r.display_name,
+  db.execute(kInsertUser, {r.id, stored_username(r.username, r.phone), r.kind, r.display_name,
                            seal(r.id_number, "users", "id_number", r.id), lookup_hash(r.id_number),
                            r.email, seal(r.phone, "users", "phone", r.id), lookup_hash(r.phone),
                            r.password_hash, r.created_at});
@@ -46,7 +48,8 @@ std::optional<ActiveUserRow> find_active_user(SqlConnection& db, const std::stri
 }
 
 std::optional<CredentialRow> credentials_of(SqlConnection& db, const std::string& username) {
-  const auto row = db.query_one(kUserByName, {username});
+  const auto names = username_candidates(username);
+  const auto row = db.query_one(kUserByName, {names[0], names[1], names[2]});
   if (!row) return std::nullopt;
   return CredentialRow{row->text(0), row->text(1)};
 }

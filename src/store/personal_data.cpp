@@ -9,7 +9,7 @@ namespace motcua::store {
 const std::vector<SealedColumn>& sealed_columns() {
   static const std::vector<SealedColumn> columns{
       {"users", "id", "id_number", "id_number_hash", "id"},
-      {"users", "id", "phone", "phone_hash", "id"},
+      {"users", "id", "phone", "phone_hash", "id", true},
       {"dossier_applicant_ids", "dossier_id", "id_number", "id_number_hash", "dossier_id"},
       {"dossier_postal", "dossier_id", "phone", "", "dossier_id"},
       {"dossier_postal", "dossier_id", "address", "", "dossier_id"},
@@ -26,6 +26,11 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"outbox", "id", "payload", "", "idempotency_key"},
       // The whole application form: the applicant's ID number, phone and address are in it.
       {"dossiers", "id", "document", "", "id"},
+      // The e-mail address or phone a one-time code went to (migration 0061).
+      {"one_time_codes", "id", "address", "address_hash", "id", false, 61},
+      // A sign-up waiting for its code: keyed by the address's hash; the sealed address is bound
+      // to the row's id, which a re-hash does not change.
+      {"pending_signups", "address_hash", "address", "address_hash", "id", false, 61},
   };
   return columns;
 }
@@ -64,6 +69,28 @@ std::pair<std::string, std::string> lookup_hash_pair(std::string_view clear) {
   return {hashes.front(), hashes.back()};
 }
 
+bool is_normalised_phone(std::string_view name) {
+  if (name.size() != 10 || name.front() != '0') return false;
+  for (const char ch : name)
+    if (ch < '0' || ch > '9') return false;
+  return true;
+}
+
+std::string stored_username(std::string_view username, std::string_view phone) {
+  if (username != phone || !is_normalised_phone(username)) return std::string(username);
+  return std::string(kPhoneUsernamePrefix) + lookup_hash(username);
+}
+
+std::array<std::string, 3> username_candidates(std::string_view username) {
+  if (!is_normalised_phone(username)) {
+    const std::string name(username);
+    return {name, name, name};
+  }
+  const auto [hash, old_hash] = lookup_hash_pair(username);
+  const std::string prefix(kPhoneUsernamePrefix);
+  return {std::string(username), prefix + hash, prefix + old_hash};
+}
+
 namespace {
 
 // Rewrites the rows `select` finds (key, stored value, the key the value is bound to) with
@@ -74,13 +101,19 @@ std::int64_t rewrite(SqlConnection& db, const SealedColumn& c, const std::string
   const std::string table = c.table;
   const std::string update =
       std::string("UPDATE ") + table + " SET " + c.column + " = ?" +
-      (*c.hash != '\0' ? std::string(", ") + c.hash + " = ?" : std::string()) + " WHERE " + c.key +
-      " = ?";
+      (*c.hash != '\0' ? std::string(", ") + c.hash + " = ?" : std::string()) +
+      (c.renames_phone_accounts
+           ? ", username = CASE WHEN username LIKE 'phone:%' THEN ? ELSE username END"
+           : "") +
+      " WHERE " + c.key + " = ?";
   std::int64_t changed = 0;
   for (const auto& row : db.query(select, params)) {
     const std::string clear = clear_of(row.text(1), row.text(2));
     std::vector<SqlValue> values{seal(clear, c.table, c.column, row.text(2))};
     if (*c.hash != '\0') values.emplace_back(lookup_hash(clear));
+    // Only names already "phone:" + a hash of this phone are replaced (the CASE above).
+    if (c.renames_phone_accounts)
+      values.emplace_back(std::string(kPhoneUsernamePrefix) + lookup_hash(clear));
     values.emplace_back(row.text(0));
     db.execute(update, values);
     ++changed;
@@ -90,9 +123,10 @@ std::int64_t rewrite(SqlConnection& db, const SealedColumn& c, const std::string
 
 }  // namespace
 
-std::int64_t seal_clear_personal_data(SqlConnection& db) {
+std::int64_t seal_clear_personal_data(SqlConnection& db, int upto_migration) {
   std::int64_t sealed = 0;
   for (const auto& c : sealed_columns()) {
+    if (c.migration > upto_migration) continue;
     const std::string select = std::string("SELECT ") + c.key + ", " + c.column + ", " +
                                c.bound_to + " FROM " + c.table + " WHERE " + c.column +
                                " <> '' AND " + c.column + " NOT LIKE 'enc1:%' AND " + c.column +
@@ -101,6 +135,29 @@ std::int64_t seal_clear_personal_data(SqlConnection& db) {
         rewrite(db, c, select, {}, [](const std::string& v, const std::string&) { return v; });
   }
   return sealed;
+}
+
+std::int64_t seal_contact_addresses(SqlConnection& db) {
+  seal_clear_personal_data(db, 61);
+  // An account is renamed only when its user name is the phone it holds (a citizen who signed up
+  // with it): rotate-key derives the new name from that phone. A phone-like user name without
+  // the same phone beside it (none is made by MotCua) stays as it is.
+  std::int64_t renamed = 0;
+  for (const auto& row : db.query("SELECT id, username, phone_hash FROM users WHERE phone_hash <> "
+                                  "'' AND username NOT LIKE "
+                                  "'phone:%'",
+                                  {})) {
+    const std::string name = row.text(1);
+    if (!is_normalised_phone(name)) continue;
+    const auto hashes = data_keys().lookup_hashes(name);
+    bool same = false;
+    for (const auto& h : hashes) same = same || h == row.text(2);
+    if (!same) continue;
+    db.execute("UPDATE users SET username = ? WHERE id = ?",
+               {std::string(kPhoneUsernamePrefix) + row.text(2), row.text(0)});
+    ++renamed;
+  }
+  return renamed;
 }
 
 void require_known_data_keys(SqlConnection& db) {

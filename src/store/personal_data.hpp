@@ -6,6 +6,7 @@
 // column.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,6 +25,12 @@ struct SealedColumn {
   // when the row is written. The primary key, except where the database assigns it on insert
   // (outbox.id): there the row's other unique key.
   const char* bound_to;
+  // users.phone only: a re-hash also renames the account whose user name is "phone:" + the hash
+  // of this phone (a citizen who signed up with it), so that it still logs in after rotate-key.
+  bool renames_phone_accounts = false;
+  // The migration that made the column sealed: the sealing after an earlier migration skips it
+  // (its columns do not exist yet).
+  int migration = 53;
 };
 
 const std::vector<SealedColumn>& sealed_columns();
@@ -45,9 +52,32 @@ std::string lookup_hash(std::string_view clear);
 // (always two, the same twice when there is one key, so a query has a fixed shape).
 std::pair<std::string, std::string> lookup_hash_pair(std::string_view clear);
 
+// Citizens who signed up with their phone: users.username holds "phone:" + the keyed hash of the
+// normalised phone (0 and 9 digits), never the phone itself, which is in users.phone, sealed.
+// E-mail and officials' user names are stored as they are.
+inline constexpr std::string_view kPhoneUsernamePrefix = "phone:";
+// Whether `name` is a phone as parse_contact_address (domain/text/contact_address) normalises it.
+bool is_normalised_phone(std::string_view name);
+// What users.username holds for an account named `username` whose phone is `phone`: "phone:" +
+// the hash when the name is that phone (a citizen who signed up with it), else the name. Only
+// then: rotate-key derives the new name from users.phone, so a phone-like name of an official
+// (whose phone, if any, is another) stays as it is.
+std::string stored_username(std::string_view username, std::string_view phone);
+// The values of users.username an account named `username` (already normalised) may have: itself
+// and, for a phone, "phone:" + its hash under the current and the retiring key. Always three, so
+// a query has one shape: "username IN (?, ?, ?)".
+std::array<std::string, 3> username_candidates(std::string_view username);
+
 // Seals the clear values left in every sealed column (rows written before migration 0053) and
-// fills their hashes; returns how many values it sealed.
-std::int64_t seal_clear_personal_data(SqlConnection& db);
+// fills their hashes; returns how many values it sealed. Run after migration `upto_migration`,
+// it leaves the columns sealed by later migrations alone.
+std::int64_t seal_clear_personal_data(SqlConnection& db, int upto_migration = 1 << 30);
+
+// Run right after migration 0061 in its transaction: seals the contact addresses of one-time codes
+// and pending sign-ups copied clear by the migration (seal_clear_personal_data) and renames each
+// account whose user name is its own phone to "phone:" + the phone's hash. Returns the accounts
+// renamed.
+std::int64_t seal_contact_addresses(SqlConnection& db);
 
 // Throws DataKeyError when a sealed value was written under a key the installed key file does not
 // hold (a database restored or moved without its key file, or started with another one), naming

@@ -24,7 +24,9 @@ std::optional<AccountDataRow> account_data(SqlConnection& db, const std::string&
 }
 
 std::optional<std::string> user_id_of_username(SqlConnection& db, const std::string& username) {
-  const auto row = db.query_one("SELECT id FROM users WHERE username = ?", {username});
+  const auto names = username_candidates(username);
+  const auto row = db.query_one("SELECT id FROM users WHERE username IN (?, ?, ?)",
+                                {names[0], names[1], names[2]});
   if (!row) return std::nullopt;
   return row->text(0);
 }

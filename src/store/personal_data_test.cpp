@@ -250,6 +250,128 @@ TEST_P(PersonalDataTest, OldUnboundValuesStillOpenAndRotationBindsThem) {
   reads_clear();
 }
 
+// A citizen who signed up with a phone (migration 0061): the user name is "phone:" + the phone's
+// keyed hash, the code and pending sign-up rows hold the address sealed and its hash; none lists
+// the phone or the e-mail address in clear. Lookups by the clear value find them, before and after
+// rotate-key (which re-hashes the user name along with users.phone).
+TEST_P(PersonalDataTest, PhoneUserNamesAndCodeAddressesAreHashedAndSurviveRotation) {
+  constexpr const char* kCitizen = "0987654321";
+  constexpr const char* kWaiting = "0977000111";
+  constexpr const char* kMail = "chi@example.vn";
+  store_->write([&](SqlConnection& db) {
+    insert_user(db, {"p1", kCitizen, "applicant", "Binh", "", "", kCitizen, "-", "now"});
+    // An official named by digits, with another phone: the name is not that phone, stays as it is.
+    insert_user(db, {"o1", "0911111111", "official", "Desk", "", "", "0922222222", "-", "now"});
+    insert_one_time_code(db, {"otp_1", "account_verify", kWaiting, "", "h", "now", 100});
+    insert_one_time_code(db, {"otp_2", "account_verify", kMail, "", "h", "now", 100});
+    save_pending_signup(db, {kWaiting, "Chi", "-", "vi", "now"});
+    save_pending_signup(db, {kMail, "Chi", "-", "vi", "now"});
+  });
+  const auto no_clear_copy = [&] {
+    store_->read([&](SqlConnection& db) {
+      for (const auto* sql :
+           {"SELECT username FROM users",
+            "SELECT address_hash || ' ' || id || ' ' || address FROM pending_signups",
+            "SELECT id || ' ' || address_hash || ' ' || address FROM one_time_codes"}) {
+        for (const auto& r : db.query(sql)) {
+          for (const auto* clear : {"987654321", "977000111", kMail})
+            EXPECT_EQ(r.text(0).find(clear), std::string::npos) << sql << ": " << r.text(0);
+        }
+      }
+    });
+  };
+  const auto found_by_clear_value = [&] {
+    store_->read([&](SqlConnection& db) {
+      EXPECT_EQ(db.query_one("SELECT username FROM users WHERE id = 'p1'")->text(0),
+                "phone:" + lookup_hash(kCitizen));
+      EXPECT_EQ(credentials_of(db, kCitizen)->user_id, "p1");
+      EXPECT_EQ(db.query_one("SELECT username FROM users WHERE id = 'o1'")->text(0), "0911111111");
+      EXPECT_EQ(credentials_of(db, "0911111111")->user_id, "o1");
+      EXPECT_TRUE(username_taken(db, kCitizen));
+      EXPECT_FALSE(username_taken(db, kWaiting));
+      EXPECT_EQ(applicant_with_contact(db, kCitizen), "p1");
+      EXPECT_EQ(current_one_time_code(db, "account_verify", kWaiting)->address, kWaiting);
+      EXPECT_EQ(current_one_time_code(db, "account_verify", kMail)->id, "otp_2");
+      EXPECT_EQ(find_pending_signup(db, kWaiting)->address, kWaiting);
+      EXPECT_EQ(find_pending_signup(db, kMail)->address, kMail);
+      EXPECT_FALSE(find_pending_signup(db, kCitizen).has_value());
+    });
+  };
+  no_clear_copy();
+  found_by_clear_value();
+  // A second sign-up for the address replaces the pending one.
+  store_->write([&](SqlConnection& db) {
+    save_pending_signup(db, {kWaiting, "Chi 2", "-", "en", "now"});
+  });
+  store_->read([&](SqlConnection& db) {
+    EXPECT_EQ(find_pending_signup(db, kWaiting)->display_name, "Chi 2");
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM pending_signups")->integer(0), 2);
+  });
+
+  const auto rotation =
+      rotate_data_key(*store_, key_file_, "admin", "2026-12-07T00:00:00Z", "yearly", 1);
+  for (const auto& v : raw_values()) EXPECT_EQ(DataKeys::key_id_of(v), rotation.new_key_id);
+  no_clear_copy();
+  found_by_clear_value();
+}
+
+// A database from before migration 0061: pending_signups keyed by the clear address, code rows
+// with the clear address, a citizen whose user name is their phone. Opening it runs the
+// migration, which seals and hashes the addresses and renames the account; the citizen still logs
+// in with the phone. A phone-like user name without that phone beside it is left as it is.
+TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsIn) {
+  store_->write([](SqlConnection& db) {
+    // Back to the shape of migration 0036, with its clear rows.
+    for (const auto* sql :
+         {"DROP TABLE pending_signups",
+          "CREATE TABLE pending_signups (address TEXT PRIMARY KEY, display_name TEXT NOT NULL, "
+          "password_hash TEXT NOT NULL, language TEXT NOT NULL, created_at TEXT NOT NULL)",
+          "DROP INDEX one_time_codes_address",
+          "ALTER TABLE one_time_codes DROP COLUMN address_hash",
+          "CREATE INDEX one_time_codes_address ON one_time_codes(purpose, address)",
+          "DELETE FROM schema_migrations WHERE version = 61"})
+      db.execute(sql);
+    db.execute(
+        "INSERT INTO pending_signups VALUES ('0977000111', 'Chi', '-', 'vi', 'now'), "
+        "('chi@example.vn', 'Chi', '-', 'vi', 'now')");
+    db.execute(
+        "INSERT INTO one_time_codes(id, purpose, address, user_id, code_hash, created_at, "
+        "expires_s) VALUES ('otp_old', 'account_verify', '0977000111', '', 'h', 'now', 100)");
+    insert_user(db, {"p1", "0987654321", "applicant", "Binh", "", "", "0987654321", "-", "now"});
+    insert_user(db, {"o1", "0911111111", "official", "Desk", "", "", "", "-", "now"});
+    db.execute("UPDATE users SET username = '0987654321' WHERE id = 'p1'");
+    db.execute("UPDATE users SET username = '0911111111' WHERE id = 'o1'");
+    db.execute(
+        "INSERT INTO login_failures(scope, subject, window_start, failures, last_failure) VALUES "
+        "('login_user', '0987654321', 1, 1, 1)");
+  });
+  store_.reset();
+  store_ = database_->open();
+  store_->read([](SqlConnection& db) {
+    EXPECT_EQ(db.query_one("SELECT MAX(version) FROM schema_migrations")->integer(0), 61);
+    EXPECT_EQ(db.query_one("SELECT username FROM users WHERE id = 'p1'")->text(0),
+              "phone:" + lookup_hash("0987654321"));
+    EXPECT_EQ(credentials_of(db, "0987654321")->user_id, "p1");
+    EXPECT_EQ(db.query_one("SELECT username FROM users WHERE id = 'o1'")->text(0), "0911111111");
+    EXPECT_EQ(credentials_of(db, "0911111111")->user_id, "o1");
+    EXPECT_EQ(current_one_time_code(db, "account_verify", "0977000111")->id, "otp_old");
+    EXPECT_EQ(find_pending_signup(db, "0977000111")->display_name, "Chi");
+    EXPECT_EQ(find_pending_signup(db, "chi@example.vn")->address, "chi@example.vn");
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM login_failures")->integer(0), 0)
+        << "rows named their subject in clear";
+    for (const auto* sql : {"SELECT address_hash || ' ' || id || ' ' || address FROM "
+                            "pending_signups",
+                            "SELECT id || ' ' || address_hash || ' ' || address FROM "
+                            "one_time_codes"}) {
+      for (const auto& r : db.query(sql)) {
+        EXPECT_EQ(r.text(0).find("977000111"), std::string::npos) << r.text(0);
+        EXPECT_EQ(r.text(0).find("chi@"), std::string::npos) << r.text(0);
+      }
+    }
+  });
+  for (const auto& v : raw_values()) EXPECT_TRUE(v.starts_with("enc2:")) << v;
+}
+
 // A place not in sealed_columns() is a programming error, caught at the first seal: a misspelt
 // table or column would seal values that neither the reader nor rotate-key could open.
 TEST(SealContext, NamesTableColumnAndRowAndRefusesAnUnlistedColumn) {

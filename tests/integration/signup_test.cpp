@@ -129,6 +129,15 @@ TEST_F(SignUp, ByPhoneTheCodeArrivesAtTheSmsGateway) {
                 .status,
             204);
   EXPECT_EQ(ApiClient(server.port()).login("0912345678", kNewPassword), 200);
+  // The phone is stored only sealed and as a keyed hash (docs/security.md "Personal data at
+  // rest"): the login finds the account however the phone is typed, and what shows the user name
+  // shows the phone masked, never the hash.
+  ApiClient citizen(server.port());
+  ASSERT_EQ(citizen.login("+84 912.345.678", kNewPassword), 200);
+  const auto mine = citizen.get("/api/v1/me/personal-data");
+  ASSERT_EQ(mine.status, 200) << mine.raw.body;
+  EXPECT_EQ(mine.body.at("account").at("username"), "0*******78");
+  EXPECT_EQ(mine.body.at("account").at("phone"), "0912345678");
 }
 
 TEST_F(SignUp, CodesAreRateLimitedAndAResetNeverTellsWhoHasAnAccount) {

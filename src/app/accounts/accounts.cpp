@@ -2,6 +2,8 @@
 
 #include "app/admin/grantable_role.hpp"
 #include "codec/admin_audit_json.hpp"
+#include "domain/text/contact_address.hpp"
+#include "domain/text/mask.hpp"
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/hashing.hpp"
@@ -66,9 +68,27 @@ std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& use
   return actor;
 }
 
+std::string login_name(const std::string& typed) {
+  const auto parsed = text::parse_contact_address(typed);
+  if (parsed && parsed->kind == text::AddressKind::phone) return parsed->value;
+  return typed;
+}
+
+std::string audited_name(const std::string& name) {
+  const auto parsed = text::parse_contact_address(name);
+  if (parsed && parsed->kind == text::AddressKind::phone)
+    return text::mask_identifier(parsed->value);
+  return name;
+}
+
+std::string shown_username(const std::string& stored, const std::string& phone) {
+  if (stored.rfind("phone:", 0) != 0) return stored;
+  return text::mask_identifier(phone);
+}
+
 AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& username,
                               const std::string& password) {
-  const auto credentials = store::credentials_of(db, username);
+  const auto credentials = store::credentials_of(db, login_name(username));
   if (!credentials) {
     (void)verify_password(dummy_hash(), password);
     return tl::unexpected(unauthorized());
@@ -84,13 +104,13 @@ AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& usern
 void audit_login_failure(store::SqlConnection& db, const std::string& username,
                          const std::string& client_address, const std::string& now_iso) {
   store::append_audit(db, {0, "anonymous", now_iso, "session.login_failed", "session", "",
-                           codec::login_details(username, client_address)});
+                           codec::login_details(audited_name(username), client_address)});
 }
 
 void audit_login_success(store::SqlConnection& db, const Actor& actor, const std::string& username,
                          const std::string& client_address, const std::string& now_iso) {
   store::append_audit(db, {0, actor.user_id, now_iso, "session.logged_in", "session", "",
-                           codec::login_details(username, client_address)});
+                           codec::login_details(audited_name(username), client_address)});
 }
 
 Session open_session(store::SqlConnection& db, Actor actor, std::int64_t now_s,

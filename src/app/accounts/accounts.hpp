@@ -57,6 +57,17 @@ std::optional<Actor> load_actor(store::SqlConnection& db, const std::string& use
 // Checks the password (Argon2id: CPU-bound, tens of milliseconds) and answers the actor. Reads
 // only, so it runs outside the write transaction and never holds the store's writer. Returns 401
 // for an unknown user or a wrong password alike (no user enumeration), in about the same time.
+// The user name an account is found by: a phone, however typed (+84, spaces, dots), as 0xxxxxxxxx
+// (domain/text/contact_address), the form a citizen who signed up with it is stored under
+// (store/personal_data.hpp: "phone:" + its keyed hash); anything else as typed.
+std::string login_name(const std::string& typed);
+// A user name or contact address as audit rows carry it: a phone masked (0*******89,
+// domain/text/mask), anything else as it is.
+std::string audited_name(const std::string& name);
+// The user name shown for an account (admin list, right-of-access export, account pages): for a
+// citizen stored as "phone:" + hash, its phone masked, never the hash; otherwise the user name.
+std::string shown_username(const std::string& stored, const std::string& phone);
+
 AppResult<Actor> authenticate(store::SqlConnection& db, const std::string& username,
                               const std::string& password);
 

@@ -1,5 +1,6 @@
 #include "app/accounts/login_refusals.hpp"
 
+#include "app/accounts/accounts.hpp"
 #include "codec/admin_audit_json.hpp"
 #include "store/audit_log.hpp"
 #include "store/login_failures.hpp"
@@ -55,10 +56,10 @@ void LoginRefusals::audit(store::SqlConnection& db, const std::string& username,
   }
   const auto key = pair_key(username, client_address);
   store::add_login_failure(db, kScope, key, now_s, window_s_);
-  store::append_audit(
-      db, {0, "anonymous", now_iso, "session.login_throttled", "session",
-           "too many failed logins / đăng nhập sai quá nhiều lần",
-           codec::login_refusal_details(username, client_address, take_suppressed(key))});
+  store::append_audit(db, {0, "anonymous", now_iso, "session.login_throttled", "session",
+                           "too many failed logins / đăng nhập sai quá nhiều lần",
+                           codec::login_refusal_details(audited_name(username), client_address,
+                                                        take_suppressed(key))});
 }
 
 }  // namespace motcua::app

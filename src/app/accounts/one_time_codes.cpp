@@ -163,8 +163,10 @@ CodeRequestOutcome request_sign_up(store::SqlConnection& db, const PreparedSignU
     store::save_pending_signup(db,
                                {s.address, s.display_name, s.password_hash, s.language, now_iso});
   issue_code(db, kVerify, address, "", s.language, !taken, now_s, now_iso);
-  store::append_audit(db, {0, "anonymous", now_iso, "account.signup_requested", s.address, "",
-                           codec::login_details(s.address, client)});
+  // A phone is masked in the audit log (store/personal_data.hpp: phones are kept only sealed).
+  store::append_audit(
+      db, {0, "anonymous", now_iso, "account.signup_requested", audited_name(s.address), "",
+           codec::login_details(audited_name(s.address), client)});
   return out;
 }
 
@@ -206,7 +208,7 @@ AppResult<void> verify_sign_up(store::SqlConnection& db, const std::string& addr
   store::save_notification_preferences(db, prefs);
   store::append_audit(
       db, {0, user.id, now_iso, "account.signed_up", user.id, "address verified by a one-time code",
-           codec::login_details(parsed->value, "")});
+           codec::login_details(audited_name(parsed->value), "")});
   return {};
 }
 
@@ -223,8 +225,9 @@ AppResult<CodeRequestOutcome> request_password_reset(store::SqlConnection& db,
   const auto user_id = store::applicant_with_contact(db, parsed->value);
   issue_code(db, kReset, *parsed, user_id.value_or(""), language, user_id.has_value(), now_s,
              now_iso);
-  store::append_audit(db, {0, "anonymous", now_iso, "account.password_reset_requested",
-                           user_id.value_or(""), "", codec::login_details(parsed->value, client)});
+  store::append_audit(
+      db, {0, "anonymous", now_iso, "account.password_reset_requested", user_id.value_or(""), "",
+           codec::login_details(audited_name(parsed->value), client)});
   return out;
 }
 

@@ -149,5 +149,55 @@ TEST_F(OneTimeCodes, AResetAnswersAlikeForAnyAddressAndReplacesThePassword) {
                 "account.password_reset_requested", "user.password_reset_by_code"}));
 }
 
+// A citizen who signs up with a phone: the phone is kept only sealed (store/personal_data.hpp,
+// migration 0061). No table lists it in clear -- not the user name, the pending sign-up, the code
+// rows, the login counts or the audit rows -- and the account still logs in, resets its password
+// and is found, whichever way the phone is typed (+84, spaces, dots).
+TEST_F(OneTimeCodes, APhoneSignUpLogsInTypedAnyWayAndNoTableHoldsThePhoneInClear) {
+  const std::string digits = "912345678";  // what any clear copy of 0912345678 would contain
+  // Every text column of the tables a sign-up, a login and a reset write to.
+  auto clear_copies = [&] {
+    std::vector<std::string> found;
+    store_->read([&](store::SqlConnection& db) {
+      for (const auto* sql :
+           {"SELECT id || ' ' || username || ' ' || email FROM users",
+            "SELECT address_hash || ' ' || id || ' ' || address FROM pending_signups",
+            "SELECT id || ' ' || address_hash || ' ' || address || ' ' || user_id FROM "
+            "one_time_codes",
+            "SELECT scope || ' ' || subject FROM login_failures",
+            "SELECT action || ' ' || object || ' ' || reason || ' ' || details FROM audit_log"}) {
+        for (const auto& r : db.query(sql, {}))
+          if (r.text(0).find(digits) != std::string::npos) found.push_back(r.text(0));
+      }
+    });
+    return found;
+  };
+  EXPECT_EQ(sign_up("+84 912 345 678", 1000).channel, "sms");
+  EXPECT_EQ(clear_copies(), std::vector<std::string>{}) << "pending sign-up and code row";
+  ASSERT_TRUE(verify("0912.345.678", sent_code("sms", "account_verify"), 1010));
+  for (const auto* typed : {"0912345678", "+84912345678", "+84 912 345 678", "84 912.345.678"})
+    EXPECT_TRUE(can_log_in(typed, "mật khẩu rất dài")) << typed;
+  EXPECT_FALSE(can_log_in("0912345679", "mật khẩu rất dài"));
+  store_->read([&](store::SqlConnection& db) {
+    const auto row = db.query_one("SELECT username FROM users", {});
+    ASSERT_TRUE(row);
+    EXPECT_TRUE(row->text(0).starts_with("phone:")) << row->text(0);
+  });
+  // A second sign-up with the phone (typed otherwise) is taken; a reset reaches the account.
+  EXPECT_EQ(sign_up("0912 345 678", 1100).retry_after_s, 0);
+  EXPECT_EQ(outbox_rows(), 1u) << "an address in use gets no code";
+  store_->write([&](store::SqlConnection& db) {
+    ASSERT_TRUE(request_password_reset(db, "+84912345678", "vi", "10.0.0.2", 1200, "t"));
+  });
+  auto prepared =
+      prepare_code_reset("0912345678", sent_code("sms", "password_reset"), "mật khẩu mới rất dài");
+  ASSERT_TRUE(prepared);
+  store_->write([&](store::SqlConnection& db) {
+    ASSERT_TRUE(confirm_password_reset(db, *prepared, 1210, "t"));
+  });
+  EXPECT_TRUE(can_log_in("+84 912 345 678", "mật khẩu mới rất dài"));
+  EXPECT_EQ(clear_copies(), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace motcua::app

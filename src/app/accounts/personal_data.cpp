@@ -1,5 +1,6 @@
 #include "app/accounts/personal_data.hpp"
 
+#include "app/accounts/accounts.hpp"
 #include "app/admin/admin_users.hpp"
 #include "store/audit_log.hpp"
 #include "store/dossier_repository.hpp"
@@ -42,6 +43,8 @@ AppResult<PersonalDataExport> personal_data(store::SqlConnection& db, DossierSer
       "14).";
   // Read with the person's own rights: the views are exactly what they see in their account.
   const Actor self{account->id, account->display_name, account->kind == "applicant", {}};
+  // A citizen named by their phone is stored as "phone:" + its hash: the export shows the phone.
+  account->username = shown_username(account->username, account->phone);
   out.account = std::move(*account);
   out.identities = store::identity_links_of(db, user_id);
   if (self.applicant) {
@@ -75,8 +78,9 @@ AppResult<PersonalDataExport> personal_data_for_request(
   if (auto ok = require_administrator(admin); !ok) return tl::unexpected(ok.error());
   if (blank(username)) return tl::unexpected(username_required());
   if (blank(reason)) return tl::unexpected(reason_required());
-  const auto user_id = store::user_id_of_username(db, username);
-  if (!user_id) return tl::unexpected(not_found("user " + username));
+  // A citizen's phone is found however the administrator typed it.
+  const auto user_id = store::user_id_of_username(db, login_name(username));
+  if (!user_id) return tl::unexpected(not_found("user " + audited_name(username)));
   auto data = personal_data(db, dossiers, *user_id, now_iso);
   if (!data) return data;
   // Counts only: the audit log must not become a second copy of what was handed over.

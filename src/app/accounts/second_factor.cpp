@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/accounts/accounts.hpp"
 #include "app/accounts/passwords.hpp"
 #include "app/accounts/totp.hpp"
 #include "app/admin/admin_users.hpp"
@@ -85,7 +86,8 @@ AppResult<TotpEnrolment> begin_totp_enrolment(store::SqlConnection& db, const Ac
   const auto user = store::find_user(db, actor.user_id);
   return TotpEnrolment{
       totp::base32(secret),
-      totp::otpauth_uri(kTotpIssuer, user ? user->username : actor.user_id, secret)};
+      totp::otpauth_uri(
+          kTotpIssuer, user ? shown_username(user->username, user->phone) : actor.user_id, secret)};
 }
 
 AppResult<std::vector<std::string>> confirm_totp_enrolment(

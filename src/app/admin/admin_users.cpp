@@ -24,8 +24,16 @@ AppError reason_required() {
 }
 
 OfficialView view(const store::UserRow& u) {
-  OfficialView v{u.id,       u.username, u.display_name, u.email, u.phone,
-                 u.disabled, u.version,  u.created_at,   {}};
+  // A citizen named by their phone is stored as "phone:" + its hash: shown as the phone, masked.
+  OfficialView v{u.id,
+                 shown_username(u.username, u.phone),
+                 u.display_name,
+                 u.email,
+                 u.phone,
+                 u.disabled,
+                 u.version,
+                 u.created_at,
+                 {}};
   for (const auto& g : u.grants) v.grants.push_back({g.role, g.agency_id, g.agency_name});
   return v;
 }

@@ -23,6 +23,9 @@ constexpr int kAuditChainMigration = 20;
 constexpr int kSealedPersonalDataMigration = 53;
 // The migration that stores event hashes as bytes (0058_event_hashes_as_bytes.sql).
 constexpr int kEventHashesAsBytesMigration = 58;
+// The migration that seals one-time-code and pending sign-up addresses
+// (0061_sealed_contact_addresses.sql).
+constexpr int kSealedContactAddressesMigration = 61;
 
 void apply_migrations(SqliteConnection& db) {
   db.execute_script(
@@ -39,9 +42,10 @@ void apply_migrations(SqliteConnection& db) {
       // transaction as the migration that added it.
       if (m.version == kAuditChainMigration) chain_unchained_audit(db);
       // SQL has no key either: the clear values are sealed here, in the same transaction.
-      if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db);
+      if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db, m.version);
       // Nor unhex() (SQLite 3.40): the hex hashes are rewritten as bytes here.
       if (m.version == kEventHashesAsBytesMigration) convert_event_hashes_to_bytes(db);
+      if (m.version == kSealedContactAddressesMigration) seal_contact_addresses(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
