@@ -111,8 +111,9 @@ Options parse(int argc, char** argv) {
     throw std::invalid_argument("give either --clients N (closed loop) or --rate N (open loop)");
   if (o.applicants.empty()) throw std::invalid_argument("--applicants: at least one");
   if (!o.keys && o.retry_seconds > 0)
-    throw std::invalid_argument("--retry-seconds needs --keys on: a write resent without a key "
-                                "could be applied twice");
+    throw std::invalid_argument(
+        "--retry-seconds needs --keys on: a write resent without a key "
+        "could be applied twice");
   return o;
 }
 

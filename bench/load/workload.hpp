@@ -46,7 +46,7 @@ struct Options {
   // application sends them (it sends no key), and the server builds their answers after the
   // commit instead of inside the write transaction.
   bool keys = true;
-  std::string journal;        // file of acknowledged state changes (JSON lines)
+  std::string journal;  // file of acknowledged state changes (JSON lines)
   std::string password = "motcua-demo-2026";
   std::vector<std::string> applicants = {"congdan.an", "congdan.binh", "congdan.cuong"};
   std::string commune = "hoalu";  // officials tiepnhan/chuyenvien/lanhdao.<commune>
