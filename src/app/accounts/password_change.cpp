@@ -92,16 +92,7 @@ AppResult<PasswordResetView> reset_password(store::SqlConnection& db, const Acto
   store::append_audit(db, {0, actor.user_id, now_iso, "user.password_reset", user_id, reset.reason,
                            reset.generated ? R"({"generated":true})" : R"({"generated":false})"});
   const auto u = *store::find_user(db, user_id);
-  OfficialView official{u.id,
-                        shown_username(u.username, u.phone),
-                        u.display_name,
-                        u.email,
-                        u.phone,
-                        u.disabled,
-                        u.version,
-                        u.created_at,
-                        {}};
-  for (const auto& g : u.grants) official.grants.push_back({g.role, g.agency_id, g.agency_name});
+  OfficialView official = official_view(u);
   return PasswordResetView{std::move(official), reset.temporary_password, reset.generated};
 }
 

@@ -23,7 +23,15 @@ AppError reason_required() {
           "A reason for the change is required.", ""};
 }
 
-OfficialView view(const store::UserRow& u) {
+bool in_scope(const std::vector<std::string>& scope, const std::string& agency) {
+  return std::find(scope.begin(), scope.end(), agency) != scope.end();
+}
+
+std::string random_user_id() { return "u_" + random_token(12); }
+
+}  // namespace
+
+OfficialView official_view(const store::UserRow& u) {
   // A citizen named by their phone is stored as "phone:" + its hash: shown as the phone, masked.
   OfficialView v{u.id,
                  shown_username(u.username, u.phone),
@@ -37,14 +45,6 @@ OfficialView view(const store::UserRow& u) {
   for (const auto& g : u.grants) v.grants.push_back({g.role, g.agency_id, g.agency_name});
   return v;
 }
-
-bool in_scope(const std::vector<std::string>& scope, const std::string& agency) {
-  return std::find(scope.begin(), scope.end(), agency) != scope.end();
-}
-
-std::string random_user_id() { return "u_" + random_token(12); }
-
-}  // namespace
 
 bool valid_username(const std::string& u) {
   if (u.size() < 3 || u.size() > 64) return false;
@@ -100,7 +100,7 @@ AppResult<std::vector<OfficialView>> list_officials(store::SqlConnection& db, co
   store::UserFilter filter;
   filter.username_like = query;
   std::vector<OfficialView> out;
-  for (const auto& u : store::list_users(db, filter)) out.push_back(view(u));
+  for (const auto& u : store::list_users(db, filter)) out.push_back(official_view(u));
   return out;
 }
 
@@ -134,7 +134,7 @@ AppResult<OfficialView> create_official(store::SqlConnection& db, const Actor& a
   }
   store::append_audit(db, {0, actor.user_id, now_iso, "user.created", user.id, n.reason,
                            codec::official_created_details(n.username, n.display_name, grants)});
-  return view(*store::find_user(db, user.id));
+  return official_view(*store::find_user(db, user.id));
 }
 
 AppResult<OfficialView> update_official(store::SqlConnection& db, const Actor& actor,
@@ -162,7 +162,7 @@ AppResult<OfficialView> update_official(store::SqlConnection& db, const Actor& a
   store::append_audit(
       db, {0, actor.user_id, now_iso, "user.updated", user_id, reason,
            codec::official_change_details(user->display_name, user->disabled, name, disabled)});
-  return view(*store::find_user(db, user_id));
+  return official_view(*store::find_user(db, user_id));
 }
 
 AppResult<OfficialView> change_grant(store::SqlConnection& db, const Actor& actor,
@@ -195,7 +195,7 @@ AppResult<OfficialView> change_grant(store::SqlConnection& db, const Actor& acto
         db, {0, actor.user_id, now_iso, grant ? "user.role_granted" : "user.role_revoked", user_id,
              reason, codec::grant_details({role_name, agency_id})});
   }
-  return view(*store::find_user(db, user_id));
+  return official_view(*store::find_user(db, user_id));
 }
 
 }  // namespace motcua::app

@@ -27,6 +27,9 @@ AppResult<store::UserRow> manageable_official(store::SqlConnection& db, const Ac
                                               const std::string& user_id);
 
 // Officials whose username or name contains `query` (empty: all), with their grants.
+// An account as the administrators' pages show it (a phone user name shown masked).
+OfficialView official_view(const store::UserRow& u);
+
 AppResult<std::vector<OfficialView>> list_officials(store::SqlConnection& db, const Actor& actor,
                                                     const std::string& query);
 
