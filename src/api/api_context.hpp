@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api/rate_limits.hpp"
+#include "api/tracking_answers.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/accounts/login_delays.hpp"
 #include "app/accounts/login_refusals.hpp"
@@ -95,6 +96,8 @@ struct ApiContext {
   std::function<void()> follow_calendar;
   // The outbox's partner connections, per topic (cli/delivery_options.hpp), for the admin view.
   app::delivery::Adapters delivery_adapters;
+  // Public tracking answers as rendered, per dossier version (api/tracking_answers.hpp).
+  TrackingAnswers tracking_answers;
 
   ApiContext(store::Store& s, std::unique_ptr<app::ActiveCalendar> active, app::NowFunction now_fn,
              ApiSettings api_settings = {})

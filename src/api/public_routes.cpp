@@ -119,6 +119,33 @@ void lookup_own_dossiers(ApiContext& ctx, http::HttpRequest& r, http::Respond re
       std::move(respond));
 }
 
+// GET /api/v1/track/{code}: the code's row first; the history is read and the view rendered only
+// when this version's answer is not kept (api/tracking_answers.hpp). Both reads are one
+// transaction, so the view rendered is the version checked.
+http::HttpResponse tracking_answer(ApiContext& ctx, const http::HttpRequest& request,
+                                   const std::string& code, const std::string& secret) {
+  const int offset = ctx.utc_offset();
+  std::optional<app::AppResult<app::TrackedVersion>> key;
+  std::shared_ptr<const http::HttpResponse> kept;
+  std::optional<app::AppResult<app::TrackingView>> view;
+  try {
+    ctx.store.read([&](store::SqlConnection& db) {
+      key.emplace(app::tracked_version(db, code, secret));
+      if (!*key) return;
+      kept = ctx.tracking_answers.find((*key)->dossier_id, (*key)->version, offset);
+      if (!kept) view.emplace(app::track(db, code, secret, offset));
+    });
+  } catch (const store::StoreUnavailable&) {
+    return store_unavailable();
+  }
+  if (!*key) return problem_of(key->error(), request);
+  if (kept) return *kept;
+  auto answer = render(*view, request);
+  if (answer.status == 200)
+    ctx.tracking_answers.keep((*key)->dossier_id, (*key)->version, offset, answer);
+  return answer;
+}
+
 }  // namespace
 
 void add_public_routes(http::Router& router, ApiContext& ctx) {
@@ -128,9 +155,7 @@ void add_public_routes(http::Router& router, ApiContext& ctx) {
                // Every request, right or wrong, takes a token of the tracking limit: guessing
                // secrets is as slow as guessing codes was.
                const std::string secret(r.query_value("secret").value_or(""));
-               return read_and_render(ctx, r, [&](store::SqlConnection& db) {
-                 return app::track(db, r.path_params.at("code"), secret, ctx.utc_offset());
-               });
+               return tracking_answer(ctx, r, r.path_params.at("code"), secret);
              },
              {.rate_limit = &ctx.rate_limits.tracking});
   router.add_async(Method::post, "/api/v1/track/lookup",

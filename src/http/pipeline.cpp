@@ -223,21 +223,34 @@ std::string make_request_id(std::string_view incoming) {
       std::all_of(incoming.begin(), incoming.end(), is_request_id_char)) {
     return std::string(incoming);
   }
-  std::array<unsigned char, 16> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-    // Uniqueness, not secrecy, is what matters here: fall back to a process-wide counter.
-    static std::atomic<std::uint64_t> counter{0};
-    const auto n =
-        counter.fetch_add(1) ^
-        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-    for (std::size_t i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(n >> (8 * i));
-  }
+  // Uniqueness, not secrecy, is what a request id needs: a random key per thread (one RAND_bytes
+  // call, not one per request, which takes the generator's locks) and a counter, mixed so that
+  // ids do not read as a count of requests. splitmix64 is a bijection, so one thread never repeats
+  // an id; two threads collide only if their random keys do.
+  thread_local const std::array<std::uint64_t, 2> key = [] {
+    std::array<std::uint64_t, 2> k{};
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(k.data()), sizeof k) != 1) {
+      static std::atomic<std::uint64_t> fallback{0};
+      k[0] =
+          fallback.fetch_add(1) ^
+          static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+      k[1] = ~k[0];
+    }
+    return k;
+  }();
+  thread_local std::uint64_t counter = 0;
+  const auto mix = [](std::uint64_t z) {
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  const std::uint64_t n = counter++;
+  const std::array<std::uint64_t, 2> words = {key[0], mix(n ^ key[1])};
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string id;
-  id.reserve(32);
-  for (unsigned char b : bytes) {
-    id += kHex[b >> 4];
-    id += kHex[b & 0xf];
+  std::string id(32, '0');
+  for (std::size_t w = 0; w < 2; ++w) {
+    for (std::size_t i = 0; i < 16; ++i) id[w * 16 + i] = kHex[(words[w] >> (60 - 4 * i)) & 0xf];
   }
   return id;
 }
@@ -248,13 +261,19 @@ std::string http_date(std::chrono::system_clock::time_point time) {
   static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const std::time_t t = std::chrono::system_clock::to_time_t(time);
+  // Every response carries one: formatted once a second per thread, not once a request.
+  thread_local std::time_t last = -1;
+  thread_local std::string formatted;
+  if (t == last) return formatted;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[40];
   std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
                 tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
                 tm.tm_sec);
-  return buf;
+  last = t;
+  formatted = buf;
+  return formatted;
 }
 
 }  // namespace motcua::http

@@ -304,6 +304,37 @@ TEST_F(Officer, TrackingToleratesLetterCaseAndSurroundingSpaces) {
   EXPECT_EQ(anyone.get("/api/v1/track/" + lower + "x?secret=" + secret).status, 404);
 }
 
+// Tracking answers are kept per dossier version (api/tracking_answers.hpp): a change made after a
+// lookup shows in the next lookup, by the code as printed and as typed in another case, and a
+// wrong secret is refused even while the right one's answer is kept.
+TEST_F(Officer, TrackingShowsEveryChangeMadeAfterAnEarlierLookup) {
+  auto d = counter_intake(json::array{json::object{{"name", "Giấy chứng sinh"}, {"originals", 1}}});
+  const std::string code(d.at("code").as_string());
+  std::string lower = code;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string secret = secret_of(d);
+  ApiClient anyone(server_->port());
+  const std::string url = "/api/v1/track/" + code + "?secret=" + secret;
+  auto before = anyone.get(url);
+  ASSERT_EQ(before.status, 200) << before.raw.body;
+  EXPECT_EQ(anyone.get(url).raw.body, before.raw.body);
+  EXPECT_EQ(before.body.at("status"), "received");
+  const auto steps_before = before.body.at("timeline").as_array().size();
+
+  const std::string base = "/api/v1/dossiers/" + std::string(d.at("id").as_string());
+  ASSERT_EQ(
+      processing_.post(base + "/assign", json::object{{"official_id", "off-processing"}}).status,
+      200);
+  for (const std::string& typed : {code, lower}) {
+    auto after = anyone.get("/api/v1/track/" + typed + "?secret=" + secret);
+    ASSERT_EQ(after.status, 200) << after.raw.body;
+    EXPECT_EQ(after.body.at("status"), "in_progress") << typed;
+    EXPECT_EQ(after.body.at("timeline").as_array().size(), steps_before + 1) << typed;
+  }
+  EXPECT_EQ(anyone.get("/api/v1/track/" + code + "?secret=ZZZZZZZZ").status, 404);
+  EXPECT_EQ(anyone.get("/api/v1/track/" + code).status, 404);
+}
+
 // Codes are sequential (Circular 01/2018 Art. 19), so the public page answers only for a code
 // with its tracking secret (issue 18 point 4): the secret as printed, or typed in lower case with
 // a dash, opens it; none, a wrong one or another dossier's gets exactly the unknown-code answer.

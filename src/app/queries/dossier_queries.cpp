@@ -59,27 +59,48 @@ AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Ac
   return out;
 }
 
-std::optional<store::DossierListRow> tracked_dossier(store::SqlConnection& db,
-                                                     const std::string& code,
-                                                     const std::string& secret) {
-  // Codes are stored as issued (upper-case); people type them in any case, with stray spaces.
-  // The code as given (trimmed) is tried first, so a code with lower-case letters, were an agency
-  // code ever to have some, is still found.
+namespace {
+
+// Codes are stored as issued (upper-case); people type them in any case, with stray spaces. The
+// code as given (trimmed) is tried first, so a code with lower-case letters, were an agency code
+// ever to have some, is still found. `find(code)` is the store's lookup.
+template <typename Find>
+auto find_by_typed_code(const std::string& code, Find&& find) -> decltype(find(code)) {
   std::string wanted = code;
   const auto first = wanted.find_first_not_of(" \t\r\n\v\f");
   wanted = first == std::string::npos
                ? std::string{}
                : wanted.substr(first, wanted.find_last_not_of(" \t\r\n\v\f") - first + 1);
   if (wanted.empty()) return std::nullopt;
-  auto found = store::find_dossier_row_by_code(db, wanted);
+  auto found = find(wanted);
   if (!found) {
     const std::string normalized = dossier::normalize_dossier_code(wanted);
-    if (normalized != wanted) found = store::find_dossier_row_by_code(db, normalized);
+    if (normalized != wanted) found = find(normalized);
   }
+  return found;
+}
+
+}  // namespace
+
+std::optional<store::DossierListRow> tracked_dossier(store::SqlConnection& db,
+                                                     const std::string& code,
+                                                     const std::string& secret) {
+  auto found = find_by_typed_code(
+      code, [&db](const std::string& c) { return store::find_dossier_row_by_code(db, c); });
   if (!found ||
       !dossier::tracking_secret_matches(store::tracking_secret_of(db, found->record.id), secret))
     return std::nullopt;
   return found;
+}
+
+AppResult<TrackedVersion> tracked_version(store::SqlConnection& db, const std::string& code,
+                                          const std::string& secret) {
+  const auto key = find_by_typed_code(
+      code, [&db](const std::string& c) { return store::tracking_key_by_code(db, c); });
+  // The same answer as track() for an unknown code and a wrong secret alike.
+  if (!key || !dossier::tracking_secret_matches(key->tracking_secret, secret))
+    return tl::unexpected(not_found("dossier code " + code));
+  return TrackedVersion{key->dossier_id, key->version};
 }
 
 AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,

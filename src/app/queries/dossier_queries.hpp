@@ -2,6 +2,7 @@
 // applicant's own dossiers, public tracking by code, and accent-insensitive search of procedures.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "app/common/actor.hpp"
@@ -36,6 +37,17 @@ AppResult<std::vector<QueueItem>> my_dossiers(store::SqlConnection& db, const Ac
 std::optional<store::DossierListRow> tracked_dossier(store::SqlConnection& db,
                                                      const std::string& code,
                                                      const std::string& secret);
+
+// The dossier and version a tracking request names, its secret checked and nothing else read
+// (the same not-found error as track() otherwise). The tracking view of one version of a dossier
+// never changes (the procedure's name is that of an immutable catalogue version), so a caller may
+// keep a rendered view under this key and skip track() while the version stands.
+struct TrackedVersion {
+  std::string dossier_id;
+  std::int64_t version = 0;
+};
+AppResult<TrackedVersion> tracked_version(store::SqlConnection& db, const std::string& code,
+                                          const std::string& secret);
 
 // Anyone holding a dossier's code and tracking secret may track it: status, dates and a masked
 // name only. Not found, with the same error, for an unknown code or a wrong secret.
