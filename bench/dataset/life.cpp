@@ -235,7 +235,16 @@ std::string Lives::run(store::SqlConnection& db, const codec::DemoProcedure& pro
         {{"missing_items", json::array{"Bản sao giấy tờ tùy thân của người yêu cầu"}},
          {"reason", "Hồ sơ chưa đủ thành phần theo quy định"}},
         status);
-    if (chance() < shares_.supplement_never_provided || !wait_hours(4, 40)) return status;
+    if (chance() < shares_.supplement_never_provided) {
+      // Nothing comes: once the time given for the papers has passed (one to six weeks of
+      // working time), the desk stops the dossier, as a province does rather than keep it open
+      // for ever; one still inside that time at the present stays open, waiting.
+      if (!wait_hours(40, 240)) return status;
+      act(db, cast.reception, id, CommandKind::stop,
+          {{"reason", "Quá thời hạn bổ sung hồ sơ mà người nộp không bổ sung"}}, status);
+      return status;
+    }
+    if (!wait_hours(4, 40)) return status;
     act(db, applicant_side, id, CommandKind::provide_supplement,
         {{"documents", json::array{"giay-to-bo-sung.pdf"}}}, status);
   }

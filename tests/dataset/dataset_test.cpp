@@ -119,6 +119,17 @@ TEST_F(DatasetTest, BuildsAVerifiedHistoryWithTheDataFileSharesAndRepeatsItFromT
   const auto& st = a.summary.at("by_status").as_object();
   EXPECT_GT(st.contains("returned") ? st.at("returned").as_int64() : 0, kDossiers * 6 / 10);
   EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM dossiers WHERE channel = 'post'"), 0);
+  // Papers asked for and never brought: the desk stops the dossier once the time given has
+  // passed, so such dossiers do not pile up as a backlog over the years. Only ones whose last
+  // word was the request, within the last six weeks, still wait.
+  EXPECT_GT(count(a.db,
+                  "SELECT COUNT(*) FROM dossier_events WHERE type = 'dossier_stopped' AND "
+                  "from_status = 'awaiting_supplement'"),
+            0);
+  EXPECT_EQ(count(a.db,
+                  "SELECT COUNT(*) FROM dossiers WHERE status = 'awaiting_supplement' AND "
+                  "updated_at < '2026-09-01'"),
+            0);
   EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM portal_inbound"), 0);
   // The outbox as a province with working connections keeps it: everything delivered, only the
   // last week's rows left; the syncs pruned still count (portal_sync_delivered).
