@@ -31,7 +31,8 @@ asio::awaitable<bool> Connection::ensure_open() {
 
 asio::awaitable<Reply> Connection::request(const char* method, const std::string& target,
                                            const std::string& body, const Session* who,
-                                           const std::string& idempotency_key) {
+                                           const std::string& idempotency_key,
+                                           bool prefer_minimal) {
   http::request<http::string_body> req{http::string_to_verb(method), target, 11};
   req.set(http::field::host, "127.0.0.1");
   if (who != nullptr) {
@@ -39,6 +40,7 @@ asio::awaitable<Reply> Connection::request(const char* method, const std::string
     req.set("X-CSRF-Token", who->csrf);
   }
   if (!idempotency_key.empty()) req.set("Idempotency-Key", idempotency_key);
+  if (prefer_minimal) req.set("Prefer", "return=minimal");
   if (req.method() != http::verb::get) {
     req.set(http::field::content_type, "application/json");
     req.body() = body;

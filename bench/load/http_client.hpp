@@ -31,7 +31,8 @@ class Connection {
   // GET when body is empty and method is "GET"; otherwise a JSON POST. An empty key sends none.
   boost::asio::awaitable<Reply> request(const char* method, const std::string& target,
                                         const std::string& body, const Session* who,
-                                        const std::string& idempotency_key);
+                                        const std::string& idempotency_key,
+                                        bool prefer_minimal = false);
 
  private:
   boost::asio::awaitable<bool> ensure_open();

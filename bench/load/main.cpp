@@ -6,6 +6,7 @@
 //   options: --mix submit=1,advance=5,track=3,queue=2,stats=0.5,search=0  --journal FILE
 //            --retry-seconds S (resend unanswered writes, same Idempotency-Key)  --max-connections
 //            N  --keys on|off (Idempotency-Key on writes; the web application sends none)
+//            --prefer minimal|representation (Prefer: return=minimal on writes, or no Prefer)
 //            --applicants congdan.an,congdan.binh --commune hoalu --agency ID --unit ID --procedure
 //            CODE
 //
@@ -85,7 +86,11 @@ Options parse(int argc, char** argv) {
       o.max_connections = std::stoi(value);
     else if (key == "--retry-seconds")
       o.retry_seconds = std::stod(value);
-    else if (key == "--keys") {
+    else if (key == "--prefer") {
+      if (value != "minimal" && value != "representation")
+        throw std::invalid_argument("--prefer: minimal or representation");
+      o.minimal = value == "minimal";
+    } else if (key == "--keys") {
       if (value != "on" && value != "off") throw std::invalid_argument("--keys: on or off");
       o.keys = value == "on";
     } else if (key == "--journal")

@@ -158,7 +158,7 @@ asio::awaitable<Workload::Answer> Workload::write(Connection& c, Clock::time_poi
                                           std::chrono::duration<double>(o_.retry_seconds));
   Answer answer;
   for (int attempt = 1;; ++attempt) {
-    auto r = co_await c.request("POST", target, body, &who, key);
+    auto r = co_await c.request("POST", target, body, &who, key, o_.minimal);
     answer = {r.status, std::move(r.body)};
     const bool retryable = r.status == 0 || r.status >= 500;
     if (retryable && Clock::now() < give_up) {

@@ -46,6 +46,9 @@ struct Options {
   // application sends them (it sends no key), and the server builds their answers after the
   // commit instead of inside the write transaction.
   bool keys = true;
+  // "Prefer: return=minimal" on writes (RFC 7240): the server answers id, code, status and
+  // version instead of the dossier's whole view.
+  bool minimal = false;
   std::string journal;  // file of acknowledged state changes (JSON lines)
   std::string password = "motcua-demo-2026";
   std::vector<std::string> applicants = {"congdan.an", "congdan.binh", "congdan.cuong"};

@@ -75,7 +75,7 @@ void create(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, http
         }
         return created;
       },
-      view_for(ctx, actor), 201, std::move(respond));
+      view_for(ctx, actor), minimal_dossier_json, 201, std::move(respond));
 }
 
 void command(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, CommandKind kind,
@@ -101,7 +101,7 @@ void command(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor, Com
        override_reason = std::move(*override_reason)](store::SqlConnection& db) {
         return ctx.dossiers.act(db, actor, id, command, override_reason);
       },
-      view_for(ctx, actor), 200, std::move(respond));
+      view_for(ctx, actor), minimal_dossier_json, 200, std::move(respond));
 }
 
 // The hand-over to the processing agency (Decree 61 Art. 18): not a command of the state machine,
@@ -122,7 +122,7 @@ void transfer(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor,
       [&ctx, actor, id = r.path_params.at("id"), note = std::move(note)](store::SqlConnection& db) {
         return ctx.dossiers.transfer(db, actor, id, note);
       },
-      view_for(ctx, actor), 200, std::move(respond));
+      view_for(ctx, actor), minimal_dossier_json, 200, std::move(respond));
 }
 
 http::HttpResponse detail(ApiContext& ctx, http::HttpRequest& r, const app::Actor& actor) {

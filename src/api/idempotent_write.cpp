@@ -42,6 +42,7 @@ struct Outcome {
   std::optional<http::HttpResponse> ready;  // a replay
   std::optional<Answer> answer;             // else: the body, encoded after the commit
   std::string body;                         // or already encoded (stored with a key)
+  bool minimal = false;                     // Answer::minimal
 };
 
 }  // namespace
@@ -81,6 +82,7 @@ void start_idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
       where.path = path;
       throw Refused{problem_of(step.error(), where)};
     }
+    outcome->minimal = step->minimal;
     if (key.empty()) {
       outcome->answer = std::move(*step);
       return;
@@ -114,7 +116,10 @@ void start_idempotent_write(ApiContext& ctx, const http::HttpRequest& request,
       } else if (outcome->answer) {
         outcome->body = outcome->answer->encode(nullptr);
       }
-      return http::HttpResponse::text(success_status, std::move(outcome->body), "application/json");
+      auto response =
+          http::HttpResponse::text(success_status, std::move(outcome->body), "application/json");
+      if (outcome->minimal) response.set_header("Preference-Applied", "return=minimal");
+      return response;
     });
   });
 }

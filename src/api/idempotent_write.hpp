@@ -18,6 +18,7 @@
 
 #include "api/api_context.hpp"
 #include "api/responses.hpp"
+#include "http/negotiation.hpp"
 #include "http/router.hpp"
 
 namespace motcua::api {
@@ -29,6 +30,8 @@ namespace motcua::api {
 struct Answer {
   std::function<std::string(store::SqlConnection* reader)> encode;  // reader: null unless `reads`
   bool reads = false;
+  // The client's "Prefer: return=minimal" was honoured: the answer says so (Preference-Applied).
+  bool minimal = false;
 };
 using WriteStep = tl::expected<Answer, app::AppError>;
 using WriteJob = std::function<WriteStep(store::SqlConnection&)>;
@@ -58,17 +61,26 @@ void idempotent_write(ApiContext& ctx, const http::HttpRequest& request, const a
 
 // As above, for use cases whose answer is a view built from what they committed:
 // `use_case(db)` returns an app::AppResult<Committed>, and `view(db, committed)` builds the view,
-// after the commit on a reader connection (outside the write transaction).
-template <typename UseCase, typename View>
+// after the commit on a reader connection (outside the write transaction). A request with
+// "Prefer: return=minimal" (RFC 7240) gets `minimal(committed)` instead, encoded in the job from
+// what was committed, and no view is built at all.
+template <typename UseCase, typename View, typename Minimal>
 void idempotent_write_viewed(ApiContext& ctx, const http::HttpRequest& request,
-                             const app::Actor& actor, UseCase use_case, View view,
+                             const app::Actor& actor, UseCase use_case, View view, Minimal minimal,
                              int success_status, http::Respond respond) {
+  const bool wants_minimal = http::prefers_minimal_return(request.header("Prefer"));
   start_idempotent_write(
       ctx, request, actor.user_id,
-      [use_case = std::move(use_case),
-       view = std::move(view)](store::SqlConnection& db) mutable -> WriteStep {
+      [use_case = std::move(use_case), view = std::move(view), minimal = std::move(minimal),
+       wants_minimal](store::SqlConnection& db) mutable -> WriteStep {
         auto result = use_case(db);
         if (!result) return tl::unexpected(std::move(result.error()));
+        if (wants_minimal) {
+          return Answer{[body = boost::json::serialize(minimal(*result))](store::SqlConnection*) {
+                          return body;
+                        },
+                        false, true};
+        }
         return Answer{
             [view, committed = std::move(*result)](store::SqlConnection* reader) {
               return boost::json::serialize(boost::json::value_from(view(*reader, committed)));

@@ -76,4 +76,23 @@ bool if_none_match_matches(std::string_view header, std::string_view etag) {
   return false;
 }
 
+bool prefers_minimal_return(std::string_view header) {
+  bool minimal = false;
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view element = trim(header.substr(0, comma));
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+    element = trim(element.substr(0, element.find(';')));  // parameters do not change it
+    const auto equals = element.find('=');
+    if (equals == std::string_view::npos || !iequals(trim(element.substr(0, equals)), "return"))
+      continue;
+    std::string_view value = trim(element.substr(equals + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = value.substr(1, value.size() - 2);
+    if (iequals(value, "minimal")) minimal = true;
+    if (iequals(value, "representation")) minimal = false;
+  }
+  return minimal;
+}
+
 }  // namespace motcua::http

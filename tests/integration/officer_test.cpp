@@ -304,6 +304,61 @@ TEST_F(Officer, TrackingToleratesLetterCaseAndSurroundingSpaces) {
   EXPECT_EQ(anyone.get("/api/v1/track/" + lower + "x?secret=" + secret).status, 404);
 }
 
+// "Prefer: return=minimal" (RFC 7240): a write answers the dossier's id, code, status and version
+// only, says so in Preference-Applied, and a retry with the same Idempotency-Key gets the same
+// answer; without it (or with return=representation) the whole view, as before.
+TEST_F(Officer, AWriteThatPrefersAMinimalReturnAnswersIdCodeStatusAndVersionOnly) {
+  auto d = counter_intake(json::array{json::object{{"name", "Giấy chứng sinh"}, {"originals", 1}}});
+  const std::string base = "/api/v1/dossiers/" + std::string(d.at("id").as_string());
+  const auto version = d.at("version").as_int64();
+  const std::string body = json::serialize(json::object{{"official_id", "off-processing"}});
+  const std::vector<std::pair<std::string, std::string>> minimal = {
+      {"Content-Type", "application/json"},
+      {"Prefer", "return=minimal"},
+      {"Idempotency-Key", "assign-minimal-1"}};
+  auto assigned = processing_.call("POST", base + "/assign", body, minimal);
+  ASSERT_EQ(assigned.status, 200) << assigned.raw.body;
+  EXPECT_EQ(assigned.raw.header("Preference-Applied"), "return=minimal");
+  EXPECT_EQ(assigned.body, (json::value{{"id", d.at("id")},
+                                        {"code", d.at("code")},
+                                        {"status", "in_progress"},
+                                        {"version", version + 1}}));
+  // The change itself is whole: the full view read afterwards shows it.
+  auto read = processing_.get(base);
+  EXPECT_EQ(read.body.at("status"), "in_progress");
+  EXPECT_EQ(read.body.at("version").as_int64(), version + 1);
+  auto replay = processing_.call("POST", base + "/assign", body, minimal);
+  ASSERT_EQ(replay.status, 200);
+  EXPECT_EQ(replay.raw.body, assigned.raw.body);
+  EXPECT_EQ(replay.raw.header("Idempotent-Replayed"), "true");
+
+  // No preference, or return=representation after minimal: the whole view.
+  auto full = processing_.call(
+      "POST", base + "/apology",
+      json::serialize(
+          json::object{{"reason", "Chờ xác minh"}, {"new_due", "2026-03-16T17:00:00+07:00"}}),
+      {{"Content-Type", "application/json"}, {"Prefer", "return=minimal, return=representation"}});
+  ASSERT_EQ(full.status, 200) << full.raw.body;
+  EXPECT_TRUE(full.body.as_object().contains("timeline")) << full.raw.body;
+  EXPECT_TRUE(full.body.as_object().contains("allowed_actions")) << full.raw.body;
+  EXPECT_EQ(full.raw.header("Preference-Applied"), "");
+  auto created =
+      reception_.call("POST", "/api/v1/dossiers",
+                      json::serialize(json::object{
+                          {"procedure_code", "1.001193"},
+                          {"agency_id", "c1"},
+                          {"receiving_unit_id", "u1"},
+                          {"channel", "counter"},
+                          {"applicant", {{"name", "Đỗ Thị Quầy"}, {"address", "Xã Một"}}}}),
+                      {{"Content-Type", "application/json"}, {"Prefer", "return=minimal"}});
+  ASSERT_EQ(created.status, 201) << created.raw.body;
+  EXPECT_EQ(created.body.as_object().size(), 4u) << created.raw.body;
+  EXPECT_EQ(created.body.at("version").as_int64(), 1);
+  EXPECT_EQ(
+      reception_.get("/api/v1/dossiers/" + std::string(created.body.at("id").as_string())).status,
+      200);
+}
+
 // Tracking answers are kept per dossier version (api/tracking_answers.hpp): a change made after a
 // lookup shows in the next lookup, by the code as printed and as typed in another case, and a
 // wrong secret is refused even while the right one's answer is kept.

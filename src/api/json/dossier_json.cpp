@@ -412,4 +412,14 @@ app::AppResult<std::string> override_reason_from_json(const json::value& body) {
   return std::string(value->as_string());
 }
 
+boost::json::value minimal_dossier_json(const app::CommittedDossier& committed) {
+  const auto& r = committed.record;
+  boost::json::object out;
+  out["id"] = r.id;
+  out["code"] = r.code ? boost::json::value(*r.code) : boost::json::value(nullptr);
+  out["status"] = r.status;
+  out["version"] = r.version;
+  return out;
+}
+
 }  // namespace motcua::api

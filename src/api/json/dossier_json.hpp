@@ -25,6 +25,11 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Atta
 
 namespace motcua::api {
 
+// A write's answer when the client sent "Prefer: return=minimal" (RFC 7240): what it needs to go
+// on (id, code once given, status, version for the next optimistic check) without the dossier's
+// whole view, whose names, timeline and offered actions cost more CPU than the change itself.
+boost::json::value minimal_dossier_json(const app::CommittedDossier& committed);
+
 // The body of POST /api/v1/dossiers: {procedure_code, agency_id, variant?, receiving_unit_id?,
 // applicant?: {...}, channel?, return_channel?, submit?}. An applicant's own name fills in a
 // missing applicant name; the channel defaults to online for applicants, counter for officials.
