@@ -9,7 +9,7 @@
 #include "api/responses.hpp"
 #include "api/rights_routes.hpp"
 #include "api/session_guard.hpp"
-#include "store/tracking_secrets.hpp"
+#include "app/queries/dossier_queries.hpp"
 
 namespace motcua::api {
 
@@ -17,19 +17,15 @@ namespace {
 
 http::HttpResponse tracking_secret(ApiContext& ctx, http::HttpRequest& r, const app::Actor& a) {
   const std::string id = r.path_params.at("id");
-  std::optional<app::AppResult<app::DossierView>> view;
-  std::string secret;
+  std::optional<app::AppResult<app::DossierTrackingSecret>> found;
   try {
-    ctx.store.read([&](store::SqlConnection& db) {
-      // The same rights as reading the dossier: a foreign one is not found, as a missing one.
-      view.emplace(ctx.dossiers.detail(db, a, id));
-      if (*view) secret = store::tracking_secret_of(db, id);
-    });
+    ctx.store.read(
+        [&](store::SqlConnection& db) { found.emplace(app::dossier_tracking_secret(db, a, id)); });
   } catch (const store::StoreUnavailable&) {
     return store_unavailable();
   }
-  if (!*view) return problem_of(view->error(), r);
-  const auto& code = (*view)->code;
+  if (!*found) return problem_of(found->error(), r);
+  const auto& [code, secret] = **found;
   boost::json::object out{
       {"code", nullptr}, {"tracking_secret", nullptr}, {"tracking_url", nullptr}};
   if (code && !secret.empty()) {

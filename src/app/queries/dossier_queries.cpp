@@ -103,6 +103,16 @@ AppResult<TrackedVersion> tracked_version(store::SqlConnection& db, const std::s
   return TrackedVersion{key->dossier_id, key->version};
 }
 
+AppResult<DossierTrackingSecret> dossier_tracking_secret(store::SqlConnection& db,
+                                                         const Actor& actor,
+                                                         const std::string& dossier_id) {
+  const auto record = store::find_dossier(db, dossier_id);
+  // The same rights as reading the dossier: a foreign one is not found, as a missing one.
+  if (!record || roles_over(db, actor, *record).empty())
+    return tl::unexpected(not_found("dossier " + dossier_id));
+  return DossierTrackingSecret{record->code, store::tracking_secret_of(db, dossier_id)};
+}
+
 AppResult<TrackingView> track(store::SqlConnection& db, const std::string& code,
                               const std::string& secret, int offset) {
   const auto found = tracked_dossier(db, code, secret);

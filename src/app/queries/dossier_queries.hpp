@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "app/common/actor.hpp"
@@ -48,6 +50,18 @@ struct TrackedVersion {
 };
 AppResult<TrackedVersion> tracked_version(store::SqlConnection& db, const std::string& code,
                                           const std::string& secret);
+
+// A dossier's code (none before it is given) and tracking secret, for those who may read the
+// dossier (app/dossier/dossier_access.hpp; not found otherwise, as a missing one): the receipt
+// screen, the applicant reading it again, the desk helping one who lost the slip. Only the record
+// and the rights are read, not the history or the view.
+struct DossierTrackingSecret {
+  std::optional<std::string> code;
+  std::string secret;  // empty when the dossier has none
+};
+AppResult<DossierTrackingSecret> dossier_tracking_secret(store::SqlConnection& db,
+                                                         const Actor& actor,
+                                                         const std::string& dossier_id);
 
 // Anyone holding a dossier's code and tracking secret may track it: status, dates and a masked
 // name only. Not found, with the same error, for an unknown code or a wrong secret.
