@@ -461,6 +461,15 @@ TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
     ASSERT_NE(begin, std::string::npos);
     ASSERT_NE(end, std::string::npos);
     fill = fill.substr(begin, fill.rfind(";", end) + 1 - begin);
+    // Migration 0062 made the event's type an id into event_terms: the fill written for the text
+    // column reads it through the vocabulary.
+    for (const std::string term : {"payment_requested", "dossier_approved"}) {
+      const std::string text = "e.type = '" + term + "'";
+      const auto at = fill.find(text);
+      ASSERT_NE(at, std::string::npos) << term;
+      fill.replace(at, text.size(),
+                   "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = '" + term + "')");
+    }
     for (std::size_t at = 0; at < fill.size();) {
       const auto stop = fill.find(";\n", at);
       const auto statement =
