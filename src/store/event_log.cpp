@@ -1,5 +1,12 @@
 #include "store/event_log.hpp"
 
+#include <array>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "store/connection_epoch.hpp"
+#include "store/event_encoding.hpp"
 #include "store/hashing.hpp"
 #include "store/transaction_lock.hpp"
 
@@ -8,17 +15,145 @@ namespace motcua::store {
 namespace {
 
 constexpr const char* kLastEvent = "SELECT seq, hash FROM dossier_events ORDER BY seq DESC LIMIT 1";
+// Migration 0062: type, role and the two statuses as event_terms ids; the time as epoch seconds
+// (at_s) when canonical, else as its text (at). See encode/decode below.
 constexpr const char* kInsertEvent =
-    "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, reason, from_status, "
-    "to_status, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at_s, at, reason, "
+    "from_status_id, to_status_id, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// Columns 0-10 in the order decode_row reads them; the chain's readers add the predecessor's hash
+// (11) and the row's hash (12).
 // No prev_hash column (dropped by migration 0048): it repeated the previous row's hash on every
 // row, 64 bytes per event. A reader gets it from the row at seq - 1 (a primary-key lookup); the
 // first event follows the genesis hash, given in C++ (event_from_row) rather than as a SQL
 // literal, which would have to be a blob on SQLite and a bytea on PostgreSQL.
 constexpr const char* kEventColumns =
-    "SELECT seq, dossier_id, type, actor_id, role, at, reason, from_status, to_status, payload, "
-    "(SELECT p.hash FROM dossier_events p WHERE p.seq = dossier_events.seq - 1), "
-    "hash FROM dossier_events ";
+    "SELECT seq, dossier_id, type_id, actor_id, role_id, at_s, at, reason, from_status_id, "
+    "to_status_id, payload, (SELECT p.hash FROM dossier_events p WHERE p.seq = "
+    "dossier_events.seq - 1), hash FROM dossier_events ";
+constexpr const char* kHistory =
+    "SELECT seq, dossier_id, type_id, actor_id, role_id, at_s, at, reason, from_status_id, "
+    "to_status_id, payload FROM dossier_events WHERE dossier_id = ? ORDER BY seq";
+
+// The server's one offset: every time it writes is "YYYY-MM-DDTHH:MM:SS+07:00".
+constexpr std::int64_t kOffsetSeconds = 7 * 3600;
+constexpr std::string_view kOffsetText = "+07:00";
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms): the
+// calendar SQLite's strftime and PostgreSQL's timestamp use, so that rows the migration encoded
+// decode here to the text they had.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+struct Civil {
+  std::int64_t year;
+  unsigned month, day;
+};
+
+Civil civil_from_days(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+bool leap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+unsigned days_in_month(std::int64_t y, unsigned m) {
+  static constexpr std::array<unsigned, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : kDays[m - 1];
+}
+
+void put_digits(std::string& out, std::size_t at, std::int64_t value, std::size_t width) {
+  for (std::size_t i = width; i-- > 0;) {
+    out[at + i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// The vocabulary of event_terms as one connection knows it. A row of that table is never
+// rewritten nor removed, so what a connection read stays true for it: the map is cached per
+// connection epoch (store/connection_epoch.hpp). The writer's epoch is renewed after a rollback,
+// so a term it added in a transaction that did not commit (whose id another term may later take)
+// is never read from the cache again. A term or an id the cache lacks (another server's, or
+// committed since) makes it read the table again: tens of rows.
+struct Vocabulary {
+  std::unordered_map<std::string, std::int64_t> ids;
+  std::unordered_map<std::int64_t, std::string> terms;
+};
+
+struct VocabularyCache {
+  std::mutex mu;
+  std::unordered_map<std::uint64_t, std::shared_ptr<const Vocabulary>> of;
+};
+
+VocabularyCache& vocabulary_cache() {
+  static VocabularyCache c;
+  return c;
+}
+
+// Connections are a handful per store; renewed epochs leave entries behind: the bound only keeps
+// those from growing without end. Full, the cache starts again empty.
+constexpr std::size_t kMaxCachedVocabularies = 256;
+
+class Terms {
+ public:
+  explicit Terms(SqlConnection& db) : db_(db), epoch_(connection_epoch(db)) {
+    if (epoch_ != 0) {
+      auto& c = vocabulary_cache();
+      std::lock_guard lock(c.mu);
+      if (const auto it = c.of.find(epoch_); it != c.of.end()) vocabulary_ = it->second;
+    }
+    if (!vocabulary_) reload();
+  }
+
+  std::string term(std::int64_t id) {
+    if (auto it = vocabulary_->terms.find(id); it != vocabulary_->terms.end()) return it->second;
+    reload();
+    if (auto it = vocabulary_->terms.find(id); it != vocabulary_->terms.end()) return it->second;
+    throw StoreError("event term " + std::to_string(id) + " is not in event_terms");
+  }
+
+  // The term's id, added to the vocabulary (in the caller's transaction) when it is new.
+  std::int64_t id(const std::string& term) {
+    if (auto it = vocabulary_->ids.find(term); it != vocabulary_->ids.end()) return it->second;
+    reload();
+    if (auto it = vocabulary_->ids.find(term); it != vocabulary_->ids.end()) return it->second;
+    db_.execute("INSERT INTO event_terms(term) VALUES (?) ON CONFLICT (term) DO NOTHING", {term});
+    reload();
+    if (auto it = vocabulary_->ids.find(term); it != vocabulary_->ids.end()) return it->second;
+    throw StoreError("event term '" + term + "' could not be added");
+  }
+
+ private:
+  void reload() {
+    auto v = std::make_shared<Vocabulary>();
+    for (const auto& row : db_.query("SELECT id, term FROM event_terms")) {
+      v->ids.emplace(row.text(1), row.integer(0));
+      v->terms.emplace(row.integer(0), row.text(1));
+    }
+    vocabulary_ = v;
+    if (epoch_ == 0) return;  // a connection no store opened: nothing is cached for it
+    auto& c = vocabulary_cache();
+    std::lock_guard lock(c.mu);
+    if (c.of.size() >= kMaxCachedVocabularies) c.of.clear();
+    c.of[epoch_] = std::move(v);
+  }
+
+  SqlConnection& db_;
+  std::uint64_t epoch_;
+  std::shared_ptr<const Vocabulary> vocabulary_;
+};
 
 void put_field(std::string& out, const std::string& value) {
   out += std::to_string(value.size());
@@ -27,18 +162,86 @@ void put_field(std::string& out, const std::string& value) {
   out += ';';
 }
 
-StoredEvent event_from_row(const SqlRow& r) {
+// Moves a text out of the row rather than copying it (SqlRow::text copies).
+std::string take_text(SqlRow& r, std::size_t i) {
+  auto* text = std::get_if<std::string>(&r.values.at(i));
+  return text != nullptr ? std::move(*text) : r.text(i);
+}
+
+// The event's fields from columns 0-10 (kHistory's order), the texts exactly as appended.
+EventDraft decode_row(SqlRow& r, Terms& terms) {
+  return EventDraft{take_text(r, 1),
+                    terms.term(r.integer(2)),
+                    take_text(r, 3),
+                    terms.term(r.integer(4)),
+                    event_time_text(r.values.at(5), r.values.at(6)),
+                    take_text(r, 7),
+                    terms.term(r.integer(8)),
+                    terms.term(r.integer(9)),
+                    take_text(r, 10)};
+}
+
+StoredEvent event_from_row(SqlRow& r, Terms& terms) {
   const std::int64_t seq = r.integer(0);
   // No row before: the first event follows the genesis hash; a later one lost its predecessor
   // (verify_chain reports it missing).
-  std::string prev = r.is_null(10) ? (seq == 1 ? kGenesisHash : "") : hash_hex(r.values.at(10));
-  return StoredEvent{seq,
-                     EventDraft{r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                                r.text(7), r.text(8), r.text(9)},
-                     std::move(prev), hash_hex(r.values.at(11))};
+  std::string prev = r.is_null(11) ? (seq == 1 ? kGenesisHash : "") : hash_hex(r.values.at(11));
+  auto event = decode_row(r, terms);
+  return StoredEvent{seq, std::move(event), std::move(prev), hash_hex(r.values.at(12))};
 }
 
 }  // namespace
+
+std::optional<std::int64_t> canonical_event_seconds(std::string_view at) {
+  // YYYY-MM-DDTHH:MM:SS+07:00, every digit a digit.
+  if (at.size() != 25 || at.substr(19) != kOffsetText || at[4] != '-' || at[7] != '-' ||
+      at[10] != 'T' || at[13] != ':' || at[16] != ':') {
+    return std::nullopt;
+  }
+  const auto number = [&at](std::size_t from, std::size_t width) -> std::optional<std::int64_t> {
+    std::int64_t n = 0;
+    for (std::size_t i = from; i < from + width; ++i) {
+      if (at[i] < '0' || at[i] > '9') return std::nullopt;
+      n = n * 10 + (at[i] - '0');
+    }
+    return n;
+  };
+  const auto y = number(0, 4), mo = number(5, 2), d = number(8, 2);
+  const auto h = number(11, 2), mi = number(14, 2), s = number(17, 2);
+  if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
+  // Year 0 is left as text, as PostgreSQL's migration leaves it (it has no year 0).
+  if (*y < 1 || *mo < 1 || *mo > 12 || *d < 1 ||
+      *d > days_in_month(*y, static_cast<unsigned>(*mo)) || *h > 23 || *mi > 59 || *s > 59) {
+    return std::nullopt;
+  }
+  return days_from_civil(*y, static_cast<unsigned>(*mo), static_cast<unsigned>(*d)) * 86400 +
+         *h * 3600 + *mi * 60 + *s - kOffsetSeconds;
+}
+
+std::string canonical_event_time(std::int64_t seconds) {
+  const std::int64_t local = seconds + kOffsetSeconds;
+  std::int64_t days = local / 86400;
+  std::int64_t in_day = local % 86400;
+  if (in_day < 0) {
+    in_day += 86400;
+    --days;
+  }
+  const auto date = civil_from_days(days);
+  std::string out = "0000-00-00T00:00:00+07:00";
+  put_digits(out, 0, date.year, 4);
+  put_digits(out, 5, date.month, 2);
+  put_digits(out, 8, date.day, 2);
+  put_digits(out, 11, in_day / 3600, 2);
+  put_digits(out, 14, in_day / 60 % 60, 2);
+  put_digits(out, 17, in_day % 60, 2);
+  return out;
+}
+
+std::string event_time_text(const SqlValue& at_s, const SqlValue& at) {
+  if (const auto* s = std::get_if<std::int64_t>(&at_s)) return canonical_event_time(*s);
+  if (const auto* text = std::get_if<std::string>(&at)) return *text;
+  return {};
+}
 
 SqlValue stored_hash(const std::string& hex) {
   if (auto bytes = hex_decode(hex)) return Bytes{std::move(*bytes)};
@@ -99,40 +302,32 @@ StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
   const std::int64_t seq = last ? last->integer(0) + 1 : 1;
   const std::string prev = last ? hash_hex(last->values.at(1)) : kGenesisHash;
   StoredEvent stored{seq, e, prev, event_hash(seq, e, prev)};
-  db.execute(kInsertEvent, {seq, e.dossier_id, e.type, e.actor_id, e.role, e.at, e.reason,
-                            e.from_status, e.to_status, e.payload, stored_hash(stored.hash)});
+  Terms terms(db);
+  const auto at_s = canonical_event_seconds(e.at);
+  db.execute(kInsertEvent,
+             {seq, e.dossier_id, terms.id(e.type), e.actor_id, terms.id(e.role),
+              at_s ? SqlValue{*at_s} : SqlValue{nullptr}, at_s ? SqlValue{nullptr} : SqlValue{e.at},
+              e.reason, terms.id(e.from_status), terms.id(e.to_status), e.payload,
+              stored_hash(stored.hash)});
   return stored;
 }
 
 std::vector<StoredEvent> events_of(SqlConnection& db, const std::string& dossier_id) {
   std::vector<StoredEvent> out;
-  for (const auto& row :
+  Terms terms(db);
+  for (auto& row :
        db.query(std::string(kEventColumns) + "WHERE dossier_id = ? ORDER BY seq", {dossier_id})) {
-    out.push_back(event_from_row(row));
+    out.push_back(event_from_row(row, terms));
   }
   return out;
 }
 
 std::vector<StoredEvent> history_of(SqlConnection& db, const std::string& dossier_id) {
-  static constexpr const char* kHistory =
-      "SELECT seq, dossier_id, type, actor_id, role, at, reason, from_status, to_status, payload "
-      "FROM dossier_events WHERE dossier_id = ? ORDER BY seq";
   std::vector<StoredEvent> out;
   auto rows = db.query(kHistory, {dossier_id});
   out.reserve(rows.size());
-  for (auto& r : rows) {
-    auto& v = r.values;
-    // Moved out of the row rather than copied (SqlRow::text copies).
-    const auto take = [&r, &v](std::size_t i) -> std::string {
-      auto* text = std::get_if<std::string>(&v.at(i));
-      return text != nullptr ? std::move(*text) : r.text(i);
-    };
-    out.push_back(StoredEvent{
-        r.integer(0),
-        EventDraft{take(1), take(2), take(3), take(4), take(5), take(6), take(7), take(8), take(9)},
-        {},
-        {}});
-  }
+  Terms terms(db);
+  for (auto& r : rows) out.push_back(StoredEvent{r.integer(0), decode_row(r, terms), {}, {}});
   return out;
 }
 
@@ -143,10 +338,11 @@ ChainCheck verify_chain(SqlConnection& db) {
   // Read in pages so a long log does not sit in memory at once.
   constexpr std::int64_t kPage = 10000;
   for (;;) {
-    const auto rows = db.query(std::string(kEventColumns) + "WHERE seq >= ? ORDER BY seq LIMIT ?",
-                               {expected_seq, kPage});
-    for (const auto& row : rows) {
-      const auto e = event_from_row(row);
+    auto rows = db.query(std::string(kEventColumns) + "WHERE seq >= ? ORDER BY seq LIMIT ?",
+                         {expected_seq, kPage});
+    Terms terms(db);
+    for (auto& row : rows) {
+      const auto e = event_from_row(row, terms);
       if (e.seq != expected_seq) {
         check.first_broken_seq = expected_seq;
         check.problem = "event " + std::to_string(expected_seq) + " is missing";

@@ -18,6 +18,7 @@
 #include "store/data_keys.hpp"
 #include "store/dossier_repository.hpp"
 #include "store/key_rotation.hpp"
+#include "store/migrations.hpp"
 #include "store/one_time_code_repository.hpp"
 #include "store/postal_repository.hpp"
 #include "store/test_database.hpp"
@@ -26,6 +27,34 @@
 
 namespace motcua::store {
 namespace {
+
+// Undoes migration 0062 on a database whose event log is empty, so that a test rewinding the schema
+// to an earlier migration can let the store apply 0062 again: dossier_events as 0058 left it (its
+// triggers dropped and, on PostgreSQL, the ones 0062 expects re-created) and no event_terms.
+void revert_compact_event_rows(SqlConnection& db) {
+  const bool pg = db.dialect() == Dialect::postgres;
+  db.execute("DROP TABLE dossier_events");
+  db.execute("DROP TABLE event_terms");
+  if (pg) db.execute("DROP FUNCTION event_fact_mark_outcome()");
+  db.execute(std::string("CREATE TABLE dossier_events (seq ") + (pg ? "BIGINT" : "INTEGER") +
+             " PRIMARY KEY, dossier_id TEXT NOT NULL REFERENCES dossiers(id), type TEXT NOT NULL, "
+             "actor_id TEXT NOT NULL, role TEXT NOT NULL, at TEXT NOT NULL, reason TEXT NOT NULL "
+             "DEFAULT '', from_status TEXT NOT NULL, to_status TEXT NOT NULL, payload TEXT NOT "
+             "NULL, hash " +
+             (pg ? "BYTEA" : "TEXT") + " NOT NULL)");
+  if (!pg) return;  // 0062 rebuilds the SQLite table with its index and triggers
+  db.execute("CREATE INDEX dossier_events_dossier ON dossier_events(dossier_id, seq)");
+  db.execute(
+      "CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events FOR EACH ROW "
+      "EXECUTE FUNCTION dossier_events_append_only()");
+  db.execute(
+      "CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events FOR EACH ROW "
+      "EXECUTE FUNCTION dossier_events_append_only()");
+  db.execute(
+      "CREATE TRIGGER events_mark_outcome_fact AFTER INSERT ON dossier_events FOR EACH ROW WHEN "
+      "(NEW.type IN ('payment_requested', 'dossier_approved')) EXECUTE FUNCTION "
+      "dossier_fact_mark_outcome()");
+}
 
 constexpr const char* kIdNumber = "001203004567";
 constexpr const char* kPhone = "0912345689";
@@ -329,8 +358,11 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
           "DROP INDEX one_time_codes_address",
           "ALTER TABLE one_time_codes DROP COLUMN address_hash",
           "CREATE INDEX one_time_codes_address ON one_time_codes(purpose, address)",
-          "DELETE FROM schema_migrations WHERE version = 61"})
+          "DELETE FROM schema_migrations WHERE version >= 61"})
       db.execute(sql);
+    // Migrations after 0061 run again too: the event log (empty here) back to its shape before
+    // 0062.
+    revert_compact_event_rows(db);
     db.execute(
         "INSERT INTO pending_signups VALUES ('0977000111', 'Chi', '-', 'vi', 'now'), "
         "('chi@example.vn', 'Chi', '-', 'vi', 'now')");
@@ -348,7 +380,10 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
   store_.reset();
   store_ = database_->open();
   store_->read([](SqlConnection& db) {
-    EXPECT_EQ(db.query_one("SELECT MAX(version) FROM schema_migrations")->integer(0), 61);
+    EXPECT_EQ(db.query_one("SELECT MAX(version) FROM schema_migrations")->integer(0),
+              sqlite_migrations().back().version);
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM schema_migrations WHERE version = 61")->integer(0),
+              1);
     EXPECT_EQ(db.query_one("SELECT username FROM users WHERE id = 'p1'")->text(0),
               "phone:" + lookup_hash("0987654321"));
     EXPECT_EQ(credentials_of(db, "0987654321")->user_id, "p1");

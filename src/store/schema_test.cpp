@@ -35,7 +35,10 @@ Schema sqlite_schema(Store& store) {
         // BLOB in a TEXT column and cannot retype one without rebuilding the table): migration
         // 0058 made them bytea on PostgreSQL.
         static const std::set<std::string> kBytesInText{"dossier_events.hash"};
+        // INT (INTEGER affinity too) for a column that is a 32-bit int on PostgreSQL, where the
+        // mapping makes INTEGER a bigint (migration 0062's vocabulary ids).
         const std::string type = c.text(1) == "INTEGER"                               ? "bigint"
+                                 : c.text(1) == "INT"                                 ? "integer"
                                  : kBytesInText.contains(t.text(0) + "." + c.text(0)) ? "bytea"
                                                                                       : "text";
         columns.push_back(c.text(0) + " " + type + (not_null ? " not-null" : " null"));

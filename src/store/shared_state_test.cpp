@@ -188,7 +188,10 @@ TEST(TransactionLock, IsAnAdvisoryLockOnPostgresAndNothingOnSqlite) {
 
 TEST(TransactionLock, TheEventChainIsLockedBeforeItsHeadIsRead) {
   RecordingConnection pg(Dialect::postgres);
-  append_event(pg, EventDraft{"d1", "note", "u1", "r", "t", "", "a", "b", "{}"});
+  // A recording connection has no rows, so no event_terms vocabulary (migration 0062): the append
+  // stops at its first term. What is checked is what came before it.
+  EXPECT_THROW(append_event(pg, EventDraft{"d1", "note", "u1", "r", "t", "", "a", "b", "{}"}),
+               StoreError);
   ASSERT_GE(pg.statements.size(), 3u);
   EXPECT_NE(pg.statements[0].find("pg_advisory_xact_lock("), std::string::npos);
   EXPECT_NE(pg.statements[1].find("FROM dossier_events"), std::string::npos);

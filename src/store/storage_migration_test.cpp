@@ -1,12 +1,15 @@
-// Migrations 0048 and 0058 (storage per dossier) on a database written before them, on both
+// Migrations 0048, 0058 and 0062 (storage per dossier) on a database written before them, on both
 // engines: events chained with their prev_hash column still verify once the column is gone, hashes
-// written as hex text are stored as 32 bytes once 0058 ran, and new events chain on after them.
+// written as hex text are stored as 32 bytes once 0058 ran, event texts become vocabulary ids and
+// epoch seconds once 0062 ran and still read back byte for byte, and new events chain on after
+// them.
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "store/event_encoding.hpp"
 #include "store/event_log.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
@@ -19,12 +22,38 @@ namespace {
 
 constexpr int kBeforePrevHashDropped = 46;  // the last migration before 0048 on main
 constexpr int kBeforeHashBytes = 57;        // the last migration before 0058 on main
+constexpr int kBeforeCompactEvents = 61;    // the last migration before 0062 on main
+
+EventDraft note(std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
+                std::string type = "note") {
+  return EventDraft{"d1",        std::move(type), "u1",
+                    "reception", std::move(at),   "",
+                    "received",  "received",      R"({"n":)" + std::to_string(n) + "}"};
+}
+
+void expect_same(const EventDraft& got, const EventDraft& want, std::size_t i) {
+  EXPECT_EQ(got.dossier_id, want.dossier_id) << i;
+  EXPECT_EQ(got.type, want.type) << i;
+  EXPECT_EQ(got.actor_id, want.actor_id) << i;
+  EXPECT_EQ(got.role, want.role) << i;
+  EXPECT_EQ(got.at, want.at) << i;
+  EXPECT_EQ(got.reason, want.reason) << i;
+  EXPECT_EQ(got.from_status, want.from_status) << i;
+  EXPECT_EQ(got.to_status, want.to_status) << i;
+  EXPECT_EQ(got.payload, want.payload) << i;
+}
 
 class StorageMigrationTest : public ::testing::TestWithParam<Engine> {
  protected:
   // A database at migration `before` holding `count` events, written as the code of that time
   // wrote them: hashes as hex text, and before 0048 prev_hash repeated on every row.
   void write_old_database(int before, int count) {
+    std::vector<EventDraft> events;
+    for (std::int64_t seq = 1; seq <= count; ++seq) events.push_back(note(seq));
+    write_old_database(before, events);
+  }
+
+  void write_old_database(int before, const std::vector<EventDraft>& events) {
     std::unique_ptr<SqlConnection> db;
     if (GetParam() == Engine::sqlite) {
       auto c =
@@ -55,21 +84,14 @@ class StorageMigrationTest : public ::testing::TestWithParam<Engine> {
         "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
         "('d1', '1.001193', 1, 'c1', 'An', 'an', 'counter', 'received', 1, '{}', 'now', 'now')");
     std::string prev = kGenesisHash;
-    for (std::int64_t seq = 1; seq <= count; ++seq) {
-      const EventDraft e{"d1",
-                         "note",
-                         "u1",
-                         "reception",
-                         "2026-03-02T09:00:00+07:00",
-                         "",
-                         "received",
-                         "received",
-                         R"({"n":)" + std::to_string(seq) + "}"};
+    for (std::int64_t seq = 1; seq <= static_cast<std::int64_t>(events.size()); ++seq) {
+      const EventDraft& e = events[static_cast<std::size_t>(seq - 1)];
       const auto hash = event_hash(seq, e, prev);
       std::vector<SqlValue> values{seq,  e.dossier_id, e.type,        e.actor_id,  e.role,
                                    e.at, e.reason,     e.from_status, e.to_status, e.payload};
       if (before < 48) values.emplace_back(prev);
-      values.emplace_back(hash);
+      // From 0058 on, the code of the time wrote the 32 bytes (a bytea column on PostgreSQL).
+      values.emplace_back(before >= 58 ? stored_hash(hash) : SqlValue{hash});
       db->execute(before < 48 ? "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, "
                                 "at, reason, from_status, to_status, payload, prev_hash, hash) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -168,6 +190,149 @@ TEST_P(StorageMigrationTest, HexHashesBecomeBytesAndTheChainVerifiesAndChainsOn)
   store->read([&](SqlConnection& db) { check = verify_chain(db); });
   EXPECT_TRUE(check.ok()) << check.problem;
   EXPECT_EQ(check.events_checked, 6);
+}
+
+// Migration 0062 on a log written as text: every field reads back as written (a time in the
+// canonical form from its seconds, any other as the text it was), the chain verifies, the
+// append-only triggers and the outcome trigger of 0054 hold, and new events chain on.
+TEST_P(StorageMigrationTest, TextEventsBecomeCompactAndReadBackAsWritten) {
+  const std::vector<EventDraft> written{
+      note(1),
+      note(2, "2026-03-02T02:00:00Z"),                            // another form: kept as text
+      note(3, "2026-02-30T10:00:00+07:00"),                       // the form, but no such day
+      note(4, "2026-03-02T09:00:00+07:00 "),                      // trailing blank
+      note(5, ""),                                                // empty
+      note(6, "1969-12-31T23:59:59+07:00", "payment_requested"),  // before the epoch
+      note(7, "2024-02-29T23:59:59+07:00", "dossier_approved"),   // a leap day
+      note(8, "2026-03-02T24:00:00+07:00"),                       // no hour 24
+      note(9, "2026-03-02T09:00:00+08:00"),                       // another offset
+  };
+  write_old_database(kBeforeCompactEvents, written);
+  auto store = database_.open();  // applies 0062
+  ChainCheck check;
+  std::vector<StoredEvent> events, history;
+  std::vector<SqlRow> stored;
+  std::int64_t terms = 0;
+  store->read([&](SqlConnection& db) {
+    check = verify_chain(db);
+    events = events_of(db, "d1");
+    history = history_of(db, "d1");
+    stored = db.query("SELECT at_s, at, type_id FROM dossier_events ORDER BY seq");
+    terms = db.query_one("SELECT COUNT(*) FROM event_terms")->integer(0);
+  });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.events_checked, 9);
+  ASSERT_EQ(events.size(), written.size());
+  ASSERT_EQ(history.size(), written.size());
+  ASSERT_EQ(stored.size(), written.size());
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    expect_same(events[i].event, written[i], i);
+    expect_same(history[i].event, written[i], i);
+    EXPECT_EQ(events[i].hash, hashes_[i]);
+    // The canonical ones as seconds (and no text), the others as text.
+    const bool canonical = i == 0 || i == 5 || i == 6;
+    EXPECT_EQ(stored[i].is_null(0), !canonical) << i;
+    EXPECT_EQ(stored[i].is_null(1), canonical) << i;
+    if (canonical) {
+      EXPECT_EQ(stored[i].integer(0), *canonical_event_seconds(written[i].at)) << i;
+    } else {
+      EXPECT_EQ(stored[i].text(1), written[i].at) << i;
+    }
+    EXPECT_FALSE(stored[i].is_null(2));
+  }
+  // note, payment_requested, dossier_approved, reception, received.
+  EXPECT_EQ(terms, 5);
+  EXPECT_EQ(stored[0].integer(0), 1772416800);  // 2026-03-02T02:00:00Z
+
+  EXPECT_THROW(store->write([](SqlConnection& db) {
+    db.execute("UPDATE dossier_events SET reason = 'x' WHERE seq = 1");
+  }),
+               ConstraintError);
+  EXPECT_THROW(store->write([](SqlConnection& db) { db.execute("DELETE FROM dossier_events"); }),
+               ConstraintError);
+
+  // The outcome trigger (migration 0054) again, by id: a fee requested marks the dossier stale,
+  // a note does not.
+  std::int64_t marked_after_note = -1, marked_after_fee = -1;
+  store->write([&](SqlConnection& db) {
+    db.execute("DELETE FROM dossier_outcomes_dirty");
+    append_event(db, note(10, "2026-03-02T10:00:00+07:00"));
+    marked_after_note = db.query_one("SELECT COUNT(*) FROM dossier_outcomes_dirty")->integer(0);
+    append_event(db, note(11, "2026-03-02T10:00:00+07:00", "payment_requested"));
+    marked_after_fee = db.query_one("SELECT COUNT(*) FROM dossier_outcomes_dirty")->integer(0);
+  });
+  EXPECT_EQ(marked_after_note, 0);
+  EXPECT_EQ(marked_after_fee, 1);
+
+  StoredEvent next;
+  store->write([&](SqlConnection& db) { next = append_event(db, note(12, "not a time", "new")); });
+  store->read([&](SqlConnection& db) {
+    check = verify_chain(db);
+    events = events_of(db, "d1");
+  });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.events_checked, 12);
+  ASSERT_EQ(events.size(), 12u);
+  expect_same(events.back().event, note(12, "not a time", "new"), 11);
+  EXPECT_EQ(events.back().hash, next.hash);
+}
+
+// On a new database: any time and any new term round-trip; a term added by a job that was rolled
+// back is not taken from the writer's cache afterwards (its id may be given to another term).
+TEST_P(StorageMigrationTest, NewEventsRoundTripAndARolledBackTermIsForgotten) {
+  write_old_database(kBeforeCompactEvents, 0);
+  auto store = database_.open();
+  EXPECT_THROW(store->write([](SqlConnection& db) {
+    append_event(db, note(1, "2026-03-02T09:00:00+07:00", "rolled_back_term"));
+    throw StoreError("the job fails after appending");
+  }),
+               StoreError);
+  const std::vector<EventDraft> drafts{
+      note(1, "2026-03-02T09:00:00+07:00", "other_term"),
+      note(2, "2026-03-02 09:00:00", "rolled_back_term"),
+      note(3, "0000-01-01T00:00:00+07:00"),
+      note(4, "9999-12-31T23:59:59+07:00"),
+  };
+  store->write([&](SqlConnection& db) {
+    for (const auto& d : drafts) append_event(db, d);
+  });
+  std::vector<StoredEvent> events, history;
+  ChainCheck check;
+  store->read([&](SqlConnection& db) {
+    check = verify_chain(db);
+    events = events_of(db, "d1");
+    history = history_of(db, "d1");
+  });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  ASSERT_EQ(events.size(), drafts.size());
+  ASSERT_EQ(history.size(), drafts.size());
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    expect_same(events[i].event, drafts[i], i);
+    expect_same(history[i].event, drafts[i], i);
+  }
+}
+
+// The time's encoding: the canonical form and its seconds are one-to-one, anything else is not
+// encoded.
+TEST(EventTimeEncoding, CanonicalTimesAndSecondsRoundTrip) {
+  EXPECT_EQ(canonical_event_seconds("1970-01-01T07:00:00+07:00"), 0);
+  EXPECT_EQ(canonical_event_seconds("2026-12-07T10:00:00+07:00"), 1796612400);
+  EXPECT_EQ(canonical_event_time(1796612400), "2026-12-07T10:00:00+07:00");
+  EXPECT_EQ(canonical_event_time(-1), "1970-01-01T06:59:59+07:00");
+  for (std::int64_t s = -62135596800 + 86400; s < 253402300799 - 86400; s += 9876543) {
+    const auto text = canonical_event_time(s);
+    EXPECT_EQ(canonical_event_seconds(text), s) << text;
+  }
+  for (const char* other :
+       {"", "2026-12-07T10:00:00Z", "2026-12-07T10:00:00+07:00 ", "2026-12-07 10:00:00+07:00",
+        "2026-13-01T10:00:00+07:00", "2026-02-29T10:00:00+07:00", "2026-12-07T10:60:00+07:00",
+        "2026-12-07T10:00:60+07:00", "0000-01-01T00:00:00+07:00", "2026-12-07T10:00:00+0700",
+        "2O26-12-07T10:00:00+07:00", "+026-12-07T10:00:00+07:00"}) {
+    EXPECT_FALSE(canonical_event_seconds(other).has_value()) << other;
+  }
+  EXPECT_TRUE(canonical_event_seconds("2024-02-29T10:00:00+07:00").has_value());
+  EXPECT_FALSE(canonical_event_seconds("2100-02-29T10:00:00+07:00").has_value());
+  EXPECT_TRUE(canonical_event_seconds("2000-02-29T10:00:00+07:00").has_value());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "store/tracking_book_queries.hpp"
 
+#include "store/event_encoding.hpp"
 #include "store/personal_data.hpp"
 
 namespace motcua::store {
@@ -18,8 +19,8 @@ constexpr const char* kBook =
     "AND d.received_at IS NOT NULL AND substr(d.received_at, 1, 10) >= ? "
     "AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, b.line, d.code LIMIT 5000";
 constexpr const char* kReturn =
-    "SELECT at, payload FROM dossier_events WHERE dossier_id = ? AND type = 'result_returned' "
-    "ORDER BY seq DESC LIMIT 1";
+    "SELECT at_s, at, payload FROM dossier_events WHERE dossier_id = ? AND type_id = "
+    "(SELECT t.id FROM event_terms t WHERE t.term = 'result_returned') ORDER BY seq DESC LIMIT 1";
 
 }  // namespace
 
@@ -45,7 +46,8 @@ std::vector<BookDossierRow> book_dossiers(SqlConnection& db, const std::string& 
 std::optional<ReturnEventRow> last_return(SqlConnection& db, const std::string& dossier_id) {
   const auto r = db.query_one(kReturn, {dossier_id});
   if (!r) return std::nullopt;
-  return ReturnEventRow{r->text(0), r->text(1)};
+  // The time as the event was appended (its encoding: store/event_log.hpp).
+  return ReturnEventRow{event_time_text(r->values.at(0), r->values.at(1)), r->text(2)};
 }
 
 }  // namespace motcua::store

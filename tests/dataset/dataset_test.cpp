@@ -9,6 +9,7 @@
 #include <map>
 
 #include "run_process.hpp"
+#include "store/event_encoding.hpp"
 #include "store/store.hpp"
 
 namespace {
@@ -67,10 +68,14 @@ class DatasetTest : public ::testing::Test {
     auto store = motcua::store::open_sqlite_store(db.string(), 1);
     std::vector<std::string> rows;
     store->read([&](motcua::store::SqlConnection& c) {
-      for (const auto& r : c.query("SELECT type, from_status, to_status, at, actor_id "
-                                   "FROM dossier_events ORDER BY seq"))
-        rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" + r.text(3) + "|" +
-                       r.text(4));
+      // The terms through the event vocabulary and the time from its encoding (migration 0062).
+      for (const auto& r :
+           c.query("SELECT t.term, f.term, s.term, e.at_s, e.at, e.actor_id FROM dossier_events e "
+                   "JOIN event_terms t ON t.id = e.type_id JOIN event_terms f ON f.id = "
+                   "e.from_status_id JOIN event_terms s ON s.id = e.to_status_id ORDER BY e.seq"))
+        rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" +
+                       motcua::store::event_time_text(r.values.at(3), r.values.at(4)) + "|" +
+                       r.text(5));
       for (const auto& r : c.query("SELECT procedure_code, channel, agency_id, status, received_at "
                                    "FROM dossiers ORDER BY received_at, procedure_code, status"))
         rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" + r.text(3));

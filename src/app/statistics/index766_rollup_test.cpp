@@ -26,6 +26,12 @@ namespace {
 using test_support::local_time;
 using test_support::test_calendar;
 
+// Events written as rows (no chain needed), their type as an event_terms id (migration 0062): the
+// two terms first. role and the statuses take the same id (never read back here).
+constexpr const char* kInsertEventTerms =
+    "INSERT INTO event_terms(term) VALUES ('payment_requested'), ('dossier_approved') "
+    "ON CONFLICT (term) DO NOTHING";
+
 const std::vector<std::string> kAgencies{"c1", "c2"};
 const std::vector<std::string> kProcedures{"p-a", "p-b", "p-c", "1.001193"};
 const std::vector<std::string> kMonths{"2026-01", "2026-02", "2026-03", "2026-04"};
@@ -261,10 +267,11 @@ TEST_F(Index766Rollup, RandomHistoryGivesTheRowAnswer) {
             break;
           }
           default:  // a fee requested, a result approved
+            db.execute(std::string(kInsertEventTerms));
             db.execute(
-                "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, "
-                "from_status, to_status, payload, hash) VALUES (?, ?, ?, 'x', 'x', 't', 'a', 'b', "
-                "'{}', '')",
+                "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
+                "from_status_id, to_status_id, payload, hash) SELECT ?, ?, id, 'x', id, 't', id, "
+                "id, '{}', '' FROM event_terms WHERE term = ?",
                 {std::int64_t{serial}, id,
                  std::string(random() % 2 == 0 ? "payment_requested" : "dossier_approved")});
         }
@@ -315,9 +322,10 @@ TEST_F(Index766Rollup, EachFactMarksItsDossierStale) {
         "updated_at, created_s, updated_s, state) VALUES ('national_portal.sync', 'k2', '{}', 't', "
         "1, 'd1', 't', 1, 1, 'delivered')"}},
       {"fee requested",
-       {"INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, from_status, "
-        "to_status, payload, hash) VALUES (1, 'd1', 'payment_requested', 'x', 'x', 't', 'a', 'b', "
-        "'{}', '')"}},
+       {kInsertEventTerms,
+        "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
+        "from_status_id, to_status_id, payload, hash) SELECT 1, 'd1', id, 'x', id, 't', id, id, "
+        "'{}', '' FROM event_terms WHERE term = 'payment_requested'"}},
       {"payment pending",
        {"INSERT INTO payments(id, dossier_id, fee_seq, method, txn_ref, amount_vnd, state, "
         "created_by, created_at, expires_at, updated_at) VALUES ('pay1', 'd1', 1, 'vnpay', 'r1', "
@@ -338,9 +346,10 @@ TEST_F(Index766Rollup, EachFactMarksItsDossierStale) {
       {"rating changed to 1", {"UPDATE dossier_ratings SET overall = 1 WHERE dossier_id = 'd1'"}},
       {"rating removed", {"DELETE FROM dossier_ratings WHERE dossier_id = 'd1'"}},
       {"result approved",
-       {"INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, from_status, "
-        "to_status, payload, hash) VALUES (2, 'd1', 'dossier_approved', 'x', 'x', 't', 'a', 'b', "
-        "'{}', '')"}},
+       {kInsertEventTerms,
+        "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
+        "from_status_id, to_status_id, payload, hash) SELECT 2, 'd1', id, 'x', id, 't', id, id, "
+        "'{}', '' FROM event_terms WHERE term = 'dossier_approved'"}},
       {"sync dead", {"UPDATE outbox SET state = 'dead' WHERE idempotency_key = 'k2'"}},
   };
   const StatisticsQuery q{"agency", "2026-01", "2026-04", "", ""};
@@ -420,10 +429,11 @@ TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
         store::insert_paper(db, {"pa" + id, id, "n", "f.pdf", "application/pdf", 1, "h", "x", "t",
                                  "", i % 4 == 0 ? "sp" : ""});
       }
+      db.execute(std::string(kInsertEventTerms));
       db.execute(
-          "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, at, from_status, "
-          "to_status, payload, hash) VALUES (?, ?, 'dossier_approved', 'x', 'x', 't', 'a', 'b', "
-          "'{}', '')",
+          "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
+          "from_status_id, to_status_id, payload, hash) SELECT ?, ?, id, 'x', id, 't', id, id, "
+          "'{}', '' FROM event_terms WHERE term = 'dossier_approved'",
           {std::int64_t{i + 1}, id});
       store::OutcomeRow o;
       o.dossier_id = id;
@@ -451,6 +461,15 @@ TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
     ASSERT_NE(begin, std::string::npos);
     ASSERT_NE(end, std::string::npos);
     fill = fill.substr(begin, fill.rfind(";", end) + 1 - begin);
+    // Migration 0062 made the event's type an id into event_terms: the fill written for the text
+    // column reads it through the vocabulary.
+    for (const std::string term : {"payment_requested", "dossier_approved"}) {
+      const std::string text = "e.type = '" + term + "'";
+      const auto at = fill.find(text);
+      ASSERT_NE(at, std::string::npos) << term;
+      fill.replace(at, text.size(),
+                   "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = '" + term + "')");
+    }
     for (std::size_t at = 0; at < fill.size();) {
       const auto stop = fill.find(";\n", at);
       const auto statement =
