@@ -128,8 +128,9 @@ TEST_F(DatasetTest, BuildsAVerifiedHistoryWithTheDataFileSharesAndRepeatsItFromT
   // passed, so such dossiers do not pile up as a backlog over the years. Only ones whose last
   // word was the request, within the last six weeks, still wait.
   EXPECT_GT(count(a.db,
-                  "SELECT COUNT(*) FROM dossier_events WHERE type = 'dossier_stopped' AND "
-                  "from_status = 'awaiting_supplement'"),
+                  "SELECT COUNT(*) FROM dossier_events e JOIN event_terms t ON t.id = e.type_id "
+                  "JOIN event_terms f ON f.id = e.from_status_id WHERE t.term = 'dossier_stopped' "
+                  "AND f.term = 'awaiting_supplement'"),
             0);
   EXPECT_EQ(count(a.db,
                   "SELECT COUNT(*) FROM dossiers WHERE status = 'awaiting_supplement' AND "
