@@ -13,6 +13,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "store/document_packing.hpp"
 #include "store/open_store.hpp"
 
 namespace motcua::store {
@@ -27,8 +28,12 @@ constexpr std::string_view kFileHeader = "motcua-data-keys v1";
 constexpr std::string_view kSealedFilePrefix = "motcua-sealed-file:";
 constexpr std::string_view kBoundFilePrefix = "motcua-sealed-file2:";
 // The first byte of a binary sealed value: never 'e', so that a text form "enc1:"/"enc2:" kept in
-// a binary column (PostgreSQL's column converted by migration 0064) is told apart.
+// a binary column (PostgreSQL's column converted by migration 0064) is told apart. 0x01: the box
+// holds the value; 0x02: it holds the value packed (store/document_packing.hpp), and the
+// associated data says so too (kPackedContext), so that flipping the byte does not open.
 constexpr unsigned char kBinarySealed = 0x01;
+constexpr unsigned char kBinaryPacked = 0x02;
+constexpr std::string_view kPackedContext = "|packed";
 // decrypt() strips either value prefix by the same length.
 static_assert(kUnboundPrefix.size() == kBoundPrefix.size());
 // crypto_kdf context: eight bytes naming what the subkeys are for.
@@ -255,11 +260,11 @@ std::string DataKeys::encrypt_file_unbound(std::string_view clear) const {
 namespace {
 
 // The head of a binary value under the key `id`: format byte, id length, id.
-std::string binary_head(std::string_view id) {
+std::string binary_head(std::string_view id, unsigned char format = kBinarySealed) {
   if (id.empty() || id.size() > 255) throw DataKeyError("data key: key id unfit for binary form");
   std::string head;
   head.reserve(2 + id.size());
-  head += static_cast<char>(kBinarySealed);
+  head += static_cast<char>(format);
   head += static_cast<char>(static_cast<unsigned char>(id.size()));
   head.append(id);
   return head;
@@ -267,20 +272,30 @@ std::string binary_head(std::string_view id) {
 
 }  // namespace
 
-std::string DataKeys::encrypt_binary(std::string_view clear, std::string_view context) const {
+std::string DataKeys::encrypt_binary(std::string_view clear, std::string_view context,
+                                     bool pack_as_document) const {
   if (clear.empty()) return {};
   const DataKey& key = keys_.front();
-  std::string out = binary_head(key.id);
+  // Packed only when that is smaller: the format byte says which.
+  const auto packed = pack_as_document ? pack_document(clear) : std::nullopt;
+  std::string ad(context);
+  if (packed) {
+    clear = *packed;
+    ad.append(kPackedContext);
+  }
+  std::string out = binary_head(key.id, packed ? kBinaryPacked : kBinarySealed);
   const std::size_t head = out.size();
   out.resize(head + kAeadNonce + clear.size() + kAeadTag);
-  aead_seal(reinterpret_cast<unsigned char*>(out.data() + head), clear, context, key);
+  aead_seal(reinterpret_cast<unsigned char*>(out.data() + head), clear, ad, key);
   return out;
 }
 
 std::string DataKeys::binary_key_head() const { return binary_head(keys_.front().id).substr(1); }
 
 bool DataKeys::is_binary(std::string_view stored) {
-  return stored.size() >= 2 && static_cast<unsigned char>(stored[0]) == kBinarySealed &&
+  return stored.size() >= 2 &&
+         (static_cast<unsigned char>(stored[0]) == kBinarySealed ||
+          static_cast<unsigned char>(stored[0]) == kBinaryPacked) &&
          stored.size() >= std::size_t{2} + static_cast<unsigned char>(stored[1]);
 }
 
@@ -297,18 +312,21 @@ std::string DataKeys::decrypt_binary(std::string_view sealed, std::string_view c
   if (key == nullptr) {
     throw DataKeyError("personal data sealed under key " + id + ", which is not in the key file");
   }
+  const bool packed = static_cast<unsigned char>(sealed[0]) == kBinaryPacked;
   sealed.remove_prefix(2 + id.size());
   if (sealed.size() < kAeadNonce + kAeadTag) {
     throw DataKeyError("personal data: ciphertext too short");
   }
+  std::string ad(context);
+  if (packed) ad.append(kPackedContext);
   std::string clear;
-  if (!aead_open(clear, reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(),
-                 context, *key)) {
+  if (!aead_open(clear, reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(), ad,
+                 *key)) {
     throw DataKeyError(
         "personal data: ciphertext does not authenticate for this row (tampered, or copied from "
         "another row?)");
   }
-  return clear;
+  return packed ? unpack_document(clear) : clear;
 }
 
 std::string DataKeys::binary_of_bound_text(std::string_view sealed) {

@@ -68,11 +68,16 @@ class DataKeys {
   // Whether a sealed value is enc2 (bound to its row).
   static bool is_bound(std::string_view sealed);
 
-  // The binary sealed form, for a value stored as bytes (BLOB / bytea): one format byte
-  // (kBinarySealed), one byte giving the key id's length, the key id, then nonce || the
-  // XChaCha20-Poly1305 box of `clear` with `context` as associated data (as enc2). "" stays "".
-  std::string encrypt_binary(std::string_view clear, std::string_view context) const;
-  // Opens a binary sealed value only with its context; throws DataKeyError otherwise. "" gives "".
+  // The binary sealed form, for a value stored as bytes (BLOB / bytea): one format byte, one byte
+  // giving the key id's length, the key id, then nonce || the XChaCha20-Poly1305 box. Format 0x01:
+  // the box holds `clear` with `context` as associated data (as enc2). Format 0x02, with
+  // `pack_as_document` when packing makes it smaller: the box holds `clear` packed
+  // (store/document_packing.hpp: deflate with the dictionary of application forms) with
+  // `context` + "|packed" as associated data. "" stays "".
+  std::string encrypt_binary(std::string_view clear, std::string_view context,
+                             bool pack_as_document = false) const;
+  // Opens a binary sealed value (either format) only with its context; throws DataKeyError
+  // otherwise. "" gives "".
   std::string decrypt_binary(std::string_view sealed, std::string_view context) const;
   // The key id of a binary sealed value ("" when it is not one).
   static std::string key_id_of_binary(std::string_view sealed);

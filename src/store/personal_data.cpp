@@ -64,7 +64,8 @@ std::string unseal(std::string_view stored, std::string_view table, std::string_
 
 SqlValue seal_bytes(std::string_view clear, std::string_view table, std::string_view column,
                     std::string_view row_key) {
-  return Bytes{data_keys().encrypt_binary(clear, seal_context(table, column, row_key))};
+  // The one binary column is the application form: packed when that makes it smaller.
+  return Bytes{data_keys().encrypt_binary(clear, seal_context(table, column, row_key), true)};
 }
 
 std::string unseal_stored(const SqlValue& stored, std::string_view table, std::string_view column,
@@ -93,10 +94,10 @@ std::int64_t convert_sealed_documents_to_bytes(SqlConnection& db) {
   // are its text values; PostgreSQL's column became bytea holding the text's bytes.
   const std::string select =
       db.dialect() == Dialect::postgres
-          ? "SELECT id, document FROM dossiers WHERE id > ? AND substr(document, 1, 5) = "
-            "'enc2:'::bytea ORDER BY id LIMIT ?"
+          ? "SELECT id, document FROM dossiers WHERE id > ? AND substr(document, 1, 5) IN "
+            "('enc1:'::bytea, 'enc2:'::bytea) ORDER BY id LIMIT ?"
           : "SELECT id, document FROM dossiers WHERE id > ? AND typeof(document) = 'text' AND "
-            "document LIKE 'enc2:%' ORDER BY id LIMIT ?";
+            "(document LIKE 'enc1:%' OR document LIKE 'enc2:%') ORDER BY id LIMIT ?";
   constexpr std::int64_t kPage = 5000;
   std::string after;
   std::int64_t converted = 0;
@@ -108,8 +109,19 @@ std::int64_t convert_sealed_documents_to_bytes(SqlConnection& db) {
       const std::string text = std::holds_alternative<Bytes>(stored)
                                    ? std::get<Bytes>(stored).data
                                    : std::get<std::string>(stored);
-      // Not a well-formed enc2 value (none is written): left as it is; reading it fails as before.
-      auto binary = DataKeys::binary_of_bound_text(text);
+      std::string binary;
+      try {
+        // Opened and sealed again, packed and bound to the row (an enc1 form was bound to none).
+        binary = std::get<Bytes>(seal_bytes(unseal(text, "dossiers", "document", after), "dossiers",
+                                            "document", after))
+                     .data;
+      } catch (const DataKeyError&) {
+        // Under a key the process lacks (a database opened without its key file, which
+        // require_known_data_keys refuses next), or a form moved from another row: an enc2 form
+        // is repacked without being opened (the same key, nonce and box; it opens where it did
+        // and nowhere else), an enc1 form stays as it is.
+        binary = DataKeys::binary_of_bound_text(text);
+      }
       if (binary.empty()) continue;
       // Not the text of rewrite()'s statement, prepared on this connection with a text
       // parameter when migration 0053 sealed the clear forms (PostgreSQL keeps that type).
@@ -247,7 +259,8 @@ void require_known_data_keys(SqlConnection& db) {
     // the text forms kept as bytes (PostgreSQL).
     if (c.binary_from != 0) {
       sealed_only = db.dialect() == Dialect::postgres
-                        ? "(substr(" + col + ", 1, 1) = '\\x01'::bytea OR substr(" + col +
+                        ? "(substr(" + col +
+                              ", 1, 1) IN ('\\x01'::bytea, '\\x02'::bytea) OR substr(" + col +
                               ", 1, 5) IN ('enc1:'::bytea, 'enc2:'::bytea))"
                         : "((typeof(" + col + ") = 'blob' AND length(" + col + ") > 0) OR " +
                               sealed_only + ")";

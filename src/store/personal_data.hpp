@@ -59,10 +59,11 @@ std::string unseal_stored(const SqlValue& stored, std::string_view table, std::s
                           std::string_view row_key);
 // The key id a stored value (either form) was sealed under, "" when none.
 std::string key_id_of_stored(const SqlValue& stored);
-// Migration 0064, in its transaction (both engines): rewrites the enc2 text values of
-// dossiers.document in the binary form, without opening them (the same key, nonce and box), in
-// pages by id. enc1 values are left as they are (still read; rotate-key binds and converts them).
-// Returns how many it rewrote.
+// Migration 0064, in its transaction (both engines): rewrites the text forms of
+// dossiers.document in the binary form, in pages by id. Each is opened and sealed again (packed,
+// bound to its row, under the current key); one that does not open with the process's keys is,
+// if enc2, repacked without being opened (the same key, nonce and box), and if enc1 left as it is
+// (still read). Returns how many it rewrote.
 std::int64_t convert_sealed_documents_to_bytes(SqlConnection& db);
 
 // The keyed hash to store beside a sealed value.

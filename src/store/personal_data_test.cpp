@@ -124,7 +124,9 @@ TEST_P(PersonalDataTest, StoredSealedReadClearFoundByHash) {
   EXPECT_EQ(binary_document_key(), data_keys().current_id());
   const std::string document = std::get<Bytes>(raw_document()).data;
   EXPECT_EQ(document.find(kIdNumber), std::string::npos);
-  EXPECT_EQ(document.size(),
+  // Packed before sealing (format 0x02): smaller than the form itself with nonce and tag.
+  EXPECT_EQ(document[0], '\x02');
+  EXPECT_LT(document.size(),
             2 + data_keys().current_id().size() + 24 + 16 + std::string_view(kDocument).size());
   for (const auto& v : raw) {
     EXPECT_TRUE(v.starts_with("enc2:" + data_keys().current_id() + ":")) << v;
@@ -423,10 +425,10 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
   for (const auto& v : raw_values()) EXPECT_TRUE(v.starts_with("enc2:")) << v;
 }
 
-// Migration 0064 on a database written before it: the enc2 text forms become the binary form
-// without being opened (same key, nonce and box; on PostgreSQL the column becomes bytea), and each
-// still opens in its own row only; an enc1 form stays as it was and still opens. New writes are
-// binary.
+// Migration 0064 on a database written before it (on PostgreSQL the column becomes bytea): every
+// text form that opens is sealed again in the binary form, packed and bound to its row (an enc1
+// form too); an enc2 form that does not open (under a key the process lacks, or moved from
+// another row) is repacked without being opened, so it opens where it did and nowhere else.
 TEST_P(PersonalDataTest, FormsWrittenBefore0064AreBytesAfterItAndStillBoundToTheirRow) {
   constexpr const char* kOtherDocument = R"({"applicant":{"name":"Binh"}})";
   constexpr const char* kOldDocument = R"({"applicant":{"name":"Cuong"}})";
@@ -437,30 +439,44 @@ TEST_P(PersonalDataTest, FormsWrittenBefore0064AreBytesAfterItAndStillBoundToThe
         "(?, '1.001193', 1, 'c1', 'B', 'b', 'online', 'submitted', 1, ?, 'now', 'now')",
         {id, document});
   };
-  std::string text_d1;
+  // A key this process does not hold (d15 sits between the first and last rows, which
+  // require_known_data_keys checks).
+  const DataKeys elsewhere({DataKeys::generate()});
+  std::string text_d1, text_d15;
   store_->write([&](SqlConnection& db) {
-    insert(db, "d2", seal_bytes(kOtherDocument, "dossiers", "document", "d2"));
-    insert(db, "d3", seal_bytes(kOldDocument, "dossiers", "document", "d3"));
+    for (const char* id : {"d2", "d3", "d15", "d16"})
+      insert(db, id, seal_bytes(kOtherDocument, "dossiers", "document", id));
     back_to_text_documents(db);
     // A form from before values were bound to their row (enc1).
     db.execute("UPDATE dossiers SET document = ? WHERE id = 'd3'",
                {data_keys().encrypt_unbound(kOldDocument)});
     text_d1 = db.query_one("SELECT document FROM dossiers WHERE id = 'd1'")->text(0);
+    text_d15 = elsewhere.encrypt(kOtherDocument, "dossiers.document|d15");
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd15'", {text_d15});
+    // d1's form copied into d16's row.
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd16'", {text_d1});
   });
   ASSERT_TRUE(text_d1.starts_with("enc2:"));
   store_.reset();
   store_ = database_->open();  // applies 0064
 
-  EXPECT_EQ(binary_document_key("d1"), data_keys().current_id());
-  EXPECT_EQ(binary_document_key("d2"), data_keys().current_id());
-  // Repacked, not re-sealed: the nonce and box are the text's, base64-decoded.
+  for (const char* id : {"d1", "d2", "d3"}) {
+    EXPECT_EQ(binary_document_key(id), data_keys().current_id()) << id;
+    EXPECT_EQ(std::get<Bytes>(raw_document(id)).data[0], '\x02') << id << ": packed";
+  }
   const std::string bytes_d1 = std::get<Bytes>(raw_document("d1")).data;
-  EXPECT_EQ(DataKeys::binary_of_bound_text(text_d1), bytes_d1);
-  EXPECT_LT(bytes_d1.size() * 4, text_d1.size() * 3) << "a quarter smaller at least";
+  EXPECT_LT(bytes_d1.size() * 2, text_d1.size()) << "half the text at most";
+  // Not opened: the nonce and box are the text's, base64-decoded, and open under their key.
+  EXPECT_EQ(std::get<Bytes>(raw_document("d15")).data, DataKeys::binary_of_bound_text(text_d15));
+  EXPECT_EQ(
+      elsewhere.decrypt_binary(std::get<Bytes>(raw_document("d15")).data, "dossiers.document|d15"),
+      kOtherDocument);
+  EXPECT_EQ(std::get<Bytes>(raw_document("d16")).data, DataKeys::binary_of_bound_text(text_d1));
   store_->read([&](SqlConnection& db) {
     EXPECT_EQ(find_dossier(db, "d1")->document, kDocument);
     EXPECT_EQ(find_dossier(db, "d2")->document, kOtherDocument);
     EXPECT_EQ(find_dossier(db, "d3")->document, kOldDocument);
+    EXPECT_THROW(find_dossier(db, "d16"), DataKeyError) << "still not d16's";
     EXPECT_NO_THROW(require_known_data_keys(db));
     if (db.dialect() == Dialect::postgres) {
       EXPECT_EQ(db.query_one("SELECT data_type FROM information_schema.columns WHERE table_name = "
@@ -477,15 +493,6 @@ TEST_P(PersonalDataTest, FormsWrittenBefore0064AreBytesAfterItAndStillBoundToThe
     EXPECT_THROW(find_dossier(db, "d2"), DataKeyError);
     EXPECT_EQ(find_dossier(db, "d1")->document, kDocument);
   });
-  // A dossier written now is stored binary; updates too.
-  store_->write([](SqlConnection& db) {
-    auto d = *find_dossier(db, "d3");
-    d.version += 1;
-    update_dossier(db, d);
-  });
-  EXPECT_EQ(binary_document_key("d3"), data_keys().current_id());
-  store_->read(
-      [&](SqlConnection& db) { EXPECT_EQ(find_dossier(db, "d3")->document, kOldDocument); });
 }
 
 // A place not in sealed_columns() is a programming error, caught at the first seal: a misspelt

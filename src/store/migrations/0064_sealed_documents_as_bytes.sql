@@ -1,13 +1,13 @@
 -- The sealed application form of a dossier as bytes instead of text (issue 17, docs/performance.md
--- "Storage per dossier (issue 17)"; the format in docs/security.md "Sealed values"): the same key
--- id, nonce and XChaCha20-Poly1305 box as the enc2 text "enc2:<key id>:<base64>", bound to the same
--- associated data, without the prefix and the base64 (about 150 bytes less per dossier).
+-- "Storage per dossier (issue 17)"; the format in docs/security.md "Sealed values"): format byte,
+-- key id, nonce and XChaCha20-Poly1305 box, no "enc2:" prefix and no base64, and the form packed
+-- (deflate with a preset dictionary) before sealing when that makes it smaller.
 --
 -- @postgres
--- The column becomes bytea holding each text's bytes (the table is rewritten); the enc2 values are
--- then rewritten in the binary form in C++ (convert_sealed_documents_to_bytes, run by the engine
--- right after this file, in the same transaction). An enc1 value stays its text's bytes, which the
--- store still reads.
+-- The column becomes bytea holding each text's bytes (the table is rewritten); the values are then
+-- rewritten in the binary form in C++ (convert_sealed_documents_to_bytes, run by the engine right
+-- after this file, in the same transaction: opened and sealed again, or an enc2 form that does not
+-- open repacked as it is).
 ALTER TABLE dossiers ALTER COLUMN document TYPE bytea USING convert_to(document, 'UTF8');
 -- @end
 -- SQLite: nothing here. A TEXT column keeps a BLOB as a BLOB (no conversion by affinity), so the

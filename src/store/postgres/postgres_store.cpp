@@ -48,7 +48,7 @@ void apply_migrations(PostgresConnection& db) {
       // SQL has no key either: the clear values are sealed here, in the same transaction.
       if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db, m.version);
       if (m.version == kSealedContactAddressesMigration) seal_contact_addresses(db);
-      // The enc2 texts the column's new type kept as bytes are repacked in the binary form.
+      // The text forms the column's new type kept as bytes become the binary form.
       if (m.version == kSealedDocumentsAsBytesMigration) convert_sealed_documents_to_bytes(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "

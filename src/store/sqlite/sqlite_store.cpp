@@ -49,7 +49,7 @@ void apply_migrations(SqliteConnection& db) {
       // Nor unhex() (SQLite 3.40): the hex hashes are rewritten as bytes here.
       if (m.version == kEventHashesAsBytesMigration) convert_event_hashes_to_bytes(db);
       if (m.version == kSealedContactAddressesMigration) seal_contact_addresses(db);
-      // The sealed forms are repacked (base64 decoded), which SQL does not do on SQLite.
+      // Nor base64 or a key: the text forms become the binary form here.
       if (m.version == kSealedDocumentsAsBytesMigration) convert_sealed_documents_to_bytes(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
