@@ -473,9 +473,9 @@ TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
     EXPECT_THROW(new_keys.decrypt(resealed[0].second, "users.phone|" + resealed[1].first),
                  motcua::store::DataKeyError);
   }
-  // The application forms too: every dossier's document is in the binary form (format byte 01,
-  // the key id's length, the key id) under the new key.
-  std::string head = "01";
+  // The application forms too: every dossier's document is in the binary form, packed (format
+  // byte 02, the key id's length, the key id), under the new key.
+  std::string head = "02";
   for (const unsigned char c : std::string(1, static_cast<char>(new_id.size())) + new_id) {
     constexpr const char* kHex = "0123456789ABCDEF";
     head += kHex[c >> 4];
