@@ -18,10 +18,15 @@ motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog mo
 # embedded.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 motcua_module(store src/store DEPS SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Crypto Threads::Threads
-              PkgConfig::SODIUM)
+              PkgConfig::SODIUM ZLIB::ZLIB)
 include(cmake/embed_migrations.cmake)
 motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
                         ${PROJECT_BINARY_DIR}/generated/migration_sources.cpp)
+# The preset dictionary sealed application forms are packed with (store/document_packing.hpp).
+include(cmake/embed_text.cmake)
+motcua_embed_text(motcua_store ${PROJECT_SOURCE_DIR}/src/store/dossier_document_dictionary_1.txt
+                  dossier_document_dictionary_1
+                  ${PROJECT_BINARY_DIR}/generated/dossier_document_dictionary_1.cpp)
 if(MOTCUA_BUILD_TESTS)
   # The same store tests once more with a throwaway PostgreSQL server: each test then also runs on a
   # fresh database of it (store/test_database.hpp).

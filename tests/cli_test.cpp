@@ -473,9 +473,18 @@ TEST_F(CliDatabase, RotateKeyResealsEveryValueUnderANewKeyAndAuditsIt) {
     EXPECT_THROW(new_keys.decrypt(resealed[0].second, "users.phone|" + resealed[1].first),
                  motcua::store::DataKeyError);
   }
-  // The application forms too: every dossier's document is under the new key.
-  r = run_process("sqlite3 " + db + " \"SELECT count(*) FROM dossiers WHERE document NOT LIKE " +
-                  "'enc2:" + new_id + ":%'\"");
+  // The application forms too: every dossier's document is in the binary form, packed (format
+  // byte 02, the key id's length, the key id), under the new key.
+  std::string head = "02";
+  for (const unsigned char c : std::string(1, static_cast<char>(new_id.size())) + new_id) {
+    constexpr const char* kHex = "0123456789ABCDEF";
+    head += kHex[c >> 4];
+    head += kHex[c & 15];
+  }
+  r = run_process("sqlite3 " + db +
+                  " \"SELECT count(*) FROM dossiers WHERE typeof(document) <> 'blob' OR "
+                  "hex(substr(document, 1, " +
+                  std::to_string(head.size() / 2) + ")) <> '" + head + "'\"");
   EXPECT_EQ(r.out, "0\n") << r.err;
   r = run_process("sqlite3 " + db +
                   " \"SELECT details FROM audit_log WHERE action = " + "'data_key.rotated'\"");

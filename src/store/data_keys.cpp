@@ -13,6 +13,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "store/document_packing.hpp"
 #include "store/open_store.hpp"
 
 namespace motcua::store {
@@ -26,6 +27,13 @@ constexpr std::string_view kBoundPrefix = "enc2:";
 constexpr std::string_view kFileHeader = "motcua-data-keys v1";
 constexpr std::string_view kSealedFilePrefix = "motcua-sealed-file:";
 constexpr std::string_view kBoundFilePrefix = "motcua-sealed-file2:";
+// The first byte of a binary sealed value: never 'e', so that a text form "enc1:"/"enc2:" kept in
+// a binary column (PostgreSQL's column converted by migration 0064) is told apart. 0x01: the box
+// holds the value; 0x02: it holds the value packed (store/document_packing.hpp), and the
+// associated data says so too (kPackedContext), so that flipping the byte does not open.
+constexpr unsigned char kBinarySealed = 0x01;
+constexpr unsigned char kBinaryPacked = 0x02;
+constexpr std::string_view kPackedContext = "|packed";
 // decrypt() strips either value prefix by the same length.
 static_assert(kUnboundPrefix.size() == kBoundPrefix.size());
 // crypto_kdf context: eight bytes naming what the subkeys are for.
@@ -246,6 +254,95 @@ std::string DataKeys::encrypt_file_unbound(std::string_view clear) const {
   crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
                         reinterpret_cast<const unsigned char*>(clear.data()), clear.size(), nonce,
                         sk.data());
+  return out;
+}
+
+namespace {
+
+// The head of a binary value under the key `id`: format byte, id length, id.
+std::string binary_head(std::string_view id, unsigned char format = kBinarySealed) {
+  if (id.empty() || id.size() > 255) throw DataKeyError("data key: key id unfit for binary form");
+  std::string head;
+  head.reserve(2 + id.size());
+  head += static_cast<char>(format);
+  head += static_cast<char>(static_cast<unsigned char>(id.size()));
+  head.append(id);
+  return head;
+}
+
+}  // namespace
+
+std::string DataKeys::encrypt_binary(std::string_view clear, std::string_view context,
+                                     bool pack_as_document) const {
+  if (clear.empty()) return {};
+  const DataKey& key = keys_.front();
+  // Packed only when that is smaller: the format byte says which.
+  const auto packed = pack_as_document ? pack_document(clear) : std::nullopt;
+  std::string ad(context);
+  if (packed) {
+    clear = *packed;
+    ad.append(kPackedContext);
+  }
+  std::string out = binary_head(key.id, packed ? kBinaryPacked : kBinarySealed);
+  const std::size_t head = out.size();
+  out.resize(head + kAeadNonce + clear.size() + kAeadTag);
+  aead_seal(reinterpret_cast<unsigned char*>(out.data() + head), clear, ad, key);
+  return out;
+}
+
+std::string DataKeys::binary_key_head() const { return binary_head(keys_.front().id).substr(1); }
+
+bool DataKeys::is_binary(std::string_view stored) {
+  return stored.size() >= 2 &&
+         (static_cast<unsigned char>(stored[0]) == kBinarySealed ||
+          static_cast<unsigned char>(stored[0]) == kBinaryPacked) &&
+         stored.size() >= std::size_t{2} + static_cast<unsigned char>(stored[1]);
+}
+
+std::string DataKeys::key_id_of_binary(std::string_view sealed) {
+  if (!is_binary(sealed)) return {};
+  return std::string(sealed.substr(2, static_cast<unsigned char>(sealed[1])));
+}
+
+std::string DataKeys::decrypt_binary(std::string_view sealed, std::string_view context) const {
+  if (sealed.empty()) return {};
+  if (!is_binary(sealed)) throw DataKeyError("personal data: not a binary sealed value");
+  const std::string id = key_id_of_binary(sealed);
+  const DataKey* key = find(id);
+  if (key == nullptr) {
+    throw DataKeyError("personal data sealed under key " + id + ", which is not in the key file");
+  }
+  const bool packed = static_cast<unsigned char>(sealed[0]) == kBinaryPacked;
+  sealed.remove_prefix(2 + id.size());
+  if (sealed.size() < kAeadNonce + kAeadTag) {
+    throw DataKeyError("personal data: ciphertext too short");
+  }
+  std::string ad(context);
+  if (packed) ad.append(kPackedContext);
+  std::string clear;
+  if (!aead_open(clear, reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(), ad,
+                 *key)) {
+    throw DataKeyError(
+        "personal data: ciphertext does not authenticate for this row (tampered, or copied from "
+        "another row?)");
+  }
+  return packed ? unpack_document(clear) : clear;
+}
+
+std::string DataKeys::binary_of_bound_text(std::string_view sealed) {
+  if (!sealed.starts_with(kBoundPrefix)) return {};
+  sealed.remove_prefix(kBoundPrefix.size());
+  const auto colon = sealed.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 255) return {};
+  std::vector<unsigned char> box;
+  try {
+    box = from_base64(sealed.substr(colon + 1));
+  } catch (const DataKeyError&) {
+    return {};
+  }
+  if (box.size() < kAeadNonce + kAeadTag) return {};
+  std::string out = binary_head(sealed.substr(0, colon));
+  out.append(reinterpret_cast<const char*>(box.data()), box.size());
   return out;
 }
 

@@ -9,6 +9,9 @@
 // and the row's stable key, as associated data): copied to another row, it does not open. Values
 // of the older format "enc1:<id>:<base64 nonce||secretbox>" (bound to nothing) are still read;
 // `motcua rotate-key` turns them into enc2.
+// A large value kept in a binary column (a dossier's application form, migration 0064) has a
+// binary sealed form instead: the same key, nonce, box and associated data as enc2, without the
+// text prefix and the base64 (a third smaller); see encrypt_binary.
 // Searchable values are also kept as a keyed hash (BLAKE2b, crypto_generichash) under a key derived
 // from the data key, never the encryption key itself.
 #pragma once
@@ -64,6 +67,28 @@ class DataKeys {
   static std::string key_id_of(std::string_view sealed);
   // Whether a sealed value is enc2 (bound to its row).
   static bool is_bound(std::string_view sealed);
+
+  // The binary sealed form, for a value stored as bytes (BLOB / bytea): one format byte, one byte
+  // giving the key id's length, the key id, then nonce || the XChaCha20-Poly1305 box. Format 0x01:
+  // the box holds `clear` with `context` as associated data (as enc2). Format 0x02, with
+  // `pack_as_document` when packing makes it smaller: the box holds `clear` packed
+  // (store/document_packing.hpp: deflate with the dictionary of application forms) with
+  // `context` + "|packed" as associated data. "" stays "".
+  std::string encrypt_binary(std::string_view clear, std::string_view context,
+                             bool pack_as_document = false) const;
+  // Opens a binary sealed value (either format) only with its context; throws DataKeyError
+  // otherwise. "" gives "".
+  std::string decrypt_binary(std::string_view sealed, std::string_view context) const;
+  // The key id of a binary sealed value ("" when it is not one).
+  static std::string key_id_of_binary(std::string_view sealed);
+  // Whether `stored` is a binary sealed value (not a text form kept in a binary column).
+  static bool is_binary(std::string_view stored);
+  // The binary form of an enc2 text value: the same key id, nonce and box, so no key is needed
+  // and it opens with the same context. Empty for anything else (enc1 is another cipher).
+  static std::string binary_of_bound_text(std::string_view sealed);
+  // What follows the format byte in a binary value sealed under the current key: the length byte
+  // and the key id (rotate-key finds the values not yet under the current key by it).
+  std::string binary_key_head() const;
 
   // A whole file (an uploaded paper) sealed under the current key and bound to `context` (its
   // name): "motcua-sealed-file2:<key id>:" then the nonce and the AEAD box as raw bytes (no

@@ -148,5 +148,35 @@ TEST(DataKeys, TheSecondOfTwoNewKeysForOneFileGivesWayToTheFirst) {
   std::filesystem::remove_all(dir);
 }
 
+// The binary form (dossiers.document, migration 0064): a form packed before sealing (format 0x02)
+// opens only in its row, and with the format byte flipped it does not open at all; the unpacked
+// format (0x01, what the migration's repacking of enc2 gives) still opens.
+TEST(DataKeys, BinaryFormsOpenOnlyInTheirPlaceAndFormat) {
+  const DataKeys keys({DataKeys::generate()});
+  const std::string form = R"({"applicant":{"name":"Nguyễn Văn An","id_number":"001203004567"}})";
+  const auto packed = keys.encrypt_binary(form, "dossiers.document|d1", true);
+  const auto plain = keys.encrypt_binary(form, "dossiers.document|d1");
+  EXPECT_EQ(packed[0], '\x02');
+  EXPECT_EQ(plain[0], '\x01');
+  EXPECT_LT(packed.size(), plain.size());
+  EXPECT_EQ(DataKeys::key_id_of_binary(packed), keys.current_id());
+  EXPECT_EQ(keys.decrypt_binary(packed, "dossiers.document|d1"), form);
+  EXPECT_EQ(keys.decrypt_binary(plain, "dossiers.document|d1"), form);
+  EXPECT_THROW(keys.decrypt_binary(packed, "dossiers.document|d2"), DataKeyError);
+  EXPECT_THROW(keys.decrypt_binary(plain, "dossiers.document|d2"), DataKeyError);
+  auto flipped = packed;
+  flipped[0] = '\x01';
+  EXPECT_THROW(keys.decrypt_binary(flipped, "dossiers.document|d1"), DataKeyError);
+  flipped = plain;
+  flipped[0] = '\x02';
+  EXPECT_THROW(keys.decrypt_binary(flipped, "dossiers.document|d1"), DataKeyError);
+  // The enc2 text repacked without the key opens as the same value.
+  const auto text = keys.encrypt(form, "dossiers.document|d1");
+  const auto repacked = DataKeys::binary_of_bound_text(text);
+  EXPECT_EQ(keys.decrypt_binary(repacked, "dossiers.document|d1"), form);
+  EXPECT_TRUE(DataKeys::binary_of_bound_text(keys.encrypt_unbound(form)).empty());
+  EXPECT_EQ(keys.encrypt_binary("", "dossiers.document|d1", true), "");
+}
+
 }  // namespace
 }  // namespace motcua::store

@@ -30,8 +30,9 @@ std::vector<SqlValue> values_of(const DossierRecord& r) {
           opt(r.submitted_at), opt(r.received_at), opt(r.due_s), opt(r.due_766_s),
           opt(r.finished_at), r.version,
           // The application form holds the applicant's ID number, phone and address: sealed at
-          // rest like the other personal data (store/personal_data.hpp).
-          seal(r.document, "dossiers", "document", r.id), r.created_at, r.updated_at};
+          // rest like the other personal data (store/personal_data.hpp), as bytes (migration
+          // 0064).
+          seal_bytes(r.document, "dossiers", "document", r.id), r.created_at, r.updated_at};
 }
 
 DossierRecord record_from(const SqlRow& row) {
@@ -56,7 +57,7 @@ DossierRecord record_from(const SqlRow& row) {
   r.due_766_s = row.optional_integer(17);
   r.finished_at = row.optional_text(18);
   r.version = row.integer(19);
-  r.document = unseal(row.text(20), "dossiers", "document", r.id);
+  r.document = unseal_stored(row.values.at(20), "dossiers", "document", r.id);
   r.created_at = row.text(21);
   r.updated_at = row.text(22);
   return r;

@@ -31,6 +31,10 @@ struct SealedColumn {
   // The migration that made the column sealed: the sealing after an earlier migration skips it
   // (its columns do not exist yet).
   int migration = 53;
+  // The migration from which the column holds the binary sealed form (DataKeys::encrypt_binary)
+  // as bytes (BLOB / bytea), 0 for a text column: dossiers.document from 0064. Rows written before
+  // may still hold a text form (an enc1 value), which is read as before.
+  int binary_from = 0;
 };
 
 const std::vector<SealedColumn>& sealed_columns();
@@ -46,6 +50,22 @@ std::string seal(std::string_view clear, std::string_view table, std::string_vie
                  std::string_view row_key);
 std::string unseal(std::string_view stored, std::string_view table, std::string_view column,
                    std::string_view row_key);
+// The same for a binary column (SealedColumn::binary_from): the binary sealed form as Bytes
+// (empty Bytes for ""), and the clear value of whatever such a column holds: Bytes of the binary
+// form or of a text form, or a text form as text (SQLite rows written before the conversion).
+SqlValue seal_bytes(std::string_view clear, std::string_view table, std::string_view column,
+                    std::string_view row_key);
+std::string unseal_stored(const SqlValue& stored, std::string_view table, std::string_view column,
+                          std::string_view row_key);
+// The key id a stored value (either form) was sealed under, "" when none.
+std::string key_id_of_stored(const SqlValue& stored);
+// Migration 0064, in its transaction (both engines): rewrites the text forms of
+// dossiers.document in the binary form, in pages by id. Each is opened and sealed again (packed,
+// bound to its row, under the current key); one that does not open with the process's keys is,
+// if enc2, repacked without being opened (the same key, nonce and box), and if enc1 left as it is
+// (still read). Returns how many it rewrote.
+std::int64_t convert_sealed_documents_to_bytes(SqlConnection& db);
+
 // The keyed hash to store beside a sealed value.
 std::string lookup_hash(std::string_view clear);
 // The hashes a lookup compares with: current key first, then the old key while a rotation runs

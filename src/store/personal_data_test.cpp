@@ -79,7 +79,7 @@ class PersonalDataTest : public ::testing::TestWithParam<Engine> {
           "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
           "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
           "('d1', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, ?, 'now', 'now')",
-          {seal(kDocument, "dossiers", "document", "d1")});
+          {seal_bytes(kDocument, "dossiers", "document", "d1")});
       set_dossier_applicant_id(db, "d1", kIdNumber);
       save_postal_choice(db, {"d1", false, true, "An", kPhone, kAddress, 0, "a1", "now"});
     });
@@ -89,17 +89,54 @@ class PersonalDataTest : public ::testing::TestWithParam<Engine> {
     database_.reset();
     std::filesystem::remove(key_file_);
   }
-  // Every stored value of the sealed columns, as the database holds it.
+  // Every stored value of the sealed text columns, as the database holds it (dossiers.document,
+  // a binary column since migration 0064, is raw_document()).
   std::vector<std::string> raw_values() {
     std::vector<std::string> out;
     store_->read([&](SqlConnection& db) {
       for (const auto& c : sealed_columns()) {
+        if (c.binary_from != 0) continue;
         for (const auto& row : db.query(std::string("SELECT ") + c.column + " FROM " + c.table)) {
           if (!row.text(0).empty()) out.push_back(row.text(0));
         }
       }
     });
     return out;
+  }
+  // dossiers.document as before migration 0064: the column text again (PostgreSQL), every form
+  // the enc2 text the code of that time wrote, 0064 not applied.
+  static void back_to_text_documents(SqlConnection& db) {
+    std::vector<std::pair<std::string, std::string>> forms;
+    for (const auto& row : db.query("SELECT id, document FROM dossiers")) {
+      forms.emplace_back(row.text(0),
+                         unseal_stored(row.values.at(1), "dossiers", "document", row.text(0)));
+    }
+    if (db.dialect() == Dialect::postgres) {
+      db.execute("ALTER TABLE dossiers ALTER COLUMN document TYPE text USING ''");
+    }
+    for (const auto& [id, clear] : forms) {
+      db.execute("UPDATE dossiers SET document = ? WHERE id = ?",
+                 {seal(clear, "dossiers", "document", id), id});
+    }
+    db.execute("DELETE FROM schema_migrations WHERE version >= 64");
+  }
+  // dossiers.document of `id` as stored.
+  SqlValue raw_document(const std::string& id = "d1") {
+    SqlValue out;
+    store_->read([&](SqlConnection& db) {
+      out = db.query_one("SELECT document FROM dossiers WHERE id = ?", {id})->values.at(0);
+    });
+    return out;
+  }
+  // The key id of a document stored in the binary form (fails the test for any other form).
+  std::string binary_document_key(const std::string& id = "d1") {
+    const auto stored = raw_document(id);
+    const auto* bytes = std::get_if<Bytes>(&stored);
+    if (bytes == nullptr || !DataKeys::is_binary(bytes->data)) {
+      ADD_FAILURE() << "dossier " << id << ": document not in the binary sealed form";
+      return {};
+    }
+    return DataKeys::key_id_of_binary(bytes->data);
   }
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<Store> store_;
@@ -111,7 +148,15 @@ INSTANTIATE_TEST_SUITE_P(Engines, PersonalDataTest, ::testing::ValuesIn(test_eng
 
 TEST_P(PersonalDataTest, StoredSealedReadClearFoundByHash) {
   const auto raw = raw_values();
-  ASSERT_EQ(raw.size(), 6u);
+  ASSERT_EQ(raw.size(), 5u);
+  // The form as bytes: format byte, key id, nonce, box; no clear value, no base64.
+  EXPECT_EQ(binary_document_key(), data_keys().current_id());
+  const std::string document = std::get<Bytes>(raw_document()).data;
+  EXPECT_EQ(document.find(kIdNumber), std::string::npos);
+  // Packed before sealing (format 0x02): smaller than the form itself with nonce and tag.
+  EXPECT_EQ(document[0], '\x02');
+  EXPECT_LT(document.size(),
+            2 + data_keys().current_id().size() + 24 + 16 + std::string_view(kDocument).size());
   for (const auto& v : raw) {
     EXPECT_TRUE(v.starts_with("enc2:" + data_keys().current_id() + ":")) << v;
     EXPECT_EQ(v.find(kIdNumber), std::string::npos);
@@ -181,6 +226,8 @@ TEST_P(PersonalDataTest, RotationResealsEveryValueAndIsAudited) {
     EXPECT_EQ(DataKeys::key_id_of(v), rotation.new_key_id);
     EXPECT_TRUE(DataKeys::is_bound(v)) << v;
   }
+  // The form re-sealed in the binary form under the new key.
+  EXPECT_EQ(binary_document_key(), rotation.new_key_id);
   store_->read([&rotation](SqlConnection& db) {
     EXPECT_EQ(find_user(db, "a1")->phone, kPhone);
     EXPECT_EQ(applicant_with_contact(db, kPhone), "a1");
@@ -208,7 +255,7 @@ TEST_P(PersonalDataTest, AValueCopiedToAnotherRowIsRefused) {
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
         "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
         "('d2', '1.001193', 1, 'c1', 'Binh', 'binh', 'online', 'submitted', 1, ?, 'now', 'now')",
-        {seal(kOtherDocument, "dossiers", "document", "d2")});
+        {seal_bytes(kOtherDocument, "dossiers", "document", "d2")});
     save_postal_choice(db, {"d2", false, true, "Binh", "0987654321", "Số 2", 0, "b1", "now"});
   });
   store_->read([&](SqlConnection& db) {
@@ -218,8 +265,10 @@ TEST_P(PersonalDataTest, AValueCopiedToAnotherRowIsRefused) {
   // The swaps, in plain SQL as such a writer would make them.
   store_->write([](SqlConnection& db) {
     const auto raw = [&db](const std::string& sql) { return db.query_one(sql)->text(0); };
-    const std::string d1 = raw("SELECT document FROM dossiers WHERE id = 'd1'");
-    const std::string d2 = raw("SELECT document FROM dossiers WHERE id = 'd2'");
+    // The forms as the bytes they are.
+    const SqlValue d1 = db.query_one("SELECT document FROM dossiers WHERE id = 'd1'")->values[0];
+    const SqlValue d2 = db.query_one("SELECT document FROM dossiers WHERE id = 'd2'")->values[0];
+    ASSERT_TRUE(std::holds_alternative<Bytes>(d1) && std::holds_alternative<Bytes>(d2));
     db.execute("UPDATE dossiers SET document = ? WHERE id = 'd1'", {d2});
     db.execute("UPDATE dossiers SET document = ? WHERE id = 'd2'", {d1});
     db.execute("UPDATE users SET id_number = ?, phone = ? WHERE id = 'b1'",
@@ -256,7 +305,7 @@ TEST_P(PersonalDataTest, OldUnboundValuesStillOpenAndRotationBindsThem) {
   });
   int unbound = 0;
   for (const auto& v : raw_values()) unbound += DataKeys::is_bound(v) ? 0 : 1;
-  EXPECT_EQ(unbound, 4);
+  EXPECT_EQ(unbound, 3);  // and the form, an enc1 text in the binary column
   const auto reads_clear = [this] {
     store_->read([](SqlConnection& db) {
       EXPECT_EQ(find_user(db, "a1")->phone, kPhone);
@@ -276,6 +325,7 @@ TEST_P(PersonalDataTest, OldUnboundValuesStillOpenAndRotationBindsThem) {
   for (const auto& v : raw_values()) {
     EXPECT_TRUE(v.starts_with("enc2:" + rotation.new_key_id + ":")) << v;
   }
+  EXPECT_EQ(binary_document_key(), rotation.new_key_id);
   reads_clear();
 }
 
@@ -340,6 +390,7 @@ TEST_P(PersonalDataTest, PhoneUserNamesAndCodeAddressesAreHashedAndSurviveRotati
   const auto rotation =
       rotate_data_key(*store_, key_file_, "admin", "2026-12-07T00:00:00Z", "yearly", 1);
   for (const auto& v : raw_values()) EXPECT_EQ(DataKeys::key_id_of(v), rotation.new_key_id);
+  EXPECT_EQ(binary_document_key(), rotation.new_key_id);
   no_clear_copy();
   found_by_clear_value();
 }
@@ -360,8 +411,9 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
           "CREATE INDEX one_time_codes_address ON one_time_codes(purpose, address)",
           "DELETE FROM schema_migrations WHERE version >= 61"})
       db.execute(sql);
-    // Migrations after 0061 run again too: the event log (empty here) back to its shape before
-    // 0062.
+    // Migrations after 0061 run again too: the forms back to text (before 0064) and the event
+    // log (empty here) back to its shape before 0062.
+    back_to_text_documents(db);
     revert_compact_event_rows(db);
     db.execute(
         "INSERT INTO pending_signups VALUES ('0977000111', 'Chi', '-', 'vi', 'now'), "
@@ -405,6 +457,76 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
     }
   });
   for (const auto& v : raw_values()) EXPECT_TRUE(v.starts_with("enc2:")) << v;
+}
+
+// Migration 0064 on a database written before it (on PostgreSQL the column becomes bytea): every
+// text form that opens is sealed again in the binary form, packed and bound to its row (an enc1
+// form too); an enc2 form that does not open (under a key the process lacks, or moved from
+// another row) is repacked without being opened, so it opens where it did and nowhere else.
+TEST_P(PersonalDataTest, FormsWrittenBefore0064AreBytesAfterItAndStillBoundToTheirRow) {
+  constexpr const char* kOtherDocument = R"({"applicant":{"name":"Binh"}})";
+  constexpr const char* kOldDocument = R"({"applicant":{"name":"Cuong"}})";
+  const auto insert = [](SqlConnection& db, const std::string& id, const SqlValue& document) {
+    db.execute(
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "(?, '1.001193', 1, 'c1', 'B', 'b', 'online', 'submitted', 1, ?, 'now', 'now')",
+        {id, document});
+  };
+  // A key this process does not hold (d15 sits between the first and last rows, which
+  // require_known_data_keys checks).
+  const DataKeys elsewhere({DataKeys::generate()});
+  std::string text_d1, text_d15;
+  store_->write([&](SqlConnection& db) {
+    for (const char* id : {"d2", "d3", "d15", "d16"})
+      insert(db, id, seal_bytes(kOtherDocument, "dossiers", "document", id));
+    back_to_text_documents(db);
+    // A form from before values were bound to their row (enc1).
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd3'",
+               {data_keys().encrypt_unbound(kOldDocument)});
+    text_d1 = db.query_one("SELECT document FROM dossiers WHERE id = 'd1'")->text(0);
+    text_d15 = elsewhere.encrypt(kOtherDocument, "dossiers.document|d15");
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd15'", {text_d15});
+    // d1's form copied into d16's row.
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd16'", {text_d1});
+  });
+  ASSERT_TRUE(text_d1.starts_with("enc2:"));
+  store_.reset();
+  store_ = database_->open();  // applies 0064
+
+  for (const char* id : {"d1", "d2", "d3"}) {
+    EXPECT_EQ(binary_document_key(id), data_keys().current_id()) << id;
+    EXPECT_EQ(std::get<Bytes>(raw_document(id)).data[0], '\x02') << id << ": packed";
+  }
+  const std::string bytes_d1 = std::get<Bytes>(raw_document("d1")).data;
+  EXPECT_LT(bytes_d1.size() * 2, text_d1.size()) << "half the text at most";
+  // Not opened: the nonce and box are the text's, base64-decoded, and open under their key.
+  EXPECT_EQ(std::get<Bytes>(raw_document("d15")).data, DataKeys::binary_of_bound_text(text_d15));
+  EXPECT_EQ(
+      elsewhere.decrypt_binary(std::get<Bytes>(raw_document("d15")).data, "dossiers.document|d15"),
+      kOtherDocument);
+  EXPECT_EQ(std::get<Bytes>(raw_document("d16")).data, DataKeys::binary_of_bound_text(text_d1));
+  store_->read([&](SqlConnection& db) {
+    EXPECT_EQ(find_dossier(db, "d1")->document, kDocument);
+    EXPECT_EQ(find_dossier(db, "d2")->document, kOtherDocument);
+    EXPECT_EQ(find_dossier(db, "d3")->document, kOldDocument);
+    EXPECT_THROW(find_dossier(db, "d16"), DataKeyError) << "still not d16's";
+    EXPECT_NO_THROW(require_known_data_keys(db));
+    if (db.dialect() == Dialect::postgres) {
+      EXPECT_EQ(db.query_one("SELECT data_type FROM information_schema.columns WHERE table_name = "
+                             "'dossiers' AND column_name = 'document'")
+                    ->text(0),
+                "bytea");
+    }
+  });
+  // A converted form moved to another row does not open there.
+  store_->write([&](SqlConnection& db) {
+    db.execute("UPDATE dossiers SET document = ? WHERE id = 'd2'", {Bytes{bytes_d1}});
+  });
+  store_->read([](SqlConnection& db) {
+    EXPECT_THROW(find_dossier(db, "d2"), DataKeyError);
+    EXPECT_EQ(find_dossier(db, "d1")->document, kDocument);
+  });
 }
 
 // A place not in sealed_columns() is a programming error, caught at the first seal: a misspelt

@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "store/data_keys.hpp"
+#include "store/dossier_repository.hpp"
 #include "store/event_log.hpp"
+#include "store/personal_data.hpp"
 #include "store/test_database.hpp"
 
 namespace motcua::store {
@@ -239,6 +242,42 @@ TEST_P(TableCopyBlobTest, EventHashesArriveAsTheSameBytes) {
   EXPECT_EQ(target_head, source_head);
   EXPECT_TRUE(chain.ok()) << chain.problem;
   EXPECT_EQ(chain.events_checked, 3);
+}
+
+// The sealed application forms (binary since migration 0064, or an enc1 text kept from before)
+// arrive byte for byte as BLOB or bytea, and open on the target in their own rows.
+TEST_P(TableCopyBlobTest, SealedDocumentsArriveAsTheSameBytesAndOpen) {
+  TestDatabase source_db(Engine::sqlite, "copy-doc-source");
+  TestDatabase target_db(GetParam(), "copy-doc-target");
+  auto source = source_db.open();
+  auto target = target_db.open();
+  constexpr const char* kNew = R"({"applicant":{"id_number":"001203004567"}})";
+  constexpr const char* kOld = R"({"applicant":{"id_number":"079090001234"}})";
+  source->write([&](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
+        "('c1', '000.01.01.H40', 'Xã Một', 'commune', '2025-07-01')");
+    const std::string insert =
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "(?, '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, ?, 'now', 'now')";
+    db.execute(insert, {"d1", seal_bytes(kNew, "dossiers", "document", "d1")});
+    db.execute(insert, {"d2", data_keys().encrypt_unbound(kOld)});
+  });
+  std::vector<SqlRow> before, after;
+  source->read([&](SqlConnection& db) {
+    copy_tables(db, *target, sqlite_tables_to_copy(db), 1);
+    before = db.query("SELECT document FROM dossiers ORDER BY id");
+  });
+  target->read([&](SqlConnection& db) {
+    after = db.query("SELECT document FROM dossiers ORDER BY id");
+    EXPECT_EQ(find_dossier(db, "d1")->document, kNew);
+    EXPECT_EQ(find_dossier(db, "d2")->document, kOld);
+    EXPECT_NO_THROW(require_known_data_keys(db));
+  });
+  ASSERT_EQ(after.size(), 2u);
+  ASSERT_TRUE(std::holds_alternative<Bytes>(after[0].values[0]));
+  EXPECT_EQ(after[0].values[0], before[0].values[0]);
 }
 
 }  // namespace

@@ -36,9 +36,9 @@ std::vector<BookDossierRow> book_dossiers(SqlConnection& db, const std::string& 
   for (const auto& r : db.query(kBook, {unit_id, from, to})) {
     // The form is sealed at rest (store/personal_data.hpp).
     out.push_back({r.text(0), r.optional_text(1), r.text(2), r.text(3),
-                   unseal(r.text(4), "dossiers", "document", r.text(0)), r.text(5), r.text(6),
-                   r.text(7), r.text(8), r.optional_integer(9), r.optional_text(10), r.text(11),
-                   r.optional_integer(12), r.optional_integer(13), r.integer(14)});
+                   unseal_stored(r.values.at(4), "dossiers", "document", r.text(0)), r.text(5),
+                   r.text(6), r.text(7), r.text(8), r.optional_integer(9), r.optional_text(10),
+                   r.text(11), r.optional_integer(12), r.optional_integer(13), r.integer(14)});
   }
   return out;
 }

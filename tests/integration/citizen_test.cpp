@@ -240,10 +240,11 @@ TEST_F(Citizen, AFormSwappedWithAnotherDossiersInTheDatabaseIsRefusedWithA500Pro
   ASSERT_EQ(an_.get("/api/v1/dossiers/" + mine).status, 200);
   store::open_store(db_)->write([&](store::SqlConnection& db) {
     const auto form = [&db](const std::string& id) {
-      return db.query_one("SELECT document FROM dossiers WHERE id = ?", {id})->text(0);
+      // As stored: the binary sealed form (migration 0064).
+      return db.query_one("SELECT document FROM dossiers WHERE id = ?", {id})->values.at(0);
     };
-    const std::string a = form(mine);
-    const std::string b = form(theirs);
+    const store::SqlValue a = form(mine);
+    const store::SqlValue b = form(theirs);
     db.execute("UPDATE dossiers SET document = ? WHERE id = ?", {b, mine});
     db.execute("UPDATE dossiers SET document = ? WHERE id = ?", {a, theirs});
   });

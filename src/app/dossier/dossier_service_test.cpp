@@ -439,7 +439,7 @@ TEST_F(DossierServiceTest, RetentionRetiresStaleDraftsAndSpentSessionsWithOneAud
     EXPECT_EQ(row->text(0), "discarded");
     EXPECT_EQ(row->text(1), "");
     // The form is sealed at rest: what is checked is what it says once opened.
-    const auto form = store::unseal(row->text(2), "dossiers", "document", draft->id);
+    const auto form = store::unseal_stored(row->values.at(2), "dossiers", "document", draft->id);
     EXPECT_NE(form.find("{"), std::string::npos);
     EXPECT_EQ(form.find("001090000001"), std::string::npos);
     EXPECT_EQ(form.find("Nguyễn Văn An"), std::string::npos);

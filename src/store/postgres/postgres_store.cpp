@@ -20,6 +20,9 @@ constexpr int kAuditChainMigration = 20;
 // The migration after which personal data is sealed (0053_sealed_personal_data.sql).
 constexpr int kSealedPersonalDataMigration = 53;
 constexpr int kSealedContactAddressesMigration = 61;
+// The migration that stores dossiers' sealed documents as bytes
+// (0064_sealed_documents_as_bytes.sql).
+constexpr int kSealedDocumentsAsBytesMigration = 64;
 
 // Any constant shared by every MotCua server: the advisory lock that serialises migrations.
 constexpr std::int64_t kMigrationLock = 0x4d6f74437561;  // "MotCua"
@@ -45,6 +48,8 @@ void apply_migrations(PostgresConnection& db) {
       // SQL has no key either: the clear values are sealed here, in the same transaction.
       if (m.version == kSealedPersonalDataMigration) seal_clear_personal_data(db, m.version);
       if (m.version == kSealedContactAddressesMigration) seal_contact_addresses(db);
+      // The text forms the column's new type kept as bytes become the binary form.
+      if (m.version == kSealedDocumentsAsBytesMigration) convert_sealed_documents_to_bytes(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",

@@ -26,6 +26,9 @@ constexpr int kEventHashesAsBytesMigration = 58;
 // The migration that seals one-time-code and pending sign-up addresses
 // (0061_sealed_contact_addresses.sql).
 constexpr int kSealedContactAddressesMigration = 61;
+// The migration that stores dossiers' sealed documents as bytes
+// (0064_sealed_documents_as_bytes.sql).
+constexpr int kSealedDocumentsAsBytesMigration = 64;
 
 void apply_migrations(SqliteConnection& db) {
   db.execute_script(
@@ -46,6 +49,8 @@ void apply_migrations(SqliteConnection& db) {
       // Nor unhex() (SQLite 3.40): the hex hashes are rewritten as bytes here.
       if (m.version == kEventHashesAsBytesMigration) convert_event_hashes_to_bytes(db);
       if (m.version == kSealedContactAddressesMigration) seal_contact_addresses(db);
+      // Nor base64 or a key: the text forms become the binary form here.
+      if (m.version == kSealedDocumentsAsBytesMigration) convert_sealed_documents_to_bytes(db);
       db.execute(
           "INSERT INTO schema_migrations(version, name, applied_at) "
           "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",

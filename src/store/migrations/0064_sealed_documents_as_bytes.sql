@@ -1,0 +1,15 @@
+-- The sealed application form of a dossier as bytes instead of text (issue 17, docs/performance.md
+-- "Storage per dossier (issue 17)"; the format in docs/security.md "Sealed values"): format byte,
+-- key id, nonce and XChaCha20-Poly1305 box, no "enc2:" prefix and no base64, and the form packed
+-- (deflate with a preset dictionary) before sealing when that makes it smaller.
+--
+-- @postgres
+-- The column becomes bytea holding each text's bytes (the table is rewritten); the values are then
+-- rewritten in the binary form in C++ (convert_sealed_documents_to_bytes, run by the engine right
+-- after this file, in the same transaction: opened and sealed again, or an enc2 form that does not
+-- open repacked as it is).
+ALTER TABLE dossiers ALTER COLUMN document TYPE bytea USING convert_to(document, 'UTF8');
+-- @end
+-- SQLite: nothing here. A TEXT column keeps a BLOB as a BLOB (no conversion by affinity), so the
+-- column keeps its declared type and convert_sealed_documents_to_bytes rewrites the rows in this
+-- migration's transaction.
