@@ -20,9 +20,10 @@
 namespace motcua::store {
 namespace {
 
-constexpr int kBeforePrevHashDropped = 46;  // the last migration before 0048 on main
-constexpr int kBeforeHashBytes = 57;        // the last migration before 0058 on main
-constexpr int kBeforeCompactEvents = 61;    // the last migration before 0062 on main
+constexpr int kBeforePrevHashDropped = 46;     // the last migration before 0048 on main
+constexpr int kBeforeHashBytes = 57;           // the last migration before 0058 on main
+constexpr int kBeforeCompactEvents = 61;       // the last migration before 0062 on main
+constexpr int kBeforePartyTimeClustered = 64;  // the last migration before 0065 on main
 
 EventDraft note(std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
                 std::string type = "note") {
@@ -333,6 +334,50 @@ TEST(EventTimeEncoding, CanonicalTimesAndSecondsRoundTrip) {
   EXPECT_TRUE(canonical_event_seconds("2024-02-29T10:00:00+07:00").has_value());
   EXPECT_FALSE(canonical_event_seconds("2100-02-29T10:00:00+07:00").has_value());
   EXPECT_TRUE(canonical_event_seconds("2000-02-29T10:00:00+07:00").has_value());
+}
+
+// 0065: the parties' time is kept once (WITHOUT ROWID on SQLite) and every row written before it
+// is still there and still read by its key.
+TEST_P(StorageMigrationTest, PartyTimeRowsSurviveTheClusteredRebuild) {
+  write_old_database(kBeforePartyTimeClustered, std::vector<EventDraft>{});
+  {
+    auto c = GetParam() == Engine::sqlite
+                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
+                       database_.name(), SqliteConnection::Mode::read_write))
+                 : std::unique_ptr<SqlConnection>(
+                       std::make_unique<PostgresConnection>(database_.name()));
+    c->execute(
+        "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES ('d1', 'applicant', "
+        "3600), ('d1', 'official:u1', 7200), ('d1', 'agency:c1', 60)");
+  }
+  auto store = database_.open();  // applies 0065
+  store->read([&](SqlConnection& db) {
+    const auto rows = db.query(
+        "SELECT party, seconds FROM dossier_party_time WHERE dossier_id = 'd1' ORDER BY party");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].text(0), "agency:c1");
+    EXPECT_EQ(rows[0].integer(1), 60);
+    EXPECT_EQ(rows[1].text(0), "applicant");
+    EXPECT_EQ(rows[1].integer(1), 3600);
+    EXPECT_EQ(rows[2].text(0), "official:u1");
+    EXPECT_EQ(rows[2].integer(1), 7200);
+    if (GetParam() == Engine::sqlite) {
+      const auto sql = db.query_one(
+          "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dossier_party_time'");
+      ASSERT_TRUE(sql);
+      EXPECT_NE(sql->text(0).find("WITHOUT ROWID"), std::string::npos) << sql->text(0);
+      // No second copy: the primary key is the table.
+      EXPECT_FALSE(
+          db.query_one("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                       "tbl_name = 'dossier_party_time'"));
+    }
+  });
+  // The key still holds: a second row for the same party is refused.
+  EXPECT_THROW(store->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES ('d1', 'applicant', 1)");
+  }),
+               std::exception);
 }
 
 }  // namespace
