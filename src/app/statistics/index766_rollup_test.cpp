@@ -475,6 +475,13 @@ TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
       fill.replace(at, text.size(),
                    "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = '" + term + "')");
     }
+    // Migration 0063 made the event's dossier its integer key: looked up from the outcome's id.
+    const std::string by_id = "e.dossier_id = dossier_outcomes.dossier_id";
+    for (std::size_t found = 0; (found = fill.find(by_id)) != std::string::npos;) {
+      fill.replace(found, by_id.size(),
+                   "e.dossier_key = (SELECT k.key FROM dossiers k WHERE k.id = "
+                   "dossier_outcomes.dossier_id)");
+    }
     for (std::size_t at = 0; at < fill.size();) {
       const auto stop = fill.find(";\n", at);
       const auto statement =
