@@ -72,9 +72,14 @@ std::string placeholders(std::size_t n) {
 }  // namespace
 
 void insert_dossier(SqlConnection& db, const DossierRecord& r) {
-  db.execute(
-      std::string("INSERT INTO dossiers(") + kColumns + ") VALUES (" + placeholders(23) + ")",
-      values_of(r));
+  // The integer key the event rows keep (migration 0063). PostgreSQL takes it from the column's
+  // identity; SQLite (one writer) takes the next one here, in the same statement, so that the
+  // row is written once rather than fixed by the migration's trigger.
+  const bool sqlite = db.dialect() == Dialect::sqlite;
+  db.execute(std::string("INSERT INTO dossiers(") + kColumns + (sqlite ? ", key" : "") +
+                 ") VALUES (" + placeholders(23) +
+                 (sqlite ? ", (SELECT COALESCE(MAX(key), 0) + 1 FROM dossiers)" : "") + ")",
+             values_of(r));
 }
 
 void update_dossier(SqlConnection& db, const DossierRecord& r) {

@@ -17,22 +17,32 @@ namespace {
 constexpr const char* kLastEvent = "SELECT seq, hash FROM dossier_events ORDER BY seq DESC LIMIT 1";
 // Migration 0062: type, role and the two statuses as event_terms ids; the time as epoch seconds
 // (at_s) when canonical, else as its text (at). See encode/decode below.
+// Migration 0063: the dossier as its integer key, looked up from its id in the statement (no key:
+// NULL, which the NOT NULL column refuses, as the foreign key on the id did).
 constexpr const char* kInsertEvent =
-    "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at_s, at, reason, "
-    "from_status_id, to_status_id, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at_s, at, reason, "
+    "from_status_id, to_status_id, payload, hash) VALUES (?, (SELECT d.key FROM dossiers d WHERE "
+    "d.id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 // Columns 0-10 in the order decode_row reads them; the chain's readers add the predecessor's hash
 // (11) and the row's hash (12).
 // No prev_hash column (dropped by migration 0048): it repeated the previous row's hash on every
 // row, 64 bytes per event. A reader gets it from the row at seq - 1 (a primary-key lookup); the
 // first event follows the genesis hash, given in C++ (event_from_row) rather than as a SQL
 // literal, which would have to be a blob on SQLite and a bytea on PostgreSQL.
+// Column 1 is the dossier's id, which the hash covers: read from the dossier row by the event's key
+// (migration 0063); NULL when no dossier has that key any more (the chain then breaks there).
 constexpr const char* kEventColumns =
-    "SELECT seq, dossier_id, type_id, actor_id, role_id, at_s, at, reason, from_status_id, "
-    "to_status_id, payload, (SELECT p.hash FROM dossier_events p WHERE p.seq = "
-    "dossier_events.seq - 1), hash FROM dossier_events ";
+    "SELECT seq, (SELECT d.id FROM dossiers d WHERE d.key = dossier_events.dossier_key), type_id, "
+    "actor_id, role_id, at_s, at, reason, from_status_id, to_status_id, payload, (SELECT p.hash "
+    "FROM dossier_events p WHERE p.seq = dossier_events.seq - 1), hash FROM dossier_events ";
+// A dossier's events: its key looked up once, then the index (dossier_key, seq). history_of knows
+// the id and sets it itself (its column 1 is left empty): no lookup of the dossier per event.
+constexpr const char* kOfDossier =
+    "WHERE dossier_key = (SELECT d.key FROM dossiers d WHERE d.id = ?) ORDER BY seq";
 constexpr const char* kHistory =
-    "SELECT seq, dossier_id, type_id, actor_id, role_id, at_s, at, reason, from_status_id, "
-    "to_status_id, payload FROM dossier_events WHERE dossier_id = ? ORDER BY seq";
+    "SELECT seq, '', type_id, actor_id, role_id, at_s, at, reason, from_status_id, "
+    "to_status_id, payload FROM dossier_events WHERE dossier_key = (SELECT d.key FROM dossiers d "
+    "WHERE d.id = ?) ORDER BY seq";
 
 // The server's one offset: every time it writes is "YYYY-MM-DDTHH:MM:SS+07:00".
 constexpr std::int64_t kOffsetSeconds = 7 * 3600;
@@ -165,7 +175,8 @@ void put_field(std::string& out, const std::string& value) {
 // Moves a text out of the row rather than copying it (SqlRow::text copies).
 std::string take_text(SqlRow& r, std::size_t i) {
   auto* text = std::get_if<std::string>(&r.values.at(i));
-  return text != nullptr ? std::move(*text) : r.text(i);
+  if (text != nullptr) return std::move(*text);
+  return r.is_null(i) ? std::string() : r.text(i);
 }
 
 // The event's fields from columns 0-10 (kHistory's order), the texts exactly as appended.
@@ -315,8 +326,7 @@ StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
 std::vector<StoredEvent> events_of(SqlConnection& db, const std::string& dossier_id) {
   std::vector<StoredEvent> out;
   Terms terms(db);
-  for (auto& row :
-       db.query(std::string(kEventColumns) + "WHERE dossier_id = ? ORDER BY seq", {dossier_id})) {
+  for (auto& row : db.query(std::string(kEventColumns) + kOfDossier, {dossier_id})) {
     out.push_back(event_from_row(row, terms));
   }
   return out;
@@ -327,7 +337,10 @@ std::vector<StoredEvent> history_of(SqlConnection& db, const std::string& dossie
   auto rows = db.query(kHistory, {dossier_id});
   out.reserve(rows.size());
   Terms terms(db);
-  for (auto& r : rows) out.push_back(StoredEvent{r.integer(0), decode_row(r, terms), {}, {}});
+  for (auto& r : rows) {
+    out.push_back(StoredEvent{r.integer(0), decode_row(r, terms), {}, {}});
+    out.back().event.dossier_id = dossier_id;
+  }
   return out;
 }
 

@@ -25,15 +25,15 @@ constexpr const char* kDossierFacts =
     "x.order_key = o.dossier_id), 0) WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE CASE WHEN EXISTS (SELECT "
     "1 FROM portal_sync_delivered k WHERE k.dossier_id = o.dossier_id) THEN 1 ELSE 0 END END, "
     // Event types are ids into event_terms (migration 0062): one lookup of the term, evaluated
-    // once per statement.
-    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = o.dossier_id AND "
+    // once per statement. Events name the dossier by its key (migration 0063): d's, joined below.
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_key = d.key AND "
     "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = 'payment_requested')) "
     "THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = o.dossier_id AND "
     "p.method = 'vnpay' AND p.state = 'paid') THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = o.dossier_id) "
     "THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = o.dossier_id AND "
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_key = d.key AND "
     "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = 'dossier_approved')) "
     "THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = o.dossier_id AND "

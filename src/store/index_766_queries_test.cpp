@@ -77,14 +77,15 @@ class Index766Queries : public ::testing::TestWithParam<Engine> {
   void event(const std::string& dossier_id, const std::string& type, std::int64_t seq) {
     store_->write([&](SqlConnection& db) {
       // Written as rows, not through append_event (no chain needed): the type as its
-      // event_terms id (migration 0062), the other terms the same id.
+      // event_terms id (migration 0062), the other terms the same id, the dossier as its key
+      // (0063).
       db.execute("INSERT INTO event_terms(term) VALUES (?) ON CONFLICT (term) DO NOTHING", {type});
       const auto term =
           db.query_one("SELECT id FROM event_terms WHERE term = ?", {type})->integer(0);
       db.execute(
-          "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
-          "from_status_id, to_status_id, payload, hash) VALUES (?, ?, ?, 'x', ?, 't', ?, ?, '{}', "
-          "'')",
+          "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at, "
+          "from_status_id, to_status_id, payload, hash) VALUES (?, (SELECT d.key FROM dossiers d "
+          "WHERE d.id = ?), ?, 'x', ?, 't', ?, ?, '{}', '')",
           {seq, dossier_id, term, term, term, term});
     });
   }

@@ -28,13 +28,17 @@
 namespace motcua::store {
 namespace {
 
-// Undoes migration 0062 on a database whose event log is empty, so that a test rewinding the schema
-// to an earlier migration can let the store apply 0062 again: dossier_events as 0058 left it (its
-// triggers dropped and, on PostgreSQL, the ones 0062 expects re-created) and no event_terms.
+// Undoes migrations 0062 and 0063 on a database whose event log is empty, so that a test rewinding
+// the schema to an earlier migration can let the store apply them again: dossier_events as 0058
+// left it (its triggers dropped and, on PostgreSQL, the ones 0062 expects re-created), no
+// event_terms, and dossiers without their integer key.
 void revert_compact_event_rows(SqlConnection& db) {
   const bool pg = db.dialect() == Dialect::postgres;
   db.execute("DROP TABLE dossier_events");
   db.execute("DROP TABLE event_terms");
+  if (!pg) db.execute("DROP TRIGGER dossiers_assign_key");
+  db.execute("DROP INDEX dossiers_key");
+  db.execute("ALTER TABLE dossiers DROP COLUMN key");
   if (pg) db.execute("DROP FUNCTION event_fact_mark_outcome()");
   db.execute(std::string("CREATE TABLE dossier_events (seq ") + (pg ? "BIGINT" : "INTEGER") +
              " PRIMARY KEY, dossier_id TEXT NOT NULL REFERENCES dossiers(id), type TEXT NOT NULL, "

@@ -47,14 +47,16 @@ constexpr const char* kIndex766Facts =
     "x.order_key = ?), 0) WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE CASE WHEN EXISTS (SELECT 1 FROM "
     "portal_sync_delivered k WHERE k.dossier_id = ?) THEN 1 ELSE 0 END END, "
     // Event types are ids into event_terms (migration 0062): one lookup of the term, evaluated
-    // once per statement.
-    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = ? AND "
+    // once per statement. Events name the dossier by its integer key (migration 0063).
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_key = (SELECT d.key FROM "
+    "dossiers d WHERE d.id = ?) AND "
     "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = 'payment_requested')) "
     "THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = ? AND p.method = 'vnpay' AND "
     "p.state = 'paid') THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = ?) THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = ? AND "
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_key = (SELECT d.key FROM "
+    "dossiers d WHERE d.id = ?) AND "
     "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = 'dossier_approved')) "
     "THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = ? AND r.overall <= 2) "

@@ -1,8 +1,8 @@
-// Migrations 0048, 0058 and 0062 (storage per dossier) on a database written before them, on both
-// engines: events chained with their prev_hash column still verify once the column is gone, hashes
-// written as hex text are stored as 32 bytes once 0058 ran, event texts become vocabulary ids and
-// epoch seconds once 0062 ran and still read back byte for byte, and new events chain on after
-// them.
+// Migrations 0048, 0058, 0062 and 0063 (storage per dossier) on a database written before them, on
+// both engines: events chained with their prev_hash column still verify once the column is gone,
+// hashes written as hex text are stored as 32 bytes once 0058 ran, event texts become vocabulary
+// ids and epoch seconds once 0062 ran and still read back byte for byte, the dossier id becomes the
+// dossier's integer key once 0063 ran, and new events chain on after them.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -23,6 +23,7 @@ namespace {
 constexpr int kBeforePrevHashDropped = 46;     // the last migration before 0048 on main
 constexpr int kBeforeHashBytes = 57;           // the last migration before 0058 on main
 constexpr int kBeforeCompactEvents = 61;       // the last migration before 0062 on main
+constexpr int kBeforeDossierKey = 62;          // the last migration before 0063 on main
 constexpr int kBeforePartyTimeClustered = 64;  // the last migration before 0065 on main
 
 EventDraft note(std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
@@ -83,7 +84,9 @@ class StorageMigrationTest : public ::testing::TestWithParam<Engine> {
     db->execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
         "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
-        "('d1', '1.001193', 1, 'c1', 'An', 'an', 'counter', 'received', 1, '{}', 'now', 'now')");
+        "('d1', '1.001193', 1, 'c1', 'An', 'an', 'counter', 'received', 1, '{}', 'now', 'now'), "
+        "('d2', '1.001193', 1, 'c1', 'Binh', 'binh', 'counter', 'received', 1, '{}', 'now', "
+        "'now')");
     std::string prev = kGenesisHash;
     for (std::int64_t seq = 1; seq <= static_cast<std::int64_t>(events.size()); ++seq) {
       const EventDraft& e = events[static_cast<std::size_t>(seq - 1)];
@@ -93,6 +96,27 @@ class StorageMigrationTest : public ::testing::TestWithParam<Engine> {
       if (before < 48) values.emplace_back(prev);
       // From 0058 on, the code of the time wrote the 32 bytes (a bytea column on PostgreSQL).
       values.emplace_back(before >= 58 ? stored_hash(hash) : SqlValue{hash});
+      if (before >= 62) {
+        // As 0062's code wrote them: the four terms as event_terms ids, a canonical time as its
+        // seconds, and the dossier still as its text id.
+        for (const auto* term : {&e.type, &e.role, &e.from_status, &e.to_status}) {
+          db->execute("INSERT INTO event_terms(term) VALUES (?) ON CONFLICT (term) DO NOTHING",
+                      {*term});
+        }
+        const auto at_s = canonical_event_seconds(e.at);
+        db->execute(
+            "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at_s, at, "
+            "reason, from_status_id, to_status_id, payload, hash) VALUES (?, ?, (SELECT id FROM "
+            "event_terms WHERE term = ?), ?, (SELECT id FROM event_terms WHERE term = ?), ?, ?, ?, "
+            "(SELECT id FROM event_terms WHERE term = ?), (SELECT id FROM event_terms WHERE term = "
+            "?), ?, ?)",
+            {seq, e.dossier_id, e.type, e.actor_id, e.role,
+             at_s ? SqlValue{*at_s} : SqlValue{nullptr}, at_s ? SqlValue{nullptr} : SqlValue{e.at},
+             e.reason, e.from_status, e.to_status, e.payload, stored_hash(hash)});
+        hashes_.push_back(hash);
+        prev = hash;
+        continue;
+      }
       db->execute(before < 48 ? "INSERT INTO dossier_events(seq, dossier_id, type, actor_id, role, "
                                 "at, reason, from_status, to_status, payload, prev_hash, hash) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -276,6 +300,92 @@ TEST_P(StorageMigrationTest, TextEventsBecomeCompactAndReadBackAsWritten) {
   ASSERT_EQ(events.size(), 12u);
   expect_same(events.back().event, note(12, "not a time", "new"), 11);
   EXPECT_EQ(events.back().hash, next.hash);
+}
+
+// Migration 0063 on a log that names dossiers by their text id: the rows keep the dossier's integer
+// key instead, each dossier's events read back exactly as written (the id from the dossier row),
+// the chain written before verifies, the outcome trigger marks the right dossier, and new events
+// (of an old dossier and of one inserted after the migration) chain on.
+TEST_P(StorageMigrationTest, EventsNameTheirDossierByKeyAndTheOldChainVerifies) {
+  auto of = [](std::string dossier, std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
+               std::string type = "note") {
+    auto e = note(n, std::move(at), std::move(type));
+    e.dossier_id = std::move(dossier);
+    return e;
+  };
+  const std::vector<EventDraft> written{
+      of("d1", 1), of("d2", 2), of("d1", 3, "2026-03-02T02:00:00Z"),
+      of("d2", 4, "2026-03-02T11:00:00+07:00", "payment_requested"), of("d1", 5)};
+  write_old_database(kBeforeDossierKey, written);
+  auto store = database_.open();  // applies 0063
+  ChainCheck check;
+  std::vector<StoredEvent> d1_events, d2_history;
+  std::vector<SqlRow> stored;
+  std::int64_t id_columns = -1;
+  store->read([&](SqlConnection& db) {
+    check = verify_chain(db);
+    d1_events = events_of(db, "d1");
+    d2_history = history_of(db, "d2");
+    stored = db.query(
+        "SELECT e.dossier_key, d.key, d.id FROM dossier_events e JOIN dossiers d ON d.key = "
+        "e.dossier_key ORDER BY e.seq");
+    id_columns = db.query_one(db.dialect() == Dialect::sqlite
+                                  ? "SELECT COUNT(*) FROM pragma_table_info('dossier_events') "
+                                    "WHERE name = 'dossier_id'"
+                                  : "SELECT COUNT(*) FROM information_schema.columns WHERE "
+                                    "table_name = 'dossier_events' AND column_name = 'dossier_id'")
+                     ->integer(0);
+  });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.events_checked, 5);
+  EXPECT_EQ(id_columns, 0);
+  ASSERT_EQ(stored.size(), written.size());
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    EXPECT_EQ(stored[i].text(2), written[i].dossier_id) << i;
+    EXPECT_GT(stored[i].integer(0), 0) << i;
+  }
+  EXPECT_NE(stored[0].integer(0), stored[1].integer(0));
+  ASSERT_EQ(d1_events.size(), 3u);
+  ASSERT_EQ(d2_history.size(), 2u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    expect_same(d1_events[i].event, written[i * 2], i);
+    EXPECT_EQ(d1_events[i].hash, hashes_[i * 2]);
+  }
+  expect_same(d2_history[0].event, written[1], 1);
+  expect_same(d2_history[1].event, written[3], 3);
+
+  // The outcome trigger (0054) names the dossier by id from its key; a new dossier gets a fresh
+  // key (the SQLite trigger or PostgreSQL's identity) and its events chain on.
+  std::vector<std::string> marked;
+  std::int64_t d3_key = 0, max_before = 0;
+  store->write([&](SqlConnection& db) {
+    max_before = db.query_one("SELECT MAX(key) FROM dossiers")->integer(0);
+    db.execute("DELETE FROM dossier_outcomes_dirty");
+    append_event(db, of("d2", 6, "2026-03-02T12:00:00+07:00", "dossier_approved"));
+    for (const auto& r : db.query("SELECT dossier_id FROM dossier_outcomes_dirty")) {
+      marked.push_back(r.text(0));
+    }
+    db.execute(
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "('d3', '1.001193', 1, 'c1', 'Chi', 'chi', 'counter', 'received', 1, '{}', 'now', 'now')");
+    d3_key = db.query_one("SELECT key FROM dossiers WHERE id = 'd3'")->integer(0);
+    append_event(db, of("d3", 7));
+  });
+  EXPECT_EQ(marked, std::vector<std::string>{"d2"});
+  EXPECT_EQ(d3_key, max_before + 1);
+  std::vector<StoredEvent> d3_events;
+  store->read([&](SqlConnection& db) {
+    check = verify_chain(db);
+    d3_events = events_of(db, "d3");
+  });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.events_checked, 7);
+  ASSERT_EQ(d3_events.size(), 1u);
+  expect_same(d3_events[0].event, of("d3", 7), 6);
+
+  // An event of a dossier that does not exist is refused, as the foreign key on the id did.
+  EXPECT_ANY_THROW(store->write([&](SqlConnection& db) { append_event(db, of("nobody", 8)); }));
 }
 
 // On a new database: any time and any new term round-trip; a term added by a job that was rolled

@@ -209,11 +209,27 @@ void copy_one(SqlConnection& source, const TableShape& t, BatchWriter& out,
 void advance_sequences(Store& target, const std::vector<TableShape>& tables) {
   target.write([&](SqlConnection& db) {
     if (db.dialect() != Dialect::postgres) return;
-    for (const auto& t : tables) {
-      if (!t.integer_key) continue;
+    const auto advance = [&db](const std::string& table, const std::string& column) {
       db.query("SELECT setval(pg_get_serial_sequence(?, ?), (SELECT COALESCE(MAX(" +
-                   quoted(*t.integer_key) + "), 0) + 1 FROM " + quoted(t.name) + "), false)",
-               {t.name, *t.integer_key});
+                   quoted(column) + "), 0) + 1 FROM " + quoted(table) + "), false)",
+               {table, column});
+    };
+    std::set<std::string> copied;
+    for (const auto& t : tables) {
+      copied.insert(t.name);
+      if (t.integer_key) advance(t.name, *t.integer_key);
+    }
+    // Identity columns that are not the table's key (dossiers.key, migration 0063: a plain column
+    // on SQLite, so no integer_key) carry copied values too.
+    for (const auto& c : db.query(
+             "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+             "current_schema() AND is_identity = 'YES'")) {
+      const auto table = c.text(0);
+      const auto column = c.text(1);
+      const bool is_key = std::any_of(tables.begin(), tables.end(), [&](const TableShape& t) {
+        return t.name == table && t.integer_key == column;
+      });
+      if (copied.contains(table) && !is_key) advance(table, column);
     }
   });
 }

@@ -280,5 +280,60 @@ TEST_P(TableCopyBlobTest, SealedDocumentsArriveAsTheSameBytesAndOpen) {
   EXPECT_EQ(after[0].values[0], before[0].values[0]);
 }
 
+// The dossiers' integer keys (migration 0063: what the event rows hold) arrive as they were, and
+// a dossier created on the target afterwards gets a key after the copied ones: PostgreSQL's
+// identity sequence is advanced past them (it would otherwise hand out 1 again), SQLite's takes
+// MAX + 1.
+TEST_P(TableCopyBlobTest, DossierKeysArriveAndNewDossiersGetFreshKeys) {
+  TestDatabase source_db(Engine::sqlite, "copy-key-source");
+  TestDatabase target_db(GetParam(), "copy-key-target");
+  auto source = source_db.open();
+  auto target = target_db.open();
+  source->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
+        "('c1', '000.01.01.H40', 'Xã Một', 'commune', '2025-07-01')");
+    // Keys as a long-lived database may hold them: not 1, 2, 3.
+    for (const auto& [id, key] : {std::pair{"d1", 7}, std::pair{"d2", 42}, std::pair{"d3", 9}}) {
+      db.execute(
+          "INSERT INTO dossiers(id, key, procedure_code, procedure_version, agency_id, "
+          "applicant_name, applicant_folded, channel, status, version, document, created_at, "
+          "updated_at) VALUES (?, ?, '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, "
+          "'{}', 'now', 'now')",
+          {std::string(id), std::int64_t{key}});
+      append_event(db, EventDraft{id, "received", "u1", "reception", "2026-03-02T10:00:00+07:00",
+                                  "", "submitted", "received", "{}"});
+    }
+  });
+  source->read([&](SqlConnection& db) { copy_tables(db, *target, sqlite_tables_to_copy(db), 2); });
+  std::vector<SqlRow> keys;
+  std::int64_t new_key = 0;
+  std::vector<StoredEvent> events;
+  ChainCheck chain;
+  target->write([&](SqlConnection& db) {
+    keys = db.query("SELECT id, key FROM dossiers ORDER BY id");
+    db.execute(
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "('d4', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, '{}', 'now', 'now')");
+    new_key = db.query_one("SELECT key FROM dossiers WHERE id = 'd4'")->integer(0);
+    append_event(db, EventDraft{"d4", "received", "u1", "reception", "2026-03-02T11:00:00+07:00",
+                                "", "submitted", "received", "{}"});
+  });
+  target->read([&](SqlConnection& db) {
+    events = events_of(db, "d2");
+    chain = verify_chain(db);
+  });
+  ASSERT_EQ(keys.size(), 3u);
+  EXPECT_EQ(keys[0].integer(1), 7);
+  EXPECT_EQ(keys[1].integer(1), 42);
+  EXPECT_EQ(keys[2].integer(1), 9);
+  EXPECT_EQ(new_key, 43);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].event.dossier_id, "d2");
+  EXPECT_TRUE(chain.ok()) << chain.problem;
+  EXPECT_EQ(chain.events_checked, 4);
+}
+
 }  // namespace
 }  // namespace motcua::store

@@ -19,7 +19,8 @@ constexpr const char* kBook =
     "AND d.received_at IS NOT NULL AND substr(d.received_at, 1, 10) >= ? "
     "AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, b.line, d.code LIMIT 5000";
 constexpr const char* kReturn =
-    "SELECT at_s, at, payload FROM dossier_events WHERE dossier_id = ? AND type_id = "
+    "SELECT at_s, at, payload FROM dossier_events WHERE dossier_key = (SELECT d.key FROM "
+    "dossiers d WHERE d.id = ?) AND type_id = "
     "(SELECT t.id FROM event_terms t WHERE t.term = 'result_returned') ORDER BY seq DESC LIMIT 1";
 
 }  // namespace

@@ -269,9 +269,11 @@ TEST_F(Index766Rollup, RandomHistoryGivesTheRowAnswer) {
           default:  // a fee requested, a result approved
             db.execute(std::string(kInsertEventTerms));
             db.execute(
-                "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
-                "from_status_id, to_status_id, payload, hash) SELECT ?, ?, id, 'x', id, 't', id, "
-                "id, '{}', '' FROM event_terms WHERE term = ?",
+                "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at, "
+                "from_status_id, to_status_id, payload, hash) SELECT ?, (SELECT d.key FROM "
+                "dossiers d "
+                "WHERE d.id = ?), id, 'x', id, 't', id, id, '{}', '' FROM event_terms WHERE term "
+                "= ?",
                 {std::int64_t{serial}, id,
                  std::string(random() % 2 == 0 ? "payment_requested" : "dossier_approved")});
         }
@@ -323,9 +325,10 @@ TEST_F(Index766Rollup, EachFactMarksItsDossierStale) {
         "1, 'd1', 't', 1, 1, 'delivered')"}},
       {"fee requested",
        {kInsertEventTerms,
-        "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
-        "from_status_id, to_status_id, payload, hash) SELECT 1, 'd1', id, 'x', id, 't', id, id, "
-        "'{}', '' FROM event_terms WHERE term = 'payment_requested'"}},
+        "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at, "
+        "from_status_id, to_status_id, payload, hash) SELECT 1, (SELECT d.key FROM dossiers d "
+        "WHERE d.id = 'd1'), id, 'x', id, 't', id, id, '{}', '' FROM event_terms WHERE term = "
+        "'payment_requested'"}},
       {"payment pending",
        {"INSERT INTO payments(id, dossier_id, fee_seq, method, txn_ref, amount_vnd, state, "
         "created_by, created_at, expires_at, updated_at) VALUES ('pay1', 'd1', 1, 'vnpay', 'r1', "
@@ -347,9 +350,10 @@ TEST_F(Index766Rollup, EachFactMarksItsDossierStale) {
       {"rating removed", {"DELETE FROM dossier_ratings WHERE dossier_id = 'd1'"}},
       {"result approved",
        {kInsertEventTerms,
-        "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
-        "from_status_id, to_status_id, payload, hash) SELECT 2, 'd1', id, 'x', id, 't', id, id, "
-        "'{}', '' FROM event_terms WHERE term = 'dossier_approved'"}},
+        "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at, "
+        "from_status_id, to_status_id, payload, hash) SELECT 2, (SELECT d.key FROM dossiers d "
+        "WHERE d.id = 'd1'), id, 'x', id, 't', id, id, '{}', '' FROM event_terms WHERE term = "
+        "'dossier_approved'"}},
       {"sync dead", {"UPDATE outbox SET state = 'dead' WHERE idempotency_key = 'k2'"}},
   };
   const StatisticsQuery q{"agency", "2026-01", "2026-04", "", ""};
@@ -431,9 +435,10 @@ TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
       }
       db.execute(std::string(kInsertEventTerms));
       db.execute(
-          "INSERT INTO dossier_events(seq, dossier_id, type_id, actor_id, role_id, at, "
-          "from_status_id, to_status_id, payload, hash) SELECT ?, ?, id, 'x', id, 't', id, id, "
-          "'{}', '' FROM event_terms WHERE term = 'dossier_approved'",
+          "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at, "
+          "from_status_id, to_status_id, payload, hash) SELECT ?, (SELECT d.key FROM dossiers d "
+          "WHERE d.id = ?), id, 'x', id, 't', id, id, '{}', '' FROM event_terms WHERE term = "
+          "'dossier_approved'",
           {std::int64_t{i + 1}, id});
       store::OutcomeRow o;
       o.dossier_id = id;
@@ -469,6 +474,13 @@ TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
       ASSERT_NE(at, std::string::npos) << term;
       fill.replace(at, text.size(),
                    "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = '" + term + "')");
+    }
+    // Migration 0063 made the event's dossier its integer key: looked up from the outcome's id.
+    const std::string by_id = "e.dossier_id = dossier_outcomes.dossier_id";
+    for (std::size_t found = 0; (found = fill.find(by_id)) != std::string::npos;) {
+      fill.replace(found, by_id.size(),
+                   "e.dossier_key = (SELECT k.key FROM dossiers k WHERE k.id = "
+                   "dossier_outcomes.dossier_id)");
     }
     for (std::size_t at = 0; at < fill.size();) {
       const auto stop = fill.find(";\n", at);
