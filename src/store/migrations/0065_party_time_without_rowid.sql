@@ -1,9 +1,9 @@
 -- The statistics read model's time per party (migration 0006) as a table clustered on its
 -- primary key (issue 17, docs/performance.md "Storage per dossier"): on SQLite a rowid table
 -- whose primary key spans every column but one kept each row twice, in the table and in the
--- primary key's index (123 + 123 bytes a dossier of the REST workload). WITHOUT ROWID keeps it
--- once, in key order, which is also the only order it is read in (by dossier, or all of it for
--- the sums). Nothing else refers to the table.
+-- primary key's index (123 + 123 bytes a dossier of the REST workload). A table clustered on its
+-- key keeps it once, in key order, which is also the only order it is read in (by dossier, or all
+-- of it for the sums). Nothing else refers to the table.
 --
 -- @sqlite
 CREATE TABLE dossier_party_time_clustered (
