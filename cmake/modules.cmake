@@ -17,8 +17,8 @@ motcua_module(codec src/codec DEPS motcua_clock motcua_dossier motcua_catalog mo
 # Storage: the SQL interface, the SQLite and PostgreSQL engines and the repositories; migrations
 # embedded.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
-motcua_module(store src/store DEPS SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Crypto Threads::Threads
-              PkgConfig::SODIUM ZLIB::ZLIB)
+motcua_module(store src/store DEPS motcua_calendar SQLite::SQLite3 PkgConfig::LIBPQ OpenSSL::Crypto
+              Threads::Threads PkgConfig::SODIUM ZLIB::ZLIB)
 include(cmake/embed_migrations.cmake)
 motcua_embed_migrations(motcua_store ${PROJECT_SOURCE_DIR}/src/store/migrations
                         ${PROJECT_BINARY_DIR}/generated/migration_sources.cpp)

@@ -1,10 +1,10 @@
 #include "store/event_log.hpp"
 
-#include <array>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
 
+#include "domain/calendar/date.hpp"
 #include "store/connection_epoch.hpp"
 #include "store/event_encoding.hpp"
 #include "store/hashing.hpp"
@@ -44,52 +44,12 @@ constexpr const char* kHistory =
     "to_status_id, payload FROM dossier_events WHERE dossier_key = (SELECT d.key FROM dossiers d "
     "WHERE d.id = ?) ORDER BY seq";
 
-// The server's one offset: every time it writes is "YYYY-MM-DDTHH:MM:SS+07:00".
-constexpr std::int64_t kOffsetSeconds = 7 * 3600;
+// The server's one offset: every time it writes is "YYYY-MM-DDTHH:MM:SS+07:00". The civil-date
+// arithmetic is the domain's (domain/calendar/date.hpp: the proleptic Gregorian calendar that
+// SQLite's strftime and PostgreSQL's timestamp use too, so that rows the migration encoded decode
+// here to the text they had).
+constexpr int kOffsetMinutes = 7 * 60;
 constexpr std::string_view kOffsetText = "+07:00";
-
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms): the
-// calendar SQLite's strftime and PostgreSQL's timestamp use, so that rows the migration encoded
-// decode here to the text they had.
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-struct Civil {
-  std::int64_t year;
-  unsigned month, day;
-};
-
-Civil civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
-}
-
-bool leap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned days_in_month(std::int64_t y, unsigned m) {
-  static constexpr std::array<unsigned, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[m - 1];
-}
-
-void put_digits(std::string& out, std::size_t at, std::int64_t value, std::size_t width) {
-  for (std::size_t i = width; i-- > 0;) {
-    out[at + i] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  }
-}
 
 // The vocabulary of event_terms as one connection knows it. A row of that table is never
 // rewritten nor removed, so what a connection read stays true for it: the map is cached per
@@ -209,8 +169,8 @@ std::optional<std::int64_t> canonical_event_seconds(std::string_view at) {
       at[10] != 'T' || at[13] != ':' || at[16] != ':') {
     return std::nullopt;
   }
-  const auto number = [&at](std::size_t from, std::size_t width) -> std::optional<std::int64_t> {
-    std::int64_t n = 0;
+  const auto number = [&at](std::size_t from, std::size_t width) -> std::optional<int> {
+    int n = 0;
     for (std::size_t i = from; i < from + width; ++i) {
       if (at[i] < '0' || at[i] > '9') return std::nullopt;
       n = n * 10 + (at[i] - '0');
@@ -221,31 +181,14 @@ std::optional<std::int64_t> canonical_event_seconds(std::string_view at) {
   const auto h = number(11, 2), mi = number(14, 2), s = number(17, 2);
   if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
   // Year 0 is left as text, as PostgreSQL's migration leaves it (it has no year 0).
-  if (*y < 1 || *mo < 1 || *mo > 12 || *d < 1 ||
-      *d > days_in_month(*y, static_cast<unsigned>(*mo)) || *h > 23 || *mi > 59 || *s > 59) {
-    return std::nullopt;
-  }
-  return days_from_civil(*y, static_cast<unsigned>(*mo), static_cast<unsigned>(*d)) * 86400 +
-         *h * 3600 + *mi * 60 + *s - kOffsetSeconds;
+  if (*y < 1 || !is_valid_ymd(*y, *mo, *d) || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
+  return from_local(date_from_ymd(*y, *mo, *d), *h * kSecondsPerHour + *mi * 60 + *s,
+                    kOffsetMinutes)
+      .seconds;
 }
 
 std::string canonical_event_time(std::int64_t seconds) {
-  const std::int64_t local = seconds + kOffsetSeconds;
-  std::int64_t days = local / 86400;
-  std::int64_t in_day = local % 86400;
-  if (in_day < 0) {
-    in_day += 86400;
-    --days;
-  }
-  const auto date = civil_from_days(days);
-  std::string out = "0000-00-00T00:00:00+07:00";
-  put_digits(out, 0, date.year, 4);
-  put_digits(out, 5, date.month, 2);
-  put_digits(out, 8, date.day, 2);
-  put_digits(out, 11, in_day / 3600, 2);
-  put_digits(out, 14, in_day / 60 % 60, 2);
-  put_digits(out, 17, in_day % 60, 2);
-  return out;
+  return to_iso(Instant{seconds}, kOffsetMinutes);
 }
 
 std::string event_time_text(const SqlValue& at_s, const SqlValue& at) {
