@@ -199,15 +199,20 @@ class TableCopyBlobTest : public ::testing::TestWithParam<Engine> {};
 INSTANTIATE_TEST_SUITE_P(Engines, TableCopyBlobTest, ::testing::ValuesIn(test_engines()),
                          engine_name);
 
+// The one agency the dossiers of the tests below belong to.
+void insert_commune(SqlConnection& db) {
+  db.execute(
+      "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
+      "('c1', '000.01.01.H40', 'Xã Một', 'commune', '2025-07-01')");
+}
+
 TEST_P(TableCopyBlobTest, EventHashesArriveAsTheSameBytes) {
   TestDatabase source_db(Engine::sqlite, "copy-blob-source");
   TestDatabase target_db(GetParam(), "copy-blob-target");
   auto source = source_db.open();
   auto target = target_db.open();
   source->write([](SqlConnection& db) {
-    db.execute(
-        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
-        "('c1', '000.01.01.H40', 'Xã Một', 'commune', '2025-07-01')");
+    insert_commune(db);
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
         "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
@@ -254,9 +259,7 @@ TEST_P(TableCopyBlobTest, SealedDocumentsArriveAsTheSameBytesAndOpen) {
   constexpr const char* kNew = R"({"applicant":{"id_number":"001203004567"}})";
   constexpr const char* kOld = R"({"applicant":{"id_number":"079090001234"}})";
   source->write([&](SqlConnection& db) {
-    db.execute(
-        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
-        "('c1', '000.01.01.H40', 'Xã Một', 'commune', '2025-07-01')");
+    insert_commune(db);
     const std::string insert =
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
         "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
@@ -290,9 +293,7 @@ TEST_P(TableCopyBlobTest, DossierKeysArriveAndNewDossiersGetFreshKeys) {
   auto source = source_db.open();
   auto target = target_db.open();
   source->write([](SqlConnection& db) {
-    db.execute(
-        "INSERT INTO agencies(id, code, name, kind, valid_from) VALUES "
-        "('c1', '000.01.01.H40', 'Xã Một', 'commune', '2025-07-01')");
+    insert_commune(db);
     // Keys as a long-lived database may hold them: not 1, 2, 3.
     for (const auto& [id, key] : {std::pair{"d1", 7}, std::pair{"d2", 42}, std::pair{"d3", 9}}) {
       db.execute(
