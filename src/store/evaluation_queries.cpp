@@ -12,7 +12,7 @@ constexpr const char* kDecisionKnown =
 // The facts of a dossier; the two catalogue facts (in the catalogue, decision known) come as
 // `in_catalog` and `decided` from the FROM clause the caller adds.
 constexpr const char* kDossierColumns =
-    "SELECT o.dossier_id, COALESCE(d.code, ''), o.agency_id, o.procedure_code, o.received_month, "
+    "SELECT d.id, COALESCE(d.code, ''), o.agency_id, o.procedure_code, o.received_month, "
     "o.outcome, CASE WHEN o.channel = 'online' THEN 1 ELSE 0 END, "
     "CASE WHEN o.outcome = 'late' OR (o.outcome = 'open' AND o.overdue_from_s <= ?) "
     "THEN 1 ELSE 0 END, "
@@ -21,8 +21,8 @@ constexpr const char* kDossierColumns =
     "r.points_contacts, r.points_bodies, r.points_attitude ";
 
 constexpr const char* kDossierJoins =
-    "FROM dossier_outcomes o JOIN dossiers d ON d.id = o.dossier_id "
-    "LEFT JOIN dossier_ratings r ON r.dossier_id = o.dossier_id ";
+    "FROM dossier_outcomes o JOIN dossiers d ON d.key = o.dossier_key "
+    "LEFT JOIN dossier_ratings r ON r.dossier_id = d.id ";
 
 // A period's dossiers: the catalogue facts once per procedure (the latest version of each, in a
 // materialised table joined by code), not once per dossier; they were a third of the evaluation's
@@ -42,8 +42,9 @@ std::string one_dossier_sql() {
          "CASE WHEN EXISTS (SELECT 1 FROM procedures c WHERE c.code = o.procedure_code AND " +
          "c.version = (SELECT MAX(v.version) FROM procedures v WHERE v.code = o.procedure_code) " +
          "AND " + kDecisionKnown + ") THEN 1 ELSE 0 END AS decided FROM dossier_outcomes o " +
-         "WHERE o.dossier_id = ?) o JOIN dossiers d ON d.id = o.dossier_id " +
-         "LEFT JOIN dossier_ratings r ON r.dossier_id = o.dossier_id";
+         "WHERE o.dossier_key = (SELECT k.key FROM dossiers k WHERE k.id = ?)) o " +
+         "JOIN dossiers d ON d.key = o.dossier_key LEFT JOIN dossier_ratings r ON r.dossier_id = "
+         "d.id";
 }
 
 EvaluationDossierRow dossier_from(const SqlRow& r) {
@@ -72,8 +73,7 @@ std::vector<EvaluationDossierRow> evaluation_dossiers(SqlConnection& db, const O
                                                       std::int64_t now_s) {
   std::vector<SqlValue> params{now_s, scope.from_month, scope.to_month};
   std::string sql = period_sql() + "WHERE o.received_month >= ? AND o.received_month <= ?" +
-                    agency_in_clause(scope, "o.agency_id", params) +
-                    " ORDER BY o.received_s, o.dossier_id";
+                    agency_in_clause(scope, "o.agency_id", params) + " ORDER BY o.received_s, d.id";
   std::vector<EvaluationDossierRow> out;
   for (const auto& r : db.query(sql, params)) out.push_back(dossier_from(r));
   return out;
@@ -90,10 +90,11 @@ std::optional<EvaluationDossierRow> evaluation_dossier(SqlConnection& db,
 std::vector<EvaluationStepRow> evaluation_steps(SqlConnection& db, const OutcomeScope& scope) {
   std::vector<SqlValue> params{scope.from_month, scope.to_month};
   std::string sql =
-      "SELECT s.dossier_id, s.party, s.result FROM dossier_step_outcomes s "
-      "JOIN dossier_outcomes o ON o.dossier_id = s.dossier_id "
+      "SELECT d.id, t.term, s.result FROM dossier_step_outcomes s "
+      "JOIN dossier_outcomes o ON o.dossier_key = s.dossier_key "
+      "JOIN dossiers d ON d.key = s.dossier_key JOIN outcome_terms t ON t.id = s.party_id "
       "WHERE s.ended_s IS NOT NULL AND o.received_month >= ? AND o.received_month <= ?" +
-      agency_in_clause(scope, "o.agency_id", params) + " ORDER BY s.dossier_id, s.idx";
+      agency_in_clause(scope, "o.agency_id", params) + " ORDER BY d.id, s.idx";
   std::vector<EvaluationStepRow> out;
   for (const auto& r : db.query(sql, params)) out.push_back({r.text(0), r.text(1), r.text(2)});
   return out;

@@ -1,13 +1,9 @@
 #include "store/event_log.hpp"
 
-#include <memory>
-#include <mutex>
-#include <unordered_map>
-
 #include "domain/calendar/date.hpp"
-#include "store/connection_epoch.hpp"
 #include "store/event_encoding.hpp"
 #include "store/hashing.hpp"
+#include "store/term_vocabulary.hpp"
 #include "store/transaction_lock.hpp"
 
 namespace motcua::store {
@@ -51,78 +47,9 @@ constexpr const char* kHistory =
 constexpr int kOffsetMinutes = 7 * 60;
 constexpr std::string_view kOffsetText = "+07:00";
 
-// The vocabulary of event_terms as one connection knows it. A row of that table is never
-// rewritten nor removed, so what a connection read stays true for it: the map is cached per
-// connection epoch (store/connection_epoch.hpp). The writer's epoch is renewed after a rollback,
-// so a term it added in a transaction that did not commit (whose id another term may later take)
-// is never read from the cache again. A term or an id the cache lacks (another server's, or
-// committed since) makes it read the table again: tens of rows.
-struct Vocabulary {
-  std::unordered_map<std::string, std::int64_t> ids;
-  std::unordered_map<std::int64_t, std::string> terms;
-};
-
-struct VocabularyCache {
-  std::mutex mu;
-  std::unordered_map<std::uint64_t, std::shared_ptr<const Vocabulary>> of;
-};
-
-VocabularyCache& vocabulary_cache() {
-  static VocabularyCache c;
-  return c;
-}
-
-// Connections are a handful per store; renewed epochs leave entries behind: the bound only keeps
-// those from growing without end. Full, the cache starts again empty.
-constexpr std::size_t kMaxCachedVocabularies = 256;
-
-class Terms {
- public:
-  explicit Terms(SqlConnection& db) : db_(db), epoch_(connection_epoch(db)) {
-    if (epoch_ != 0) {
-      auto& c = vocabulary_cache();
-      std::lock_guard lock(c.mu);
-      if (const auto it = c.of.find(epoch_); it != c.of.end()) vocabulary_ = it->second;
-    }
-    if (!vocabulary_) reload();
-  }
-
-  std::string term(std::int64_t id) {
-    if (auto it = vocabulary_->terms.find(id); it != vocabulary_->terms.end()) return it->second;
-    reload();
-    if (auto it = vocabulary_->terms.find(id); it != vocabulary_->terms.end()) return it->second;
-    throw StoreError("event term " + std::to_string(id) + " is not in event_terms");
-  }
-
-  // The term's id, added to the vocabulary (in the caller's transaction) when it is new.
-  std::int64_t id(const std::string& term) {
-    if (auto it = vocabulary_->ids.find(term); it != vocabulary_->ids.end()) return it->second;
-    reload();
-    if (auto it = vocabulary_->ids.find(term); it != vocabulary_->ids.end()) return it->second;
-    db_.execute("INSERT INTO event_terms(term) VALUES (?) ON CONFLICT (term) DO NOTHING", {term});
-    reload();
-    if (auto it = vocabulary_->ids.find(term); it != vocabulary_->ids.end()) return it->second;
-    throw StoreError("event term '" + term + "' could not be added");
-  }
-
- private:
-  void reload() {
-    auto v = std::make_shared<Vocabulary>();
-    for (const auto& row : db_.query("SELECT id, term FROM event_terms")) {
-      v->ids.emplace(row.text(1), row.integer(0));
-      v->terms.emplace(row.integer(0), row.text(1));
-    }
-    vocabulary_ = v;
-    if (epoch_ == 0) return;  // a connection no store opened: nothing is cached for it
-    auto& c = vocabulary_cache();
-    std::lock_guard lock(c.mu);
-    if (c.of.size() >= kMaxCachedVocabularies) c.of.clear();
-    c.of[epoch_] = std::move(v);
-  }
-
-  SqlConnection& db_;
-  std::uint64_t epoch_;
-  std::shared_ptr<const Vocabulary> vocabulary_;
+// The log's vocabulary (migration 0062), cached per connection: store/term_vocabulary.hpp.
+struct Terms : TermVocabulary {
+  explicit Terms(SqlConnection& db) : TermVocabulary(db, TermTable::event_terms) {}
 };
 
 void put_field(std::string& out, const std::string& value) {

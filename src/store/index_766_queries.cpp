@@ -10,7 +10,7 @@ namespace {
 // Each flag is 0/1 (CASE over EXISTS) so both engines answer an integer. The sync row is the
 // outbox row of the National Portal topic keyed by the dossier (app/portal/portal_sync.cpp).
 constexpr const char* kDossierFacts =
-    "SELECT o.dossier_id, COALESCE(d.code, ''), o.procedure_code, "
+    "SELECT d.id, COALESCE(d.code, ''), o.procedure_code, "
     "CASE WHEN o.channel = 'online' THEN 1 ELSE 0 END, "
     "CASE WHEN o.outcome IN ('early', 'on_time') OR (o.outcome = 'open' AND "
     "(o.overdue_from_s IS NULL OR o.overdue_from_s > ?)) THEN 1 ELSE 0 END, "
@@ -22,25 +22,25 @@ constexpr const char* kDossierFacts =
     // Rows pruned after delivery left the dossier in portal_sync_delivered (migration 0057).
     "CASE COALESCE((SELECT MAX(CASE x.state WHEN 'dead' THEN 2 WHEN 'delivered' THEN 1 "
     "ELSE 0 END) FROM outbox x WHERE x.topic = 'national_portal.sync' AND "
-    "x.order_key = o.dossier_id), 0) WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE CASE WHEN EXISTS (SELECT "
-    "1 FROM portal_sync_delivered k WHERE k.dossier_id = o.dossier_id) THEN 1 ELSE 0 END END, "
+    "x.order_key = d.id), 0) WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE CASE WHEN EXISTS (SELECT "
+    "1 FROM portal_sync_delivered k WHERE k.dossier_id = d.id) THEN 1 ELSE 0 END END, "
     // Event types are ids into event_terms (migration 0062): one lookup of the term, evaluated
     // once per statement. Events name the dossier by its key (migration 0063): d's, joined below.
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_key = d.key AND "
     "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = 'payment_requested')) "
     "THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = o.dossier_id AND "
+    "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id AND "
     "p.method = 'vnpay' AND p.state = 'paid') THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = o.dossier_id) "
+    "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = d.id) "
     "THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_key = d.key AND "
     "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = 'dossier_approved')) "
     "THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = o.dossier_id AND "
+    "CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND "
     "r.overall <= 2) THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = o.dossier_id AND "
+    "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = d.id AND "
     "a.reused_from <> '') THEN 1 ELSE 0 END "
-    "FROM dossier_outcomes o JOIN dossiers d ON d.id = o.dossier_id "
+    "FROM dossier_outcomes o JOIN dossiers d ON d.key = o.dossier_key "
     "WHERE o.received_month >= ? AND o.received_month <= ?";
 
 constexpr const char* kInputColumns =
@@ -57,7 +57,7 @@ std::vector<Index766DossierRow> index_766_dossiers(SqlConnection& db, const Outc
                                                    std::int64_t now_s) {
   std::vector<SqlValue> params{now_s, now_s, scope.from_month, scope.to_month};
   std::string sql = kDossierFacts + agency_in_clause(scope, "o.agency_id", params);
-  sql += " ORDER BY o.received_s, o.dossier_id";
+  sql += " ORDER BY o.received_s, d.id";
   std::vector<Index766DossierRow> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back({r.text(0), r.text(1), r.text(2), r.integer(3) != 0, r.integer(4) != 0,
@@ -132,22 +132,23 @@ Index766Counts index_766_counts(SqlConnection& db, const OutcomeScope& scope,
              " FROM dossier_outcomes f WHERE f.has_result = 1 AND f.procedure_code = "
              "m.procedure_code AND " +
              counts_scope(scope, "", "f", params) +
-             " ORDER BY f.received_month, f.received_s, f.dossier_id LIMIT 1)";
+             " ORDER BY f.received_month, f.received_s, f.dossier_key LIMIT 1)";
     };
     // One statement at a time: the parameters are appended in the order of the text.
     std::string sql = "SELECT m.procedure_code, m.n, " + first("received_s") + ", ";
-    sql += first("dossier_id");
+    // Ties on the second go to the older dossier (its key, migration 0066).
+    sql += first("dossier_key");
     sql +=
         " FROM (SELECT o.procedure_code, SUM(o.has_result) AS n FROM dossier_outcome_months o "
         "WHERE ";
     sql += counts_scope(scope, procedure_code, "o", params);
     sql += " GROUP BY o.procedure_code) m WHERE m.n > 0";
-    std::vector<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> firsts;
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string, std::int64_t>> firsts;
     for (const auto& r : db.query(sql, params)) {
-      firsts.emplace_back(r.integer(2), r.text(3), r.text(0), r.integer(1));
+      firsts.emplace_back(r.integer(2), r.integer(3), r.text(0), r.integer(1));
     }
     std::sort(firsts.begin(), firsts.end());
-    for (auto& [s, id, code, n] : firsts) c.results.emplace_back(std::move(code), n);
+    for (auto& [s, key, code, n] : firsts) c.results.emplace_back(std::move(code), n);
   }
   return c;
 }

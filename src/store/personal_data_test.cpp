@@ -60,6 +60,36 @@ void revert_compact_event_rows(SqlConnection& db) {
       "dossier_fact_mark_outcome()");
 }
 
+// Undoes migration 0066 (the read model is dropped, not copied back: a rewinding test does not
+// read it), so that a test rewinding the schema to before it can let the store apply it again: the
+// three tables by the dossier's text id, as 0065 left them on PostgreSQL and 0064 on SQLite (0065
+// rebuilds the parties' time there), and no outcome_terms.
+void revert_keyed_read_model(SqlConnection& db) {
+  for (const char* table :
+       {"dossier_party_time", "dossier_step_outcomes", "dossier_outcomes", "outcome_terms"}) {
+    db.execute(std::string("DROP TABLE ") + table);
+  }
+  db.execute(
+      "CREATE TABLE dossier_outcomes (dossier_id TEXT PRIMARY KEY REFERENCES dossiers(id), "
+      "version BIGINT NOT NULL, agency_id TEXT NOT NULL, procedure_code TEXT NOT NULL, channel "
+      "TEXT NOT NULL, received_s BIGINT NOT NULL, received_month TEXT NOT NULL, finished_s BIGINT, "
+      "outcome TEXT NOT NULL, overdue_from_s BIGINT, due_s BIGINT, due_766_s BIGINT, paused TEXT "
+      "NOT NULL DEFAULT '', supplement_requests BIGINT NOT NULL DEFAULT 0, apology_reason TEXT NOT "
+      "NULL DEFAULT '', apology_new_due_s BIGINT, flags TEXT NOT NULL DEFAULT '', late_cause TEXT "
+      "NOT NULL DEFAULT '', synced BIGINT NOT NULL DEFAULT 0, fee_bearing BIGINT NOT NULL DEFAULT "
+      "0, paid_online BIGINT NOT NULL DEFAULT 0, digitised BIGINT NOT NULL DEFAULT 0, has_result "
+      "BIGINT NOT NULL DEFAULT 0, rated_unsatisfied BIGINT NOT NULL DEFAULT 0, reused BIGINT NOT "
+      "NULL DEFAULT 0)");
+  db.execute(
+      "CREATE TABLE dossier_step_outcomes (dossier_id TEXT NOT NULL REFERENCES dossiers(id), idx "
+      "BIGINT NOT NULL, name TEXT NOT NULL, party TEXT NOT NULL, started_s BIGINT NOT NULL, "
+      "ended_s BIGINT, due_s BIGINT, used_s BIGINT NOT NULL, result TEXT NOT NULL DEFAULT '', "
+      "PRIMARY KEY (dossier_id, idx))");
+  db.execute(
+      "CREATE TABLE dossier_party_time (dossier_id TEXT NOT NULL REFERENCES dossiers(id), party "
+      "TEXT NOT NULL, seconds BIGINT NOT NULL, PRIMARY KEY (dossier_id, party))");
+}
+
 constexpr const char* kIdNumber = "001203004567";
 constexpr const char* kPhone = "0912345689";
 constexpr const char* kAddress = "Số 1 Tràng Tiền, Hoàn Kiếm";
@@ -122,6 +152,7 @@ class PersonalDataTest : public ::testing::TestWithParam<Engine> {
       db.execute("UPDATE dossiers SET document = ? WHERE id = ?",
                  {seal(clear, "dossiers", "document", id), id});
     }
+    revert_keyed_read_model(db);
     db.execute("DELETE FROM schema_migrations WHERE version >= 64");
   }
   // dossiers.document of `id` as stored.

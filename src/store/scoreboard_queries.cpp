@@ -8,7 +8,8 @@ namespace {
 // as the on-time figures do.
 constexpr const char* kRatings =
     "SELECT o.received_month, COUNT(*), SUM(CASE WHEN r.overall >= 3 THEN 1 ELSE 0 END) "
-    "FROM dossier_ratings r JOIN dossier_outcomes o ON o.dossier_id = r.dossier_id "
+    "FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id "
+    "JOIN dossier_outcomes o ON o.dossier_key = d.key "
     "WHERE o.received_month >= ? AND o.received_month <= ?";
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "store/catalog_repository.hpp"
+#include "store/term_vocabulary.hpp"
 
 namespace motcua::store {
 
@@ -14,12 +15,12 @@ constexpr const char* kStale = "SELECT dossier_id FROM dossier_outcomes_dirty";
 constexpr const char* kClearStale = "DELETE FROM dossier_outcomes_dirty WHERE dossier_id = ?";
 
 constexpr const char* kUpsertOutcome =
-    "INSERT INTO dossier_outcomes(dossier_id, version, agency_id, procedure_code, channel, "
+    "INSERT INTO dossier_outcomes(dossier_key, version, agency_id, procedure_code, channel, "
     "received_s, received_month, finished_s, outcome, overdue_from_s, due_s, due_766_s, paused, "
     "supplement_requests, apology_reason, apology_new_due_s, flags, late_cause, "
     "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(dossier_id) DO UPDATE SET version = excluded.version, "
+    "ON CONFLICT(dossier_key) DO UPDATE SET version = excluded.version, "
     "agency_id = excluded.agency_id, procedure_code = excluded.procedure_code, "
     "channel = excluded.channel, received_s = excluded.received_s, "
     "received_month = excluded.received_month, finished_s = excluded.finished_s, "
@@ -63,20 +64,23 @@ constexpr const char* kIndex766Facts =
     "THEN 1 ELSE 0 END, "
     "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = ? AND a.reused_from <> '') "
     "THEN 1 ELSE 0 END";
-constexpr const char* kDeleteSteps = "DELETE FROM dossier_step_outcomes WHERE dossier_id = ?";
+// The read model names a dossier by its integer key and a step's name and a party by ids into
+// outcome_terms (migration 0066).
+constexpr const char* kDossierKey = "SELECT key FROM dossiers WHERE id = ?";
+constexpr const char* kDeleteSteps = "DELETE FROM dossier_step_outcomes WHERE dossier_key = ?";
 constexpr const char* kInsertStep =
-    "INSERT INTO dossier_step_outcomes(dossier_id, idx, name, party, started_s, ended_s, due_s, "
-    "used_s, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kDeleteParty = "DELETE FROM dossier_party_time WHERE dossier_id = ?";
+    "INSERT INTO dossier_step_outcomes(dossier_key, idx, name_id, party_id, started_s, ended_s, "
+    "due_s, used_s, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kDeleteParty = "DELETE FROM dossier_party_time WHERE dossier_key = ?";
 constexpr const char* kInsertParty =
-    "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES (?, ?, ?)";
+    "INSERT INTO dossier_party_time(dossier_key, party_id, seconds) VALUES (?, ?, ?)";
 
 // The monthly rollup (migration 0052): one dossier's contribution is added with +1 and taken out
 // with -1, so the same statement serves both sides of a replaced outcome row.
 constexpr const char* kOldContribution =
     "SELECT received_month, agency_id, procedure_code, outcome, paused, channel, late_cause, "
     "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused "
-    "FROM dossier_outcomes WHERE dossier_id = ?";
+    "FROM dossier_outcomes WHERE dossier_key = ?";
 constexpr const char* kAddToMonth =
     "INSERT INTO dossier_outcome_months(received_month, agency_id, procedure_code, received, "
     "early, "
@@ -137,29 +141,33 @@ constexpr const char* kOnTimeColumns =
     "FROM dossier_outcomes o ";
 
 constexpr const char* kOfficials =
-    "SELECT o.agency_id, s.party, COUNT(*), "
+    "SELECT o.agency_id, t.term, COUNT(*), "
     "SUM(CASE WHEN s.result = 'early' THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN s.result = 'on_time' THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN s.result = 'late' THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN s.result = '' THEN 1 ELSE 0 END), SUM(s.used_s) "
-    "FROM dossier_step_outcomes s JOIN dossier_outcomes o ON o.dossier_id = s.dossier_id "
-    "WHERE s.ended_s IS NOT NULL AND ";
+    "FROM dossier_step_outcomes s JOIN dossier_outcomes o ON o.dossier_key = s.dossier_key "
+    "JOIN outcome_terms t ON t.id = s.party_id WHERE s.ended_s IS NOT NULL AND ";
 
 constexpr const char* kPartyTime =
-    "SELECT o.procedure_code, p.party, SUM(p.seconds) FROM dossier_party_time p "
-    "JOIN dossier_outcomes o ON o.dossier_id = p.dossier_id WHERE o.outcome <> 'open' AND ";
+    "SELECT o.procedure_code, t.term, SUM(p.seconds) FROM dossier_party_time p "
+    "JOIN dossier_outcomes o ON o.dossier_key = p.dossier_key "
+    "JOIN outcome_terms t ON t.id = p.party_id WHERE o.outcome <> 'open' AND ";
 constexpr const char* kFinishedPerProcedure =
     "SELECT o.procedure_code, COUNT(*) FROM dossier_outcomes o WHERE o.outcome <> 'open' AND ";
 
 constexpr const char* kOutcomeColumns =
-    "o.dossier_id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s, "
+    "d.id, o.version, o.agency_id, o.procedure_code, o.channel, o.received_s, "
     "o.received_month, o.finished_s, o.outcome, o.overdue_from_s, o.due_s, o.due_766_s, o.paused, "
     "o.supplement_requests, o.apology_reason, o.apology_new_due_s, o.flags, o.late_cause";
 constexpr const char* kSteps =
-    "SELECT name, party, started_s, ended_s, due_s, used_s, result FROM dossier_step_outcomes "
-    "WHERE dossier_id = ? ORDER BY idx";
+    "SELECT n.term, p.term, s.started_s, s.ended_s, s.due_s, s.used_s, s.result "
+    "FROM dossier_step_outcomes s JOIN outcome_terms n ON n.id = s.name_id "
+    "JOIN outcome_terms p ON p.id = s.party_id "
+    "WHERE s.dossier_key = (SELECT d.key FROM dossiers d WHERE d.id = ?) ORDER BY s.idx";
 constexpr const char* kApplicantTime =
-    "SELECT seconds FROM dossier_party_time WHERE dossier_id = ? AND party = 'applicant'";
+    "SELECT p.seconds FROM dossier_party_time p JOIN outcome_terms t ON t.id = p.party_id "
+    "WHERE p.dossier_key = (SELECT d.key FROM dossiers d WHERE d.id = ?) AND t.term = 'applicant'";
 
 constexpr const char* kAgencyName = "SELECT name FROM agencies WHERE id = ?";
 constexpr const char* kUserName = "SELECT display_name FROM users WHERE id = ?";
@@ -290,7 +298,10 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
   const Contribution now{
       o.received_month, o.agency_id, o.procedure_code, o.outcome,
       o.paused,         o.channel,   o.late_cause,     index_766_facts(db, o.dossier_id)};
-  const auto old_row = db.query_one(kOldContribution, {o.dossier_id});
+  const auto key_row = db.query_one(kDossierKey, {o.dossier_id});
+  if (!key_row) throw StoreError("no dossier " + o.dossier_id + " for its outcome row");
+  const SqlValue key(key_row->integer(0));
+  const auto old_row = db.query_one(kOldContribution, {key});
   std::optional<Contribution> old;
   if (old_row) {
     const auto& r = *old_row;
@@ -309,7 +320,7 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
     if (old) add_to_month(db, *old, -1);
     add_to_month(db, now, +1);
   }
-  db.execute(kUpsertOutcome, {o.dossier_id,
+  db.execute(kUpsertOutcome, {key,
                               o.version,
                               o.agency_id,
                               o.procedure_code,
@@ -334,15 +345,16 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
                               flag(f.has_result),
                               flag(f.rated_unsatisfied),
                               flag(f.reused)});
-  db.execute(kDeleteSteps, {o.dossier_id});
+  TermVocabulary terms(db, TermTable::outcome_terms);
+  db.execute(kDeleteSteps, {key});
   std::int64_t idx = 0;
   for (const auto& s : steps) {
-    db.execute(kInsertStep, {o.dossier_id, idx++, s.name, s.party, s.started_s, opt(s.ended_s),
-                             opt(s.due_s), s.used_s, s.result});
+    db.execute(kInsertStep, {key, idx++, terms.id(s.name), terms.id(s.party), s.started_s,
+                             opt(s.ended_s), opt(s.due_s), s.used_s, s.result});
   }
-  db.execute(kDeleteParty, {o.dossier_id});
+  db.execute(kDeleteParty, {key});
   for (const auto& [party, seconds] : party_time) {
-    db.execute(kInsertParty, {o.dossier_id, party, seconds});
+    db.execute(kInsertParty, {key, terms.id(party), seconds});
   }
 }
 
@@ -395,7 +407,7 @@ std::vector<OnTimeCounts> on_time_counts_from_rows(SqlConnection& db, const Outc
 std::vector<OfficialCounts> official_counts(SqlConnection& db, const OutcomeScope& scope) {
   std::vector<SqlValue> params;
   std::string sql = kOfficials + scope_clause(scope, params);
-  sql += " GROUP BY o.agency_id, s.party ORDER BY o.agency_id, s.party";
+  sql += " GROUP BY o.agency_id, t.term ORDER BY o.agency_id, t.term";
   std::vector<OfficialCounts> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back(OfficialCounts{r.text(0), r.text(1), r.integer(2), r.integer(3), r.integer(4),
@@ -407,7 +419,7 @@ std::vector<OfficialCounts> official_counts(SqlConnection& db, const OutcomeScop
 std::vector<PartyTime> party_time(SqlConnection& db, const OutcomeScope& scope) {
   std::vector<SqlValue> params;
   std::string sql = kPartyTime + scope_clause(scope, params);
-  sql += " GROUP BY o.procedure_code, p.party ORDER BY o.procedure_code, p.party";
+  sql += " GROUP BY o.procedure_code, t.term ORDER BY o.procedure_code, t.term";
   std::vector<PartyTime> out;
   for (const auto& r : db.query(sql, params)) {
     out.push_back(PartyTime{r.text(0), r.text(1), r.integer(2)});
@@ -430,11 +442,11 @@ std::vector<OverdueRow> overdue_dossiers(SqlConnection& db, const OutcomeScope& 
   std::vector<SqlValue> params;
   std::string sql = std::string("SELECT ") + kOutcomeColumns +
                     ", d.code, d.status, d.assignee_id, d.current_step FROM dossier_outcomes o "
-                    "JOIN dossiers d ON d.id = o.dossier_id WHERE ";
+                    "JOIN dossiers d ON d.key = o.dossier_key WHERE ";
   sql += scope_clause(scope, params);
   sql +=
       " AND (o.outcome = 'late' OR (o.outcome = 'open' AND o.overdue_from_s <= ?)) "
-      "ORDER BY COALESCE(o.due_766_s, o.received_s), o.dossier_id LIMIT ?";
+      "ORDER BY COALESCE(o.due_766_s, o.received_s), d.id LIMIT ?";
   params.emplace_back(now_s);
   params.emplace_back(std::int64_t{limit});
   std::vector<OverdueRow> out;

@@ -14,6 +14,7 @@
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
+#include "store/statistics_queries.hpp"
 #include "store/test_database.hpp"
 #include "store/test_seed.hpp"
 
@@ -25,6 +26,7 @@ constexpr int kBeforeHashBytes = 57;           // the last migration before 0058
 constexpr int kBeforeCompactEvents = 61;       // the last migration before 0062 on main
 constexpr int kBeforeDossierKey = 62;          // the last migration before 0063 on main
 constexpr int kBeforePartyTimeClustered = 64;  // the last migration before 0065 on main
+constexpr int kBeforeKeyedReadModel = 65;      // the last migration before 0066 on main
 
 EventDraft note(std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
                 std::string type = "note") {
@@ -460,10 +462,12 @@ TEST_P(StorageMigrationTest, PartyTimeRowsSurviveTheClusteredRebuild) {
         "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES ('d1', 'applicant', "
         "3600), ('d1', 'official:u1', 7200), ('d1', 'agency:c1', 60)");
   }
-  auto store = database_.open();  // applies 0065
+  auto store = database_.open();  // applies 0065 (and 0066: the party as a term, the dossier's key)
   store->read([&](SqlConnection& db) {
     const auto rows = db.query(
-        "SELECT party, seconds FROM dossier_party_time WHERE dossier_id = 'd1' ORDER BY party");
+        "SELECT t.term, p.seconds FROM dossier_party_time p JOIN outcome_terms t ON t.id = "
+        "p.party_id WHERE p.dossier_key = (SELECT key FROM dossiers WHERE id = 'd1') "
+        "ORDER BY t.term");
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].text(0), "agency:c1");
     EXPECT_EQ(rows[0].integer(1), 60);
@@ -485,9 +489,112 @@ TEST_P(StorageMigrationTest, PartyTimeRowsSurviveTheClusteredRebuild) {
   // The key still holds: a second row for the same party is refused.
   EXPECT_THROW(store->write([](SqlConnection& db) {
     db.execute(
-        "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES ('d1', 'applicant', 1)");
+        "INSERT INTO dossier_party_time(dossier_key, party_id, seconds) SELECT d.key, t.id, 1 "
+        "FROM dossiers d, outcome_terms t WHERE d.id = 'd1' AND t.term = 'applicant'");
   }),
                std::exception);
+}
+
+// 0066: the read model by the dossier's key, its steps' names and parties as terms. Rows written
+// before it read back the same through the store's queries, the rollup still equals the rows, and
+// on SQLite no table keeps a second copy of its key.
+TEST_P(StorageMigrationTest, TheReadModelIsKeyedAndReadsBackTheSame) {
+  write_old_database(kBeforeKeyedReadModel, std::vector<EventDraft>{});
+  {
+    auto c = GetParam() == Engine::sqlite
+                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
+                       database_.name(), SqliteConnection::Mode::read_write))
+                 : std::unique_ptr<SqlConnection>(
+                       std::make_unique<PostgresConnection>(database_.name()));
+    // As the code of 0065 wrote them: ids and texts.
+    c->execute(
+        "INSERT INTO dossier_outcomes(dossier_id, version, agency_id, procedure_code, channel, "
+        "received_s, received_month, finished_s, outcome, late_cause, has_result) VALUES "
+        "('d1', 3, 'c1', '1.001193', 'counter', 1000, '2026-03', 5000, 'late', 'official', 1), "
+        "('d2', 1, 'c1', '1.001193', 'online', 2000, '2026-03', NULL, 'open', '', 0)");
+    c->execute(
+        "INSERT INTO dossier_step_outcomes(dossier_id, idx, name, party, started_s, ended_s, "
+        "due_s, used_s, result) VALUES "
+        "('d1', 0, 'Thẩm định hồ sơ', 'official:u1', 1000, 3000, 2500, 2000, 'late'), "
+        "('d1', 1, 'Phê duyệt', 'official:u2', 3000, 5000, 6000, 2000, 'early'), "
+        "('d2', 0, 'Thẩm định hồ sơ', 'official:u1', 2000, NULL, 9000, 100, '')");
+    c->execute(
+        "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES "
+        "('d1', 'applicant', 300), ('d1', 'official:u1', 2000), ('d2', 'official:u1', 100)");
+  }
+  auto store = database_.open();  // applies 0066
+  store->read([&](SqlConnection& db) {
+    const auto steps = steps_of(db, "d1");
+    ASSERT_EQ(steps.size(), 2u);
+    EXPECT_EQ(steps[0].name, "Thẩm định hồ sơ");
+    EXPECT_EQ(steps[0].party, "official:u1");
+    EXPECT_EQ(steps[0].ended_s, 3000);
+    EXPECT_EQ(steps[0].result, "late");
+    EXPECT_EQ(steps[1].name, "Phê duyệt");
+    EXPECT_EQ(steps[1].party, "official:u2");
+    EXPECT_EQ(steps_of(db, "d2").size(), 1u);
+    EXPECT_EQ(applicant_time(db, "d1"), 300);
+    EXPECT_EQ(applicant_time(db, "d2"), 0);
+    OutcomeScope scope;
+    scope.from_month = "2026-03";
+    scope.to_month = "2026-03";
+    scope.all_agencies = true;
+    const auto officials = official_counts(db, scope);  // steps that ended, per party
+    ASSERT_EQ(officials.size(), 2u);
+    EXPECT_EQ(officials[0].party, "official:u1");
+    EXPECT_EQ(officials[0].late, 1);
+    EXPECT_EQ(officials[1].party, "official:u2");
+    EXPECT_EQ(officials[1].early, 1);
+    const auto parties = party_time(db, scope);  // finished dossiers only: d1
+    ASSERT_EQ(parties.size(), 2u);
+    EXPECT_EQ(parties[0].party, "applicant");
+    EXPECT_EQ(parties[0].seconds, 300);
+    const auto overdue = overdue_dossiers(db, scope, 10000, 10);
+    ASSERT_EQ(overdue.size(), 1u);  // d1 late; d2 open without an overdue instant
+    EXPECT_EQ(overdue[0].outcome.dossier_id, "d1");
+    EXPECT_EQ(overdue[0].outcome.version, 3);
+    EXPECT_EQ(overdue[0].outcome.late_cause, "official");
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM outcome_terms")->integer(0), 5);
+    if (GetParam() == Engine::sqlite) {
+      for (const char* table : {"dossier_step_outcomes", "dossier_party_time"}) {
+        const auto sql = db.query_one(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", {table});
+        ASSERT_TRUE(sql) << table;
+        EXPECT_NE(sql->text(0).find("WITHOUT ROWID"), std::string::npos) << sql->text(0);
+      }
+      // The outcome row's key is its rowid: no index holds the id or the key a second time.
+      EXPECT_FALSE(db.query_one(
+          "SELECT name FROM sqlite_master WHERE name = 'sqlite_autoindex_dossier_outcomes_1'"));
+      EXPECT_FALSE(db.query_one(
+          "SELECT name FROM sqlite_master WHERE name = 'dossier_step_outcomes_party'"));
+    }
+  });
+  // A rebuilt row goes in by key, and its new party becomes a term in the same transaction.
+  store->write([](SqlConnection& db) {
+    OutcomeRow o;
+    o.dossier_id = "d2";
+    o.version = 2;
+    o.agency_id = "c1";
+    o.procedure_code = "1.001193";
+    o.channel = "online";
+    o.received_s = 2000;
+    o.received_month = "2026-03";
+    o.finished_s = 4000;
+    o.outcome = "on_time";
+    replace_outcome(db, o,
+                    {StepRow{"Thẩm định hồ sơ", "official:u3", 2000, 4000, 9000, 2000, "early"}},
+                    {{"official:u3", 2000}});
+  });
+  store->read([&](SqlConnection& db) {
+    const auto steps = steps_of(db, "d2");
+    ASSERT_EQ(steps.size(), 1u);
+    EXPECT_EQ(steps[0].party, "official:u3");
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM dossier_outcomes")->integer(0), 2);
+    EXPECT_EQ(db.query_one("SELECT outcome FROM dossier_outcomes WHERE dossier_key = (SELECT key "
+                           "FROM dossiers WHERE id = 'd2')")
+                  ->text(0),
+              "on_time");
+  });
 }
 
 }  // namespace

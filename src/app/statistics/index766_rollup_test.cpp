@@ -475,13 +475,18 @@ TEST_F(Index766Rollup, TheMigrationFillsTheFactsAndCounters) {
       fill.replace(at, text.size(),
                    "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = '" + term + "')");
     }
-    // Migration 0063 made the event's dossier its integer key: looked up from the outcome's id.
-    const std::string by_id = "e.dossier_id = dossier_outcomes.dossier_id";
-    for (std::size_t found = 0; (found = fill.find(by_id)) != std::string::npos;) {
-      fill.replace(found, by_id.size(),
-                   "e.dossier_key = (SELECT k.key FROM dossiers k WHERE k.id = "
-                   "dossier_outcomes.dossier_id)");
-    }
+    // Migration 0063 made the event's dossier its integer key, and migration 0066 the outcome
+    // row's: events are found by that key, the other tables by the id looked up from it.
+    const auto replace_all = [&fill](const std::string& from, const std::string& to) {
+      for (std::size_t found = 0; (found = fill.find(from, found)) != std::string::npos;) {
+        fill.replace(found, from.size(), to);
+        found += to.size();
+      }
+    };
+    replace_all("e.dossier_id = dossier_outcomes.dossier_id",
+                "e.dossier_key = dossier_outcomes.dossier_key");
+    replace_all("dossier_outcomes.dossier_id",
+                "(SELECT k.id FROM dossiers k WHERE k.key = dossier_outcomes.dossier_key)");
     for (std::size_t at = 0; at < fill.size();) {
       const auto stop = fill.find(";\n", at);
       const auto statement =
