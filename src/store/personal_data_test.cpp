@@ -60,11 +60,16 @@ void revert_compact_event_rows(SqlConnection& db) {
       "dossier_fact_mark_outcome()");
 }
 
-// Undoes migration 0066 (the read model is dropped, not copied back: a rewinding test does not
-// read it), so that a test rewinding the schema to before it can let the store apply it again: the
-// three tables by the dossier's text id, as 0065 left them on PostgreSQL and 0064 on SQLite (0065
-// rebuilds the parties' time there), and no outcome_terms.
-void revert_keyed_read_model(SqlConnection& db) {
+// Undoes migrations 0066 and 0069 (the read model and the tracking book are dropped, not copied
+// back: a rewinding test reads neither), so that a test rewinding the schema to before them can let
+// the store apply them again: the tables by the dossier's text id, the read model as 0065 left it
+// on PostgreSQL and 0064 on SQLite (0065 rebuilds the parties' time there), no outcome_terms.
+void revert_dossier_key_tables(SqlConnection& db) {
+  db.execute("DROP TABLE tracking_book_entries");
+  db.execute(
+      "CREATE TABLE tracking_book_entries (dossier_id TEXT PRIMARY KEY REFERENCES dossiers(id), "
+      "book_key TEXT NOT NULL, year BIGINT NOT NULL, volume BIGINT NOT NULL, line BIGINT NOT NULL, "
+      "sets BIGINT NOT NULL DEFAULT 1, UNIQUE (book_key, year, volume, line))");
   for (const char* table :
        {"dossier_party_time", "dossier_step_outcomes", "dossier_outcomes", "outcome_terms"}) {
     db.execute(std::string("DROP TABLE ") + table);
@@ -152,7 +157,7 @@ class PersonalDataTest : public ::testing::TestWithParam<Engine> {
       db.execute("UPDATE dossiers SET document = ? WHERE id = ?",
                  {seal(clear, "dossiers", "document", id), id});
     }
-    revert_keyed_read_model(db);
+    revert_dossier_key_tables(db);
     db.execute("DELETE FROM schema_migrations WHERE version >= 64");
   }
   // dossiers.document of `id` as stored.

@@ -17,6 +17,7 @@
 #include "store/statistics_queries.hpp"
 #include "store/test_database.hpp"
 #include "store/test_seed.hpp"
+#include "store/tracking_book_numbers.hpp"
 
 namespace motcua::store {
 namespace {
@@ -27,6 +28,7 @@ constexpr int kBeforeCompactEvents = 61;       // the last migration before 0062
 constexpr int kBeforeDossierKey = 62;          // the last migration before 0063 on main
 constexpr int kBeforePartyTimeClustered = 64;  // the last migration before 0065 on main
 constexpr int kBeforeKeyedReadModel = 65;      // the last migration before 0066 on main
+constexpr int kBeforeBookByKey = 68;           // the last migration before 0069 on main
 
 EventDraft note(std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
                 std::string type = "note") {
@@ -594,6 +596,60 @@ TEST_P(StorageMigrationTest, TheReadModelIsKeyedAndReadsBackTheSame) {
                            "FROM dossiers WHERE id = 'd2')")
                   ->text(0),
               "on_time");
+  });
+}
+
+// 0069: the tracking book's lines by the dossier's key. Lines written before it read back by the
+// dossier's id; their numbers still may not repeat; a new line goes in by key.
+TEST_P(StorageMigrationTest, TrackingBookLinesAreKeptByKey) {
+  write_old_database(kBeforeBookByKey, std::vector<EventDraft>{});
+  {
+    auto c = GetParam() == Engine::sqlite
+                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
+                       database_.name(), SqliteConnection::Mode::read_write))
+                 : std::unique_ptr<SqlConnection>(
+                       std::make_unique<PostgresConnection>(database_.name()));
+    c->execute(
+        "INSERT INTO tracking_book_entries(dossier_id, book_key, year, volume, line, sets) VALUES "
+        "('d1', 'mc-1', 2026, 1, 7, 2)");
+  }
+  auto store = database_.open();  // applies 0069
+  store->read([&](SqlConnection& db) {
+    const auto d1 = book_number_of(db, "d1");
+    ASSERT_TRUE(d1);
+    EXPECT_EQ(d1->year, 2026);
+    EXPECT_EQ(d1->volume, 1);
+    EXPECT_EQ(d1->line, 7);
+    EXPECT_EQ(d1->sets, 2);
+    EXPECT_FALSE(book_number_of(db, "d2"));
+    if (GetParam() == Engine::sqlite) {
+      // The key is the rowid: no index holds it (the one left is the line's unique index).
+      EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM sqlite_master m, pragma_index_info(m.name) i "
+                             "WHERE m.type = 'index' AND m.tbl_name = 'tracking_book_entries' AND "
+                             "i.name IN ('dossier_key', 'dossier_id')")
+                    ->integer(0),
+                0);
+      EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+                             "tbl_name = 'tracking_book_entries'")
+                    ->integer(0),
+                1);
+    }
+  });
+  // The line's number stays unique in its book and year.
+  EXPECT_THROW(store->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO tracking_book_entries(dossier_key, book_key, year, volume, line) SELECT key, "
+        "'mc-1', 2026, 1, 7 FROM dossiers WHERE id = 'd2'");
+  }),
+               std::exception);
+  store->write([](SqlConnection& db) {
+    const auto n = assign_book_number(db, "d2", "mc-1", 2026, 1);
+    EXPECT_EQ(n.line, 1);  // the counters were not part of the copy: the test wrote none
+  });
+  store->read([&](SqlConnection& db) {
+    const auto d2 = book_number_of(db, "d2");
+    ASSERT_TRUE(d2);
+    EXPECT_EQ(d2->line, 1);
   });
 }
 

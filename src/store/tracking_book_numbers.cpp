@@ -10,11 +10,14 @@ constexpr const char* kNextLine =
     "INSERT INTO tracking_book_counters(book_key, year, volume, last_line) VALUES (?, ?, 1, 1) "
     "ON CONFLICT(book_key, year) DO UPDATE SET last_line = tracking_book_counters.last_line + 1 "
     "RETURNING volume, last_line";
+// The line names its dossier by the dossier's integer key (migration 0069), looked up from the id
+// in the statement: the dossier row is written first, in the same transaction.
 constexpr const char* kRecord =
-    "INSERT INTO tracking_book_entries(dossier_id, book_key, year, volume, line, sets) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO tracking_book_entries(dossier_key, book_key, year, volume, line, sets) "
+    "VALUES ((SELECT d.key FROM dossiers d WHERE d.id = ?), ?, ?, ?, ?, ?)";
 constexpr const char* kOf =
-    "SELECT year, volume, line, sets FROM tracking_book_entries WHERE dossier_id = ?";
+    "SELECT year, volume, line, sets FROM tracking_book_entries WHERE dossier_key = "
+    "(SELECT d.key FROM dossiers d WHERE d.id = ?)";
 
 }  // namespace
 

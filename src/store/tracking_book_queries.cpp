@@ -15,7 +15,7 @@ constexpr const char* kBook =
     "SELECT d.id, d.code, d.procedure_code, d.applicant_name, d.document, d.agency_id, "
     "a.name, d.channel, d.received_at, d.due_s, d.finished_at, d.status, b.volume, b.line, "
     "COALESCE(b.sets, 1) FROM dossiers d JOIN agencies a ON a.id = d.agency_id "
-    "LEFT JOIN tracking_book_entries b ON b.dossier_id = d.id WHERE d.receiving_unit_id = ? "
+    "LEFT JOIN tracking_book_entries b ON b.dossier_key = d.key WHERE d.receiving_unit_id = ? "
     "AND d.received_at IS NOT NULL AND substr(d.received_at, 1, 10) >= ? "
     "AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, b.line, d.code LIMIT 5000";
 constexpr const char* kReturn =
