@@ -23,7 +23,11 @@ constexpr const char* kSubtree =
 SqlValue opt(const std::optional<std::string>& v) { return v ? SqlValue(*v) : SqlValue(nullptr); }
 SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(nullptr); }
 
-std::vector<SqlValue> values_of(const DossierRecord& r) {
+// The position of `document` in kColumns and values_of.
+constexpr std::size_t kDocumentColumn = 20;
+
+// With `without_form`, the form's place holds NULL: nothing is packed nor sealed.
+std::vector<SqlValue> values_of(const DossierRecord& r, bool without_form = false) {
   return {r.id, opt(r.code), r.procedure_code, r.procedure_version, r.variant,
           opt(r.receiving_unit_id), r.agency_id, opt(r.applicant_id), r.applicant_name,
           r.applicant_folded, r.channel, r.status, opt(r.assignee_id), r.current_step,
@@ -32,7 +36,8 @@ std::vector<SqlValue> values_of(const DossierRecord& r) {
           // The application form holds the applicant's ID number, phone and address: sealed at
           // rest like the other personal data (store/personal_data.hpp), as bytes (migration
           // 0064).
-          seal_bytes(r.document, "dossiers", "document", r.id), r.created_at, r.updated_at};
+          without_form ? SqlValue(nullptr) : seal_bytes(r.document, "dossiers", "document", r.id),
+          r.created_at, r.updated_at};
 }
 
 DossierRecord record_from(const SqlRow& row) {
@@ -82,18 +87,27 @@ void insert_dossier(SqlConnection& db, const DossierRecord& r) {
              values_of(r));
 }
 
-void update_dossier(SqlConnection& db, const DossierRecord& r) {
+void update_dossier(SqlConnection& db, const DossierRecord& r, FormWrite form) {
   // The id goes last, in the WHERE clause.
-  const auto all = values_of(r);
+  const bool keep = form == FormWrite::keep;
+  const auto all = values_of(r, keep);
   std::vector<SqlValue> values(std::next(all.begin()), all.end());
+  if (keep) values.erase(values.begin() + kDocumentColumn - 1);
   values.emplace_back(r.id);
   values.emplace_back(r.version - 1);
   const auto changed = db.execute(
-      "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
-      "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
-      "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
-      "submitted_at = ?, received_at = ?, due_s = ?, due_766_s = ?, finished_at = ?, version = ?, "
-      "document = ?, created_at = ?, updated_at = ? WHERE id = ? AND version = ?",
+      keep
+          ? "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
+            "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
+            "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
+            "submitted_at = ?, received_at = ?, due_s = ?, due_766_s = ?, finished_at = ?, "
+            "version = ?, created_at = ?, updated_at = ? WHERE id = ? AND version = ?"
+          : "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
+            "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
+            "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
+            "submitted_at = ?, received_at = ?, due_s = ?, due_766_s = ?, finished_at = ?, "
+            "version = ?, document = ?, created_at = ?, updated_at = ? WHERE id = ? AND version = "
+            "?",
       values);
   if (changed != 1) throw ConstraintError("dossier " + r.id + " was changed concurrently");
 }

@@ -154,18 +154,24 @@ static AppResult<CommittedDossier> commit(store::SqlConnection& db,
       report && report->due ? std::optional<std::int64_t>(report->due->seconds) : std::nullopt;
   r.due_766_s = report && report->due_766 ? std::optional<std::int64_t>(report->due_766->seconds)
                                           : std::nullopt;
-  r.document = document_text(l.document);
+  auto form = document_text(l.document);
+  // Most changes of state leave the application form as it was read (r.document): it is then not
+  // packed, sealed and written again, nor its ID number (issue 17, writer CPU).
+  const bool form_unchanged = r.version > 0 && form == r.document;
+  r.document = std::move(form);
   r.updated_at = to_iso(now, offset);
   ++r.version;
   if (r.version == 1) {
     store::insert_dossier(db, r);
     store::set_tracking_secret(db, r.id, new_tracking_secret());
   } else {
-    store::update_dossier(db, r);
+    store::update_dossier(db, r, form_unchanged ? store::FormWrite::keep : store::FormWrite::seal);
   }
   // Kept beside the document so an applicant can list their dossiers by ID number
   // (app/queries/own_dossier_lookup.hpp).
-  store::set_dossier_applicant_id(db, r.id, trimmed(l.document.applicant.id_number));
+  if (!form_unchanged) {
+    store::set_dossier_applicant_id(db, r.id, trimmed(l.document.applicant.id_number));
+  }
   for (const auto& e : new_events) {
     if (dossier::kind_of(e.command) != CommandKind::accept) continue;
     // The receipt takes the next line of the unit's book for the year, in this transaction: the

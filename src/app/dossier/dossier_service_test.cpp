@@ -240,6 +240,40 @@ TEST_F(DossierServiceTest, SupplementDuringReviewRestartsTheLegalLimit) {
   EXPECT_EQ(provided->due_766, "2026-03-16T17:00:00+07:00");  // moved by 2 waiting days
 }
 
+// A change of state that leaves the application form as it was read keeps its sealed bytes (no
+// new nonce: it was not packed nor sealed again), and its sealed ID number too; the dossier row
+// still moves on. Sealing takes a fresh nonce, so bytes that stay equal were not written again.
+TEST_F(DossierServiceTest, AChangeThatLeavesTheFormAsItWasDoesNotSealItAgain) {
+  auto created = create(citizen_, birth_registration());
+  ASSERT_TRUE(created) << created.error().detail;
+  const std::string id = created->id;
+  now_ = at(2026, 3, 9, 9, 0);
+  ASSERT_TRUE(act(reception_, id, dossier::Accept{}));
+  const auto stored = [&] {
+    std::pair<std::string, std::string> out;
+    store_->read([&](store::SqlConnection& db) {
+      out.first = db.query_one("SELECT document FROM dossiers WHERE id = ?", {id})->bytes(0);
+      out.second =
+          db.query_one("SELECT id_number FROM dossier_applicant_ids WHERE dossier_id = ?", {id})
+              ->text(0);
+    });
+    return out;
+  };
+  const auto before = stored();
+  now_ = at(2026, 3, 9, 10, 0);
+  auto assigned = act(processing_, id, dossier::Assign{"off-p", "Thẩm định"});
+  ASSERT_TRUE(assigned) << assigned.error().detail;
+  EXPECT_EQ(assigned->assignee_id, "off-p");
+  EXPECT_EQ(stored(), before);
+  store_->read([&](store::SqlConnection& db) {
+    const auto row = store::find_dossier(db, id);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->version, 3);
+    EXPECT_EQ(row->assignee_id, "off-p");
+    EXPECT_NE(row->document.find("Nguyễn Văn An"), std::string::npos);  // still opens
+  });
+}
+
 TEST_F(DossierServiceTest, LocalTermsOverrideTheCatalogLimitAndRule) {
   // The catalog says 5 working days under the standard rule; the province sets 2, civil code.
   store_->write([](store::SqlConnection& db) {
