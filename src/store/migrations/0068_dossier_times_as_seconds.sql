@@ -10,15 +10,16 @@
 -- the canonical texts did. The old names are gone, so a reader still comparing texts fails
 -- loudly. The same steps on both engines: add the columns, fill them, drop the texts, rebuild the
 -- work-queue index (migration 0060) on created_s.
-ALTER TABLE dossiers ADD COLUMN submitted_s bigint;
+-- INTEGER is bigint on PostgreSQL (store/migrations.cpp maps it).
+ALTER TABLE dossiers ADD COLUMN submitted_s INTEGER;
 ALTER TABLE dossiers ADD COLUMN submitted_text TEXT;
-ALTER TABLE dossiers ADD COLUMN received_s bigint;
+ALTER TABLE dossiers ADD COLUMN received_s INTEGER;
 ALTER TABLE dossiers ADD COLUMN received_text TEXT;
-ALTER TABLE dossiers ADD COLUMN finished_s bigint;
+ALTER TABLE dossiers ADD COLUMN finished_s INTEGER;
 ALTER TABLE dossiers ADD COLUMN finished_text TEXT;
-ALTER TABLE dossiers ADD COLUMN created_s bigint;
+ALTER TABLE dossiers ADD COLUMN created_s INTEGER;
 ALTER TABLE dossiers ADD COLUMN created_text TEXT;
-ALTER TABLE dossiers ADD COLUMN updated_s bigint;
+ALTER TABLE dossiers ADD COLUMN updated_s INTEGER;
 ALTER TABLE dossiers ADD COLUMN updated_text TEXT;
 
 -- @sqlite
