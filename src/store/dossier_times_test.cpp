@@ -14,6 +14,7 @@
 #include "store/retention_queries.hpp"
 #include "store/test_database.hpp"
 #include "store/test_seed.hpp"
+#include "store/tracking_book_queries.hpp"
 
 namespace motcua::store {
 namespace {
@@ -168,6 +169,35 @@ TEST_P(DossierTimesTest, StaleDraftsCompareInstantsWhateverTheOffset) {
     EXPECT_EQ(stale_draft_ids(db, "2026-03-02T06:30:00+07:00", 10), std::vector<std::string>{"d1"});
     EXPECT_EQ(stale_draft_ids(db, "2026-03-02T07:30:00+07:00", 10),
               (std::vector<std::string>{"d1", "d2"}));
+  });
+}
+
+// The tracking book's days are the province's local days (+07:00), from the first midnight to the
+// end of the last day, whatever offset a receipt time was written with.
+TEST_P(DossierTimesTest, TheTrackingBookTakesWholeLocalDays) {
+  store_->write([&](SqlConnection& db) {
+    const auto received = [&](const char* id, const char* at) {
+      auto d = record(id);
+      d.receiving_unit_id = "u1";
+      d.received_at = at;
+      d.created_at = d.updated_at = at;
+      d.document = "sealed";
+      insert_dossier(db, d);
+    };
+    received("d1", "2026-03-01T23:59:59+07:00");  // the day before
+    received("d2", "2026-03-02T00:00:00+07:00");  // the first second
+    received("d3", "2026-03-02T23:59:59+07:00");  // the last second
+    received("d4", "2026-03-02T17:30:00Z");       // 00:30 on the 3rd in the province
+    received("d5", "2026-03-01T17:30:00Z");       // 00:30 on the 2nd in the province
+  });
+  store_->read([&](SqlConnection& db) {
+    std::vector<std::string> ids, times;
+    for (const auto& r : book_dossiers(db, "u1", "2026-03-02", "2026-03-02")) {
+      ids.push_back(r.id);
+      times.push_back(r.received_at);
+    }
+    EXPECT_EQ(ids, (std::vector<std::string>{"d2", "d5", "d3"}));
+    EXPECT_EQ(times[1], "2026-03-01T17:30:00Z");  // read back as written
   });
 }
 
