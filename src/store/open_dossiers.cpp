@@ -6,8 +6,7 @@ namespace {
 
 constexpr const char* kOpenDossiers =
     "SELECT id FROM dossiers WHERE (received_s IS NOT NULL OR received_text IS NOT NULL) AND "
-    "finished_s IS NULL AND "
-    "finished_text IS NULL ORDER BY id";
+    "finished_s IS NULL AND finished_text IS NULL ORDER BY id";
 
 }  // namespace
 
