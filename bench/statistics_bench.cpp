@@ -124,7 +124,7 @@ Province& province(int dossiers) {
   std::cerr << " built in " << static_cast<int>(took.count()) << " s\n";
   p.store->read([&](store::SqlConnection& db) {
     p.received =
-        db.query_one("SELECT COUNT(*) FROM dossiers WHERE received_at IS NOT NULL")->integer(0);
+        db.query_one("SELECT COUNT(*) FROM dossiers WHERE received_s IS NOT NULL")->integer(0);
     // Open dossiers: reception may request a withdrawal on any of them and cancel it again.
     for (const auto& r : db.query("SELECT id, agency_id FROM dossiers WHERE status IN "
                                   "('received', 'in_progress', 'awaiting_supplement', "

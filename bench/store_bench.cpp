@@ -33,7 +33,8 @@ store::Store& shared_store() {
           "'2025-07-01')");
       db.execute(
           "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-          "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+          "applicant_folded, channel, status, version, document, created_text, updated_text) "
+          "VALUES "
           "('d', 'p', 1, 'a', 'n', 'n', 'online', 'submitted', 1, '{}', 't', 't')");
     });
   });

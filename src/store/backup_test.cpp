@@ -32,8 +32,8 @@ class BackupTest : public ::testing::Test {
           "'Sở Tư pháp', 'department', '2025-07-01')");
       db.execute(
           "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, "
-          "applicant_name, applicant_folded, channel, status, version, document, created_at, "
-          "updated_at) VALUES ('d1', '1.001193', 1, 'a1', 'A', 'a', 'online', 'submitted', 1, "
+          "applicant_name, applicant_folded, channel, status, version, document, created_text, "
+          "updated_text) VALUES ('d1', '1.001193', 1, 'a1', 'A', 'a', 'online', 'submitted', 1, "
           "'{}', 'now', 'now')");
     });
   }

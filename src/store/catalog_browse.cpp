@@ -1,5 +1,9 @@
 #include "store/catalog_browse.hpp"
 
+#include <limits>
+
+#include "store/dossier_times.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -96,10 +100,13 @@ CatalogFacets catalog_facets(SqlConnection& db, const CatalogFilter& filter, int
 std::vector<ProcedureUse> most_used_procedures(SqlConnection& db, const std::string& since,
                                                int limit) {
   std::vector<ProcedureUse> out;
+  // Creation times are epoch seconds (migration 0068): `since` is a local date (or a time); one
+  // that is neither ("0000-00-00") counts every dossier, as the text comparison did.
+  const auto from = bound_seconds(since);
   for (const auto& r :
-       db.query("SELECT d.procedure_code, COUNT(*) FROM dossiers d WHERE d.created_at >= ? "
+       db.query("SELECT d.procedure_code, COUNT(*) FROM dossiers d WHERE d.created_s >= ? "
                 "GROUP BY d.procedure_code ORDER BY COUNT(*) DESC, d.procedure_code LIMIT ?",
-                {since, std::int64_t{limit}})) {
+                {from ? *from : std::numeric_limits<std::int64_t>::min(), std::int64_t{limit}})) {
     out.push_back({r.text(0), latest_procedure_name(db, r.text(0)), r.integer(1)});
   }
   return out;

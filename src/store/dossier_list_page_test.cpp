@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/dossier_repository.hpp"
+#include "store/dossier_times.hpp"
 #include "store/test_database.hpp"
 #include "store/test_seed.hpp"
 
@@ -61,10 +62,10 @@ class DossierListPageTest : public ::testing::TestWithParam<Engine> {
         db.execute(
             "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, "
             "applicant_name, applicant_folded, channel, status, assignee_id, version, document, "
-            "due_s, created_at, updated_at) VALUES (?, '9.000001', 1, ?, 'An', 'an', 'online', ?, "
+            "due_s, created_s, updated_text) VALUES (?, '9.000001', 1, ?, 'An', 'an', 'online', ?, "
             "?, 1, '', ?, ?, 'now')",
             {d.id, d.agency, d.status, d.assignee, d.due ? SqlValue(*d.due) : SqlValue(nullptr),
-             d.created});
+             *iso_time_seconds(d.created)});
       }
     });
   }

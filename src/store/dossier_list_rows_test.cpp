@@ -34,7 +34,7 @@ class DossierListRowsTest : public ::testing::TestWithParam<Engine> {
         db.execute(
             "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, "
             "applicant_name, applicant_folded, channel, status, version, document, due_s, "
-            "created_at, updated_at) VALUES (?, '9.000001', ?, 'c1', 'An', 'an', 'online', "
+            "created_text, updated_text) VALUES (?, '9.000001', ?, 'c1', 'An', 'an', 'online', "
             "'received', 1, ?, ?, 'now', 'now')",
             {std::string(id), std::int64_t{version}, seal(kForm, "dossiers", "document", id),
              std::int64_t{due}});

@@ -1,5 +1,6 @@
 #include "store/dossier_repository.hpp"
 
+#include "store/dossier_times.hpp"
 #include "store/personal_data.hpp"
 
 namespace motcua::store {
@@ -9,8 +10,11 @@ namespace {
 constexpr const char* kColumns =
     "id, code, procedure_code, procedure_version, variant, receiving_unit_id, agency_id, "
     "applicant_id, applicant_name, applicant_folded, channel, status, assignee_id, current_step, "
-    "submitted_at, received_at, due_s, due_766_s, finished_at, version, document, created_at, "
-    "updated_at";
+    "submitted_s, submitted_text, received_s, received_text, due_s, due_766_s, finished_s, "
+    "finished_text, version, document, created_s, created_text, updated_s, updated_text";
+
+// The number of kColumns.
+constexpr std::size_t kColumnCount = 28;
 
 constexpr const char* kNextSequence =
     "INSERT INTO dossier_sequences(agency_code, day, last) VALUES (?, ?, 1) "
@@ -24,20 +28,24 @@ SqlValue opt(const std::optional<std::string>& v) { return v ? SqlValue(*v) : Sq
 SqlValue opt(const std::optional<std::int64_t>& v) { return v ? SqlValue(*v) : SqlValue(nullptr); }
 
 // The position of `document` in kColumns and values_of.
-constexpr std::size_t kDocumentColumn = 20;
+constexpr std::size_t kDocumentColumn = 23;
 
 // With `without_form`, the form's place holds NULL: nothing is packed nor sealed.
 std::vector<SqlValue> values_of(const DossierRecord& r, bool without_form = false) {
+  // Times as seconds plus the text when not canonical (migration 0068, store/dossier_times.hpp).
+  const auto submitted = stored_time(r.submitted_at), received = stored_time(r.received_at),
+             finished = stored_time(r.finished_at), created = stored_time(r.created_at),
+             updated = stored_time(r.updated_at);
   return {r.id, opt(r.code), r.procedure_code, r.procedure_version, r.variant,
           opt(r.receiving_unit_id), r.agency_id, opt(r.applicant_id), r.applicant_name,
           r.applicant_folded, r.channel, r.status, opt(r.assignee_id), r.current_step,
-          opt(r.submitted_at), opt(r.received_at), opt(r.due_s), opt(r.due_766_s),
-          opt(r.finished_at), r.version,
+          submitted.seconds, submitted.text, received.seconds, received.text, opt(r.due_s),
+          opt(r.due_766_s), finished.seconds, finished.text, r.version,
           // The application form holds the applicant's ID number, phone and address: sealed at
           // rest like the other personal data (store/personal_data.hpp), as bytes (migration
           // 0064).
           without_form ? SqlValue(nullptr) : seal_bytes(r.document, "dossiers", "document", r.id),
-          r.created_at, r.updated_at};
+          created.seconds, created.text, updated.seconds, updated.text};
 }
 
 DossierRecord record_from(const SqlRow& row) {
@@ -56,15 +64,18 @@ DossierRecord record_from(const SqlRow& row) {
   r.status = row.text(11);
   r.assignee_id = row.optional_text(12);
   r.current_step = row.text(13);
-  r.submitted_at = row.optional_text(14);
-  r.received_at = row.optional_text(15);
-  r.due_s = row.optional_integer(16);
-  r.due_766_s = row.optional_integer(17);
-  r.finished_at = row.optional_text(18);
-  r.version = row.integer(19);
-  r.document = unseal_stored(row.values.at(20), "dossiers", "document", r.id);
-  r.created_at = row.text(21);
-  r.updated_at = row.text(22);
+  const auto time = [&row](std::size_t i) {
+    return time_from(row.values.at(i), row.values.at(i + 1));
+  };
+  r.submitted_at = time(14);
+  r.received_at = time(16);
+  r.due_s = row.optional_integer(18);
+  r.due_766_s = row.optional_integer(19);
+  r.finished_at = time(20);
+  r.version = row.integer(22);
+  r.document = unseal_stored(row.values.at(23), "dossiers", "document", r.id);
+  r.created_at = time(24).value_or("");
+  r.updated_at = time(26).value_or("");
   return r;
 }
 
@@ -82,7 +93,7 @@ void insert_dossier(SqlConnection& db, const DossierRecord& r) {
   // row is written once rather than fixed by the migration's trigger.
   const bool sqlite = db.dialect() == Dialect::sqlite;
   db.execute(std::string("INSERT INTO dossiers(") + kColumns + (sqlite ? ", key" : "") +
-                 ") VALUES (" + placeholders(23) +
+                 ") VALUES (" + placeholders(kColumnCount) +
                  (sqlite ? ", (SELECT COALESCE(MAX(key), 0) + 1 FROM dossiers)" : "") + ")",
              values_of(r));
 }
@@ -100,14 +111,16 @@ void update_dossier(SqlConnection& db, const DossierRecord& r, FormWrite form) {
           ? "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
             "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
             "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
-            "submitted_at = ?, received_at = ?, due_s = ?, due_766_s = ?, finished_at = ?, "
-            "version = ?, created_at = ?, updated_at = ? WHERE id = ? AND version = ?"
+            "submitted_s = ?, submitted_text = ?, received_s = ?, received_text = ?, due_s = ?, "
+            "due_766_s = ?, finished_s = ?, finished_text = ?, version = ?, created_s = ?, "
+            "created_text = ?, updated_s = ?, updated_text = ? WHERE id = ? AND version = ?"
           : "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
             "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
             "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
-            "submitted_at = ?, received_at = ?, due_s = ?, due_766_s = ?, finished_at = ?, "
-            "version = ?, document = ?, created_at = ?, updated_at = ? WHERE id = ? AND version = "
-            "?",
+            "submitted_s = ?, submitted_text = ?, received_s = ?, received_text = ?, due_s = ?, "
+            "due_766_s = ?, finished_s = ?, finished_text = ?, version = ?, document = ?, "
+            "created_s = ?, created_text = ?, updated_s = ?, updated_text = ? WHERE id = ? AND "
+            "version = ?",
       values);
   if (changed != 1) throw ConstraintError("dossier " + r.id + " was changed concurrently");
 }
@@ -177,7 +190,7 @@ std::string other_conditions(const DossierFilter& f, std::vector<SqlValue>& para
   return sql;
 }
 
-constexpr const char* kListOrder = " ORDER BY d.due_s IS NULL, d.due_s, d.created_at";
+constexpr const char* kListOrder = " ORDER BY d.due_s IS NULL, d.due_s, d.created_s";
 
 // The page's keys among every matching dossier: sorts all their index entries.
 std::string keys_by_sorting(const std::string& key, const DossierFilter& f,
@@ -213,13 +226,12 @@ std::string keys_by_merging(const std::string& key, const DossierFilter& f,
   const auto range = [&](const std::string& agency, const std::string& status, bool due_null) {
     ranges += ranges.empty() ? "" : " UNION ALL ";
     ranges += "SELECT * FROM (SELECT " + key +
-              " AS k, d.due_s AS due, d.created_at AS created FROM dossiers d WHERE "
+              " AS k, d.due_s AS due, d.created_s AS created FROM dossiers d WHERE "
               "d.agency_id = ? AND d.status = ?";
     params.emplace_back(agency);
     params.emplace_back(status);
     ranges += other_conditions(f, params, due_null);
-    ranges +=
-        due_null ? " ORDER BY d.created_at LIMIT ?" : " ORDER BY d.due_s, d.created_at LIMIT ?";
+    ranges += due_null ? " ORDER BY d.created_s LIMIT ?" : " ORDER BY d.due_s, d.created_s LIMIT ?";
     params.emplace_back(std::int64_t{f.limit});
     ranges += ") r" + std::to_string(++n);
   };
@@ -235,9 +247,9 @@ std::string keys_by_merging(const std::string& key, const DossierFilter& f,
 
 // The WHERE, ORDER BY and LIMIT of both lists, as a condition on the outer `dossiers d`: the
 // page's keys are chosen first from index entries alone (dossiers_queue: agency_id, status,
-// due_s, created_at, migration 0060; on SQLite the rowid is in every entry), then only the page's
-// rows are read. At 500,000 dossiers a commune with 5,468 open ones took 20 ms to read them all
-// (docs/performance.md "Work queue from the index").
+// due_s, created_s, migrations 0060 and 0068; on SQLite the rowid is in every entry), then only the
+// page's rows are read. At 500,000 dossiers a commune with 5,468 open ones took 20 ms to read them
+// all (docs/performance.md "Work queue from the index").
 std::string list_conditions(const SqlConnection& db, const DossierFilter& f,
                             std::vector<SqlValue>& params) {
   // PostgreSQL has no rowid; its primary key plays the part.
@@ -254,9 +266,10 @@ std::string list_conditions(const SqlConnection& db, const DossierFilter& f,
 constexpr const char* kListColumns =
     "d.id, d.code, d.procedure_code, d.procedure_version, d.variant, d.receiving_unit_id, "
     "d.agency_id, d.applicant_id, d.applicant_name, d.applicant_folded, d.channel, d.status, "
-    "d.assignee_id, d.current_step, d.submitted_at, d.received_at, d.due_s, d.due_766_s, "
-    "d.finished_at, d.version, CASE WHEN p.name IS NULL THEN d.document ELSE '' END, "
-    "d.created_at, d.updated_at, COALESCE(p.name, '')";
+    "d.assignee_id, d.current_step, d.submitted_s, d.submitted_text, d.received_s, "
+    "d.received_text, d.due_s, d.due_766_s, d.finished_s, d.finished_text, d.version, "
+    "CASE WHEN p.name IS NULL THEN d.document ELSE '' END, d.created_s, d.created_text, "
+    "d.updated_s, d.updated_text, COALESCE(p.name, '')";
 
 }  // namespace
 
@@ -276,7 +289,8 @@ std::vector<DossierListRow> list_dossier_rows(SqlConnection& db, const DossierFi
                           "AND p.version = d.procedure_version" +
                           list_conditions(db, f, params);
   std::vector<DossierListRow> out;
-  for (const auto& row : db.query(sql, params)) out.push_back({record_from(row), row.text(23)});
+  for (const auto& row : db.query(sql, params))
+    out.push_back({record_from(row), row.text(kColumnCount)});
   return out;
 }
 
@@ -287,7 +301,7 @@ std::optional<DossierListRow> find_dossier_row_by_code(SqlConnection& db, const 
                                     "WHERE d.code = ?",
                                 {code});
   if (!row) return std::nullopt;
-  return DossierListRow{record_from(*row), row->text(23)};
+  return DossierListRow{record_from(*row), row->text(kColumnCount)};
 }
 
 void set_dossier_applicant_id(SqlConnection& db, const std::string& dossier_id,
@@ -309,7 +323,7 @@ std::vector<DossierRecord> dossiers_of_applicant_id(SqlConnection& db, const std
   const std::string sql = std::string("SELECT ") + kColumns +
                           " FROM dossiers JOIN dossier_applicant_ids k ON k.dossier_id = "
                           "dossiers.id WHERE (k.id_number_hash = ? OR k.id_number_hash = ?) "
-                          "ORDER BY created_at DESC, id LIMIT ?";
+                          "ORDER BY created_s DESC, id LIMIT ?";
   // The ID number is sealed: found by its keyed hash (current key, or the retiring one).
   const auto [hash, old_hash] = lookup_hash_pair(id_number);
   if (hash.empty()) return {};

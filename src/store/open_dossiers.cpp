@@ -5,7 +5,8 @@ namespace motcua::store {
 namespace {
 
 constexpr const char* kOpenDossiers =
-    "SELECT id FROM dossiers WHERE received_at IS NOT NULL AND finished_at IS NULL ORDER BY id";
+    "SELECT id FROM dossiers WHERE (received_s IS NOT NULL OR received_text IS NOT NULL) AND "
+    "finished_s IS NULL AND finished_text IS NULL ORDER BY id";
 
 }  // namespace
 

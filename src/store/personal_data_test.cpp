@@ -17,6 +17,7 @@
 #include "store/audit_log.hpp"
 #include "store/data_keys.hpp"
 #include "store/dossier_repository.hpp"
+#include "store/dossier_times.hpp"
 #include "store/key_rotation.hpp"
 #include "store/migrations.hpp"
 #include "store/one_time_code_repository.hpp"
@@ -95,6 +96,40 @@ void revert_dossier_key_tables(SqlConnection& db) {
       "TEXT NOT NULL, seconds BIGINT NOT NULL, PRIMARY KEY (dossier_id, party))");
 }
 
+// Undoes migration 0068, so that a test rewinding the schema to an earlier migration can let the
+// store apply it again: the five dossier times as texts again (as the rows read them), the work
+// queue's index on created_at as 0060 left it.
+void revert_dossier_times(SqlConnection& db) {
+  static constexpr const char* kNames[] = {"submitted", "received", "finished", "created",
+                                           "updated"};
+  std::vector<std::pair<std::string, std::vector<SqlValue>>> rows;
+  for (const auto& row :
+       db.query("SELECT id, submitted_s, submitted_text, received_s, received_text, finished_s, "
+                "finished_text, created_s, created_text, updated_s, updated_text FROM dossiers")) {
+    std::vector<SqlValue> texts;
+    for (std::size_t i = 0; i < 5; ++i) {
+      const auto text = time_from(row.values.at(1 + 2 * i), row.values.at(2 + 2 * i));
+      texts.emplace_back(text ? SqlValue(*text) : SqlValue(nullptr));
+    }
+    rows.emplace_back(row.text(0), std::move(texts));
+  }
+  db.execute("DROP INDEX dossiers_queue");
+  for (const auto* name : kNames) {
+    const std::string n(name);
+    db.execute("ALTER TABLE dossiers DROP COLUMN " + n + "_s");
+    db.execute("ALTER TABLE dossiers DROP COLUMN " + n + "_text");
+    db.execute("ALTER TABLE dossiers ADD COLUMN " + n + "_at TEXT");
+  }
+  for (auto& [id, texts] : rows) {
+    texts.emplace_back(id);
+    db.execute(
+        "UPDATE dossiers SET submitted_at = ?, received_at = ?, finished_at = ?, created_at = ?, "
+        "updated_at = ? WHERE id = ?",
+        texts);
+  }
+  db.execute("CREATE INDEX dossiers_queue ON dossiers(agency_id, status, due_s, created_at)");
+}
+
 constexpr const char* kIdNumber = "001203004567";
 constexpr const char* kPhone = "0912345689";
 constexpr const char* kAddress = "Số 1 Tràng Tiền, Hoàn Kiếm";
@@ -116,7 +151,8 @@ class PersonalDataTest : public ::testing::TestWithParam<Engine> {
       insert_user(db, {"a1", "an", "applicant", "An", kIdNumber, "", kPhone, "-", "now"});
       db.execute(
           "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-          "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+          "applicant_folded, channel, status, version, document, created_text, updated_text) "
+          "VALUES "
           "('d1', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, ?, 'now', 'now')",
           {seal_bytes(kDocument, "dossiers", "document", "d1")});
       set_dossier_applicant_id(db, "d1", kIdNumber);
@@ -293,7 +329,7 @@ TEST_P(PersonalDataTest, AValueCopiedToAnotherRowIsRefused) {
                 {"b1", "binh", "applicant", "Binh", "079090001234", "", "0987654321", "-", "now"});
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "('d2', '1.001193', 1, 'c1', 'Binh', 'binh', 'online', 'submitted', 1, ?, 'now', 'now')",
         {seal_bytes(kOtherDocument, "dossiers", "document", "d2")});
     save_postal_choice(db, {"d2", false, true, "Binh", "0987654321", "Số 2", 0, "b1", "now"});
@@ -455,6 +491,7 @@ TEST_P(PersonalDataTest, APre0061DatabaseIsConvertedAndThePhoneAccountStillLogsI
     // log (empty here) back to its shape before 0062.
     back_to_text_documents(db);
     revert_compact_event_rows(db);
+    revert_dossier_times(db);
     db.execute(
         "INSERT INTO pending_signups VALUES ('0977000111', 'Chi', '-', 'vi', 'now'), "
         "('chi@example.vn', 'Chi', '-', 'vi', 'now')");
@@ -509,7 +546,7 @@ TEST_P(PersonalDataTest, FormsWrittenBefore0064AreBytesAfterItAndStillBoundToThe
   const auto insert = [](SqlConnection& db, const std::string& id, const SqlValue& document) {
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "(?, '1.001193', 1, 'c1', 'B', 'b', 'online', 'submitted', 1, ?, 'now', 'now')",
         {id, document});
   };
@@ -521,6 +558,7 @@ TEST_P(PersonalDataTest, FormsWrittenBefore0064AreBytesAfterItAndStillBoundToThe
     for (const char* id : {"d2", "d3", "d15", "d16"})
       insert(db, id, seal_bytes(kOtherDocument, "dossiers", "document", id));
     back_to_text_documents(db);
+    revert_dossier_times(db);  // 0068 runs again after 0064
     // A form from before values were bound to their row (enc1).
     db.execute("UPDATE dossiers SET document = ? WHERE id = 'd3'",
                {data_keys().encrypt_unbound(kOldDocument)});

@@ -1,14 +1,19 @@
 #include "store/retention_queries.hpp"
 
+#include "store/dossier_times.hpp"
+
 namespace motcua::store {
 
 std::vector<std::string> stale_draft_ids(SqlConnection& db, const std::string& before_iso,
                                          int limit) {
   std::vector<std::string> out;
+  // Dossier times are epoch seconds (migration 0068); a cutoff that is no time selects nothing.
+  const auto before = iso_time_seconds(before_iso);
+  if (!before) return out;
   for (const auto& row :
-       db.query("SELECT id FROM dossiers WHERE status = 'draft' AND submitted_at IS NULL AND "
-                "updated_at < ? ORDER BY updated_at, id LIMIT ?",
-                {before_iso, static_cast<std::int64_t>(limit)}))
+       db.query("SELECT id FROM dossiers WHERE status = 'draft' AND submitted_s IS NULL AND "
+                "submitted_text IS NULL AND updated_s < ? ORDER BY updated_s, id LIMIT ?",
+                {*before, static_cast<std::int64_t>(limit)}))
     out.push_back(row.text(0));
   return out;
 }

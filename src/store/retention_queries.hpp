@@ -11,7 +11,8 @@
 namespace motcua::store {
 
 // Drafts never sent (status draft, no submission time) whose last change is before `before_iso`
-// (ISO 8601 with the installation's offset, as dossiers.updated_at is written), at most `limit`.
+// (ISO 8601 with any offset; compared as epoch seconds with dossiers.updated_s, migration 0068), at
+// most `limit`.
 std::vector<std::string> stale_draft_ids(SqlConnection& db, const std::string& before_iso,
                                          int limit);
 // The rows of the papers uploaded to a dossier; returns the names (SHA-256) of the files they

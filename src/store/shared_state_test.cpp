@@ -87,7 +87,7 @@ TEST_F(SharedStateTest, TwoServersAppendingBuildOneVerifiableChain) {
         "'Sở', 'department', '2025-07-01')");
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "('d1', '1.001193', 1, 'a1', 'A', 'a', 'online', 'submitted', 1, '{}', 'now', 'now')");
   });
   hammer(*a_, *b_, 25, [](SqlConnection& db) {
@@ -143,7 +143,7 @@ TEST_F(SharedStateTest, AStaleOutcomeIsTakenOnce) {
         "'Sở', 'department', '2025-07-01')");
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "('d1', '1.001193', 1, 'a1', 'A', 'a', 'online', 'submitted', 1, '{}', 'now', 'now')");
   });
   bool first = false, second = true;

@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "store/dossier_times.hpp"
 #include "store/event_encoding.hpp"
 #include "store/event_log.hpp"
 #include "store/migrations.hpp"
@@ -28,6 +31,7 @@ constexpr int kBeforeCompactEvents = 61;       // the last migration before 0062
 constexpr int kBeforeDossierKey = 62;          // the last migration before 0063 on main
 constexpr int kBeforePartyTimeClustered = 64;  // the last migration before 0065 on main
 constexpr int kBeforeKeyedReadModel = 65;      // the last migration before 0066 on main
+constexpr int kBeforeDossierTimes = 67;        // the last migration before 0068
 constexpr int kBeforeBookByKey = 68;           // the last migration before 0069 on main
 
 EventDraft note(std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
@@ -85,12 +89,15 @@ class StorageMigrationTest : public ::testing::TestWithParam<Engine> {
       }
     }
     seed_test_agencies(*db);
+    // From 0068 on, a time that is not one (the 'now' of these rows) is kept as its text.
     db->execute(
-        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
-        "('d1', '1.001193', 1, 'c1', 'An', 'an', 'counter', 'received', 1, '{}', 'now', 'now'), "
-        "('d2', '1.001193', 1, 'c1', 'Binh', 'binh', 'counter', 'received', 1, '{}', 'now', "
-        "'now')");
+        std::string("INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, "
+                    "applicant_name, applicant_folded, channel, status, version, "
+                    "document, ") +
+        (before >= 68 ? "created_text, updated_text" : "created_at, updated_at") +
+        ") VALUES ('d1', '1.001193', 1, 'c1', 'An', 'an', 'counter', 'received', 1, "
+        "'{}', 'now', 'now'), ('d2', '1.001193', 1, 'c1', 'Binh', 'binh', 'counter', "
+        "'received', 1, '{}', 'now', 'now')");
     std::string prev = kGenesisHash;
     for (std::int64_t seq = 1; seq <= static_cast<std::int64_t>(events.size()); ++seq) {
       const EventDraft& e = events[static_cast<std::size_t>(seq - 1)];
@@ -371,8 +378,9 @@ TEST_P(StorageMigrationTest, EventsNameTheirDossierByKeyAndTheOldChainVerifies) 
     }
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
-        "('d3', '1.001193', 1, 'c1', 'Chi', 'chi', 'counter', 'received', 1, '{}', 'now', 'now')");
+        "applicant_folded, channel, status, version, document, created_text, updated_text) "
+        "VALUES ('d3', '1.001193', 1, 'c1', 'Chi', 'chi', 'counter', 'received', 1, '{}', 'now', "
+        "'now')");
     d3_key = db.query_one("SELECT key FROM dossiers WHERE id = 'd3'")->integer(0);
     append_event(db, of("d3", 7));
   });
@@ -650,6 +658,104 @@ TEST_P(StorageMigrationTest, TrackingBookLinesAreKeptByKey) {
     const auto d2 = book_number_of(db, "d2");
     ASSERT_TRUE(d2);
     EXPECT_EQ(d2->line, 1);
+  });
+}
+
+// 0068: the five dossier times of rows written before it become epoch seconds, the texts kept
+// only when they are not canonical, and every time reads back byte for byte; the work queue's
+// index is on the seconds.
+TEST_P(StorageMigrationTest, DossierTimesBecomeSecondsAndReadBackByteForByte) {
+  write_old_database(kBeforeDossierTimes, std::vector<EventDraft>{});
+  // Per row: submitted_at, received_at, finished_at, created_at, updated_at as written then.
+  struct Old {
+    const char* id;
+    std::vector<std::optional<std::string>> times;
+  };
+  const std::vector<Old> rows{
+      // The server's own form, and NULLs.
+      {"d1",
+       {"2026-03-02T08:00:00+07:00", "2026-03-02T09:30:00+07:00", std::nullopt,
+        "2026-03-02T07:59:59+07:00", "2026-03-02T09:30:00+07:00"}},
+      // An import with other offsets: seconds for the range, the text kept.
+      {"d2",
+       {"2026-03-02T01:00:00Z", "2026-03-02T10:00:00+09:00", "2026-03-01T20:00:00-05:30",
+        "2026-03-02T01:00:00Z", "2026-12-31T23:59:59+07:00"}},
+      // Texts that are no time (a test's 'now', a 30 February, an hour 24, a fraction).
+      {"d3",
+       {std::nullopt, "2026-02-30T10:00:00+07:00", "2026-03-02T24:00:00+07:00", "now",
+        "2026-03-02T10:00:00.5+07:00"}},
+  };
+  {
+    auto c = GetParam() == Engine::sqlite
+                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
+                       database_.name(), SqliteConnection::Mode::read_write))
+                 : std::unique_ptr<SqlConnection>(
+                       std::make_unique<PostgresConnection>(database_.name()));
+    c->execute("DELETE FROM dossiers");
+    for (const auto& row : rows) {
+      std::vector<SqlValue> values{std::string(row.id)};
+      for (const auto& t : row.times) values.emplace_back(t ? SqlValue(*t) : SqlValue(nullptr));
+      c->execute(
+          "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+          "applicant_folded, channel, status, version, document, submitted_at, received_at, "
+          "finished_at, created_at, updated_at) VALUES (?, '1.001193', 1, 'c1', 'An', 'an', "
+          "'counter', 'received', 1, '{}', ?, ?, ?, ?, ?)",
+          values);
+    }
+  }
+  auto store = database_.open();  // applies 0068
+  store->read([&](SqlConnection& db) {
+    for (const auto& row : rows) {
+      const auto got = db.query_one(
+          "SELECT submitted_s, submitted_text, received_s, received_text, finished_s, "
+          "finished_text, created_s, created_text, updated_s, updated_text FROM dossiers "
+          "WHERE id = ?",
+          {std::string(row.id)});
+      ASSERT_TRUE(got) << row.id;
+      for (std::size_t i = 0; i < 5; ++i) {
+        const auto& want = row.times[i];
+        const auto& seconds = got->values.at(2 * i);
+        const auto& text = got->values.at(2 * i + 1);
+        EXPECT_EQ(time_from(seconds, text), want) << row.id << " " << i;
+        // The same seconds as the code writes for the text, on both engines.
+        const auto expected = want ? iso_time_seconds(*want) : std::nullopt;
+        if (expected) {
+          ASSERT_TRUE(std::holds_alternative<std::int64_t>(seconds)) << row.id << " " << i;
+          EXPECT_EQ(std::get<std::int64_t>(seconds), *expected) << row.id << " " << i;
+        } else {
+          EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(seconds)) << row.id << " " << i;
+        }
+        // A canonical text is not kept twice.
+        const bool canonical = want && canonical_event_seconds(*want).has_value();
+        EXPECT_EQ(std::holds_alternative<std::nullptr_t>(text), !want || canonical)
+            << row.id << " " << i;
+      }
+    }
+    // The server's time and the "Z" import are the same instant minus one second, in that order.
+    const auto order = db.query(
+        "SELECT id FROM dossiers WHERE created_s IS NOT NULL ORDER BY "
+        "created_s DESC");
+    ASSERT_EQ(order.size(), 2u);
+    EXPECT_EQ(order[0].text(0), "d2");
+    if (GetParam() == Engine::sqlite) {
+      EXPECT_EQ(db.query_one("SELECT typeof(created_s) FROM dossiers WHERE id = 'd1'")->text(0),
+                "integer");
+      const auto index = db.query_one(
+          "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'dossiers_queue'");
+      ASSERT_TRUE(index);
+      EXPECT_NE(index->text(0).find("created_s"), std::string::npos) << index->text(0);
+    } else {
+      const auto types = db.query(
+          "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = "
+          "'dossiers' AND column_name IN ('submitted_s', "
+          "'received_s', 'finished_s', 'created_s', 'updated_s')");
+      ASSERT_EQ(types.size(), 5u);
+      for (const auto& t : types) EXPECT_EQ(t.text(1), "bigint") << t.text(0);
+    }
+  });
+  // The old text columns are gone: a reader still comparing texts fails loudly.
+  store->read([](SqlConnection& db) {
+    EXPECT_THROW(db.query("SELECT created_at FROM dossiers"), std::exception);
   });
 }
 

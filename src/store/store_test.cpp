@@ -34,7 +34,8 @@ class StoreTest : public ::testing::TestWithParam<Engine> {
         db.execute(
             "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, "
             "applicant_name, "
-            "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+            "applicant_folded, channel, status, version, document, created_text, updated_text) "
+            "VALUES "
             "(?, '1.001193', 1, 'a1', 'Nguyễn Văn A', 'nguyen van a', 'online', 'submitted', 1, "
             "'{}', 'now', 'now')",
             {std::string(id)});

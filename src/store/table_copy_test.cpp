@@ -9,6 +9,7 @@
 
 #include "store/data_keys.hpp"
 #include "store/dossier_repository.hpp"
+#include "store/dossier_times.hpp"
 #include "store/event_log.hpp"
 #include "store/personal_data.hpp"
 #include "store/test_database.hpp"
@@ -50,9 +51,10 @@ class TableCopyTest : public ::testing::Test {
       for (const char* id : {"d1", "d2", "d3"}) {
         db.execute(
             "INSERT INTO dossiers(id, code, procedure_code, procedure_version, agency_id, "
-            "applicant_name, applicant_folded, channel, status, version, document, created_at, "
-            "updated_at, due_s) VALUES (?, ?, '1.001193', 1, 'c1', 'Nguyễn Văn A', 'nguyen van a', "
-            "'online', 'submitted', 1, '{\"x\":1.5}', 'now', 'now', 1772420400)",
+            "applicant_name, applicant_folded, channel, status, version, document, created_s, "
+            "updated_s, updated_text, due_s) VALUES (?, ?, '1.001193', 1, 'c1', 'Nguyễn Văn A', "
+            "'nguyen van a', 'online', 'submitted', 1, '{\"x\":1.5}', 1772420400, 1772420400, "
+            "'2026-03-02T03:00:00Z', 1772420400)",
             {std::string(id), std::string("000.01.01.H40-260302-000") + id[1]});
       }
       for (int i = 0; i < 7; ++i) {
@@ -139,6 +141,21 @@ TEST_F(TableCopyTest, CopiesEveryValueExactlyAndTheChainVerifiesOnTheTarget) {
   EXPECT_TRUE(report.counts_equal());
   EXPECT_GT(report.write_jobs, 8);
   EXPECT_EQ(dump(*source_, t), dump(*target_, t));
+  // Dossier times arrive as seconds (migration 0068) and read back as the texts written: the
+  // canonical one from its seconds, the "Z" one from its kept text.
+  target_->read([](SqlConnection& db) {
+    const auto stored =
+        db.query_one("SELECT created_s, created_text FROM dossiers WHERE id = 'd1'");
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->integer(0), 1772420400);
+    EXPECT_TRUE(stored->is_null(1));
+    const auto times = db.query_one(
+        "SELECT created_s, created_text, updated_s, updated_text FROM dossiers "
+        "WHERE id = 'd1'");
+    ASSERT_TRUE(times);
+    EXPECT_EQ(time_from(times->values.at(0), times->values.at(1)), "2026-03-02T10:00:00+07:00");
+    EXPECT_EQ(time_from(times->values.at(2), times->values.at(3)), "2026-03-02T03:00:00Z");
+  });
 
   ChainCheck chain;
   std::optional<std::string> head;
@@ -215,7 +232,7 @@ TEST_P(TableCopyBlobTest, EventHashesArriveAsTheSameBytes) {
     insert_commune(db);
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "('d1', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, '{}', 'now', 'now')");
     for (int i = 0; i < 3; ++i) {
       append_event(db, EventDraft{"d1", "received", "u1", "reception", "2026-03-02T10:00:00+07:00",
@@ -262,7 +279,7 @@ TEST_P(TableCopyBlobTest, SealedDocumentsArriveAsTheSameBytesAndOpen) {
     insert_commune(db);
     const std::string insert =
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "(?, '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, ?, 'now', 'now')";
     db.execute(insert, {"d1", seal_bytes(kNew, "dossiers", "document", "d1")});
     db.execute(insert, {"d2", data_keys().encrypt_unbound(kOld)});
@@ -298,8 +315,8 @@ TEST_P(TableCopyBlobTest, DossierKeysArriveAndNewDossiersGetFreshKeys) {
     for (const auto& [id, key] : {std::pair{"d1", 7}, std::pair{"d2", 42}, std::pair{"d3", 9}}) {
       db.execute(
           "INSERT INTO dossiers(id, key, procedure_code, procedure_version, agency_id, "
-          "applicant_name, applicant_folded, channel, status, version, document, created_at, "
-          "updated_at) VALUES (?, ?, '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, "
+          "applicant_name, applicant_folded, channel, status, version, document, created_text, "
+          "updated_text) VALUES (?, ?, '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, "
           "'{}', 'now', 'now')",
           {std::string(id), std::int64_t{key}});
       append_event(db, EventDraft{id, "received", "u1", "reception", "2026-03-02T10:00:00+07:00",
@@ -315,7 +332,7 @@ TEST_P(TableCopyBlobTest, DossierKeysArriveAndNewDossiersGetFreshKeys) {
     keys = db.query("SELECT id, key FROM dossiers ORDER BY id");
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "('d4', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, '{}', 'now', 'now')");
     new_key = db.query_one("SELECT key FROM dossiers WHERE id = 'd4'")->integer(0);
     append_event(db, EventDraft{"d4", "received", "u1", "reception", "2026-03-02T11:00:00+07:00",

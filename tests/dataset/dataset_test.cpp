@@ -76,8 +76,8 @@ class DatasetTest : public ::testing::Test {
         rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" +
                        motcua::store::event_time_text(r.values.at(3), r.values.at(4)) + "|" +
                        r.text(5));
-      for (const auto& r : c.query("SELECT procedure_code, channel, agency_id, status, received_at "
-                                   "FROM dossiers ORDER BY received_at, procedure_code, status"))
+      for (const auto& r : c.query("SELECT procedure_code, channel, agency_id, status, received_s "
+                                   "FROM dossiers ORDER BY received_s, procedure_code, status"))
         rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" + r.text(3));
     });
     return rows;
@@ -107,7 +107,14 @@ TEST_F(DatasetTest, BuildsAVerifiedHistoryWithTheDataFileSharesAndRepeatsItFromT
 
   // Every received dossier has its statistics row, as after the server's own refresh.
   EXPECT_EQ(count(a.db, "SELECT COUNT(*) FROM dossier_outcomes"),
-            count(a.db, "SELECT COUNT(*) FROM dossiers WHERE received_at IS NOT NULL"));
+            count(a.db, "SELECT COUNT(*) FROM dossiers WHERE received_s IS NOT NULL"));
+  // The generator writes dossier times as the server does (migration 0068): all canonical, so
+  // every one is seconds alone and no text is kept.
+  EXPECT_EQ(count(a.db,
+                  "SELECT COUNT(*) FROM dossiers WHERE created_s IS NULL OR updated_s IS NULL OR "
+                  "COALESCE(submitted_text, received_text, finished_text, created_text, "
+                  "updated_text) IS NOT NULL"),
+            0);
   EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM dossier_outcomes"), kDossiers / 2);
 
   // data/bench/dataset-shares.json: counter 45%, online 30%, portal 15%, post 10%. With 200
@@ -134,7 +141,7 @@ TEST_F(DatasetTest, BuildsAVerifiedHistoryWithTheDataFileSharesAndRepeatsItFromT
             0);
   EXPECT_EQ(count(a.db,
                   "SELECT COUNT(*) FROM dossiers WHERE status = 'awaiting_supplement' AND "
-                  "updated_at < '2026-09-01'"),
+                  "updated_s < 1788195600"),  // 2026-09-01T00:00:00+07:00
             0);
   EXPECT_GT(count(a.db, "SELECT COUNT(*) FROM portal_inbound"), 0);
   // The outbox as a province with working connections keeps it: everything delivered, only the
