@@ -7,6 +7,7 @@
 #include "domain/calendar/date.hpp"
 #include "store/connection_epoch.hpp"
 #include "store/event_encoding.hpp"
+#include "store/event_payload_packing.hpp"
 #include "store/hashing.hpp"
 #include "store/transaction_lock.hpp"
 
@@ -139,7 +140,8 @@ std::string take_text(SqlRow& r, std::size_t i) {
   return r.is_null(i) ? std::string() : r.text(i);
 }
 
-// The event's fields from columns 0-10 (kHistory's order), the texts exactly as appended.
+// The event's fields from columns 0-10 (kHistory's order), the texts exactly as appended: the
+// payload packed or clear (migration 0067) read back as the clear text the hash covers.
 EventDraft decode_row(SqlRow& r, Terms& terms) {
   return EventDraft{take_text(r, 1),
                     terms.term(r.integer(2)),
@@ -149,7 +151,7 @@ EventDraft decode_row(SqlRow& r, Terms& terms) {
                     take_text(r, 7),
                     terms.term(r.integer(8)),
                     terms.term(r.integer(9)),
-                    take_text(r, 10)};
+                    event_payload_text(std::move(r.values.at(10)))};
 }
 
 StoredEvent event_from_row(SqlRow& r, Terms& terms) {
@@ -261,8 +263,8 @@ StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
   db.execute(kInsertEvent,
              {seq, e.dossier_id, terms.id(e.type), e.actor_id, terms.id(e.role),
               at_s ? SqlValue{*at_s} : SqlValue{nullptr}, at_s ? SqlValue{nullptr} : SqlValue{e.at},
-              e.reason, terms.id(e.from_status), terms.id(e.to_status), e.payload,
-              stored_hash(stored.hash)});
+              e.reason, terms.id(e.from_status), terms.id(e.to_status),
+              stored_event_payload(db.dialect(), e.payload), stored_hash(stored.hash)});
   return stored;
 }
 
