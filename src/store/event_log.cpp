@@ -300,7 +300,17 @@ ChainCheck verify_chain(SqlConnection& db) {
                          {expected_seq, kPage});
     Terms terms(db);
     for (auto& row : rows) {
-      const auto e = event_from_row(row, terms);
+      StoredEvent e;
+      try {
+        e = event_from_row(row, terms);
+      } catch (const StoreError& error) {
+        // A payload that does not unpack (migration 0067) or an unknown term: the row cannot be
+        // what was hashed, so the chain is broken there, named like any other break.
+        check.first_broken_seq = row.integer(0);
+        check.problem =
+            "event " + std::to_string(row.integer(0)) + " cannot be read (" + error.what() + ")";
+        return check;
+      }
       if (e.seq != expected_seq) {
         check.first_broken_seq = expected_seq;
         check.problem = "event " + std::to_string(expected_seq) + " is missing";

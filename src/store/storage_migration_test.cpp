@@ -601,6 +601,19 @@ TEST_P(StorageMigrationTest, PackedPayloadsChainOnAfterClearOnes) {
     EXPECT_EQ(static_cast<unsigned char>(packed->data[0]), kEventPayloadDictionary);
     EXPECT_LT(packed->data.size() * 3, later[i].payload.size()) << packed->data.size();
   }
+
+  // A packed payload that does not inflate is a broken chain at its row, named by verify_chain.
+  store->write([&](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at_s, at, "
+        "reason, from_status_id, to_status_id, payload, hash) SELECT 7, dossier_key, type_id, "
+        "actor_id, role_id, at_s, at, reason, from_status_id, to_status_id, ?, hash FROM "
+        "dossier_events WHERE seq = 6",
+        {Bytes{std::string("\x02\xff\xff\xff", 4)}});
+  });
+  store->read([&](SqlConnection& db) { check = verify_chain(db); });
+  EXPECT_EQ(check.first_broken_seq, 7);
+  EXPECT_NE(check.problem.find("cannot be read"), std::string::npos) << check.problem;
 }
 
 }  // namespace
