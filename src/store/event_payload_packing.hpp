@@ -8,7 +8,7 @@
 // The stored forms, told apart by the value alone:
 //   - a TEXT value (SQLite): the clear payload, as every row before 0067 and a payload that does
 //     not shrink;
-//   - a BLOB (SQLite) or bytea (PostgreSQL) whose first byte is below 0x20: packed, that byte being
+//   - a BLOB (SQLite) or bytea (PostgreSQL) whose first byte is below 0x09: packed, that byte being
 //     the dictionary's version. JSON text never starts with such a byte; a clear payload that does
 //     (none is written) is stored packed whatever its size, so the rule holds for every value;
 //   - any other bytes (PostgreSQL, where 0067 made the column bytea): the clear payload's UTF-8.
