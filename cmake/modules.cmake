@@ -27,6 +27,10 @@ include(cmake/embed_text.cmake)
 motcua_embed_text(motcua_store ${PROJECT_SOURCE_DIR}/src/store/dossier_document_dictionary_1.txt
                   dossier_document_dictionary_1
                   ${PROJECT_BINARY_DIR}/generated/dossier_document_dictionary_1.cpp)
+# The preset dictionary event payloads are packed with (store/event_payload_packing.hpp).
+motcua_embed_text(motcua_store ${PROJECT_SOURCE_DIR}/src/store/event_payload_dictionary_2.txt
+                  event_payload_dictionary_2
+                  ${PROJECT_BINARY_DIR}/generated/event_payload_dictionary_2.cpp)
 if(MOTCUA_BUILD_TESTS)
   # The same store tests once more with a throwaway PostgreSQL server: each test then also runs on a
   # fresh database of it (store/test_database.hpp).

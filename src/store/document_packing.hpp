@@ -11,7 +11,8 @@
 
 namespace motcua::store {
 
-// The version byte of the dictionary new values are packed with.
+// The version byte of the dictionary new values are packed with (the packing itself:
+// store/deflate_packing.hpp, shared with event payloads).
 inline constexpr unsigned char kDocumentDictionary = 1;
 
 // The dictionary of `version`, empty for a version this build does not know.

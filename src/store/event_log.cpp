@@ -2,6 +2,7 @@
 
 #include "domain/calendar/date.hpp"
 #include "store/event_encoding.hpp"
+#include "store/event_payload_packing.hpp"
 #include "store/hashing.hpp"
 #include "store/term_vocabulary.hpp"
 #include "store/transaction_lock.hpp"
@@ -66,7 +67,8 @@ std::string take_text(SqlRow& r, std::size_t i) {
   return r.is_null(i) ? std::string() : r.text(i);
 }
 
-// The event's fields from columns 0-10 (kHistory's order), the texts exactly as appended.
+// The event's fields from columns 0-10 (kHistory's order), the texts exactly as appended: the
+// payload packed or clear (migration 0067) read back as the clear text the hash covers.
 EventDraft decode_row(SqlRow& r, Terms& terms) {
   return EventDraft{take_text(r, 1),
                     terms.term(r.integer(2)),
@@ -76,7 +78,7 @@ EventDraft decode_row(SqlRow& r, Terms& terms) {
                     take_text(r, 7),
                     terms.term(r.integer(8)),
                     terms.term(r.integer(9)),
-                    take_text(r, 10)};
+                    event_payload_text(std::move(r.values.at(10)))};
 }
 
 StoredEvent event_from_row(SqlRow& r, Terms& terms) {
@@ -188,8 +190,8 @@ StoredEvent append_event(SqlConnection& db, const EventDraft& e) {
   db.execute(kInsertEvent,
              {seq, e.dossier_id, terms.id(e.type), e.actor_id, terms.id(e.role),
               at_s ? SqlValue{*at_s} : SqlValue{nullptr}, at_s ? SqlValue{nullptr} : SqlValue{e.at},
-              e.reason, terms.id(e.from_status), terms.id(e.to_status), e.payload,
-              stored_hash(stored.hash)});
+              e.reason, terms.id(e.from_status), terms.id(e.to_status),
+              stored_event_payload(db.dialect(), e.payload), stored_hash(stored.hash)});
   return stored;
 }
 
@@ -225,7 +227,17 @@ ChainCheck verify_chain(SqlConnection& db) {
                          {expected_seq, kPage});
     Terms terms(db);
     for (auto& row : rows) {
-      const auto e = event_from_row(row, terms);
+      StoredEvent e;
+      try {
+        e = event_from_row(row, terms);
+      } catch (const StoreError& error) {
+        // A payload that does not unpack (migration 0067) or an unknown term: the row cannot be
+        // what was hashed, so the chain is broken there, named like any other break.
+        check.first_broken_seq = row.integer(0);
+        check.problem =
+            "event " + std::to_string(row.integer(0)) + " cannot be read (" + error.what() + ")";
+        return check;
+      }
       if (e.seq != expected_seq) {
         check.first_broken_seq = expected_seq;
         check.problem = "event " + std::to_string(expected_seq) + " is missing";

@@ -33,8 +33,9 @@ Schema sqlite_schema(Store& store) {
         const bool not_null = c.integer(2) != 0 || c.integer(3) != 0;
         // Columns holding bytes under the TEXT they were declared with (SQLite keeps a BLOB as a
         // BLOB in a TEXT column and cannot retype one without rebuilding the table): migration
-        // 0058 and 0064 made them bytea on PostgreSQL.
-        static const std::set<std::string> kBytesInText{"dossier_events.hash", "dossiers.document"};
+        // 0058, 0064 and 0067 made them bytea on PostgreSQL.
+        static const std::set<std::string> kBytesInText{"dossier_events.hash", "dossiers.document",
+                                                        "dossier_events.payload"};
         // INT (INTEGER affinity too) for a column that is a 32-bit int on PostgreSQL, where the
         // mapping makes INTEGER a bigint (migration 0062's vocabulary ids).
         const std::string type = c.text(1) == "INTEGER"                               ? "bigint"

@@ -1,8 +1,9 @@
-// Migrations 0048, 0058, 0062 and 0063 (storage per dossier) on a database written before them, on
-// both engines: events chained with their prev_hash column still verify once the column is gone,
-// hashes written as hex text are stored as 32 bytes once 0058 ran, event texts become vocabulary
-// ids and epoch seconds once 0062 ran and still read back byte for byte, the dossier id becomes the
-// dossier's integer key once 0063 ran, and new events chain on after them.
+// Migrations 0048, 0058, 0062, 0063 and 0067 (storage per dossier) on a database written before
+// them, on both engines: events chained with their prev_hash column still verify once the column is
+// gone, hashes written as hex text are stored as 32 bytes once 0058 ran, event texts become
+// vocabulary ids and epoch seconds once 0062 ran and still read back byte for byte, the dossier id
+// becomes the dossier's integer key once 0063 ran, payloads are packed from 0067 on while the clear
+// ones written before still read, and new events chain on after them.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -14,6 +15,7 @@
 #include "store/dossier_times.hpp"
 #include "store/event_encoding.hpp"
 #include "store/event_log.hpp"
+#include "store/event_payload_packing.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
@@ -21,6 +23,7 @@
 #include "store/test_database.hpp"
 #include "store/test_seed.hpp"
 #include "store/tracking_book_numbers.hpp"
+#include "store/tracking_book_queries.hpp"
 
 namespace motcua::store {
 namespace {
@@ -31,6 +34,7 @@ constexpr int kBeforeCompactEvents = 61;       // the last migration before 0062
 constexpr int kBeforeDossierKey = 62;          // the last migration before 0063 on main
 constexpr int kBeforePartyTimeClustered = 64;  // the last migration before 0065 on main
 constexpr int kBeforeKeyedReadModel = 65;      // the last migration before 0066 on main
+constexpr int kBeforePackedPayloads = 66;      // the last migration before 0067 on main
 constexpr int kBeforeDossierTimes = 67;        // the last migration before 0068
 constexpr int kBeforeBookByKey = 68;           // the last migration before 0069 on main
 
@@ -757,6 +761,128 @@ TEST_P(StorageMigrationTest, DossierTimesBecomeSecondsAndReadBackByteForByte) {
   store->read([](SqlConnection& db) {
     EXPECT_THROW(db.query("SELECT created_at FROM dossiers"), std::exception);
   });
+}
+
+// 0067: the rows written before it keep their clear payloads and still read and verify; new rows
+// are stored packed (smaller than their payload) and read back clear, in events_of, history_of,
+// verify_chain and the tracking book's return; the chain runs across both forms.
+TEST_P(StorageMigrationTest, PackedPayloadsChainOnAfterClearOnes) {
+  write_old_database(kBeforePackedPayloads, std::vector<EventDraft>{});
+  const std::vector<EventDraft> old{
+      EventDraft{"d1", "dossier_submitted", "u1", "reception", "2026-03-02T09:00:00+07:00", "",
+                 "new", "submitted", R"({"channel":"counter"})"},
+      EventDraft{
+          "d1", "dossier_accepted", "u1", "reception", "2026-03-02T09:05:00+07:00", "", "submitted",
+          "received",
+          R"({"dossier_code":"000.14.29.H42-260302-0001","due":"2026-03-04T17:00:00+07:00"})"},
+      EventDraft{"d2", "note", "u1", "reception", "2026-03-02T09:06:00+07:00", "", "received",
+                 "received", R"({"n":"a \"quoted\" \\ word"})"},
+  };
+  {
+    // As the code before 0067 wrote them: the payload as text, the dossier by its key.
+    auto c = GetParam() == Engine::sqlite
+                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
+                       database_.name(), SqliteConnection::Mode::read_write))
+                 : std::unique_ptr<SqlConnection>(
+                       std::make_unique<PostgresConnection>(database_.name()));
+    std::string prev = kGenesisHash;
+    for (std::int64_t seq = 1; seq <= static_cast<std::int64_t>(old.size()); ++seq) {
+      const auto& e = old[static_cast<std::size_t>(seq - 1)];
+      for (const auto* term : {&e.type, &e.role, &e.from_status, &e.to_status}) {
+        c->execute("INSERT INTO event_terms(term) VALUES (?) ON CONFLICT (term) DO NOTHING",
+                   {*term});
+      }
+      const auto hash = event_hash(seq, e, prev);
+      c->execute(
+          "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at_s, at, "
+          "reason, from_status_id, to_status_id, payload, hash) VALUES (?, (SELECT key FROM "
+          "dossiers WHERE id = ?), (SELECT id FROM event_terms WHERE term = ?), ?, (SELECT id FROM "
+          "event_terms WHERE term = ?), ?, NULL, ?, (SELECT id FROM event_terms WHERE term = ?), "
+          "(SELECT id FROM event_terms WHERE term = ?), ?, ?)",
+          {seq, e.dossier_id, e.type, e.actor_id, e.role, *canonical_event_seconds(e.at), e.reason,
+           e.from_status, e.to_status, e.payload, stored_hash(hash)});
+      prev = hash;
+    }
+  }
+  auto store = database_.open();  // applies 0067
+  ChainCheck check;
+  std::vector<StoredEvent> d1_events, d2_history;
+  store->read([&](SqlConnection& db) {
+    check = verify_chain(db);
+    d1_events = events_of(db, "d1");
+    d2_history = history_of(db, "d2");
+  });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.events_checked, 3);
+  ASSERT_EQ(d1_events.size(), 2u);
+  expect_same(d1_events[0].event, old[0], 0);
+  expect_same(d1_events[1].event, old[1], 1);
+  ASSERT_EQ(d2_history.size(), 1u);
+  expect_same(d2_history[0].event, old[2], 2);
+
+  const std::vector<EventDraft> later{
+      EventDraft{"d1", "dossier_assigned", "u2", "processing", "2026-03-02T10:00:00+07:00", "",
+                 "received", "processing",
+                 R"({"official_id":"u-chuyenvien.hoalu","step":"tham-dinh"})"},
+      EventDraft{"d1", "result_returned", "u1", "reception", "2026-03-03T10:00:00+07:00", "",
+                 "approved", "returned",
+                 R"({"channel":"counter","receiver_name":"Nguyễn Văn Tải"})"},
+      // Short: stays clear; and a backslash, which bytea's text input would have misread.
+      EventDraft{"d2", "note", "u1", "reception", "2026-03-03T11:00:00+07:00", "", "received",
+                 "received", R"({"n":"\""})"},
+  };
+  store->write([&](SqlConnection& db) {
+    for (const auto& e : later) append_event(db, e);
+  });
+  std::vector<SqlRow> stored;
+  std::optional<ReturnEventRow> returned;
+  store->read([&](SqlConnection& db) {
+    check = verify_chain(db);
+    d1_events = events_of(db, "d1");
+    d2_history = history_of(db, "d2");
+    stored = db.query("SELECT payload FROM dossier_events ORDER BY seq");
+    returned = last_return(db, "d1");
+  });
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.events_checked, 6);
+  ASSERT_EQ(d1_events.size(), 4u);
+  expect_same(d1_events[2].event, later[0], 3);
+  expect_same(d1_events[3].event, later[1], 4);
+  ASSERT_EQ(d2_history.size(), 2u);
+  expect_same(d2_history[1].event, later[2], 5);
+  ASSERT_TRUE(returned.has_value());
+  EXPECT_EQ(returned->payload, later[1].payload);
+
+  ASSERT_EQ(stored.size(), 6u);
+  // The old rows as they were written: clear (text on SQLite, its bytes in PostgreSQL's bytea).
+  for (std::size_t i = 0; i < old.size(); ++i) {
+    const auto& v = stored[i].values[0];
+    if (GetParam() == Engine::sqlite) {
+      EXPECT_EQ(v, SqlValue{old[i].payload}) << i;
+    } else {
+      EXPECT_EQ(v, SqlValue{Bytes{old[i].payload}}) << i;
+    }
+  }
+  // The new usual ones packed, under a third of their size.
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto* packed = std::get_if<Bytes>(&stored[3 + i].values[0]);
+    ASSERT_NE(packed, nullptr) << i;
+    EXPECT_EQ(static_cast<unsigned char>(packed->data[0]), kEventPayloadDictionary);
+    EXPECT_LT(packed->data.size() * 3, later[i].payload.size()) << packed->data.size();
+  }
+
+  // A packed payload that does not inflate is a broken chain at its row, named by verify_chain.
+  store->write([&](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO dossier_events(seq, dossier_key, type_id, actor_id, role_id, at_s, at, "
+        "reason, from_status_id, to_status_id, payload, hash) SELECT 7, dossier_key, type_id, "
+        "actor_id, role_id, at_s, at, reason, from_status_id, to_status_id, ?, hash FROM "
+        "dossier_events WHERE seq = 6",
+        {Bytes{std::string("\x02\xff\xff\xff", 4)}});
+  });
+  store->read([&](SqlConnection& db) { check = verify_chain(db); });
+  EXPECT_EQ(check.first_broken_seq, 7);
+  EXPECT_NE(check.problem.find("cannot be read"), std::string::npos) << check.problem;
 }
 
 }  // namespace

@@ -146,7 +146,7 @@ bool references_itself(const TableShape& t) {
 class BatchWriter {
  public:
   BatchWriter(Store& target, const TableShape& t, std::size_t batch_rows)
-      : target_(target), insert_(insert_statement(t)), batch_rows_(batch_rows) {}
+      : target_(target), table_(t), insert_(insert_statement(t)), batch_rows_(batch_rows) {}
 
   void add(SqlRow row) {
     pending_.push_back(std::move(row));
@@ -157,7 +157,18 @@ class BatchWriter {
   void flush() {
     if (pending_.empty()) return;
     target_.write([&](SqlConnection& db) {
-      for (const auto& row : pending_) db.execute(insert_, row.values);
+      if (!byte_columns_) byte_columns_ = byte_columns(db);
+      for (auto& row : pending_) {
+        // A text SQLite kept in a column that is bytea on PostgreSQL (a clear event payload,
+        // migration 0067) goes as its bytes: as a text parameter, bytea would parse it as its
+        // escaped input form, where a backslash of the JSON means something else.
+        for (const auto i : *byte_columns_) {
+          if (auto* text = std::get_if<std::string>(&row.values[i])) {
+            row.values[i] = Bytes{std::move(*text)};
+          }
+        }
+        db.execute(insert_, row.values);
+      }
     });
     rows_ += static_cast<std::int64_t>(pending_.size());
     ++jobs_;
@@ -168,7 +179,25 @@ class BatchWriter {
   std::int64_t jobs() const { return jobs_; }
 
  private:
+  // The positions of the table's bytea columns in the target (none on SQLite).
+  std::vector<std::size_t> byte_columns(SqlConnection& db) const {
+    std::vector<std::size_t> out;
+    if (db.dialect() != Dialect::postgres) return out;
+    for (const auto& c :
+         db.query("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                  "current_schema() AND table_name = ? AND data_type = 'bytea'",
+                  {table_.name})) {
+      const auto it = std::find(table_.columns.begin(), table_.columns.end(), c.text(0));
+      if (it != table_.columns.end()) {
+        out.push_back(static_cast<std::size_t>(it - table_.columns.begin()));
+      }
+    }
+    return out;
+  }
+
   Store& target_;
+  const TableShape& table_;
+  std::optional<std::vector<std::size_t>> byte_columns_;
   std::string insert_;
   std::size_t batch_rows_;
   std::vector<SqlRow> pending_;

@@ -266,6 +266,54 @@ TEST_P(TableCopyBlobTest, EventHashesArriveAsTheSameBytes) {
   EXPECT_EQ(chain.events_checked, 3);
 }
 
+// Event payloads (migration 0067) arrive as they are stored: packed ones as the same bytes, clear
+// ones as their text's bytes, a backslash included (a text parameter into PostgreSQL's bytea would
+// be parsed as bytea's escaped input and refused); each reads back as appended and the chain
+// verifies on the target.
+TEST_P(TableCopyBlobTest, EventPayloadsArriveAsStoredAndReadBack) {
+  TestDatabase source_db(Engine::sqlite, "copy-payload-source");
+  TestDatabase target_db(GetParam(), "copy-payload-target");
+  auto source = source_db.open();
+  auto target = target_db.open();
+  const std::vector<std::string> payloads{
+      R"({"official_id":"u-chuyenvien.hoalu","step":"tham-dinh"})", R"({"n":"\""})", "{}",
+      R"({"note":"a \\ b \"c\" d, a longer text that is not in the dictionary"})"};
+  source->write([&](SqlConnection& db) {
+    insert_commune(db);
+    db.execute(
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "('d1', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, '{}', 'now', 'now')");
+    for (const auto& p : payloads) {
+      append_event(db, EventDraft{"d1", "received", "u1", "reception", "2026-03-02T10:00:00+07:00",
+                                  "", "submitted", "received", p});
+    }
+  });
+  std::vector<SqlRow> before, after;
+  std::vector<StoredEvent> events;
+  ChainCheck chain;
+  source->read([&](SqlConnection& db) {
+    copy_tables(db, *target, sqlite_tables_to_copy(db), 2);
+    before = db.query("SELECT payload FROM dossier_events ORDER BY seq");
+  });
+  target->read([&](SqlConnection& db) {
+    after = db.query("SELECT payload FROM dossier_events ORDER BY seq");
+    events = events_of(db, "d1");
+    chain = verify_chain(db);
+  });
+  ASSERT_EQ(before.size(), payloads.size());
+  ASSERT_EQ(after.size(), payloads.size());
+  ASSERT_EQ(events.size(), payloads.size());
+  // The usual payload is packed at the source and arrives as the same bytes.
+  ASSERT_TRUE(std::holds_alternative<Bytes>(before[0].values[0]));
+  EXPECT_EQ(after[0].values[0], before[0].values[0]);
+  // The short one stays clear text at the source.
+  EXPECT_TRUE(std::holds_alternative<std::string>(before[1].values[0]));
+  for (std::size_t i = 0; i < payloads.size(); ++i) EXPECT_EQ(events[i].event.payload, payloads[i]);
+  EXPECT_TRUE(chain.ok()) << chain.problem;
+  EXPECT_EQ(chain.events_checked, 4);
+}
+
 // The sealed application forms (binary since migration 0064, or an enc1 text kept from before)
 // arrive byte for byte as BLOB or bytea, and open on the target in their own rows.
 TEST_P(TableCopyBlobTest, SealedDocumentsArriveAsTheSameBytesAndOpen) {

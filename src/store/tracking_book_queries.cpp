@@ -5,6 +5,7 @@
 #include "domain/calendar/date.hpp"
 #include "store/dossier_times.hpp"
 #include "store/event_encoding.hpp"
+#include "store/event_payload_packing.hpp"
 #include "store/personal_data.hpp"
 
 namespace motcua::store {
@@ -56,10 +57,12 @@ std::vector<BookDossierRow> book_dossiers(SqlConnection& db, const std::string& 
 }
 
 std::optional<ReturnEventRow> last_return(SqlConnection& db, const std::string& dossier_id) {
-  const auto r = db.query_one(kReturn, {dossier_id});
+  auto r = db.query_one(kReturn, {dossier_id});
   if (!r) return std::nullopt;
-  // The time as the event was appended (its encoding: store/event_log.hpp).
-  return ReturnEventRow{event_time_text(r->values.at(0), r->values.at(1)), r->text(2)};
+  // The time and the payload as the event was appended (their encodings: store/event_log.hpp,
+  // store/event_payload_packing.hpp).
+  return ReturnEventRow{event_time_text(r->values.at(0), r->values.at(1)),
+                        event_payload_text(std::move(r->values.at(2)))};
 }
 
 }  // namespace motcua::store

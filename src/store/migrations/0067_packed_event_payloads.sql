@@ -1,0 +1,20 @@
+-- Event payloads packed (issue 17; docs/performance.md "Storage per dossier (issue 17)",
+-- docs/architecture.md "The event log's encoding"). A payload (~50 bytes of JSON whose keys and
+-- shapes repeat in every row) is stored as raw deflate with a preset dictionary when that is
+-- smaller, ~13 bytes: store/event_payload_packing.hpp, which also says how a reader tells a packed
+-- value from a clear one. The chain is unchanged: event_hash() covers the clear payload, which
+-- every reader unpacks.
+--
+-- Rows written before this migration stay as they are, clear: readers accept both forms, and the
+-- log is append-only (triggers refuse UPDATE). Repacking them would mean setting that guard aside
+-- to rewrite every row of the largest table in this one transaction, and the room would only come
+-- back with a VACUUM; a log's rows as written are also its evidence. New rows are packed.
+--
+-- @postgres
+-- The column becomes bytea holding each text's UTF-8 bytes (one rewrite of the table; a rewrite
+-- fires no row trigger): a packed value is bytes, which text cannot hold (a zero byte). A clear
+-- payload's bytes never start with a byte below 0x09, a packed one's always do.
+ALTER TABLE dossier_events ALTER COLUMN payload TYPE bytea USING convert_to(payload, 'UTF8');
+-- @end
+-- SQLite: nothing here. A TEXT column keeps a BLOB as a BLOB (affinity converts no blob), so a
+-- packed payload is a BLOB and a clear one TEXT in the same column, as 0064 does for documents.
