@@ -282,7 +282,7 @@ TEST_P(TableCopyBlobTest, EventPayloadsArriveAsStoredAndReadBack) {
     insert_commune(db);
     db.execute(
         "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
-        "applicant_folded, channel, status, version, document, created_at, updated_at) VALUES "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
         "('d1', '1.001193', 1, 'c1', 'An', 'an', 'online', 'submitted', 1, '{}', 'now', 'now')");
     for (const auto& p : payloads) {
       append_event(db, EventDraft{"d1", "received", "u1", "reception", "2026-03-02T10:00:00+07:00",
