@@ -47,6 +47,10 @@ int write_applicant_notices(store::SqlConnection& db, const calendar::WorkingCal
                             const codec::DossierDocument& document,
                             const std::vector<dossier::Event>& events, const dossier::Event& event,
                             const std::string& key, Instant now) {
+  // Whether the event tells the applicant anything depends on its kind alone: most changes of
+  // state (an assignment, a hand-over) do not, and then nothing is looked up (issue 17, writer
+  // CPU).
+  if (!notice_for(event, DossierFacts{}, cal)) return 0;
   const Preferences prefs = preferences_of(db, record);
   DossierFacts facts{
       record.id,
