@@ -144,6 +144,16 @@ class StorageMigrationTest : public ::testing::TestWithParam<Engine> {
     }
   }
 
+  // A connection of its own to the database written by write_old_database, outside any store (so
+  // that no migration runs): rows written as the code of that time wrote them.
+  std::unique_ptr<SqlConnection> old_connection() {
+    if (GetParam() == Engine::sqlite) {
+      return std::make_unique<SqliteConnection>(database_.name(),
+                                                SqliteConnection::Mode::read_write);
+    }
+    return std::make_unique<PostgresConnection>(database_.name());
+  }
+
   // The hex hashes written, in seq order.
   std::vector<std::string> hashes_;
   TestDatabase database_{GetParam(), "storage-migration"};
@@ -467,11 +477,7 @@ TEST(EventTimeEncoding, CanonicalTimesAndSecondsRoundTrip) {
 TEST_P(StorageMigrationTest, PartyTimeRowsSurviveTheClusteredRebuild) {
   write_old_database(kBeforePartyTimeClustered, std::vector<EventDraft>{});
   {
-    auto c = GetParam() == Engine::sqlite
-                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
-                       database_.name(), SqliteConnection::Mode::read_write))
-                 : std::unique_ptr<SqlConnection>(
-                       std::make_unique<PostgresConnection>(database_.name()));
+    auto c = old_connection();
     c->execute(
         "INSERT INTO dossier_party_time(dossier_id, party, seconds) VALUES ('d1', 'applicant', "
         "3600), ('d1', 'official:u1', 7200), ('d1', 'agency:c1', 60)");
@@ -515,11 +521,7 @@ TEST_P(StorageMigrationTest, PartyTimeRowsSurviveTheClusteredRebuild) {
 TEST_P(StorageMigrationTest, TheReadModelIsKeyedAndReadsBackTheSame) {
   write_old_database(kBeforeKeyedReadModel, std::vector<EventDraft>{});
   {
-    auto c = GetParam() == Engine::sqlite
-                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
-                       database_.name(), SqliteConnection::Mode::read_write))
-                 : std::unique_ptr<SqlConnection>(
-                       std::make_unique<PostgresConnection>(database_.name()));
+    auto c = old_connection();
     // As the code of 0065 wrote them: ids and texts.
     c->execute(
         "INSERT INTO dossier_outcomes(dossier_id, version, agency_id, procedure_code, channel, "
@@ -616,11 +618,7 @@ TEST_P(StorageMigrationTest, TheReadModelIsKeyedAndReadsBackTheSame) {
 TEST_P(StorageMigrationTest, TrackingBookLinesAreKeptByKey) {
   write_old_database(kBeforeBookByKey, std::vector<EventDraft>{});
   {
-    auto c = GetParam() == Engine::sqlite
-                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
-                       database_.name(), SqliteConnection::Mode::read_write))
-                 : std::unique_ptr<SqlConnection>(
-                       std::make_unique<PostgresConnection>(database_.name()));
+    auto c = old_connection();
     c->execute(
         "INSERT INTO tracking_book_entries(dossier_id, book_key, year, volume, line, sets) VALUES "
         "('d1', 'mc-1', 2026, 1, 7, 2)");
@@ -690,11 +688,7 @@ TEST_P(StorageMigrationTest, DossierTimesBecomeSecondsAndReadBackByteForByte) {
         "2026-03-02T10:00:00.5+07:00"}},
   };
   {
-    auto c = GetParam() == Engine::sqlite
-                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
-                       database_.name(), SqliteConnection::Mode::read_write))
-                 : std::unique_ptr<SqlConnection>(
-                       std::make_unique<PostgresConnection>(database_.name()));
+    auto c = old_connection();
     c->execute("DELETE FROM dossiers");
     for (const auto& row : rows) {
       std::vector<SqlValue> values{std::string(row.id)};
@@ -780,11 +774,7 @@ TEST_P(StorageMigrationTest, PackedPayloadsChainOnAfterClearOnes) {
   };
   {
     // As the code before 0067 wrote them: the payload as text, the dossier by its key.
-    auto c = GetParam() == Engine::sqlite
-                 ? std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(
-                       database_.name(), SqliteConnection::Mode::read_write))
-                 : std::unique_ptr<SqlConnection>(
-                       std::make_unique<PostgresConnection>(database_.name()));
+    auto c = old_connection();
     std::string prev = kGenesisHash;
     for (std::int64_t seq = 1; seq <= static_cast<std::int64_t>(old.size()); ++seq) {
       const auto& e = old[static_cast<std::size_t>(seq - 1)];
