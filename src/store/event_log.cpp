@@ -1,6 +1,7 @@
 #include "store/event_log.hpp"
 
 #include "domain/calendar/date.hpp"
+#include "store/dossier_times.hpp"
 #include "store/event_encoding.hpp"
 #include "store/event_payload_packing.hpp"
 #include "store/hashing.hpp"
@@ -93,27 +94,10 @@ StoredEvent event_from_row(SqlRow& r, Terms& terms) {
 }  // namespace
 
 std::optional<std::int64_t> canonical_event_seconds(std::string_view at) {
-  // YYYY-MM-DDTHH:MM:SS+07:00, every digit a digit.
-  if (at.size() != 25 || at.substr(19) != kOffsetText || at[4] != '-' || at[7] != '-' ||
-      at[10] != 'T' || at[13] != ':' || at[16] != ':') {
-    return std::nullopt;
-  }
-  const auto number = [&at](std::size_t from, std::size_t width) -> std::optional<int> {
-    int n = 0;
-    for (std::size_t i = from; i < from + width; ++i) {
-      if (at[i] < '0' || at[i] > '9') return std::nullopt;
-      n = n * 10 + (at[i] - '0');
-    }
-    return n;
-  };
-  const auto y = number(0, 4), mo = number(5, 2), d = number(8, 2);
-  const auto h = number(11, 2), mi = number(14, 2), s = number(17, 2);
-  if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
-  // Year 0 is left as text, as PostgreSQL's migration leaves it (it has no year 0).
-  if (*y < 1 || !is_valid_ymd(*y, *mo, *d) || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
-  return from_local(date_from_ymd(*y, *mo, *d), *h * kSecondsPerHour + *mi * 60 + *s,
-                    kOffsetMinutes)
-      .seconds;
+  // YYYY-MM-DDTHH:MM:SS+07:00 naming a real day and time (year 0 is left as text, as PostgreSQL's
+  // migration leaves it: it has no year 0); the parsing is the dossier times' (migration 0068).
+  if (at.size() != 25 || at.substr(19) != kOffsetText) return std::nullopt;
+  return iso_time_seconds(at);
 }
 
 std::string canonical_event_time(std::int64_t seconds) {
