@@ -106,22 +106,19 @@ void update_dossier(SqlConnection& db, const DossierRecord& r, FormWrite form) {
   if (keep) values.erase(values.begin() + kDocumentColumn - 1);
   values.emplace_back(r.id);
   values.emplace_back(r.version - 1);
-  const auto changed = db.execute(
-      keep
-          ? "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
-            "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
-            "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
-            "submitted_s = ?, submitted_text = ?, received_s = ?, received_text = ?, due_s = ?, "
-            "due_766_s = ?, finished_s = ?, finished_text = ?, version = ?, created_s = ?, "
-            "created_text = ?, updated_s = ?, updated_text = ? WHERE id = ? AND version = ?"
-          : "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
-            "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
-            "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
-            "submitted_s = ?, submitted_text = ?, received_s = ?, received_text = ?, due_s = ?, "
-            "due_766_s = ?, finished_s = ?, finished_text = ?, version = ?, document = ?, "
-            "created_s = ?, created_text = ?, updated_s = ?, updated_text = ? WHERE id = ? AND "
-            "version = ?",
-      values);
+  // The columns around the form's, in kColumns' order; the form's own only when it is written.
+  static const std::string kHead =
+      "UPDATE dossiers SET code = ?, procedure_code = ?, procedure_version = ?, variant = ?, "
+      "receiving_unit_id = ?, agency_id = ?, applicant_id = ?, applicant_name = ?, "
+      "applicant_folded = ?, channel = ?, status = ?, assignee_id = ?, current_step = ?, "
+      "submitted_s = ?, submitted_text = ?, received_s = ?, received_text = ?, due_s = ?, "
+      "due_766_s = ?, finished_s = ?, finished_text = ?, version = ?, ";
+  static const std::string kTail =
+      "created_s = ?, created_text = ?, updated_s = ?, updated_text = ? WHERE id = ? AND "
+      "version = ?";
+  static const std::string kKeepingForm = kHead + kTail;
+  static const std::string kWritingForm = kHead + "document = ?, " + kTail;
+  const auto changed = db.execute(keep ? kKeepingForm : kWritingForm, values);
   if (changed != 1) throw ConstraintError("dossier " + r.id + " was changed concurrently");
 }
 
