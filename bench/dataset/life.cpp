@@ -24,6 +24,7 @@ Lives::Lives(const calendar::WorkingCalendar& cal, const codec::DemoConfig& conf
       shares_(shares),
       present_(present),
       first_day_(first_day),
+      seed_(seed),
       rng_(seed),
       service_(cal, [this] { return clock_; }) {
   for (const auto& p : config_.procedures)
@@ -132,6 +133,14 @@ bool Lives::act(store::SqlConnection& db, const app::Actor& who, const std::stri
   status = r->record.status;
   if (r->record.due_s) due_ = Instant{*r->record.due_s};
   return true;
+}
+
+void Lives::resume_after(std::int64_t existing) {
+  const auto count = static_cast<std::uint64_t>(existing);
+  std::seed_seq seq{static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32),
+                    static_cast<std::uint32_t>(count), static_cast<std::uint32_t>(count >> 32)};
+  rng_.seed(seq);
+  serial_ = static_cast<std::uint64_t>(existing);
 }
 
 void Lives::live_one(store::SqlConnection& db, Tally& tally) {

@@ -43,6 +43,11 @@ class Lives {
   // Lives one more dossier inside the caller's write job.
   void live_one(store::SqlConnection& db, Tally& tally);
 
+  // Continues a history that already holds `existing` dossiers (motcua_dataset --resume): the
+  // random stream is drawn again from the seed and that count, so the new lives are not the first
+  // run's again, and the portal's own codes go on from beyond any earlier one.
+  void resume_after(std::int64_t existing);
+
  private:
   struct Cast {
     std::string unit_id, agency_id, agency_code;
@@ -65,6 +70,7 @@ class Lives {
   Instant present_;
   Date first_day_;
   Instant clock_{};
+  std::uint64_t seed_;
   std::mt19937_64 rng_;
   app::DossierService service_;
   std::vector<Cast> communes_;

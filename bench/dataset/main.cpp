@@ -3,7 +3,10 @@
 //
 //   motcua demo --db D --dossiers 0          # agencies, catalog, people: no dossiers
 //   motcua_dataset --db D [--dossiers 10000000] [--years 10] [--seed 766] [--batch 2000]
-//                  [--data data] [--shares data/bench/dataset-shares.json]
+//                  [--data data] [--shares data/bench/dataset-shares.json] [--resume]
+//
+// --resume continues a database that already holds dossiers (a run stopped part-way: each batch
+// is one transaction, so a killed run loses at most its last batch) until it holds --dossiers.
 //
 // Every dossier lives through the real use cases (bench/dataset/life.hpp) in large write jobs on a
 // bulk store (store::open_sqlite_bulk_store: synchronous=OFF, one transaction per batch); at the
@@ -47,12 +50,14 @@ struct Options {
   std::string data = "data";
   std::string shares;                        // default: <data>/bench/dataset-shares.json
   std::string present = "2026-11-20T14:00";  // local time: a fixed present, so runs repeat
+  bool resume = false;
 };
 
 int usage(const std::string& why) {
   std::cerr << "motcua_dataset: " << why
             << "\nusage: motcua_dataset --db PATH [--dossiers N] [--years Y] [--seed S] "
-               "[--batch K] [--data DIR] [--shares FILE] [--present YYYY-MM-DDTHH:MM]\n";
+               "[--batch K] [--data DIR] [--shares FILE] [--present YYYY-MM-DDTHH:MM] "
+               "[--resume]\n";
   return 2;
 }
 
@@ -80,6 +85,10 @@ int main(int argc, char** argv) {
   Options o;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
+    if (a == "--resume") {
+      o.resume = true;
+      continue;
+    }
     if (i + 1 >= argc) return usage(a + " needs a value");
     const std::string v = argv[++i];
     try {
@@ -141,6 +150,7 @@ int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   dataset::Tally tally;
   dataset::Delivered outbox;
+  std::int64_t added = 0;  // dossiers this run adds (all of them unless resuming)
   {
     auto store = store::open_store_for_bulk_load(o.db);
     std::int64_t existing = 0;
@@ -156,10 +166,16 @@ int main(int argc, char** argv) {
       std::cerr << "motcua_dataset: the demo's agencies exist from " << to_iso(first_day)
                 << ": the history starts there\n";
     }
-    if (existing > 0) return usage("the database already has dossiers (start from --dossiers 0)");
+    if (existing > 0 && !o.resume)
+      return usage("the database already has dossiers (start from --dossiers 0, or --resume)");
+    if (existing > 0) {
+      lives.resume_after(existing);
+      std::cerr << "motcua_dataset: resuming after " << existing << " dossiers\n";
+    }
+    added = std::max<std::int64_t>(0, o.dossiers - existing);
     auto last_report = started;
-    for (std::int64_t done = 0; done < o.dossiers;) {
-      const auto n = std::min<std::int64_t>(o.batch, o.dossiers - done);
+    for (std::int64_t done = 0; done < added;) {
+      const auto n = std::min<std::int64_t>(o.batch, added - done);
       store->write([&](store::SqlConnection& db) {
         for (std::int64_t i = 0; i < n; ++i) lives.live_one(db, tally);
       });
@@ -170,13 +186,12 @@ int main(int argc, char** argv) {
       });
       done += n;
       const auto now = std::chrono::steady_clock::now();
-      if (now - last_report > std::chrono::seconds(5) || done == o.dossiers) {
+      if (now - last_report > std::chrono::seconds(5) || done == added) {
         last_report = now;
         const double rate = static_cast<double>(done) / seconds_since(started);
-        std::cerr << "motcua_dataset: " << done << "/" << o.dossiers << " dossiers, "
+        std::cerr << "motcua_dataset: " << existing + done << "/" << o.dossiers << " dossiers, "
                   << static_cast<std::int64_t>(rate) << "/s, ETA "
-                  << static_cast<std::int64_t>(static_cast<double>(o.dossiers - done) / rate)
-                  << " s\n";
+                  << static_cast<std::int64_t>(static_cast<double>(added - done) / rate) << " s\n";
       }
     }
     const auto loaded = std::chrono::steady_clock::now();
@@ -195,9 +210,10 @@ int main(int argc, char** argv) {
     audit = store::verify_audit_chain(db);
   });
   const auto bytes = fs::file_size(o.db);
-  const double per_second = load_seconds > 0 ? static_cast<double>(o.dossiers) / load_seconds : 0.0;
+  const double per_second = load_seconds > 0 ? static_cast<double>(added) / load_seconds : 0.0;
   std::cout << json::serialize(json::object{
                    {"dossiers", o.dossiers},
+                   {"added", added},
                    {"from", to_iso(first_day)},
                    {"present", to_iso(present, cal->utc_offset_minutes())},
                    {"seed", o.seed},
@@ -205,7 +221,7 @@ int main(int argc, char** argv) {
                    {"dossiers_per_second", per_second},
                    {"database_bytes", bytes},
                    {"bytes_per_dossier",
-                    o.dossiers > 0 ? (bytes - std::min(bytes, bytes_before)) / o.dossiers : 0},
+                    added > 0 ? (bytes - std::min(bytes, bytes_before)) / added : 0},
                    {"by_channel", counts(tally.by_channel)},
                    {"by_status", counts(tally.by_status)},
                    {"rated", tally.rated},

@@ -7,8 +7,24 @@ namespace motcua::store {
 namespace {
 
 // Raw deflate: no zlib header nor Adler-32 (two and four bytes a value); a sealed value's AEAD tag
-// or an event's chained hash already guards the bytes.
+// or an event's chained hash already guards the bytes. Inflating takes the largest window, which
+// reads a stream made with any smaller one.
 constexpr int kRawWindow = -15;
+
+// The smallest window that still holds the dictionary and the whole value, and a hash table sized
+// to it. zlib's default (32 KB window, 64 Ki hash heads) allocates ~400 KB and clears 128 KB for
+// every value; most values here are a few hundred bytes, so that was most of the writer's packing
+// time. Nothing is lost: every match the large window could find lies within the small one.
+struct DeflateShape {
+  int window_bits;
+  int mem_level;
+};
+
+DeflateShape shape_for(std::size_t span) {
+  int bits = 9;  // raw deflate's smallest window
+  while (bits < 15 && (std::size_t{1} << bits) < span) ++bits;
+  return {bits, bits - 6};  // 2^(mem_level + 7) hash heads: twice the window's positions
+}
 // A form is a few kilobytes at most, a payload less; a stream inflating beyond this is not one.
 constexpr std::size_t kMaxClear = 16 * 1024 * 1024;
 
@@ -17,7 +33,9 @@ constexpr std::size_t kMaxClear = 16 * 1024 * 1024;
 std::optional<std::string> deflate_with_dictionary(std::string_view clear, unsigned char version,
                                                    std::string_view dictionary, PackWhen when) {
   z_stream z{};
-  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, kRawWindow, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+  const DeflateShape shape = shape_for(dictionary.size() + clear.size());
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -shape.window_bits, shape.mem_level,
+                   Z_DEFAULT_STRATEGY) != Z_OK) {
     return std::nullopt;
   }
   deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()),

@@ -44,22 +44,26 @@ class DatasetTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Built build(const std::string& name, std::uint64_t seed) {
+  Built build(const std::string& name, std::uint64_t seed, int dossiers = kDossiers) {
     // The demo province without dossiers, built once (SetUp) and copied: closed, so one file.
     Built b{dir_ / (name + ".db"), {}};
-    const std::string src = MOTCUA_SOURCE_DIR;
     fs::copy_file(empty_, b.db);
     if (fs::exists(empty_.string() + "-wal"))
       fs::copy_file(empty_.string() + "-wal", b.db.string() + "-wal");
     // Its accounts' ID numbers and phones are sealed under the demo's data key: the key goes along.
     fs::copy_file(empty_.string() + ".data-key", b.db.string() + ".data-key");
-    const auto gen =
-        run_process(std::string(MOTCUA_BINARY_DIR) + "/bench/motcua_dataset --db '" +
-                    b.db.string() + "' --dossiers " + std::to_string(kDossiers) + " --seed " +
-                    std::to_string(seed) + " --batch 64 --data '" + src + "/data'");
+    const auto gen = generate(b.db, seed, dossiers, "");
     EXPECT_EQ(gen.status, 0) << gen.err << gen.out;
     b.summary = json::parse(gen.out).as_object();
     return b;
+  }
+
+  static motcua::testing::ProcessResult generate(const fs::path& db, std::uint64_t seed,
+                                                 int dossiers, const std::string& more) {
+    const std::string src = MOTCUA_SOURCE_DIR;
+    return run_process(std::string(MOTCUA_BINARY_DIR) + "/bench/motcua_dataset --db '" +
+                       db.string() + "' --dossiers " + std::to_string(dossiers) + " --seed " +
+                       std::to_string(seed) + " --batch 64 --data '" + src + "/data' " + more);
   }
 
   // Everything about the history but the ids: each event's type, status change and instant, in
@@ -156,6 +160,41 @@ TEST_F(DatasetTest, BuildsAVerifiedHistoryWithTheDataFileSharesAndRepeatsItFromT
   EXPECT_EQ(history(a.db), history(b.db));
   const auto c = build("c", 18);
   EXPECT_NE(history(a.db), history(c.db));
+}
+
+// A run stopped part-way (each batch is its own transaction) goes on with --resume: the database
+// ends with the count asked for, verified, its read model complete, and the lives added are new
+// ones, not the first run's drawn again from the same seed. Without --resume a database that
+// already holds dossiers is refused.
+TEST_F(DatasetTest, AStoppedRunResumesToTheCountAskedWithNewLives) {
+  const auto half = build("r", 17, kDossiers / 2);
+  ASSERT_EQ(count(half.db, "SELECT COUNT(*) FROM dossiers"), kDossiers / 2);
+
+  const auto refused = generate(half.db, 17, kDossiers, "");
+  EXPECT_EQ(refused.status, 2) << refused.out;
+  EXPECT_NE(refused.err.find("--resume"), std::string::npos) << refused.err;
+  EXPECT_EQ(count(half.db, "SELECT COUNT(*) FROM dossiers"), kDossiers / 2);
+
+  const auto resumed = generate(half.db, 17, kDossiers, "--resume");
+  ASSERT_EQ(resumed.status, 0) << resumed.err << resumed.out;
+  const auto summary = json::parse(resumed.out).as_object();
+  EXPECT_EQ(summary.at("added").as_int64(), kDossiers / 2);
+  EXPECT_TRUE(summary.at("event_chain_ok").as_bool());
+  EXPECT_EQ(count(half.db, "SELECT COUNT(*) FROM dossiers"), kDossiers);
+  EXPECT_EQ(count(half.db, "SELECT COUNT(*) FROM dossier_outcomes"),
+            count(half.db, "SELECT COUNT(*) FROM dossiers WHERE received_s IS NOT NULL"));
+  // The same seed drawn again would repeat each arrival instant once: new lives repeat none
+  // (arrivals are drawn to the second over seventeen months).
+  EXPECT_GT(count(half.db, "SELECT COUNT(DISTINCT created_s) FROM dossiers"), kDossiers * 9 / 10);
+  const auto verify = run_process(std::string(MOTCUA_BINARY_DIR) + "/motcua verify-log --db '" +
+                                  half.db.string() + "'");
+  EXPECT_EQ(verify.status, 0) << verify.out << verify.err;
+
+  // Resuming a database that already holds the count adds nothing.
+  const auto again = generate(half.db, 17, kDossiers, "--resume");
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(json::parse(again.out).as_object().at("added").as_int64(), 0);
+  EXPECT_EQ(count(half.db, "SELECT COUNT(*) FROM dossiers"), kDossiers);
 }
 
 }  // namespace
