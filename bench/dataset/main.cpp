@@ -211,26 +211,26 @@ int main(int argc, char** argv) {
   });
   const auto bytes = fs::file_size(o.db);
   const double per_second = load_seconds > 0 ? static_cast<double>(added) / load_seconds : 0.0;
-  std::cout << json::serialize(json::object{
-                   {"dossiers", o.dossiers},
-                   {"added", added},
-                   {"from", to_iso(first_day)},
-                   {"present", to_iso(present, cal->utc_offset_minutes())},
-                   {"seed", o.seed},
-                   {"seconds", load_seconds},
-                   {"dossiers_per_second", per_second},
-                   {"database_bytes", bytes},
-                   {"bytes_per_dossier",
-                    added > 0 ? (bytes - std::min(bytes, bytes_before)) / added : 0},
-                   {"by_channel", counts(tally.by_channel)},
-                   {"by_status", counts(tally.by_status)},
-                   {"rated", tally.rated},
-                   {"refused_creation", tally.refused_creation},
-                   {"outbox_delivered", outbox.delivered},
-                   {"outbox_pruned", outbox.pruned},
-                   {"events_checked", events.events_checked},
-                   {"event_chain_ok", events.ok()},
-                   {"audit_chain_ok", audit.ok()}})
+  std::cout << json::serialize(
+                   json::object{{"dossiers", o.dossiers},
+                                {"added", added},
+                                {"from", to_iso(first_day)},
+                                {"present", to_iso(present, cal->utc_offset_minutes())},
+                                {"seed", o.seed},
+                                {"seconds", load_seconds},
+                                {"dossiers_per_second", per_second},
+                                {"database_bytes", bytes},
+                                {"bytes_per_dossier",
+                                 added > 0 ? (bytes - std::min(bytes, bytes_before)) / added : 0},
+                                {"by_channel", counts(tally.by_channel)},
+                                {"by_status", counts(tally.by_status)},
+                                {"rated", tally.rated},
+                                {"refused_creation", tally.refused_creation},
+                                {"outbox_delivered", outbox.delivered},
+                                {"outbox_pruned", outbox.pruned},
+                                {"events_checked", events.events_checked},
+                                {"event_chain_ok", events.ok()},
+                                {"audit_chain_ok", audit.ok()}})
             << "\n";
   return events.ok() && audit.ok() ? 0 : 1;
 }
