@@ -1,7 +1,7 @@
-// Parsed process definitions, keyed by their stored JSON text. A stored process version never
-// changes (a save adds a version), and the key is the text itself, so an entry can never be stale:
-// no invalidation is needed. Every dossier command and every dossier view read the dossier's
-// process; parsing its JSON each time was a quarter of a command's work on the writer thread
+// Parsed process definitions, keyed by their stored JSON text (app/common/text_keyed_cache.hpp):
+// a stored process version never changes (a save adds a version), and an entry keyed by the text
+// can never be stale. Every dossier command and every dossier view read the dossier's process;
+// parsing its JSON each time was a quarter of a command's work on the writer thread
 // (docs/performance.md, "CPU per state change").
 #pragma once
 

@@ -1,5 +1,6 @@
 #include "app/dossier/procedure_terms.hpp"
 
+#include "app/common/text_keyed_cache.hpp"
 #include "store/agency_repository.hpp"
 #include "store/catalog_repository.hpp"
 #include "store/procedure_terms_repository.hpp"
@@ -85,10 +86,15 @@ TermsPart apply_local_terms(TermsPart part, const LocalTerms& local) {
 }
 
 TermsPart catalog_terms(const std::string& code, const std::string& document) {
-  auto part = codec::procedure_terms_part(document);
-  if (!part) throw store::StoreError("procedure " + code + " document is not JSON");
-  return TermsPart{std::move(part->limits), std::move(part->rule),
-                   std::move(part->receiving_address)};
+  // Every intake reads its procedure's terms from the catalog document (a few kilobytes of JSON):
+  // parsed once per stored text. A few thousand procedures, each in force in one version or two.
+  static TextKeyedCache<TermsPart> parsed(4096);
+  return *parsed.get(document, [&](const std::string& text) {
+    auto part = codec::procedure_terms_part(text);
+    if (!part) throw store::StoreError("procedure " + code + " document is not JSON");
+    return TermsPart{std::move(part->limits), std::move(part->rule),
+                     std::move(part->receiving_address)};
+  });
 }
 
 AppResult<ProcedureTerms> load_procedure_terms(store::SqlConnection& db, const std::string& code,

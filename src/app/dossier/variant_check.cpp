@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/common/text_keyed_cache.hpp"
 #include "codec/procedure_papers_json.hpp"
 #include "domain/catalog/paper_structure.hpp"
 #include "store/catalog_repository.hpp"
@@ -48,7 +49,11 @@ std::vector<std::string> procedure_case_names(store::SqlConnection& db, const st
                                               std::int64_t version) {
   const auto row = store::procedure_version(db, code, version);
   if (!row) return {};
-  return codec::document_case_names(row->document);
+  // Every intake checks the case it names against its procedure's document: parsed once per
+  // stored text (app/common/text_keyed_cache.hpp).
+  static TextKeyedCache<std::vector<std::string>> parsed(4096);
+  return *parsed.get(row->document,
+                     [](const std::string& text) { return codec::document_case_names(text); });
 }
 
 AppResult<void> check_variant(const std::vector<std::string>& cases, const std::string& variant,
