@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "store/sqlite/wal_checkpointer.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -25,8 +27,30 @@ SqliteConnection::SqliteConnection(const std::string& path, Mode mode) : path_(p
 }
 
 SqliteConnection::~SqliteConnection() {
+  // First the checkpointer's thread and connection: the writer's close then copies what is left
+  // and removes the log, as the last connection to close does.
+  if (checkpointer_) sqlite3_wal_hook(db_, nullptr, nullptr);
+  checkpointer_.reset();
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
   sqlite3_close(db_);
+}
+
+void SqliteConnection::checkpoint_in_background() {
+  if (checkpointer_) return;
+  // Only a file in WAL mode has a log to copy (an in-memory database has none).
+  const auto mode = query("PRAGMA journal_mode");
+  if (mode.empty() || mode.front().text(0) != "wal") return;
+  const auto synchronous = query("PRAGMA synchronous");
+  checkpointer_ = std::make_unique<WalCheckpointer>(
+      path_, synchronous.empty() ? 2 : static_cast<int>(synchronous.front().integer(0)));
+  // Replaces SQLite's automatic checkpoint, which is itself a WAL hook.
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3* db, const char*, int pages) {
+        static_cast<WalCheckpointer*>(self)->committed(db, pages);
+        return SQLITE_OK;
+      },
+      checkpointer_.get());
 }
 
 void SqliteConnection::fail(const std::string& what, int code) {

@@ -15,6 +15,8 @@ struct sqlite3_stmt;
 
 namespace motcua::store {
 
+class WalCheckpointer;
+
 class SqliteConnection final : public SqlConnection {
  public:
   enum class Mode { read_write, read_only };
@@ -31,6 +33,12 @@ class SqliteConnection final : public SqlConnection {
   // Runs several statements separated by ';' with no parameters (migrations, pragmas).
   void execute_script(const std::string& sql);
 
+  // For the writer connection in WAL mode: checkpoints move to a thread of their own
+  // (store/sqlite/wal_checkpointer.hpp) instead of running inside the commit that crosses the
+  // threshold. Stopped before this connection closes.
+  void checkpoint_in_background();
+  const WalCheckpointer* checkpointer() const { return checkpointer_.get(); }
+
  private:
   sqlite3_stmt* prepare(std::string_view sql, const std::vector<SqlValue>& params);
   [[noreturn]] void fail(const std::string& what, int code);
@@ -46,6 +54,7 @@ class SqliteConnection final : public SqlConnection {
     }
   };
   std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace motcua::store

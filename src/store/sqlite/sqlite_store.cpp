@@ -68,6 +68,7 @@ std::unique_ptr<SqliteConnection> open_writer(const std::string& path, bool bulk
   db->execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
   if (bulk) db->execute_script("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
   apply_migrations(*db);
+  db->checkpoint_in_background();
   return db;
 }
 
