@@ -29,5 +29,29 @@ TEST(AnswerCache, StartsAfreshWhenFull) {
   EXPECT_EQ(cache.get("c"), 4);
 }
 
+// Stale-while-revalidate: past the ttl the kept answer is still served, marked stale, and only
+// one caller is chosen to compute the next; past the maximum age nothing is served.
+TEST(AnswerCache, ServesAStaleAnswerWhileOneCallerComputesTheNext) {
+  AnswerCache<int> cache(std::chrono::seconds(0));
+  EXPECT_FALSE(cache.lookup("k", std::chrono::hours(1)));
+  cache.put("k", 1);
+  const auto hit = cache.lookup("k", std::chrono::hours(1));
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->value, 1);
+  EXPECT_TRUE(hit->stale);
+  EXPECT_TRUE(cache.begin_refresh("k"));
+  EXPECT_FALSE(cache.begin_refresh("k"));  // the others keep the stale answer meanwhile
+  cache.put("k", 2);                       // the fresh answer ends the refresh
+  EXPECT_EQ(cache.lookup("k", std::chrono::hours(1))->value, 2);
+  EXPECT_TRUE(cache.begin_refresh("k"));
+  cache.abandon_refresh("k");  // a failed computation lets the next caller try
+  EXPECT_TRUE(cache.begin_refresh("k"));
+  EXPECT_FALSE(cache.lookup("k", std::chrono::seconds(0)));  // too old to serve at all
+
+  AnswerCache<int> fresh(std::chrono::seconds(300));
+  fresh.put("k", 3);
+  EXPECT_FALSE(fresh.lookup("k", std::chrono::hours(1))->stale);
+}
+
 }  // namespace
 }  // namespace motcua::api

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -197,6 +198,35 @@ http::AsyncHandler periodic_export_handler(ApiContext& ctx, ReportFormat format)
       });
 }
 
+constexpr std::chrono::minutes kScoreboardTtl{5};
+constexpr std::chrono::hours kScoreboardMaxAge{1};
+
+// A fresh scoreboard for `key`, computed on the document pool beside the visitors who are served
+// the stale one; the read model is brought up to date first, as every statistics request does.
+// A full pool or a failure leaves the stale answer in place for the next visitor to try again.
+void recompute_scoreboard(ApiContext& ctx,
+                          const std::shared_ptr<AnswerCache<app::Scoreboard>>& boards,
+                          const std::string& key, const app::StatisticsQuery& q) {
+  const bool queued = document_pool().submit([&ctx, boards, key, q] {
+    try {
+      const auto cal = ctx.calendar.snapshot();
+      app::refresh_statistics(ctx.store, *cal);
+      std::optional<app::AppResult<app::Scoreboard>> fresh;
+      ctx.store.read([&](store::SqlConnection& db) {
+        fresh.emplace(app::scoreboard(db, *cal, q, ctx.now()));
+      });
+      if (*fresh) {
+        boards->put(key, **fresh);
+        return;
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "motcua serve: scoreboard recomputing failed: " << e.what() << "\n";
+    }
+    boards->abandon_refresh(key);
+  });
+  if (!queued) boards->abandon_refresh(key);
+}
+
 }  // namespace
 
 void add_statistics_routes(http::Router& router, ApiContext& ctx) {
@@ -223,8 +253,10 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
             std::move(respond));
       });
   // The public scoreboard (docs/rules.md section 23), each answer reused for five minutes: it
-  // costs one Decision 766 index per agency and is the same for every visitor.
-  constexpr std::chrono::minutes kScoreboardTtl{5};
+  // costs one Decision 766 index per agency and is the same for every visitor. Past five minutes
+  // visitors still get the kept answer (its `as_of` says how old) while one fresh one is computed
+  // on the document pool, so no visitor waits for it (about a second at 500,000 dossiers); only
+  // the first visitor of a server, or of a board unasked for an hour, waits.
   auto boards = std::make_shared<AnswerCache<app::Scoreboard>>(kScoreboardTtl);
   router.add_async(
       Method::get, "/api/v1/statistics/scoreboard",
@@ -235,7 +267,12 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
                 store::SqlConnection& db,
                 const calendar::WorkingCalendar& cal) -> app::AppResult<app::Scoreboard> {
               const auto key = q.from + "|" + q.to;
-              if (auto hit = boards->get(key)) return *hit;
+              if (auto hit = boards->lookup(key, kScoreboardMaxAge)) {
+                if (hit->stale && boards->begin_refresh(key)) {
+                  recompute_scoreboard(ctx, boards, key, q);
+                }
+                return std::move(hit->value);
+              }
               auto fresh = app::scoreboard(db, cal, q, ctx.now());
               if (fresh) boards->put(key, *fresh);
               return fresh;

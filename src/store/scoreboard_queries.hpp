@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,11 @@ struct RatingCounts {
 };
 // One row per month that has a rating, in month order.
 std::vector<RatingCounts> rating_counts(SqlConnection& db, const OutcomeScope& scope);
+
+// The same over the months of `scope` (its agencies ignored), one row per agency that received a
+// rated dossier (`month` left empty): the whole scoreboard's ratings in one pass over them, where
+// one query per agency read every rating of the period once per agency.
+std::map<std::string, RatingCounts> rating_counts_by_agency(SqlConnection& db,
+                                                            const OutcomeScope& scope);
 
 }  // namespace motcua::store

@@ -111,6 +111,8 @@ AppResult<Scoreboard> scoreboard(store::SqlConnection& db, const calendar::Worki
   if (!province) return out;
   out.province_id = *province;
   out.province_name = store::agency_name(db, *province);
+  // Every agency's ratings of the period in one pass; each row below adds up its subtree's.
+  const auto ratings = store::rating_counts_by_agency(db, period);
   for (const auto& agency : store::child_agencies(db, *province)) {
     // Agencies that did not exist during the period (merged away before it, or created after).
     if (agency.valid_to && *agency.valid_to < out.from + "-01") continue;
@@ -135,11 +137,11 @@ AppResult<Scoreboard> scoreboard(store::SqlConnection& db, const calendar::Worki
       row.groups.push_back({g.key, g.name, g.points, g.max_points,
                             static_cast<std::int64_t>(g.missing_inputs.size())});
     }
-    store::OutcomeScope scope = period;
-    scope.agency_ids = store::agency_subtree(db, agency.id);
-    for (const auto& [month, r] : ratings_by_month(db, scope)) {
-      row.rated += r.rated;
-      row.satisfied += r.satisfied;
+    for (const auto& id : store::agency_subtree(db, agency.id)) {
+      if (const auto it = ratings.find(id); it != ratings.end()) {
+        row.rated += it->second.rated;
+        row.satisfied += it->second.satisfied;
+      }
     }
     row.satisfied_share = rate(row.satisfied, row.rated);
     out.agencies.push_back(std::move(row));
