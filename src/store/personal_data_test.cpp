@@ -61,10 +61,11 @@ void revert_compact_event_rows(SqlConnection& db) {
       "dossier_fact_mark_outcome()");
 }
 
-// Undoes migrations 0066 and 0069 (the read model and the tracking book are dropped, not copied
-// back: a rewinding test reads neither), so that a test rewinding the schema to before them can let
-// the store apply them again: the tables by the dossier's text id, the read model as 0065 left it
-// on PostgreSQL and 0064 on SQLite (0065 rebuilds the parties' time there), no outcome_terms.
+// Undoes migrations 0066, 0069 and 0071 (the read model and the tracking book are dropped, not
+// copied back: a rewinding test reads neither), so that a test rewinding the schema to before them
+// can let the store apply them again: the tables by the dossier's text id, the read model as 0065
+// left it on PostgreSQL and 0064 on SQLite (0065 rebuilds the parties' time there), no
+// outcome_terms.
 void revert_dossier_key_tables(SqlConnection& db) {
   db.execute("DROP TABLE tracking_book_entries");
   db.execute(
@@ -94,6 +95,9 @@ void revert_dossier_key_tables(SqlConnection& db) {
   db.execute(
       "CREATE TABLE dossier_party_time (dossier_id TEXT NOT NULL REFERENCES dossiers(id), party "
       "TEXT NOT NULL, seconds BIGINT NOT NULL, PRIMARY KEY (dossier_id, party))");
+  // Migration 0071 runs again too: the rollup without its ratings.
+  db.execute("ALTER TABLE dossier_outcome_months DROP COLUMN rated");
+  db.execute("ALTER TABLE dossier_outcome_months DROP COLUMN rated_satisfied");
 }
 
 // Undoes migration 0068, so that a test rewinding the schema to an earlier migration can let the

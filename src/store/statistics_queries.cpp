@@ -18,8 +18,8 @@ constexpr const char* kUpsertOutcome =
     "INSERT INTO dossier_outcomes(dossier_key, version, agency_id, procedure_code, channel, "
     "received_s, received_month, finished_s, outcome, overdue_from_s, due_s, due_766_s, paused, "
     "supplement_requests, apology_reason, apology_new_due_s, flags, late_cause, "
-    "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused, rated) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(dossier_key) DO UPDATE SET version = excluded.version, "
     "agency_id = excluded.agency_id, procedure_code = excluded.procedure_code, "
     "channel = excluded.channel, received_s = excluded.received_s, "
@@ -31,7 +31,8 @@ constexpr const char* kUpsertOutcome =
     "flags = excluded.flags, late_cause = excluded.late_cause, synced = excluded.synced, "
     "fee_bearing = excluded.fee_bearing, paid_online = excluded.paid_online, "
     "digitised = excluded.digitised, has_result = excluded.has_result, "
-    "rated_unsatisfied = excluded.rated_unsatisfied, reused = excluded.reused";
+    "rated_unsatisfied = excluded.rated_unsatisfied, reused = excluded.reused, "
+    "rated = excluded.rated";
 
 // The Decision 766 facts of one dossier (migration 0054), each 0/1 from its own table, read when
 // its outcome row is rebuilt; the tables mark the dossier stale when they change. The same probes
@@ -60,8 +61,8 @@ constexpr const char* kIndex766Facts =
     "dossiers d WHERE d.id = ?) AND "
     "e.type_id = (SELECT t.id FROM event_terms t WHERE t.term = 'dossier_approved')) "
     "THEN 1 ELSE 0 END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = ? AND r.overall <= 2) "
-    "THEN 1 ELSE 0 END, "
+    // The rating's overall score, 0 for none: rated, and rated unsatisfied (1-2 of 5).
+    "COALESCE((SELECT r.overall FROM dossier_ratings r WHERE r.dossier_id = ?), 0), "
     "CASE WHEN EXISTS (SELECT 1 FROM papers a WHERE a.dossier_id = ? AND a.reused_from <> '') "
     "THEN 1 ELSE 0 END";
 // The read model names a dossier by its integer key and a step's name and a party by ids into
@@ -79,7 +80,7 @@ constexpr const char* kInsertParty =
 // with -1, so the same statement serves both sides of a replaced outcome row.
 constexpr const char* kOldContribution =
     "SELECT received_month, agency_id, procedure_code, outcome, paused, channel, late_cause, "
-    "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused "
+    "synced, fee_bearing, paid_online, digitised, has_result, rated_unsatisfied, reused, rated "
     "FROM dossier_outcomes WHERE dossier_key = ?";
 constexpr const char* kAddToMonth =
     "INSERT INTO dossier_outcome_months(received_month, agency_id, procedure_code, received, "
@@ -87,8 +88,8 @@ constexpr const char* kAddToMonth =
     "on_time, late, open_count, open_paused, online, late_agency, late_official, "
     "late_other_agency, "
     "late_applicant, synced, fee_bearing, fee_paid_online, digitised, digitised_reused, "
-    "has_result, satisfied_finished) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "has_result, satisfied_finished, rated, rated_satisfied) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(received_month, agency_id, procedure_code) DO UPDATE SET "
     "received = dossier_outcome_months.received + excluded.received, "
     "early = dossier_outcome_months.early + excluded.early, "
@@ -108,7 +109,9 @@ constexpr const char* kAddToMonth =
     "digitised_reused = dossier_outcome_months.digitised_reused + excluded.digitised_reused, "
     "has_result = dossier_outcome_months.has_result + excluded.has_result, "
     "satisfied_finished = dossier_outcome_months.satisfied_finished + "
-    "excluded.satisfied_finished";
+    "excluded.satisfied_finished, "
+    "rated = dossier_outcome_months.rated + excluded.rated, "
+    "rated_satisfied = dossier_outcome_months.rated_satisfied + excluded.rated_satisfied";
 
 // Read from the rollup: the same columns as kOnTimeColumns but the overdue split, which needs the
 // time of the query (kOpenOverdue). Months whose dossiers all moved away keep a row of zeros.
@@ -240,15 +243,16 @@ namespace {
 // The Decision 766 facts of one dossier (migration 0054), as stored in its outcome row.
 struct Index766Facts {
   bool synced = false, fee_bearing = false, paid_online = false, digitised = false,
-       has_result = false, rated_unsatisfied = false, reused = false;
+       has_result = false, rated_unsatisfied = false, reused = false, rated = false;
   bool operator==(const Index766Facts&) const = default;
 };
 
 Index766Facts index_766_facts(SqlConnection& db, const std::string& dossier_id) {
   const SqlValue id(dossier_id);
   const auto r = db.query_one(kIndex766Facts, {id, id, id, id, id, id, id, id});
-  return {r->integer(0) != 0, r->integer(1) != 0, r->integer(2) != 0, r->integer(3) != 0,
-          r->integer(4) != 0, r->integer(5) != 0, r->integer(6) != 0};
+  const std::int64_t overall = r->integer(5);
+  return {r->integer(0) != 0, r->integer(1) != 0,           r->integer(2) != 0, r->integer(3) != 0,
+          r->integer(4) != 0, overall >= 1 && overall <= 2, r->integer(6) != 0, overall > 0};
 }
 
 // What one outcome row adds to its month's rollup row, times `sign` (+1 in, -1 out).
@@ -283,7 +287,9 @@ void add_to_month(SqlConnection& db, const Contribution& c, std::int64_t sign) {
                            is(f.digitised),
                            is(f.digitised && f.reused),
                            is(f.has_result),
-                           is(in_time && !f.rated_unsatisfied)});
+                           is(in_time && !f.rated_unsatisfied),
+                           is(f.rated),
+                           is(f.rated && !f.rated_unsatisfied)});
 }
 
 SqlValue flag(bool b) { return SqlValue(std::int64_t{b ? 1 : 0}); }
@@ -305,15 +311,16 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
   std::optional<Contribution> old;
   if (old_row) {
     const auto& r = *old_row;
-    old = Contribution{r.text(0),
-                       r.text(1),
-                       r.text(2),
-                       r.text(3),
-                       r.text(4),
-                       r.text(5),
-                       r.text(6),
-                       {r.integer(7) != 0, r.integer(8) != 0, r.integer(9) != 0, r.integer(10) != 0,
-                        r.integer(11) != 0, r.integer(12) != 0, r.integer(13) != 0}};
+    old = Contribution{
+        r.text(0),
+        r.text(1),
+        r.text(2),
+        r.text(3),
+        r.text(4),
+        r.text(5),
+        r.text(6),
+        {r.integer(7) != 0, r.integer(8) != 0, r.integer(9) != 0, r.integer(10) != 0,
+         r.integer(11) != 0, r.integer(12) != 0, r.integer(13) != 0, r.integer(14) != 0}};
   }
   const auto& f = now.facts;
   if (old != now) {
@@ -344,7 +351,8 @@ void replace_outcome(SqlConnection& db, const OutcomeRow& o, const std::vector<S
                               flag(f.digitised),
                               flag(f.has_result),
                               flag(f.rated_unsatisfied),
-                              flag(f.reused)});
+                              flag(f.reused),
+                              flag(f.rated)});
   TermVocabulary terms(db, TermTable::outcome_terms);
   db.execute(kDeleteSteps, {key});
   std::int64_t idx = 0;

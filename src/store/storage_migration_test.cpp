@@ -18,6 +18,7 @@
 #include "store/event_payload_packing.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
+#include "store/scoreboard_queries.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/statistics_queries.hpp"
 #include "store/test_database.hpp"
@@ -37,6 +38,7 @@ constexpr int kBeforeKeyedReadModel = 65;      // the last migration before 0066
 constexpr int kBeforePackedPayloads = 66;      // the last migration before 0067 on main
 constexpr int kBeforeDossierTimes = 67;        // the last migration before 0068
 constexpr int kBeforeBookByKey = 68;           // the last migration before 0069 on main
+constexpr int kBeforeRatingsRollup = 70;       // the last migration before 0071
 
 EventDraft note(std::int64_t n, std::string at = "2026-03-02T09:00:00+07:00",
                 std::string type = "note") {
@@ -873,6 +875,80 @@ TEST_P(StorageMigrationTest, PackedPayloadsChainOnAfterClearOnes) {
   store->read([&](SqlConnection& db) { check = verify_chain(db); });
   EXPECT_EQ(check.first_broken_seq, 7);
   EXPECT_NE(check.problem.find("cannot be read"), std::string::npos) << check.problem;
+}
+
+// 0071: the ratings of dossiers already in the read model are counted in its monthly rollup, and
+// the scoreboard's counts read the same as the join of every rating did; a rating given after the
+// upgrade moves the rollup with its dossier's row.
+TEST_P(StorageMigrationTest, RatingsAreCountedInTheMonthlyRollup) {
+  write_old_database(kBeforeRatingsRollup, std::vector<EventDraft>{});
+  {
+    auto c = old_connection();
+    c->execute(
+        "INSERT INTO dossiers(id, procedure_code, procedure_version, agency_id, applicant_name, "
+        "applicant_folded, channel, status, version, document, created_text, updated_text) VALUES "
+        "('d3', '1.001193', 1, 'c1', 'Chi', 'chi', 'counter', 'received', 1, '{}', 'now', 'now')");
+    c->execute(
+        "INSERT INTO users(id, username, kind, display_name, password_hash, created_at) VALUES "
+        "('citizen', 'citizen', 'applicant', 'C', 'x', 't')");
+    // As 0070's code wrote them: three dossiers received in March and finished on time, d1 rated
+    // 2 of 5 (unsatisfied), d2 rated 5, d3 not rated; their rollup row.
+    for (const char* id : {"d1", "d2", "d3"}) {
+      c->execute(
+          "INSERT INTO dossier_outcomes(dossier_key, version, agency_id, procedure_code, channel, "
+          "received_s, received_month, outcome, rated_unsatisfied) SELECT key, 1, 'c1', "
+          "'1.001193', 'counter', 1772000000, '2026-03', 'on_time', ? FROM dossiers WHERE id = ?",
+          {std::int64_t{std::string(id) == "d1" ? 1 : 0}, std::string(id)});
+    }
+    c->execute(
+        "INSERT INTO dossier_outcome_months(received_month, agency_id, procedure_code, received, "
+        "early, on_time, late, open_count, open_paused, online, late_agency, late_official, "
+        "late_other_agency, late_applicant, satisfied_finished) VALUES ('2026-03', 'c1', "
+        "'1.001193', 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 2)");
+    c->execute(
+        "INSERT INTO dossier_ratings(dossier_id, applicant_id, agency_id, procedure_code, overall, "
+        "contacts, bodies, attitude, points_contacts, points_bodies, points_attitude, rated_at) "
+        "VALUES ('d1', 'citizen', 'c1', '1.001193', 2, 0, 1, 'courteous', 2, 2, 2, 't'), ('d2', "
+        "'citizen', 'c1', '1.001193', 5, 0, 1, 'courteous', 2, 2, 2, 't')");
+  }
+  const OutcomeScope march{"2026-03", "2026-03", {}, true};
+  auto store = database_.open();  // applies 0071
+  store->read([&](SqlConnection& db) {
+    const auto months = rating_counts(db, march);
+    ASSERT_EQ(months.size(), 1u);
+    EXPECT_EQ(months[0].month, "2026-03");
+    EXPECT_EQ(months[0].rated, 2);
+    EXPECT_EQ(months[0].satisfied, 1);
+    const auto agencies = rating_counts_by_agency(db, march);
+    ASSERT_EQ(agencies.size(), 1u);
+    EXPECT_EQ(agencies.at("c1").rated, 2);
+    EXPECT_EQ(agencies.at("c1").satisfied, 1);
+    EXPECT_TRUE(rating_counts(db, {"2026-04", "2026-12", {}, true}).empty());
+  });
+  // d3 is rated 4 after the upgrade: its row is replaced (as the refresh does) and the rollup
+  // moves with it.
+  store->write([](SqlConnection& db) {
+    db.execute(
+        "INSERT INTO dossier_ratings(dossier_id, applicant_id, agency_id, procedure_code, overall, "
+        "contacts, bodies, attitude, points_contacts, points_bodies, points_attitude, rated_at) "
+        "VALUES ('d3', 'citizen', 'c1', '1.001193', 4, 0, 1, 'courteous', 2, 2, 2, 't')");
+    OutcomeRow row;
+    row.dossier_id = "d3";
+    row.version = 2;
+    row.agency_id = "c1";
+    row.procedure_code = "1.001193";
+    row.channel = "counter";
+    row.received_s = 1772000000;
+    row.received_month = "2026-03";
+    row.outcome = "on_time";
+    replace_outcome(db, row, {}, {});
+  });
+  store->read([&](SqlConnection& db) {
+    const auto months = rating_counts(db, march);
+    ASSERT_EQ(months.size(), 1u);
+    EXPECT_EQ(months[0].rated, 3);
+    EXPECT_EQ(months[0].satisfied, 2);
+  });
 }
 
 }  // namespace
