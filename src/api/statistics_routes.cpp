@@ -255,7 +255,7 @@ void add_statistics_routes(http::Router& router, ApiContext& ctx) {
   // The public scoreboard (docs/rules.md section 23), each answer reused for five minutes: it
   // costs one Decision 766 index per agency and is the same for every visitor. Past five minutes
   // visitors still get the kept answer (its `as_of` says how old) while one fresh one is computed
-  // on the document pool, so no visitor waits for it (about a second at 500,000 dossiers); only
+  // on the document pool, so no visitor waits for it (0.3-0.5 s at 500,000 dossiers); only
   // the first visitor of a server, or of a board unasked for an hour, waits.
   auto boards = std::make_shared<AnswerCache<app::Scoreboard>>(kScoreboardTtl);
   router.add_async(
