@@ -140,7 +140,7 @@ void Lives::resume_after(std::int64_t existing) {
   std::seed_seq seq{static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32),
                     static_cast<std::uint32_t>(count), static_cast<std::uint32_t>(count >> 32)};
   rng_.seed(seq);
-  serial_ = static_cast<std::uint64_t>(existing);
+  serial_ = count;
 }
 
 void Lives::live_one(store::SqlConnection& db, Tally& tally) {

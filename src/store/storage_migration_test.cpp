@@ -156,6 +156,31 @@ class StorageMigrationTest : public ::testing::TestWithParam<Engine> {
     return std::make_unique<PostgresConnection>(database_.name());
   }
 
+  // An outcome row of the test agency's procedure, received in March 2026 and finished on time,
+  // as the refresh would rebuild it.
+  static OutcomeRow on_time_in_march(const std::string& dossier_id, const std::string& channel,
+                                     std::int64_t received_s) {
+    OutcomeRow o;
+    o.dossier_id = dossier_id;
+    o.version = 2;
+    o.agency_id = "c1";
+    o.procedure_code = "1.001193";
+    o.channel = channel;
+    o.received_s = received_s;
+    o.received_month = "2026-03";
+    o.outcome = "on_time";
+    return o;
+  }
+
+  // The citizen's rating of a dossier of the test agency's procedure, `overall` of 5.
+  static void rate(SqlConnection& db, const std::string& dossier_id, std::int64_t overall) {
+    db.execute(
+        "INSERT INTO dossier_ratings(dossier_id, applicant_id, agency_id, procedure_code, overall, "
+        "contacts, bodies, attitude, points_contacts, points_bodies, points_attitude, rated_at) "
+        "VALUES (?, 'citizen', 'c1', '1.001193', ?, 0, 1, 'courteous', 2, 2, 2, 't')",
+        {dossier_id, overall});
+  }
+
   // The hex hashes written, in seq order.
   std::vector<std::string> hashes_;
   TestDatabase database_{GetParam(), "storage-migration"};
@@ -589,16 +614,8 @@ TEST_P(StorageMigrationTest, TheReadModelIsKeyedAndReadsBackTheSame) {
   });
   // A rebuilt row goes in by key, and its new party becomes a term in the same transaction.
   store->write([](SqlConnection& db) {
-    OutcomeRow o;
-    o.dossier_id = "d2";
-    o.version = 2;
-    o.agency_id = "c1";
-    o.procedure_code = "1.001193";
-    o.channel = "online";
-    o.received_s = 2000;
-    o.received_month = "2026-03";
+    OutcomeRow o = on_time_in_march("d2", "online", 2000);
     o.finished_s = 4000;
-    o.outcome = "on_time";
     replace_outcome(db, o,
                     {StepRow{"Thẩm định hồ sơ", "official:u3", 2000, 4000, 9000, 2000, "early"}},
                     {{"official:u3", 2000}});
@@ -905,11 +922,8 @@ TEST_P(StorageMigrationTest, RatingsAreCountedInTheMonthlyRollup) {
         "early, on_time, late, open_count, open_paused, online, late_agency, late_official, "
         "late_other_agency, late_applicant, satisfied_finished) VALUES ('2026-03', 'c1', "
         "'1.001193', 3, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 2)");
-    c->execute(
-        "INSERT INTO dossier_ratings(dossier_id, applicant_id, agency_id, procedure_code, overall, "
-        "contacts, bodies, attitude, points_contacts, points_bodies, points_attitude, rated_at) "
-        "VALUES ('d1', 'citizen', 'c1', '1.001193', 2, 0, 1, 'courteous', 2, 2, 2, 't'), ('d2', "
-        "'citizen', 'c1', '1.001193', 5, 0, 1, 'courteous', 2, 2, 2, 't')");
+    rate(*c, "d1", 2);
+    rate(*c, "d2", 5);
   }
   const OutcomeScope march{"2026-03", "2026-03", {}, true};
   auto store = database_.open();  // applies 0071
@@ -928,20 +942,8 @@ TEST_P(StorageMigrationTest, RatingsAreCountedInTheMonthlyRollup) {
   // d3 is rated 4 after the upgrade: its row is replaced (as the refresh does) and the rollup
   // moves with it.
   store->write([](SqlConnection& db) {
-    db.execute(
-        "INSERT INTO dossier_ratings(dossier_id, applicant_id, agency_id, procedure_code, overall, "
-        "contacts, bodies, attitude, points_contacts, points_bodies, points_attitude, rated_at) "
-        "VALUES ('d3', 'citizen', 'c1', '1.001193', 4, 0, 1, 'courteous', 2, 2, 2, 't')");
-    OutcomeRow row;
-    row.dossier_id = "d3";
-    row.version = 2;
-    row.agency_id = "c1";
-    row.procedure_code = "1.001193";
-    row.channel = "counter";
-    row.received_s = 1772000000;
-    row.received_month = "2026-03";
-    row.outcome = "on_time";
-    replace_outcome(db, row, {}, {});
+    rate(db, "d3", 4);
+    replace_outcome(db, on_time_in_march("d3", "counter", 1772000000), {}, {});
   });
   store->read([&](SqlConnection& db) {
     const auto months = rating_counts(db, march);
